@@ -1,0 +1,121 @@
+"""Plain, immutable records passed between the core modules, the CLI and the ui.
+
+Data flows one way: files -> Row (datasets) -> Variant -> runner -> RowResult (store)
+-> Verdicts (checks) -> RunSummary / Diagnosis (advisor) -> views.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+TECHNIQUES = ("instructions", "step_by_step", "few_shot", "rag", "rag_tuned", "fine_tuned")
+CHECK_FAMILIES = ("content", "behaviour")
+GAP_KINDS = ("knowledge", "behaviour", "retrieval", "generation")
+RECOMMENDATIONS = (
+    "prompt_engineering",
+    "rag",
+    "improve_retrieval",
+    "fine_tuning",
+    "fine_tuning_and_rag",
+    "good_enough",
+)
+
+
+@dataclass(frozen=True)
+class Row:
+    """One evaluation (or examples-pool) row after column mapping."""
+
+    id: str
+    input: str
+    expected: str
+    context: str = ""
+    category: str = ""
+    flags: tuple[str, ...] = ()  # e.g. ("huge_cell",)
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A retrieved chunk as it was put into a prompt."""
+
+    text: str
+    source: str
+    page: int | None = None
+    position: int = 0
+    score: float = 0.0
+    chunk_id: str = ""
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """One check's judgement of one row's output."""
+
+    check: str  # the check's id, e.g. "token_f1" or "regex:1"
+    family: str  # "content" | "behaviour"
+    passed: bool
+    score: float  # 0..1
+    reason: str = ""  # short machine-readable-ish reason; the ui words it
+
+
+@dataclass(frozen=True)
+class RunInfo:
+    id: int
+    name: str
+    techniques: tuple[str, ...]
+    model: str = ""
+    imported: bool = False
+    status: str = "running"  # running | complete | cancelled | failed
+    created_at: str = ""
+    variant: dict = field(default_factory=dict, hash=False, compare=False)
+
+
+@dataclass(frozen=True)
+class RowResult:
+    """What one row produced in one run, as stored in results.sqlite."""
+
+    run_id: int
+    row_id: str
+    output: str | None
+    error: str | None = None
+    latency_s: float | None = None
+    tokens_in: int = 0
+    tokens_out: int = 0
+    cost: float = 0.0
+    cached: bool = False
+    attempts: int = 1
+    passages: tuple[Passage, ...] = ()
+    verdicts: tuple[Verdict, ...] = ()
+
+
+@dataclass(frozen=True)
+class RunSummary:
+    """The leaderboard line of one run."""
+
+    run: RunInfo
+    rows: int
+    errors: int
+    content_score: float
+    behaviour_score: float
+    pass_rate: float
+    tokens_in: int
+    tokens_out: int
+    cost: float
+    latency_p50: float | None
+    latency_p95: float | None
+    context_recall: float | None = None
+    context_precision: float | None = None
+    faithfulness: float | None = None
+
+
+# -- the pass rules every module shares ------------------------------------------------------
+def content_passed(verdicts: tuple[Verdict, ...]) -> bool:
+    """Content passes when every content check that judged the row passed (and at least one did)."""
+    content = [v for v in verdicts if v.family == "content"]
+    return bool(content) and all(v.passed for v in content)
+
+
+def behaviour_passed(verdicts: tuple[Verdict, ...]) -> bool:
+    """Behaviour passes when no behaviour check failed (no behaviour checks: passes)."""
+    return all(v.passed for v in verdicts if v.family == "behaviour")
+
+
+def row_passed(result: RowResult) -> bool:
+    return result.error is None and content_passed(result.verdicts) and behaviour_passed(result.verdicts)

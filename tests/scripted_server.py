@@ -1,0 +1,1 @@
+"""The scripted OpenAI-compatible server fixture (filled in by the engine work)."""
