@@ -1,1 +1,300 @@
-"""The scripted OpenAI-compatible server fixture (filled in by the engine work)."""
+"""A scripted OpenAI-compatible HTTP server on 127.0.0.1 for tests and benchmarks.
+
+Every model call in the test suite goes through the real ``openai`` client to this server.
+A test sets how it answers (``chat_rule``, ``embed_rule``), how slow it is (``latency``) and
+which faults it injects (``fail_next``: 429 with Retry-After, 500, ...; ``hang_next``), then
+asserts on what the server received (``requests``, ``count``).
+
+Use the ``scripted_server`` fixture, or ``with ScriptedServer() as server:`` in a benchmark.
+Run ``python -m tests.scripted_server`` to serve by hand (prints the base URL).
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import re
+import threading
+import time
+from collections import deque
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any, Callable
+from urllib.parse import urlparse
+
+import pytest
+
+from desktop_app.core.text import tokens
+
+EMBED_DIM = 64
+
+
+@dataclass
+class Reply:
+    """What the server sends for one chat request; a rule may return this or a plain string."""
+
+    content: str = ""
+    status: int = 200
+    headers: dict[str, str] = field(default_factory=dict)
+    delay: float = 0.0
+    prompt_tokens: int | None = None
+    completion_tokens: int | None = None
+
+
+def hashed_embedding(text: str, dim: int = EMBED_DIM) -> list[float]:
+    """Deterministic bag-of-tokens vector: texts sharing words (or CJK bigrams) point alike."""
+    vec = [0.0] * dim
+    for tok in tokens(text, cjk="bigram"):
+        h = int.from_bytes(hashlib.blake2b(tok.encode(), digest_size=8).digest(), "big")
+        vec[h % dim] += 1.0 if (h >> 32) & 1 else -1.0
+    norm = math.sqrt(sum(v * v for v in vec)) or 1.0
+    return [v / norm for v in vec]
+
+
+def prompt_text(request: dict) -> str:
+    """All message text of a chat request joined, for rules that look for facts in the prompt."""
+    parts = []
+    for msg in request.get("messages", []):
+        content = msg.get("content")
+        if isinstance(content, list):
+            content = " ".join(p.get("text", "") for p in content if isinstance(p, dict))
+        parts.append(str(content or ""))
+    return "\n".join(parts)
+
+
+def last_user_text(request: dict) -> str:
+    for msg in reversed(request.get("messages", [])):
+        if msg.get("role") == "user":
+            content = msg.get("content")
+            return content if isinstance(content, str) else json.dumps(content)
+    return ""
+
+
+def _default_chat_rule(request: dict) -> str:
+    return "scripted answer"
+
+
+class ScriptedServer:
+    """An OpenAI-compatible server whose answers and faults a test scripts."""
+
+    def __init__(self, *, latency: float = 0.0, models: list[str] | None = None):
+        self.latency = latency
+        self.models: list[str] = list(models or ["gpt-4o-mini", "gpt-4o", "text-embedding-3-small"])
+        self.strict_models = True  # unknown model -> 404 model_not_found, like the real API
+        self.api_key = "sk-test-scripted-0000"
+        self.required_key: str | None = None
+        self.chat_rule: Callable[[dict], str | Reply] = _default_chat_rule
+        self.embed_rule: Callable[[list[str]], list[list[float]]] = (
+            lambda texts: [hashed_embedding(t) for t in texts])
+        self.requests: list[dict[str, Any]] = []
+        self._faults: deque[tuple[str, int, float | None]] = deque()
+        self._lock = threading.Lock()
+        self._stopping = threading.Event()
+        self._active = 0
+        self.max_active = 0
+        self._httpd: ThreadingHTTPServer | None = None
+        self._thread: threading.Thread | None = None
+
+    # -- scripting ------------------------------------------------------------------------
+    def fail_next(self, n: int = 1, status: int = 429, retry_after: float | None = None) -> None:
+        """The next ``n`` model requests get ``status`` (with Retry-After seconds if given)."""
+        with self._lock:
+            self._faults.extend([("status", status, retry_after)] * n)
+
+    def hang_next(self, n: int = 1) -> None:
+        """The next ``n`` model requests never answer (until the server stops)."""
+        with self._lock:
+            self._faults.extend([("hang", 0, None)] * n)
+
+    def count(self, path_suffix: str = "/chat/completions") -> int:
+        with self._lock:
+            return sum(1 for r in self.requests if r["path"].endswith(path_suffix))
+
+    def chat_requests(self) -> list[dict]:
+        with self._lock:
+            return [r["json"] for r in self.requests if r["path"].endswith("/chat/completions")]
+
+    @property
+    def base_url(self) -> str:
+        assert self._httpd is not None, "server not started"
+        return f"http://127.0.0.1:{self._httpd.server_address[1]}/v1"
+
+    @property
+    def root_url(self) -> str:
+        """For Azure clients: the endpoint without /v1."""
+        return self.base_url[: -len("/v1")]
+
+    # -- lifecycle ------------------------------------------------------------------------
+    def start(self) -> "ScriptedServer":
+        server = self
+
+        class Handler(_Handler):
+            scripted = server
+
+        httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        httpd.daemon_threads = True
+        httpd.request_queue_size = 256
+        self._httpd = httpd
+        self._thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05},
+                                        name="scripted-server", daemon=True)
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self._stopping.set()
+        if self._httpd:
+            self._httpd.shutdown()
+            self._httpd.server_close()
+        if self._thread:
+            self._thread.join(timeout=5)
+
+    def __enter__(self) -> "ScriptedServer":
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    # -- request handling (called from handler threads) -------------------------------------
+    def _take_fault(self) -> tuple[str, int, float | None] | None:
+        with self._lock:
+            return self._faults.popleft() if self._faults else None
+
+    def _record(self, path: str, body: Any, headers: dict[str, str]) -> None:
+        with self._lock:
+            self.requests.append({"path": path, "json": body, "headers": headers, "time": time.time()})
+
+    def _authorized(self, headers: dict[str, str]) -> bool:
+        if self.required_key is None:
+            return True
+        bearer = headers.get("authorization", "")
+        return bearer == f"Bearer {self.required_key}" or headers.get("api-key") == self.required_key
+
+    def handle(self, method: str, path: str, body: Any, headers: dict[str, str]) -> tuple[int, dict, dict]:
+        self._record(path, body, headers)
+        if not self._authorized(headers):
+            return 401, {}, _error("Incorrect API key provided.", "invalid_request_error", "invalid_api_key")
+        if method == "GET" and path.endswith("/models"):
+            return 200, {}, {"object": "list", "data": [
+                {"id": m, "object": "model", "created": 0, "owned_by": "scripted"} for m in self.models]}
+        if method != "POST":
+            return 404, {}, _error(f"Unknown path {path}", "invalid_request_error", None)
+        if not isinstance(body, dict):
+            return 400, {}, _error("Body must be JSON.", "invalid_request_error", None)
+        azure = re.search(r"/deployments/([^/]+)/", path)
+        model = azure.group(1) if azure else body.get("model", "")
+        if self.strict_models and model not in self.models:
+            return 404, {}, _error(f"The model `{model}` does not exist or you do not have access to it.",
+                                   "invalid_request_error", "model_not_found")
+        fault = self._take_fault()
+        if fault and fault[0] == "hang":
+            self._stopping.wait(120)
+            return 504, {}, _error("hung", "server_error", None)
+        if fault:
+            headers_out = {"Retry-After": str(fault[2])} if fault[2] is not None else {}
+            return fault[1], headers_out, _error(f"scripted {fault[1]}", "server_error", None)
+        if path.endswith("/embeddings"):
+            return self._embeddings(model, body)
+        if path.endswith("/chat/completions"):
+            return self._chat(model, body)
+        return 404, {}, _error(f"Unknown path {path}", "invalid_request_error", None)
+
+    def _embeddings(self, model: str, body: dict) -> tuple[int, dict, dict]:
+        texts = body.get("input", [])
+        texts = [texts] if isinstance(texts, str) else list(texts)
+        vectors = self.embed_rule(texts)
+        data = [{"object": "embedding", "index": i, "embedding": v} for i, v in enumerate(vectors)]
+        used = sum(len(t) // 4 + 1 for t in texts)
+        return 200, {}, {"object": "list", "data": data, "model": model,
+                         "usage": {"prompt_tokens": used, "total_tokens": used}}
+
+    def _chat(self, model: str, body: dict) -> tuple[int, dict, dict]:
+        with self._lock:
+            self._active += 1
+            self.max_active = max(self.max_active, self._active)
+        try:
+            reply = self.chat_rule(body)
+            if isinstance(reply, str):
+                reply = Reply(content=reply)
+            delay = self.latency + reply.delay
+            if delay:
+                self._stopping.wait(delay)
+        finally:
+            with self._lock:
+                self._active -= 1
+        if reply.status != 200:
+            return reply.status, reply.headers, _error(reply.content or "scripted error", "server_error", None)
+        prompt_tokens = reply.prompt_tokens if reply.prompt_tokens is not None else len(prompt_text(body)) // 4 + 1
+        completion = reply.completion_tokens if reply.completion_tokens is not None else len(reply.content) // 4 + 1
+        return 200, reply.headers, {
+            "id": f"chatcmpl-{len(self.requests)}", "object": "chat.completion", "created": int(time.time()),
+            "model": model,
+            "choices": [{"index": 0, "finish_reason": "stop",
+                         "message": {"role": "assistant", "content": reply.content}}],
+            "usage": {"prompt_tokens": prompt_tokens, "completion_tokens": completion,
+                      "total_tokens": prompt_tokens + completion},
+        }
+
+
+def _error(message: str, kind: str, code: str | None) -> dict:
+    return {"error": {"message": message, "type": kind, "param": None, "code": code}}
+
+
+class _Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"  # keep-alive, as the SDK's connection pool expects
+    scripted: ScriptedServer
+
+    def log_message(self, format: str, *args: Any) -> None:  # keep test output clean
+        pass
+
+    def _serve(self, method: str) -> None:
+        length = int(self.headers.get("Content-Length") or 0)
+        raw = self.rfile.read(length) if length else b""
+        try:
+            body = json.loads(raw) if raw else None
+        except json.JSONDecodeError:
+            body = raw.decode("utf-8", "replace")
+        headers = {k.lower(): v for k, v in self.headers.items()}
+        path = urlparse(self.path).path
+        status, extra_headers, payload = self.scripted.handle(method, path, body, headers)
+        data = json.dumps(payload, ensure_ascii=False).encode("utf-8")
+        try:
+            self.send_response(status)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(data)))
+            for key, value in extra_headers.items():
+                self.send_header(key, value)
+            self.end_headers()
+            self.wfile.write(data)
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the client gave up (timeout or cancel); nothing to answer
+
+    def do_GET(self) -> None:
+        self._serve("GET")
+
+    def do_POST(self) -> None:
+        self._serve("POST")
+
+
+@pytest.fixture
+def scripted_server():
+    """A fresh scripted OpenAI-compatible server on 127.0.0.1 for one test."""
+    with ScriptedServer() as server:
+        yield server
+
+
+def main() -> None:  # pragma: no cover - a manual tool
+    import argparse
+
+    parser = argparse.ArgumentParser(description="Serve the scripted OpenAI-compatible server.")
+    parser.add_argument("--latency", type=float, default=0.2)
+    args = parser.parse_args()
+    with ScriptedServer(latency=args.latency) as server:
+        print(server.base_url, flush=True)
+        try:
+            threading.Event().wait()
+        except KeyboardInterrupt:
+            pass
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Install what is missing (first time only) and run the whole test suite with offscreen Qt.
+set -uo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+"$here/scripts/bootstrap.sh" test || exit 1
+cd "$here"
+QT_QPA_PLATFORM=offscreen .venv/bin/python -m pytest "$@"
+rc=$?
+if [ "$rc" -eq 5 ]; then
+  echo "pytest collected no tests: that is a failure, not a pass" >&2
+  exit 1
+fi
+exit "$rc"
