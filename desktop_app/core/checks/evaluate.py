@@ -1,0 +1,69 @@
+"""Apply a project's checks to one row's output -> Verdicts (sync; the runner uses to_thread).
+
+Rules:
+- A check that needs a model (judge, rubric, semantic) is left out when no ``judge`` /
+  ``embed`` callable is given (Offline preset): left out, not failed.
+- No output (None: the row errored; or blank) fails every content check with "no_output".
+  Behaviour checks are left out for an errored row (None) - the error is counted on its own -
+  but judge a blank answer like any other (blank is not JSON, is too short ...).
+- Content checks need the expected answer; a row without one gets no content verdict.
+- Disabled checks are skipped.
+``passages`` is accepted for the contract's signature; the retrieval metrics that read them
+live in knowledge.retrieval_metrics.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+
+from desktop_app.core.checks.behaviour import BEHAVIOUR_CHECKS
+from desktop_app.core.checks.content import CONTENT_CHECKS, check_semantic
+from desktop_app.core.checks.judge import run_judge
+from desktop_app.core.checks.spec import CheckSpec
+from desktop_app.core.records import Passage, Row, Verdict
+
+Judge = Callable[[list[dict]], str]
+Embed = Callable[[list[str]], list[list[float]]]
+
+
+def evaluate_row(specs: Iterable[CheckSpec], row: Row, output: str | None,
+                 passages: Sequence[Passage] = (), judge: Judge | None = None,
+                 embed: Embed | None = None) -> tuple[Verdict, ...]:
+    """One Verdict per enabled check that could judge this row, in the order of ``specs``."""
+    verdicts: list[Verdict] = []
+    for spec in specs:
+        verdict = _evaluate_one(spec, row, output, judge, embed)
+        if verdict is not None:
+            verdicts.append(verdict)
+    return tuple(verdicts)
+
+
+def preview(spec: CheckSpec, row: Row, output: str | None, judge: Judge | None = None,
+            embed: Embed | None = None) -> Verdict | None:
+    """The live preview of one check on one sample output (None: the check cannot judge it)."""
+    found = evaluate_row([spec], row, output, judge=judge, embed=embed)
+    return found[0] if found else None
+
+
+def _evaluate_one(spec: CheckSpec, row: Row, output: str | None,
+                  judge: Judge | None, embed: Embed | None) -> Verdict | None:
+    if not spec.enabled:
+        return None
+    needs = spec.needs
+    if (needs == "judge" and judge is None) or (needs == "embed" and embed is None):
+        return None
+    if spec.family == "content":
+        expected = row.expected or ""
+        if not expected.strip():
+            return None
+        if output is None or not output.strip():
+            return Verdict(spec.id, spec.family, False, 0.0, "no_output")
+        if spec.kind == "judge":
+            return run_judge(spec, row, output, judge)
+        if spec.kind == "semantic":
+            return check_semantic(spec, expected, output, embed)
+        return CONTENT_CHECKS[spec.kind](spec, expected, output)
+    if output is None:
+        return None
+    if spec.kind == "rubric":
+        return run_judge(spec, row, output, judge)
+    return BEHAVIOUR_CHECKS[spec.kind](spec, output)
