@@ -1,0 +1,1 @@
+"""The advisor's parts; the public entry point is ``desktop_app.core.advisor.diagnose``."""

@@ -1,0 +1,54 @@
+"""Feeding the advisor from a project folder: its results store, target and examples pool."""
+from __future__ import annotations
+
+from desktop_app.core.advisor import Diagnosis, diagnose
+from desktop_app.core.errors import RunError
+from desktop_app.core.records import RowResult, RunInfo
+from desktop_app.core.store import ResultStore
+
+
+def examples_pool_size(project) -> int:
+    """Rows the dataset set aside for few-shot and fine-tuning (0 when none or no dataset yet)."""
+    examples = (project.section("dataset") or {}).get("examples") or {}
+    count = examples.get("count")
+    if isinstance(count, int) and not isinstance(count, bool) and count >= 0:
+        return count
+    return len(examples.get("ids") or [])
+
+
+def target_pass_rate(project) -> float:
+    value = project.section("target_pass_rate")
+    return 0.9 if value is None else value  # diagnose() checks the range and says how to fix it
+
+
+def load_runs(project) -> list[tuple[RunInfo, list[RowResult]]]:
+    """Every run of the project with its results, in the order made. Raises RunError when none."""
+    if not project.results_db.exists():  # opening the store would create an empty one
+        raise RunError("This project has no runs yet.", "Run or import a run first.")
+    with ResultStore(project.results_db) as store:
+        runs = [(info, store.results(info.id)) for info in store.runs()]
+    runs = [(info, results) for info, results in runs if results]
+    if not runs:
+        raise RunError("This project has no runs with results yet.", "Run or import a run first.")
+    return runs
+
+
+def has_rag_run(runs: list[tuple[RunInfo, list[RowResult]]]) -> bool:
+    return any({"rag", "rag_tuned"} & set(info.techniques)
+               or any(v.family == "retrieval" for r in results for v in r.verdicts) for info, results in runs)
+
+
+def diagnose_project(project, *, readiness: dict | None = None, measure_readiness: bool = False,
+                     progress=None, should_stop=None) -> Diagnosis:
+    """The Diagnosis of a project as stored now (the CLI, the ui's Advice page and the report).
+
+    ``measure_readiness``: while no RAG run exists, search the knowledge base for every
+    evaluation row (the knowledge engine's readiness) so the RAG advice rests on a measurement.
+    """
+    runs = load_runs(project)
+    if readiness is None and measure_readiness and not has_rag_run(runs):
+        from desktop_app.core.knowledge.readiness import readiness as measure  # chromadb: only when asked
+
+        readiness = measure(project, progress=progress, should_stop=should_stop)
+    return diagnose(runs, target=target_pass_rate(project), examples_pool=examples_pool_size(project),
+                    readiness=readiness)

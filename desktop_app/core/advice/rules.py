@@ -1,0 +1,223 @@
+"""The decision: which move the measured runs point to, following the DevDay talk's framework.
+
+Start with prompt engineering; move along the context axis (RAG, better retrieval) for what the
+model must know and along the LLM axis (few-shot, fine-tuning) for how it must act; measure
+each step against the baseline; the path need not be linear. Each rule returns the move, the
+margin of the comparison that decided it, how far the move's premise was measured, and the
+evidence that supports it (listed first in the diagnosis).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from desktop_app.core.advice import evidence as ev
+from desktop_app.core.advice.model import Evidence
+from desktop_app.core.advice.stats import RunStats, compare, reference_run
+
+LARGE = 0.10  # a gap on >= 10% of the answered rows is "large": alone it costs 10 points of pass rate
+RETRIEVAL_SUBSTANTIAL = 0.15  # retrieval gaps on >= 15% of rows: tune retrieval, not just adopt RAG
+FIX_LARGE = 0.5  # RAG fixed at least half of the baseline's knowledge-gap rows
+TOKEN_RATIO_LARGE = 2.0  # few-shot doubling the tokens per request pushes toward fine-tuning
+BALANCED = 1 / 3  # both gap families hold at least a third of the failures
+
+# The techniques each move adds, to check the move against measured regressions.
+MOVE_TECHNIQUES = {
+    "prompt_engineering": frozenset({"instructions", "step_by_step", "few_shot"}),
+    "rag": frozenset({"rag"}),
+    "improve_retrieval": frozenset({"rag_tuned"}),
+    "fine_tuning": frozenset({"fine_tuned"}),
+    "fine_tuning_and_rag": frozenset({"fine_tuned", "rag"}),
+    "good_enough": frozenset(),
+}
+
+
+@dataclass(frozen=True)
+class Decision:
+    recommendation: str
+    margin: float  # 0..1: how clearly the deciding comparison came out
+    measured: float  # 0..1: 1 when the step's premise was measured, lower when inferred
+    support: tuple[Evidence, ...] = ()
+    flavour: str = ""  # "grounding" for generation-gap advice
+    extra: dict = field(default_factory=dict, hash=False)  # numbers the checklist shows
+
+
+@dataclass(frozen=True)
+class Situation:
+    """What has been measured so far; ``start`` is the run the advice starts from."""
+
+    runs: tuple[RunStats, ...]
+    start: RunStats
+    baseline: RunStats
+    target: float
+    pool: int
+    readiness: dict | None
+
+    def tried(self, *techniques: str) -> bool:
+        return any(set(techniques) & set(r.techniques) for r in self.runs if r.scored)
+
+    @property
+    def rag_tried(self) -> bool:
+        """A RAG run answered: by its techniques, or (imported runs) by its retrieval verdicts."""
+        return any(r.is_rag and r.scored for r in self.runs)
+
+    def best(self, runs) -> RunStats | None:
+        return best_run(list(runs))
+
+    @property
+    def grounding_tried(self) -> bool:
+        """Prompt work on top of RAG measured: two differently named RAG runs, one with prompt techniques."""
+        rag = [r for r in self.runs if r.is_rag and r.scored]
+        return len({r.name for r in rag}) >= 2 and any(r.prompt_techniques for r in rag)
+
+
+def rank_key(run: RunStats) -> tuple:
+    """Best first: pass rate, then both scores, then the simpler and cheaper run, then the earlier one."""
+    x, y = run.position
+    tokens = run.tokens_per_request if run.tokens_per_request is not None else float("inf")
+    return (-round(run.pass_rate, 9), -round(run.content_score + run.behaviour_score, 9), x + y,
+            round(tokens, 6), run.order)
+
+
+def best_run(runs: list[RunStats]) -> RunStats | None:
+    """The best run among those that answered at least half as many rows as the largest one.
+
+    The floor keeps a run cancelled after five lucky rows from outranking a full run.
+    """
+    scored = [r for r in runs if r.scored]
+    if not scored:
+        return None
+    floor = 0.5 * max(r.rows for r in scored)
+    return min((r for r in scored if r.rows >= floor), key=rank_key)
+
+
+def _clip(x: float) -> float:
+    return max(0.0, min(1.0, x))
+
+
+def decide(s: Situation) -> Decision:
+    f = s.start
+    n, b, ctx = f.scored, f.count("behaviour"), f.knowledge_side
+    fails = b + ctx
+    if f.pass_rate >= s.target or fails == 0:
+        return _good_enough(s)
+    side_margin = abs(ctx - b) / fails
+    if (s.rag_tried and s.tried("few_shot") and ctx / n >= LARGE and b / n >= LARGE
+            and min(ctx, b) / fails >= BALANCED):
+        # Both gaps remain after the cheap steps on both axes: the talk's last Spider step.
+        return _both(s, margin=2 * min(ctx, b) / fails)
+    if b and b >= ctx and not s.tried("instructions", "step_by_step", "few_shot"):
+        return Decision("prompt_engineering", side_margin, 0.8, tuple(ev.gap_share(f, "behaviour")))
+    if ctx >= b:
+        return _context_axis(s, side_margin)
+    return _llm_axis(s, side_margin)
+
+
+def _good_enough(s: Situation) -> Decision:
+    f = s.start
+    if f.pass_rate >= s.target:
+        margin, measured = _clip((f.pass_rate - s.target) / max(1.0 - s.target, 0.05)), 1.0
+    else:  # every failure is an error (no output): nothing to diagnose until they answer
+        margin, measured = 0.0, 0.3
+    support = [Evidence("pass_rate", {"pass_rate": round(f.pass_rate, 4), "target": s.target, "rows": f.rows},
+                        (), (f.name,))]
+    cheaper = None
+    meeting = [r for r in s.runs if r.pass_rate >= s.target and r.tokens_per_request is not None]
+    if f.tokens_per_request is not None and meeting:
+        cheapest = min(meeting, key=lambda r: (round(r.tokens_per_request, 6), r.order))
+        if cheapest is not f and cheapest.tokens_per_request < f.tokens_per_request:
+            cheaper = {"pass_rate": round(cheapest.pass_rate, 4),
+                       "tokens_per_request": round(cheapest.tokens_per_request, 1),
+                       "reference_tokens_per_request": round(f.tokens_per_request, 1)}
+            support.append(Evidence("cheaper_run", dict(cheaper), (), (f.name, cheapest.name)))
+    return Decision("good_enough", margin, measured, tuple(support), extra={"cheaper": cheaper})
+
+
+def _both(s: Situation, margin: float) -> Decision:
+    f = s.start
+    support = ev.gap_shares(f)
+    rag = s.best(r for r in s.runs if r.is_rag)
+    few = s.best(r for r in s.runs if "few_shot" in r.techniques)
+    for run in dict.fromkeys(x for x in (rag, few) if x is not None and x is not s.baseline):
+        support += ev.technique_fixed(compare(s.baseline, run))
+    cost = _few_shot_cost(s, few)
+    return Decision("fine_tuning_and_rag", _clip(margin), 1.0, tuple(support + cost["evidence"]),
+                    extra={"token_cost": cost["numbers"], "retrieval_gaps": f.count("retrieval")})
+
+
+def _context_axis(s: Situation, side_margin: float) -> Decision:
+    f = s.start
+    if not s.rag_tried:
+        share = ev.readiness_share(s.readiness)
+        # Documents that hold the answers make RAG's premise measured; documents that do not, doubtful.
+        measured = 0.6 if share is None else 0.45 + 0.45 * share
+        support = ev.gap_share(f, "knowledge") + ([ev.readiness(s.readiness)] if s.readiness else [])
+        return Decision("rag", side_margin, measured, tuple(support), extra={"readiness_share": share})
+    rag = f if f.is_rag else s.best(r for r in s.runs if r.is_rag)
+    k, r, g = rag.count("knowledge"), rag.count("retrieval"), rag.count("generation")
+    ctx = k + r + g
+    # What RAG fixed of the baseline's knowledge-gap rows, on the same rows (None: nothing to compare).
+    support = [e for e in ev.technique_fixed(compare(s.baseline, rag))
+               if e.numbers["gap"] == "knowledge"] if rag is not s.baseline else []
+    fix_share = support[0].numbers["share"] if support else None
+    cost = ev.token_cost(s.baseline, rag) if rag is not s.baseline else []
+    if g and g > r and g >= k:
+        sub_margin = (g - max(r, k)) / ctx
+        support = ev.gap_share(rag, "generation") + support
+        if s.grounding_tried and g / rag.scored >= LARGE:
+            ref = reference_run(rag, list(s.runs)) or s.baseline
+            support.append(ev.plateau(ref, rag, "generation"))
+            return Decision("fine_tuning", (side_margin + sub_margin) / 2, 0.8, tuple(support), "grounding")
+        measured = 0.9 if rag.has_retrieval_checks else 0.7
+        return Decision("prompt_engineering", (side_margin + sub_margin) / 2, measured, tuple(support), "grounding")
+    unresolved = r + k  # passages lacked the answer, or no retrieval check could tell
+    fixed_most = fix_share is not None and fix_share >= FIX_LARGE
+    if ctx == 0 or (fixed_most and unresolved / rag.scored < RETRIEVAL_SUBSTANTIAL):
+        # RAG closed most of the knowledge gap and little is left to retrieval: adopt it and keep going.
+        sub_margin = _clip(2 * (fix_share if fix_share is not None else 1.0) - 1)
+        measured = 0.6 + 0.4 * (fix_share if fix_share is not None else 0.0)
+        return Decision("rag", (side_margin + sub_margin) / 2, measured, tuple(support + cost),
+                        extra={"token_cost": cost[0].numbers if cost else None})
+    sub_margin = (unresolved - g) / ctx if ctx else 0.0
+    lead = ev.gap_share(rag, "retrieval")
+    if k and not rag.has_retrieval_checks:
+        lead.append(Evidence("retrieval_unmeasured", {"count": k, "rows": rag.scored}, rag.rows_of("knowledge"),
+                             (rag.name,)))
+    measured = 1.0 if rag.has_retrieval_checks and r >= k else 0.6
+    return Decision("improve_retrieval", (side_margin + sub_margin) / 2, measured, tuple(lead + support),
+                    extra={"retrieval_gaps": r + k})
+
+
+def _few_shot_cost(s: Situation, few: RunStats | None) -> dict:
+    """Token cost of the best few-shot run against the run it adds examples to."""
+    if few is None:
+        return {"evidence": [], "numbers": None, "ratio": None}
+    ref = reference_run(few, list(s.runs)) or s.baseline
+    items = ev.token_cost(ref, few) if ref is not few else []
+    return {"evidence": items, "numbers": items[0].numbers if items else None,
+            "ratio": items[0].numbers["ratio"] if items else None}
+
+
+def _llm_axis(s: Situation, side_margin: float) -> Decision:
+    f = s.start
+    support = ev.gap_share(f, "behaviour")
+    prompt_runs = [r for r in s.runs if r.prompt_techniques and r is not s.baseline]
+    best_prompt = s.best(prompt_runs)
+    if best_prompt is not None:
+        support += [e for e in ev.technique_fixed(compare(s.baseline, best_prompt))
+                    if e.numbers["gap"] == "behaviour"]
+    if not s.tried("few_shot"):  # instructions measured, examples not yet: the next rung of the ladder
+        return Decision("prompt_engineering", side_margin, 0.8, tuple(support))
+    few = s.best(r for r in s.runs if "few_shot" in r.techniques)
+    ref = reference_run(few, list(s.runs)) or s.baseline
+    support.append(ev.plateau(ref, few, "behaviour"))
+    cost = _few_shot_cost(s, few)
+    support += cost["evidence"]
+    extra = {"token_cost": cost["numbers"]}
+    if s.tried("fine_tuned"):  # tuned already and behaviour still leads: better data, not another technique
+        return Decision("fine_tuning", side_margin, 0.6, tuple(support), extra=extra)
+    remaining = few.count("behaviour") / few.scored
+    heavy = cost["ratio"] is not None and cost["ratio"] >= TOKEN_RATIO_LARGE
+    if remaining >= LARGE or heavy:
+        return Decision("fine_tuning", side_margin, 1.0, tuple(support), extra=extra)
+    # Few-shot is still closing the gap cheaply: more or better examples before training a model.
+    return Decision("prompt_engineering", side_margin, 0.6, tuple(support), extra=extra)

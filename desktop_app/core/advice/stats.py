@@ -1,0 +1,229 @@
+"""Per-run numbers the advisor reasons with, and the row-by-row comparison of two runs.
+
+Every number here is a count over row ids or an order-free sum (``math.fsum``), so neither the
+order of a run's results nor ties change it: the same project always gets the same advice.
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+
+from desktop_app.core.records import GAP_KINDS, RowResult, RunInfo, behaviour_passed, content_passed
+from desktop_app.core.scoring import percentile
+
+RAG_TECHNIQUES = frozenset({"rag", "rag_tuned"})
+PROMPT_TECHNIQUES = frozenset({"instructions", "step_by_step", "few_shot"})
+KNOWLEDGE_SIDE = ("knowledge", "retrieval", "generation")  # gaps the context axis addresses
+
+
+def technique_position(techniques) -> tuple[int, int]:
+    """(x, y) on the technique grid; the strongest technique on each axis wins (as Variant does)."""
+    t = set(techniques)
+    x = 3 if "fine_tuned" in t else 2 if "few_shot" in t else 1 if t & {"instructions", "step_by_step"} else 0
+    y = 2 if "rag_tuned" in t else 1 if "rag" in t else 0
+    return x, y
+
+
+def natural_key(row_id: str) -> tuple:
+    """Sort "2" before "10" so row lists read the way the evaluation set does."""
+    return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in re.split(r"(\d+)", row_id) if p)
+
+
+def sorted_ids(ids) -> tuple[str, ...]:
+    return tuple(sorted(ids, key=natural_key))
+
+
+def _retrieval_flag(result: RowResult, check: str) -> bool | None:
+    """True/False when a retrieval check of that id judged the row (any failure counts), else None."""
+    found = [v.passed for v in result.verdicts if v.family == "retrieval" and v.check.split(":")[0] == check]
+    return all(found) if found else None
+
+
+def classify(result: RowResult, rag: bool) -> str:
+    """"pass", "error" (no output) or the row's gap kind.
+
+    A content failure is a knowledge gap; in a RAG run it is split by the retrieval checks:
+    the passages lacked the answer (context_recall failed) -> retrieval; they had it
+    (context_recall passed) or the answer strayed from them (faithfulness failed) -> generation.
+    Content right but behaviour wrong is a behaviour gap in any run.
+    """
+    if result.error is not None or result.output is None:
+        return "error"
+    content_ok = content_passed(result.verdicts)
+    if content_ok and behaviour_passed(result.verdicts):
+        return "pass"
+    if content_ok:
+        return "behaviour"
+    if rag:
+        recall = _retrieval_flag(result, "context_recall")
+        if recall is False:
+            return "retrieval"
+        if recall is True or _retrieval_flag(result, "faithfulness") is False:
+            return "generation"
+    return "knowledge"
+
+
+def _pick(results: list[RowResult]) -> RowResult:
+    """One result per row id, chosen by content not position (a row stored twice is rare)."""
+    if len(results) == 1:
+        return results[0]
+    return max(results, key=lambda r: (r.error is None and r.output is not None,
+                                       content_passed(r.verdicts), behaviour_passed(r.verdicts),
+                                       r.output or "", r.error or ""))
+
+
+@dataclass(frozen=True)
+class RunStats:
+    info: RunInfo
+    order: int  # position in the order runs were made
+    is_rag: bool
+    outcome: dict[str, str] = field(hash=False)  # row id -> "pass" | "error" | gap kind
+    content_ok: dict[str, bool] = field(hash=False)
+    behaviour_ok: dict[str, bool] = field(hash=False)
+    content_judged: dict[str, bool] = field(hash=False)  # a content check judged the row
+    has_content_checks: bool = True
+    has_retrieval_checks: bool = False
+    tokens_per_request: float | None = None
+    tokens_in_per_request: float | None = None
+    cost: float = 0.0
+    latency_p50: float | None = None
+
+    @property
+    def name(self) -> str:
+        return self.info.name
+
+    @property
+    def techniques(self) -> tuple[str, ...]:
+        return tuple(self.info.techniques)
+
+    @property
+    def position(self) -> tuple[int, int]:
+        return technique_position(self.info.techniques)
+
+    @property
+    def rows(self) -> int:
+        return len(self.outcome)
+
+    @property
+    def errors(self) -> int:
+        return self.count("error")
+
+    @property
+    def scored(self) -> int:
+        """Rows with an output: the denominator of every gap share."""
+        return self.rows - self.errors
+
+    def count(self, kind: str) -> int:
+        return sum(1 for k in self.outcome.values() if k == kind)
+
+    def rows_of(self, *kinds: str) -> tuple[str, ...]:
+        return sorted_ids(r for r, k in self.outcome.items() if k in kinds)
+
+    @property
+    def gaps(self) -> dict[str, int]:
+        return {kind: self.count(kind) for kind in GAP_KINDS}
+
+    @property
+    def failures(self) -> int:
+        return sum(self.gaps.values())
+
+    @property
+    def knowledge_side(self) -> int:
+        return sum(self.count(k) for k in KNOWLEDGE_SIDE)
+
+    # Scores follow scoring.summarize, so the maps show the leaderboard's numbers: content score =
+    # rows whose content passed / rows judged on content (an error counts as judged and failed),
+    # behaviour score = rows whose behaviour passed / all rows, pass rate = rows passed / all rows.
+    @property
+    def pass_rate(self) -> float:
+        return self.count("pass") / self.rows if self.rows else 0.0
+
+    @property
+    def content_score(self) -> float:
+        judged = [r for r in self.outcome if self.outcome[r] == "error" or self.content_judged[r]]
+        ok = sum(1 for r in judged if self.outcome[r] != "error" and self.content_ok[r])
+        return ok / len(judged) if judged else 0.0
+
+    @property
+    def behaviour_score(self) -> float:
+        ok = sum(1 for r, k in self.outcome.items() if k != "error" and self.behaviour_ok[r])
+        return ok / self.rows if self.rows else 0.0
+
+    @property
+    def prompt_techniques(self) -> frozenset[str]:
+        return frozenset(self.techniques) & PROMPT_TECHNIQUES
+
+
+def _mean(values: list[float]) -> float | None:
+    return math.fsum(values) / len(values) if values else None
+
+
+def run_stats(info: RunInfo, results: list[RowResult], order: int) -> RunStats:
+    by_row: dict[str, list[RowResult]] = {}
+    for r in results:
+        by_row.setdefault(r.row_id, []).append(r)
+    picked = {rid: _pick(rs) for rid, rs in by_row.items()}
+    has_retrieval = any(v.family == "retrieval" for r in picked.values() for v in r.verdicts)
+    is_rag = bool(RAG_TECHNIQUES & set(info.techniques)) or has_retrieval
+    answered = [r for r in picked.values() if r.error is None and r.output is not None]
+    tokens = [float(r.tokens_in + r.tokens_out) for r in answered]
+    lat = [r.latency_s for r in answered if r.latency_s is not None]  # as the leaderboard counts it
+    return RunStats(
+        info=info, order=order, is_rag=is_rag,
+        outcome={rid: classify(r, is_rag) for rid, r in picked.items()},
+        content_ok={rid: content_passed(r.verdicts) for rid, r in picked.items()},
+        behaviour_ok={rid: behaviour_passed(r.verdicts) for rid, r in picked.items()},
+        content_judged={rid: any(v.family == "content" for v in r.verdicts) for rid, r in picked.items()},
+        has_content_checks=any(v.family == "content" for r in answered for v in r.verdicts) or not answered,
+        has_retrieval_checks=has_retrieval,
+        tokens_per_request=_mean(tokens) if any(tokens) else None,
+        tokens_in_per_request=_mean([float(r.tokens_in) for r in answered]) if any(tokens) else None,
+        cost=math.fsum(r.cost for r in picked.values()),
+        latency_p50=percentile(lat, 50),
+    )
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Run ``after`` against run ``before`` on the rows both answered."""
+
+    before: RunStats
+    after: RunStats
+    common: tuple[str, ...]
+    fixed_knowledge: tuple[str, ...]  # before: a knowledge-side gap; after: content right
+    of_knowledge: tuple[str, ...]
+    fixed_behaviour: tuple[str, ...]  # before: a behaviour gap; after: behaviour right
+    of_behaviour: tuple[str, ...]
+    broken: tuple[str, ...]  # passed before, fail after
+    passes_before: int
+    passes_after: int
+
+    @property
+    def drop(self) -> float:
+        """Fall in pass rate on the common rows (negative: it improved)."""
+        return (self.passes_before - self.passes_after) / len(self.common) if self.common else 0.0
+
+
+def compare(before: RunStats, after: RunStats) -> Comparison:
+    common = sorted_ids(set(before.outcome) & set(after.outcome))
+    ok = [r for r in common if after.outcome[r] != "error"]
+    of_k = tuple(r for r in common if before.outcome[r] in KNOWLEDGE_SIDE)
+    of_b = tuple(r for r in common if before.outcome[r] == "behaviour")
+    return Comparison(
+        before=before, after=after, common=common,
+        fixed_knowledge=tuple(r for r in of_k if r in ok and after.content_ok[r]), of_knowledge=of_k,
+        fixed_behaviour=tuple(r for r in of_b if r in ok and after.behaviour_ok[r]), of_behaviour=of_b,
+        broken=tuple(r for r in common if before.outcome[r] == "pass" and after.outcome[r] != "pass"),
+        passes_before=sum(1 for r in common if before.outcome[r] == "pass"),
+        passes_after=sum(1 for r in common if after.outcome[r] == "pass"),
+    )
+
+
+def reference_run(run: RunStats, runs: list[RunStats]) -> RunStats | None:
+    """The run this one adds techniques to: the largest strict subset of its techniques (earliest on ties)."""
+    mine = set(run.techniques)
+    subsets = [r for r in runs if set(r.techniques) < mine and r.scored]
+    if not subsets:
+        return None
+    return min(subsets, key=lambda r: (-len(set(r.techniques)), r.order))

@@ -1,0 +1,138 @@
+"""The advisor: a project's runs and per-row verdicts -> a Diagnosis (gaps, next step, evidence).
+
+Pure: no I/O, no clock, no randomness. The pieces live in ``desktop_app/core/advice/``:
+``stats`` (per-run numbers, gap classification, run-vs-run comparison), ``rules`` (the
+decision), ``evidence``, ``checklists``, ``gridmaps`` and ``model`` (the records and the
+`advise --json` contract).
+"""
+from __future__ import annotations
+
+from desktop_app.core.advice import checklists
+from desktop_app.core.advice import evidence as ev
+from desktop_app.core.advice.gridmaps import GridMaps, grid_maps, run_points
+from desktop_app.core.advice.model import ChecklistItem, Diagnosis, Evidence, RunPoint
+from desktop_app.core.advice.rules import MOVE_TECHNIQUES, Decision, Situation, best_run, decide
+from desktop_app.core.advice.stats import RunStats, compare, reference_run, run_stats
+from desktop_app.core.errors import ProjectError, RunError
+from desktop_app.core.records import RowResult, RunInfo
+
+__all__ = ["diagnose", "Diagnosis", "Evidence", "ChecklistItem", "RunPoint", "GridMaps", "grid_maps",
+           "REGRESSION_MIN_DROP", "SIZE_HALF"]
+
+REGRESSION_MIN_DROP = 0.02  # a step "made things worse" when it lost >= 2% of the common rows' passes
+SIZE_HALF = 10  # with this many answered rows, the size factor of the confidence is 0.5
+
+
+def _check_inputs(runs, target, examples_pool) -> float:
+    if isinstance(target, bool) or not isinstance(target, (int, float)) or not 0 < float(target) <= 1:
+        raise ProjectError(f"The target pass rate {target!r} is not a share between 0 and 1.",
+                           "Set target_pass_rate in project.json to a value such as 0.9 (90%).")
+    if isinstance(examples_pool, bool) or not isinstance(examples_pool, int) or examples_pool < 0:
+        raise ProjectError(f"The examples pool size {examples_pool!r} is not a count.",
+                           "Re-import the dataset to set aside an examples pool.")
+    if not runs:
+        raise RunError("There are no runs to advise on yet.", "Run or import a run first.")
+    return float(target)
+
+
+def _regressions(stats: list[RunStats]) -> list[Evidence]:
+    """Every step measured to make things worse than the run it built on, on the same rows."""
+    out = []
+    for run in stats:
+        ref = reference_run(run, stats)
+        if ref is None or not run.scored:
+            continue
+        cmp = compare(ref, run)
+        if cmp.common and cmp.passes_after < cmp.passes_before and cmp.drop >= REGRESSION_MIN_DROP:
+            out.append(ev.regression(cmp))
+    return out
+
+
+def _confidence(decision: Decision, start: RunStats, regressions: list[Evidence]) -> float:
+    """confidence = measured x size x (0.5 + 0.5 x margin) x regression_penalty, in [0, 1].
+
+    - margin (0..1): how clearly the deciding comparison came out, e.g. |knowledge-side gaps -
+      behaviour gaps| / failures for the choice of axis, averaged with the margin of the
+      sub-choice (retrieval vs generation gaps, share of the baseline's gaps RAG fixed); for
+      good_enough, (pass rate - target) / (1 - target).
+    - size = n / (n + 10), n = rows the starting run answered: 10 rows give 0.5, 90 give 0.9.
+    - measured (0..1): 1.0 when the step's premise was measured (few-shot plateaued, retrieval
+      checks scored the passages, the pass rate met the target); lower when inferred: RAG
+      untried 0.6 (0.45 + 0.45 x readiness share when readiness was measured); grounding
+      advice without retrieval checks 0.7; fine-tuning again after a fine-tuned run 0.6.
+    - regression_penalty: 0.8 when the move adds a technique already measured to make things worse.
+    """
+    n = start.scored
+    size = n / (n + SIZE_HALF)
+    moved = MOVE_TECHNIQUES[decision.recommendation]
+    penalty = 0.8 if any(moved & set(e.numbers["techniques"]) for e in regressions) else 1.0
+    value = decision.measured * size * (0.5 + 0.5 * max(0.0, min(1.0, decision.margin))) * penalty
+    return round(max(0.0, min(1.0, value)), 3)
+
+
+def _key(e: Evidence) -> tuple:
+    return e.kind, repr(sorted(e.numbers.items())), e.rows, e.runs
+
+
+def _evidence(decision: Decision, s: Situation, stats: list[RunStats], regressions: list[Evidence],
+              readiness: dict | None) -> tuple[Evidence, ...]:
+    """The decision's own evidence first, then the rest in a fixed order of kinds."""
+    f = s.start
+    items = list(decision.support) + ev.gap_shares(f)
+    if f.errors:
+        items.append(Evidence("errors", {"errors": f.errors, "rows": f.rows}, f.rows_of("error"), (f.name,)))
+    if not f.has_content_checks:
+        items.append(Evidence("no_content_checks", {}, (), (f.name,)))
+    items += regressions
+    if readiness:
+        items.append(ev.readiness(readiness))
+    others = [r for r in stats if r is not s.baseline and r.scored]
+    for run in others:
+        items += ev.technique_fixed(compare(s.baseline, run))
+    for run in others:
+        items += ev.token_cost(s.baseline, run)
+    seen, out = set(), []
+    for e in items:
+        if _key(e) not in seen:
+            seen.add(_key(e))
+            out.append(e)
+    return tuple(out)
+
+
+def diagnose(runs: list[tuple[RunInfo, list[RowResult]]], *, target: float = 0.9, examples_pool: int = 0,
+             readiness: dict | None = None) -> Diagnosis:
+    """Classify every failing row and recommend the next step, with evidence and a checklist.
+
+    ``runs``: (RunInfo, results) pairs, ordered here by RunInfo.id (the store's id is the order
+    runs were made; equal ids keep the given order); runs with no results are left out.
+    ``target``: the pass rate that is good enough. ``examples_pool``: rows set aside for
+    few-shot and fine-tuning. ``readiness``: the knowledge engine's readiness dict (share of
+    rows whose answer is in the top k), used while no RAG run exists. The advice starts from
+    the best run (pass rate, then scores, then the simpler, cheaper, earlier run);
+    confidence: see ``_confidence``. Raises RunError when there is no run, or no run produced
+    a single answer; ProjectError for a target outside (0, 1].
+    """
+    target = _check_inputs(runs, target, examples_pool)
+    # A run without a single stored row says nothing; drawing it at 0% would mislead.
+    ordered = sorted(((i, p) for i, p in enumerate(runs) if p[1]), key=lambda p: (p[1][0].id, p[0]))
+    stats = [run_stats(info, list(results), order) for order, (_, (info, results)) in enumerate(ordered)]
+    start = best_run(stats)
+    if start is None:
+        raise RunError("None of the runs produced an answer: every row ended in an error.",
+                       "Check the connection (Test button or `connect`) and run again.")
+    baseline = next((r for r in stats if r.scored and not r.techniques), None) or next(r for r in stats if r.scored)
+    situation = Situation(tuple(stats), start, baseline, target, examples_pool, readiness)
+    decision = decide(situation)
+    regressions = _regressions(stats)
+    tried = frozenset(t for r in stats if r.scored for t in r.techniques)
+    extra = decision.extra
+    checklist = checklists.build(
+        decision.recommendation, flavour=decision.flavour, tried=tried, pool=examples_pool,
+        token_cost=extra.get("token_cost"), readiness_share=extra.get("readiness_share"),
+        retrieval_gaps=extra.get("retrieval_gaps", 0), cheaper=extra.get("cheaper"))
+    confidence = _confidence(decision, start, regressions)
+    return Diagnosis(
+        recommendation=decision.recommendation, confidence=confidence, target=target,
+        from_run=start.name, baseline_run=baseline.name, gaps=start.gaps, errors=start.errors,
+        evidence=_evidence(decision, situation, stats, regressions, readiness),
+        checklist=checklist, runs=run_points(stats))
