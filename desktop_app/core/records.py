@@ -29,7 +29,7 @@ class Row:
     expected: str
     context: str = ""
     category: str = ""
-    flags: tuple[str, ...] = ()  # e.g. ("huge_cell",)
+    flags: tuple[str, ...] = ()  # "huge_cell" (a cell over 100k chars), "empty_expected"
 
 
 @dataclass(frozen=True)
