@@ -19,6 +19,7 @@ COMMAND_MODULES = (
     "desktop_app.cli.engine_commands",
     "desktop_app.cli.knowledge_commands",
     "desktop_app.cli.advice_commands",
+    "desktop_app.cli.report_commands",
 )
 
 
