@@ -1,0 +1,237 @@
+"""File readers: txt, md, csv, html, pdf, docx -> a Document of (page, text) parts.
+
+Each reader raises KnowledgeError with a plain reason, so one unreadable file is listed in
+the ingest report while the rest go on. Text files are often Shift-JIS/CP932 on Japanese
+workstations, so decoding tries UTF-8, then the Japanese legacy encodings, then a guess.
+"""
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from desktop_app.core.errors import KnowledgeError
+from desktop_app.core.text import is_cjk
+
+SUPPORTED = (".txt", ".md", ".markdown", ".csv", ".tsv", ".html", ".htm", ".pdf", ".docx")
+_JP_LEGACY = ("cp932", "euc_jp")
+
+
+@dataclass(frozen=True)
+class Document:
+    """A file's text, split into pages (page is None for formats without pages)."""
+
+    source: str
+    kind: str
+    pages: tuple[tuple[int | None, str], ...]
+    sha256: str
+    encoding: str = ""
+
+    @property
+    def chars(self) -> int:
+        return sum(len(t) for _, t in self.pages)
+
+
+def source_key(path: str | os.PathLike) -> str:
+    """The identity of a file in the index: its absolute path."""
+    return str(Path(path).expanduser().resolve())
+
+
+def collect_files(paths) -> tuple[list[Path], list[tuple[str, str]]]:
+    """Expand folders (recursively, supported types only); return (files, [(path, reason)])."""
+    files: list[Path] = []
+    problems: list[tuple[str, str]] = []
+    for raw in paths:
+        path = Path(raw).expanduser()
+        if path.is_dir():
+            for sub in sorted(path.rglob("*")):
+                if sub.is_file() and sub.suffix.lower() in SUPPORTED and not sub.name.startswith((".", "~$")):
+                    files.append(sub)
+        elif path.is_file():
+            files.append(path)
+        else:
+            problems.append((str(path), "not_found"))
+    seen: set[str] = set()
+    unique = []
+    for f in files:
+        key = source_key(f)
+        if key not in seen:
+            seen.add(key)
+            unique.append(f)
+    return unique, problems
+
+
+def _cjk_share(text: str) -> float:
+    letters = [c for c in text if not c.isspace()]
+    return sum(1 for c in letters if is_cjk(c)) / len(letters) if letters else 0.0
+
+
+def decode_bytes(data: bytes) -> tuple[str, str]:
+    """Decode text of unknown encoding; returns (text, encoding name)."""
+    try:
+        return data.decode("utf-8-sig"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    for enc in _JP_LEGACY:  # strict decode plus mostly-Japanese content: right far more often than a guess
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        if _cjk_share(text) >= 0.2:
+            return text, enc
+    from charset_normalizer import from_bytes
+    best = from_bytes(data).best()
+    if best is None or best.encoding is None:
+        raise KnowledgeError("The text encoding of this file could not be recognized.",
+                             "Save it as UTF-8 and add it again.", details={"reason": "unknown_encoding"})
+    return str(best), best.encoding
+
+
+def _read_text(path: Path) -> tuple[list[tuple[int | None, str]], str]:
+    text, enc = decode_bytes(path.read_bytes())
+    return [(None, text)], enc
+
+
+def _read_csv(path: Path) -> tuple[list[tuple[int | None, str]], str]:
+    text, enc = decode_bytes(path.read_bytes())
+    try:
+        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",\t;")
+    except csv.Error:
+        dialect = csv.excel_tab if path.suffix.lower() == ".tsv" else csv.excel
+    rows = [r for r in csv.reader(io.StringIO(text), dialect) if any(c.strip() for c in r)]
+    if not rows:
+        return [(None, "")], enc
+    header, body = rows[0], rows[1:]
+    # "column: value" keeps each cell's meaning with it after chunking splits the table.
+    lines = ["; ".join(f"{h.strip()}: {c.strip()}" for h, c in zip(header, r) if c.strip()) for r in body]
+    return [(None, "\n".join(lines) if body else "; ".join(header))], enc
+
+
+def _read_html(path: Path) -> tuple[list[tuple[int | None, str]], str]:
+    from bs4 import BeautifulSoup
+    soup = BeautifulSoup(path.read_bytes(), "html.parser")  # honours <meta charset>
+    for tag in soup(["script", "style", "noscript", "template"]):
+        tag.decompose()
+    lines = [ln.strip() for ln in soup.get_text("\n").splitlines()]
+    return [(None, "\n".join(ln for ln in lines if ln))], soup.original_encoding or ""
+
+
+def _read_pdf(path: Path) -> tuple[list[tuple[int | None, str]], str]:
+    from pypdf import PdfReader
+    from pypdf.errors import PyPdfError
+    try:
+        reader = PdfReader(str(path))
+        # An owner-password-only PDF opens with the empty user password; a real lock does not.
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise KnowledgeError("This PDF is password-protected.",
+                                 "Save an unprotected copy and add that.", details={"reason": "encrypted"})
+        pages = [(i + 1, page.extract_text() or "") for i, page in enumerate(reader.pages)]
+    except KnowledgeError:
+        raise
+    except (PyPdfError, ValueError, KeyError, OSError) as exc:
+        raise KnowledgeError(f"This PDF could not be read ({exc}).",
+                             "Check that the file opens in a PDF viewer, or export it again.",
+                             details={"reason": "damaged"}) from exc
+    if not any(t.strip() for _, t in pages):
+        raise KnowledgeError("This PDF has no text layer (it may be scanned images).",
+                             "Run text recognition (OCR) on it first.", details={"reason": "no_text"})
+    return pages, ""
+
+
+def _read_docx(path: Path) -> tuple[list[tuple[int | None, str]], str]:
+    import docx
+    try:
+        doc = docx.Document(str(path))
+    except Exception as exc:  # noqa: BLE001 - python-docx raises many kinds for a bad zip/xml
+        raise KnowledgeError(f"This Word file could not be read ({type(exc).__name__}).",
+                             "Open it in Word and save it again as .docx.", details={"reason": "damaged"}) from exc
+    parts = [p.text for p in doc.paragraphs if p.text.strip()]
+    for table in doc.tables:
+        for row in table.rows:
+            cells = [c.text.strip() for c in row.cells if c.text.strip()]
+            if cells:
+                parts.append(" | ".join(dict.fromkeys(cells)))  # merged cells repeat; keep one
+    return [(None, "\n".join(parts))], ""
+
+
+_READERS = {
+    ".txt": ("txt", _read_text), ".md": ("md", _read_text), ".markdown": ("md", _read_text),
+    ".csv": ("csv", _read_csv), ".tsv": ("csv", _read_csv),
+    ".html": ("html", _read_html), ".htm": ("html", _read_html),
+    ".pdf": ("pdf", _read_pdf), ".docx": ("docx", _read_docx),
+}
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def read_document(path: str | os.PathLike, sha256: str | None = None) -> Document:
+    """Read one file; raise KnowledgeError (details["reason"]) when it cannot be used."""
+    path = Path(path)
+    kind_reader = _READERS.get(path.suffix.lower())
+    if kind_reader is None:
+        raise KnowledgeError(f"{path.name}: this file type ({path.suffix or 'no extension'}) is not supported.",
+                             "Use txt, md, pdf, docx, html or csv.", details={"reason": "unsupported"})
+    kind, reader = kind_reader
+    try:
+        digest = sha256 or file_sha256(path)
+        pages, enc = reader(path)
+    except KnowledgeError:
+        raise
+    except PermissionError as exc:
+        raise KnowledgeError(f"{path.name} cannot be opened (permission denied).",
+                             "Check the file's permissions.", details={"reason": "permission"}) from exc
+    except OSError as exc:
+        raise KnowledgeError(f"{path.name} cannot be read ({exc.strerror or exc}).",
+                             "Check that the file exists and is not locked.", details={"reason": "io"}) from exc
+    if not any(t.strip() for _, t in pages):
+        raise KnowledgeError(f"{path.name} contains no text.", "Check that it is the right file.",
+                             details={"reason": "empty"})
+    return Document(source=source_key(path), kind=kind, pages=tuple(pages), sha256=digest, encoding=enc)
+
+
+# -- what add_paths reports, per file ---------------------------------------------------------
+STATUSES = ("read", "replaced", "skipped_unchanged", "failed")
+
+
+@dataclass(frozen=True)
+class FileResult:
+    source: str
+    status: str  # one of STATUSES
+    chunks: int = 0
+    pages: int | None = None
+    chars: int = 0
+    kind: str = ""
+    encoding: str = ""
+    reason: str = ""  # machine-readable reason when failed: not_found, unsupported, encrypted, ...
+    message: str = ""  # the AppError message, for the ui to show as is
+
+
+@dataclass(frozen=True)
+class IngestReport:
+    files: tuple[FileResult, ...]
+    cancelled: bool = False
+
+    def count(self, status: str) -> int:
+        return sum(1 for f in self.files if f.status == status)
+
+    @property
+    def failed(self) -> tuple[FileResult, ...]:
+        return tuple(f for f in self.files if f.status == "failed")
+
+    @property
+    def chunks_added(self) -> int:
+        return sum(f.chunks for f in self.files if f.status in ("read", "replaced"))
+
+    def to_dict(self) -> dict:
+        from dataclasses import asdict
+        return {"cancelled": self.cancelled, "files": [asdict(f) for f in self.files],
+                **{s: self.count(s) for s in STATUSES}}

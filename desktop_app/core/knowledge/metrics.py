@@ -1,0 +1,130 @@
+"""Retrieval metrics per row, computed without a model (RAGAS's names, lexical definitions).
+
+- context_recall: is the expected answer (or most of its content) in the retrieved passages.
+- context_precision: RAGAS's rank-weighted precision: mean of precision@k over the ranks k
+  that hold a relevant passage (one that carries the expected answer).
+- faithfulness: share of the answer's statements whose content words appear in the passages;
+  with a ``judge`` (an LLM) its 0..1 rating is used instead.
+Tokens are words for Latin scripts and character bigrams for Japanese (text.tokens), so
+answers without spaces are compared by content, not as one long word.
+"""
+from __future__ import annotations
+
+import re
+
+from desktop_app.core.records import Passage, Row, Verdict
+from desktop_app.core.text import normalize, tokens
+
+FAMILY = "retrieval"
+CHECK_IDS = ("context_recall", "context_precision", "faithfulness")
+THRESHOLDS = {"context_recall": 0.8, "context_precision": 0.5, "faithfulness": 0.7}
+RELEVANT = 0.8  # a passage is relevant when it carries this share of the expected answer's content
+SUPPORTED = 0.6  # a statement is supported when this share of its content words is in the passages
+
+_STOP = frozenset("""a an the of to in on at by for with from and or but is are was were be been being it its
+this that these those as not no do does did has have had will would can could should may might i you he she we
+they them his her our your their there here what which who whom when where why how all any some than then so
+if into about over under also only just very more most such up out""".split()) | frozenset(
+    "です ます でし まし した して する され れて ある いる この その あの こと もの ため よう から まで".split())
+_SENTENCE = re.compile(r"(?<=[。．！？!?])|(?<=[.;])\s+|\n+")
+
+
+def _content(text: str) -> list[str]:
+    toks = tokens(text, cjk="bigram")
+    kept = [t for t in toks if t not in _STOP]
+    return kept or toks
+
+
+def coverage(expected: str, text: str) -> float:
+    """Share of the expected answer's content found in ``text`` (1.0 when it appears whole)."""
+    want = normalize(expected)
+    if not want:
+        return 0.0
+    if want in normalize(text):
+        return 1.0
+    exp = set(_content(expected))
+    if not exp:
+        return 0.0
+    have = set(tokens(text, cjk="bigram"))
+    return len(exp & have) / len(exp)
+
+
+def context_recall(expected: str, passages) -> float:
+    return coverage(expected, "\n".join(p.text for p in passages))
+
+
+def context_precision(expected: str, passages) -> tuple[float, int]:
+    """(score, number of relevant passages) with RAGAS's rank weighting."""
+    hits, total = 0, 0.0
+    for k, p in enumerate(passages, 1):
+        if coverage(expected, p.text) >= RELEVANT:
+            hits += 1
+            total += hits / k
+    return (total / hits if hits else 0.0), hits
+
+
+def statements(text: str) -> list[str]:
+    return [s.strip() for s in _SENTENCE.split(text or "") if s and s.strip() and tokens(s)]
+
+
+def faithfulness(output: str, passages) -> tuple[float, int, int]:
+    """(score, supported statements, statements) by lexical support."""
+    support = set(tokens("\n".join(p.text for p in passages), cjk="bigram"))
+    joined = normalize("\n".join(p.text for p in passages))
+    parts = statements(output)
+    ok = 0
+    for s in parts:
+        words = set(_content(s))
+        if normalize(s) in joined or (words and len(words & support) / len(words) >= SUPPORTED):
+            ok += 1
+    return (ok / len(parts) if parts else 0.0), ok, len(parts)
+
+
+def _judge_faithfulness(judge, output: str, passages) -> float | None:
+    context = "\n\n".join(f"[{i}] {p.text}" for i, p in enumerate(passages, 1))
+    messages = [
+        {"role": "system", "content": "You check whether an answer is supported by the given passages."},
+        {"role": "user", "content": f"Passages:\n{context}\n\nAnswer:\n{output}\n\nWhat share of the answer's "
+                                    "statements is supported by the passages? Reply with one number from 0 to 1."},
+    ]
+    m = re.search(r"\d+(?:\.\d+)?", judge(messages) or "")
+    if not m:
+        return None
+    value = float(m.group())
+    return value / 100 if value > 1 else value  # some models answer in percent
+
+
+def _verdict(check: str, score: float, reason: str) -> Verdict:
+    score = max(0.0, min(1.0, round(score, 4)))
+    return Verdict(check=check, family=FAMILY, passed=score >= THRESHOLDS[check], score=score, reason=reason)
+
+
+def score(row: Row, output: str | None, passages, judge=None) -> tuple[Verdict, ...]:
+    """Retrieval verdicts for one row of a variant that retrieves (no passages: recall 0).
+
+    context_recall/precision need ``row.expected``; faithfulness needs an output. A metric
+    that cannot be computed is left out, not failed."""
+    passages = tuple(p for p in passages or () if isinstance(p, Passage) or hasattr(p, "text"))
+    out: list[Verdict] = []
+    if (row.expected or "").strip():
+        if not passages:
+            out += [_verdict("context_recall", 0.0, "no_passages"), _verdict("context_precision", 0.0, "no_passages")]
+        else:
+            recall = context_recall(row.expected, passages)
+            out.append(_verdict("context_recall", recall, "answer_in_passages" if recall >= 1.0
+                                else f"coverage={recall:.2f}"))
+            precision, hits = context_precision(row.expected, passages)
+            out.append(_verdict("context_precision", precision, f"relevant={hits}/{len(passages)}"))
+    if passages and output and output.strip():
+        judged = None
+        if judge is not None:
+            try:
+                judged = _judge_faithfulness(judge, output, passages)
+            except Exception:  # noqa: BLE001 - a failed judge call falls back to the lexical measure
+                judged = None
+        if judged is not None:
+            out.append(_verdict("faithfulness", judged, "llm_judge"))
+        else:
+            value, ok, n = faithfulness(output, passages)
+            out.append(_verdict("faithfulness", value, f"supported={ok}/{n}"))
+    return tuple(out)

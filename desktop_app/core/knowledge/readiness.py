@@ -1,0 +1,64 @@
+"""Retrieval readiness: before any model call, can the documents answer the evaluation set?
+
+For each evaluation row, search with its input and check whether the expected answer is in
+the top-k passages. The share of rows that pass tells a user whether RAG can work at all and
+feeds the advisor (improve_retrieval vs rag).
+"""
+from __future__ import annotations
+
+from desktop_app.core.errors import KnowledgeError
+from desktop_app.core.knowledge.metrics import RELEVANT, THRESHOLDS, context_recall, coverage
+
+
+def _evaluation_rows(project):
+    from desktop_app.core.datasets import load_rows  # the datasets module owns rows.jsonl
+    rows, _examples = load_rows(project)
+    return rows
+
+
+def readiness(project, k: int | None = None, progress=None, should_stop=None, *, rows=None, kb=None,
+              mode: str = "hybrid") -> dict:
+    """Per row: ``in_top_k`` (the expected answer is in the top-k passages), ``rank`` (1-based rank
+    of the first passage carrying it, or None) and ``recall``; overall: ``share`` of rows in
+    the top k, ``mean_recall`` and ``mrr``. Rows without an expected answer are left out."""
+    own = kb is None
+    if own:
+        from desktop_app.core.knowledge.index import KnowledgeBase
+        kb = KnowledgeBase.open(project)
+    try:
+        if kb.stats()["chunks"] == 0:
+            raise KnowledgeError("The knowledge base has no documents yet, so retrieval cannot be measured.",
+                                 "Add documents on the Knowledge page (or with knowledge-add) first.")
+        rows = list(_evaluation_rows(project) if rows is None else rows)
+        k = int(k or kb.settings.top_k)
+        usable = [r for r in rows if (r.expected or "").strip() and (r.input or "").strip()]
+        if not usable:
+            raise KnowledgeError("No evaluation row has both an input and an expected answer.",
+                                 "Import an evaluation set and map its expected-answer column.")
+        per_row, cancelled = [], False
+        for i, row in enumerate(usable):
+            if should_stop is not None and should_stop():
+                cancelled = True
+                break
+            passages = kb.search(row.input, k=k, mode=mode)
+            recall = context_recall(row.expected, passages)
+            rank = next((n for n, p in enumerate(passages, 1) if coverage(row.expected, p.text) >= RELEVANT), None)
+            per_row.append({"id": row.id, "in_top_k": recall >= THRESHOLDS["context_recall"], "rank": rank,
+                            "recall": round(recall, 4),
+                            "sources": [{"source": p.source, "page": p.page, "chunk_id": p.chunk_id}
+                                        for p in passages]})
+            if progress is not None:
+                progress({"stage": "readiness", "done": i + 1, "total": len(usable)})
+        n = len(per_row)
+        hits = sum(1 for r in per_row if r["in_top_k"])
+        return {
+            "k": k, "mode": mode, "embedding": kb.settings.embedding, "rows": len(rows), "evaluated": n,
+            "skipped": len(rows) - len(usable), "cancelled": cancelled, "in_top_k": hits,
+            "share": round(hits / n, 4) if n else 0.0,
+            "mean_recall": round(sum(r["recall"] for r in per_row) / n, 4) if n else 0.0,
+            "mrr": round(sum(1 / r["rank"] for r in per_row if r["rank"]) / n, 4) if n else 0.0,
+            "per_row": per_row,
+        }
+    finally:
+        if own:
+            kb.close()

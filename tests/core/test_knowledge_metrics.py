@@ -1,0 +1,135 @@
+"""Retrieval metrics (context recall, context precision, faithfulness) and retrieval readiness."""
+from __future__ import annotations
+
+import pytest
+
+from desktop_app.core.errors import KnowledgeError
+from desktop_app.core.knowledge import KnowledgeBase, metrics, readiness
+from desktop_app.core.project import Project
+from desktop_app.core.records import Passage, Row
+
+
+def _p(*texts):
+    return tuple(Passage(text=t, source=f"doc{i}.md", position=0) for i, t in enumerate(texts))
+
+
+def _by_id(verdicts):
+    return {v.check: v for v in verdicts}
+
+
+def test_context_recall_english_and_japanese():
+    """The answer counts as retrieved when a passage holds it, whatever its width, case or spacing."""
+    row = Row("1", "How long does the battery last?", "12 hours")
+    hit = _by_id(metrics.score(row, None, _p("Filler.", "It runs for up to 12 Hours on a charge.")))
+    miss = _by_id(metrics.score(row, None, _p("It charges in two hours.")))
+    assert (hit["context_recall"].score, hit["context_recall"].passed) == (1.0, True)
+    assert (miss["context_recall"].score, miss["context_recall"].passed) == (0.5, False)
+    ja = Row("2", "保証期間は？", "３年間")
+    found = _by_id(metrics.score(ja, None, _p("保証期間は購入日から3年間です。")))["context_recall"]
+    absent = _by_id(metrics.score(ja, None, _p("修理はサポートセンターで受け付けます。")))["context_recall"]
+    assert (found.score, found.passed, absent.passed) == (1.0, True, False)
+    assert absent.score < 0.5
+
+
+def test_context_recall_counts_content_of_long_answers():
+    """A long expected answer spread over passages is mostly retrieved when most of its content is there."""
+    row = Row("1", "q", "Hold the reset button for fifteen seconds until the light blinks blue.")
+    part = _by_id(metrics.score(row, None, _p("Hold the reset button for fifteen seconds.", "The light blinks blue.")))
+    assert part["context_recall"].score >= 0.8 and part["context_recall"].passed
+    half = _by_id(metrics.score(row, None, _p("Hold the reset button.")))
+    assert 0.2 < half["context_recall"].score < 0.6
+
+
+def test_context_precision_is_rank_weighted_like_ragas():
+    """Relevant passages ranked first score higher than the same passages ranked last."""
+    row = Row("1", "q", "3年間")
+    first = metrics.context_precision(row.expected, _p("保証は3年間です。", "別の話。", "無関係。"))
+    last = metrics.context_precision(row.expected, _p("別の話。", "無関係。", "保証は3年間です。"))
+    both = metrics.context_precision(row.expected, _p("3年間保証", "別の話。", "延長で3年間"))
+    assert first == (1.0, 1) and last == (pytest.approx(1 / 3), 1)
+    assert both == (pytest.approx((1 + 2 / 3) / 2), 2)
+    verdict = _by_id(metrics.score(row, None, _p("別の話。", "無関係。", "保証は3年間です。")))["context_precision"]
+    assert (verdict.passed, verdict.reason) == (False, "relevant=1/3")
+
+
+def test_faithfulness_lexical_support():
+    """An answer that states only what the passages say is faithful; invented statements lower it."""
+    row = Row("1", "q", "")
+    passages = _p("The Orion X5 runs for up to 12 hours. Charging takes two hours.")
+    good = _by_id(metrics.score(row, "The Orion X5 runs for 12 hours.", passages))["faithfulness"]
+    mixed = _by_id(metrics.score(row, "It runs for 12 hours. It is waterproof to fifty metres.", passages))
+    assert (good.score, good.passed) == (1.0, True)
+    assert (mixed["faithfulness"].score, mixed["faithfulness"].passed) == (0.5, False)
+    assert "context_recall" not in mixed, "no expected answer: recall is left out, not failed"
+    ja = _by_id(metrics.score(row, "保証は3年間です。防水性能は水深100メートルです。", _p("保証期間は購入日から3年間です。")))
+    assert ja["faithfulness"].score == 0.5
+
+
+def test_faithfulness_uses_a_judge_when_given_and_falls_back():
+    """With a model available its rating is used; if the call fails the lexical measure still answers."""
+    row = Row("1", "q", "12 hours")
+    passages = _p("It runs for 12 hours.")
+    judged = _by_id(metrics.score(row, "It runs for 12 hours.", passages, judge=lambda m: "0.25"))["faithfulness"]
+    assert (judged.score, judged.reason, judged.passed) == (0.25, "llm_judge", False)
+
+    def broken(messages):
+        raise TimeoutError("server went away")
+
+    fallback = _by_id(metrics.score(row, "It runs for 12 hours.", passages, judge=broken))["faithfulness"]
+    assert (fallback.score, fallback.reason) == (1.0, "supported=1/1")
+
+
+def test_verdict_family_and_empty_retrieval():
+    """Verdicts belong to the retrieval family; a RAG row that got no passages scores 0 recall."""
+    verdicts = metrics.score(Row("1", "q", "12 hours"), "It lasts 12 hours.", ())
+    assert [(v.check, v.family, v.score, v.passed) for v in verdicts] == [
+        ("context_recall", "retrieval", 0.0, False), ("context_precision", "retrieval", 0.0, False)]
+    full = metrics.score(Row("1", "q", "12 hours"), "It lasts 12 hours.", _p("It lasts 12 hours."))
+    assert [v.check for v in full] == list(metrics.CHECK_IDS)
+
+
+@pytest.fixture
+def kb_project(tmp_path):
+    project = Project.create(tmp_path / "proj")
+    (tmp_path / "manual.md").write_text(
+        "## Battery\n\nThe Orion X5 runs for up to 12 hours on a full charge.\n\n"
+        "## Warranty\n\nThe warranty lasts 36 months from purchase.\n", "utf-8")
+    (tmp_path / "保証.txt").write_text("修理の受付はサポートセンターで平日9時から17時まで行います。", "utf-8")
+    kb = KnowledgeBase.open(project)
+    kb.add_paths([tmp_path / "manual.md", tmp_path / "保証.txt"])
+    yield project, kb
+    kb.close()
+
+
+ROWS = [Row("r1", "How long does the Orion X5 battery last?", "12 hours"),
+        Row("r2", "How long is the warranty?", "36 months"),
+        Row("r3", "修理の受付時間は？", "9時から17時"),
+        Row("r4", "What colour is the case?", "midnight blue"),
+        Row("r5", "No expected answer here", "")]
+
+
+def test_readiness_measures_each_row_before_any_model_call(kb_project):
+    """Readiness tells which questions the documents can answer, with numbers per row and overall."""
+    project, kb = kb_project
+    events = []
+    result = readiness(project, k=2, rows=ROWS, kb=kb, progress=events.append)
+    per = {r["id"]: r for r in result["per_row"]}
+    assert (result["evaluated"], result["skipped"], result["in_top_k"], result["share"]) == (4, 1, 3, 0.75)
+    assert [per[i]["in_top_k"] for i in ("r1", "r2", "r3", "r4")] == [True, True, True, False]
+    assert per["r3"]["rank"] == 1 and per["r4"]["rank"] is None and per["r4"]["recall"] < 0.8
+    assert result["mrr"] == pytest.approx(sum(1 / per[i]["rank"] for i in ("r1", "r2", "r3")) / 4, abs=1e-4)
+    assert events[-1] == {"stage": "readiness", "done": 4, "total": 4}
+    assert per["r3"]["sources"][0]["source"].endswith("保証.txt")
+
+
+def test_readiness_can_be_cancelled_and_needs_documents(kb_project, tmp_path):
+    """Readiness stops when asked, and says plainly when there is nothing to search yet."""
+    project, kb = kb_project
+    result = readiness(project, k=2, rows=ROWS, kb=kb, should_stop=lambda: True)
+    assert result["cancelled"] and result["evaluated"] == 0
+    empty = Project.create(tmp_path / "empty")
+    with pytest.raises(KnowledgeError) as err:
+        readiness(empty, rows=ROWS)
+    assert err.value.hint
+    with pytest.raises(KnowledgeError):
+        readiness(project, rows=[ROWS[-1]], kb=kb)
