@@ -241,6 +241,7 @@ def _error(message: str, kind: str, code: str | None) -> dict:
 
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"  # keep-alive, as the SDK's connection pool expects
+    disable_nagle_algorithm = True  # headers and body go in two sends; Nagle would hold the body ~40 ms
     scripted: ScriptedServer
 
     def log_message(self, format: str, *args: Any) -> None:  # keep test output clean

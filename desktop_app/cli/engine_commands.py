@@ -1,8 +1,186 @@
-"""Sub-commands of this area; see desktop_app/cli/__init__.py."""
+"""run, import-run, results: evaluate a project's variants, import outputs made elsewhere, show the leaderboard.
+
+`results --json` prints a list with one object per run; its keys are a contract for scripts:
+name, techniques, technique_position, rows, errors, content_score, behaviour_score,
+pass_rate, tokens, cost, latency_p50, latency_p95 (and a few more, never renamed).
+`run` exits 0 when the runs finished (rows that failed are counted in `errors`), 1 when the
+user declined at the prompt, 2 for bad input, 130 on Ctrl+C (finished rows are kept).
+"""
 from __future__ import annotations
 
 import argparse
+import json
+import sys
+import time
+
+from desktop_app.core.errors import RunError
+from desktop_app.core.project import Project
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    pass
+    run = sub.add_parser("run", help="run variants against the connected model (resumes unfinished runs)",
+                         description="Print the estimate, ask, then run. Finished rows are kept on Ctrl+C; "
+                                     "running again resumes and never pays for a finished or cached request.")
+    run.add_argument("project", metavar="PROJECT", help="the project folder")
+    run.add_argument("--variants", metavar="NAME,...", default="",
+                     help="variants to run (names in the project, or presets: baseline, instructions, "
+                          "step_by_step, few_shot, rag, rag_few_shot, fine_tuned, fine_tuned_rag)")
+    run.add_argument("--concurrency", metavar="N", type=int, default=None,
+                     help="requests in flight at once (default: the project's setting, 8)")
+    run.add_argument("--yes", "-y", action="store_true", help="run without asking")
+    run.set_defaults(func=_cmd_run)
+
+    imp = sub.add_parser("import-run", help="import outputs produced elsewhere as a run",
+                         description="Import a CSV/XLSX/JSONL of outputs keyed by row id; it is scored like any run.")
+    imp.add_argument("project", metavar="PROJECT", help="the project folder")
+    imp.add_argument("name", metavar="NAME", help="the run's name (re-importing a name replaces that import)")
+    imp.add_argument("file", metavar="FILE", help="CSV, XLSX or JSONL with one output per row id")
+    imp.add_argument("--techniques", metavar="T1,T2", required=True,
+                     help="techniques that produced it: none, or instructions, step_by_step, few_shot, rag, "
+                          "rag_tuned, fine_tuned")
+    imp.add_argument("--output-col", metavar="C", default=None, help="column with the outputs (default: guessed)")
+    imp.add_argument("--contexts-col", metavar="C", default=None,
+                     help="column with the retrieved passages: a JSON list of strings or {text, source}")
+    imp.add_argument("--id-col", metavar="C", default=None, help="column with the row ids (default: guessed)")
+    imp.add_argument("--model", metavar="M", default="", help="the model that produced the outputs, if known")
+    imp.add_argument("--json", action="store_true", help="print the import report as JSON")
+    imp.set_defaults(func=_cmd_import)
+
+    res = sub.add_parser("results", help="the leaderboard: one line per run")
+    res.add_argument("project", metavar="PROJECT", help="the project folder")
+    res.add_argument("--json", action="store_true", help="print a JSON list, one object per run")
+    res.set_defaults(func=_cmd_results)
+
+
+# -- run ------------------------------------------------------------------------------------
+def _money(value) -> str:
+    return "price unknown" if value is None else f"${value:,.4f}"
+
+
+def _duration(seconds: float | None) -> str:
+    if seconds is None:
+        return "?"
+    seconds = int(round(seconds))
+    return f"{seconds // 60}m{seconds % 60:02d}s" if seconds >= 60 else f"{seconds}s"
+
+
+def _print_plan(plan) -> None:
+    for p in plan.prepared:
+        state = "new run" if p.run is None else f"resuming run {p.run.id}"
+        print(f"{p.variant.name}: {p.total} rows, {p.finished} done, {len(p.pending)} to do "
+              f"({p.cached} from cache) - {p.model}, {state}")
+    est = plan.estimate
+    cost = _money(est.cost_usd)
+    if est.unpriced_models:
+        cost += f" (no price for {', '.join(est.unpriced_models)})"
+    print(f"estimate: {est.calls} calls, {est.input_tokens:,} input + ~{est.output_tokens:,} output tokens, "
+          f"{cost}, about {_duration(est.time_s)} at concurrency {est.concurrency}")
+
+
+def _confirm(args) -> bool:
+    if args.yes:
+        return True
+    if not sys.stdin.isatty():
+        raise RunError("Not starting: this would call the model and there is no terminal to confirm on.",
+                       "Add --yes to run without asking.")
+    try:
+        answer = input("Run now? [y/N] ")
+    except EOFError:
+        answer = ""
+    return answer.strip().lower() in ("y", "yes")
+
+
+class _Bar:
+    """A one-line progress bar on a terminal's stderr (nothing when stderr is not a terminal)."""
+
+    def __init__(self, stream) -> None:
+        self.stream = stream
+        self.on = stream.isatty()
+        self.last = 0.0
+
+    def __call__(self, event: dict) -> None:
+        if not self.on:
+            return
+        now = time.monotonic()
+        final = event["event"] == "finished"
+        if not final and now - self.last < 0.1 and event["done"] < event["total"]:
+            return  # redraw at most ten times a second
+        self.last = now
+        total = max(1, event["total"])
+        filled = int(30 * event["done"] / total)
+        eta = "" if event["eta_s"] is None else f" eta {_duration(event['eta_s'])}"
+        line = (f"\r{event['run'][:20]:<20} [{'#' * filled}{'.' * (30 - filled)}] {event['done']}/{event['total']}"
+                f" errors {event['errors']} cached {event['cached']} ${event['cost']:.4f}{eta}")
+        self.stream.write(line.ljust(100)[:120] + ("\n" if final else ""))
+        self.stream.flush()
+
+
+def _cmd_run(args) -> int:
+    from desktop_app.core.runproject import execute_plan, prepare_project_run  # noqa: PLC0415
+
+    if args.concurrency is not None and not 1 <= args.concurrency <= 256:
+        raise RunError(f"--concurrency {args.concurrency} is out of range.", "Use 1 to 256 (default 8).")
+    project = Project.open(args.project)
+    names = [n.strip() for n in args.variants.split(",") if n.strip()] or None
+    plan = prepare_project_run(project, names, concurrency=args.concurrency)
+    try:
+        _print_plan(plan)
+        if plan.estimate.calls and not _confirm(args):
+            print("not started", file=sys.stderr)
+            plan.close()
+            return 1
+    except BaseException:
+        plan.close()
+        raise
+    summaries = execute_plan(plan, progress=_Bar(sys.stderr))
+    for s in summaries:
+        print(f"{s.run.name}: {s.run.status}, {s.rows} rows, {s.errors} errors, content {s.content_score:.1%}, "
+              f"behaviour {s.behaviour_score:.1%}, pass {s.pass_rate:.1%}, cost {_money(s.cost)}")
+    return 0
+
+
+# -- import-run -------------------------------------------------------------------------------
+def _cmd_import(args) -> int:
+    from desktop_app.core.imported_runs import import_run  # noqa: PLC0415
+
+    project = Project.open(args.project)
+    report = import_run(project, args.name, args.file, args.techniques, output_col=args.output_col,
+                        contexts_col=args.contexts_col, id_col=args.id_col, model=args.model)
+    if args.json:
+        print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+        return 0
+    verb = "replaced" if report.replaced else "imported"
+    print(f"{verb} {report.run.name}: {report.stored} of {report.evaluation_rows} evaluation rows "
+          f"(techniques: {', '.join(report.run.techniques) or 'none'})")
+    for label, ids in (("missing (no output in the file)", report.missing),
+                       ("unknown ids (ignored)", report.unknown),
+                       ("examples-pool ids (not evaluated, ignored)", report.pool)):
+        if ids:
+            more = f" and {len(ids) - 10} more" if len(ids) > 10 else ""
+            print(f"warning: {len(ids)} {label}: {', '.join(ids[:10])}{more}", file=sys.stderr)
+    if report.blank_outputs:
+        print(f"warning: {report.blank_outputs} blank outputs", file=sys.stderr)
+    return 0
+
+
+# -- results -----------------------------------------------------------------------------------
+def _cmd_results(args) -> int:
+    from desktop_app.core.runproject import project_summaries  # noqa: PLC0415
+    from desktop_app.core.scoring import summary_to_dict  # noqa: PLC0415
+
+    project = Project.open(args.project)
+    rows = [summary_to_dict(s) for s in project_summaries(project)]
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return 0
+    if not rows:
+        print("no runs yet")
+        return 0
+    print("\t".join(("name", "techniques", "x,y", "rows", "errors", "content", "behaviour", "pass",
+                     "tokens", "cost", "p50_s", "p95_s")))
+    for r in rows:
+        lat = ["-" if r[k] is None else f"{r[k]:.2f}" for k in ("latency_p50", "latency_p95")]
+        print("\t".join((r["name"], ",".join(r["techniques"]) or "none", "{},{}".format(*r["technique_position"]),
+                         str(r["rows"]), str(r["errors"]), f"{r['content_score']:.3f}", f"{r['behaviour_score']:.3f}",
+                         f"{r['pass_rate']:.3f}", str(r["tokens"]), f"{r['cost']:.4f}", *lat)))
+    return 0

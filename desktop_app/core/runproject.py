@@ -1,0 +1,266 @@
+"""Runs at project level: wire the project's rows, connection, prices, checks and knowledge
+into the planner and the asyncio runner.
+
+``prepare_project_run`` plans (and retrieves passages) once; the CLI shows its estimate,
+asks, then hands the same plan to ``execute_plan``. ``run_variants`` does both for the ui.
+"""
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable, Sequence
+
+from desktop_app.core.records import Row, RunSummary
+from desktop_app.core.runner import Progress, RunOptions, ShouldStop, execute_run
+from desktop_app.core.runplan import PreparedRun, open_run, prepare_variant, request_body, request_key, resolve_model
+from desktop_app.core.scoring import (Scorer, checks_signature, percentile, project_scorer, project_specs,
+                                      rescore_results, retrieval_scorer, summarize)
+from desktop_app.core.store import ResultStore
+from desktop_app.core.variants import Variant, answer_part, resolve_variants
+
+DEFAULT_LATENCY_GUESS_S = 1.5  # a small chat answer from a hosted model, when no run has measured one
+
+
+@dataclass
+class ProjectRunPlan:
+    """Everything a run needs, decided before the first request; ``estimate`` is what it costs."""
+
+    project: Any
+    cfg: Any
+    store: ResultStore
+    options: RunOptions
+    prepared: list[PreparedRun]
+    scorer: Scorer
+    prices: dict
+    rows: list[Row] = field(default_factory=list)
+    estimate: Any = None
+    closers: list[Callable[[], None]] = field(default_factory=list)
+
+    def close(self) -> None:
+        for close in self.closers:
+            try:
+                close()
+            except Exception:  # noqa: BLE001 - closing is best effort
+                pass
+        self.closers.clear()
+
+
+def _judge(client, model: str, store: ResultStore) -> Callable[[list[dict]], str]:
+    """An LLM judge through the sync client, its answers cached like any request (never paid twice)."""
+
+    def judge(messages: list[dict]) -> str:
+        body = request_body(model, messages, {"temperature": 0})
+        key = request_key(body)
+        hit = store.cache_get(key)
+        if hit is not None:
+            return hit.response
+        resp = client.chat.completions.create(**body)
+        text = (resp.choices[0].message.content if resp.choices else "") or ""
+        usage = resp.usage
+        store.cache_put(key, text, tokens_in=getattr(usage, "prompt_tokens", 0) or 0,
+                        tokens_out=getattr(usage, "completion_tokens", 0) or 0, model=model)
+        return text
+
+    return judge
+
+
+def model_tools(project, store: ResultStore) -> tuple[Any, Any, list[Callable[[], None]]]:
+    """(judge, embed, closers) from the project's connection, or Nones when it cannot call a model
+    (offline, no key): checks that need a model are then left out, as everywhere else."""
+    from desktop_app.core import providers  # noqa: PLC0415
+    from desktop_app.core.errors import AppError  # noqa: PLC0415
+
+    try:
+        cfg = providers.ConnectionConfig.from_dict(project.section("connection"))
+        if cfg.preset == "offline":
+            return None, None, []
+        client = providers.make_client(cfg)
+    except AppError:
+        return None, None, []
+    closers: list[Callable[[], None]] = [client.close]
+    embed = providers.make_embedder(cfg) if cfg.embedding_model else None
+    if embed is not None:
+        closers.append(embed.close)
+    return (_judge(client, cfg.chat_model, store) if cfg.chat_model else None), embed, closers
+
+
+def _knowledge(project, variants: Sequence[Variant], plan: ProjectRunPlan):
+    """(retriever, fingerprint extra) for RAG variants; (None, {}) when none retrieves or no documents."""
+    if not any(v.uses_retrieval for v in variants):
+        return None, {}
+    from desktop_app.core.knowledge import KnowledgeBase  # noqa: PLC0415 - chromadb is slow to import
+
+    kb = KnowledgeBase.open(project)
+    plan.closers.append(kb.close)
+    stats = kb.stats()
+    if not stats.get("chunks"):
+        return None, {}
+    # The index's state is part of a RAG run's identity: new documents mean new passages, a new run.
+    extra = {"knowledge": {k: stats.get(k) for k in ("documents", "chunks", "embedding", "chunk_size",
+                                                     "chunk_overlap", "fusion_weight")},
+             "generation": kb.store.generation()}
+    return (lambda query, k: kb.search(query, k)), extra
+
+
+def _examples_signature(examples: Sequence[Row]) -> str:
+    return hashlib.sha256("\x1f".join(f"{e.id}\x1e{e.input}\x1e{e.expected}" for e in examples).encode()).hexdigest()[:16]
+
+
+def latency_guess(store: ResultStore, model: str) -> float:
+    """Median latency this model showed in earlier runs of the project, else a default."""
+    latencies = [r.latency_s for run in store.runs() if run.model == model and not run.imported
+                 for r in store.results(run.id) if r.latency_s and not r.cached and r.error is None]
+    return percentile(latencies, 50) or DEFAULT_LATENCY_GUESS_S
+
+
+def _estimate(plan: ProjectRunPlan) -> Any:
+    from desktop_app.core import estimate  # noqa: PLC0415
+
+    requests, expected, seen, cached = [], [], set(), 0
+    for p in plan.prepared:
+        params = p.variant.params or {}
+        max_tokens = params.get("max_tokens") or params.get("max_completion_tokens")
+        for req in p.pending:
+            if req.key in p.cached_keys or req.key in seen:  # answered from the cache / by its twin
+                cached += 1
+                continue
+            seen.add(req.key)
+            requests.append(estimate.PlannedRequest(req.messages, p.model, max_tokens, req.key))
+            expected.append(req.row.expected)
+    models = sorted({p.model for p in plan.prepared})
+    guess = max((latency_guess(plan.store, m) for m in models), default=DEFAULT_LATENCY_GUESS_S)
+    expected_tokens = estimate.expected_tokens(expected, models[0]) if requests else []
+    est = estimate.estimate_run(requests, expected_tokens, plan.prices, plan.options.concurrency, guess,
+                                preset=plan.cfg.preset)
+    return dataclasses.replace(est, cached=cached)
+
+
+def prepare_project_run(project, variant_names: Iterable[str] | None = None, *,
+                        concurrency: int | None = None) -> ProjectRunPlan:
+    """Plan the variants' runs: rows still missing, their exact requests, the estimate."""
+    from desktop_app.core import datasets, providers  # noqa: PLC0415 - wired here, not in the engine
+
+    rows, examples = datasets.load_rows(project)
+    cfg = providers.ConnectionConfig.from_dict(project.section("connection"))
+    sync_client = providers.make_client(cfg)  # fails now (offline, no key, bad URL), before any planning
+    store = ResultStore(project.results_db)
+    options = RunOptions.from_dict(project.section("run_settings"), concurrency=concurrency)
+    prices = project.section("prices") or {}
+    plan = ProjectRunPlan(project, cfg, store, options, [], Scorer(), prices, rows=rows,
+                          closers=[store.close, sync_client.close])
+    try:
+        variants = resolve_variants(project, variant_names, has_examples=bool(examples))
+        retriever, kb_extra = _knowledge(project, variants, plan)
+        judge = _judge(sync_client, cfg.chat_model, store)
+        embed = providers.make_embedder(cfg) if cfg.embedding_model else None
+        if embed is not None:
+            plan.closers.append(embed.close)
+        plan.scorer = project_scorer(project, rows, judge=judge, embed=embed)
+        for v in variants:
+            extra: dict = {}
+            if v.uses_retrieval:
+                extra.update(kb_extra)
+            if v.uses_examples:
+                extra["examples"] = _examples_signature(examples)
+            plan.prepared.append(prepare_variant(store, v, resolve_model(v, cfg.chat_model), rows, examples,
+                                                 retriever, extra))
+        plan.estimate = _estimate(plan)
+    except BaseException:
+        plan.close()
+        raise
+    return plan
+
+
+async def _execute(plan: ProjectRunPlan, progress: Progress | None, should_stop: ShouldStop | None) -> None:
+    from desktop_app.core import pricing, providers  # noqa: PLC0415
+
+    cfg = plan.cfg
+    client = providers.make_async_client(cfg, max_retries=0, timeout_s=plan.options.timeout_s)
+
+    def cost(model: str, tin: int, tout: int) -> float | None:
+        return pricing.cost(model, tin, tout, plan.prices, preset=cfg.preset)
+
+    signature = checks_signature(plan.scorer.specs)
+    rows_by_id = {r.id: r for r in plan.rows}
+    try:
+        for p in plan.prepared:
+            if should_stop is not None and should_stop():
+                break
+            run = open_run(plan.store, p)
+            if p.finished:  # rows from an earlier session join the new ones under the same checks
+                refresh_scores(plan.store, run, rows_by_id, plan.scorer, signature)
+            plan.store.set_checks_signature(run.id, signature)
+            scorer = plan.scorer.with_extract(
+                (lambda out, v=p.variant: answer_part(v, out)) if p.variant.answer_marker else None)
+            await execute_run(client, plan.store, run, p.pending, scorer=scorer, cost_fn=cost, options=plan.options,
+                              progress=progress, should_stop=should_stop, total=p.total, already_done=p.finished,
+                              model=p.model,
+                              describe_fatal=lambda exc: providers.to_connection_failed(exc, cfg.replace(
+                                  model=p.model, azure_deployment=p.model if cfg.preset == "azure" else "")))
+    finally:
+        await client.close()
+
+
+def execute_plan(plan: ProjectRunPlan, progress: Progress | None = None,
+                 should_stop: ShouldStop | None = None) -> list[RunSummary]:
+    """Run a prepared plan (blocking; call from the CLI or a ui worker); summaries of its runs."""
+    try:
+        asyncio.run(_execute(plan, progress, should_stop))
+        return [summarize(plan.store.run(p.run.id), plan.store.results(p.run.id)) for p in plan.prepared if p.run]
+    finally:
+        plan.close()
+
+
+def run_variants(project, variant_names: Iterable[str] | None = None, progress: Progress | None = None,
+                 should_stop: ShouldStop | None = None, *, concurrency: int | None = None) -> list[RunSummary]:
+    return execute_plan(prepare_project_run(project, variant_names, concurrency=concurrency), progress, should_stop)
+
+
+def plan_run(project, variant_names: Iterable[str] | None = None, *, concurrency: int | None = None):
+    """The Estimate (calls, tokens, cost, time) of running these variants now; nothing is sent."""
+    plan = prepare_project_run(project, variant_names, concurrency=concurrency)
+    plan.close()
+    return plan.estimate
+
+
+def refresh_scores(store: ResultStore, run, rows_by_id: dict[str, Row], scorer: Scorer, signature: str) -> bool:
+    """Rescore a run whose verdicts came from other checks (no model is called); True if it was."""
+    if store.checks_signature(run.id) == signature:
+        return False
+    extract = None
+    if not run.imported and (run.variant or {}).get("answer_marker"):
+        variant = Variant.from_dict(run.variant)
+        extract = lambda out: answer_part(variant, out)  # noqa: E731
+    offline = dataclasses.replace(scorer, judge=None, embed=None, extract=extract)
+    keep = {s.id for s in scorer.specs if getattr(s, "needs", None)}
+    store.update_verdicts(run.id, rescore_results(store.results(run.id), rows_by_id, offline, keep),
+                          checks_sig=signature)
+    return True
+
+
+def project_summaries(project, *, rescore: bool = True) -> list[RunSummary]:
+    """The leaderboard: one summary per run, in the order the runs were made.
+
+    Runs scored with other checks than the project's current ones are rescored first (no model
+    calls), so adding or editing a check shows in the results at once.
+    """
+    from desktop_app.core import checks, datasets  # noqa: PLC0415
+    from desktop_app.core.errors import AppError  # noqa: PLC0415
+
+    with ResultStore(project.results_db) as store:
+        runs = store.runs()
+        if rescore and runs:
+            try:
+                rows, _ = datasets.load_rows(project)
+                specs = project_specs(project, rows)
+            except AppError:  # no dataset to score against: show the stored verdicts
+                rows, specs = None, []
+            if rows is not None:
+                signature = checks_signature(specs)
+                scorer = Scorer(specs=specs, evaluate=checks.evaluate_row, retrieval=retrieval_scorer())
+                by_id = {r.id: r for r in rows}
+                for run in runs:
+                    refresh_scores(store, run, by_id, scorer, signature)
+        return [summarize(run, store.results(run.id)) for run in runs]
