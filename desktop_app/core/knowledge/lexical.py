@@ -42,10 +42,17 @@ def identifiers(text: str) -> list[str]:
     return list(dict.fromkeys(found))
 
 
+# English function words: in a small knowledge base they occur in most chunks yet still
+# outscore a question's content words often enough to push the right chunk out of the top-k.
+_STOPWORDS = frozenset("""a an and are as at be but by can do does for from has have how i if in into is it
+its me my no not of on or so such that the their then there these they this to was we what when where
+which who why will with you your""".split())
+
+
 def tokenize(text: str) -> list[str]:
     """Words and CJK bigrams, plus each identifier written as one word: "KX-7731" also indexes
     "kx7731", so a user who types the code without its hyphen still finds it."""
-    toks = tokens(text, **TOKENIZE)
+    toks = [t for t in tokens(text, **TOKENIZE) if t not in _STOPWORDS]
     known = set(toks)
     return toks + [c for c in identifiers(text) if c not in known]
 
