@@ -1,0 +1,1 @@
+"""The Qt floor: windows, pages and widgets that show what the core computes."""

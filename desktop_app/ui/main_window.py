@@ -1,0 +1,353 @@
+"""The main window: the step list down the side, a page per step, a status bar and the menus.
+
+It owns the open project. Opening (and the first-launch sample) runs off the GUI thread
+through a TaskRunner; the window only draws what comes back. The core is imported lazily
+inside work functions where it is heavy, so the window shows before chromadb or pandas load.
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QUrl, Signal, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import (QFileDialog, QFrame, QHBoxLayout, QLabel, QListWidget,
+                               QListWidgetItem, QMainWindow, QMessageBox, QProgressBar,
+                               QStackedWidget, QToolButton, QVBoxLayout, QWidget)
+
+from desktop_app import APP_NAME, __version__
+from desktop_app.core import appdirs
+from desktop_app.core import settings as app_settings
+from desktop_app.ui import resources
+from desktop_app.ui.logging_setup import log_file_path
+from desktop_app.ui.pages import STEPS, Page, ProjectPage
+from desktop_app.ui.tasks import ErrorRecord, TaskRunner
+
+log = logging.getLogger(__name__)
+SHUTDOWN_TIMEOUT_MS = 5000
+SAMPLE_MODULE = "desktop_app.core.sample"
+
+
+@dataclass(frozen=True)
+class OpenResult:
+    """What an open-project task hands back to the window."""
+
+    project: object | None  # desktop_app.core.project.Project
+    sample: bool = False
+
+
+def _open_project(state, path: str) -> OpenResult:
+    from desktop_app.core.project import Project
+
+    return OpenResult(Project.open(path))
+
+
+def _create_project(state, path: str) -> OpenResult:
+    from desktop_app.core.project import Project
+
+    return OpenResult(Project.create(path))
+
+
+def _open_sample(state, source: str) -> OpenResult:
+    try:
+        from desktop_app.core.sample import ensure_sample_project
+    except ImportError as exc:
+        if exc.name != SAMPLE_MODULE:
+            raise  # sample.py exists but is broken: that is a bug, report it
+        log.warning("Sample project not available: %s is not part of this build yet.", SAMPLE_MODULE)
+        return OpenResult(None, sample=True)
+    if state.should_stop():
+        return OpenResult(None, sample=True)
+    from desktop_app.core.project import Project
+
+    # First launch builds it (dataset, index, tour runs): seconds, so it must be cancellable.
+    folder = ensure_sample_project(Path(source), **state.callbacks())
+    return OpenResult(Project.open(folder), sample=True)
+
+
+def window_settings() -> QSettings:
+    """Window geometry only (app settings are JSON in core.settings); lives in the config dir."""
+    return QSettings(str(appdirs.config_dir() / "window.ini"), QSettings.Format.IniFormat)
+
+
+class MainWindow(QMainWindow):
+    project_changed = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.project = None
+        self.settings = app_settings.load()
+        self.setWindowIcon(resources.app_icon())
+
+        self.step_list = QListWidget()
+        self.step_list.setObjectName("stepList")
+        self.step_list.setFrameShape(QFrame.Shape.NoFrame)
+        self.stack = QStackedWidget()
+        self.pages: dict[str, Page] = {}
+        for key, page_class in STEPS:
+            page = page_class()
+            page.setObjectName(f"{key}Page")
+            self.pages[key] = page
+            self.stack.addWidget(page)
+            item = QListWidgetItem()
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            self.step_list.addItem(item)
+            self.project_changed.connect(page.set_project)
+        self.step_list.currentRowChanged.connect(self.stack.setCurrentIndex)
+
+        self.banner = QFrame()
+        self.banner.setFrameShape(QFrame.Shape.StyledPanel)
+        self.banner_text = QLabel()
+        self.banner_text.setTextFormat(Qt.TextFormat.PlainText)  # errors may quote file contents
+        self.banner_text.setWordWrap(True)
+        self.banner_close = QToolButton()
+        self.banner_close.setText("✕")
+        self.banner_close.setAutoRaise(True)
+        self.banner_close.clicked.connect(self.banner.hide)
+        banner_layout = QHBoxLayout(self.banner)
+        banner_layout.addWidget(self.banner_text, 1)
+        banner_layout.addWidget(self.banner_close, 0, Qt.AlignmentFlag.AlignTop)
+        self.banner.hide()
+
+        right = QVBoxLayout()
+        right.setContentsMargins(0, 0, 0, 0)
+        right.addWidget(self.banner)
+        right.addWidget(self.stack, 1)
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.step_list)
+        separator = QFrame()
+        separator.setFrameShape(QFrame.Shape.VLine)
+        separator.setFrameShadow(QFrame.Shadow.Sunken)
+        layout.addWidget(separator)
+        layout.addLayout(right, 1)
+        self.setCentralWidget(central)
+
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)  # indeterminate: "working", the page shows real progress
+        self.busy.setMaximumWidth(120)
+        self.busy.setTextVisible(False)
+        self.busy.hide()
+        self.statusBar().addPermanentWidget(self.busy)
+
+        self.project_runner = TaskRunner(self)
+        self.project_runner.finished.connect(self._on_project_loaded)
+        self.project_runner.failed.connect(self._on_project_failed)
+        self.project_runner.running_changed.connect(self.busy.setVisible)
+
+        project_page: ProjectPage = self.pages["project"]  # type: ignore[assignment]
+        project_page.new_requested.connect(self.ask_new_project)
+        project_page.open_requested.connect(self.ask_open_project)
+        project_page.sample_requested.connect(self.open_sample)
+        project_page.recent_requested.connect(self.open_project)
+        project_page.set_recent(self.settings.get("recent_projects", []))
+
+        self._build_menus()
+        self.retranslate()
+        self._restore_geometry()
+
+    # -- building ---------------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        self.file_menu = self.menuBar().addMenu("")
+        self.new_action = QAction(self, shortcut=QKeySequence(QKeySequence.StandardKey.New))
+        self.open_action = QAction(self, shortcut=QKeySequence(QKeySequence.StandardKey.Open))
+        self.sample_action = QAction(self)
+        self.quit_action = QAction(self, shortcut=QKeySequence(QKeySequence.StandardKey.Quit))
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.new_action.triggered.connect(self.ask_new_project)
+        self.open_action.triggered.connect(self.ask_open_project)
+        self.sample_action.triggered.connect(self.open_sample)
+        self.quit_action.triggered.connect(self.close)
+        self.recent_menu = self.file_menu.addMenu("")
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self.file_menu.insertActions(self.recent_menu.menuAction(),
+                                     [self.new_action, self.open_action, self.sample_action])
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit_action)
+
+        self.help_menu = self.menuBar().addMenu("")
+        self.log_action = QAction(self)
+        self.log_action.triggered.connect(self._open_log_folder)
+        self.about_action = QAction(self)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.about_action.triggered.connect(self.show_about)
+        self.help_menu.addActions([self.log_action, self.about_action])
+
+    def retranslate(self) -> None:
+        """Every visible string of the window itself (pages translate their own)."""
+        for row, (key, _) in enumerate(STEPS):
+            number = str(row + 1).rjust(2, "\u2007")  # figure space: digits line up in any font
+            self.step_list.item(row).setText(f"{number}   {self.pages[key].title()}")
+        self.step_list.setFixedWidth(max(170, self.step_list.sizeHintForColumn(0) + 48))
+        self.step_list.setAccessibleName(self.tr("Steps"))
+        self.banner_close.setToolTip(self.tr("Dismiss"))
+        self.banner_close.setAccessibleName(self.tr("Dismiss"))
+        self.file_menu.setTitle(self.tr("&File"))
+        self.new_action.setText(self.tr("&New Project…"))
+        self.open_action.setText(self.tr("&Open Project…"))
+        self.sample_action.setText(self.tr("Open &Sample Project"))
+        self.recent_menu.setTitle(self.tr("&Recent Projects"))
+        self.quit_action.setText(self.tr("&Quit"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.log_action.setText(self.tr("Show &Log Folder"))
+        self.about_action.setText(self.tr("&About LLM Path Advisor"))
+        self._update_title()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _update_title(self) -> None:
+        if self.project is None:
+            self.setWindowTitle(APP_NAME)
+        else:
+            self.setWindowTitle(self.tr("%1 — %2").replace("%1", self.project.name).replace("%2", APP_NAME))
+
+    # -- steps ------------------------------------------------------------------------------
+    def select_step(self, key: str) -> None:
+        self.step_list.setCurrentRow([k for k, _ in STEPS].index(key))
+
+    def current_step(self) -> str:
+        return STEPS[max(0, self.stack.currentIndex())][0]
+
+    # -- projects ---------------------------------------------------------------------------
+    def first_launch(self) -> None:
+        """Open the sample project the first time the app runs, so there is something to see."""
+        if not self.settings.get("sample_opened", False):
+            self.open_sample()
+
+    @Slot()
+    def open_sample(self) -> None:
+        self._start_open(_open_sample, str(resources.sample_project_source()),
+                         self.tr("Opening the sample project…"))
+
+    @Slot(str)
+    def open_project(self, path: str) -> None:
+        self._start_open(_open_project, str(path), self.tr("Opening the project…"))
+
+    def create_project(self, path: str) -> None:
+        self._start_open(_create_project, str(path), self.tr("Creating the project…"))
+
+    @Slot()
+    def ask_open_project(self) -> None:
+        path = QFileDialog.getExistingDirectory(self, self.tr("Open a project folder"),
+                                                str(appdirs.default_projects_dir()))
+        if path:
+            self.open_project(path)
+
+    @Slot()
+    def ask_new_project(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Name the new project folder"),
+                                              str(appdirs.default_projects_dir() / self.tr("My project")))
+        if path:
+            self.create_project(path)
+
+    def _start_open(self, fn, arg: str, message: str) -> None:
+        self.banner.hide()
+        self.statusBar().showMessage(message)
+        self.project_runner.start(fn, arg)
+
+    @Slot(object)
+    def _on_project_loaded(self, result: OpenResult) -> None:
+        if result.project is None:
+            self.statusBar().showMessage(self.tr("The sample project is not available in this build."), 10000)
+            self.select_step("project")
+            return
+        self.set_project(result.project)
+        if result.sample and not self.settings.get("sample_opened"):
+            self.settings["sample_opened"] = True
+        app_settings.add_recent(self.settings, result.project.root)
+        self._save_settings()
+        self.pages["project"].set_recent(self.settings["recent_projects"])
+
+    @Slot(object)
+    def _on_project_failed(self, error: ErrorRecord) -> None:
+        self.statusBar().clearMessage()
+        if error.is_app_error:  # bugs go to the crash dialog through the task hook
+            self.show_error(error.message, error.hint)
+
+    def set_project(self, project) -> None:
+        self.project = project
+        self._update_title()
+        self.statusBar().showMessage(self.tr("Opened %1").replace("%1", project.name), 5000)
+        self.project_changed.emit(project)
+
+    def show_error(self, message: str, hint: str = "") -> None:
+        self.banner_text.setText(f"{message}\n{hint}".strip())
+        self.banner.show()
+
+    def _save_settings(self) -> None:
+        try:
+            app_settings.save(self.settings)
+        except OSError as exc:
+            log.warning("Could not save settings: %s", exc)
+
+    @Slot()
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        recent = self.settings.get("recent_projects", [])
+        for path in recent:
+            action = self.recent_menu.addAction(Path(path).name)
+            action.setToolTip(path)
+            action.setStatusTip(path)
+            action.triggered.connect(lambda _=False, p=path: self.open_project(p))
+        if not recent:
+            self.recent_menu.addAction(self.tr("No recent projects")).setEnabled(False)
+
+    # -- help -------------------------------------------------------------------------------
+    @Slot()
+    def show_about(self) -> None:
+        box = QMessageBox(self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.setWindowTitle(self.tr("About LLM Path Advisor"))
+        box.setIconPixmap(self.windowIcon().pixmap(64, 64))
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(self.tr(
+            "LLM Path Advisor %1\n\nMeasure an LLM feature and learn what to do next: better prompts, RAG, fine-tuning, or both."
+        ).replace("%1", __version__))
+        box.open()  # window-modal but non-blocking: nothing waits on it
+        self.about_box = box
+
+    @Slot()
+    def _open_log_folder(self) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(log_file_path().parent)))
+
+    # -- geometry and closing ---------------------------------------------------------------
+    def _restore_geometry(self) -> None:
+        qs = window_settings()
+        geometry = qs.value("geometry")
+        if isinstance(geometry, QByteArray) and self.restoreGeometry(geometry):
+            self.restoreState(qs.value("state", QByteArray()))
+        else:
+            self._default_geometry()
+        step = qs.value("step", "project")
+        self.select_step(step if step in self.pages else "project")
+
+    def _default_geometry(self) -> None:
+        screen = self.screen().availableGeometry()
+        self.resize(min(1100, int(screen.width() * 0.9)), min(720, int(screen.height() * 0.9)))
+        frame = self.frameGeometry()
+        frame.moveCenter(screen.center())
+        self.move(frame.topLeft())
+
+    def save_geometry(self) -> None:
+        qs = window_settings()
+        qs.setValue("geometry", self.saveGeometry())
+        qs.setValue("state", self.saveState())
+        qs.setValue("step", self.current_step())
+        qs.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_geometry()
+        # Ask all work under this window to stop first, then wait: they wind down in parallel.
+        runners = self.findChildren(TaskRunner)
+        for runner in runners:
+            runner.cancel()
+        for runner in runners:
+            runner.shutdown(SHUTDOWN_TIMEOUT_MS)
+        super().closeEvent(event)

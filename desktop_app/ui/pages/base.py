@@ -1,0 +1,59 @@
+"""What every page of the step list shares: a title, a short purpose line, a project slot."""
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+
+class Page(QWidget):
+    """A step page. Subclasses give ``title()`` and build their body in ``build()``."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.project = None
+        self.title_label = QLabel()
+        self.title_label.setObjectName("pageTitle")
+        self.layout_ = QVBoxLayout(self)
+        self.layout_.setContentsMargins(24, 18, 24, 18)
+        self.layout_.addWidget(self.title_label)
+        self.build()
+        self.retranslate()
+
+    def title(self) -> str:  # pragma: no cover - every page overrides it
+        raise NotImplementedError
+
+    def build(self) -> None:
+        """Add the page's widgets to ``self.layout_``."""
+
+    def retranslate(self) -> None:
+        """Set every visible string again (called on start and when the language changes)."""
+        self.title_label.setText(self.title())
+
+    def set_project(self, project) -> None:
+        """The open project changed (``None``: no project open)."""
+        self.project = project
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+
+class PlaceholderPage(Page):
+    """A step that is not built yet: one honest line about what it will do."""
+
+    def notice(self) -> str:  # pragma: no cover - every placeholder overrides it
+        raise NotImplementedError
+
+    def build(self) -> None:
+        self.notice_label = QLabel()
+        self.notice_label.setObjectName("pageNotice")
+        self.notice_label.setWordWrap(True)
+        self.notice_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.layout_.addSpacing(6)
+        self.layout_.addWidget(self.notice_label)
+        self.layout_.addStretch(1)
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.notice_label.setText(self.notice())

@@ -1,0 +1,67 @@
+"""The ONLY place that finds ``resources/``: icons, styles, translations, the sample project.
+
+From the source tree (and an editable install) it is ``desktop_app/../resources``; in a
+PyInstaller build the spec copies it to ``<bundle>/resources`` and ``sys._MEIPASS`` points at
+the bundle. Frozen builds that forgot their resource files are a classic failure, so the
+packaging smoke test should call ``missing_resources()``.
+"""
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+APP_ICON = ("icons", "app.svg")
+STYLESHEET = ("styles", "app.qss")
+REQUIRED = (APP_ICON, STYLESHEET)
+
+
+def resources_root() -> Path:
+    bundle = getattr(sys, "_MEIPASS", None)
+    if getattr(sys, "frozen", False) and bundle:
+        return Path(bundle) / "resources"
+    return Path(__file__).resolve().parents[2] / "resources"
+
+
+def resource_path(*parts: str) -> Path:
+    """Path of a file or folder under ``resources/`` (it may not exist; callers check)."""
+    relative = Path(*parts) if parts else Path()
+    if relative.is_absolute() or ".." in relative.parts:
+        raise ValueError(f"Resource path escapes resources/: {relative}")
+    return resources_root() / relative
+
+
+def sample_project_source() -> Path:
+    """The sample project as shipped; ``core.sample`` copies it into the user's data dir."""
+    return resource_path("sample_project")
+
+
+def translations_dir() -> Path:
+    return resource_path("translations")
+
+
+def missing_resources() -> list[str]:
+    """Required resource files that are absent (empty when the build is complete)."""
+    return ["/".join(parts) for parts in REQUIRED if not resource_path(*parts).is_file()]
+
+
+def read_stylesheet() -> str:
+    path = resource_path(*STYLESHEET)
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError:
+        log.warning("Stylesheet not found at %s; using the platform look only.", path)
+        return ""
+
+
+def app_icon():
+    """The app icon as a QIcon (imported here so the core-facing helpers above stay Qt-free)."""
+    from PySide6.QtGui import QIcon
+
+    path = resource_path(*APP_ICON)
+    if not path.is_file():
+        log.warning("App icon not found at %s.", path)
+        return QIcon()
+    return QIcon(str(path))

@@ -1,0 +1,117 @@
+"""Take a screenshot of the real main window (for README.md and docs/).
+
+    Xvfb :99 -screen 0 1280x800x24 &
+    DISPLAY=:99 QT_QPA_PLATFORM=xcb .venv/bin/python scripts/screenshot.py --step project
+
+Without DISPLAY it starts its own Xvfb (when installed) and stops it afterwards. The app runs
+with a fresh, temporary app home, so it is a first launch: the sample project opens, and
+nothing of the real user's settings or recent projects shows in the picture. The PNG comes
+from QScreen.grabWindow once the window is exposed and the project has loaded. It also prints
+how long the window took to appear, measured from process start.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+
+def _start_xvfb() -> subprocess.Popen | None:
+    if os.environ.get("DISPLAY") or not shutil.which("Xvfb"):
+        return None
+    for display in range(99, 120):
+        if Path(f"/tmp/.X11-unix/X{display}").exists():
+            continue
+        proc = subprocess.Popen(["Xvfb", f":{display}", "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        for _ in range(100):
+            if Path(f"/tmp/.X11-unix/X{display}").exists():
+                os.environ["DISPLAY"] = f":{display}"
+                return proc
+            time.sleep(0.05)
+        proc.terminate()
+    raise SystemExit("Could not start Xvfb; start one and set DISPLAY.")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--out", type=Path, default=REPO / "docs" / "screenshots" / "main_window.png")
+    parser.add_argument("--step", default="project", help="step to show (project, data, ..., advice)")
+    parser.add_argument("--size", default="1100x720", help="window size WIDTHxHEIGHT")
+    parser.add_argument("--project", help="open this project folder instead of the first-launch sample")
+    parser.add_argument("--timeout", type=float, default=30.0, help="seconds to wait for the project")
+    args = parser.parse_args()
+
+    xvfb = _start_xvfb()
+    os.environ.setdefault("QT_QPA_PLATFORM", "xcb")
+    home = tempfile.mkdtemp(prefix="lpa-screenshot-")
+    os.environ["LLM_PATH_ADVISOR_HOME"] = home
+    try:
+        return _shoot(args)
+    finally:
+        shutil.rmtree(home, ignore_errors=True)
+        if xvfb is not None:
+            xvfb.terminate()
+            xvfb.wait(5)
+
+
+def _shoot(args) -> int:
+    from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QEventLoop
+
+    from desktop_app.ui.app import create_application, install_translations, process_age_s
+    from desktop_app.ui.logging_setup import setup_logging
+    from desktop_app.ui.main_window import MainWindow
+
+    app = create_application([sys.argv[0]])
+    setup_logging()
+    install_translations(app, "en")
+    window = MainWindow()
+    width, height = (int(v) for v in args.size.lower().split("x"))
+    window.resize(width, height)
+    window.move(0, 0)
+    window.show()
+
+    def pump_until(condition, seconds: float) -> bool:
+        deadline = QDeadlineTimer(int(seconds * 1000))
+        while not condition():
+            if deadline.hasExpired():
+                return False
+            QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+            time.sleep(0.01)
+        return True
+
+    handle = window.windowHandle()
+    if not pump_until(lambda: handle is not None and handle.isExposed(), 10):
+        raise SystemExit("The window was never exposed; is DISPLAY a running X server?")
+    age, origin = process_age_s()
+    print(f"window shown {age * 1000:.0f} ms after {origin} (includes this script's set-up)")
+
+    if args.project:
+        window.open_project(args.project)
+    else:
+        window.first_launch()
+    pump_until(lambda: not window.project_runner.is_running(), args.timeout)
+    if window.project is None:
+        print(f"note: no project is open in the screenshot: {window.statusBar().currentMessage()!r}")
+    window.select_step(args.step)
+    pump_until(lambda: False, 0.4)  # let layouts and the repaint settle
+
+    image = window.screen().grabWindow(window.winId())
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    if not image.save(str(args.out), "PNG"):
+        raise SystemExit(f"Could not write {args.out}")
+    print(f"saved {args.out} ({image.width()}x{image.height()}, device pixel ratio {image.devicePixelRatio()})")
+    window.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
