@@ -95,6 +95,8 @@ class MainWindow(QMainWindow):
             item.setData(Qt.ItemDataRole.UserRole, key)
             self.step_list.addItem(item)
             self.project_changed.connect(page.set_project)
+            page.navigate.connect(self.navigate)
+            page.project_modified.connect(lambda what, src=key: self._broadcast_modified(src, what))
         self.step_list.currentRowChanged.connect(self.stack.setCurrentIndex)
 
         self.banner = QFrame()
@@ -169,6 +171,11 @@ class MainWindow(QMainWindow):
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
 
+        self.run_menu = self.menuBar().addMenu("")
+        self.run_action = QAction(self, shortcut=QKeySequence("Ctrl+R"))
+        self.run_action.triggered.connect(lambda: self.navigate("run", {"start": True}))
+        self.run_menu.addAction(self.run_action)
+
         self.help_menu = self.menuBar().addMenu("")
         self.log_action = QAction(self)
         self.log_action.triggered.connect(self._open_log_folder)
@@ -192,6 +199,8 @@ class MainWindow(QMainWindow):
         self.sample_action.setText(self.tr("Open &Sample Project"))
         self.recent_menu.setTitle(self.tr("&Recent Projects"))
         self.quit_action.setText(self.tr("&Quit"))
+        self.run_menu.setTitle(self.tr("&Run"))
+        self.run_action.setText(self.tr("&Run Selected Variants"))
         self.help_menu.setTitle(self.tr("&Help"))
         self.log_action.setText(self.tr("Show &Log Folder"))
         self.about_action.setText(self.tr("&About LLM Path Advisor"))
@@ -246,6 +255,17 @@ class MainWindow(QMainWindow):
                                               str(appdirs.default_projects_dir() / self.tr("My project")))
         if path:
             self.create_project(path)
+
+    @Slot(str, object)
+    def navigate(self, key: str, payload=None) -> None:
+        """Show step ``key`` and hand it ``payload`` (a run to select, rows to show...)."""
+        self.select_step(key)
+        self.pages[key].focus(payload)
+
+    def _broadcast_modified(self, source: str, what: str) -> None:
+        for key, page in self.pages.items():
+            if key != source:
+                page.on_project_modified(what)
 
     def _start_open(self, fn, arg: str, message: str) -> None:
         self.banner.hide()

@@ -170,3 +170,22 @@ def test_startup_shows_the_window_without_heavy_imports(tmp_path):
     assert "heavy modules loaded: none" in done.stdout
     log = (tmp_path / "log" / "llm-path-advisor.log").read_text(encoding="utf-8")
     assert "Starting LLM Path Advisor" in log
+
+
+def test_pages_navigate_and_hear_about_changes(qtbot):
+    """A page can send the user to another step with a payload, and changes reach the others."""
+    from desktop_app.ui.main_window import MainWindow
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    seen = []
+    window.pages["results"].focus = lambda payload: seen.append(("focus", payload))
+    window.pages["grid"].on_project_modified = lambda what: seen.append(("grid", what))
+    window.pages["data"].on_project_modified = lambda what: seen.append(("data", what))
+    window.pages["advice"].navigate.emit("results", {"rows": ["q1"]})
+    assert window.current_step() == "results"
+    window.pages["data"].project_modified.emit("dataset")
+    assert ("focus", {"rows": ["q1"]}) in seen and ("grid", "dataset") in seen
+    assert ("data", "dataset") not in seen  # the sender already knows
+    window.run_action.trigger()
+    assert window.current_step() == "run"

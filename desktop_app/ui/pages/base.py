@@ -1,12 +1,22 @@
 """What every page of the step list shares: a title, a short purpose line, a project slot."""
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 
 class Page(QWidget):
-    """A step page. Subclasses give ``title()`` and build their body in ``build()``."""
+    """A step page. Subclasses give ``title()`` and build their body in ``build()``.
+
+    Pages never reach into each other: a page asks the window to show another step with
+    ``navigate.emit(step_key, payload)`` (the target's ``focus(payload)`` is then called), and
+    says it changed the project with ``project_modified.emit(what)`` — what is one of
+    "dataset", "knowledge", "connection", "variants", "checks", "runs", "settings" — upon
+    which every other page's ``on_project_modified(what)`` runs.
+    """
+
+    navigate = Signal(str, object)
+    project_modified = Signal(str)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -32,6 +42,12 @@ class Page(QWidget):
     def set_project(self, project) -> None:
         """The open project changed (``None``: no project open)."""
         self.project = project
+
+    def focus(self, payload) -> None:
+        """Another page sent the user here with ``payload`` (e.g. {"run": name, "rows": [...]})."""
+
+    def on_project_modified(self, what: str) -> None:
+        """Another page changed part of the open project; refresh what depends on it."""
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
