@@ -240,27 +240,37 @@ def refresh_scores(store: ResultStore, run, rows_by_id: dict[str, Row], scorer: 
     return True
 
 
+def refresh_project_scores(project, store: ResultStore) -> None:
+    """Rescore the runs scored with other checks than the project's current ones (no model calls).
+
+    Every reader of verdicts (leaderboard, advice, report) calls this first, so an added or edited
+    check shows everywhere at once, not only where the results happened to be looked at.
+    """
+    from desktop_app.core import checks, datasets  # noqa: PLC0415
+    from desktop_app.core.errors import AppError  # noqa: PLC0415
+
+    runs = store.runs()
+    if not runs:
+        return
+    try:
+        rows, _ = datasets.load_rows(project)
+        specs = project_specs(project, rows)
+    except AppError:  # no dataset to score against: keep the stored verdicts
+        return
+    signature = checks_signature(specs)
+    scorer = Scorer(specs=specs, evaluate=checks.evaluate_row, retrieval=retrieval_scorer())
+    by_id = {r.id: r for r in rows}
+    for run in runs:
+        refresh_scores(store, run, by_id, scorer, signature)
+
+
 def project_summaries(project, *, rescore: bool = True) -> list[RunSummary]:
     """The leaderboard: one summary per run, in the order the runs were made.
 
     Runs scored with other checks than the project's current ones are rescored first (no model
     calls), so adding or editing a check shows in the results at once.
     """
-    from desktop_app.core import checks, datasets  # noqa: PLC0415
-    from desktop_app.core.errors import AppError  # noqa: PLC0415
-
     with ResultStore(project.results_db) as store:
-        runs = store.runs()
-        if rescore and runs:
-            try:
-                rows, _ = datasets.load_rows(project)
-                specs = project_specs(project, rows)
-            except AppError:  # no dataset to score against: show the stored verdicts
-                rows, specs = None, []
-            if rows is not None:
-                signature = checks_signature(specs)
-                scorer = Scorer(specs=specs, evaluate=checks.evaluate_row, retrieval=retrieval_scorer())
-                by_id = {r.id: r for r in rows}
-                for run in runs:
-                    refresh_scores(store, run, by_id, scorer, signature)
-        return [summarize(run, store.results(run.id)) for run in runs]
+        if rescore:
+            refresh_project_scores(project, store)
+        return [summarize(run, store.results(run.id)) for run in store.runs()]

@@ -94,3 +94,24 @@ def test_advise_with_readiness_measures_the_documents_before_any_rag_run(tmp_pat
     ready = [e for e in data["evidence"] if e["kind"] == "readiness"][0]
     assert data["recommendation"] == "rag" and ready["numbers"]["share"] == 0.75 and ready["rows"] == ["q4"]
     assert data["checklist_details"][1]["numbers"] == {"share": 0.75}
+
+
+def test_advise_judges_by_a_check_added_after_the_runs(tmp_path, capsys):
+    """A check added after a run counts in the advice at once, as in the results, with no rerun."""
+    project = Project.create(tmp_path / "proj")
+    data = tmp_path / "eval.csv"
+    data.write_text("id,question,answer\nq1,Where is the Zorblat head office?,Kettering\n"
+                    "q2,Who founded Zorblat?,Mirela Oduya\nq3,What colour is the Zorblat logo?,teal\n",
+                    encoding="utf-8")
+    import_dataset(project, data, mapping={"input": "question", "expected": "answer", "id": "id"})
+    outputs = tmp_path / "outs.csv"
+    outputs.write_text("id,output\nq1,Kettering\nq2,Mirela Oduya\nq3,teal\n", encoding="utf-8")
+    assert main(["import-run", str(project.root), "ext", str(outputs), "--techniques", "none"]) == 0
+    capsys.readouterr()
+    assert main(["advise", str(project.root), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["recommendation"] == "good_enough"
+    assert main(["check-add", str(project.root), "regex", r"^\{"]) == 0  # now the answers must be JSON
+    capsys.readouterr()
+    assert main(["advise", str(project.root), "--json"]) == 0
+    after = json.loads(capsys.readouterr().out)
+    assert after["recommendation"] == "prompt_engineering" and after["gaps"]["behaviour"] == 3

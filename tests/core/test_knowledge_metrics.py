@@ -31,6 +31,19 @@ def test_context_recall_english_and_japanese():
     assert absent.score < 0.5
 
 
+def test_context_recall_of_json_answers_looks_at_values_not_key_names():
+    """A JSON expected answer counts as retrieved when the passages hold its values; key names are format."""
+    row = Row("1", "Who runs Halvgard?", '{"answer": "Maren Oyelaran"}')
+    hit = _by_id(metrics.score(row, None, _p("Filler.", "The chief executive is Maren Oyelaran.")))
+    assert (hit["context_recall"].score, hit["context_recall"].passed) == (1.0, True)
+    assert hit["context_precision"].score == 0.5  # the relevant passage is second
+    miss = _by_id(metrics.score(row, None, _p("The answer is in the annual report.")))["context_recall"]
+    assert (miss.score, miss.passed) == (0.0, False)
+    nested = '{"product": "HX-40", "warranty": {"months": 27, "transferable": false}}'
+    assert metrics.coverage(nested, "The HX-40 carries a warranty of 27 months.") == 1.0
+    assert metrics.coverage(nested, "The HX-40 carries a warranty of two years.") == pytest.approx(2 / 3)
+    assert metrics.coverage("[1, 2", "[1, 2") == 1.0  # not JSON: compared as text
+
 def test_context_recall_counts_content_of_long_answers():
     """A long expected answer spread over passages is mostly retrieved when most of its content is there."""
     row = Row("1", "q", "Hold the reset button for fifteen seconds until the light blinks blue.")

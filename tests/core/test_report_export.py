@@ -11,11 +11,12 @@ from openpyxl import load_workbook
 
 from desktop_app.cli import main
 from desktop_app.core.advice.inputs import diagnose_project
-from desktop_app.core.datasets import import_dataset
+from desktop_app.core.datasets import import_dataset, load_rows
 from desktop_app.core.project import Project
 from desktop_app.core.records import RowResult, RunInfo, Verdict
 from desktop_app.core.report import build_report_data, export_table, write_html
 from desktop_app.core.report_tables import EXCEL_CELL_MAX
+from desktop_app.core.scoring import checks_signature, project_specs
 from desktop_app.core.store import ResultStore
 from tests.core.test_advisor_gaps import make_run, outcomes
 from tests.core.test_report import PLANTED_KEY, _data, _result
@@ -33,9 +34,12 @@ def _project(tmp_path, runs, n=10, connection=None):
     import_dataset(project, src, mapping={"input": "質問", "expected": "正解", "id": "id", "category": "category"})
     if connection:
         project.set_section("connection", connection)
+    # The planted verdicts stand for a scoring with the project's current checks; a run scored with
+    # other checks would be rescored (as the leaderboard and advice do) before the report reads it.
+    sig = checks_signature(project_specs(project, load_rows(project)[0]))
     with ResultStore(project.results_db) as store:
         for info, results in runs:
-            store.add_complete_run(info.name, info.techniques, results, imported=False)
+            store.add_complete_run(info.name, info.techniques, results, imported=False, checks_sig=sig)
     return Project.open(project.root)
 
 

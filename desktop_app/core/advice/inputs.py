@@ -22,10 +22,17 @@ def target_pass_rate(project) -> float:
 
 
 def load_runs(project) -> list[tuple[RunInfo, list[RowResult]]]:
-    """Every run of the project with its results, in the order made. Raises RunError when none."""
+    """Every run of the project with its results, in the order made. Raises RunError when none.
+
+    Runs scored with other checks than the project's current ones are rescored first (no model
+    calls), as the leaderboard does: advice must judge by the checks the user sees.
+    """
+    from desktop_app.core.runproject import refresh_project_scores  # noqa: PLC0415 - the engine's rescoring
+
     if not project.results_db.exists():  # opening the store would create an empty one
         raise RunError("This project has no runs yet.", "Run or import a run first.")
     with ResultStore(project.results_db) as store:
+        refresh_project_scores(project, store)
         runs = [(info, store.results(info.id)) for info in store.runs()]
     runs = [(info, results) for info, results in runs if results]
     if not runs:

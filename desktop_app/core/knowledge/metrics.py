@@ -6,10 +6,12 @@
 - faithfulness: share of the answer's statements whose content words appear in the passages;
   with a ``judge`` (an LLM) its 0..1 rating is used instead.
 Tokens are words for Latin scripts and character bigrams for Japanese (text.tokens), so
-answers without spaces are compared by content, not as one long word.
+answers without spaces are compared by content, not as one long word. An expected answer
+written as JSON is compared by its values: its key names are format, not facts a passage holds.
 """
 from __future__ import annotations
 
+import json
 import re
 
 from desktop_app.core.records import Passage, Row, Verdict
@@ -35,8 +37,32 @@ def _content(text: str) -> list[str]:
     return kept or toks
 
 
+def _json_values(value) -> list[str]:
+    if isinstance(value, dict):
+        return [v for item in value.values() for v in _json_values(item)]
+    if isinstance(value, list):
+        return [v for item in value for v in _json_values(item)]
+    if isinstance(value, bool) or value is None:  # true/false/null are not words a passage holds
+        return []
+    return [str(value)]
+
+
+def answer_content(expected: str) -> str:
+    """The facts of an expected answer: a JSON object's or array's values, else the text itself."""
+    text = (expected or "").strip()
+    if text.startswith(("{", "[")):
+        try:
+            values = _json_values(json.loads(text))
+        except (json.JSONDecodeError, RecursionError):
+            return expected
+        if values:
+            return "\n".join(values)
+    return expected
+
+
 def coverage(expected: str, text: str) -> float:
     """Share of the expected answer's content found in ``text`` (1.0 when it appears whole)."""
+    expected = answer_content(expected)
     want = normalize(expected)
     if not want:
         return 0.0
