@@ -226,9 +226,14 @@ class MainWindow(QMainWindow):
 
     # -- projects ---------------------------------------------------------------------------
     def first_launch(self) -> None:
-        """Open the sample project the first time the app runs, so there is something to see."""
+        """Open the sample project the first time the app runs, so there is something to see;
+        later, reopen the project the user had open last, as desktop apps do."""
         if not self.settings.get("sample_opened", False):
             self.open_sample()
+            return
+        recent = self.settings.get("recent_projects", [])
+        if recent and (Path(recent[0]) / "project.json").exists():
+            self.open_project(recent[0])
 
     @Slot()
     def open_sample(self) -> None:

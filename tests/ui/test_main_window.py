@@ -120,7 +120,7 @@ def test_a_damaged_project_shows_the_explanation_and_the_app_carries_on(qtbot, w
 
 
 def test_first_launch_opens_the_sample_project_off_the_gui_thread(qtbot, monkeypatch, tmp_path):
-    """A new user sees the sample project open on first launch, and only then."""
+    """A new user sees the sample project on first launch; later launches reopen the last project."""
     calls = []
 
     def ensure_sample_project(source_dir, progress=None, should_stop=None):
@@ -144,10 +144,13 @@ def test_first_launch_opens_the_sample_project_off_the_gui_thread(qtbot, monkeyp
     assert app_settings.load()["sample_opened"] is True
     first.close()
 
+    mine = Project.create(tmp_path / "mine", name="Mine")
+    settings = app_settings.add_recent(app_settings.load(), mine.root)
+    app_settings.save(settings)
     second = MainWindow()
     qtbot.addWidget(second)
-    second.first_launch()
-    assert not second.project_runner.is_running() and len(calls) == 1
+    reopened = _open(qtbot, second, second.first_launch)
+    assert reopened.name == "Mine" and len(calls) == 1  # the sample was not built again
 
 
 def test_without_the_sample_module_the_project_page_shows_no_project(qtbot, window, monkeypatch, caplog):
