@@ -251,9 +251,11 @@ def to_connection_failed(exc: BaseException, cfg: ConnectionConfig, key: str | N
 
 
 # -- calls ----------------------------------------------------------------------------------
-def list_models(cfg: ConnectionConfig) -> list[str]:
-    """Model ids the server offers, sorted (Azure lists models, not deployment names)."""
-    key = secrets.resolve_api_key(cfg)
+def list_models(cfg: ConnectionConfig, api_key: str | None = None) -> list[str]:
+    """Model ids the server offers, sorted (Azure lists models, not deployment names).
+
+    ``api_key``: a key the user typed but has not saved yet; otherwise the saved one is used."""
+    key = api_key or secrets.resolve_api_key(cfg)
     client = make_client(cfg, api_key=key, max_retries=0, timeout_s=min(cfg.timeout_s, 20.0))
     try:
         return sorted({m.id for m in client.models.list()})
@@ -283,13 +285,15 @@ def _tiny_completion(client: openai.OpenAI, model: str) -> None:
         client.chat.completions.create(model=model, messages=messages, **{other: 64})
 
 
-def test_connection(cfg: ConnectionConfig) -> ConnectionReport:
-    """Send one tiny chat completion (or list models when no model is chosen) and report."""
+def test_connection(cfg: ConnectionConfig, api_key: str | None = None) -> ConnectionReport:
+    """Send one tiny chat completion (or list models when no model is chosen) and report.
+
+    ``api_key``: a key the user typed but has not saved yet; otherwise the saved one is used."""
     url, model = cfg.server_url(), cfg.chat_model
     if cfg.preset == "offline":
         return ConnectionReport(False, "offline", model=model, url=url)
     cfg.check_complete()
-    key = secrets.resolve_api_key(cfg)
+    key = api_key or secrets.resolve_api_key(cfg)
     if not key:
         err = secrets.missing_key_error(cfg)
         return ConnectionReport(False, "no_key", model=model, url=url, detail=err.one_line())

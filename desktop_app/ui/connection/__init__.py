@@ -1,0 +1,1 @@
+"""Parts of the Connection page: work functions (run in tasks) and the sentences for verdicts."""

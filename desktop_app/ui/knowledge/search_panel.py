@@ -1,0 +1,140 @@
+"""The Search tab: type a question, see the passages retrieval would put into a prompt.
+
+Each passage is a card: rank, source file, page and score over the passage text. Passages are
+data (often pasted from manuals or exports), so every label is plain text.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import (QComboBox, QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton, QScrollArea,
+                               QVBoxLayout, QWidget)
+
+from desktop_app.ui.connection.verdicts import fill
+from desktop_app.ui.knowledge import texts
+from desktop_app.ui.knowledge.records_model import plain_tooltip
+
+MODES = ("hybrid", "vector", "bm25")
+
+
+class PassageCard(QFrame):
+    def __init__(self, rank: int, passage, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        where = texts.file_name(passage.source)
+        if passage.page:
+            where = fill(self.tr("%1, page %2"), where, passage.page)
+        self.header = QLabel(fill(self.tr("%1. %2 · score %3"), rank, where, f"{passage.score:.4f}"))
+        self.header.setTextFormat(Qt.TextFormat.PlainText)
+        self.header.setToolTip(plain_tooltip(passage.source))
+        font = self.header.font()
+        font.setBold(True)
+        self.header.setFont(font)
+        self.text = QLabel(passage.text.strip())
+        self.text.setTextFormat(Qt.TextFormat.PlainText)
+        self.text.setWordWrap(True)
+        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                          | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 8, 10, 8)
+        layout.setSpacing(4)
+        layout.addWidget(self.header)
+        layout.addWidget(self.text)
+
+
+class SearchPanel(QWidget):
+    search_requested = Signal(str, str)  # query, mode
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.query = QLineEdit()
+        self.query.setClearButtonEnabled(True)
+        self.query.returnPressed.connect(self._search)
+        self.mode = QComboBox()
+        for _ in MODES:
+            self.mode.addItem("")
+        self.search_button = QPushButton()
+        self.search_button.clicked.connect(self._search)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setTextFormat(Qt.TextFormat.PlainText)  # may quote the query
+        self.status.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.cards = QWidget()
+        self.cards_layout = QVBoxLayout(self.cards)
+        self.cards_layout.setContentsMargins(0, 0, 0, 0)
+        self.cards_layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(self.cards)
+        row = QHBoxLayout()
+        row.addWidget(self.query, 1)
+        row.addWidget(self.mode)
+        row.addWidget(self.search_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addLayout(row)
+        layout.addWidget(self.status)
+        layout.addWidget(scroll, 1)
+        self._paused = False
+        self._busy = False
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.query.setPlaceholderText(self.tr("Type a question from your evaluation set…"))
+        self.query.setAccessibleName(self.tr("Search text"))
+        self.mode.setItemText(0, self.tr("Keywords and meaning"))
+        self.mode.setItemText(1, self.tr("Meaning only"))
+        self.mode.setItemText(2, self.tr("Keywords only"))
+        self.mode.setAccessibleName(self.tr("Search mode"))
+        self.mode.setToolTip(self.tr("Keywords and meaning (hybrid) is what RAG variants use"))
+        self.search_button.setText(self.tr("&Search"))
+        self._update()
+
+    def current_mode(self) -> str:
+        return MODES[max(0, self.mode.currentIndex())]
+
+    def set_paused(self, paused: bool) -> None:
+        """While indexing writes, searching waits (it would read a half-written index)."""
+        self._paused = paused
+        self._update()
+
+    def set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        self._update()
+
+    def _update(self) -> None:
+        self.search_button.setEnabled(not self._paused)
+        self.query.setEnabled(not self._paused)
+        if self._paused:
+            self.status.setText(self.tr("Search is available again when indexing has finished."))
+        elif self._busy:
+            self.status.setText(self.tr("Searching…"))
+
+    def _search(self) -> None:
+        text = self.query.text().strip()
+        if text and not self._paused:
+            self.search_requested.emit(text, self.current_mode())
+
+    def clear(self) -> None:
+        self.status.clear()
+        while self.cards_layout.count() > 1:
+            item = self.cards_layout.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+
+    def show_passages(self, query: str, passages) -> None:
+        self.clear()
+        for n, passage in enumerate(passages, 1):
+            self.cards_layout.insertWidget(n - 1, PassageCard(n, passage))
+        if passages:
+            self.status.setText(fill(self.tr("The %1 passages a RAG variant would be given for this question, "
+                                             "best first."), len(passages)))
+        else:
+            self.status.setText(self.tr("No passage matched. Add documents, or try other words."))
+
+    def card_count(self) -> int:
+        return self.cards_layout.count() - 1
+
+    def card(self, n: int) -> PassageCard:
+        return self.cards_layout.itemAt(n).widget()

@@ -1,0 +1,123 @@
+"""Work functions of the Knowledge page, run on pool threads through TaskRunners.
+
+Each opens the project's KnowledgeBase (it holds a Chroma client and a SQLite connection),
+uses it and closes it before returning plain data, so no index object outlives its task or
+crosses threads. Opening costs about 2 ms once chromadb is imported. Writers (add, remove,
+re-index) all run on the page's one index runner, so there is never a second writer.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+class StopFlag:
+    """Cancel that still delivers: the page sets it, the work stops between files (or rows) and
+    returns what it did. TaskRunner.cancel() would drop that result, and a user who stops an
+    indexing half-way must still see which files made it in."""
+
+    def __init__(self) -> None:
+        self.requested = False
+
+    def set(self) -> None:
+        self.requested = True
+
+
+def _should_stop(state, flag: StopFlag | None):
+    return lambda: state.should_stop() or (flag is not None and flag.requested)
+
+
+@dataclass(frozen=True)
+class Overview:
+    stats: dict
+    documents: tuple[dict, ...]
+
+
+@dataclass(frozen=True)
+class Added:
+    report: object  # core IngestReport (frozen)
+    overview: Overview
+    reindex: bool = False
+
+
+@dataclass(frozen=True)
+class Removed:
+    removed: tuple[tuple[str, int], ...]  # (source, chunks dropped)
+    overview: Overview
+
+
+@dataclass(frozen=True)
+class Readiness:
+    result: dict  # knowledge.readiness() as returned
+    rows: dict  # row id -> (input, expected), for the rows the result lists
+
+
+def _open(project):
+    from desktop_app.core.knowledge import KnowledgeBase
+    return KnowledgeBase.open(project)
+
+
+def _overview(kb) -> Overview:
+    return Overview(dict(kb.stats()), tuple(kb.documents()))
+
+
+def overview(state, project) -> Overview:
+    kb = _open(project)
+    try:
+        return _overview(kb)
+    finally:
+        kb.close()
+
+
+def add(state, project, paths: list[str], flag: StopFlag | None = None) -> Added:
+    """Index files and folders; ``progress`` gets the core's stage dicts."""
+    kb = _open(project)
+    try:
+        report = kb.add_paths(list(paths), progress=state.progress, should_stop=_should_stop(state, flag))
+        return Added(report, _overview(kb))
+    finally:
+        kb.close()
+
+
+def reindex(state, project, flag: StopFlag | None = None) -> Added:
+    """Bring every document in line with the current settings: files whose chunking changed are
+    chunked again, vectors missing for the current embedding are made (add_paths does both)."""
+    kb = _open(project)
+    try:
+        sources = [d["source"] for d in kb.documents()]
+        report = kb.add_paths(sources, progress=state.progress, should_stop=_should_stop(state, flag))
+        return Added(report, _overview(kb), reindex=True)
+    finally:
+        kb.close()
+
+
+def remove(state, project, sources: list[str]) -> Removed:
+    kb = _open(project)
+    try:
+        removed = tuple((s, kb.remove(s)) for s in sources)
+        return Removed(removed, _overview(kb))
+    finally:
+        kb.close()
+
+
+def search(state, project, query: str, mode: str) -> tuple:
+    """The top-k passages (records.Passage, frozen) for ``query``."""
+    kb = _open(project)
+    try:
+        return tuple(kb.search(query, mode=mode))
+    finally:
+        kb.close()
+
+
+def check_readiness(state, project, flag: StopFlag | None = None) -> Readiness:
+    """readiness() over the evaluation rows, with the question and answer of each row it lists."""
+    from desktop_app.core.datasets import load_rows
+    from desktop_app.core.knowledge import readiness
+
+    rows, _examples = load_rows(project)
+    kb = _open(project)
+    try:
+        result = readiness(project, progress=state.progress, should_stop=_should_stop(state, flag), rows=rows, kb=kb)
+    finally:
+        kb.close()
+    wanted = {r["id"] for r in result["per_row"]}
+    return Readiness(result, {r.id: (r.input, r.expected) for r in rows if r.id in wanted})
