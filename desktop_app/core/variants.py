@@ -214,18 +214,49 @@ def load_variants(project) -> list[Variant]:
     return variants
 
 
-def save_variants(project, variants: Iterable[Variant]) -> None:
-    project.set_section("variants", [v.to_dict() for v in variants])
+def save_variants(project, variants: Iterable[Variant], selection: Iterable[str] | None = None) -> None:
+    """Store the variants; ``selection`` (names ticked to run) is stored with them in one write."""
+    variants = list(variants)
+    if selection is None:
+        project.set_section("variants", [v.to_dict() for v in variants])
+        return
+    project.set_section("variants", [v.to_dict() for v in variants], save=False)
+    names = {v.name for v in variants}
+    project.set_section(SELECTION_SECTION, [n for n in dict.fromkeys(selection) if n in names])
+
+
+# The variants ticked to run live beside the list (a top-level section): a flag inside each
+# variant dict would change Variant.to_dict() and with it every run's fingerprint.
+SELECTION_SECTION = "run_selection"
+
+
+def load_selection(project) -> list[str] | None:
+    """Names of the variants ticked to run; None when the user never chose (every variant runs)."""
+    data = project.section(SELECTION_SECTION)
+    if data is None:
+        return None
+    if not isinstance(data, list) or not all(isinstance(n, str) for n in data):
+        raise RunError("The list of variants to run in project.json is damaged.",
+                       "Tick the variants to run again under Variants.")
+    return list(data)
 
 
 def resolve_variants(project, names: Iterable[str] | None, *, has_examples: bool = False) -> list[Variant]:
     """The variants to run: named ones from project.json, else presets of that name.
 
-    With no names: every variant in project.json, or Baseline (+ Few-shot when there is an
-    examples pool) for a project that has none yet.
+    With no names: the variants ticked to run (``load_selection``), else every variant in
+    project.json, or Baseline (+ Few-shot when there is an examples pool) for a project that
+    has none yet.
     """
     defined = {v.name: v for v in load_variants(project)}
     if not names:
+        selection = load_selection(project) if defined else None
+        if selection is not None:  # the ticked ones, in the order of the list
+            ticked = set(selection)
+            chosen = [v for v in defined.values() if v.name in ticked]
+            if not chosen:
+                raise RunError("No variant is ticked to run.", "Tick at least one variant under Variants.")
+            return chosen
         if defined:
             return list(defined.values())
         return [preset("baseline")] + ([preset("few_shot")] if has_examples else [])

@@ -14,7 +14,7 @@ from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QUrl, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (QFileDialog, QFrame, QHBoxLayout, QLabel, QListWidget,
                                QListWidgetItem, QMainWindow, QMessageBox, QProgressBar,
-                               QStackedWidget, QToolButton, QVBoxLayout, QWidget)
+                               QScrollArea, QStackedWidget, QToolButton, QVBoxLayout, QWidget)
 
 from desktop_app import APP_NAME, __version__
 from desktop_app.core import appdirs
@@ -90,7 +90,12 @@ class MainWindow(QMainWindow):
             page = page_class()
             page.setObjectName(f"{key}Page")
             self.pages[key] = page
-            self.stack.addWidget(page)
+            # Pages scroll instead of forcing a minimum window size, so small screens work.
+            scroller = QScrollArea()
+            scroller.setWidgetResizable(True)
+            scroller.setFrameShape(QFrame.Shape.NoFrame)
+            scroller.setWidget(page)
+            self.stack.addWidget(scroller)
             item = QListWidgetItem()
             item.setData(Qt.ItemDataRole.UserRole, key)
             self.step_list.addItem(item)
@@ -142,7 +147,7 @@ class MainWindow(QMainWindow):
         self.project_runner.running_changed.connect(self.busy.setVisible)
 
         project_page: ProjectPage = self.pages["project"]  # type: ignore[assignment]
-        project_page.new_requested.connect(self.ask_new_project)
+        project_page.create_requested.connect(self.create_project)
         project_page.open_requested.connect(self.ask_open_project)
         project_page.sample_requested.connect(self.open_sample)
         project_page.recent_requested.connect(self.open_project)
@@ -256,10 +261,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def ask_new_project(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Name the new project folder"),
-                                              str(appdirs.default_projects_dir() / self.tr("My project")))
-        if path:
-            self.create_project(path)
+        self.select_step("project")
+        self.pages["project"].start_new_project()
 
     @Slot(str, object)
     def navigate(self, key: str, payload=None) -> None:
@@ -268,6 +271,8 @@ class MainWindow(QMainWindow):
         self.pages[key].focus(payload)
 
     def _broadcast_modified(self, source: str, what: str) -> None:
+        if what == "settings":
+            self._update_title()  # the project may have been renamed
         for key, page in self.pages.items():
             if key != source:
                 page.on_project_modified(what)

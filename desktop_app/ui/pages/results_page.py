@@ -1,12 +1,353 @@
-"""The Results step (placeholder until the page is built)."""
+"""The Results step: the leaderboard of runs, and every example row across runs.
+
+Data is read in a task (``results.work.load``) whenever runs, checks or the dataset change and
+the page is shown. Other pages send the user here with ``focus``: ``{"run": name}`` selects
+that run (the latest of that name; ``{"run_id": id}`` names one exactly), and
+``{"rows": [ids], "run": name}`` narrows the example list to those rows (the Advice page's
+evidence links, the Grid's clicks). A focus that arrives before the data is kept and applied
+when it lands. Selecting a run in the leaderboard makes it the example list's run.
+"""
 from __future__ import annotations
 
-from desktop_app.ui.pages.base import PlaceholderPage
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSortFilterProxyModel, Qt, Slot
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel,
+                               QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
+
+from desktop_app.ui.pages.base import Page
+from desktop_app.ui.results import words
+from desktop_app.ui.results.example_view import ExampleView, row_tsv
+from desktop_app.ui.results.leaderboard_model import RUN_ROLE, SORT_ROLE, LeaderboardModel
+from desktop_app.ui.results.rows_model import ROW_ROLE, RowsFilter, RowsModel
+from desktop_app.ui.results.work import ResultsData, load
+from desktop_app.ui.run.work import snapshot
+from desktop_app.ui.tasks import ErrorRecord, TaskRunner
+from desktop_app.ui.widgets.banner import Banner
+
+GAPS = ("", "knowledge", "behaviour", "retrieval", "generation", "error")
+REFRESH_ON = ("runs", "checks", "dataset")
 
 
-class ResultsPage(PlaceholderPage):
+def _table(name: str) -> QTableView:
+    table = QTableView()
+    table.setObjectName(name)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setSortingEnabled(True)
+    table.setWordWrap(False)
+    table.setAlternatingRowColors(True)
+    table.verticalHeader().hide()
+    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
+    table.horizontalHeader().setHighlightSections(False)
+    return table
+
+
+class ResultsPage(Page):
     def title(self) -> str:
         return self.tr("Results")
 
-    def notice(self) -> str:
-        return self.tr("Not built yet: this page will show a leaderboard of the variants and each example's outputs with every check's verdict.")
+    def build(self) -> None:
+        self.data: ResultsData | None = None
+        self.dirty = True
+        self.pending_focus: dict | None = None
+
+        self.banner = Banner()
+        self.empty_label = QLabel()
+        self.empty_label.setWordWrap(True)
+        self.run_page_button = QPushButton()
+        self.run_page_button.clicked.connect(lambda: self.navigate.emit("run", None))
+        empty_row = QHBoxLayout()
+        empty_row.addWidget(self.empty_label, 1)
+        empty_row.addWidget(self.run_page_button)
+
+        self.board_model = LeaderboardModel(self)
+        self.board_proxy = QSortFilterProxyModel(self)
+        self.board_proxy.setSortRole(SORT_ROLE)
+        self.board_proxy.setSourceModel(self.board_model)
+        self.board = _table("leaderboard")
+        self.board.setModel(self.board_proxy)
+        self.board.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.board.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.board.horizontalHeader().setStretchLastSection(True)
+        self.board.selectionModel().currentRowChanged.connect(self._on_board_row)
+
+        self.run_combo, self.category_combo, self.gap_combo = QComboBox(), QComboBox(), QComboBox()
+        self.failed_box = QCheckBox()
+        self.run_caption, self.category_caption, self.gap_caption = QLabel(), QLabel(), QLabel()
+        for caption, combo in ((self.run_caption, self.run_combo), (self.category_caption, self.category_combo),
+                               (self.gap_caption, self.gap_combo)):
+            caption.setBuddy(combo)
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            combo.currentIndexChanged.connect(self._apply_filters)
+        self.failed_box.toggled.connect(self._apply_filters)
+        self.ids_label = QLabel()
+        self.ids_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.clear_ids_button = QPushButton()
+        self.clear_ids_button.clicked.connect(lambda: self._set_ids(None))
+        self.count_label = QLabel()
+        self.copy_button = QPushButton()
+        self.copy_button.clicked.connect(self.copy_row)
+        filters = QHBoxLayout()
+        for w in (self.run_caption, self.run_combo, self.failed_box, self.category_caption, self.category_combo,
+                  self.gap_caption, self.gap_combo, self.ids_label, self.clear_ids_button):
+            filters.addWidget(w)
+        filters.addStretch(1)
+        filters.addWidget(self.count_label)
+        filters.addWidget(self.copy_button)
+
+        self.rows_model = RowsModel(self)
+        self.rows_proxy = RowsFilter(self)
+        self.rows_proxy.setSourceModel(self.rows_model)
+        self.rows_table = _table("exampleRows")
+        self.rows_table.setModel(self.rows_proxy)
+        self.rows_table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.rows_table.horizontalHeader().setStretchLastSection(True)
+        self.rows_table.selectionModel().currentRowChanged.connect(lambda *_: self._show_current())
+        self.rows_proxy.modelReset.connect(self._update_count)
+        self.rows_proxy.layoutChanged.connect(self._update_count)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Copy), self.rows_table, self.copy_row,
+                  context=Qt.ShortcutContext.WidgetShortcut)
+        self.example = ExampleView()
+
+        examples = QWidget()
+        ex_layout = QVBoxLayout(examples)
+        ex_layout.setContentsMargins(0, 4, 0, 0)
+        ex_layout.addLayout(filters)
+        self.lower = QSplitter(Qt.Orientation.Horizontal)
+        self.lower.addWidget(self.rows_table)
+        self.lower.addWidget(self.example)
+        self.lower.setStretchFactor(1, 1)
+        self.lower.setSizes([330, 600])
+        ex_layout.addWidget(self.lower, 1)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.addWidget(self.board)
+        self.splitter.addWidget(examples)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([150, 450])
+        self.splitter.setChildrenCollapsible(False)
+
+        self.layout_.addWidget(self.banner)
+        self.layout_.addLayout(empty_row)
+        self.layout_.addWidget(self.splitter, 1)
+        self.setTabOrder(self.board, self.run_combo)
+
+        self.loader = TaskRunner(self)
+        self.loader.finished.connect(self._on_loaded)
+        self.loader.failed.connect(self._on_failed)
+        self._set_ids(None)
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.run_page_button.setText(self.tr("Go to &Run"))
+        self.board.setAccessibleName(self.tr("Leaderboard"))
+        self.rows_table.setAccessibleName(self.tr("Example rows"))
+        self.run_caption.setText(self.tr("R&un:"))
+        self.failed_box.setText(self.tr("&Failed only"))
+        self.category_caption.setText(self.tr("C&ategory:"))
+        self.gap_caption.setText(self.tr("&Gap:"))
+        self.clear_ids_button.setText(self.tr("Show &all rows"))
+        self.copy_button.setText(self.tr("&Copy row"))
+        self.copy_button.setToolTip(self.tr("Copy the selected row, one line per run, as tab-separated text"))
+        self._fill_combos()
+        self._show_state()
+
+    # -- project and loading ----------------------------------------------------------------
+    def set_project(self, project) -> None:
+        super().set_project(project)
+        self.loader.cancel()
+        self.data = None
+        self.pending_focus = None
+        self.banner.clear()
+        self._show_data()
+        self.dirty = True
+        if self.isVisible():
+            self.reload()
+
+    def on_project_modified(self, what: str) -> None:
+        if what in REFRESH_ON:
+            self.dirty = True
+            if self.isVisible():
+                self.reload()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.dirty:
+            self.reload()
+
+    def reload(self) -> None:
+        if self.project is None:
+            return
+        self.dirty = False
+        self.loader.start(load, snapshot(self.project))
+        self._show_state()
+
+    @Slot(object)
+    def _on_loaded(self, data: ResultsData) -> None:
+        keep_row, keep_run = self.current_row_id(), self.rows_proxy.run_id
+        self.data = data
+        if data.data_problem:
+            self.banner.show_message(data.data_problem[0], data.data_problem[1], "warning")
+        self._show_data()
+        if self.pending_focus is not None:
+            payload, self.pending_focus = self.pending_focus, None
+            self._apply_focus(payload)
+        else:
+            self._select_run(keep_run)
+            self._select_row(keep_row)
+
+    @Slot(object)
+    def _on_failed(self, error: ErrorRecord) -> None:
+        if error.is_app_error:
+            self.banner.show_error(error)
+        self._show_state()
+
+    def _show_data(self) -> None:
+        data = self.data or ResultsData()
+        self.board_model.set_entries(data.runs)
+        self.rows_model.set_data(data.rows, data.runs)
+        self.board.resizeColumnsToContents()
+        self.rows_table.resizeColumnsToContents()
+        self._fit_board()
+        self._fill_combos()
+        self._show_current()
+        self._show_state()
+
+    def _fit_board(self) -> None:
+        """The leaderboard as tall as its runs (up to eight lines), the rest for the examples."""
+        lines = max(1, min(8, self.board_model.rowCount()))
+        height = (self.board.horizontalHeader().sizeHint().height() + lines * self.board.verticalHeader().defaultSectionSize()
+                  + self.board.horizontalScrollBar().sizeHint().height() + 2 * self.board.frameWidth() + 2)
+        total = sum(self.splitter.sizes()) or self.splitter.height()
+        self.splitter.setSizes([height, max(200, total - height)])
+
+    def _fill_combos(self) -> None:
+        data = self.data or ResultsData()
+        run_id, category, gap = self.rows_proxy.run_id, self.rows_proxy.category, self.rows_proxy.gap
+        for combo in (self.run_combo, self.category_combo, self.gap_combo):
+            combo.blockSignals(True)
+            combo.clear()
+        self.run_combo.addItem(self.tr("All runs"), None)
+        for entry in data.runs:
+            self.run_combo.addItem(entry.label, entry.run_id)
+        self.category_combo.addItem(self.tr("All categories"), "")
+        for c in data.categories:
+            self.category_combo.addItem(c, c)
+        for g in GAPS:
+            self.gap_combo.addItem(words.gap_filter_label(g), g)
+        for combo, value in ((self.run_combo, run_id), (self.category_combo, category), (self.gap_combo, gap)):
+            combo.setCurrentIndex(max(0, combo.findData(value)))
+            combo.blockSignals(False)
+        for w in (self.category_caption, self.category_combo):
+            w.setVisible(bool(data.categories))
+        self._apply_filters()
+
+    def _show_state(self) -> None:
+        has_runs = bool(self.data and self.data.runs)
+        if self.project is None:
+            text = self.tr("Open a project first.")
+        elif self.data is None:
+            text = self.tr("Reading the results…")
+        elif not has_runs:
+            text = self.tr("No runs yet. Run variants under Run, or import outputs made elsewhere as a run there.")
+        else:
+            text = self.tr("Click a run to see its rows below; click a column title to sort.")
+        self.empty_label.setText(text)
+        self.run_page_button.setVisible(self.project is not None and self.data is not None and not has_runs)
+        self.splitter.setVisible(has_runs)
+
+    # -- filters and selection --------------------------------------------------------------
+    @Slot()
+    def _apply_filters(self) -> None:
+        self.rows_proxy.set_filters(run_id=self.run_combo.currentData(), failed_only=self.failed_box.isChecked(),
+                                    category=self.category_combo.currentData() or "",
+                                    gap=self.gap_combo.currentData() or "")
+        self._update_count()
+        self._show_current()
+
+    def _set_ids(self, ids) -> None:
+        self.rows_proxy.set_filters(ids=None if ids is None else frozenset(str(i) for i in ids))
+        if ids is not None:
+            self.ids_label.setText(self.tr("Only the %1 rows sent from another page.").replace("%1", str(len(ids))))
+        self.ids_label.setVisible(ids is not None)
+        self.clear_ids_button.setVisible(ids is not None)
+        self._update_count()
+        self._show_current()
+
+    def _update_count(self) -> None:
+        shown, total = self.rows_proxy.rowCount(), self.rows_model.rowCount()
+        self.count_label.setText(self.tr("%1 of %2 rows").replace("%1", f"{shown:,}").replace("%2", f"{total:,}"))
+
+    @Slot(QModelIndex, QModelIndex)
+    def _on_board_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        entry = current.data(RUN_ROLE) if current.isValid() else None
+        if entry is not None:
+            self.run_combo.setCurrentIndex(max(0, self.run_combo.findData(entry.run_id)))
+
+    def _select_run(self, run_id) -> None:
+        row = self.board_model.row_of(run_id) if run_id is not None else -1
+        if row < 0:
+            self.board.selectionModel().clearSelection()
+            return
+        index = self.board_proxy.mapFromSource(self.board_model.index(row, 0))
+        self.board.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        self.board.scrollTo(index)
+
+    def _select_row(self, row_id) -> None:
+        for r in range(self.rows_proxy.rowCount()):
+            index = self.rows_proxy.index(r, 0)
+            if row_id is None or index.data(ROW_ROLE).id == row_id:
+                self.rows_table.selectionModel().setCurrentIndex(
+                    index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+                self.rows_table.scrollTo(index)
+                return
+
+    def current_row_id(self) -> str | None:
+        index = self.rows_table.selectionModel().currentIndex()
+        return index.data(ROW_ROLE).id if index.isValid() else None
+
+    def _runs_in_order(self) -> list:
+        runs = list(self.data.runs) if self.data else []
+        chosen = self.rows_proxy.run_id
+        return sorted(runs, key=lambda e: e.run_id != chosen)  # the chosen run first, the rest in order
+
+    def _show_current(self) -> None:
+        index = self.rows_table.selectionModel().currentIndex()
+        row = index.data(ROW_ROLE) if index.isValid() else None
+        self.example.show_row(row, self._runs_in_order() if row is not None else [])
+        self.copy_button.setEnabled(row is not None)
+
+    @Slot()
+    def copy_row(self) -> None:
+        index = self.rows_table.selectionModel().currentIndex()
+        if index.isValid():
+            QGuiApplication.clipboard().setText(row_tsv(index.data(ROW_ROLE), self._runs_in_order()))
+
+    # -- other pages ------------------------------------------------------------------------
+    def focus(self, payload) -> None:
+        if not isinstance(payload, dict) or not payload:
+            return
+        if self.data is None or self.dirty or self.loader.is_running():
+            self.pending_focus = payload
+            if self.dirty and self.isVisible():
+                self.reload()
+            return
+        self._apply_focus(payload)
+
+    def _apply_focus(self, payload: dict) -> None:
+        runs = self.data.runs if self.data else ()
+        run_id = payload.get("run_id")
+        if run_id is None and payload.get("run") is not None:
+            named = [e for e in runs if e.name == payload["run"]]
+            run_id = named[-1].run_id if named else None
+        if "rows" in payload:
+            self.failed_box.setChecked(False)
+            self.category_combo.setCurrentIndex(0)
+            self.gap_combo.setCurrentIndex(0)
+            self._set_ids(payload.get("rows") or [])
+        if run_id is not None:
+            self._select_run(run_id)
+        elif "rows" in payload:
+            self.run_combo.setCurrentIndex(0)
+        self._select_row(None)

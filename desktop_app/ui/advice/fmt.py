@@ -1,0 +1,57 @@
+"""Filling translated templates and formatting numbers for the advice and grid pages.
+
+Templates use Qt's %1, %2 ... placeholders (what translators know). ``fill`` replaces them in
+one pass, so a run name that itself contains "%2" is never substituted again.
+"""
+from __future__ import annotations
+
+import re
+from html import escape
+
+from desktop_app.core.report_text import count, pct, seconds  # pure number formats, shared with the report
+
+__all__ = ["fill", "pct", "count", "seconds", "points", "ratio", "elide", "num", "rich_tooltip"]
+
+_PLACEHOLDER = re.compile(r"%(\d{1,2})")
+
+
+def fill(template: str, *args) -> str:
+    """"%1 of %2" + (3, 4) -> "3 of 4"; placeholders without an argument stay as they are."""
+    def repl(m: re.Match) -> str:
+        i = int(m.group(1))
+        return str(args[i - 1]) if 0 < i <= len(args) else m.group(0)
+    return _PLACEHOLDER.sub(repl, template)
+
+
+def num(x) -> float | None:
+    if isinstance(x, bool) or not isinstance(x, (int, float)):
+        return None
+    return float(x)
+
+
+def points(delta) -> str:
+    """A change of pass rate in percentage points with its sign: "+17", "−3", "±0"."""
+    v = num(delta)
+    if v is None:
+        return "—"
+    p = round(v * 100)
+    return "±0" if p == 0 else f"+{p}" if p > 0 else f"−{-p}"
+
+
+def ratio(x) -> str:
+    v = num(x)
+    return "—" if v is None else f"{v:.1f}"
+
+
+def elide(text: str, limit: int = 28) -> str:
+    text = str(text)
+    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
+
+
+def rich_tooltip(lines) -> str:
+    """A tooltip from plain lines (run names, paths are user text): escaped, then forced to rich text.
+
+    Qt guesses whether a tooltip is rich text; an escaped name on its own could be shown with
+    its entities visible, and an unescaped one could become markup. <qt> settles the guess.
+    """
+    return "<qt>" + "<br>".join(escape(str(line), quote=False) for line in lines) + "</qt>"

@@ -1,0 +1,239 @@
+"""One evaluation row across runs: input, expected answer, then each run's output side by side
+with its checks' verdicts and the passages it retrieved. Every data string is plain text.
+
+``row_tsv`` is what "Copy row" puts on the clipboard: a header and one line per run, tab
+separated, quoted like a spreadsheet expects when a cell holds tabs or line breaks.
+"""
+from __future__ import annotations
+
+import csv
+import io
+
+from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtWidgets import (QAbstractItemView, QFrame, QHBoxLayout, QHeaderView, QLabel, QPlainTextEdit,
+                               QScrollArea, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
+
+from desktop_app.ui.results import words
+from desktop_app.ui.results.words import fill
+from desktop_app.ui.run.words import error_text, plain_tooltip
+
+
+def _label(bold: bool = False) -> QLabel:
+    label = QLabel()
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    if bold:
+        font = label.font()
+        font.setBold(True)
+        label.setFont(font)
+    return label
+
+
+class _TextBox(QPlainTextEdit):
+    """Read-only plain text (setPlainText only: an answer with <b> shows as typed) whose preferred
+    height is a few lines, so the layouts share spare height by stretch, not by Qt's 192 px default."""
+
+    def __init__(self, lines: int):
+        super().__init__()
+        self.lines = lines
+        self.setReadOnly(True)
+        self.setTabChangesFocus(True)
+        self.setMinimumHeight(self._height())
+
+    def _height(self) -> int:
+        return self.fontMetrics().lineSpacing() * self.lines + 12
+
+    def sizeHint(self) -> QSize:
+        return QSize(super().sizeHint().width(), self._height())
+
+
+def _text_box(lines: int) -> QPlainTextEdit:
+    return _TextBox(lines)
+
+
+def _tree(headers_count: int) -> QTreeWidget:
+    tree = QTreeWidget()
+    tree.setColumnCount(headers_count)
+    tree.setRootIsDecorated(False)
+    tree.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+    tree.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+    tree.header().setStretchLastSection(True)
+    tree.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    tree.setMinimumHeight(tree.fontMetrics().lineSpacing() * 5)
+    return tree
+
+
+class RunColumn(QFrame):
+    """One run's answer to the row: outcome, output, verdicts, passages."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setMinimumWidth(300)
+        self.title = _label(bold=True)
+        self.title.setWordWrap(False)
+        self.outcome = _label()
+        self.output = _text_box(3)
+        self.passages_caption = QLabel()
+        self.checks = _tree(3)
+        header = self.checks.header()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.checks.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # the reason elides
+        self.passages = _text_box(3)
+        head = QHBoxLayout()
+        head.addWidget(self.title)
+        head.addWidget(self.outcome, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 6)
+        layout.setSpacing(4)
+        layout.addLayout(head)
+        layout.addWidget(self.output, 3)
+        layout.addWidget(self.checks)
+        layout.addWidget(self.passages_caption)
+        layout.addWidget(self.passages, 2)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.output.setAccessibleName(self.tr("Output"))
+        self.checks.setAccessibleName(self.tr("Checks"))
+        self.checks.setHeaderLabels([self.tr("Check"), self.tr("Verdict"), self.tr("Reason")])
+        self.passages_caption.setText(self.tr("Retrieved passages"))
+        self.passages.setAccessibleName(self.tr("Retrieved passages"))
+
+    def show_result(self, entry, row_id: str) -> None:
+        result = entry.results.get(row_id)
+        kind = entry.outcome.get(row_id)
+        self.title.setText(entry.label)
+        self.outcome.setText(words.outcome_sentence(kind))
+        if result is None:
+            self.output.setPlainText("")
+        elif result.error is not None:
+            self.output.setPlainText(fill(self.tr("(no output) %1"), error_text(result.error)))
+        else:
+            self.output.setPlainText(result.output or "")
+        self.checks.clear()
+        verdicts = result.verdicts if result else ()
+        items = []
+        for v in verdicts:
+            reason = words.reason_text(v.reason)
+            item = QTreeWidgetItem([fill(self.tr("%1 (%2)"), v.check, words.family_label(v.family)),
+                                    fill(self.tr("%1 %2"), words.verdict_label(v.passed), f"{v.score:.2f}"), reason])
+            item.setToolTip(2, plain_tooltip(reason))
+            items.append(item)
+        self.checks.addTopLevelItems(items)
+        rows = max(1, len(verdicts))  # as tall as its verdicts: no inner scrolling for a handful of checks
+        self.checks.setFixedHeight(self.checks.header().sizeHint().height() + rows * _row_height(self.checks) + 6)
+        passages = result.passages if result else ()
+        self.passages.setPlainText(passages_text(passages))
+        for w in (self.passages_caption, self.passages):
+            w.setVisible(bool(passages))
+        self.checks.setVisible(bool(verdicts))
+
+
+def _row_height(tree: QTreeWidget) -> int:
+    return max(tree.fontMetrics().height() + 6, tree.sizeHintForRow(0) if tree.topLevelItemCount() else 0)
+
+
+def passages_text(passages) -> str:
+    """Each passage under a line naming it: "[1] manual.pdf · p. 3 · score 0.82"."""
+    blocks = []
+    for i, p in enumerate(passages, 1):
+        head = fill(QCoreApplication.translate("ExampleView", "[%1] %2"), i, p.source or "—")
+        if p.page is not None:
+            head = fill(QCoreApplication.translate("ExampleView", "%1 · p. %2"), head, p.page)
+        if p.score:  # imported passages carry no score
+            head = fill(QCoreApplication.translate("ExampleView", "%1 · score %2"), head, f"{p.score:.3f}")
+        blocks.append(f"{head}\n{p.text.strip()}")
+    return "\n\n".join(blocks)
+
+
+class ExampleView(QWidget):
+    """The selected row: header, input and expected answer, then one RunColumn per run side by side."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.header = _label(bold=True)
+        self.input_caption, self.expected_caption = QLabel(), QLabel()
+        self.input_box, self.expected_box = _text_box(3), _text_box(3)
+        for box in (self.input_box, self.expected_box):
+            box.setMaximumHeight(box.fontMetrics().lineSpacing() * 4 + 12)
+        self.input_caption.setBuddy(self.input_box)
+        self.expected_caption.setBuddy(self.expected_box)
+        self.texts = QWidget()
+        texts = QHBoxLayout(self.texts)
+        texts.setContentsMargins(0, 0, 0, 0)
+        for caption, box in ((self.input_caption, self.input_box), (self.expected_caption, self.expected_box)):
+            col = QVBoxLayout()
+            col.addWidget(caption)
+            col.addWidget(box)
+            texts.addLayout(col, 1)
+        self.columns: list[RunColumn] = []
+        runs_body = QWidget()
+        self.runs_row = QHBoxLayout(runs_body)
+        self.runs_row.setContentsMargins(0, 0, 0, 0)
+        self.runs_row.setSpacing(8)
+        self.runs_scroll = QScrollArea()
+        self.runs_scroll.setWidgetResizable(True)
+        self.runs_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.runs_scroll.setWidget(runs_body)
+        self.empty = _label()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 0, 0, 0)
+        layout.addWidget(self.header)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.texts)
+        layout.addWidget(self.runs_scroll, 1)
+        self.retranslate()
+        self.show_row(None, [])
+
+    def retranslate(self) -> None:
+        self.input_caption.setText(self.tr("Input"))
+        self.expected_caption.setText(self.tr("Expected answer"))
+        self.empty.setText(self.tr("Select a row to see each run's answer, its checks and its passages."))
+        for column in self.columns:
+            column.retranslate()
+
+    def show_row(self, row, runs) -> None:
+        """``row``: records.Row or None; ``runs``: RunEntry items in the order to show them."""
+        self.empty.setVisible(row is None)
+        self.texts.setVisible(row is not None)
+        self.runs_scroll.setVisible(row is not None)
+        if row is None:
+            self.header.setText("")
+            return
+        header = fill(self.tr("Row %1"), row.id)
+        if row.category:
+            header = fill(self.tr("%1 · %2"), header, row.category)
+        self.header.setText(header)
+        self.input_box.setPlainText(row.input)
+        self.expected_box.setPlainText(row.expected)
+        while len(self.columns) < len(runs):
+            column = RunColumn()
+            self.columns.append(column)
+            self.runs_row.addWidget(column, 1)
+        for i, column in enumerate(self.columns):
+            if i < len(runs):
+                column.show_result(runs[i], row.id)
+                column.show()
+            else:
+                column.hide()
+
+
+def row_tsv(row, runs) -> str:
+    """The row as tab-separated text: a header line and one line per run (for a spreadsheet or a mail)."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, delimiter="\t", lineterminator="\n")
+    translate = QCoreApplication.translate
+    writer.writerow([translate("ExampleView", "Row"), translate("ExampleView", "Category"), translate("ExampleView", "Input"),
+                     translate("ExampleView", "Expected"), translate("ExampleView", "Run"), translate("ExampleView", "Outcome"),
+                     translate("ExampleView", "Output"), translate("ExampleView", "Checks")])
+    for entry in runs:
+        result = entry.results.get(row.id)
+        output = "" if result is None else (result.output if result.error is None else error_text(result.error))
+        checks = "; ".join(f"{v.check}: {words.verdict_label(v.passed)} ({words.reason_text(v.reason)})"
+                           for v in (result.verdicts if result else ()))
+        writer.writerow([row.id, row.category, row.input, row.expected, entry.label,
+                         words.outcome_sentence(entry.outcome.get(row.id)), output or "", checks])
+    return buf.getvalue()

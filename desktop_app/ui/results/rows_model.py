@@ -1,0 +1,120 @@
+"""The per-example list: one line per evaluation row, its outcome in each run, and the filters.
+
+``RowsModel`` shows the rows (id, category, one outcome column per run, then the input);
+``RowsFilter`` keeps the lines that match: failed only, a category, a gap kind, one run, or a
+list of row ids sent by another page (the Advice page's evidence links, the Grid's clicks).
+With no run chosen, "failed" and a gap kind mean "in at least one run".
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import (QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex,
+                            QSortFilterProxyModel, Qt)
+
+from desktop_app.ui.results import words
+
+SORT_ROLE = Qt.ItemDataRole.UserRole
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+FIXED = 2  # id, category; then one column per run, then the input (last: it takes the spare width)
+_INPUT_CHARS = 300  # a table cell shows the start; the detail view shows all of it
+
+
+class RowsModel(QAbstractTableModel):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.rows: list = []
+        self.runs: list = []  # RunEntry
+
+    def set_data(self, rows, runs) -> None:
+        self.beginResetModel()
+        self.rows, self.runs = list(rows), list(runs)
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else FIXED + len(self.runs) + 1
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
+            return None
+        if section == 0:
+            return QCoreApplication.translate("RowsModel", "Row")
+        if section == 1:
+            return QCoreApplication.translate("RowsModel", "Category")
+        if FIXED <= section < FIXED + len(self.runs):
+            return self.runs[section - FIXED].label
+        if section == FIXED + len(self.runs):
+            return QCoreApplication.translate("RowsModel", "Input")
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        col = index.column()
+        run = self.runs[col - FIXED] if FIXED <= col < FIXED + len(self.runs) else None
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == 0:
+                return row.id
+            if col == 1:
+                return row.category
+            if run is not None:
+                return words.outcome_label(run.outcome.get(row.id))
+            return " ".join(row.input[:_INPUT_CHARS].split())  # one line: newlines would grow the cell
+        if role == SORT_ROLE:
+            if col == 0:
+                return index.row()  # dataset order
+            if run is not None:
+                return run.outcome.get(row.id) or ""
+            return self.data(index, Qt.ItemDataRole.DisplayRole)
+        if role == ROW_ROLE:
+            return row
+        return None
+
+
+class RowsFilter(QSortFilterProxyModel):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setSortRole(SORT_ROLE)
+        self.run_id: int | None = None
+        self.failed_only = False
+        self.category = ""
+        self.gap = ""  # "" any, or a gap kind, or "error"
+        self.ids: frozenset[str] | None = None
+
+    def set_filters(self, **values) -> None:
+        begin = getattr(self, "beginFilterChange", None)  # Qt 6.10+; invalidateFilter is deprecated there
+        if begin is not None:
+            begin()
+        for key, value in values.items():
+            if not hasattr(self, key):
+                raise AttributeError(key)
+            setattr(self, key, value)
+        if begin is not None:
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self.invalidateFilter()
+
+    def _outcomes(self, row_id: str) -> list:
+        runs = self.sourceModel().runs
+        if self.run_id is not None:
+            runs = [r for r in runs if r.run_id == self.run_id]
+        return [r.outcome.get(row_id) for r in runs]
+
+    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
+        row = self.sourceModel().rows[source_row]
+        if self.ids is not None and row.id not in self.ids:
+            return False
+        if self.category and row.category != self.category:
+            return False
+        if not (self.failed_only or self.gap or self.run_id is not None):
+            return True
+        outcomes = self._outcomes(row.id)
+        if self.run_id is not None and outcomes == [None]:
+            return False  # the chosen run has no result for this row
+        if self.failed_only and not any(o not in (None, "pass") for o in outcomes):
+            return False
+        if self.gap and self.gap not in outcomes:
+            return False
+        return True

@@ -1,0 +1,89 @@
+"""The Results step's background work: read every run, its rows and verdicts, as plain data.
+
+Runs scored with other checks than the project's current ones are rescored first (no model
+call; ``runproject.refresh_project_scores``), so an edited check shows at once. Each row's
+outcome in each run ("pass", "error" or its gap kind) comes from the advisor's classification
+(``advice.stats.run_stats``), so the Results filters and the Advice page count the same rows.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class RunEntry:
+    info: object  # records.RunInfo
+    label: str  # the run's name, with "#id" when two runs share a name
+    summary: dict  # scoring.summary_to_dict + tokens_per_request, cost_per_1000
+    outcome: dict = field(hash=False)  # row id -> "pass" | "error" | gap kind
+    results: dict = field(hash=False)  # row id -> RowResult
+
+    @property
+    def name(self) -> str:
+        return self.info.name
+
+    @property
+    def run_id(self) -> int:
+        return self.info.id
+
+
+@dataclass(frozen=True)
+class ResultsData:
+    runs: tuple[RunEntry, ...] = ()
+    rows: tuple = ()  # records.Row of the evaluation set (plus rows only the runs know)
+    categories: tuple[str, ...] = ()
+    data_problem: tuple[str, str] | None = None  # (message, hint) when the dataset cannot be read
+
+
+def _per_request(summary: dict) -> dict:
+    answered = summary["rows"] - summary["errors"]
+    tokens = summary["tokens"]
+    unknown_usage = summary["imported"] and tokens == 0  # an import without token columns: unknown, not free
+    summary["tokens_per_request"] = tokens / answered if answered and not unknown_usage else None
+    unknown_cost = summary["imported"] and summary["cost"] == 0
+    summary["cost_per_1000"] = 1000 * summary["cost"] / answered if answered and not unknown_cost else None
+    return summary
+
+
+def load(state, project) -> ResultsData:
+    from desktop_app.core import datasets  # noqa: PLC0415 - pandas: never at page import
+    from desktop_app.core.advice.stats import run_stats  # noqa: PLC0415
+    from desktop_app.core.errors import AppError  # noqa: PLC0415
+    from desktop_app.core.records import Row  # noqa: PLC0415
+    from desktop_app.core.runproject import refresh_project_scores  # noqa: PLC0415
+    from desktop_app.core.scoring import summarize, summary_to_dict  # noqa: PLC0415
+    from desktop_app.core.store import ResultStore  # noqa: PLC0415
+
+    rows, problem = [], None
+    try:
+        rows, _ = datasets.load_rows(project)
+    except AppError as exc:
+        problem = (exc.message, exc.hint)
+    except OSError:
+        pass  # no dataset imported yet: the leaderboard can still show imported runs
+    if not project.results_db.exists():
+        return ResultsData(rows=tuple(rows), categories=_categories(rows), data_problem=problem)
+    with ResultStore(project.results_db) as store:
+        refresh_project_scores(project, store)
+        runs = store.runs()
+        stored = {}
+        for run in runs:
+            if state.should_stop():
+                return ResultsData()
+            stored[run.id] = store.results(run.id)
+    names = [r.name for r in runs]
+    entries = []
+    for order, run in enumerate(runs):
+        results = stored[run.id]
+        stats = run_stats(run, results, order)
+        label = run.name if names.count(run.name) == 1 else f"{run.name} #{run.id}"
+        entries.append(RunEntry(info=run, label=label, summary=_per_request(summary_to_dict(summarize(run, results))),
+                                outcome=dict(stats.outcome), results={r.row_id: r for r in results}))
+    known = {r.id for r in rows}
+    extra = sorted({rid for e in entries for rid in e.results} - known)
+    rows = list(rows) + [Row(rid, "", "") for rid in extra]  # rows since removed from the dataset
+    return ResultsData(runs=tuple(entries), rows=tuple(rows), categories=_categories(rows), data_problem=problem)
+
+
+def _categories(rows) -> tuple[str, ...]:
+    return tuple(sorted({r.category for r in rows if r.category}))

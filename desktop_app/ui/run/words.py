@@ -1,0 +1,119 @@
+"""The Run step's words: numbers a user reads (tokens, dollars, minutes) and stored errors in plain language.
+
+The core hands back numbers and machine-ish error codes ("timeout", "http_503: ..."); this module
+turns them into short sentences. Templates use Qt's %1, %2 placeholders and are filled in one pass
+(``fill``), so a run name containing "%2" is never substituted again.
+"""
+from __future__ import annotations
+
+import html
+import re
+
+from PySide6.QtCore import QCoreApplication
+
+translate = QCoreApplication.translate  # lupdate extracts translate("Context", "literal") calls
+
+_PLACEHOLDER = re.compile(r"%(\d{1,2})")
+
+
+
+
+def fill(template: str, *args) -> str:
+    """"%1 of %2" + (3, 4) -> "3 of 4"; placeholders without an argument stay as they are."""
+    def repl(m: re.Match) -> str:
+        i = int(m.group(1))
+        return str(args[i - 1]) if 0 < i <= len(args) else m.group(0)
+    return _PLACEHOLDER.sub(repl, template)
+
+
+def plain_tooltip(text: str) -> str:
+    """A tooltip that shows ``text`` literally: escaped inside a paragraph, so Qt's rich-text guess
+    can never turn data like "<b>x</b>" into markup."""
+    return f"<p style='white-space:pre-wrap'>{html.escape(text or '')}</p>" if text else ""
+
+
+def plural(n: int, one: str, many: str) -> str:
+    """English needs two forms and no .qm ships for it; callers pass both as literal tr() strings
+    (Japanese translates both the same). ``%1`` becomes the number."""
+    return fill(one if n == 1 else many, f"{n:,}")
+
+
+def tokens(n: int | None) -> str:
+    """410234 -> "410k", 4123 -> "4.1k", 1234567 -> "1.2M": estimates are never exact anyway."""
+    if n is None:
+        return "—"
+    n = int(n)
+    if n < 1000:
+        return str(n)
+    if n < 10_000:
+        return f"{n / 1000:.1f}k"
+    if n < 1_000_000:
+        return f"{round(n / 1000):,}k"
+    return f"{n / 1_000_000:.1f}M"
+
+
+def money(value: float | None) -> str:
+    """$12.34, $0.21, $0.0042; None -> a word, since a missing price is not zero."""
+    if value is None:
+        return translate("RunWords", "price unknown")
+    if value == 0:
+        return "$0.00"
+    if value >= 0.01:
+        return f"${value:,.2f}"
+    return f"${value:.4f}" if value >= 0.0001 else "<$0.0001"
+
+
+def duration(seconds: float | None) -> str:
+    """A rounded duration: "40 s", "2 min", "1 h 20 min"."""
+    if seconds is None:
+        return "—"
+    s = max(0, int(round(seconds)))
+    if s < 60:
+        return fill(translate("RunWords", "%1 s"), s)
+    minutes = int(round(s / 60)) if s < 3600 else s // 60
+    if minutes < 60:
+        return fill(translate("RunWords", "%1 min"), minutes)
+    return fill(translate("RunWords", "%1 h %2 min"), minutes // 60, minutes % 60)
+
+
+def about_duration(seconds: float | None) -> str:
+    if seconds is not None and seconds < 1:
+        return translate("RunWords", "under a second")
+    return fill(translate("RunWords", "about %1"), duration(seconds))
+
+
+def status_word(status: str) -> str:
+    if status == "complete":
+        return translate("RunWords", "complete")
+    if status == "cancelled":
+        return translate("RunWords", "cancelled")
+    if status == "failed":
+        return translate("RunWords", "stopped by an error")
+    if status == "running":
+        return translate("RunWords", "interrupted")
+    return status
+
+
+_HTTP = re.compile(r"^http_(\d{3}):\s*(.*)$", re.S)
+
+
+def error_text(raw: str | None) -> str:
+    """A stored row error ("timeout", "connection_error", "http_503: ...") as a sentence."""
+    text = (raw or "").strip()
+    if text == "timeout":
+        return translate("RunWords", "The server did not answer in time.")
+    if text == "connection_error":
+        return translate("RunWords", "The server could not be reached.")
+    if text == "cancelled":
+        return translate("RunWords", "Cancelled before the server answered.")
+    m = _HTTP.match(text)
+    if m:
+        code, message = int(m.group(1)), m.group(2).strip()
+        if code == 429:
+            template = translate("RunWords", "Rate limit reached (HTTP 429), still refused after the retries: %1")
+        elif code >= 500:
+            template = translate("RunWords", "Server error (HTTP %2), still failing after the retries: %1")
+        else:
+            template = translate("RunWords", "The server refused the request (HTTP %2): %1")
+        return fill(template, message or "—", code)
+    return text or translate("RunWords", "Unknown error.")

@@ -1,0 +1,234 @@
+"""The Run step's background work: plain functions run by a TaskRunner, returning plain data.
+
+Each takes a *snapshot* of the project (``snapshot``): a run lasts minutes while other pages edit
+the shared Project object, and a worker must never read a dict the GUI thread is changing.
+The core is imported inside the functions (pandas, openai, chromadb load on first use).
+
+Which variants run: with no names, ``variants.resolve_variants`` decides, exactly as the CLI's
+``run`` does: the variants ticked under Variants (``run_selection``), else every variant in
+project.json, else the presets Baseline (+ Few-shot when there is an examples pool).
+"""
+from __future__ import annotations
+
+import copy
+import threading
+from dataclasses import dataclass, field
+
+ERROR_ROWS_LIMIT = 500  # the error list shows this many; the counts stay exact
+
+
+@dataclass(frozen=True)
+class Problem:
+    """An AppError as data (what went wrong, what to do), shown in the page's banner."""
+
+    message: str
+    hint: str = ""
+
+
+@dataclass(frozen=True)
+class VariantLine:
+    name: str
+    techniques: tuple[str, ...]
+    model: str = ""
+
+
+@dataclass(frozen=True)
+class Interrupted:
+    """The latest model run of a variant that stopped before every row had an answer."""
+
+    name: str
+    status: str  # running (the app was killed) | cancelled | failed
+    done: int
+    total: int
+
+
+@dataclass(frozen=True)
+class ErrorRow:
+    run: str
+    row_id: str
+    error: str
+
+
+@dataclass(frozen=True)
+class LoadInfo:
+    preset: str
+    variants: tuple[VariantLine, ...] = ()
+    source: str = "presets"  # ticked | all | presets
+    selection_problem: Problem | None = None
+    eval_rows: int = 0
+    data_problem: Problem | None = None
+    interrupted: tuple[Interrupted, ...] = ()
+    error_rows: tuple[ErrorRow, ...] = ()
+    error_count: int = 0
+
+
+@dataclass(frozen=True)
+class PlanLine:
+    name: str
+    model: str
+    total: int
+    finished: int
+    pending: int
+    cached: int
+    resuming: bool  # continues an earlier run of the same settings
+
+
+@dataclass(frozen=True)
+class PlanInfo:
+    lines: tuple[PlanLine, ...]
+    estimate: object  # core.estimate.Estimate (frozen)
+
+    @property
+    def finished(self) -> int:
+        return sum(line.finished for line in self.lines)
+
+    @property
+    def total(self) -> int:
+        return sum(line.total for line in self.lines)
+
+
+@dataclass(frozen=True)
+class RunOutcome:
+    statuses: dict = field(default_factory=dict)  # variant name -> complete | cancelled | failed
+    rows: int = 0
+    errors: int = 0
+    stopped: bool = False  # the user pressed Cancel
+
+
+@dataclass(frozen=True)
+class ImportParams:
+    path: str
+    name: str
+    techniques: tuple[str, ...]
+    output_col: str | None = None
+    contexts_col: str | None = None
+
+
+def snapshot(project):
+    """A private copy of the project (same folder, copied project.json data) for one task."""
+    from desktop_app.core.project import Project  # noqa: PLC0415
+
+    return Project(project.root, copy.deepcopy(project.data))
+
+
+def _problem(exc) -> Problem:
+    return Problem(getattr(exc, "message", str(exc)), getattr(exc, "hint", ""))
+
+
+def load(state, project) -> LoadInfo:
+    """What the page shows before any planning: connection preset, variants, interrupted runs, errors."""
+    from desktop_app.core import datasets, providers, variants  # noqa: PLC0415
+    from desktop_app.core.errors import AppError  # noqa: PLC0415
+
+    preset = providers.ConnectionConfig.from_dict(project.section("connection")).preset
+    eval_rows, pool, data_problem = [], [], None
+    try:
+        eval_rows, pool = datasets.load_rows(project)
+    except (AppError, OSError) as exc:
+        data_problem = _problem(exc) if isinstance(exc, AppError) else Problem(str(exc))
+    lines, source, selection_problem = (), "presets", None
+    try:
+        defined = variants.load_variants(project)
+        ticked = variants.load_selection(project) if defined else None
+        source = "ticked" if ticked is not None else "all" if defined else "presets"
+        chosen = variants.resolve_variants(project, None, has_examples=bool(pool))
+        lines = tuple(VariantLine(v.name, tuple(v.techniques), v.model) for v in chosen)
+    except AppError as exc:
+        selection_problem = _problem(exc)
+    interrupted, error_rows, error_count = _store_state(project, len(eval_rows))
+    return LoadInfo(preset=preset, variants=lines, source=source, selection_problem=selection_problem,
+                    eval_rows=len(eval_rows), data_problem=data_problem, interrupted=interrupted,
+                    error_rows=error_rows, error_count=error_count)
+
+
+def _store_state(project, eval_rows: int) -> tuple[tuple[Interrupted, ...], tuple[ErrorRow, ...], int]:
+    """Interrupted runs and the error rows of each variant's latest model run."""
+    from desktop_app.core.store import ResultStore  # noqa: PLC0415
+
+    if not project.results_db.exists():  # never create a store just by looking
+        return (), (), 0
+    interrupted, errors, count = [], [], 0
+    with ResultStore(project.results_db) as store:
+        latest = {}
+        for run in store.runs():
+            if not run.imported:
+                latest[run.name] = run  # runs() is in creation order: the last one wins
+        for run in latest.values():
+            if run.status in ("running", "cancelled", "failed"):
+                done = len(store.finished_row_ids(run.id))
+                if done < eval_rows:
+                    interrupted.append(Interrupted(run.name, run.status, done, eval_rows))
+            stored, failed = store.count_results(run.id)
+            if failed:
+                count += failed
+                if len(errors) < ERROR_ROWS_LIMIT:
+                    errors.extend(ErrorRow(run.name, r.row_id, r.error or "") for r in store.results(run.id)
+                                  if r.error is not None)
+    return tuple(interrupted), tuple(errors[:ERROR_ROWS_LIMIT]), count
+
+
+def _plan_info(plan) -> PlanInfo:
+    lines = tuple(PlanLine(name=p.variant.name, model=p.model, total=p.total, finished=p.finished,
+                           pending=len(p.pending), cached=p.cached, resuming=p.run is not None)
+                  for p in plan.prepared)
+    return PlanInfo(lines, plan.estimate)
+
+
+def plan(state, project, names: list[str] | None) -> PlanInfo:
+    """The estimate (calls, tokens, cost, time) of running now; retrieval runs here for RAG variants."""
+    from desktop_app.core.runproject import prepare_project_run  # noqa: PLC0415
+
+    prepared = prepare_project_run(project, names or None)
+    try:
+        return _plan_info(prepared)
+    finally:
+        prepared.close()
+
+
+def run(state, project, names: list[str] | None, stop: threading.Event) -> RunOutcome:
+    """Plan, then run. Progress arrives as events: "progress" ones coalesced through
+    ``state.progress``; the plan and each run's start/finish through ``state.partial`` (all kept).
+
+    ``stop`` is the page's Cancel: the runner stops sending, keeps every finished row, and this
+    function still returns (TaskRunner.cancel would drop the result the page needs to offer resume).
+    """
+    from desktop_app.core.runproject import execute_plan, prepare_project_run  # noqa: PLC0415
+
+    def should_stop() -> bool:
+        return stop.is_set() or state.should_stop()
+
+    prepared = prepare_project_run(project, names or None)
+    state.partial(("plan", _plan_info(prepared)))
+    if should_stop():
+        prepared.close()
+        return RunOutcome(stopped=True)
+
+    def progress(event: dict) -> None:
+        if event.get("event") == "progress":
+            state.progress(event)
+        else:
+            state.partial(("event", event))
+
+    summaries = execute_plan(prepared, progress, should_stop)
+    return RunOutcome(statuses={s.run.name: s.run.status for s in summaries},
+                      rows=sum(s.rows for s in summaries), errors=sum(s.errors for s in summaries),
+                      stopped=stop.is_set())
+
+
+def import_outputs(state, project, params: ImportParams) -> dict:
+    """Import a file of outputs as a run; returns ImportReport.to_dict() plus exact counts."""
+    from desktop_app.core.imported_runs import import_run  # noqa: PLC0415
+
+    report = import_run(project, params.name, params.path, params.techniques or ("none",),
+                        output_col=params.output_col or None, contexts_col=params.contexts_col or None)
+    data = report.to_dict()
+    data["missing_count"], data["unknown_count"] = len(report.missing), len(report.unknown)
+    return data
+
+
+def read_columns(state, path: str) -> list[str]:
+    """The column names of an outputs file (for the import dialog's column choices)."""
+    from desktop_app.core.dataset_readers import open_source  # noqa: PLC0415
+
+    with open_source(path) as src:
+        return [str(c) for c in src.columns]

@@ -1,0 +1,194 @@
+"""The Results page: leaderboard, example rows with filters, side-by-side detail, copy, focus payloads."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from desktop_app.cli import main
+from desktop_app.core.imported_runs import import_run
+from desktop_app.core.project import Project
+from desktop_app.ui.pages.results_page import ResultsPage
+from desktop_app.ui.results.leaderboard_model import COLUMNS
+from desktop_app.ui.results.rows_model import ROW_ROLE
+
+HTML = "<b>x</b><img src=x>"
+ROWS = [("r1", "What is A?", "alpha", "specs"), ("r2", "What is B?", "beta", "specs"),
+        ("r3", HTML, "gamma", "html"), ("r4", "What is D?", "delta", "usage")]
+BASE = {"r1": "alpha", "r2": "wrong", "r3": f"{HTML} gamma", "r4": "delta, which is a very long answer indeed"}
+RAG = {"r1": ("alpha", "The answer is alpha."), "r2": ("wrong", "Nothing useful here."),
+       "r3": ("gamma", "gamma it is."), "r4": ("delta", "delta is the answer.")}
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    """A project with two imported runs (base, rag), a content and a behaviour check: built once."""
+    tmp = tmp_path_factory.mktemp("results")
+    data = tmp / "data.csv"
+    lines = ["id,question,answer,category"] + [",".join(json.dumps(c) if "<" in c else c for c in r) for r in ROWS]
+    data.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    folder = tmp / "proj"
+    assert main(["new", str(folder), "--dataset", str(data)]) == 0
+    assert main(["check-add", str(folder), "contains"]) == 0
+    assert main(["check-add", str(folder), "max-chars", "30"]) == 0
+    project = Project.open(folder)
+    base = tmp / "base.jsonl"
+    base.write_text("\n".join(json.dumps({"id": k, "output": v}) for k, v in BASE.items()), encoding="utf-8")
+    rag = tmp / "rag.jsonl"
+    rag.write_text("\n".join(json.dumps({"id": k, "output": o, "contexts": [{"text": c, "source": "manual.md",
+                                                                               "page": 3}]})
+                             for k, (o, c) in RAG.items()), encoding="utf-8")
+    import_run(project, "base", base, "none")
+    import_run(project, "rag", rag, "rag")
+    return folder
+
+
+@pytest.fixture
+def page(qtbot, built, tmp_path):
+    import shutil
+
+    folder = tmp_path / "proj"
+    shutil.copytree(built, folder)
+    p = ResultsPage()
+    qtbot.addWidget(p)
+    p.resize(1000, 700)
+    p.project_for_test = Project.open(folder)
+    yield p
+    p.loader.shutdown(5000)
+
+
+def _open(qtbot, page):
+    page.set_project(page.project_for_test)
+    page.show()
+    qtbot.waitExposed(page)
+    qtbot.waitUntil(lambda: page.data is not None and not page.loader.is_running(), timeout=10000)
+
+
+def _shown_ids(page) -> list[str]:
+    proxy = page.rows_proxy
+    return sorted(proxy.index(r, 0).data(ROW_ROLE).id for r in range(proxy.rowCount()))
+
+
+def _cell(page, row: int, key: str) -> str:
+    model = page.board_model
+    return model.data(model.index(row, COLUMNS.index(key)))
+
+
+def test_leaderboard_shows_each_run_and_sorts_by_a_number_column(qtbot, page):
+    """Each run is one line with its scores in words; clicking a column title sorts by the number."""
+    _open(qtbot, page)
+    assert [e.name for e in page.board_model.entries] == ["base", "rag"]
+    assert _cell(page, 0, "run") == "base · imported" and _cell(page, 0, "techniques") == "none (baseline)"
+    assert _cell(page, 0, "content_score") == "75%" and _cell(page, 0, "pass_rate") == "50%"
+    assert _cell(page, 1, "pass_rate") == "75%" and _cell(page, 1, "behaviour_score") == "100%"
+    assert _cell(page, 0, "rows") == "4" and _cell(page, 0, "cost_per_1000") == "—"  # an import has no cost
+    page.board.sortByColumn(COLUMNS.index("pass_rate"), Qt.SortOrder.DescendingOrder)
+    first = page.board_proxy.index(0, 0).data()
+    assert first == "rag · imported"
+
+
+def test_example_filters_by_failure_run_category_and_gap(qtbot, page):
+    """Failed only, a run, a category and a gap kind each narrow the rows to the ones that match."""
+    _open(qtbot, page)
+    assert _shown_ids(page) == ["r1", "r2", "r3", "r4"] and page.count_label.text() == "4 of 4 rows"
+    page.failed_box.setChecked(True)
+    assert _shown_ids(page) == ["r2", "r4"]  # failed in at least one run
+    page.run_combo.setCurrentIndex(page.run_combo.findText("rag"))
+    assert _shown_ids(page) == ["r2"]
+    page.failed_box.setChecked(False)
+    page.gap_combo.setCurrentIndex(page.gap_combo.findData("retrieval"))
+    assert _shown_ids(page) == ["r2"]  # rag's passage lacked "beta"
+    page.run_combo.setCurrentIndex(0)
+    page.gap_combo.setCurrentIndex(page.gap_combo.findData("behaviour"))
+    assert _shown_ids(page) == ["r4"]  # base: right facts, far too long
+    page.gap_combo.setCurrentIndex(page.gap_combo.findData("knowledge"))
+    assert _shown_ids(page) == ["r2"]
+    page.gap_combo.setCurrentIndex(0)
+    page.category_combo.setCurrentIndex(page.category_combo.findData("specs"))
+    assert _shown_ids(page) == ["r1", "r2"] and page.count_label.text() == "2 of 4 rows"
+
+
+def test_dataset_and_output_text_is_shown_literally(qtbot, page):
+    """An input or answer that looks like HTML is shown as typed, never rendered."""
+    _open(qtbot, page)
+    page._select_row("r3")
+    assert page.example.input_box.toPlainText() == HTML
+    assert page.example.header.textFormat() == Qt.TextFormat.PlainText
+    outputs = {c.title.text(): c.output.toPlainText() for c in page.example.columns if c.isVisible()}
+    assert outputs["base"] == f"{HTML} gamma"
+    cell = page.rows_proxy.index(page.rows_table.currentIndex().row(), page.rows_model.columnCount() - 1)
+    assert cell.data() == HTML
+    assert all(c.title.textFormat() == Qt.TextFormat.PlainText for c in page.example.columns)
+
+
+def test_detail_shows_each_runs_verdicts_and_passages_side_by_side(qtbot, page):
+    """The selected row shows every run's output, each check's verdict and reason, and the passages."""
+    _open(qtbot, page)
+    page._select_row("r2")
+    columns = [c for c in page.example.columns if c.isVisible()]
+    assert [c.title.text() for c in columns] == ["base", "rag"]
+    base, rag = columns
+    assert base.output.toPlainText() == "wrong" and "knowledge gap" in base.outcome.text()
+    checks = {base.checks.topLevelItem(i).text(0): base.checks.topLevelItem(i) for i in range(base.checks.topLevelItemCount())}
+    assert "fail" in checks["contains (content)"].text(1) and checks["contains (content)"].text(2)
+    assert "pass" in checks["max_chars (behaviour)"].text(1)
+    assert not base.passages.isVisible()
+    assert "retrieval gap" in rag.outcome.text()
+    assert rag.passages.toPlainText().startswith("[1] manual.md · p. 3\nNothing useful here.")
+
+
+def test_copy_row_puts_plain_tab_separated_text_on_the_clipboard(qtbot, page):
+    """Copy row gives a header and one tab-separated line per run, ready for a spreadsheet."""
+    _open(qtbot, page)
+    page._select_row("r4")
+    qtbot.mouseClick(page.copy_button, Qt.MouseButton.LeftButton)
+    text = QApplication.clipboard().text()
+    lines = text.splitlines()
+    assert lines[0].split("\t")[:5] == ["Row", "Category", "Input", "Expected", "Run"]
+    assert len(lines) == 3 and lines[1].startswith("r4\tusage\tWhat is D?\tdelta\tbase\t")
+    assert not QApplication.clipboard().mimeData().hasHtml()
+
+
+def test_focus_selects_a_run_and_narrows_to_rows_even_before_the_data_arrives(qtbot, page):
+    """Advice and Grid links land on the right run and rows; 'Show all rows' brings the rest back."""
+    page.set_project(page.project_for_test)
+    page.focus({"rows": ["r2", "r4"], "run": "rag"})  # arrives before anything was loaded
+    page.show()
+    qtbot.waitUntil(lambda: page.data is not None and not page.loader.is_running(), timeout=10000)
+    assert _shown_ids(page) == ["r2", "r4"] and page.clear_ids_button.isVisible()
+    assert page.run_combo.currentText() == "rag"
+    assert page.board.currentIndex().data() == "rag · imported"
+    qtbot.mouseClick(page.clear_ids_button, Qt.MouseButton.LeftButton)
+    assert _shown_ids(page) == ["r1", "r2", "r3", "r4"] and not page.clear_ids_button.isVisible()
+    page.focus({"run": "base"})
+    assert page.board.currentIndex().data() == "base · imported" and page.run_combo.currentText() == "base"
+
+
+def test_a_check_edit_elsewhere_refreshes_the_scores(qtbot, page):
+    """After the Checks page changes the checks, the leaderboard shows the new scores without a restart."""
+    _open(qtbot, page)
+    assert _cell(page, 0, "behaviour_score") == "75%"
+    assert main(["check-add", str(page.project.root), "max-chars", "3"]) == 0  # every answer is longer
+    page.project.data = Project.open(page.project.root).data  # as the Checks page's shared project holds it
+    page.on_project_modified("checks")
+    qtbot.waitUntil(lambda: not page.loader.is_running() and _cell(page, 0, "behaviour_score") == "0%", timeout=10000)
+
+
+def test_no_runs_says_where_to_make_one(qtbot, tmp_path):
+    """A project without runs explains how to get some and offers the Run step."""
+    data = tmp_path / "d.csv"
+    data.write_text("id,question,answer\nr1,q,a\n", encoding="utf-8")
+    assert main(["new", str(tmp_path / "p"), "--dataset", str(data)]) == 0
+    page = ResultsPage()
+    qtbot.addWidget(page)
+    page.set_project(Project.open(tmp_path / "p"))
+    page.show()
+    qtbot.waitUntil(lambda: page.data is not None, timeout=10000)
+    assert "No runs yet" in page.empty_label.text() and page.run_page_button.isVisible()
+    assert not page.splitter.isVisible()
+    with qtbot.waitSignal(page.navigate) as nav:
+        qtbot.mouseClick(page.run_page_button, Qt.MouseButton.LeftButton)
+    assert nav.args == ["run", None]
