@@ -102,6 +102,12 @@ def _shoot(args) -> int:
     if window.project is None:
         print(f"note: no project is open in the screenshot: {window.statusBar().currentMessage()!r}")
     window.select_step(args.step)
+    from desktop_app.ui.tasks import network_pool, quick_pool
+
+    # Pages load their data in the background after a project opens; shoot once they are done.
+    pump_until(lambda: False, 0.3)
+    pump_until(lambda: quick_pool().activeThreadCount() == 0 and network_pool().activeThreadCount() == 0,
+               args.timeout)
     pump_until(lambda: False, 0.4)  # let layouts and the repaint settle
 
     image = window.screen().grabWindow(window.winId())
