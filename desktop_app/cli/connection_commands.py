@@ -12,6 +12,7 @@ import sys
 from urllib.parse import urlparse
 
 from desktop_app.core import providers, secrets
+from desktop_app.core.connection_input import check_key_env, check_url
 from desktop_app.core.errors import AppError, ConnectionFailed
 from desktop_app.core.project import Project
 from desktop_app.core.providers import PRESETS, ConnectionConfig
@@ -70,7 +71,8 @@ def _guess_preset(args: argparse.Namespace, current: str) -> str:
     if any(getattr(args, name) for name in _AZURE_OPTIONS):
         return "azure"
     if args.base_url:
-        return "openai" if urlparse(args.base_url).hostname == "api.openai.com" else "local"
+        check_url(args.base_url.strip())  # a malformed URL is bad input (exit 2), not a traceback
+        return "openai" if urlparse(args.base_url.strip()).hostname == "api.openai.com" else "local"
     if current != "offline":
         return current
     if args.model:
@@ -80,6 +82,13 @@ def _guess_preset(args: argparse.Namespace, current: str) -> str:
 
 
 def _connect(args: argparse.Namespace) -> int:
+    if args.api_key_env is not None:
+        try:
+            check_key_env(args.api_key_env.strip())
+        except ConnectionFailed as exc:  # say how to store a key from here: the ui's wording names its key field
+            raise ConnectionFailed(exc.message, "Give --api-key-env the variable's NAME (e.g. OPENAI_API_KEY); to "
+                                   "store the key itself, pipe it to connect --api-key-stdin (OS keychain).",
+                                   details=exc.details) from None
     project = Project.open(args.project)
     current = dict(project.section("connection") or {})
     preset = _guess_preset(args, str(current.get("preset") or "offline"))

@@ -2,7 +2,9 @@
 
 `results --json` prints a list with one object per run; its keys are a contract for scripts:
 name, techniques, technique_position, rows, errors, content_score, behaviour_score,
-pass_rate, tokens, cost, latency_p50, latency_p95 (and a few more, never renamed).
+pass_rate, tokens, cost, latency_p50, latency_p95 (and a few more, never renamed). ``cost`` is
+null when no price is known for the model (``cost_known`` false); ``missing`` counts evaluation
+rows the run has no result for, which the scores count as failed.
 `run` exits 0 when the runs finished (rows that failed are counted in `errors`), 1 when the
 user declined at the prompt, 2 for bad input, 130 on Ctrl+C (finished rows are kept).
 """
@@ -169,7 +171,7 @@ def _cmd_results(args) -> int:
     from desktop_app.core.scoring import summary_to_dict  # noqa: PLC0415
 
     project = Project.open(args.project)
-    rows = [summary_to_dict(s) for s in project_summaries(project)]
+    rows = [summary_to_dict(s, unknown_cost=None) for s in project_summaries(project)]
     if args.json:
         print(json.dumps(rows, ensure_ascii=False, indent=2))
         return 0
@@ -177,10 +179,11 @@ def _cmd_results(args) -> int:
         print("no runs yet")
         return 0
     print("\t".join(("name", "techniques", "x,y", "rows", "errors", "content", "behaviour", "pass",
-                     "tokens", "cost", "p50_s", "p95_s")))
+                     "tokens", "cost", "p50_s", "p95_s", "missing")))
     for r in rows:
         lat = ["-" if r[k] is None else f"{r[k]:.2f}" for k in ("latency_p50", "latency_p95")]
+        cost = "-" if r["cost"] is None else f"{r['cost']:.4f}"  # no price known for the model
         print("\t".join((r["name"], ",".join(r["techniques"]) or "none", "{},{}".format(*r["technique_position"]),
                          str(r["rows"]), str(r["errors"]), f"{r['content_score']:.3f}", f"{r['behaviour_score']:.3f}",
-                         f"{r['pass_rate']:.3f}", str(r["tokens"]), f"{r['cost']:.4f}", *lat)))
+                         f"{r['pass_rate']:.3f}", str(r["tokens"]), cost, *lat, str(r["missing"]))))
     return 0

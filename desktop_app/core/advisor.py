@@ -7,6 +7,8 @@ decision), ``evidence``, ``checklists``, ``gridmaps`` and ``model`` (the records
 """
 from __future__ import annotations
 
+from typing import Collection
+
 from desktop_app.core.advice import checklists
 from desktop_app.core.advice import evidence as ev
 from desktop_app.core.advice.gridmaps import GridMaps, grid_maps, run_points
@@ -59,7 +61,8 @@ def _confidence(decision: Decision, start: RunStats, regressions: list[Evidence]
     - measured (0..1): 1.0 when the step's premise was measured (few-shot plateaued, retrieval
       checks scored the passages, the pass rate met the target); lower when inferred: RAG
       untried 0.6 (0.45 + 0.45 x readiness share when readiness was measured); grounding
-      advice without retrieval checks 0.7; fine-tuning again after a fine-tuned run 0.6.
+      advice without retrieval checks 0.7; fine-tuning again after a fine-tuned run 0.6; the
+      current step again when only errors (or rows never run) failed 0.3, with margin 0.
     - regression_penalty: 0.8 when the move adds a technique already measured to make things worse.
     """
     n = start.scored
@@ -100,7 +103,7 @@ def _evidence(decision: Decision, s: Situation, stats: list[RunStats], regressio
 
 
 def diagnose(runs: list[tuple[RunInfo, list[RowResult]]], *, target: float = 0.9, examples_pool: int = 0,
-             readiness: dict | None = None) -> Diagnosis:
+             readiness: dict | None = None, eval_ids: Collection[str] | None = None) -> Diagnosis:
     """Classify every failing row and recommend the next step, with evidence and a checklist.
 
     ``runs``: (RunInfo, results) pairs, ordered here by RunInfo.id (the store's id is the order
@@ -108,14 +111,17 @@ def diagnose(runs: list[tuple[RunInfo, list[RowResult]]], *, target: float = 0.9
     ``target``: the pass rate that is good enough. ``examples_pool``: rows set aside for
     few-shot and fine-tuning. ``readiness``: the knowledge engine's readiness dict (share of
     rows whose answer is in the top k), used while no RAG run exists. The advice starts from
-    the best run (pass rate, then scores, then the simpler, cheaper, earlier run);
+    the best run (pass rate, then scores, then the simpler, cheaper, earlier run; runs that
+    cover the evaluation set first). ``eval_ids``: the current evaluation rows; results of
+    other rows are left out and rows a run lacks count as failed (a partial run is never
+    good enough). Without it every run is taken as covering the set.
     confidence: see ``_confidence``. Raises RunError when there is no run, or no run produced
     a single answer; ProjectError for a target outside (0, 1].
     """
     target = _check_inputs(runs, target, examples_pool)
     # A run without a single stored row says nothing; drawing it at 0% would mislead.
     ordered = sorted(((i, p) for i, p in enumerate(runs) if p[1]), key=lambda p: (p[1][0].id, p[0]))
-    stats = [run_stats(info, list(results), order) for order, (_, (info, results)) in enumerate(ordered)]
+    stats = [run_stats(info, list(results), order, eval_ids) for order, (_, (info, results)) in enumerate(ordered)]
     start = best_run(stats)
     if start is None:
         raise RunError("None of the runs produced an answer: every row ended in an error.",

@@ -24,7 +24,7 @@ from desktop_app.core.dataset_readers import Table, open_source, read_table
 from desktop_app.core.errors import DataError
 from desktop_app.core.records import Row
 
-__all__ = ["Table", "read_table", "guess_mapping", "import_dataset", "load_rows", "resplit",
+__all__ = ["Table", "read_table", "guess_mapping", "import_dataset", "load_rows", "resplit", "evaluation_ids",
            "ImportCancelled", "HUGE_CELL", "ROLES"]
 
 HUGE_CELL = 100_000  # characters; such rows are kept but flagged: they are costly to send
@@ -184,23 +184,77 @@ def _section(project) -> dict:
     return section
 
 
+CHAT_FORMATS = ("chat_jsonl", "evals_jsonl")  # dataset_formats puts their extra parts in these columns
+
+
+def _damaged(line: int) -> DataError:
+    return DataError(f"data/rows.jsonl is damaged at line {line} (it was cut short or edited by hand).",
+                     "Import the evaluation set again.", details={"kind": "rows_damaged", "line": line})
+
+
+def _text(content) -> str:
+    """A chat message's content as text (a list of parts keeps its text parts)."""
+    if isinstance(content, str):
+        return content
+    if isinstance(content, list):
+        return "\n".join(str(p.get("text", "")) for p in content if isinstance(p, dict))
+    return "" if content is None else json.dumps(content, ensure_ascii=False)
+
+
+def _json_list(cell) -> list:
+    try:
+        value = json.loads(cell) if isinstance(cell, str) and cell.strip() else []
+    except json.JSONDecodeError:
+        return []
+    return value if isinstance(value, list) else []
+
+
+def _conversation(extra: dict) -> dict:
+    """system / history / alternatives of a chat-format or Evals row (see dataset_formats)."""
+    # Only plain user/assistant turns: a tool message without its call would be refused by the API.
+    turns = [m for m in _json_list(extra.get("history")) if isinstance(m, dict)]
+    history = tuple((m["role"], _text(m.get("content"))) for m in turns
+                    if m.get("role") in ("user", "assistant") and _text(m.get("content")).strip())
+    alternatives = tuple(a for a in _json_list(extra.get("ideal_alternatives")) if isinstance(a, str) and a.strip())
+    return {"system": str(extra.get("system") or ""), "history": history, "alternatives": alternatives}
+
+
+def _row(d: dict, chat: bool) -> Row:
+    more = _conversation(d.get("extra") or {}) if chat else {}
+    return Row(d["id"], d["input"], d["expected"], d.get("context", ""), d.get("category", ""),
+               tuple(d.get("flags", ())), **more)
+
+
 def load_rows(project) -> tuple[list[Row], list[Row]]:
-    """(evaluation rows, examples pool), in file order."""
+    """(evaluation rows, examples pool), in file order. A damaged rows file is a DataError."""
     section = _section(project)
     pool_ids = set(section.get("examples", {}).get("ids", ()))
+    chat = section.get("format") in CHAT_FORMATS
     evaluation: list[Row] = []
     pool: list[Row] = []
     loads = json.loads
     with open(project.rows_file, encoding="utf-8") as fh:
-        for line in fh:
-            d = loads(line)
-            row = Row(d["id"], d["input"], d["expected"], d.get("context", ""), d.get("category", ""),
-                      tuple(d.get("flags", ())))
+        for n, line in enumerate(fh, start=1):
+            try:
+                row = _row(loads(line), chat)
+            except (ValueError, KeyError, TypeError, AttributeError):  # JSONDecodeError is a ValueError
+                raise _damaged(n) from None
             (pool if row.id in pool_ids else evaluation).append(row)
     if len(evaluation) + len(pool) != section.get("rows") or len(pool) != len(pool_ids):
         raise DataError("data/rows.jsonl does not match project.json (it was changed outside the app).",
                         "Import the evaluation set again.", details={"kind": "rows_mismatch"})
     return evaluation, pool
+
+
+def evaluation_ids(project) -> set[str] | None:
+    """Ids of the current evaluation rows (results of other rows are stale).
+
+    None when there is no dataset, or its rows file is gone: then nothing tells which stored
+    results are current and all are kept. A damaged rows file is a DataError (re-import)."""
+    if not project.section("dataset") or not project.rows_file.exists():
+        return None
+    rows, _ = load_rows(project)
+    return {r.id for r in rows}
 
 
 def resplit(project, examples: int, seed: int = 0) -> dict:
@@ -209,8 +263,11 @@ def resplit(project, examples: int, seed: int = 0) -> dict:
     section = dict(_section(project))
     hashes = array("Q")
     with open(project.rows_file, encoding="utf-8") as fh:
-        for line in fh:
-            hashes.append(split.input_key(json.loads(line)["input"]))
+        for n, line in enumerate(fh, start=1):
+            try:
+                hashes.append(split.input_key(json.loads(line)["input"]))
+            except (ValueError, KeyError, TypeError):
+                raise _damaged(n) from None
     total = len(hashes)
     if total != section.get("rows"):
         raise DataError("data/rows.jsonl does not match project.json (it was changed outside the app).",

@@ -33,7 +33,7 @@ class ImportedRow:
     latency_s: float | None = None
     tokens_in: int = 0
     tokens_out: int = 0
-    cost: float = 0.0
+    cost: float | None = None  # None: the file has no cost for it (unknown, not free)
 
 
 @dataclass
@@ -160,7 +160,7 @@ def read_outputs(path: str | Path, *, id_col: str | None = None, output_col: str
             rows.append(ImportedRow(row_id=row_id, output=cells[i_out] or "",
                                     passages=parse_passages(cells[i_ctx], where) if i_ctx is not None else (),
                                     latency_s=extra.get("latency_s"), tokens_in=extra.get("tokens_in") or 0,
-                                    tokens_out=extra.get("tokens_out") or 0, cost=extra.get("cost") or 0.0))
+                                    tokens_out=extra.get("tokens_out") or 0, cost=extra.get("cost")))
     if not rows:
         raise DataError(f"{path.name} has no output lines.", "Export the outputs with one line per row.",
                         details={"kind": "empty"})

@@ -19,10 +19,12 @@ import time
 from dataclasses import dataclass, fields
 from email.utils import parsedate_to_datetime
 from typing import Any, Iterable
+from urllib.parse import urlsplit
 
 import openai
 
 from desktop_app.core import secrets
+from desktop_app.core.connection_input import check_key_env, check_url
 from desktop_app.core.errors import ConnectionFailed
 
 PRESETS = ("offline", "openai", "azure", "local")
@@ -86,6 +88,8 @@ class ConnectionConfig:
                                    "Enter e.g. a 60 s timeout and 2 retries.")
         for key in ("base_url", "azure_endpoint"):
             values[key] = str(values[key]).strip().rstrip("/")
+            check_url(values[key], "Azure OpenAI endpoint" if key == "azure_endpoint" else "server URL")
+        values["api_key_env"] = check_key_env(str(values["api_key_env"] or "").strip())
         return cls(**values)
 
     def to_dict(self) -> dict[str, Any]:
@@ -124,6 +128,12 @@ class ConnectionConfig:
         if self.preset in ("openai", "local") and not self.base_url.startswith(("http://", "https://")):
             raise ConnectionFailed(f"The server URL '{self.base_url}' is not an http(s) address.",
                                    f"Enter it with its scheme, e.g. {LOCAL_BASE_URL}.")
+        url, what = (self.azure_endpoint, "Azure OpenAI endpoint") if self.preset == "azure" else (self.base_url,
+                                                                                                    "server URL")
+        check_url(url, what)
+        if url and not urlsplit(url).hostname:
+            raise ConnectionFailed(f"The {what} '{url}' has no host name.",
+                                   f"Enter it like {LOCAL_BASE_URL} or https://YOUR-RESOURCE.openai.azure.com.")
 
 
 @dataclass(frozen=True)

@@ -30,6 +30,11 @@ class Row:
     context: str = ""
     category: str = ""
     flags: tuple[str, ...] = ()  # "huge_cell" (a cell over 100k chars), "empty_expected"
+    # From chat-format / Evals files: the conversation before the final user turn, kept so the
+    # model sees what the file's model saw (system prompt; earlier turns as (role, content)).
+    system: str = ""
+    history: tuple[tuple[str, str], ...] = ()
+    alternatives: tuple[str, ...] = ()  # other accepted answers (Evals "ideal" lists)
 
 
 @dataclass(frozen=True)
@@ -53,6 +58,9 @@ class Verdict:
     passed: bool
     score: float  # 0..1
     reason: str = ""  # short machine-readable-ish reason; the ui words it
+    # For model-judged checks: CheckSpec.fingerprint of the settings that produced it, so a
+    # rescore after the rubric was edited knows the verdict is stale (metadata: not compared).
+    spec: str = field(default="", compare=False)
 
 
 @dataclass(frozen=True)
@@ -78,7 +86,7 @@ class RowResult:
     latency_s: float | None = None
     tokens_in: int = 0
     tokens_out: int = 0
-    cost: float = 0.0
+    cost: float | None = 0.0  # USD; None: the model has no known price (not free)
     cached: bool = False
     attempts: int = 1
     passages: tuple[Passage, ...] = ()
@@ -97,12 +105,18 @@ class RunSummary:
     pass_rate: float
     tokens_in: int
     tokens_out: int
-    cost: float
+    cost: float | None  # None: some answered row has no known price
     latency_p50: float | None
     latency_p95: float | None
     context_recall: float | None = None
     context_precision: float | None = None
     faithfulness: float | None = None
+    missing: int = 0  # evaluation rows without a result in this run (counted as failed)
+
+    @property
+    def total(self) -> int:
+        """The denominator of the scores: rows with a result plus the missing ones."""
+        return self.rows + self.missing
 
 
 # -- the pass rules every module shares ------------------------------------------------------

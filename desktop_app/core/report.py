@@ -130,17 +130,19 @@ def _checks(project) -> list[dict]:
 
 def build_report_data(project, *, now: datetime | None = None, readiness: dict | None = None) -> ReportData:
     """Gather a project's report data. Raises RunError when the project has no runs with results."""
-    from desktop_app.core.advice.inputs import examples_pool_size, load_runs, target_pass_rate  # noqa: PLC0415
+    from desktop_app.core.advice.inputs import (examples_pool_size, load_evaluated_runs,  # noqa: PLC0415
+                                                target_pass_rate)
     from desktop_app.core.advisor import diagnose  # noqa: PLC0415
     from desktop_app.core.datasets import load_rows  # noqa: PLC0415
     from desktop_app.core.scoring import summarize, summary_to_dict  # noqa: PLC0415
 
-    runs = load_runs(project)
-    leaderboard = [summary_to_dict(summarize(info, results)) for info, results in runs]
+    runs, eval_ids = load_evaluated_runs(project)  # results of rows no longer evaluated are left out
+    leaderboard = [summary_to_dict(summarize(info, results, eval_ids=eval_ids), unknown_cost=None)
+                   for info, results in runs]
     diagnosis, note = None, ""
     try:
         diagnosis = diagnose(runs, target=target_pass_rate(project), examples_pool=examples_pool_size(project),
-                             readiness=readiness).to_dict()
+                             readiness=readiness, eval_ids=eval_ids).to_dict()
     except (RunError, ProjectError) as exc:  # e.g. every row an error: the report still shows the runs
         note = exc.one_line()
     try:

@@ -156,8 +156,10 @@ def _leaderboard(data: ReportData, labels: list[str], start: int | None) -> str:
     out += [f'<th class="{"num" if i >= 3 or i == 0 else ""}">{_e(c)}</th>' for i, c in enumerate(BOARD_COLUMNS)]
     out.append("</tr></thead><tbody>")
     for i, (r, label) in enumerate(zip(data.leaderboard, labels)):
-        tokens, cost = r.get("tokens") or 0, r.get("cost") or 0
-        known = bool(tokens or cost)  # imported runs: tokens and cost were not measured
+        tokens, cost = r.get("tokens") or 0, r.get("cost")
+        # None: no price known for the model; 0 with no tokens: an import that measured neither
+        known = cost is not None and bool(tokens or cost)
+        cost = cost or 0
         per_1k = _per_request(cost, r)
         cells = [T.count(r.get("rows")), T.count(r.get("errors")), T.pct(r.get("content_score")),
                  T.pct(r.get("behaviour_score")), T.pct(r.get("pass_rate")), T.count(_per_request(tokens, r)),
@@ -171,7 +173,7 @@ def _leaderboard(data: ReportData, labels: list[str], start: int | None) -> str:
     out.append("</tbody></table>")
     out.append('<p class="note">Content: share of rows with the right facts. Behaviour: share with the right form. '
                "Pass rate: share with both. Cost per 1,000 requests is measured on the answered rows; "
-               "— means not measured (imported runs).</p></section>")
+               "— means not measured (imported runs) or no price is known for the model.</p></section>")
     return "".join(out)
 
 

@@ -5,7 +5,10 @@ a ResultStore, the planned requests, a scorer), so it is tested without a projec
 project-level entry points (``run_variants``, ``plan_run``) live in ``runproject``.
 
 Guarantees: at most ``concurrency`` requests in flight; every answer is stored and cached in
-one commit the moment it arrives (a kill loses only what was in flight); a request whose
+one commit the moment it arrives (a kill loses only what was in flight; when checks call a
+judge, the answer is cached before judging, so a cancel or kill while judging never re-pays
+it); a row whose judge call failed is stored as an error ("judge_error: ...") with its output,
+so the next run judges it again from the cache; a request whose
 exact twin was answered before, anywhere, is served from the cache with no network call;
 a row that still fails after its retries is stored with its error and the run goes on;
 ``should_stop`` stops promptly (no new requests, in-flight ones cancelled).
@@ -25,6 +28,8 @@ from desktop_app.core.errors import AppError, ConnectionFailed
 from desktop_app.core.providers import classify, is_retryable, retry_after_s
 from desktop_app.core.records import Passage, Row, RowResult, RunInfo, Verdict
 from desktop_app.core.runplan import PlannedRequest
+from desktop_app.core.scoring import ModelCalls, collect_calls
+from desktop_app.core.secrets import scrub_keys
 from desktop_app.core.store import ResultStore
 
 Progress = Callable[[dict], None]
@@ -100,13 +105,14 @@ def retry_delay(exc: BaseException, attempt: int, options: RunOptions, rng: rand
     return min(options.backoff_max_s, options.backoff_base_s * 2 ** (attempt - 1)) * (0.5 + 0.5 * rng.random())
 
 
-def _error_text(exc: BaseException) -> str:
+def _error_text(exc: BaseException, key: str | None = None) -> str:
+    """The error stored on a row: short, and with anything key-shaped masked (servers echo keys)."""
     status = getattr(exc, "status_code", None)
     if isinstance(exc, (openai.APITimeoutError, TimeoutError)):
         return "timeout"
     if isinstance(exc, openai.APIConnectionError):
         return "connection_error"
-    message = getattr(exc, "message", None) or str(exc) or type(exc).__name__
+    message = scrub_keys(getattr(exc, "message", None) or str(exc) or type(exc).__name__, key)
     return f"http_{status}: {message}"[:500] if status else f"{type(exc).__name__}: {message}"[:500]
 
 
@@ -117,6 +123,7 @@ class _Session:
                  scorer: ScoreFn | None, cost_fn: CostFn | None, options: RunOptions,
                  progress: Progress | None, total: int, already_done: int, model: str, seed: int | None):
         self.client = client.with_options(max_retries=0, timeout=options.timeout_s)
+        self.api_key = getattr(client, "api_key", None)  # to mask it in stored error texts
         self.store, self.run, self.options = store, run, options
         self.queue = list(reversed(requests))  # pop() from the end: cheap, keeps plan order
         self.scorer, self.cost_fn, self.progress = scorer, cost_fn, progress
@@ -152,7 +159,7 @@ class _Session:
                 retryable = isinstance(exc, TimeoutError) or is_retryable(exc)
                 if not retryable or attempts > self.options.max_retries:
                     self._note_unreachable(exc)
-                    return _Answer(None, attempts=attempts, error=_error_text(exc))
+                    return _Answer(None, attempts=attempts, error=_error_text(exc, self.api_key))
                 await asyncio.sleep(retry_delay(exc, attempts, self.options, self.rng))
                 continue
             self.unreachable_streak = 0
@@ -197,31 +204,44 @@ class _Session:
             self.inflight.pop(req.key, None)
 
     # -- score + store -------------------------------------------------------------------------
+    def _score(self, req: PlannedRequest, text: str | None) -> tuple[tuple[Verdict, ...], ModelCalls]:
+        with collect_calls() as calls:  # the judge notes its paid and failed calls here
+            verdicts = self.scorer(req.row, text, req.passages) if self.scorer is not None else ()
+        return verdicts, calls
+
+    def _cost(self, model: str, tokens_in: int, tokens_out: int) -> float | None:
+        return self.cost_fn(model, tokens_in, tokens_out) if self.cost_fn is not None else 0.0
+
     async def _finish(self, req: PlannedRequest, ans: _Answer) -> None:
         t0 = time.perf_counter()
-        cost = 0.0
-        if ans.error is None and self.cost_fn is not None:
-            cost = self.cost_fn(req.body.get("model", self.model), ans.tokens_in, ans.tokens_out) or 0.0
-        if self.scorer is None:
-            verdicts: tuple[Verdict, ...] = ()
-        elif self.score_off_loop:  # judge/embedding checks call a model: keep the loop free
+        model = req.body.get("model", self.model)
+        if self.score_off_loop:  # judging takes seconds: keep the loop free, and the answer safe first
+            if ans.error is None and not ans.cached:  # a cancel or kill while judging must not re-pay it
+                self.store.cache_put(req.key, ans.text or "", tokens_in=ans.tokens_in, tokens_out=ans.tokens_out,
+                                     latency_s=ans.latency_s, model=model)
             t_off = time.perf_counter()
-            verdicts = await asyncio.to_thread(self.scorer, req.row, ans.text, req.passages)
+            verdicts, calls = await asyncio.to_thread(self._score, req, ans.text)
             t0 += time.perf_counter() - t_off  # model time is not scoring overhead
         else:
-            verdicts = self.scorer(req.row, ans.text, req.passages)
-        result = RowResult(run_id=self.run.id, row_id=req.row.id, output=ans.text, error=ans.error,
+            verdicts, calls = self._score(req, ans.text)
+        answer_cost = self._cost(model, ans.tokens_in, ans.tokens_out) if ans.error is None else 0.0
+        judge_costs = [self._cost(m, tin, tout) for m, tin, tout in calls.usage]
+        parts = [answer_cost, *judge_costs]
+        cost = None if any(c is None for c in parts) else sum(parts)  # unknown price: None, not $0
+        error = ans.error
+        if error is None and calls.failures:  # not judged: an error, so a resume judges it again (answer cached)
+            error = f"judge_error: {calls.failures[0]}"
+        result = RowResult(run_id=self.run.id, row_id=req.row.id, output=ans.text, error=error,
                            latency_s=ans.latency_s, tokens_in=ans.tokens_in, tokens_out=ans.tokens_out,
                            cost=cost, cached=ans.cached, attempts=ans.attempts, passages=tuple(req.passages),
                            verdicts=verdicts)
-        self.store.store_answer(result, req.key, model=req.body.get("model", ""))
+        self.store.store_answer(result, req.key, model=model)
         o = self.outcome
         o.overhead_s += time.perf_counter() - t0
         o.completed += 1
-        o.errors += ans.error is not None
+        o.errors += error is not None
         o.cache_hits += ans.cached
-        if not ans.cached:
-            o.cost_paid += cost
+        o.cost_paid += (0.0 if ans.cached else answer_cost or 0.0) + sum(c or 0.0 for c in judge_costs)
         if self.progress is not None:
             self.progress(self.event("progress"))
 
@@ -305,7 +325,7 @@ async def execute_run(client, store: ResultStore, run: RunInfo, requests: Sequen
         exc = session.fatal.exc
         if describe_fatal is not None:
             raise describe_fatal(exc) from exc
-        raise ConnectionFailed(f"The model server refused the run: {_error_text(exc)}",
+        raise ConnectionFailed(f"The model server refused the run: {_error_text(exc, session.api_key)}",
                                "Check the connection (key, model, address) and run again; finished rows are kept.",
                                details={"verdict": classify(exc)}) from exc
     return session.outcome

@@ -92,11 +92,15 @@ def fingerprint(variant: Variant, model: str, extra: dict | None = None) -> str:
 
 
 def resolve_model(variant: Variant, connection_model: str) -> str:
+    """The variant's own model, else the connection's. A fine-tuned variant never falls back to
+    the connection's base model: its run would measure the base model under a fine-tuned label."""
+    if "fine_tuned" in variant.techniques and not (variant.model or "").strip():
+        raise RunError(f"Variant {variant.name!r} is fine-tuned but has no fine-tuned model id.",
+                       "Set the fine-tuned model id of this variant (Variants page or project.json), "
+                       "e.g. ft:gpt-4o-mini:..., or the deployment name of the fine-tuned model on Azure.",
+                       details={"kind": "no_fine_tuned_model", "variant": variant.name})
     model = (variant.model or connection_model or "").strip()
     if not model:
-        if "fine_tuned" in variant.techniques:
-            raise RunError(f"Variant {variant.name!r} has no fine-tuned model id.",
-                           "Enter the fine-tuned model id (e.g. ft:gpt-4o-mini:...) in the variant.")
         raise RunError("No model is set for this run.", "Choose a model under Connection, or set one on the variant.")
     return model
 

@@ -12,11 +12,13 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Sequence
 
+from desktop_app.core.judging import (JUDGE_REPLY_TOKENS, judge_requests_for, make_judge, metered_embedder, price_name,
+                                     rejudge_rows)
 from desktop_app.core.records import Row, RunSummary
 from desktop_app.core.runner import Progress, RunOptions, ShouldStop, execute_run
-from desktop_app.core.runplan import PreparedRun, open_run, prepare_variant, request_body, request_key, resolve_model
-from desktop_app.core.scoring import (Scorer, checks_signature, percentile, project_scorer, project_specs,
-                                      rescore_results, retrieval_scorer, summarize)
+from desktop_app.core.runplan import PreparedRun, open_run, prepare_variant, resolve_model
+from desktop_app.core.scoring import (Scorer, checks_signature, model_check_keys, percentile, project_scorer,
+                                      project_specs, rescore_results, retrieval_scorer, summarize, unjudged_rows)
 from desktop_app.core.store import ResultStore
 from desktop_app.core.variants import Variant, answer_part, resolve_variants
 
@@ -37,6 +39,7 @@ class ProjectRunPlan:
     rows: list[Row] = field(default_factory=list)
     estimate: Any = None
     closers: list[Callable[[], None]] = field(default_factory=list)
+    rejudge: dict[int, list[str]] = field(default_factory=dict)  # run id -> finished rows to judge again
 
     def close(self) -> None:
         for close in self.closers:
@@ -45,25 +48,6 @@ class ProjectRunPlan:
             except Exception:  # noqa: BLE001 - closing is best effort
                 pass
         self.closers.clear()
-
-
-def _judge(client, model: str, store: ResultStore) -> Callable[[list[dict]], str]:
-    """An LLM judge through the sync client, its answers cached like any request (never paid twice)."""
-
-    def judge(messages: list[dict]) -> str:
-        body = request_body(model, messages, {"temperature": 0})
-        key = request_key(body)
-        hit = store.cache_get(key)
-        if hit is not None:
-            return hit.response
-        resp = client.chat.completions.create(**body)
-        text = (resp.choices[0].message.content if resp.choices else "") or ""
-        usage = resp.usage
-        store.cache_put(key, text, tokens_in=getattr(usage, "prompt_tokens", 0) or 0,
-                        tokens_out=getattr(usage, "completion_tokens", 0) or 0, model=model)
-        return text
-
-    return judge
 
 
 def model_tools(project, store: ResultStore) -> tuple[Any, Any, list[Callable[[], None]]]:
@@ -83,7 +67,7 @@ def model_tools(project, store: ResultStore) -> tuple[Any, Any, list[Callable[[]
     embed = providers.make_embedder(cfg) if cfg.embedding_model else None
     if embed is not None:
         closers.append(embed.close)
-    return (_judge(client, cfg.chat_model, store) if cfg.chat_model else None), embed, closers
+    return (make_judge(client, cfg.chat_model, store) if cfg.chat_model else None), embed, closers
 
 
 def _knowledge(project, variants: Sequence[Variant], plan: ProjectRunPlan):
@@ -118,22 +102,27 @@ def latency_guess(store: ResultStore, model: str) -> float:
 def _estimate(plan: ProjectRunPlan) -> Any:
     from desktop_app.core import estimate  # noqa: PLC0415
 
-    requests, expected, seen, cached = [], [], set(), 0
+    requests, expected, seen, cached, judged = [], [], set(), 0, []
+    by_id = {r.id: r for r in plan.rows}
     for p in plan.prepared:
         params = p.variant.params or {}
         max_tokens = params.get("max_tokens") or params.get("max_completion_tokens")
+        model = price_name(plan.cfg, p.model, plan.prices)
         for req in p.pending:
             if req.key in p.cached_keys or req.key in seen:  # answered from the cache / by its twin
                 cached += 1
                 continue
             seen.add(req.key)
-            requests.append(estimate.PlannedRequest(req.messages, p.model, max_tokens, req.key))
+            requests.append(estimate.PlannedRequest(req.messages, model, max_tokens, req.key))
             expected.append(req.row.expected)
+            judged.append(req.row)  # its answer gets judged by every judge/rubric check
+        judged += [by_id[rid] for rid in plan.rejudge.get(p.run.id if p.run else -1, ())]
     models = sorted({p.model for p in plan.prepared})
     guess = max((latency_guess(plan.store, m) for m in models), default=DEFAULT_LATENCY_GUESS_S)
-    expected_tokens = estimate.expected_tokens(expected, models[0]) if requests else []
-    est = estimate.estimate_run(requests, expected_tokens, plan.prices, plan.options.concurrency, guess,
-                                preset=plan.cfg.preset)
+    expected_tokens = estimate.expected_tokens(expected, requests[0].model) if requests else []
+    judge_requests = judge_requests_for(plan.cfg, plan.prices, plan.scorer, judged)
+    est = estimate.estimate_run(requests + judge_requests, expected_tokens + [JUDGE_REPLY_TOKENS] * len(judge_requests),
+                                plan.prices, plan.options.concurrency, guess, preset=plan.cfg.preset)
     return dataclasses.replace(est, cached=cached)
 
 
@@ -153,19 +142,24 @@ def prepare_project_run(project, variant_names: Iterable[str] | None = None, *,
     try:
         variants = resolve_variants(project, variant_names, has_examples=bool(examples))
         retriever, kb_extra = _knowledge(project, variants, plan)
-        judge = _judge(sync_client, cfg.chat_model, store)
-        embed = providers.make_embedder(cfg) if cfg.embedding_model else None
+        judge = make_judge(sync_client, cfg.chat_model, store)
+        embed = metered_embedder(providers.make_embedder(cfg)) if cfg.embedding_model else None
         if embed is not None:
             plan.closers.append(embed.close)
         plan.scorer = project_scorer(project, rows, judge=judge, embed=embed)
+        judged_specs = [s for s in plan.scorer.specs
+                        if (s.needs == "judge" and judge) or (s.needs == "embed" and embed)]
         for v in variants:
             extra: dict = {}
             if v.uses_retrieval:
                 extra.update(kb_extra)
             if v.uses_examples:
                 extra["examples"] = _examples_signature(examples)
-            plan.prepared.append(prepare_variant(store, v, resolve_model(v, cfg.chat_model), rows, examples,
-                                                 retriever, extra))
+            p = prepare_variant(store, v, resolve_model(v, cfg.chat_model), rows, examples, retriever, extra)
+            plan.prepared.append(p)
+            if p.run is not None and judged_specs:  # finished rows whose judge failed or was edited
+                plan.rejudge[p.run.id] = unjudged_rows(store.results(p.run.id), {r.id: r for r in rows},
+                                                       judged_specs)
         plan.estimate = _estimate(plan)
     except BaseException:
         plan.close()
@@ -180,7 +174,7 @@ async def _execute(plan: ProjectRunPlan, progress: Progress | None, should_stop:
     client = providers.make_async_client(cfg, max_retries=0, timeout_s=plan.options.timeout_s)
 
     def cost(model: str, tin: int, tout: int) -> float | None:
-        return pricing.cost(model, tin, tout, plan.prices, preset=cfg.preset)
+        return pricing.cost(price_name(cfg, model, plan.prices), tin, tout, plan.prices, preset=cfg.preset)
 
     signature = checks_signature(plan.scorer.specs)
     rows_by_id = {r.id: r for r in plan.rows}
@@ -189,16 +183,20 @@ async def _execute(plan: ProjectRunPlan, progress: Progress | None, should_stop:
             if should_stop is not None and should_stop():
                 break
             run = open_run(plan.store, p)
-            if p.finished:  # rows from an earlier session join the new ones under the same checks
-                refresh_scores(plan.store, run, rows_by_id, plan.scorer, signature)
-            plan.store.set_checks_signature(run.id, signature)
             scorer = plan.scorer.with_extract(
                 (lambda out, v=p.variant: answer_part(v, out)) if p.variant.answer_marker else None)
+            if p.finished:  # rows from an earlier session join the new ones under the same checks
+                refresh_scores(plan.store, run, rows_by_id, plan.scorer, signature)
+                if plan.rejudge.get(run.id):
+                    await asyncio.to_thread(rejudge_rows, plan.store, run, plan.rejudge[run.id], rows_by_id,
+                                            scorer, should_stop)
+            plan.store.set_checks_signature(run.id, signature)
             await execute_run(client, plan.store, run, p.pending, scorer=scorer, cost_fn=cost, options=plan.options,
                               progress=progress, should_stop=should_stop, total=p.total, already_done=p.finished,
                               model=p.model,
                               describe_fatal=lambda exc: providers.to_connection_failed(exc, cfg.replace(
-                                  model=p.model, azure_deployment=p.model if cfg.preset == "azure" else "")))
+                                  model=p.model, azure_deployment=p.model if cfg.preset == "azure" else ""),
+                                  key=client.api_key))
     finally:
         await client.close()
 
@@ -208,7 +206,9 @@ def execute_plan(plan: ProjectRunPlan, progress: Progress | None = None,
     """Run a prepared plan (blocking; call from the CLI or a ui worker); summaries of its runs."""
     try:
         asyncio.run(_execute(plan, progress, should_stop))
-        return [summarize(plan.store.run(p.run.id), plan.store.results(p.run.id)) for p in plan.prepared if p.run]
+        eval_ids = {r.id for r in plan.rows}
+        return [summarize(plan.store.run(p.run.id), plan.store.results(p.run.id), eval_ids=eval_ids)
+                for p in plan.prepared if p.run]
     finally:
         plan.close()
 
@@ -234,7 +234,9 @@ def refresh_scores(store: ResultStore, run, rows_by_id: dict[str, Row], scorer: 
         variant = Variant.from_dict(run.variant)
         extract = lambda out: answer_part(variant, out)  # noqa: E731
     offline = dataclasses.replace(scorer, judge=None, embed=None, extract=extract)
-    keep = {s.id for s in scorer.specs if getattr(s, "needs", None)}
+    # Model-judged verdicts are kept while their check is unchanged; an edited rubric's are dropped
+    # (left out) until a run judges those rows again (``rejudge_rows``).
+    keep = model_check_keys(scorer.specs)
     store.update_verdicts(run.id, rescore_results(store.results(run.id), rows_by_id, offline, keep),
                           checks_sig=signature)
     return True
@@ -244,19 +246,20 @@ def refresh_project_scores(project, store: ResultStore) -> None:
     """Rescore the runs scored with other checks than the project's current ones (no model calls).
 
     Every reader of verdicts (leaderboard, advice, report) calls this first, so an added or edited
-    check shows everywhere at once, not only where the results happened to be looked at.
+    check shows everywhere at once, not only where the results happened to be looked at. A
+    damaged check in project.json raises CheckError rather than leaving stale verdicts unsaid.
     """
     from desktop_app.core import checks, datasets  # noqa: PLC0415
-    from desktop_app.core.errors import AppError  # noqa: PLC0415
+    from desktop_app.core.errors import DataError  # noqa: PLC0415
 
     runs = store.runs()
     if not runs:
         return
     try:
         rows, _ = datasets.load_rows(project)
-        specs = project_specs(project, rows)
-    except AppError:  # no dataset to score against: keep the stored verdicts
+    except DataError:  # no dataset to score against: keep the stored verdicts
         return
+    specs = project_specs(project, rows)  # a damaged check is a CheckError, shown (the run refuses it too)
     signature = checks_signature(specs)
     scorer = Scorer(specs=specs, evaluate=checks.evaluate_row, retrieval=retrieval_scorer())
     by_id = {r.id: r for r in rows}
@@ -268,9 +271,14 @@ def project_summaries(project, *, rescore: bool = True) -> list[RunSummary]:
     """The leaderboard: one summary per run, in the order the runs were made.
 
     Runs scored with other checks than the project's current ones are rescored first (no model
-    calls), so adding or editing a check shows in the results at once.
+    calls), so adding or editing a check shows in the results at once. Only the current
+    evaluation rows count: results of rows that left the set (resplit, re-import) are left
+    out, and rows a run lacks are ``missing`` and count as failed.
     """
+    from desktop_app.core.datasets import evaluation_ids  # noqa: PLC0415
+
+    eval_ids = evaluation_ids(project)  # a damaged rows file is a DataError with a hint
     with ResultStore(project.results_db) as store:
         if rescore:
             refresh_project_scores(project, store)
-        return [summarize(run, store.results(run.id)) for run in store.runs()]
+        return [summarize(run, store.results(run.id), eval_ids=eval_ids) for run in store.runs()]

@@ -5,16 +5,19 @@ imported-runs path score exactly the same way, and tests can drive it without a 
 ``project_scorer`` wires a project's checks and (when present) the retrieval metrics.
 
 Scores are shares of rows: content score = rows whose content passed / rows judged on content
-(an errored row counts as judged and failed), behaviour score likewise, pass rate = rows that
-passed both / all rows. That reads as "82% of answers carry the right facts" on the maps.
+(an errored or missing row counts as judged and failed), behaviour score likewise, pass rate =
+rows that passed both / all evaluation rows (a row the run has no result for counts as failed).
+That reads as "82% of answers carry the right facts" on the maps.
 """
 from __future__ import annotations
 
 import hashlib
 import json
 import math
-from dataclasses import dataclass, replace
-from typing import Any, Callable, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field, replace
+from typing import Any, Callable, Collection, Iterator, Mapping, Sequence
 
 from desktop_app.core.records import (Passage, Row, RowResult, RunInfo, RunSummary, Verdict, behaviour_passed,
                                       content_passed, row_passed)
@@ -24,6 +27,42 @@ Evaluate = Callable[..., tuple[Verdict, ...]]
 # retrieval(row, output, passages) -> verdicts of family "retrieval" (retrieval_metrics.score)
 Retrieval = Callable[[Row, str, Sequence[Passage]], tuple[Verdict, ...]]
 RETRIEVAL_METRICS = ("context_recall", "context_precision", "faithfulness")
+
+
+@dataclass
+class ModelCalls:
+    """The model calls scoring one row made (judge, embeddings): what was paid, what failed."""
+
+    usage: list[tuple[str, int, int]] = field(default_factory=list)  # (model, tokens_in, tokens_out), paid calls
+    failures: list[str] = field(default_factory=list)  # error texts of calls that failed (429, timeout ...)
+
+
+_CALLS: ContextVar[ModelCalls | None] = ContextVar("scoring_model_calls", default=None)
+
+
+@contextmanager
+def collect_calls() -> Iterator[ModelCalls]:
+    """Collect the model calls made while scoring inside the block (this thread/task only)."""
+    calls = ModelCalls()
+    token = _CALLS.set(calls)
+    try:
+        yield calls
+    finally:
+        _CALLS.reset(token)
+
+
+def note_call(model: str, tokens_in: int, tokens_out: int) -> None:
+    """A judge/embedding call was paid for (a cache hit is not): its tokens go to the row's cost."""
+    calls = _CALLS.get()
+    if calls is not None:
+        calls.usage.append((model, tokens_in, tokens_out))
+
+
+def note_failure(text: str) -> None:
+    """A judge/embedding call failed: its check is left out and the row is judged again later."""
+    calls = _CALLS.get()
+    if calls is not None:
+        calls.failures.append(text)
 
 
 @dataclass
@@ -86,10 +125,33 @@ def _mean_metric(results: Sequence[RowResult], check: str) -> float | None:
     return sum(scores) / len(scores) if scores else None
 
 
-def summarize(run: RunInfo, results: Sequence[RowResult]) -> RunSummary:
-    """The leaderboard line of one run; latencies of errored rows are left out."""
+def only_rows(results: Sequence[RowResult], eval_ids: Collection[str] | None) -> list[RowResult]:
+    """The results of current evaluation rows (a resplit or re-import leaves others behind)."""
+    if eval_ids is None:
+        return list(results)
+    ids = eval_ids if isinstance(eval_ids, (set, frozenset, dict)) else set(eval_ids)
+    return [r for r in results if r.row_id in ids]
+
+
+def run_cost(results: Sequence[RowResult]) -> float | None:
+    """Sum of the rows' costs; None when any row's price is unknown (unknown is not $0)."""
+    costs = [r.cost for r in results]
+    return None if any(c is None for c in costs) else math.fsum(costs)
+
+
+def summarize(run: RunInfo, results: Sequence[RowResult], *,
+              eval_ids: Collection[str] | None = None) -> RunSummary:
+    """The leaderboard line of one run; latencies of errored rows are left out.
+
+    ``eval_ids``: the current evaluation rows. Results of other rows are left out, and rows
+    without a result are ``missing`` and count as failed: a run that answered half the set
+    cannot score as if it had answered all of it.
+    """
+    results = only_rows(results, eval_ids)
+    missing = len(set(eval_ids) - {r.row_id for r in results}) if eval_ids is not None else 0
+    total = len(results) + missing
     errors = sum(1 for r in results if r.error is not None)
-    content_judged = content_ok = behaviour_ok = passed = 0
+    content_judged, content_ok, behaviour_ok, passed = missing, 0, 0, 0
     for r in results:
         if r.error is not None:
             content_judged += 1
@@ -103,19 +165,25 @@ def summarize(run: RunInfo, results: Sequence[RowResult]) -> RunSummary:
     return RunSummary(
         run=run, rows=len(results), errors=errors,
         content_score=_share(content_ok, content_judged),
-        behaviour_score=_share(behaviour_ok, len(results)),
-        pass_rate=_share(passed, len(results)),
+        behaviour_score=_share(behaviour_ok, total),
+        pass_rate=_share(passed, total),
         tokens_in=sum(r.tokens_in for r in results), tokens_out=sum(r.tokens_out for r in results),
-        cost=sum(r.cost for r in results),
+        cost=run_cost(results),
         latency_p50=percentile(latencies, 50), latency_p95=percentile(latencies, 95),
         context_recall=_mean_metric(results, "context_recall"),
         context_precision=_mean_metric(results, "context_precision"),
         faithfulness=_mean_metric(results, "faithfulness"),
+        missing=missing,
     )
 
 
-def summary_to_dict(s: RunSummary) -> dict:
-    """The `results --json` contract for one run (keys are stable; extend, never rename)."""
+def summary_to_dict(s: RunSummary, *, unknown_cost: float | None = 0.0) -> dict:
+    """The `results --json` contract for one run (keys are stable; extend, never rename).
+
+    ``cost_known`` says whether ``cost`` is a measured price. ``unknown_cost`` is what ``cost``
+    holds when it is not: the CLI and the report pass None (null, "-"); the default 0.0 keeps
+    readers that do arithmetic on ``cost`` working until they read ``cost_known``.
+    """
     from desktop_app.core.variants import Variant  # noqa: PLC0415 - variants imports nothing from here
 
     x, y = Variant(name=s.run.name, techniques=s.run.techniques).grid_position
@@ -125,9 +193,10 @@ def summary_to_dict(s: RunSummary) -> dict:
         "model": s.run.model, "rows": s.rows, "errors": s.errors,
         "content_score": s.content_score, "behaviour_score": s.behaviour_score, "pass_rate": s.pass_rate,
         "tokens": s.tokens_in + s.tokens_out, "tokens_in": s.tokens_in, "tokens_out": s.tokens_out,
-        "cost": s.cost, "latency_p50": s.latency_p50, "latency_p95": s.latency_p95,
+        "cost": unknown_cost if s.cost is None else s.cost, "cost_known": s.cost is not None,
+        "latency_p50": s.latency_p50, "latency_p95": s.latency_p95,
         "context_recall": s.context_recall, "context_precision": s.context_precision,
-        "faithfulness": s.faithfulness,
+        "faithfulness": s.faithfulness, "missing": s.missing,
     }
 
 
@@ -137,21 +206,62 @@ def checks_signature(specs: Sequence[Any]) -> str:
     return hashlib.sha256(json.dumps(data, sort_keys=True, ensure_ascii=False).encode()).hexdigest()[:24]
 
 
+def model_check_keys(specs: Sequence[Any]) -> dict[str, str]:
+    """Check id -> fingerprint of the enabled checks that need a model (judge, rubric, semantic)."""
+    return {s.id: s.fingerprint for s in specs if getattr(s, "needs", None) and getattr(s, "enabled", True)}
+
+
+_FAILED_CALL = ("judge_error", "embed_error")  # verdicts older versions stored when the model call failed
+
+
+def _current(v: Verdict, keys: Mapping[str, str | None]) -> bool:
+    """A stored model-judged verdict still valid: its check unchanged (or unknown: stored before
+    fingerprints), and not the failed-call verdict older versions stored."""
+    want = keys.get(v.check, "")
+    return (want is None or v.spec in ("", want)) and not v.reason.startswith(_FAILED_CALL)
+
+
 def rescore_results(results: Sequence[RowResult], rows_by_id: dict[str, Row], scorer: Scorer,
-                    keep_checks: set[str] = frozenset()) -> dict[str, tuple[Verdict, ...]]:
+                    keep_checks: Mapping[str, str] | Collection[str] = frozenset()) -> dict[str, tuple[Verdict, ...]]:
     """New verdicts for stored results with the current checks, no model called.
 
-    Verdicts of checks that need a model (``keep_checks``) are kept from the original scoring,
-    since re-judging would cost calls; rows no longer in the dataset are left alone.
+    Verdicts of checks that need a model (``keep_checks``: id -> fingerprint, see
+    ``model_check_keys``) are kept from the original scoring only while the check is unchanged
+    (same kind, value and settings): re-judging would cost calls, but a verdict of an edited
+    rubric answers another question. Verdicts stored before fingerprints existed are kept.
+    A bare collection of ids keeps by id alone. Rows no longer in the dataset are left alone.
     """
+    keys = keep_checks if isinstance(keep_checks, Mapping) else {c: None for c in keep_checks}
     out = {}
     for r in results:
         row = rows_by_id.get(r.row_id)
         if row is None:
             continue
         fresh = scorer(row, r.output if r.error is None else None, r.passages)
-        out[r.row_id] = fresh + tuple(v for v in r.verdicts if v.check in keep_checks)
+        out[r.row_id] = fresh + tuple(v for v in r.verdicts if v.check in keys and _current(v, keys))
     return out
+
+
+def _applies(spec: Any, row: Row, output: str | None) -> bool:
+    """Would this model-judged check judge this row (as checks.evaluate_row decides)?"""
+    if output is None or (spec.family == "content" and not (output.strip() and (row.expected or "").strip())):
+        return False
+    return True
+
+
+def unjudged_rows(results: Sequence[RowResult], rows_by_id: dict[str, Row], specs: Sequence[Any]) -> list[str]:
+    """Answered rows where a model-judged check has no verdict made with its current settings:
+    its judge call failed, or the check was edited since. A run judges them again."""
+    keys = model_check_keys(specs)
+    todo = []
+    for r in results:
+        row = rows_by_id.get(r.row_id)
+        if row is None or r.error is not None or not keys:
+            continue
+        have = {v.check for v in r.verdicts if v.check in keys and _current(v, keys)}
+        if any(s.id in keys and s.id not in have and _applies(s, row, r.output) for s in specs):
+            todo.append(r.row_id)
+    return todo
 
 
 # -- project wiring --------------------------------------------------------------------------

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from typing import TYPE_CHECKING
 
 import keyring
@@ -49,6 +50,16 @@ def scrub(text: str, key: str | None) -> str:
     if not text or not key or len(key) < 4:
         return text or ""
     return text.replace(key, mask_key(key))
+
+
+# sk-... (OpenAI), and long runs of letters/digits (Azure keys are 32 hex characters).
+_KEY_SHAPES = re.compile(r"\b(sk-[A-Za-z0-9_\-]{6,}|[A-Za-z0-9]{32,})\b")
+
+
+def scrub_keys(text: str | None, key: str | None = None) -> str:
+    """``text`` with ``key`` and anything shaped like an API key masked: for server messages
+    that are stored (results.error) or shown, since a server may echo part of a rejected key."""
+    return _KEY_SHAPES.sub(lambda m: mask_key(m.group()), scrub(text or "", key))
 
 
 def env_var_for(cfg: "ConnectionConfig") -> str:

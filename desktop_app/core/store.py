@@ -20,7 +20,7 @@ from typing import Iterable
 from desktop_app.core.errors import ProjectError
 from desktop_app.core.records import Passage, RowResult, RunInfo, Verdict
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: results.cost_known (an unknown price is not $0)
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS runs (
@@ -46,6 +46,7 @@ CREATE TABLE IF NOT EXISTS results (
     tokens_in INTEGER NOT NULL DEFAULT 0,
     tokens_out INTEGER NOT NULL DEFAULT 0,
     cost REAL NOT NULL DEFAULT 0,
+    cost_known INTEGER NOT NULL DEFAULT 1,
     cached INTEGER NOT NULL DEFAULT 0,
     attempts INTEGER NOT NULL DEFAULT 1,
     passages TEXT NOT NULL DEFAULT '[]',
@@ -64,15 +65,18 @@ CREATE TABLE IF NOT EXISTS request_cache (
     created_at TEXT NOT NULL
 );
 """
+# Each step brings a store of the version before it up to the next one.
+_MIGRATIONS = {1: "ALTER TABLE results ADD COLUMN cost_known INTEGER NOT NULL DEFAULT 1;"}
 
 _RESULT_COLS = ("run_id, row_id, output, error, latency_s, tokens_in, tokens_out, cost, cached, "
-                "attempts, passages, verdicts")
+                "attempts, passages, verdicts, cost_known")
 _UPSERT = (
     "INSERT INTO results (run_id, row_id, output, error, latency_s, tokens_in, tokens_out, cost, cached,"
-    " attempts, passages, verdicts, request_key, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+    " attempts, passages, verdicts, request_key, created_at, cost_known) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
     " ON CONFLICT(run_id, row_id) DO UPDATE SET output=excluded.output, error=excluded.error,"
     " latency_s=excluded.latency_s, tokens_in=excluded.tokens_in, tokens_out=excluded.tokens_out,"
-    " cost=excluded.cost, cached=excluded.cached, attempts=excluded.attempts, passages=excluded.passages,"
+    " cost=excluded.cost, cost_known=excluded.cost_known, cached=excluded.cached, attempts=excluded.attempts,"
+    " passages=excluded.passages,"
     " verdicts=excluded.verdicts, request_key=excluded.request_key, created_at=excluded.created_at")
 
 
@@ -108,7 +112,8 @@ def verdicts_to_json(verdicts: Iterable[Verdict]) -> str:
     if not verdicts:
         return "[]"
     return json.dumps([{"check": v.check, "family": v.family, "passed": v.passed, "score": v.score,
-                        "reason": v.reason} for v in verdicts], ensure_ascii=False)
+                        "reason": v.reason, **({"spec": v.spec} if v.spec else {})} for v in verdicts],
+                      ensure_ascii=False)
 
 
 def verdicts_from_json(text: str | None) -> tuple[Verdict, ...]:
@@ -146,13 +151,29 @@ class ResultStore:
             conn.close()
             raise ProjectError(f"The results store {self.path.name} was written by a newer version of the app.",
                                "Update LLM Path Advisor to open these results.")
-        if version < SCHEMA_VERSION:  # one transaction: a kill mid-creation leaves no half schema
-            conn.executescript(f"BEGIN IMMEDIATE;{_SCHEMA}PRAGMA user_version = {SCHEMA_VERSION};COMMIT;")
+        if version < SCHEMA_VERSION:
+            self._upgrade(conn)
         self.journal_mode = str(mode).lower()  # "wal" except on file systems without shared memory
         self._local.conn = conn
         with self._lock:
             self._all.append(conn)
         return conn
+
+    @staticmethod
+    def _upgrade(conn: sqlite3.Connection) -> None:
+        """Create or migrate the schema in one transaction: a kill midway leaves no half schema."""
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            version = conn.execute("PRAGMA user_version").fetchone()[0]  # another process may have done it
+            if version < SCHEMA_VERSION:
+                steps = _SCHEMA if version == 0 else "".join(_MIGRATIONS[v] for v in range(version, SCHEMA_VERSION))
+                for statement in filter(str.strip, steps.split(";")):
+                    conn.execute(statement)
+                conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
 
     def close(self) -> None:
         with self._lock:
@@ -271,8 +292,9 @@ class ResultStore:
     @staticmethod
     def _result_params(result: RowResult, request_key: str) -> tuple:
         return (result.run_id, result.row_id, result.output, result.error, result.latency_s, result.tokens_in,
-                result.tokens_out, result.cost, int(result.cached), result.attempts,
-                passages_to_json(result.passages), verdicts_to_json(result.verdicts), request_key, now_iso())
+                result.tokens_out, result.cost or 0.0, int(result.cached), result.attempts,
+                passages_to_json(result.passages), verdicts_to_json(result.verdicts), request_key, now_iso(),
+                int(result.cost is not None))
 
     def add_result(self, result: RowResult, request_key: str = "") -> None:
         """Store one row's result and commit at once (autocommit): it survives a kill from here on."""
@@ -297,7 +319,7 @@ class ResultStore:
         rows = self._conn().execute(f"SELECT {_RESULT_COLS} FROM results WHERE run_id = ? ORDER BY rowid",
                                     (run_id,)).fetchall()
         return [RowResult(run_id=r[0], row_id=r[1], output=r[2], error=r[3], latency_s=r[4], tokens_in=r[5],
-                          tokens_out=r[6], cost=r[7], cached=bool(r[8]), attempts=r[9],
+                          tokens_out=r[6], cost=r[7] if r[12] else None, cached=bool(r[8]), attempts=r[9],
                           passages=passages_from_json(r[10]), verdicts=verdicts_from_json(r[11]))
                 for r in rows]
 

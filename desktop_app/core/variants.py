@@ -176,18 +176,23 @@ def build_messages(variant: Variant, row: Row, examples: Sequence[Row] = (),
     ``examples`` is the examples pool (never evaluation rows): the variant picks its k from it.
     Examples go inline where the template says {examples}, otherwise as user/assistant turns.
     {context} holds the numbered passages, or the row's own context column when there are none.
+    A row from a chat-format file keeps its conversation: its system prompt comes first in the
+    one system message (the task as the file's app set it), the variant's after it (the
+    technique on top); its earlier turns come right before the final user turn.
     """
     chosen = choose_examples(row, examples, variant.k) if "few_shot" in variant.techniques else []
     context = format_passages(passages) if passages else row.context
     values = {"input": row.input, "context": context, "category": row.category,
               "examples": format_examples(chosen)}
     messages: list[dict] = []
-    if variant.system.strip():
-        messages.append({"role": "system", "content": fill(variant.system, values)})
+    system = [s for s in (row.system.strip(), fill(variant.system, values) if variant.system.strip() else "") if s]
+    if system:
+        messages.append({"role": "system", "content": "\n\n".join(system)})
     if chosen and "{examples}" not in variant.template and "{examples}" not in variant.system:
         for ex in chosen:
             messages.append({"role": "user", "content": ex.input})
             messages.append({"role": "assistant", "content": ex.expected})
+    messages.extend({"role": role, "content": content} for role, content in row.history)
     messages.append({"role": "user", "content": fill(variant.template, values)})
     return messages
 

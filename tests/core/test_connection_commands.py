@@ -143,3 +143,39 @@ def test_models_command(project, scripted_server, monkeypatch, capsys):
     scripted_server.required_key = "sk-another-key-000000"
     code, _, err = run(capsys, "models", project.root)
     assert code == 1 and "rejected the API key" in err
+
+
+@pytest.mark.parametrize("value", ["sk-proj-4f9QzT1xW8vLk2mN7pR3sY6uB0cE5gH9", "0123456789abcdef0123456789abcdef",
+                                   "a1b2c3d4e5f60718293a4b5c6d7e8f90", "x" * 65])
+def test_a_key_given_as_the_variable_name_is_refused_and_never_saved(project, capsys, value):
+    """Pasting the key where its variable's name belongs fails with a hint; the key reaches no file or message."""
+    code, _, err = run(capsys, "connect", project.root, "--preset", "openai", "--api-key-env", value)
+    assert code == 2 and "--api-key-stdin" in err and value not in err and err.count("\n") == 1
+    assert value not in (project.root / "project.json").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("value", ["MY-KEY", "1KEY", "MY KEY"])
+def test_a_variable_name_that_cannot_exist_is_refused(project, capsys, value):
+    """A name the shell could never set is named as the problem, with the fix."""
+    code, _, err = run(capsys, "connect", project.root, "--preset", "openai", "--api-key-env", value)
+    assert code == 2 and "not an environment variable name" in err and "--api-key-stdin" in err
+
+
+def test_a_key_already_in_project_json_is_reported_without_showing_it(project):
+    """A project.json that holds a key in api_key_env (hand edit, old version) is refused with the key masked."""
+    from desktop_app.core.errors import ConnectionFailed
+    from desktop_app.core.providers import ConnectionConfig
+
+    key = "sk-proj-4f9QzT1xW8vLk2mN7pR3sY6uB0cE5gH9"
+    with pytest.raises(ConnectionFailed) as err:
+        ConnectionConfig.from_dict({"preset": "openai", "api_key_env": key})
+    assert key not in err.value.one_line() and "sk-…5gH9" in err.value.message
+    assert ConnectionConfig.from_dict({"preset": "openai", "api_key_env": "TEAM_OPENAI_KEY"}).api_key_env
+
+
+@pytest.mark.parametrize("url", ["http://[::1", "http://localhost:99999/v1", "http://host:port/v1", "http:///v1"])
+def test_a_malformed_server_url_is_one_line_not_a_traceback(project, capsys, url):
+    """A mistyped address (IPv6 bracket, port) exits 2 with a hint; nothing is saved."""
+    code, _, err = run(capsys, "connect", project.root, "--base-url", url, "--model", "m")
+    assert code == 2 and err.startswith("error: ") and err.count("\n") == 1 and "http://" in err
+    assert section(project)["preset"] == "offline"

@@ -146,3 +146,17 @@ def test_readiness_can_be_cancelled_and_needs_documents(kb_project, tmp_path):
     assert err.value.hint
     with pytest.raises(KnowledgeError):
         readiness(project, rows=[ROWS[-1]], kb=kb)
+
+
+@pytest.mark.parametrize("expected, passage, found", [
+    ("2 years", "The warranty lasts 12 years.", False),
+    ("E3", "Error code E31 means the battery is cold.", False),
+    ("2 years", "The warranty lasts 2 years.", True),
+    ("E3", "Code E3: the fan is blocked.", True),
+    ("東京", "本社は東京都にあります。", True),
+])
+def test_retrieval_finds_an_answer_only_as_whole_words(expected, passage, found):
+    """Context recall does not find "2 years" inside "12 years" (nor E3 in E31); Japanese still matches."""
+    row = Row("r1", "q", expected)
+    recall = {v.check: v for v in metrics.score(row, None, [Passage(passage, "m.md")])}["context_recall"]
+    assert (recall.score == 1.0) is found

@@ -136,3 +136,32 @@ def test_scoring_and_storing_a_row_takes_under_a_millisecond(tmp_path):
                 store.store_answer(res, f"key{b}-{i}", model="m")
             batches.append((time.perf_counter() - start) / len(rows) * 1000)
     assert min(batches) < 1.0, f"{min(batches):.3f} ms per row"
+
+
+def test_an_unknown_price_stays_unknown_through_store_and_summary(tmp_path):
+    """A run on a model with no known price shows its cost as unknown ("-", null), never $0."""
+    with ResultStore(tmp_path / "r.sqlite") as store:
+        run = store.add_complete_run("azure", (), [_r("a", cost=None), _r("b", cost=0.002)], imported=False)
+        stored = {r.row_id: r.cost for r in store.results(run.id)}
+        priced = store.add_complete_run("local", (), [_r("a", cost=0.0)], imported=False)
+        assert stored == {"a": None, "b": 0.002} and store.results(priced.id)[0].cost == 0.0
+    s = summarize(RUN, [_r("a", cost=None), _r("b", cost=0.002)])
+    assert s.cost is None
+    assert summary_to_dict(s, unknown_cost=None)["cost"] is None and summary_to_dict(s)["cost_known"] is False
+    assert summarize(RUN, [_r("b", cost=0.002)]).cost == 0.002
+
+
+def test_rescoring_keeps_a_judges_verdict_only_while_its_rubric_is_unchanged():
+    """Editing a rubric drops the verdicts it gave (they answered another question); others are kept."""
+    from desktop_app.core.scoring import model_check_keys, rescore_results
+
+    rubric = checks.make_check("rubric", "Be polite.")
+    judged = checks.evaluate_row([rubric], ROW, "one year", judge=lambda m: '{"verdict": "pass"}')
+    assert judged[0].spec == rubric.fingerprint
+    stored = [_r("r1", "one year", verdicts=judged)]
+    offline = Scorer(specs=[rubric], evaluate=checks.evaluate_row)
+    kept = rescore_results(stored, {"r1": ROW}, offline, model_check_keys([rubric]))
+    assert [v.check for v in kept["r1"]] == ["rubric"]
+    edited = checks.make_check("rubric", "Be polite and answer in Japanese.")
+    dropped = rescore_results(stored, {"r1": ROW}, offline, model_check_keys([edited]))
+    assert dropped["r1"] == ()

@@ -139,3 +139,22 @@ def test_delete_run_removes_its_results(tmp_path):
         store.add_result(_result(run.id, "r1"))
         store.delete_run(run.id)
         assert store.runs() == [] and store.results(run.id) == []
+
+
+def test_a_store_from_the_previous_version_is_upgraded_in_place(tmp_path):
+    """Results stored by the previous app version open, keep their costs, and can record an unknown price."""
+    from desktop_app.core import store as store_module
+
+    path = tmp_path / "results.sqlite"
+    conn = sqlite3.connect(path)
+    conn.executescript(store_module._SCHEMA.replace("    cost_known INTEGER NOT NULL DEFAULT 1,\n", "")
+                       + "PRAGMA user_version = 1;")
+    conn.execute("INSERT INTO runs (name, created_at) VALUES ('old', 'then')")
+    conn.execute("INSERT INTO results (run_id, row_id, output, cost, created_at) VALUES (1, 'a', 'x', 0.25, 'then')")
+    conn.commit()
+    conn.close()
+    with ResultStore(path) as store:
+        assert [r.cost for r in store.results(1)] == [0.25]
+        store.add_result(_result(1, "b", cost=None))
+        assert {r.row_id: r.cost for r in store.results(1)} == {"a": 0.25, "b": None}
+    assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2

@@ -81,34 +81,36 @@ def test_leaderboard_shows_each_run_and_sorts_by_a_number_column(qtbot, page):
     """Each run is one line with its scores in words; clicking a column title sorts by the number."""
     _open(qtbot, page)
     assert [e.name for e in page.board_model.entries] == ["base", "rag"]
-    assert _cell(page, 0, "run") == "base · imported" and _cell(page, 0, "techniques") == "none (baseline)"
+    assert _cell(page, 0, "run") == "base" and _cell(page, 0, "techniques") == "none (baseline)"
     assert _cell(page, 0, "content_score") == "75%" and _cell(page, 0, "pass_rate") == "50%"
     assert _cell(page, 1, "pass_rate") == "75%" and _cell(page, 1, "behaviour_score") == "100%"
     assert _cell(page, 0, "rows") == "4" and _cell(page, 0, "cost_per_1000") == "—"  # an import has no cost
+    tip = page.board_model.data(page.board_model.index(0, 0), Qt.ItemDataRole.ToolTipRole)
+    assert "imported from base.jsonl" in tip
     page.board.sortByColumn(COLUMNS.index("pass_rate"), Qt.SortOrder.DescendingOrder)
     first = page.board_proxy.index(0, 0).data()
-    assert first == "rag · imported"
+    assert first == "rag"
 
 
 def test_example_filters_by_failure_run_category_and_gap(qtbot, page):
     """Failed only, a run, a category and a gap kind each narrow the rows to the ones that match."""
     _open(qtbot, page)
-    assert _shown_ids(page) == ["r1", "r2", "r3", "r4"] and page.count_label.text() == "4 of 4 rows"
-    page.failed_box.setChecked(True)
+    assert _shown_ids(page) == ["r1", "r2", "r3", "r4"] and page.filters.count_label.text() == "4 of 4 rows"
+    page.filters.failed_box.setChecked(True)
     assert _shown_ids(page) == ["r2", "r4"]  # failed in at least one run
-    page.run_combo.setCurrentIndex(page.run_combo.findText("rag"))
+    page.filters.run_combo.setCurrentIndex(page.filters.run_combo.findText("rag"))
     assert _shown_ids(page) == ["r2"]
-    page.failed_box.setChecked(False)
-    page.gap_combo.setCurrentIndex(page.gap_combo.findData("retrieval"))
+    page.filters.failed_box.setChecked(False)
+    page.filters.gap_combo.setCurrentIndex(page.filters.gap_combo.findData("retrieval"))
     assert _shown_ids(page) == ["r2"]  # rag's passage lacked "beta"
-    page.run_combo.setCurrentIndex(0)
-    page.gap_combo.setCurrentIndex(page.gap_combo.findData("behaviour"))
+    page.filters.run_combo.setCurrentIndex(0)
+    page.filters.gap_combo.setCurrentIndex(page.filters.gap_combo.findData("behaviour"))
     assert _shown_ids(page) == ["r4"]  # base: right facts, far too long
-    page.gap_combo.setCurrentIndex(page.gap_combo.findData("knowledge"))
+    page.filters.gap_combo.setCurrentIndex(page.filters.gap_combo.findData("knowledge"))
     assert _shown_ids(page) == ["r2"]
-    page.gap_combo.setCurrentIndex(0)
-    page.category_combo.setCurrentIndex(page.category_combo.findData("specs"))
-    assert _shown_ids(page) == ["r1", "r2"] and page.count_label.text() == "2 of 4 rows"
+    page.filters.gap_combo.setCurrentIndex(0)
+    page.filters.category_combo.setCurrentIndex(page.filters.category_combo.findData("specs"))
+    assert _shown_ids(page) == ["r1", "r2"] and page.filters.count_label.text() == "2 of 4 rows"
 
 
 def test_dataset_and_output_text_is_shown_literally(qtbot, page):
@@ -131,12 +133,12 @@ def test_detail_shows_each_runs_verdicts_and_passages_side_by_side(qtbot, page):
     columns = [c for c in page.example.columns if c.isVisible()]
     assert [c.title.text() for c in columns] == ["base", "rag"]
     base, rag = columns
-    assert base.output.toPlainText() == "wrong" and "knowledge gap" in base.outcome.text()
-    checks = {base.checks.topLevelItem(i).text(0): base.checks.topLevelItem(i) for i in range(base.checks.topLevelItemCount())}
-    assert "fail" in checks["contains (content)"].text(1) and checks["contains (content)"].text(2)
-    assert "pass" in checks["max_chars (behaviour)"].text(1)
+    assert base.output.toPlainText() == "wrong" and "knowledge gap" in base.outcome.toolTip()
+    lines = base.checks.toPlainText().splitlines()
+    assert lines[0].startswith("✗ contains (content) 0.00: ") and len(lines[0]) > len("✗ contains (content) 0.00: ")
+    assert lines[1].startswith("✓ max_chars (behaviour) 1.00")
     assert not base.passages.isVisible()
-    assert "retrieval gap" in rag.outcome.text()
+    assert rag.outcome.text() == "✗ retrieval" and "retrieval gap" in rag.outcome.toolTip()
     assert rag.passages.toPlainText().startswith("[1] manual.md · p. 3\nNothing useful here.")
 
 
@@ -144,7 +146,7 @@ def test_copy_row_puts_plain_tab_separated_text_on_the_clipboard(qtbot, page):
     """Copy row gives a header and one tab-separated line per run, ready for a spreadsheet."""
     _open(qtbot, page)
     page._select_row("r4")
-    qtbot.mouseClick(page.copy_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.filters.copy_button, Qt.MouseButton.LeftButton)
     text = QApplication.clipboard().text()
     lines = text.splitlines()
     assert lines[0].split("\t")[:5] == ["Row", "Category", "Input", "Expected", "Run"]
@@ -158,13 +160,13 @@ def test_focus_selects_a_run_and_narrows_to_rows_even_before_the_data_arrives(qt
     page.focus({"rows": ["r2", "r4"], "run": "rag"})  # arrives before anything was loaded
     page.show()
     qtbot.waitUntil(lambda: page.data is not None and not page.loader.is_running(), timeout=10000)
-    assert _shown_ids(page) == ["r2", "r4"] and page.clear_ids_button.isVisible()
-    assert page.run_combo.currentText() == "rag"
-    assert page.board.currentIndex().data() == "rag · imported"
-    qtbot.mouseClick(page.clear_ids_button, Qt.MouseButton.LeftButton)
-    assert _shown_ids(page) == ["r1", "r2", "r3", "r4"] and not page.clear_ids_button.isVisible()
+    assert _shown_ids(page) == ["r2", "r4"] and page.filters.clear_ids_button.isVisible()
+    assert page.filters.run_combo.currentText() == "rag"
+    assert page.board.currentIndex().data() == "rag"
+    qtbot.mouseClick(page.filters.clear_ids_button, Qt.MouseButton.LeftButton)
+    assert _shown_ids(page) == ["r1", "r2", "r3", "r4"] and not page.filters.clear_ids_button.isVisible()
     page.focus({"run": "base"})
-    assert page.board.currentIndex().data() == "base · imported" and page.run_combo.currentText() == "base"
+    assert page.board.currentIndex().data() == "base" and page.filters.run_combo.currentText() == "base"
 
 
 def test_a_check_edit_elsewhere_refreshes_the_scores(qtbot, page):
@@ -192,3 +194,13 @@ def test_no_runs_says_where_to_make_one(qtbot, tmp_path):
     with qtbot.waitSignal(page.navigate) as nav:
         qtbot.mouseClick(page.run_page_button, Qt.MouseButton.LeftButton)
     assert nav.args == ["run", None]
+
+
+def test_a_damaged_dataset_is_explained_and_the_leaderboard_still_shows(qtbot, page):
+    """rows.jsonl changed outside the app: a banner says what to do; the runs are still listed."""
+    rows_file = page.project_for_test.rows_file
+    rows_file.write_text(rows_file.read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")
+    _open(qtbot, page)
+    assert page.banner.isVisible() and page.banner.kind == "warning"
+    assert "rows.jsonl" in page.banner.message_label.text() and page.banner.hint_label.text()
+    assert [e.name for e in page.board_model.entries] == ["base", "rag"]

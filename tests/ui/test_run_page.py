@@ -13,6 +13,7 @@ from desktop_app.core.project import Project
 from desktop_app.core.variants import preset, save_variants
 from desktop_app.ui.pages.results_page import ResultsPage
 from desktop_app.ui.pages.run_page import RunPage
+from desktop_app.ui.results.leaderboard_model import COLUMNS
 from tests.scripted_server import Reply, last_user_text
 
 VARIANTS = ("baseline", "instructions", "few_shot")
@@ -104,13 +105,15 @@ def test_three_variants_run_to_full_bars_and_fill_the_leaderboard(qtbot, page, t
     assert page.view.errors_button.isEnabled() and "(3)" in page.view.errors_button.text()
     qtbot.mouseClick(page.view.errors_button, Qt.MouseButton.LeftButton)
     assert page.view.errors.isVisible() and page.view.errors.topLevelItemCount() == 3
-    assert "HTTP 400" in page.view.errors.topLevelItem(0).text(2) and page.view.errors.topLevelItem(0).text(1) == refused
+    first = page.view.errors.topLevelItem(0)
+    assert "HTTP 400" in first.text(2) and first.text(1) == refused
 
     results.show()
     qtbot.waitUntil(lambda: results.board_model.rowCount() == 3, timeout=10000)
     names = [results.board_model.entries[i].name for i in range(3)]
     assert names == list(VARIANTS)
-    assert results.board_model.data(results.board_model.index(0, 10)) == "1"  # the errors column
+    errors = results.board_model.index(0, COLUMNS.index("errors"))
+    assert results.board_model.data(errors) == "1"
 
 
 def test_cancel_keeps_finished_rows_and_resume_sends_only_the_missing_ones(qtbot, page, tmp_path, scripted_server):
@@ -173,6 +176,16 @@ def test_connection_failure_shows_in_the_banner_and_keeps_the_page(qtbot, page, 
     assert "Traceback" not in page.banner.message_label.text()
     qtbot.waitUntil(lambda: _idle(page), timeout=10000)
     assert page.view.start_button.isEnabled()
+
+
+def test_a_variant_the_data_cannot_support_is_explained_before_start(qtbot, page, tmp_path, scripted_server):
+    """Few-shot without an examples pool: the estimate says why and Start stays off; nothing is sent."""
+    project = make_project(tmp_path, scripted_server, rows=4, examples=0, selected=("few_shot",))
+    page.set_project(project)
+    qtbot.waitUntil(lambda: page.plan_failed, timeout=10000)
+    assert page.banner.kind == "warning" and "examples pool" in page.banner.message_label.text()
+    assert page.banner.hint_label.text() and not page.view.start_button.isEnabled()
+    assert scripted_server.count() == 0
 
 
 def _offline_project(tmp_path: Path, server) -> Project:

@@ -4,6 +4,7 @@ from __future__ import annotations
 from desktop_app.core.advisor import Diagnosis, diagnose
 from desktop_app.core.errors import RunError
 from desktop_app.core.records import RowResult, RunInfo
+from desktop_app.core.scoring import only_rows
 from desktop_app.core.store import ResultStore
 
 
@@ -25,19 +26,27 @@ def load_runs(project) -> list[tuple[RunInfo, list[RowResult]]]:
     """Every run of the project with its results, in the order made. Raises RunError when none.
 
     Runs scored with other checks than the project's current ones are rescored first (no model
-    calls), as the leaderboard does: advice must judge by the checks the user sees.
+    calls), as the leaderboard does: advice must judge by the checks the user sees. Results of
+    rows no longer in the evaluation set (after a resplit or re-import) are left out.
     """
+    return load_evaluated_runs(project)[0]
+
+
+def load_evaluated_runs(project) -> tuple[list[tuple[RunInfo, list[RowResult]]], set[str] | None]:
+    """(``load_runs``, the current evaluation row ids or None when there is no dataset)."""
+    from desktop_app.core.datasets import evaluation_ids  # noqa: PLC0415 - numpy: only when advising
     from desktop_app.core.runproject import refresh_project_scores  # noqa: PLC0415 - the engine's rescoring
 
     if not project.results_db.exists():  # opening the store would create an empty one
         raise RunError("This project has no runs yet.", "Run or import a run first.")
+    eval_ids = evaluation_ids(project)  # a damaged rows file is a DataError here, not a traceback later
     with ResultStore(project.results_db) as store:
         refresh_project_scores(project, store)
-        runs = [(info, store.results(info.id)) for info in store.runs()]
+        runs = [(info, only_rows(store.results(info.id), eval_ids)) for info in store.runs()]
     runs = [(info, results) for info, results in runs if results]
     if not runs:
         raise RunError("This project has no runs with results yet.", "Run or import a run first.")
-    return runs
+    return runs, eval_ids
 
 
 def has_rag_run(runs: list[tuple[RunInfo, list[RowResult]]]) -> bool:
@@ -52,10 +61,10 @@ def diagnose_project(project, *, readiness: dict | None = None, measure_readines
     ``measure_readiness``: while no RAG run exists, search the knowledge base for every
     evaluation row (the knowledge engine's readiness) so the RAG advice rests on a measurement.
     """
-    runs = load_runs(project)
+    runs, eval_ids = load_evaluated_runs(project)
     if readiness is None and measure_readiness and not has_rag_run(runs):
         from desktop_app.core.knowledge.readiness import readiness as measure  # chromadb: only when asked
 
         readiness = measure(project, progress=progress, should_stop=should_stop)
     return diagnose(runs, target=target_pass_rate(project), examples_pool=examples_pool_size(project),
-                    readiness=readiness)
+                    readiness=readiness, eval_ids=eval_ids)

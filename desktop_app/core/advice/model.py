@@ -71,7 +71,7 @@ class RunPoint:
     imported: bool = False
     status: str = ""
     tokens_per_request: float | None = None
-    cost: float = 0.0  # USD for the whole run
+    cost: float | None = 0.0  # USD for the whole run; None: some row's price is unknown
     latency_p50: float | None = None
 
     @property

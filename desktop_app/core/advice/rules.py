@@ -79,15 +79,18 @@ def rank_key(run: RunStats) -> tuple:
 
 
 def best_run(runs: list[RunStats]) -> RunStats | None:
-    """The best run among those that answered at least half as many rows as the largest one.
+    """The best run, preferring runs that cover the whole evaluation set; among the candidates
+    only those that answered at least half as many rows as the largest one.
 
-    The floor keeps a run cancelled after five lucky rows from outranking a full run.
+    A partial run (an import of half the rows, a run cancelled after five lucky rows) must not
+    outrank a full run, nor pass for "good enough".
     """
     scored = [r for r in runs if r.scored]
     if not scored:
         return None
-    floor = 0.5 * max(r.rows for r in scored)
-    return min((r for r in scored if r.rows >= floor), key=rank_key)
+    pool = [r for r in scored if r.covers_all] or scored
+    floor = 0.5 * max(r.rows for r in pool)
+    return min((r for r in pool if r.rows >= floor), key=rank_key)
 
 
 def _clip(x: float) -> float:
@@ -98,8 +101,10 @@ def decide(s: Situation) -> Decision:
     f = s.start
     n, b, ctx = f.scored, f.count("behaviour"), f.knowledge_side
     fails = b + ctx
-    if f.pass_rate >= s.target or fails == 0:
+    if f.pass_rate >= s.target and f.covers_all:
         return _good_enough(s)
+    if fails == 0:  # only errors (or rows never run) fail: nothing to diagnose until they answer
+        return _current_step(s)
     side_margin = abs(ctx - b) / fails
     if (s.rag_tried and s.tried("few_shot") and ctx / n >= LARGE and b / n >= LARGE
             and min(ctx, b) / fails >= BALANCED):
@@ -112,16 +117,41 @@ def decide(s: Situation) -> Decision:
     return _llm_axis(s, side_margin)
 
 
+def current_move(run: RunStats) -> str:
+    """The move a run already stands on: the rung of the ladder its techniques reached."""
+    t = set(run.techniques)
+    if "fine_tuned" in t:
+        return "fine_tuning_and_rag" if run.is_rag else "fine_tuning"
+    if "rag_tuned" in t:
+        return "improve_retrieval"
+    return "rag" if run.is_rag else "prompt_engineering"
+
+
+def _current_step(s: Situation) -> Decision:
+    """Every failure is an error (no output) or a row the run lacks: nothing new is measured.
+
+    Stay on the current step (fix the errors, run every row, measure again) rather than
+    recommend a technique no failure points to; the errors lead the evidence and the low
+    ``measured`` keeps the confidence low.
+    """
+    f = s.start
+    support = []
+    if f.errors:
+        support.append(Evidence("errors", {"errors": f.errors, "rows": f.rows}, f.rows_of("error"), (f.name,)))
+    numbers = {"pass_rate": round(f.pass_rate, 4), "target": s.target, "rows": f.total}
+    if f.missing:
+        numbers["missing"] = len(f.missing)
+    support.append(Evidence("pass_rate", numbers, f.missing, (f.name,)))
+    return Decision(current_move(f), 0.0, 0.3, tuple(support))
+
+
 def _good_enough(s: Situation) -> Decision:
     f = s.start
-    if f.pass_rate >= s.target:
-        margin, measured = _clip((f.pass_rate - s.target) / max(1.0 - s.target, 0.05)), 1.0
-    else:  # every failure is an error (no output): nothing to diagnose until they answer
-        margin, measured = 0.0, 0.3
-    support = [Evidence("pass_rate", {"pass_rate": round(f.pass_rate, 4), "target": s.target, "rows": f.rows},
+    margin = _clip((f.pass_rate - s.target) / max(1.0 - s.target, 0.05))
+    support = [Evidence("pass_rate", {"pass_rate": round(f.pass_rate, 4), "target": s.target, "rows": f.total},
                         (), (f.name,))]
     cheaper = None
-    meeting = [r for r in s.runs if r.pass_rate >= s.target and r.tokens_per_request is not None]
+    meeting = [r for r in s.runs if r.pass_rate >= s.target and r.covers_all and r.tokens_per_request is not None]
     if f.tokens_per_request is not None and meeting:
         cheapest = min(meeting, key=lambda r: (round(r.tokens_per_request, 6), r.order))
         if cheapest is not f and cheapest.tokens_per_request < f.tokens_per_request:
@@ -129,7 +159,7 @@ def _good_enough(s: Situation) -> Decision:
                        "tokens_per_request": round(cheapest.tokens_per_request, 1),
                        "reference_tokens_per_request": round(f.tokens_per_request, 1)}
             support.append(Evidence("cheaper_run", dict(cheaper), (), (f.name, cheapest.name)))
-    return Decision("good_enough", margin, measured, tuple(support), extra={"cheaper": cheaper})
+    return Decision("good_enough", margin, 1.0, tuple(support), extra={"cheaper": cheaper})
 
 
 def _both(s: Situation, margin: float) -> Decision:

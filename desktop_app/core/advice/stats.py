@@ -8,9 +8,10 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
+from typing import Collection
 
 from desktop_app.core.records import GAP_KINDS, RowResult, RunInfo, behaviour_passed, content_passed
-from desktop_app.core.scoring import percentile
+from desktop_app.core.scoring import only_rows, percentile, run_cost
 
 RAG_TECHNIQUES = frozenset({"rag", "rag_tuned"})
 PROMPT_TECHNIQUES = frozenset({"instructions", "step_by_step", "few_shot"})
@@ -86,8 +87,9 @@ class RunStats:
     has_retrieval_checks: bool = False
     tokens_per_request: float | None = None
     tokens_in_per_request: float | None = None
-    cost: float = 0.0
+    cost: float | None = 0.0  # None: some row has no known price
     latency_p50: float | None = None
+    missing: tuple[str, ...] = ()  # evaluation rows this run has no result for (not run / not imported)
 
     @property
     def name(self) -> str:
@@ -104,6 +106,15 @@ class RunStats:
     @property
     def rows(self) -> int:
         return len(self.outcome)
+
+    @property
+    def total(self) -> int:
+        """Evaluation rows: with a result, or missing. The denominator of the scores."""
+        return self.rows + len(self.missing)
+
+    @property
+    def covers_all(self) -> bool:
+        return not self.missing
 
     @property
     def errors(self) -> int:
@@ -133,22 +144,24 @@ class RunStats:
         return sum(self.count(k) for k in KNOWLEDGE_SIDE)
 
     # Scores follow scoring.summarize, so the maps show the leaderboard's numbers: content score =
-    # rows whose content passed / rows judged on content (an error counts as judged and failed),
-    # behaviour score = rows whose behaviour passed / all rows, pass rate = rows passed / all rows.
+    # rows whose content passed / rows judged on content (an error or a missing row counts as
+    # judged and failed), behaviour score = rows whose behaviour passed / evaluation rows, pass
+    # rate = rows passed / evaluation rows.
     @property
     def pass_rate(self) -> float:
-        return self.count("pass") / self.rows if self.rows else 0.0
+        return self.count("pass") / self.total if self.total else 0.0
 
     @property
     def content_score(self) -> float:
         judged = [r for r in self.outcome if self.outcome[r] == "error" or self.content_judged[r]]
         ok = sum(1 for r in judged if self.outcome[r] != "error" and self.content_ok[r])
-        return ok / len(judged) if judged else 0.0
+        denominator = len(judged) + len(self.missing)
+        return ok / denominator if denominator else 0.0
 
     @property
     def behaviour_score(self) -> float:
         ok = sum(1 for r, k in self.outcome.items() if k != "error" and self.behaviour_ok[r])
-        return ok / self.rows if self.rows else 0.0
+        return ok / self.total if self.total else 0.0
 
     @property
     def prompt_techniques(self) -> frozenset[str]:
@@ -159,9 +172,12 @@ def _mean(values: list[float]) -> float | None:
     return math.fsum(values) / len(values) if values else None
 
 
-def run_stats(info: RunInfo, results: list[RowResult], order: int) -> RunStats:
+def run_stats(info: RunInfo, results: list[RowResult], order: int,
+              eval_ids: Collection[str] | None = None) -> RunStats:
+    """The run's numbers; with ``eval_ids`` (the current evaluation rows) results of other rows
+    are left out and rows without a result are ``missing``."""
     by_row: dict[str, list[RowResult]] = {}
-    for r in results:
+    for r in only_rows(results, eval_ids):
         by_row.setdefault(r.row_id, []).append(r)
     picked = {rid: _pick(rs) for rid, rs in by_row.items()}
     has_retrieval = any(v.family == "retrieval" for r in picked.values() for v in r.verdicts)
@@ -179,8 +195,9 @@ def run_stats(info: RunInfo, results: list[RowResult], order: int) -> RunStats:
         has_retrieval_checks=has_retrieval,
         tokens_per_request=_mean(tokens) if any(tokens) else None,
         tokens_in_per_request=_mean([float(r.tokens_in) for r in answered]) if any(tokens) else None,
-        cost=math.fsum(r.cost for r in picked.values()),
+        cost=run_cost(list(picked.values())),
         latency_p50=percentile(lat, 50),
+        missing=sorted_ids(set(eval_ids) - set(picked)) if eval_ids is not None else (),
     )
 
 

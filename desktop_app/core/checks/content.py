@@ -106,12 +106,13 @@ def check_contains(spec: CheckSpec, expected: str, output: str) -> Verdict:
 
 
 def check_semantic(spec: CheckSpec, expected: str, output: str,
-                   embed: Callable[[list[str]], list[list[float]]]) -> Verdict:
+                   embed: Callable[[list[str]], list[list[float]]]) -> Verdict | None:
+    """Cosine similarity of the embeddings; None (left out, not failed) when the embedding call failed."""
     try:
         vectors = embed([expected, output])
         cos = cosine(vectors[0], vectors[1])
-    except Exception as exc:  # noqa: BLE001 - a model failure is recorded on the row, not raised
-        return Verdict(spec.id, spec.family, False, 0.0, f"embed_error:{type(exc).__name__}")
+    except Exception:  # noqa: BLE001 - a model failure must not stop a run, nor fail the row
+        return None
     threshold = spec.threshold or 0.0
     ok = cos >= threshold
     return Verdict(spec.id, spec.family, ok, round(max(0.0, min(1.0, cos)), 4),

@@ -14,6 +14,7 @@ live in knowledge.retrieval_metrics.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 
 from desktop_app.core.checks.behaviour import BEHAVIOUR_CHECKS
 from desktop_app.core.checks.content import CONTENT_CHECKS, check_semantic
@@ -28,12 +29,15 @@ Embed = Callable[[list[str]], list[list[float]]]
 def evaluate_row(specs: Iterable[CheckSpec], row: Row, output: str | None,
                  passages: Sequence[Passage] = (), judge: Judge | None = None,
                  embed: Embed | None = None) -> tuple[Verdict, ...]:
-    """One Verdict per enabled check that could judge this row, in the order of ``specs``."""
+    """One Verdict per enabled check that could judge this row, in the order of ``specs``.
+
+    Verdicts of model-judged checks carry the check's fingerprint (``Verdict.spec``), so a
+    rescore after the check was edited knows they are stale."""
     verdicts: list[Verdict] = []
     for spec in specs:
         verdict = _evaluate_one(spec, row, output, judge, embed)
         if verdict is not None:
-            verdicts.append(verdict)
+            verdicts.append(replace(verdict, spec=spec.fingerprint) if spec.needs else verdict)
     return tuple(verdicts)
 
 
@@ -42,6 +46,24 @@ def preview(spec: CheckSpec, row: Row, output: str | None, judge: Judge | None =
     """The live preview of one check on one sample output (None: the check cannot judge it)."""
     found = evaluate_row([spec], row, output, judge=judge, embed=embed)
     return found[0] if found else None
+
+
+def _best_answer(spec: CheckSpec, answers: list[str], output: str, embed: Embed | None) -> Verdict | None:
+    """The verdict against the first accepted answer the output matches, else the closest one
+    (Evals files list several ideal answers; any of them is right)."""
+    best = None
+    for answer in (a for a in answers if a.strip()):
+        if spec.kind == "semantic":
+            verdict = check_semantic(spec, answer, output, embed)
+            if verdict is None:  # the embedding call failed: left out, not failed
+                return None
+        else:
+            verdict = CONTENT_CHECKS[spec.kind](spec, answer, output)
+        if verdict.passed:
+            return verdict
+        if best is None or verdict.score > best.score:
+            best = verdict
+    return best
 
 
 def _evaluate_one(spec: CheckSpec, row: Row, output: str | None,
@@ -57,11 +79,9 @@ def _evaluate_one(spec: CheckSpec, row: Row, output: str | None,
             return None
         if output is None or not output.strip():
             return Verdict(spec.id, spec.family, False, 0.0, "no_output")
-        if spec.kind == "judge":
+        if spec.kind == "judge":  # the judge sees every accepted answer at once (one call)
             return run_judge(spec, row, output, judge)
-        if spec.kind == "semantic":
-            return check_semantic(spec, expected, output, embed)
-        return CONTENT_CHECKS[spec.kind](spec, expected, output)
+        return _best_answer(spec, [expected, *row.alternatives], output, embed)
     if output is None:
         return None
     if spec.kind == "rubric":

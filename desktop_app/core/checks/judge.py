@@ -5,7 +5,8 @@ through the openai SDK), so this module builds messages and reads replies and ne
 the network. Rubrics are fixed text so verdicts are comparable across runs. The reply must be
 a JSON object {"verdict": "pass"|"fail", "reason": "..."}; code fences, prose around it and a
 reasoning model's <think> block are tolerated, anything else is a failed verdict with reason
-"judge_unparseable" (never an exception: one odd reply must not stop a run).
+"judge_unparseable" (never an exception: one odd reply must not stop a run). A judge call that
+fails (429, timeout) gives no verdict at all: the check is left out for that row.
 """
 from __future__ import annotations
 
@@ -44,7 +45,11 @@ def judge_messages(spec: CheckSpec, row: Row, output: str) -> list[dict]:
     if spec.kind == "rubric":
         user = (f"RUBRIC:\n{spec.value}\n\nQUESTION:\n{row.input}\n\nANSWER:\n{output}")
         return [{"role": "system", "content": BEHAVIOUR_RUBRIC}, {"role": "user", "content": user}]
-    user = f"QUESTION:\n{row.input}\n\nREFERENCE:\n{row.expected}\n\nANSWER:\n{output}"
+    reference = row.expected
+    if row.alternatives:  # only then: the messages (and cache keys) of other rows stay as they were
+        reference += "\n\nALSO ACCEPTED (any one of these is a correct reference):\n" + "\n".join(
+            f"- {a}" for a in row.alternatives)
+    user = f"QUESTION:\n{row.input}\n\nREFERENCE:\n{reference}\n\nANSWER:\n{output}"
     return [{"role": "system", "content": CONTENT_RUBRIC}, {"role": "user", "content": user}]
 
 
@@ -74,12 +79,17 @@ def parse_judge_reply(text: str | None) -> tuple[bool, str] | None:
     return None
 
 
-def run_judge(spec: CheckSpec, row: Row, output: str, judge: Callable[[list[dict]], str]) -> Verdict:
-    """Ask the judge and turn its reply into a Verdict (judge_error / judge_unparseable on trouble)."""
+def run_judge(spec: CheckSpec, row: Row, output: str, judge: Callable[[list[dict]], str]) -> Verdict | None:
+    """Ask the judge and turn its reply into a Verdict ("judge_unparseable" for an odd reply).
+
+    None when the call itself failed (429, timeout, server down): the check is left out for
+    this row, never failed, since a judge that could not answer said nothing about the facts.
+    The runner notices the failure (scoring.collect_calls) and has the row judged again.
+    """
     try:
         reply = judge(judge_messages(spec, row, output))
-    except Exception as exc:  # noqa: BLE001 - a model failure is recorded on the row, not raised
-        return Verdict(spec.id, spec.family, False, 0.0, f"judge_error:{type(exc).__name__}")
+    except Exception:  # noqa: BLE001 - a model failure must not stop a run, nor fail the row
+        return None
     parsed = parse_judge_reply(reply)
     if parsed is None:
         return Verdict(spec.id, spec.family, False, 0.0, "judge_unparseable")

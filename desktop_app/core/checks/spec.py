@@ -6,6 +6,7 @@ in the middle of a run.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from dataclasses import dataclass, field
@@ -76,6 +77,12 @@ class CheckSpec:
     @property
     def needs(self) -> str | None:
         return KINDS[self.kind].needs
+
+    @property
+    def fingerprint(self) -> str:
+        """What a verdict of this check depends on: kind, value and settings (not id or name)."""
+        data = json.dumps([self.kind, self.value, self.params], sort_keys=True, ensure_ascii=False, default=str)
+        return hashlib.sha256(data.encode("utf-8")).hexdigest()[:16]
 
     def to_dict(self) -> dict:
         return {"id": self.id, "kind": self.kind, "family": self.family, "value": self.value,

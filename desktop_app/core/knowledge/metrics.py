@@ -60,13 +60,27 @@ def answer_content(expected: str) -> str:
     return expected
 
 
+def contains_run(needle: str, hay: str) -> bool:
+    """``needle``'s tokens appear contiguously in ``hay``: whole words for Latin letters and
+    digits ("2 years" is not in "12 years", "E3" not in "E31"), any substring for CJK (one
+    token per character), as the checks' ``contains`` compares."""
+    return _run_in(tokens(needle, cjk="char"), tokens(hay, cjk="char"))
+
+
+def _run_in(want: list[str], have: list[str]) -> bool:
+    n = len(want)
+    if not n:
+        return False
+    first = want[0]
+    return any(have[i] == first and have[i:i + n] == want for i in range(len(have) - n + 1))
+
+
 def coverage(expected: str, text: str) -> float:
     """Share of the expected answer's content found in ``text`` (1.0 when it appears whole)."""
     expected = answer_content(expected)
-    want = normalize(expected)
-    if not want:
+    if not normalize(expected):
         return 0.0
-    if want in normalize(text):
+    if contains_run(expected, text):
         return 1.0
     exp = set(_content(expected))
     if not exp:
@@ -95,13 +109,14 @@ def statements(text: str) -> list[str]:
 
 def faithfulness(output: str, passages) -> tuple[float, int, int]:
     """(score, supported statements, statements) by lexical support."""
-    support = set(tokens("\n".join(p.text for p in passages), cjk="bigram"))
-    joined = normalize("\n".join(p.text for p in passages))
+    joined = "\n".join(p.text for p in passages)
+    support = set(tokens(joined, cjk="bigram"))
+    hay = tokens(joined, cjk="char")
     parts = statements(output)
     ok = 0
     for s in parts:
         words = set(_content(s))
-        if normalize(s) in joined or (words and len(words & support) / len(words) >= SUPPORTED):
+        if _run_in(tokens(s, cjk="char"), hay) or (words and len(words & support) / len(words) >= SUPPORTED):
             ok += 1
     return (ok / len(parts) if parts else 0.0), ok, len(parts)
 

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSortFilterProxyModel, Qt, Slot
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut, QShowEvent
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel,
+from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel,
                                QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
 
 from desktop_app.ui.pages.base import Page
-from desktop_app.ui.results import words
 from desktop_app.ui.results.example_view import ExampleView, row_tsv
+from desktop_app.ui.results.filter_bar import FilterBar
 from desktop_app.ui.results.leaderboard_model import RUN_ROLE, SORT_ROLE, LeaderboardModel
 from desktop_app.ui.results.rows_model import ROW_ROLE, RowsFilter, RowsModel
 from desktop_app.ui.results.work import ResultsData, load
@@ -24,7 +24,6 @@ from desktop_app.ui.run.work import snapshot
 from desktop_app.ui.tasks import ErrorRecord, TaskRunner
 from desktop_app.ui.widgets.banner import Banner
 
-GAPS = ("", "knowledge", "behaviour", "retrieval", "generation", "error")
 REFRESH_ON = ("runs", "checks", "dataset")
 
 
@@ -33,6 +32,9 @@ def _table(name: str) -> QTableView:
     table.setObjectName(name)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    # No sort until a column title is clicked: the models come in the runs' and the dataset's
+    # order already, and sorting 2,000 rows through Python on every reload froze the window.
+    table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
     table.setSortingEnabled(True)
     table.setWordWrap(False)
     table.setAlternatingRowColors(True)
@@ -40,6 +42,8 @@ def _table(name: str) -> QTableView:
     table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
     table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
     table.horizontalHeader().setHighlightSections(False)
+    # Fitting columns measures rows on the GUI thread: sample 100, not all (2,000 rows took ~0.5 s).
+    table.horizontalHeader().setResizeContentsPrecision(100)
     return table
 
 
@@ -67,41 +71,22 @@ class ResultsPage(Page):
         self.board_proxy.setSourceModel(self.board_model)
         self.board = _table("leaderboard")
         self.board.setModel(self.board_proxy)
-        self.board.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.board.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.board.horizontalHeader().setStretchLastSection(True)
+        header = self.board.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # run names give way, numbers do not
+        header.setMinimumSectionSize(48)
         self.board.selectionModel().currentRowChanged.connect(self._on_board_row)
 
-        self.run_combo, self.category_combo, self.gap_combo = QComboBox(), QComboBox(), QComboBox()
-        self.failed_box = QCheckBox()
-        self.run_caption, self.category_caption, self.gap_caption = QLabel(), QLabel(), QLabel()
-        for caption, combo in ((self.run_caption, self.run_combo), (self.category_caption, self.category_combo),
-                               (self.gap_caption, self.gap_combo)):
-            caption.setBuddy(combo)
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-            combo.currentIndexChanged.connect(self._apply_filters)
-        self.failed_box.toggled.connect(self._apply_filters)
-        self.ids_label = QLabel()
-        self.ids_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.clear_ids_button = QPushButton()
-        self.clear_ids_button.clicked.connect(lambda: self._set_ids(None))
-        self.count_label = QLabel()
-        self.copy_button = QPushButton()
-        self.copy_button.clicked.connect(self.copy_row)
-        filters = QHBoxLayout()
-        for w in (self.run_caption, self.run_combo, self.failed_box, self.category_caption, self.category_combo,
-                  self.gap_caption, self.gap_combo, self.ids_label, self.clear_ids_button):
-            filters.addWidget(w)
-        filters.addStretch(1)
-        filters.addWidget(self.count_label)
-        filters.addWidget(self.copy_button)
+        self.filters = FilterBar()
+        self.filters.changed.connect(self._apply_filters)
+        self.filters.clear_ids_button.clicked.connect(lambda: self._set_ids(None))
+        self.filters.copy_button.clicked.connect(self.copy_row)
 
         self.rows_model = RowsModel(self)
         self.rows_proxy = RowsFilter(self)
         self.rows_proxy.setSourceModel(self.rows_model)
         self.rows_table = _table("exampleRows")
         self.rows_table.setModel(self.rows_proxy)
-        self.rows_table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.rows_table.horizontalHeader().setStretchLastSection(True)
         self.rows_table.selectionModel().currentRowChanged.connect(lambda *_: self._show_current())
         self.rows_proxy.modelReset.connect(self._update_count)
@@ -113,12 +98,12 @@ class ResultsPage(Page):
         examples = QWidget()
         ex_layout = QVBoxLayout(examples)
         ex_layout.setContentsMargins(0, 4, 0, 0)
-        ex_layout.addLayout(filters)
+        ex_layout.addWidget(self.filters)
         self.lower = QSplitter(Qt.Orientation.Horizontal)
         self.lower.addWidget(self.rows_table)
         self.lower.addWidget(self.example)
         self.lower.setStretchFactor(1, 1)
-        self.lower.setSizes([330, 600])
+        self.lower.setSizes([290, 640])
         ex_layout.addWidget(self.lower, 1)
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.addWidget(self.board)
@@ -130,7 +115,7 @@ class ResultsPage(Page):
         self.layout_.addWidget(self.banner)
         self.layout_.addLayout(empty_row)
         self.layout_.addWidget(self.splitter, 1)
-        self.setTabOrder(self.board, self.run_combo)
+        self.setTabOrder(self.board, self.filters.run_combo)
 
         self.loader = TaskRunner(self)
         self.loader.finished.connect(self._on_loaded)
@@ -139,17 +124,12 @@ class ResultsPage(Page):
 
     def retranslate(self) -> None:
         super().retranslate()
-        self.run_page_button.setText(self.tr("Go to &Run"))
+        self.run_page_button.setText(self.tr("&Go to Run"))
         self.board.setAccessibleName(self.tr("Leaderboard"))
         self.rows_table.setAccessibleName(self.tr("Example rows"))
-        self.run_caption.setText(self.tr("R&un:"))
-        self.failed_box.setText(self.tr("&Failed only"))
-        self.category_caption.setText(self.tr("C&ategory:"))
-        self.gap_caption.setText(self.tr("&Gap:"))
-        self.clear_ids_button.setText(self.tr("Show &all rows"))
-        self.copy_button.setText(self.tr("&Copy row"))
-        self.copy_button.setToolTip(self.tr("Copy the selected row, one line per run, as tab-separated text"))
-        self._fill_combos()
+        self.filters.retranslate()
+        self.example.retranslate()
+        self.board_model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.board_model.columnCount() - 1)
         self._show_state()
 
     # -- project and loading ----------------------------------------------------------------
@@ -206,7 +186,6 @@ class ResultsPage(Page):
         data = self.data or ResultsData()
         self.board_model.set_entries(data.runs)
         self.rows_model.set_data(data.rows, data.runs)
-        self.board.resizeColumnsToContents()
         self.rows_table.resizeColumnsToContents()
         self._fit_board()
         self._fill_combos()
@@ -216,31 +195,18 @@ class ResultsPage(Page):
     def _fit_board(self) -> None:
         """The leaderboard as tall as its runs (up to eight lines), the rest for the examples."""
         lines = max(1, min(8, self.board_model.rowCount()))
-        height = (self.board.horizontalHeader().sizeHint().height() + lines * self.board.verticalHeader().defaultSectionSize()
-                  + self.board.horizontalScrollBar().sizeHint().height() + 2 * self.board.frameWidth() + 2)
+        row_height = self.board.verticalHeader().defaultSectionSize()
+        frame = 2 * self.board.frameWidth() + 4
+        height = self.board.horizontalHeader().sizeHint().height() + lines * row_height + frame
         total = sum(self.splitter.sizes()) or self.splitter.height()
         self.splitter.setSizes([height, max(200, total - height)])
 
     def _fill_combos(self) -> None:
-        data = self.data or ResultsData()
-        run_id, category, gap = self.rows_proxy.run_id, self.rows_proxy.category, self.rows_proxy.gap
-        for combo in (self.run_combo, self.category_combo, self.gap_combo):
-            combo.blockSignals(True)
-            combo.clear()
-        self.run_combo.addItem(self.tr("All runs"), None)
-        for entry in data.runs:
-            self.run_combo.addItem(entry.label, entry.run_id)
-        self.category_combo.addItem(self.tr("All categories"), "")
-        for c in data.categories:
-            self.category_combo.addItem(c, c)
-        for g in GAPS:
-            self.gap_combo.addItem(words.gap_filter_label(g), g)
-        for combo, value in ((self.run_combo, run_id), (self.category_combo, category), (self.gap_combo, gap)):
-            combo.setCurrentIndex(max(0, combo.findData(value)))
-            combo.blockSignals(False)
-        for w in (self.category_caption, self.category_combo):
-            w.setVisible(bool(data.categories))
-        self._apply_filters()
+        data, proxy = self.data or ResultsData(), self.rows_proxy
+        self.filters.fill(data.runs, data.categories, proxy.run_id, proxy.category, proxy.gap)
+        if {k: v for k, v in self.filters.values().items() if k != "failed_only"} != {
+                "run_id": proxy.run_id, "category": proxy.category, "gap": proxy.gap}:
+            self._apply_filters()  # a chosen run or category is gone: filtering 2,000 rows again only then
 
     def _show_state(self) -> None:
         has_runs = bool(self.data and self.data.runs)
@@ -259,30 +225,24 @@ class ResultsPage(Page):
     # -- filters and selection --------------------------------------------------------------
     @Slot()
     def _apply_filters(self) -> None:
-        self.rows_proxy.set_filters(run_id=self.run_combo.currentData(), failed_only=self.failed_box.isChecked(),
-                                    category=self.category_combo.currentData() or "",
-                                    gap=self.gap_combo.currentData() or "")
+        self.rows_proxy.set_filters(**self.filters.values())
         self._update_count()
         self._show_current()
 
     def _set_ids(self, ids) -> None:
         self.rows_proxy.set_filters(ids=None if ids is None else frozenset(str(i) for i in ids))
-        if ids is not None:
-            self.ids_label.setText(self.tr("Only the %1 rows sent from another page.").replace("%1", str(len(ids))))
-        self.ids_label.setVisible(ids is not None)
-        self.clear_ids_button.setVisible(ids is not None)
+        self.filters.show_ids(None if ids is None else len(ids))
         self._update_count()
         self._show_current()
 
     def _update_count(self) -> None:
-        shown, total = self.rows_proxy.rowCount(), self.rows_model.rowCount()
-        self.count_label.setText(self.tr("%1 of %2 rows").replace("%1", f"{shown:,}").replace("%2", f"{total:,}"))
+        self.filters.show_count(self.rows_proxy.rowCount(), self.rows_model.rowCount())
 
     @Slot(QModelIndex, QModelIndex)
     def _on_board_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
         entry = current.data(RUN_ROLE) if current.isValid() else None
         if entry is not None:
-            self.run_combo.setCurrentIndex(max(0, self.run_combo.findData(entry.run_id)))
+            self.filters.select_run(entry.run_id)
 
     def _select_run(self, run_id) -> None:
         row = self.board_model.row_of(run_id) if run_id is not None else -1
@@ -316,7 +276,7 @@ class ResultsPage(Page):
         index = self.rows_table.selectionModel().currentIndex()
         row = index.data(ROW_ROLE) if index.isValid() else None
         self.example.show_row(row, self._runs_in_order() if row is not None else [])
-        self.copy_button.setEnabled(row is not None)
+        self.filters.copy_button.setEnabled(row is not None)
 
     @Slot()
     def copy_row(self) -> None:
@@ -342,12 +302,10 @@ class ResultsPage(Page):
             named = [e for e in runs if e.name == payload["run"]]
             run_id = named[-1].run_id if named else None
         if "rows" in payload:
-            self.failed_box.setChecked(False)
-            self.category_combo.setCurrentIndex(0)
-            self.gap_combo.setCurrentIndex(0)
+            self.filters.reset()
             self._set_ids(payload.get("rows") or [])
         if run_id is not None:
             self._select_run(run_id)
         elif "rows" in payload:
-            self.run_combo.setCurrentIndex(0)
+            self.filters.select_run(None)
         self._select_row(None)

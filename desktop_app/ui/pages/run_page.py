@@ -13,7 +13,6 @@ import threading
 
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
-from PySide6.QtWidgets import QFrame, QScrollArea
 
 from desktop_app.ui.pages.base import Page
 from desktop_app.ui.run import texts, work
@@ -37,6 +36,7 @@ class RunPage(Page):
         self.outcome_text = ""
         self.import_dialog: ImportRunDialog | None = None
         self.banner_from_state = False  # the banner shows a load/plan warning (not a run or import message)
+        self.plan_failed = False  # the estimate failed with a plain reason: Start would fail the same way
 
         self.banner = Banner()
         self.view = RunView()
@@ -50,12 +50,8 @@ class RunPage(Page):
         v.cancel_button.clicked.connect(self.cancel)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.cancel,
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(self.view)
         self.layout_.addWidget(self.banner)
-        self.layout_.addWidget(scroll, 1)
+        self.layout_.addWidget(self.view, 1)  # the window scrolls pages that outgrow it
 
         self.load_runner = TaskRunner(self)
         self.load_runner.finished.connect(self._on_loaded)
@@ -128,6 +124,7 @@ class RunPage(Page):
     def _on_loaded(self, info: work.LoadInfo) -> None:
         self.info = info
         self.plan = None
+        self.plan_failed = False
         problem = info.data_problem or info.selection_problem
         if problem is not None and info.preset != "offline":
             self._warn(problem.message, problem.hint)
@@ -155,6 +152,7 @@ class RunPage(Page):
     def _on_plan_failed(self, error: ErrorRecord) -> None:
         if error.is_app_error:
             self._warn(error.message, error.hint)
+            self.plan_failed = True
         self._show()
 
     def _warn(self, message: str, hint: str) -> None:
@@ -272,4 +270,4 @@ class RunPage(Page):
             has_project=self.project is not None, info=self.info, plan=self.plan,
             planning=self.plan_runner.is_running(), running=self.is_running(),
             stopping=self.stop is not None and self.stop.is_set(), session=bool(self.session),
-            outcome_text=self.outcome_text))
+            outcome_text=self.outcome_text, blocked=self.plan_failed))

@@ -10,12 +10,11 @@ import csv
 import io
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt
-from PySide6.QtWidgets import (QAbstractItemView, QFrame, QHBoxLayout, QHeaderView, QLabel, QPlainTextEdit,
-                               QScrollArea, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPlainTextEdit, QScrollArea, QVBoxLayout, QWidget
 
 from desktop_app.ui.results import words
 from desktop_app.ui.results.words import fill
-from desktop_app.ui.run.words import error_text, plain_tooltip
+from desktop_app.ui.run.words import error_text
 
 
 def _label(bold: bool = False) -> QLabel:
@@ -41,6 +40,12 @@ class _TextBox(QPlainTextEdit):
         self.setTabChangesFocus(True)
         self.setMinimumHeight(self._height())
 
+    def set_lines(self, lines: int) -> None:
+        self.lines = max(1, lines)
+        self.setMinimumHeight(self._height())
+        self.setMaximumHeight(self._height())
+        self.updateGeometry()
+
     def _height(self) -> int:
         return self.fontMetrics().lineSpacing() * self.lines + 12
 
@@ -50,18 +55,6 @@ class _TextBox(QPlainTextEdit):
 
 def _text_box(lines: int) -> QPlainTextEdit:
     return _TextBox(lines)
-
-
-def _tree(headers_count: int) -> QTreeWidget:
-    tree = QTreeWidget()
-    tree.setColumnCount(headers_count)
-    tree.setRootIsDecorated(False)
-    tree.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-    tree.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-    tree.header().setStretchLastSection(True)
-    tree.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    tree.setMinimumHeight(tree.fontMetrics().lineSpacing() * 5)
-    return tree
 
 
 class RunColumn(QFrame):
@@ -74,13 +67,11 @@ class RunColumn(QFrame):
         self.title = _label(bold=True)
         self.title.setWordWrap(False)
         self.outcome = _label()
+        self.outcome.setWordWrap(False)
         self.output = _text_box(3)
         self.passages_caption = QLabel()
-        self.checks = _tree(3)
-        header = self.checks.header()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.checks.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # the reason elides
+        self.checks = _TextBox(2)  # one wrapped line per check: a narrow column still shows every reason
+        self.checks.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.passages = _text_box(3)
         head = QHBoxLayout()
         head.addWidget(self.title)
@@ -89,16 +80,15 @@ class RunColumn(QFrame):
         layout.setContentsMargins(8, 6, 8, 6)
         layout.setSpacing(4)
         layout.addLayout(head)
-        layout.addWidget(self.output, 3)
+        layout.addWidget(self.output, 2)
         layout.addWidget(self.checks)
         layout.addWidget(self.passages_caption)
-        layout.addWidget(self.passages, 2)
+        layout.addWidget(self.passages, 1)
         self.retranslate()
 
     def retranslate(self) -> None:
         self.output.setAccessibleName(self.tr("Output"))
         self.checks.setAccessibleName(self.tr("Checks"))
-        self.checks.setHeaderLabels([self.tr("Check"), self.tr("Verdict"), self.tr("Reason")])
         self.passages_caption.setText(self.tr("Retrieved passages"))
         self.passages.setAccessibleName(self.tr("Retrieved passages"))
 
@@ -106,25 +96,17 @@ class RunColumn(QFrame):
         result = entry.results.get(row_id)
         kind = entry.outcome.get(row_id)
         self.title.setText(entry.label)
-        self.outcome.setText(words.outcome_sentence(kind))
+        self.outcome.setText(words.outcome_label(kind))  # short: the title line stays one line
+        self.outcome.setToolTip(words.outcome_sentence(kind))
         if result is None:
             self.output.setPlainText("")
         elif result.error is not None:
             self.output.setPlainText(fill(self.tr("(no output) %1"), error_text(result.error)))
         else:
             self.output.setPlainText(result.output or "")
-        self.checks.clear()
         verdicts = result.verdicts if result else ()
-        items = []
-        for v in verdicts:
-            reason = words.reason_text(v.reason)
-            item = QTreeWidgetItem([fill(self.tr("%1 (%2)"), v.check, words.family_label(v.family)),
-                                    fill(self.tr("%1 %2"), words.verdict_label(v.passed), f"{v.score:.2f}"), reason])
-            item.setToolTip(2, plain_tooltip(reason))
-            items.append(item)
-        self.checks.addTopLevelItems(items)
-        rows = max(1, len(verdicts))  # as tall as its verdicts: no inner scrolling for a handful of checks
-        self.checks.setFixedHeight(self.checks.header().sizeHint().height() + rows * _row_height(self.checks) + 6)
+        self.checks.setPlainText("\n".join(verdict_line(v) for v in verdicts))
+        self.checks.set_lines(min(6, 2 * len(verdicts)))  # a reason usually wraps once in a column
         passages = result.passages if result else ()
         self.passages.setPlainText(passages_text(passages))
         for w in (self.passages_caption, self.passages):
@@ -132,8 +114,10 @@ class RunColumn(QFrame):
         self.checks.setVisible(bool(verdicts))
 
 
-def _row_height(tree: QTreeWidget) -> int:
-    return max(tree.fontMetrics().height() + 6, tree.sizeHintForRow(0) if tree.topLevelItemCount() else 0)
+def verdict_line(v) -> str:
+    """"✗ contains (content) 0.25: does not contain the expected answer (recall=0.25)"."""
+    return fill(QCoreApplication.translate("ExampleView", "%1 %2 (%3) %4: %5"), "✓" if v.passed else "✗", v.check,
+                words.family_label(v.family), f"{v.score:.2f}", words.reason_text(v.reason))
 
 
 def passages_text(passages) -> str:
@@ -158,7 +142,7 @@ class ExampleView(QWidget):
         self.input_caption, self.expected_caption = QLabel(), QLabel()
         self.input_box, self.expected_box = _text_box(3), _text_box(3)
         for box in (self.input_box, self.expected_box):
-            box.setMaximumHeight(box.fontMetrics().lineSpacing() * 4 + 12)
+            box.setMaximumHeight(box.fontMetrics().lineSpacing() * 3 + 12)
         self.input_caption.setBuddy(self.input_box)
         self.expected_caption.setBuddy(self.expected_box)
         self.texts = QWidget()
@@ -226,14 +210,14 @@ def row_tsv(row, runs) -> str:
     buf = io.StringIO()
     writer = csv.writer(buf, delimiter="\t", lineterminator="\n")
     translate = QCoreApplication.translate
-    writer.writerow([translate("ExampleView", "Row"), translate("ExampleView", "Category"), translate("ExampleView", "Input"),
-                     translate("ExampleView", "Expected"), translate("ExampleView", "Run"), translate("ExampleView", "Outcome"),
+    writer.writerow([translate("ExampleView", "Row"), translate("ExampleView", "Category"),
+                     translate("ExampleView", "Input"), translate("ExampleView", "Expected"),
+                     translate("ExampleView", "Run"), translate("ExampleView", "Outcome"),
                      translate("ExampleView", "Output"), translate("ExampleView", "Checks")])
     for entry in runs:
         result = entry.results.get(row.id)
         output = "" if result is None else (result.output if result.error is None else error_text(result.error))
-        checks = "; ".join(f"{v.check}: {words.verdict_label(v.passed)} ({words.reason_text(v.reason)})"
-                           for v in (result.verdicts if result else ()))
+        checks = "; ".join(verdict_line(v) for v in (result.verdicts if result else ()))
         writer.writerow([row.id, row.category, row.input, row.expected, entry.label,
                          words.outcome_sentence(entry.outcome.get(row.id)), output or "", checks])
     return buf.getvalue()

@@ -15,6 +15,7 @@ from desktop_app.ui.results import words
 SORT_ROLE = Qt.ItemDataRole.UserRole
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 FIXED = 2  # id, category; then one column per run, then the input (last: it takes the spare width)
+_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, SORT_ROLE, ROW_ROLE})
 _INPUT_CHARS = 300  # a table cell shows the start; the detail view shows all of it
 
 
@@ -50,6 +51,8 @@ class RowsModel(QAbstractTableModel):
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
+            return None
+        if role not in _ROLES:  # views ask ~10 roles per cell; answer the unused ones first
             return None
         row = self.rows[index.row()]
         col = index.column()

@@ -8,11 +8,9 @@ import math
 
 from PySide6.QtCore import QCoreApplication
 
-translate = QCoreApplication.translate  # lupdate extracts translate("Context", "literal") calls
-
 from desktop_app.ui.run.words import fill, money  # noqa: F401 - shared formats, re-exported
 
-
+translate = QCoreApplication.translate  # lupdate extracts translate("Context", "literal") calls
 
 
 def technique_label(key: str) -> str:
@@ -142,7 +140,9 @@ def pct(x) -> str:
 def latency(seconds: float | None) -> str:
     if seconds is None:
         return "—"
-    return fill(translate("ResultsWords", "%1 ms"), f"{seconds * 1000:,.0f}") if seconds < 1 else fill(translate("ResultsWords", "%1 s"), f"{seconds:.2f}")
+    if seconds < 1:
+        return fill(translate("ResultsWords", "%1 ms"), f"{seconds * 1000:,.0f}")
+    return fill(translate("ResultsWords", "%1 s"), f"{seconds:.2f}")
 
 
 def number(x: float | None, decimals: int = 0) -> str:

@@ -30,7 +30,7 @@ class RunEntry:
 @dataclass(frozen=True)
 class ResultsData:
     runs: tuple[RunEntry, ...] = ()
-    rows: tuple = ()  # records.Row of the evaluation set (plus rows only the runs know)
+    rows: tuple = ()  # records.Row of the evaluation set (results of rows no longer in it are stale)
     categories: tuple[str, ...] = ()
     data_problem: tuple[str, str] | None = None  # (message, hint) when the dataset cannot be read
 
@@ -40,8 +40,8 @@ def _per_request(summary: dict) -> dict:
     tokens = summary["tokens"]
     unknown_usage = summary["imported"] and tokens == 0  # an import without token columns: unknown, not free
     summary["tokens_per_request"] = tokens / answered if answered and not unknown_usage else None
-    unknown_cost = summary["imported"] and summary["cost"] == 0
-    summary["cost_per_1000"] = 1000 * summary["cost"] / answered if answered and not unknown_cost else None
+    cost = summary["cost"]  # None: some row has no known price (summary_to_dict(unknown_cost=None))
+    summary["cost_per_1000"] = 1000 * cost / answered if answered and cost is not None else None
     return summary
 
 
@@ -49,7 +49,6 @@ def load(state, project) -> ResultsData:
     from desktop_app.core import datasets  # noqa: PLC0415 - pandas: never at page import
     from desktop_app.core.advice.stats import run_stats  # noqa: PLC0415
     from desktop_app.core.errors import AppError  # noqa: PLC0415
-    from desktop_app.core.records import Row  # noqa: PLC0415
     from desktop_app.core.runproject import refresh_project_scores  # noqa: PLC0415
     from desktop_app.core.scoring import summarize, summary_to_dict  # noqa: PLC0415
     from desktop_app.core.store import ResultStore  # noqa: PLC0415
@@ -72,16 +71,16 @@ def load(state, project) -> ResultsData:
                 return ResultsData()
             stored[run.id] = store.results(run.id)
     names = [r.name for r in runs]
+    eval_ids = {r.id for r in rows} if rows else None  # scores count the current evaluation rows only
     entries = []
     for order, run in enumerate(runs):
         results = stored[run.id]
-        stats = run_stats(run, results, order)
+        stats = run_stats(run, results, order, eval_ids)
+        summary = summarize(run, results, eval_ids=eval_ids)
         label = run.name if names.count(run.name) == 1 else f"{run.name} #{run.id}"
-        entries.append(RunEntry(info=run, label=label, summary=_per_request(summary_to_dict(summarize(run, results))),
-                                outcome=dict(stats.outcome), results={r.row_id: r for r in results}))
-    known = {r.id for r in rows}
-    extra = sorted({rid for e in entries for rid in e.results} - known)
-    rows = list(rows) + [Row(rid, "", "") for rid in extra]  # rows since removed from the dataset
+        line = _per_request(summary_to_dict(summary, unknown_cost=None))
+        entries.append(RunEntry(info=run, label=label, summary=line, outcome=dict(stats.outcome),
+                                results={r.row_id: r for r in results}))
     return ResultsData(runs=tuple(entries), rows=tuple(rows), categories=_categories(rows), data_problem=problem)
 
 

@@ -108,7 +108,8 @@ class ProgressRows(QWidget):
         if row.event is not None and event.get("event") == "progress" and row.event.get("event") == "finished":
             return  # a late coalesced progress value never undoes a finished bar
         done, total = int(event.get("done", 0)), int(event.get("total", 0))
-        if row.event is not None and event.get("event") == "progress" and row.event.get("run_id") == event.get("run_id"):
+        same_run = row.event is not None and row.event.get("run_id") == event.get("run_id")
+        if same_run and event.get("event") == "progress":
             done = max(done, int(row.event.get("done", 0)))  # deliveries can only move forwards
         row.event = {**event, "done": done}
         self._set_bar(row, done, total)
@@ -119,7 +120,10 @@ class ProgressRows(QWidget):
         elif done < total:
             eta = event.get("eta_s")
             parts.append(fill(self.tr("ETA %1"), words.duration(eta)) if eta is not None else self.tr("starting…"))
-        parts.append(fill(self.tr("%1 spent"), words.money(event.get("cost") or 0.0)))
+        if row.plan is not None and not row.plan.priced:
+            parts.append(self.tr("cost unknown (no price for the model)"))
+        else:
+            parts.append(fill(self.tr("%1 spent"), words.money(event.get("cost") or 0.0)))
         errors = int(event.get("errors", 0))
         if errors:
             parts.append(words.plural(errors, self.tr("%1 error"), self.tr("%1 errors")))
@@ -140,6 +144,7 @@ class ProgressRows(QWidget):
         done = total = errors = 0
         cost = 0.0
         per_row = None
+        priced = all(row.plan is None or row.plan.priced for row in self.rows.values())
         for row in self.rows.values():
             ev, line = row.event, row.plan
             if ev is not None:
@@ -154,4 +159,4 @@ class ProgressRows(QWidget):
                 continue
             done, total = done + d, total + t
         eta = None if per_row is None else per_row * max(0, total - done)
-        return {"done": done, "total": total, "errors": errors, "cost": cost, "eta_s": eta}
+        return {"done": done, "total": total, "errors": errors, "cost": cost, "eta_s": eta, "priced": priced}

@@ -50,6 +50,7 @@ class ViewState:
     stopping: bool
     session: bool  # this app session ran something: show its totals
     outcome_text: str
+    blocked: bool = False  # planning failed for a reason the banner gives
 
 
 class RunView(QWidget):
@@ -115,9 +116,9 @@ class RunView(QWidget):
                                            "Set one up under Connection, or import outputs produced elsewhere "
                                            "as a run; they are scored like any other."))
         self.connection_button.setText(self.tr("Go to C&onnection"))
-        self.offline_import_button.setText(self.tr("Import a run…"))
+        self.offline_import_button.setText(self.tr("&Import a run…"))
         self.variants_box.setTitle(self.tr("Variants to run"))
-        self.change_button.setText(self.tr("C&hange…"))
+        self.change_button.setText(self.tr("Chan&ge…"))
         self.estimate_box.setTitle(self.tr("Estimate"))
         self.start_button.setText(self.tr("&Start"))
         self.start_button.setToolTip(self.tr("Run the variants (Ctrl+R)"))
@@ -154,6 +155,9 @@ class RunView(QWidget):
         else:
             self.source_label.setText(texts.source_text(info))
         self.estimate_box.setVisible(not offline)
+        self.variants_box.setVisible(not offline)  # offline nothing runs: no bars to show
+        for b in (self.start_button, self.cancel_button, self.import_button, self.errors_button):
+            b.setVisible(not offline)  # the offline box has its own Import button
         if st.plan is not None:
             self.estimate_label.setText(texts.estimate_text(st.plan))
         elif st.planning:
@@ -169,7 +173,7 @@ class RunView(QWidget):
         count = info.error_count if info is not None else 0
         self.errors_button.setText(self.tr("View &errors (%1)").replace("%1", f"{count:,}"))
 
-        can_run = (st.has_project and info is not None and not offline and bool(info.variants)
+        can_run = (st.has_project and info is not None and not offline and bool(info.variants) and not st.blocked
                    and info.data_problem is None and info.selection_problem is None)
         nothing_left = st.plan is not None and all(line.pending == 0 for line in st.plan.lines)
         self.start_button.setEnabled(can_run and not running and not nothing_left)

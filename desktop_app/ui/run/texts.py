@@ -1,19 +1,19 @@
-"""The Run step's sentences, built from the plain data the tasks return (translatable, plain text)."""
+"""The Run step's sentences, built from the plain data the tasks return (translatable, plain text).
+
+Every string is a literal ``translate("RunTexts", ...)`` call, the form lupdate extracts.
+"""
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-translate = QCoreApplication.translate  # lupdate extracts translate("Context", "literal") calls
-
 from desktop_app.ui.run import words
-from desktop_app.ui.run.words import fill
+from desktop_app.ui.run.words import fill, plural
 
-
+translate = QCoreApplication.translate
 
 
 def source_text(info) -> str:
     """Which variants will run and why these (LoadInfo)."""
-    names = ", ".join(v.name for v in info.variants)
     if not info.variants:
         return translate("RunTexts", "No variant to run yet.")
     if info.source == "ticked":
@@ -22,7 +22,7 @@ def source_text(info) -> str:
         template = translate("RunTexts", "%1 — every variant of the project (none is ticked under Variants).")
     else:
         template = translate("RunTexts", "%1 — the starting presets (the project has no variants of its own yet).")
-    return fill(template, names)
+    return fill(template, ", ".join(v.name for v in info.variants))
 
 
 def estimate_text(plan) -> str:
@@ -30,30 +30,33 @@ def estimate_text(plan) -> str:
     est = plan.estimate
     lines = []
     if est.calls == 0:
-        lines.append(translate("RunTexts", "Nothing to send: every row of these variants has an answer, or its request was "
-                        "answered before."))
+        lines.append(translate("RunTexts", "Nothing to send: every row of these variants has an answer, or its "
+                                           "request was answered before."))
     else:
         cost = words.money(est.cost_usd)
         if est.cost_usd is not None:
             cost = fill(translate("RunTexts", "about %1"), cost)
-        lines.append(fill(translate("RunTexts", "%1, about %2 tokens (%3 in, about %4 out), %5, %6 at %7 requests at a time."),
-                          words.plural(est.calls, translate("RunTexts", "%1 call"), translate("RunTexts", "%1 calls")), words.tokens(est.total_tokens),
-                          words.tokens(est.input_tokens), words.tokens(est.output_tokens), cost,
-                          words.about_duration(est.time_s), est.concurrency))
+        calls = plural(est.calls, translate("RunTexts", "%1 call"), translate("RunTexts", "%1 calls"))
+        template = translate("RunTexts", "%1, about %2 tokens (%3 in, about %4 out), %5, %6 at %7 requests at a time.")
+        lines.append(fill(template, calls, words.tokens(est.total_tokens), words.tokens(est.input_tokens),
+                          words.tokens(est.output_tokens), cost, words.about_duration(est.time_s), est.concurrency))
     extra = []
     if plan.finished:
-        extra.append(words.plural(plan.finished, translate("RunTexts", "%1 row already answered is skipped."),
-                                  translate("RunTexts", "%1 rows already answered are skipped.")))
+        extra.append(plural(plan.finished, translate("RunTexts", "%1 row already answered is skipped."),
+                            translate("RunTexts", "%1 rows already answered are skipped.")))
     if est.cached:
-        extra.append(words.plural(est.cached, translate("RunTexts", "%1 request answered before comes from the cache at no cost."),
-                                  translate("RunTexts", "%1 requests answered before come from the cache at no cost.")))
+        extra.append(plural(est.cached,
+                            translate("RunTexts", "%1 request answered before comes from the cache at no cost."),
+                            translate("RunTexts", "%1 requests answered before come from the cache at no cost.")))
     if est.unpriced_models:
         extra.append(fill(translate("RunTexts", "No price is known for %1, so the cost leaves it out."),
                           ", ".join(est.unpriced_models)))
     if est.approximate_models and est.calls:
-        extra.append(fill(translate("RunTexts", "Token counts for %1 are approximate."), ", ".join(est.approximate_models)))
+        extra.append(fill(translate("RunTexts", "Token counts for %1 are approximate."),
+                          ", ".join(est.approximate_models)))
     if est.calls:
-        extra.append(translate("RunTexts", "Output tokens are guessed from the expected answers; the time from earlier runs."))
+        extra.append(translate("RunTexts", "Output tokens are guessed from the expected answers; the time from "
+                                           "earlier runs."))
     if extra:
         lines.append(" ".join(extra))
     return "\n".join(lines)
@@ -63,20 +66,24 @@ def resume_text(interrupted) -> tuple[str, str]:
     """(sentence, button text) for runs that stopped before every row had an answer."""
     done = sum(i.done for i in interrupted)
     total = sum(i.total for i in interrupted)
-    parts = [fill(translate("RunTexts", "%1 (%2, %3/%4)"), i.name, words.status_word(i.status), f"{i.done:,}", f"{i.total:,}")
-             for i in interrupted]
-    sentence = fill(translate("RunTexts", "An earlier run stopped before it finished: %1. Resume sends only the missing rows."),
-                    "; ".join(parts))
-    return sentence, fill(translate("RunTexts", "&Resume %1/%2"), f"{done:,}", f"{total:,}")
+    parts = [fill(translate("RunTexts", "%1 (%2, %3/%4)"), i.name, words.status_word(i.status), f"{i.done:,}",
+                  f"{i.total:,}") for i in interrupted]
+    sentence = fill(translate("RunTexts", "An earlier run stopped before it finished: %1. Resume sends only the "
+                                          "missing rows."), "; ".join(parts))
+    return sentence, fill(translate("RunTexts", "Res&ume %1/%2"), f"{done:,}", f"{total:,}")
 
 
 def totals_text(totals: dict, running: bool) -> str:
     parts = [fill(translate("RunTexts", "Overall %1/%2"), f"{totals['done']:,}", f"{totals['total']:,}")]
     if running and totals["eta_s"] is not None:
         parts.append(fill(translate("RunTexts", "ETA %1"), words.duration(totals["eta_s"])))
-    parts.append(fill(translate("RunTexts", "%1 spent"), words.money(totals["cost"])))
+    if totals.get("priced", True):
+        parts.append(fill(translate("RunTexts", "%1 spent"), words.money(totals["cost"])))
+    else:
+        parts.append(fill(translate("RunTexts", "%1 spent on the models with a known price"),
+                          words.money(totals["cost"])))
     if totals["errors"]:
-        parts.append(words.plural(totals["errors"], translate("RunTexts", "%1 error"), translate("RunTexts", "%1 errors")))
+        parts.append(plural(totals["errors"], translate("RunTexts", "%1 error"), translate("RunTexts", "%1 errors")))
     return " · ".join(parts)
 
 
@@ -86,31 +93,38 @@ def outcome_text(outcome) -> str:
     failed = [n for n, s in outcome.statuses.items() if s != "complete"]
     if failed:
         return fill(translate("RunTexts", "Stopped before the end: %1. Finished rows are kept."), ", ".join(failed))
-    text = fill(translate("RunTexts", "Finished: %1, %2 rows."), words.plural(len(outcome.statuses), translate("RunTexts", "%1 run"), translate("RunTexts", "%1 runs")), f"{outcome.rows:,}")
+    runs = plural(len(outcome.statuses), translate("RunTexts", "%1 run"), translate("RunTexts", "%1 runs"))
+    text = fill(translate("RunTexts", "Finished: %1, %2 rows."), runs, f"{outcome.rows:,}")
     if outcome.errors:
-        text += " " + words.plural(outcome.errors, translate("RunTexts", "%1 row ended in an error; see View errors. Running again "
-                                                    "retries it."),
-                                  translate("RunTexts", "%1 rows ended in an error; see View errors. Running again retries them."))
+        text += " " + plural(outcome.errors,
+                             translate("RunTexts", "%1 row ended in an error; see View errors. Running again "
+                                                   "retries it."),
+                             translate("RunTexts", "%1 rows ended in an error; see View errors. Running again "
+                                                   "retries them."))
     return text + " " + translate("RunTexts", "See the leaderboard under Results.")
 
 
 def import_text(report: dict) -> tuple[str, str, str]:
     """(message, hint, banner kind) after an import: what was stored and what did not match."""
-    message = fill(translate("RunTexts", "Imported “%1”: %2 of %3 evaluation rows."), report["name"], f"{report['stored']:,}",
-                   f"{report['evaluation_rows']:,}")
+    message = fill(translate("RunTexts", "Imported “%1”: %2 of %3 evaluation rows."), report["name"],
+                   f"{report['stored']:,}", f"{report['evaluation_rows']:,}")
     notes = []
     if report.get("replaced"):
         notes.append(translate("RunTexts", "It replaces the earlier import of that name."))
     if report.get("missing_count"):
-        notes.append(fill(translate("RunTexts", "%1 without an output (e.g. %2)."), words.plural(report["missing_count"], translate("RunTexts", "%1 row"), translate("RunTexts", "%1 rows")),
+        rows = plural(report["missing_count"], translate("RunTexts", "%1 row"), translate("RunTexts", "%1 rows"))
+        notes.append(fill(translate("RunTexts", "%1 without an output (e.g. %2)."), rows,
                           ", ".join(report.get("missing_ids", [])[:5])))
     if report.get("unknown_count"):
+        ids = plural(report["unknown_count"], translate("RunTexts", "%1 id"), translate("RunTexts", "%1 ids"))
         notes.append(fill(translate("RunTexts", "%1 in the file match no evaluation row and were left out (e.g. %2)."),
-                          words.plural(report["unknown_count"], translate("RunTexts", "%1 id"), translate("RunTexts", "%1 ids")), ", ".join(report.get("unknown_ids", [])[:5])))
+                          ids, ", ".join(report.get("unknown_ids", [])[:5])))
     if report.get("pool"):
-        notes.append(words.plural(report["pool"], translate("RunTexts", "%1 id belongs to the examples pool and was left out."),
-                                  translate("RunTexts", "%1 ids belong to the examples pool and were left out.")))
+        notes.append(plural(report["pool"],
+                            translate("RunTexts", "%1 id belongs to the examples pool and was left out."),
+                            translate("RunTexts", "%1 ids belong to the examples pool and were left out.")))
     if report.get("blank_outputs"):
-        notes.append(words.plural(report["blank_outputs"], translate("RunTexts", "%1 output is blank."), translate("RunTexts", "%1 outputs are blank.")))
+        notes.append(plural(report["blank_outputs"], translate("RunTexts", "%1 output is blank."),
+                            translate("RunTexts", "%1 outputs are blank.")))
     kind = "warning" if (report.get("missing_count") or report.get("unknown_count") or report.get("pool")) else "info"
     return message, " ".join(notes), kind

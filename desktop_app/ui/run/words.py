@@ -12,10 +12,7 @@ import re
 from PySide6.QtCore import QCoreApplication
 
 translate = QCoreApplication.translate  # lupdate extracts translate("Context", "literal") calls
-
 _PLACEHOLDER = re.compile(r"%(\d{1,2})")
-
-
 
 
 def fill(template: str, *args) -> str:
@@ -106,6 +103,10 @@ def error_text(raw: str | None) -> str:
         return translate("RunWords", "The server could not be reached.")
     if text == "cancelled":
         return translate("RunWords", "Cancelled before the server answered.")
+    if text.startswith("judge_error"):  # the answer is stored; only a check's model call failed
+        return fill(translate("RunWords", "The answer came, but a check's judge call failed (%1); the next run "
+                                          "judges it again without paying for the answer."),
+                    text.partition(":")[2].strip() or "—")
     m = _HTTP.match(text)
     if m:
         code, message = int(m.group(1)), m.group(2).strip()

@@ -71,6 +71,7 @@ class PlanLine:
     pending: int
     cached: int
     resuming: bool  # continues an earlier run of the same settings
+    priced: bool = True  # False: no price is known for the model, so "spent" cannot be told
 
 
 @dataclass(frozen=True)
@@ -168,8 +169,10 @@ def _store_state(project, eval_rows: int) -> tuple[tuple[Interrupted, ...], tupl
 
 
 def _plan_info(plan) -> PlanInfo:
+    unpriced = set(getattr(plan.estimate, "unpriced_models", ()) or ())
     lines = tuple(PlanLine(name=p.variant.name, model=p.model, total=p.total, finished=p.finished,
-                           pending=len(p.pending), cached=p.cached, resuming=p.run is not None)
+                           pending=len(p.pending), cached=p.cached, resuming=p.run is not None,
+                           priced=p.model not in unpriced)
                   for p in plan.prepared)
     return PlanInfo(lines, plan.estimate)
 

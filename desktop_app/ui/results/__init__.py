@@ -1,0 +1,1 @@
+"""Parts of the Results step: the task function, the leaderboard and rows models, the example view."""
