@@ -11,7 +11,8 @@ it); a row whose judge call failed is stored as an error ("judge_error: ...") wi
 so the next run judges it again from the cache; a request whose
 exact twin was answered before, anywhere, is served from the cache with no network call;
 a row that still fails after its retries is stored with its error and the run goes on;
-``should_stop`` stops promptly (no new requests, in-flight ones cancelled).
+``should_stop`` stops promptly: no new requests; answers already on their way get
+``cancel_grace_s`` to land and be stored (they are billed once sent), then the rest is cancelled.
 """
 from __future__ import annotations
 
@@ -49,12 +50,15 @@ class RunOptions:
     backoff_base_s: float = 0.5
     backoff_max_s: float = 30.0
     retry_after_max_s: float = 120.0
+    # On Cancel, answers already on their way get this long to land (and be stored): the
+    # provider bills a request once it is sent, so dropping it would mean paying twice on resume.
+    cancel_grace_s: float = 3.0
 
     @classmethod
     def from_dict(cls, data: dict | None, **overrides: Any) -> "RunOptions":
         data = {**(data or {}), **{k: v for k, v in overrides.items() if v is not None}}
         known = {k: data[k] for k in ("concurrency", "timeout_s", "max_retries", "backoff_base_s",
-                                      "backoff_max_s", "retry_after_max_s") if k in data}
+                                      "backoff_max_s", "retry_after_max_s", "cancel_grace_s") if k in data}
         return cls(**known)
 
 
@@ -140,6 +144,7 @@ class _Session:
         self.unreachable_streak = 0
         self.score_off_loop = bool(getattr(scorer, "calls_models", False))
         self.fatal: _Fatal | None = None
+        self.stopping = False  # Cancel asked: send nothing new
         self.tasks: list[asyncio.Task] = []
 
     # -- one request -------------------------------------------------------------------------
@@ -257,7 +262,7 @@ class _Session:
 
     async def worker(self) -> None:
         try:
-            while self.queue and self.fatal is None:
+            while self.queue and self.fatal is None and not self.stopping:
                 req = self.queue.pop()
                 await self._finish(req, await self._answer(req))
         except _Fatal as fatal:  # first one wins; stop the other workers, finished rows stay stored
@@ -268,12 +273,15 @@ class _Session:
                     task.cancel()
 
 
-async def _watch(should_stop: ShouldStop, tasks: list[asyncio.Task], stopped: list[bool]) -> None:
+async def _watch(should_stop: ShouldStop, session: "_Session", tasks: list[asyncio.Task], stopped: list[bool],
+                 grace_s: float) -> None:
     while True:
         await asyncio.sleep(_STOP_POLL_S)
         if should_stop():
             stopped.append(True)
-            for t in tasks:
+            session.stopping = True
+            _done, pending = await asyncio.wait(tasks, timeout=grace_s) if grace_s > 0 else ((), tasks)
+            for t in pending:
                 t.cancel()
             return
 
@@ -300,7 +308,8 @@ async def execute_run(client, store: ResultStore, run: RunInfo, requests: Sequen
     workers = [asyncio.create_task(session.worker()) for _ in range(max(1, min(options.concurrency, len(requests))))]
     session.tasks = workers
     stopped: list[bool] = []
-    watcher = asyncio.create_task(_watch(should_stop, workers, stopped)) if should_stop else None
+    watcher = (asyncio.create_task(_watch(should_stop, session, workers, stopped, options.cancel_grace_s))
+               if should_stop else None)
     status = "failed"
     try:
         results = await asyncio.gather(*workers, return_exceptions=True)

@@ -13,6 +13,7 @@ from typing import Any, Callable
 from PySide6.QtCore import QObject
 
 from desktop_app.ui.advice.fmt import count, fill, num, pct, ratio, seconds
+from desktop_app.ui.run.words import plural
 
 # Kept in step with the advisor (desktop_app/core/advice/evidence.py); a test checks both lists.
 EVIDENCE_KINDS = ("knowledge_gap_share", "behaviour_gap_share", "retrieval_gap_share", "generation_gap_share",
@@ -92,14 +93,15 @@ class AdviceText(QObject):
                     self.tr("%1 fixed %2 of the %3 rows of %4 that lacked the right facts (%5)."))
         text = fill(template, run, count(n["fixed"]), count(n["of"]), self._run(runs, 0), pct(n["share"]))
         if n.get("broken"):
-            text += " " + fill(self.tr("It broke %1 rows that passed before."), count(n["broken"]))
+            text += " " + plural(n["broken"], self.tr("It broke %1 row that passed before."),
+                                 self.tr("It broke %1 rows that passed before."))
         return text
 
     def _regression(self, n: dict, runs: list) -> str:
-        return fill(self.tr("%1 did worse than %2: on the %3 rows both answered, the pass rate fell from %4 to %5 "
-                            "(%6 rows broke, %7 were fixed)."),
+        text = fill(self.tr("%1 did worse than %2: on the %3 rows both answered, the pass rate fell from %4 to %5."),
                     self._run(runs, 1), self._run(runs, 0), count(n["common"]), pct(n["reference_pass_rate"]),
-                    pct(n["pass_rate"]), count(n["broken"]), count(n["fixed"]))
+                    pct(n["pass_rate"]))
+        return text + " " + fill(self.tr("Rows broken: %1; rows fixed: %2."), count(n["broken"]), count(n["fixed"]))
 
     def _token_cost(self, n: dict, runs: list) -> str:
         text = fill(self.tr("%1 uses %2 tokens per request against %3 for %4 (×%5)."),
