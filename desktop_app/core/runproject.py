@@ -70,13 +70,16 @@ def model_tools(project, store: ResultStore) -> tuple[Any, Any, list[Callable[[]
     return (make_judge(client, cfg.chat_model, store) if cfg.chat_model else None), embed, closers
 
 
-def _knowledge(project, variants: Sequence[Variant], plan: ProjectRunPlan):
-    """(retriever, fingerprint extra) for RAG variants; (None, {}) when none retrieves or no documents."""
+def _knowledge(project, variants: Sequence[Variant], plan: ProjectRunPlan, judge=None):
+    """(retriever, fingerprint extra) for RAG variants; (None, {}) when none retrieves or no documents.
+
+    With the knowledge setting ``rerank`` on and a model to ask, passages are re-ranked by
+    LLM-judged relevance (the talk's retrieval case gained most from re-ranking)."""
     if not any(v.uses_retrieval for v in variants):
         return None, {}
-    from desktop_app.core.knowledge import KnowledgeBase  # noqa: PLC0415 - chromadb is slow to import
+    from desktop_app.core.knowledge import KnowledgeBase, llm_reranker  # noqa: PLC0415 - chromadb is slow
 
-    kb = KnowledgeBase.open(project)
+    kb = KnowledgeBase.open(project, rerank=llm_reranker(judge) if judge else None)
     plan.closers.append(kb.close)
     stats = kb.stats()
     if not stats.get("chunks"):
@@ -84,6 +87,7 @@ def _knowledge(project, variants: Sequence[Variant], plan: ProjectRunPlan):
     # The index's state is part of a RAG run's identity: new documents mean new passages, a new run.
     extra = {"knowledge": {k: stats.get(k) for k in ("documents", "chunks", "embedding", "chunk_size",
                                                      "chunk_overlap", "fusion_weight")},
+             "rerank": bool(stats.get("rerank") and judge),
              "generation": kb.store.generation()}
     return (lambda query, k: kb.search(query, k)), extra
 
@@ -141,8 +145,8 @@ def prepare_project_run(project, variant_names: Iterable[str] | None = None, *,
                           closers=[store.close, sync_client.close])
     try:
         variants = resolve_variants(project, variant_names, has_examples=bool(examples))
-        retriever, kb_extra = _knowledge(project, variants, plan)
         judge = make_judge(sync_client, cfg.chat_model, store)
+        retriever, kb_extra = _knowledge(project, variants, plan, judge)
         embed = metered_embedder(providers.make_embedder(cfg)) if cfg.embedding_model else None
         if embed is not None:
             plan.closers.append(embed.close)

@@ -104,3 +104,27 @@ def test_rag_run_answers_only_with_the_right_passage(tmp_path, scripted_server):
     assert len(rag_rows) == len(FACTS) and all(r.passages for r in rag_rows)
     assert all(any(v.family == "retrieval" for v in r.verdicts) for r in rag_rows)
     assert not any(r.passages for r in store.results(summaries["baseline"].run.id))
+
+
+def test_rag_run_reranks_passages_with_the_model_when_the_setting_is_on(tmp_path, scripted_server):
+    """With re-ranking on, the passages a RAG prompt gets are ordered by the model's relevance ratings."""
+    from desktop_app.core.runner import run_variants
+    from desktop_app.core.store import ResultStore
+
+    project_dir = _project(tmp_path)
+    assert main(["connect", str(project_dir), "--base-url", scripted_server.base_url, "--model", "gpt-4o-mini"]) == 0
+    assert main(["knowledge-add", str(project_dir), str(_docs(tmp_path / "docs"))]) == 0
+    project = Project.open(project_dir)
+    project.set_section("knowledge", {**project.section("knowledge"), "rerank": True})
+
+    def answer(request):
+        text = prompt_text(request)
+        if "Rate from 0" in text:  # the re-ranker: the safety notes are rated most useful, all else 1
+            return "10" if "General safety notes" in text else "1"
+        return "I do not know."
+
+    scripted_server.chat_rule = answer
+    (summary,) = run_variants(project, ["rag"])
+    rows = ResultStore(project.results_db).results(summary.run.id)
+    assert rows and all(Path(r.passages[0].source).name == "notes.md" for r in rows)
+    assert any("Rate from 0" in prompt_text(r) for r in scripted_server.chat_requests())
