@@ -13,7 +13,7 @@ import pytest  # noqa: E402
 
 from desktop_app.core import appdirs  # noqa: E402
 
-pytest_plugins = ["tests.scripted_server"]
+pytest_plugins = ["tests.scripted_server", "tests.keyring_memory"]
 
 
 @pytest.fixture(autouse=True)

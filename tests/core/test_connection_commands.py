@@ -10,7 +10,7 @@ import pytest
 
 from desktop_app.cli import main
 from desktop_app.core.project import Project
-from tests.core.test_providers import PLANTED, memory_keychain, no_keychain  # noqa: F401 (fixtures)
+from tests.core.test_providers import PLANTED
 
 
 @pytest.fixture

@@ -6,9 +6,6 @@ import logging
 import socket
 import time
 
-import keyring
-import keyring.backend
-import keyring.backends.fail
 import openai
 import pytest
 
@@ -18,44 +15,6 @@ from desktop_app.core.providers import ConnectionConfig
 from tests.scripted_server import Reply, hashed_embedding
 
 PLANTED = "sk-proj-PLANTEDsecret0123456789abcdWXYZ"
-
-
-class MemoryKeyring(keyring.backend.KeyringBackend):
-    """An in-memory OS keychain stand-in, so tests never touch the machine's real one."""
-
-    priority = 1
-
-    def __init__(self):
-        super().__init__()
-        self.entries: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service, username):
-        return self.entries.get((service, username))
-
-    def set_password(self, service, username, password):
-        self.entries[(service, username)] = password
-
-    def delete_password(self, service, username):
-        if (service, username) not in self.entries:
-            raise keyring.errors.PasswordDeleteError("no such entry")
-        del self.entries[(service, username)]
-
-
-@pytest.fixture
-def memory_keychain():
-    previous = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(previous)
-
-
-@pytest.fixture
-def no_keychain():
-    previous = keyring.get_keyring()
-    keyring.set_keyring(keyring.backends.fail.Keyring())
-    yield
-    keyring.set_keyring(previous)
 
 
 def local_cfg(server, monkeypatch, **over) -> ConnectionConfig:

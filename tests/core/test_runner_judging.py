@@ -1,6 +1,8 @@
 """The runner while checks call a judge: answers are safe before judging, judge cost and failures land on the row."""
 from __future__ import annotations
 
+import dataclasses
+
 import asyncio
 import threading
 
@@ -34,14 +36,14 @@ class SlowJudge:
         return (Verdict("judge", "content", True, 1.0),)
 
 
-def _execute(server, store, rows, scorer, should_stop=None):
+def _execute(server, store, rows, scorer, should_stop=None, options=None):
     prepared = prepare_variant(store, preset("baseline"), "gpt-4o-mini", rows)
     run = open_run(store, prepared)
 
     async def go():
         client = openai.AsyncOpenAI(base_url=server.base_url, api_key=server.api_key)
         try:
-            return await execute_run(client, store, run, prepared.pending, scorer=scorer, options=FAST,
+            return await execute_run(client, store, run, prepared.pending, scorer=scorer, options=options or FAST,
                                      cost_fn=lambda m, i, o: (i * 0.15 + o * 0.6) / 1e6, should_stop=should_stop)
         finally:
             await client.close()
@@ -55,7 +57,9 @@ def test_cancel_while_judging_never_pays_for_the_answer_again(scripted_server, t
     rows = _rows(1)
     started = threading.Event()
     with ResultStore(tmp_path / "r.sqlite") as store:
-        prepared, outcome = _execute(scripted_server, store, rows, SlowJudge(started), should_stop=started.is_set)
+        # No grace: the cancel lands while the judge is still working on the answer.
+        prepared, outcome = _execute(scripted_server, store, rows, SlowJudge(started), should_stop=started.is_set,
+                                     options=dataclasses.replace(FAST, cancel_grace_s=0))
         assert outcome.status == "cancelled" and store.results(prepared.run.id) == []
         assert store.cache_get(prepared.pending[0].key) is not None
         _, again = _execute(scripted_server, store, rows, SlowJudge())

@@ -2,8 +2,6 @@
 from __future__ import annotations
 
 import json
-import shutil
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -13,20 +11,7 @@ from PySide6.QtWidgets import QFileDialog
 from desktop_app.core.project import Project
 from desktop_app.ui.pages.advice_page import AdvicePage
 
-REPO = Path(__file__).resolve().parents[2]
 MARKUP = "<b>x</b><img src=x>"
-
-
-@pytest.fixture(scope="module")
-def sample_source(tmp_path_factory) -> Path:
-    from desktop_app.core.sample import ensure_sample_project
-
-    return ensure_sample_project(REPO / "resources" / "sample_project", tmp_path_factory.mktemp("sample"))
-
-
-@pytest.fixture
-def sample(sample_source, tmp_path) -> Project:
-    return Project.open(shutil.copytree(sample_source, tmp_path / "sample"))
 
 
 @pytest.fixture

@@ -5,9 +5,6 @@ import json
 import logging
 import socket
 
-import keyring
-import keyring.backend
-import keyring.errors
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
@@ -17,36 +14,6 @@ from desktop_app.core.project import Project
 from desktop_app.ui.pages.connection_page import ConnectionPage
 
 PLANTED = "sk-proj-PLANTEDsecret0123456789abcdWXYZ"
-
-
-class MemoryKeyring(keyring.backend.KeyringBackend):
-    """An in-memory OS keychain stand-in, so tests never touch the machine's real one."""
-
-    priority = 1
-
-    def __init__(self):
-        super().__init__()
-        self.entries: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service, username):
-        return self.entries.get((service, username))
-
-    def set_password(self, service, username, password):
-        self.entries[(service, username)] = password
-
-    def delete_password(self, service, username):
-        if (service, username) not in self.entries:
-            raise keyring.errors.PasswordDeleteError("no such entry")
-        del self.entries[(service, username)]
-
-
-@pytest.fixture
-def memory_keychain():
-    previous = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(previous)
 
 
 @pytest.fixture

@@ -1,9 +1,6 @@
 """The Grid page: the sample's runs on both maps, clicks to Results, PNG export, empty and error states."""
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
@@ -13,21 +10,7 @@ from desktop_app.core.advice.inputs import diagnose_project
 from desktop_app.core.project import Project
 from desktop_app.ui.pages.grid_page import GridPage
 
-REPO = Path(__file__).resolve().parents[2]
 MARKUP = "<b>x</b><img src=x>"
-
-
-@pytest.fixture(scope="module")
-def sample_source(tmp_path_factory) -> Path:
-    from desktop_app.core.sample import ensure_sample_project
-
-    return ensure_sample_project(REPO / "resources" / "sample_project", tmp_path_factory.mktemp("sample"))
-
-
-@pytest.fixture
-def sample(sample_source, tmp_path) -> Project:
-    """A private copy: tests that change the target must not change the others' project."""
-    return Project.open(shutil.copytree(sample_source, tmp_path / "sample"))
 
 
 @pytest.fixture

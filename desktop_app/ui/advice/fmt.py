@@ -1,27 +1,16 @@
 """Filling translated templates and formatting numbers for the advice and grid pages.
 
-Templates use Qt's %1, %2 ... placeholders (what translators know). ``fill`` replaces them in
-one pass, so a run name that itself contains "%2" is never substituted again.
+Templates use Qt's %1, %2 ... placeholders (what translators know); ``fill`` (one pass, from
+desktop_app/ui/words.py) is re-exported here with the number formats.
 """
 from __future__ import annotations
 
-import re
 from html import escape
 
 from desktop_app.core.report_text import count, pct, seconds  # pure number formats, shared with the report
+from desktop_app.ui.words import fill
 
 __all__ = ["fill", "pct", "count", "seconds", "points", "ratio", "elide", "num", "rich_tooltip"]
-
-_PLACEHOLDER = re.compile(r"%(\d{1,2})")
-
-
-def fill(template: str, *args) -> str:
-    """"%1 of %2" + (3, 4) -> "3 of 4"; placeholders without an argument stay as they are."""
-    def repl(m: re.Match) -> str:
-        i = int(m.group(1))
-        return str(args[i - 1]) if 0 < i <= len(args) else m.group(0)
-    return _PLACEHOLDER.sub(repl, template)
-
 
 def num(x) -> float | None:
     if isinstance(x, bool) or not isinstance(x, (int, float)):

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from desktop_app.ui.pages.advice_page import AdvicePage
-from desktop_app.ui.pages.base import Page, PlaceholderPage
+from desktop_app.ui.pages.base import Page
 from desktop_app.ui.pages.checks_page import ChecksPage
 from desktop_app.ui.pages.connection_page import ConnectionPage
 from desktop_app.ui.pages.data_page import DataPage
@@ -27,4 +27,4 @@ STEPS: tuple[tuple[str, type[Page]], ...] = (
     ("advice", AdvicePage),
 )
 
-__all__ = ["STEPS", "Page", "PlaceholderPage", "ProjectPage"]
+__all__ = ["STEPS", "Page", "ProjectPage"]

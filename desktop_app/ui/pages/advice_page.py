@@ -11,18 +11,15 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QPushButton, QScrollArea, QSpinBox,
-                               QStackedWidget)
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QScrollArea, QSpinBox
 
 from desktop_app.ui.advice.compute import snapshot
 from desktop_app.ui.advice.fmt import fill, rich_tooltip
 from desktop_app.ui.advice.sentences import AdviceText
-from desktop_app.ui.advice.source import shared_source
-from desktop_app.ui.advice.states import BusyRow, EmptyState
+from desktop_app.ui.advice.states import BusyRow
 from desktop_app.ui.advice.view import AdviceView
-from desktop_app.ui.pages.base import Page
+from desktop_app.ui.pages.diagnosis_page import DiagnosisPage
 from desktop_app.ui.tasks import ErrorRecord, TaskRunner
-from desktop_app.ui.widgets.banner import Banner
 
 RECOMPUTE_ON = ("runs", "checks", "dataset", "settings")
 CHECKLIST_KEY = "advice_checklist"
@@ -37,27 +34,18 @@ def _export_report(state, project, path: str) -> str | None:
     return str(write_html(data, path))
 
 
-class AdvicePage(Page):
+class AdvicePage(DiagnosisPage):
     def title(self) -> str:
         return self.tr("Advice")
 
     def build(self) -> None:
+        self._build_diagnosis()
         self.words = AdviceText(self)
-        self.result = None
         self.report_path: str | None = None
-        self._empty: tuple[str, str, str] = ("no_project", "", "")
-        self.source = shared_source()  # one diagnosis task for this page and its twin
-        self.source.finished.connect(self._on_finished)
-        self.source.failed.connect(self._on_failed)
-        self.source.busy_changed.connect(self._update_busy)
-        self.source.cancelled.connect(self._on_cancelled)
         self.export_runner = TaskRunner(self)
         self.export_runner.finished.connect(self._on_exported)
         self.export_runner.failed.connect(self._on_export_failed)
 
-        self.banner = Banner()
-        self.busy = BusyRow()
-        self.busy.cancel_requested.connect(self.source.cancel)
         self.export_busy = BusyRow()
         self.export_busy.cancel_requested.connect(self.export_runner.cancel)
         self.export_runner.running_changed.connect(self.export_busy.setVisible)
@@ -90,10 +78,6 @@ class AdvicePage(Page):
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         self.scroll.setWidget(self.view)
-        self.empty = EmptyState()
-        self.empty.action_requested.connect(self._on_empty_action)
-        self.stack = QStackedWidget()
-        self.stack.addWidget(self.empty)
         self.stack.addWidget(self.scroll)
 
         self.layout_.addWidget(self.banner)
@@ -170,26 +154,6 @@ class AdvicePage(Page):
         self.refresh()
 
     # -- the diagnosis ------------------------------------------------------------------------------
-    def _mine(self, root: str) -> bool:
-        return self.project is not None and root == str(self.project.root)
-
-    @Slot()
-    def _on_cancelled(self) -> None:
-        if self.project is not None and self.result is None:
-            self._set_empty("stopped")
-
-    @Slot(str)
-    def _on_empty_action(self, step: str) -> None:
-        if step == "retry":
-            self._set_empty("loading")
-            self.refresh()
-        else:
-            self.navigate.emit(step, None)
-
-    @Slot()
-    def _update_busy(self) -> None:
-        self.busy.setVisible(self.project is not None and self.source.is_running())
-
     @Slot(object)
     def _on_finished(self, result) -> None:
         if not self._mine(result.root):
@@ -199,45 +163,25 @@ class AdvicePage(Page):
         self.view.set_result(result, self._ticked(result.diagnosis.recommendation))
         self.stack.setCurrentWidget(self.scroll)
 
-    @Slot(object, str)
-    def _on_failed(self, error: ErrorRecord, root: str) -> None:
-        if not self._mine(root):
-            return
-        if error.exc_type == "RunError":  # no runs yet: say what to do, not that something broke
-            self.result = None
-            self._set_empty("no_runs", error.message, error.hint)
-        elif error.is_app_error:
-            self.banner.show_error(error)  # e.g. a target outside 1-100%: the last advice stays
-            if self.result is None:
-                self._set_empty("failed")
-        else:
-            self.banner.show_message(self.tr("The advice could not be computed because of an internal error."),
-                                     self.tr("The details are in the log (Help → Show Log Folder)."))
-            if self.result is None:
-                self._set_empty("failed")
+    def _internal_error_texts(self) -> tuple[str, str]:
+        return (self.tr("The advice could not be computed because of an internal error."),
+                self.tr("The details are in the log (Help → Show Log Folder)."))
 
-    def _set_empty(self, kind: str, message: str = "", hint: str = "") -> None:
-        self._empty = (kind, message, hint)
-        self._show_empty()
-        self.stack.setCurrentWidget(self.empty)
-
-    def _show_empty(self) -> None:
-        kind, message, hint = self._empty
+    def _empty_texts(self, kind: str) -> tuple[str, str, str, str, str]:
         if kind == "no_project":
-            self.empty.show_state(self.tr("No project is open"), self.tr("Open or create a project and run a few "
-                                                                       "variants; the advice appears here."),
-                                  "", self.tr("&Go to Project"), "project")
-        elif kind == "loading":
-            self.empty.show_state(self.tr("Reading the runs…"), "")
-        elif kind == "stopped":
-            self.empty.show_state(self.tr("Stopped"), self.tr("The advice was not computed because the work was "
-                                                             "cancelled."), "", self.tr("&Try again"), "retry")
-        elif kind == "no_runs":
-            self.empty.show_state(self.tr("No advice yet"), message or self.tr("This project has no runs yet."),
-                                  hint or self.tr("Run a baseline and one or two variants, or import a run made "
-                                                  "elsewhere; the advice compares them."), self.tr("&Go to Run"), "run")
-        else:
-            self.empty.show_state(self.tr("No advice could be given"), self.tr("See the message above."))
+            return (self.tr("No project is open"), self.tr("Open or create a project and run a few variants; the "
+                                                           "advice appears here."), "", self.tr("&Go to Project"),
+                    "project")
+        if kind == "loading":
+            return (self.tr("Reading the runs…"), "", "", "", "")
+        if kind == "stopped":
+            return (self.tr("Stopped"), self.tr("The advice was not computed because the work was cancelled."), "",
+                    self.tr("&Try again"), "retry")
+        if kind == "no_runs":
+            return (self.tr("No advice yet"), self.tr("This project has no runs yet."),
+                    self.tr("Run a baseline and one or two variants, or import a run made elsewhere; the advice "
+                            "compares them."), self.tr("&Go to Run"), "run")
+        return (self.tr("No advice could be given"), self.tr("See the message above."), "", "", "")
 
     def _show_rows(self, rows: list, run) -> None:
         payload = {"rows": list(rows)}

@@ -1,7 +1,7 @@
 """What every page of the step list shares: a title, a short purpose line, a project slot."""
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 
@@ -29,8 +29,9 @@ class Page(QWidget):
         self.build()
         self.retranslate()
 
-    def title(self) -> str:  # pragma: no cover - every page overrides it
-        raise NotImplementedError
+    def title(self) -> str:
+        """The page's heading, translated; every page gives its own."""
+        return ""
 
     def build(self) -> None:
         """Add the page's widgets to ``self.layout_``."""
@@ -54,22 +55,3 @@ class Page(QWidget):
             self.retranslate()
         super().changeEvent(event)
 
-
-class PlaceholderPage(Page):
-    """A step that is not built yet: one honest line about what it will do."""
-
-    def notice(self) -> str:  # pragma: no cover - every placeholder overrides it
-        raise NotImplementedError
-
-    def build(self) -> None:
-        self.notice_label = QLabel()
-        self.notice_label.setObjectName("pageNotice")
-        self.notice_label.setWordWrap(True)
-        self.notice_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.layout_.addSpacing(6)
-        self.layout_.addWidget(self.notice_label)
-        self.layout_.addStretch(1)
-
-    def retranslate(self) -> None:
-        super().retranslate()
-        self.notice_label.setText(self.notice())

@@ -10,46 +10,32 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Slot
-from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QPushButton, QStackedWidget,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop_app.ui.advice.fmt import fill
 from desktop_app.ui.advice.headlines import AdviceHeadlines
 from desktop_app.ui.advice.sentences import AdviceText
-from desktop_app.ui.advice.source import shared_source
-from desktop_app.ui.advice.states import BusyRow, EmptyState
 from desktop_app.ui.grid.pair import AdaptivePair
 from desktop_app.ui.grid.style import PassRateLegend
-from desktop_app.ui.pages.base import Page
-from desktop_app.ui.tasks import ErrorRecord
-from desktop_app.ui.widgets.banner import Banner
+from desktop_app.ui.pages.diagnosis_page import DiagnosisPage
 
 RECOMPUTE_ON = ("runs", "checks", "dataset", "settings")
 
 
-class GridPage(Page):
+class GridPage(DiagnosisPage):
     def title(self) -> str:
         return self.tr("Grid")
 
     def build(self) -> None:
+        self._build_diagnosis()
         self.words = AdviceText(self)
         self.heads = AdviceHeadlines(self.words, self)
-        self.result = None
         self.technique = self.diagnosis = None  # the maps, built with the first result
         self.panels: list = []
-        self._empty: tuple[str, str, str] = ("no_project", "", "")
-        self.source = shared_source()  # one diagnosis task for this page and its twin
-        self.source.finished.connect(self._on_finished)
-        self.source.failed.connect(self._on_failed)
-        self.source.busy_changed.connect(self._update_busy)
-        self.source.cancelled.connect(self._on_cancelled)
 
         self.intro = QLabel()
         self.intro.setWordWrap(True)
         self.intro.setTextFormat(Qt.TextFormat.PlainText)
-        self.banner = Banner()
-        self.busy = BusyRow()
-        self.busy.cancel_requested.connect(self.source.cancel)
 
         # The recommendation in one line: the first screen of the tour shows it next to the maps.
         self.advice_line = QLabel()
@@ -64,8 +50,6 @@ class GridPage(Page):
         advice_row.setContentsMargins(0, 0, 0, 0)
         advice_row.addWidget(self.advice_line, 1)
         advice_row.addWidget(self.advice_button, 0, Qt.AlignmentFlag.AlignTop)
-        self.empty = EmptyState()
-        self.empty.action_requested.connect(self._on_empty_action)
         self.pair = AdaptivePair()
         self.run_label = QLabel()
         self.run_combo = QComboBox()
@@ -88,8 +72,6 @@ class GridPage(Page):
         content.addLayout(advice_row)
         content.addWidget(self.pair, 1)
         content.addLayout(tools)
-        self.stack = QStackedWidget()
-        self.stack.addWidget(self.empty)
         self.stack.addWidget(self.content)
 
         self.layout_.addWidget(self.intro)
@@ -162,26 +144,6 @@ class GridPage(Page):
         if self.project is not None:
             self.source.request(self.project, warm_plots=True)
 
-    def _mine(self, root: str) -> bool:
-        return self.project is not None and root == str(self.project.root)
-
-    @Slot()
-    def _on_cancelled(self) -> None:
-        if self.project is not None and self.result is None:
-            self._set_empty("stopped")
-
-    @Slot(str)
-    def _on_empty_action(self, step: str) -> None:
-        if step == "retry":
-            self._set_empty("loading")
-            self.refresh()
-        else:
-            self.navigate.emit(step, None)
-
-    @Slot()
-    def _update_busy(self) -> None:
-        self.busy.setVisible(self.project is not None and self.source.is_running())
-
     @Slot(object)
     def _on_finished(self, result) -> None:
         if not self._mine(result.root):
@@ -202,45 +164,25 @@ class GridPage(Page):
         self._advice_text()
         self.stack.setCurrentWidget(self.content)
 
-    @Slot(object, str)
-    def _on_failed(self, error: ErrorRecord, root: str) -> None:
-        if not self._mine(root):
-            return
-        if error.exc_type == "RunError":  # no runs (with answers) yet: not an error, a next step
-            self.result = None
-            self._set_empty("no_runs", error.message, error.hint)
-        elif error.is_app_error:
-            self.banner.show_error(error)  # what was drawn before stays
-            if self.result is None:
-                self._set_empty("failed")
-        else:
-            self.banner.show_message(self.tr("The maps could not be drawn because of an internal error."),
-                                     self.tr("The details are in the log (Help → Show Log Folder)."))
-            if self.result is None:
-                self._set_empty("failed")
+    def _internal_error_texts(self) -> tuple[str, str]:
+        return (self.tr("The maps could not be drawn because of an internal error."),
+                self.tr("The details are in the log (Help → Show Log Folder)."))
 
-    def _set_empty(self, kind: str, message: str = "", hint: str = "") -> None:
-        self._empty = (kind, message, hint)
-        self._show_empty()
-        self.stack.setCurrentWidget(self.empty)
-
-    def _show_empty(self) -> None:
-        kind, message, hint = self._empty
+    def _empty_texts(self, kind: str) -> tuple[str, str, str, str, str]:
         if kind == "no_project":
-            self.empty.show_state(self.tr("No project is open"), self.tr("Open or create a project, then run a few "
-                                                                       "variants: each run becomes a point here."),
-                                  "", self.tr("&Go to Project"), "project")
-        elif kind == "loading":
-            self.empty.show_state(self.tr("Reading the runs…"), "")
-        elif kind == "stopped":
-            self.empty.show_state(self.tr("Stopped"), self.tr("The maps were not drawn because the work was "
-                                                             "cancelled."), "", self.tr("&Try again"), "retry")
-        elif kind == "no_runs":
-            self.empty.show_state(self.tr("Nothing to place yet"), message or self.tr("This project has no runs yet."),
-                                  hint or self.tr("Run some variants, or import a run made elsewhere; each run "
-                                                  "becomes a point on both maps."), self.tr("&Go to Run"), "run")
-        else:
-            self.empty.show_state(self.tr("The maps could not be drawn"), self.tr("See the message above."))
+            return (self.tr("No project is open"), self.tr("Open or create a project, then run a few variants: each "
+                                                           "run becomes a point here."), "", self.tr("&Go to Project"),
+                    "project")
+        if kind == "loading":
+            return (self.tr("Reading the runs…"), "", "", "", "")
+        if kind == "stopped":
+            return (self.tr("Stopped"), self.tr("The maps were not drawn because the work was cancelled."), "",
+                    self.tr("&Try again"), "retry")
+        if kind == "no_runs":
+            return (self.tr("Nothing to place yet"), self.tr("This project has no runs yet."),
+                    self.tr("Run some variants, or import a run made elsewhere; each run becomes a point on both "
+                            "maps."), self.tr("&Go to Run"), "run")
+        return (self.tr("The maps could not be drawn"), self.tr("See the message above."), "", "", "")
 
     # -- the maps ---------------------------------------------------------------------------------
     def _ensure_maps(self) -> None:

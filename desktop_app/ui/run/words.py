@@ -2,7 +2,7 @@
 
 The core hands back numbers and machine-ish error codes ("timeout", "http_503: ..."); this module
 turns them into short sentences. Templates use Qt's %1, %2 placeholders and are filled in one pass
-(``fill``), so a run name containing "%2" is never substituted again.
+(``fill``, desktop_app/ui/words.py), so a run name containing "%2" is never substituted again.
 """
 from __future__ import annotations
 
@@ -11,28 +11,15 @@ import re
 
 from PySide6.QtCore import QCoreApplication
 
+from desktop_app.ui.words import fill, plural  # noqa: F401 - shared, re-exported for the Run step's modules
+
 translate = QCoreApplication.translate  # lupdate extracts translate("Context", "literal") calls
-_PLACEHOLDER = re.compile(r"%(\d{1,2})")
-
-
-def fill(template: str, *args) -> str:
-    """"%1 of %2" + (3, 4) -> "3 of 4"; placeholders without an argument stay as they are."""
-    def repl(m: re.Match) -> str:
-        i = int(m.group(1))
-        return str(args[i - 1]) if 0 < i <= len(args) else m.group(0)
-    return _PLACEHOLDER.sub(repl, template)
 
 
 def plain_tooltip(text: str) -> str:
     """A tooltip that shows ``text`` literally: escaped inside a paragraph, so Qt's rich-text guess
     can never turn data like "<b>x</b>" into markup."""
     return f"<p style='white-space:pre-wrap'>{html.escape(text or '')}</p>" if text else ""
-
-
-def plural(n: int, one: str, many: str) -> str:
-    """English needs two forms and no .qm ships for it; callers pass both as literal tr() strings
-    (Japanese translates both the same). ``%1`` becomes the number."""
-    return fill(one if n == 1 else many, f"{n:,}")
 
 
 def tokens(n: int | None) -> str:
