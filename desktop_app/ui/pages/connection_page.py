@@ -206,6 +206,7 @@ class ConnectionPage(Page):
         if self.project is None:
             return
         self.banner.clear()
+        self.status_runner.cancel()  # a key status read before the save would arrive stale
         self.key_runner.start(work.save, self.form.section(), self.form.key_box.typed_key())
 
     @Slot()
@@ -218,6 +219,7 @@ class ConnectionPage(Page):
     def forget_key(self) -> None:
         if self.saved_section is not None:
             self.banner.clear()
+            self.status_runner.cancel()
             self.key_runner.start(work.forget, self.saved_section)
 
     # -- results ---------------------------------------------------------------------------
