@@ -43,12 +43,14 @@ def _start_xvfb() -> subprocess.Popen | None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--out", type=Path, default=REPO / "docs" / "screenshots" / "main_window.png")
+    parser.add_argument("--out", type=Path, default=None,
+                        help="PNG to write (default docs/screenshots/STEP.png)")
     parser.add_argument("--step", default="project", help="step to show (project, data, ..., advice)")
     parser.add_argument("--size", default="1100x720", help="window size WIDTHxHEIGHT")
     parser.add_argument("--project", help="open this project folder instead of the first-launch sample")
     parser.add_argument("--timeout", type=float, default=30.0, help="seconds to wait for the project")
     args = parser.parse_args()
+    args.out = args.out or REPO / "docs" / "screenshots" / f"{args.step}.png"
 
     xvfb = _start_xvfb()
     os.environ.setdefault("QT_QPA_PLATFORM", "xcb")

@@ -291,6 +291,7 @@ class MainWindow(QMainWindow):
         self.set_project(result.project)
         if result.sample and not self.settings.get("sample_opened"):
             self.settings["sample_opened"] = True
+            self.select_step("grid")  # a first look at what the app is for: runs on the grid, advice above
         app_settings.add_recent(self.settings, result.project.root)
         self._save_settings()
         self.pages["project"].set_recent(self.settings["recent_projects"])

@@ -132,6 +132,7 @@ def test_first_launch_opens_the_sample_project_off_the_gui_thread(qtbot, monkeyp
     assert "Sample: Orbit support bot" in first.windowTitle()
     assert calls == [(REPO / "resources" / "sample_project", False)]
     assert app_settings.load()["sample_opened"] is True
+    assert first.current_step() == "grid"  # the first thing a new user sees: runs on the grid
     first.close()
 
     mine = Project.create(tmp_path / "mine", name="Mine")
