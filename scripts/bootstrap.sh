@@ -70,7 +70,7 @@ ensure_venv() {
     rm -f .venv/.installed-*
     touch "$stamp"
     # a test install also satisfies the gui
-    [ -n "$extra" ] && touch "${stamp%-test}"
+    if [ -n "$extra" ]; then touch "${stamp%-test}"; fi
   fi
 }
 
