@@ -7,7 +7,7 @@
 #   --onefile     two single-file programs instead of one folder (starts ~3 s slower: it
 #                 unpacks itself to a temp folder on every start)
 #   --reuse-venv  keep packaging/build/venv from the last run (quicker when iterating; the
-#                 app is still reinstalled so source changes are picked up)
+#                 lock is re-applied and the app reinstalled, so changes are picked up)
 # Output: packaging/dist/llm-path-advisor/ (onedir, both programs), on macOS also
 #         packaging/dist/LLM Path Advisor.app; with --onefile packaging/dist/llm-path-advisor[-cli].
 set -euo pipefail
@@ -49,12 +49,15 @@ if [ "$reuse" -eq 0 ] || [ ! -d "$venv" ]; then
 fi
 if [ -x "$venv/Scripts/python.exe" ]; then py="$venv/Scripts/python.exe"; else py="$venv/bin/python"; fi
 
-say "installing the app (non-editable) and the pinned build tools"
-"$py" -m pip install -q --upgrade pip
-"$py" -m pip install -q -r "$here/build-requirements.txt"
-"$py" -m pip install -q "$root"
-# A reused venv already has this version, so pip would skip it: reinstall the app itself.
-[ "$reuse" -eq 1 ] && "$py" -m pip install -q --force-reinstall --no-deps "$root"
+say "installing the locked dependencies and build tools (packaging/requirements.lock)"
+# Exact versions with hashes: an upstream release changes nothing until packaging/lock.sh is
+# run again (see packaging/README.md). The app itself is built from this checkout with the
+# locked setuptools (no build isolation, so nothing unlocked is fetched), without dependencies.
+"$py" -m pip install -q --require-hashes --no-deps -r "$here/requirements.lock"
+"$py" -m pip install -q --no-deps --no-build-isolation --force-reinstall "$root"
+# The lock must satisfy every requirement of the app (a dependency added to pyproject.toml
+# without refreshing the lock stops the build here, not on a user's machine).
+"$py" -m pip check
 installed=$(date +%s)
 
 say "rendering the app icon (resources/icons/app.svg -> .png/.ico/.icns)"

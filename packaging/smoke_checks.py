@@ -3,6 +3,9 @@
 Kept out of bash so the same checks run on Linux, macOS and Windows (Git Bash):
   app-dirs                       the app's own data/config/cache/log dirs for this environment
   data-dir                       the app's data dir (where the sample project is built)
+  log-dir                        the app's log dir
+  check-log DIR                  fail on any ERROR/CRITICAL line or traceback in the app's logs
+  check-self-test DIR            the GUI's --self-test visited all ten pages cleanly, a screenshot each
   snapshot DIR...                every path under DIR (one per line, files marked with their size)
   check-writes BEFORE AFTER DIR... fail if a path appeared or changed outside the allowed DIRs
   check-results FILE N           `results --json` lists at least N runs with scores
@@ -49,13 +52,50 @@ def app_dirs() -> list[str]:
     return dirs
 
 
-def data_dir() -> str:
+def data_dir(kind: str = "data") -> str:
     override = os.environ.get("LLM_PATH_ADVISOR_HOME")
     if override:
-        return str(Path(override) / "data")
+        return str(Path(override) / kind)
     import platformdirs
 
-    return platformdirs.user_data_dir("llm-path-advisor", appauthor=False)
+    getter = platformdirs.user_log_dir if kind == "log" else platformdirs.user_data_dir
+    return getter("llm-path-advisor", appauthor=False)
+
+
+# A log line starts "2026-12-04 18:26:10,123 LEVEL   thread logger: message" (ui/logging_setup.py).
+_BAD_LEVELS = (" ERROR ", " CRITICAL ")
+
+
+def check_log(folder: str) -> None:
+    """What a user would send us as a bug: an ERROR or CRITICAL record, or any traceback."""
+    logs = sorted(Path(folder).glob("*.log*"))
+    if not logs:
+        fail(f"the app wrote no log in {folder}")
+    bad = []
+    for path in logs:
+        for number, line in enumerate(path.read_text(encoding="utf-8", errors="replace").splitlines(), 1):
+            if any(level in line[:40] for level in _BAD_LEVELS) or line.startswith("Traceback"):
+                bad.append(f"{path.name}:{number}: {line[:300]}")
+    if bad:
+        fail("the app's log has errors:\n  " + "\n  ".join(bad[:40]))
+    lines = sum(len(p.read_text(encoding="utf-8", errors="replace").splitlines()) for p in logs)
+    print(f"ok: {lines} log lines in {len(logs)} file(s), no ERROR and no traceback")
+
+
+def check_self_test(folder: str) -> None:
+    """The verdict the GUI's --self-test wrote, and a real picture of every page."""
+    verdict = load_json(str(Path(folder) / "self-test.json"))
+    pages = verdict.get("pages", [])
+    visited = [page["step"] for page in pages]
+    if visited != verdict.get("steps_expected") or len(visited) != 10:
+        fail(f"the self-test visited {visited}, not the ten steps {verdict.get('steps_expected')}")
+    for page in pages:
+        check_png(str(Path(folder) / page["screenshot"]))
+    if not verdict.get("passed"):
+        problems = verdict.get("general", []) + [
+            f"{page['step']}: {problem}" for page in pages for problem in page["problems"]]
+        fail("the self-test found problems:\n  " + "\n  ".join(problems))
+    print(f"ok: all ten pages visited cleanly ({', '.join(visited)})")
 
 
 def snapshot(roots: list[str]) -> list[str]:
@@ -188,6 +228,12 @@ def main(argv: list[str]) -> None:
         print("\n".join(app_dirs()))
     elif command == "data-dir":
         print(data_dir())
+    elif command == "log-dir":
+        print(data_dir("log"))
+    elif command == "check-log":
+        check_log(*args)
+    elif command == "check-self-test":
+        check_self_test(*args)
     elif command == "snapshot":
         print("\n".join(snapshot(args)))
     elif command == "check-writes":

@@ -65,8 +65,13 @@ ensure_venv() {
   local stamp=".venv/.installed-$(cat pyproject.toml | sha256sum | cut -c1-16)${extra:+-test}"
   if [ ! -f "$stamp" ]; then
     say "installing the app and its Python packages into .venv (about a minute on a fresh machine)"
-    .venv/bin/python -m pip install -q --upgrade pip >/dev/null
-    .venv/bin/python -m pip install -q -e ".${extra}"
+    # pip's and setuptools' notices go to a log, shown only when the install fails.
+    if ! { .venv/bin/python -m pip install -q --upgrade pip &&
+           .venv/bin/python -m pip install -q -e ".${extra}"; } > .venv/install.log 2>&1; then
+      cat .venv/install.log >&2
+      say "the install failed (the lines above say why; kept in .venv/install.log)"
+      exit 1
+    fi
     rm -f .venv/.installed-*
     touch "$stamp"
     # a test install also satisfies the gui

@@ -50,6 +50,8 @@ def parse_args(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
     parser.add_argument("--measure-startup", action="store_true",
                         help="print the time from process start to the window shown, then quit")
     parser.add_argument("--debug", action="store_true", help="log at DEBUG level, also to stderr")
+    # The packaging smoke test's walk through every page (ui/self_test.py); not for users.
+    parser.add_argument("--self-test", metavar="DIR", help=argparse.SUPPRESS)
     return parser.parse_known_args(argv)  # the rest (-style, -platform ...) belongs to Qt
 
 
@@ -123,9 +125,25 @@ def _close_on_signals(app: QApplication) -> None:
     ticker.start(250)
 
 
+def missing_display() -> str:
+    """A sentence for a Linux session with no display, where Qt would abort with a misleading
+    "libxcb-cursor0 is needed" message; empty when a window can be shown."""
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return ""
+    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+        return ""
+    return (f"{APP_NAME} is a desktop program and needs a graphical session, but this one has no "
+            "display (neither DISPLAY nor WAYLAND_DISPLAY is set; for example over SSH or on a "
+            "server). Start it from the desktop, or use `ssh -X`, or run the headless commands "
+            "with llm-path-advisor-cli.")
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv if argv is None else argv)
     options, qt_args = parse_args(argv[1:])
+    if sentence := missing_display():
+        print(sentence, file=sys.stderr)
+        return 2
     app = create_application([argv[0] if argv else APP_ID, *qt_args])
 
     from desktop_app.core import settings as app_settings
@@ -148,6 +166,13 @@ def main(argv: list[str] | None = None) -> int:
     _close_on_signals(app)
     if options.measure_startup:
         _report_startup_when_shown(app, window)
+    elif options.self_test:
+        from desktop_app.ui.self_test import run_self_test
+
+        window.self_test = run_self_test(app, window, options.self_test)
+        # Without a project, the sample: what a first launch opens, and it exercises every page.
+        QTimer.singleShot(0, lambda: window.open_project(options.project) if options.project
+                          else window.open_sample())
     elif options.project:
         QTimer.singleShot(0, lambda: window.open_project(options.project))
     else:

@@ -281,3 +281,8 @@ def shutdown_all(timeout_ms: int = 5000) -> bool:
     if not ok:
         log.warning("Background work was still running %d ms after the app was asked to quit.", timeout_ms)
     return ok
+
+
+def any_running() -> bool:
+    """Whether any runner of the app has work on a thread (the self-test waits for quiet)."""
+    return any(runner.is_running() or runner.pending_workers() for runner in list(_runners))
