@@ -150,3 +150,16 @@ def test_open_sample_and_recent_ask_the_window(qtbot, tmp_path):
     with qtbot.waitSignal(page.recent_requested, timeout=1000) as chosen:
         page.recent_list.itemActivated.emit(page.recent_list.item(1))
     assert chosen.args == [str(tmp_path / "two")]
+
+
+def test_the_users_own_project_is_shown_as_open(qtbot, window, tmp_path):
+    """With their own project open, the Project page says it is open, never "No project is open"."""
+    Project.create(tmp_path / "mine")
+    with qtbot.waitSignal(window.project_changed, timeout=10000):
+        window.open_project(str(tmp_path / "mine"))
+    page = window.pages["project"]
+    window.select_step("project")
+    assert page.status_label.text().startswith("This project is open")
+    assert page.name_value.isVisible() and page.name_value.text() == "mine"
+    page.set_project(None)
+    assert page.status_label.text().startswith("No project is open")

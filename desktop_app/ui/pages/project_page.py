@@ -185,15 +185,15 @@ class ProjectPage(Page):
             self.status_label.setText(self.tr("This project is open. Use the steps on the left to work on it."))
             self.name_value.setText(self.project.name)
             self.path_value.setText(str(self.project.root))
+        else:
+            self.status_label.setText(
+                self.tr("No project is open. Create one, open a folder, or start with the sample project."))
         if sample:
             self.sample_title.setText(self.tr("This is the sample project."))
             notes = str(self.project.data.get("notes") or "").strip() or self.tr(
                 "Its runs were written by hand for the tour, not produced by a model.")
             self.sample_text.setText(notes + "\n" + self.tr(
                 "It shows what the app does with made-up data. Create a new project to measure your own."))
-        else:
-            self.status_label.setText(
-                self.tr("No project is open. Create one, open a folder, or start with the sample project."))
 
     @Slot(QListWidgetItem)
     def _on_recent_activated(self, item: QListWidgetItem) -> None:
