@@ -271,3 +271,28 @@ def test_missing_key_names_the_variable_to_set(qtbot, page, scripted_server, mon
     assert page.result_hint.text() == ("Paste the key above and press Save, or set the environment variable "
                                        "TEAM_OPENAI_KEY.")
     assert scripted_server.requests == []  # nothing was sent without a key
+
+
+def test_a_successful_test_saves_the_connection_and_says_so(qtbot, page, project, scripted_server, monkeypatch):
+    """After Test says Connected, the project uses that connection (Run is not left "offline")."""
+    monkeypatch.setenv("TEST_LLM_KEY", scripted_server.api_key)
+    choose_local(qtbot, page, scripted_server)
+    with qtbot.waitSignal(page.project_modified, timeout=15000) as modified:
+        page.test_button.click()
+    assert modified.args == ["connection"]
+    assert page.result_headline.text().startswith("Connected")
+    assert page.result_hint.text() == "Saved: this project now uses this connection."
+    saved = json.loads((project.root / "project.json").read_text(encoding="utf-8"))["connection"]
+    assert saved["preset"] == "local" and saved["base_url"] == scripted_server.base_url
+    assert not page.is_dirty() and not page.save_button.isEnabled()
+
+
+def test_a_failed_test_saves_nothing(qtbot, page, project, monkeypatch):
+    """A connection that does not work is not saved behind the user's back."""
+    monkeypatch.setenv("TEST_LLM_KEY", "sk-x")
+    choose_local(qtbot, page, None)
+    page.form.fields["base_url"].setText(f"http://127.0.0.1:{free_port()}/v1")
+    before = (project.root / "project.json").read_text(encoding="utf-8")
+    assert run_test(qtbot, page).startswith("No server answered")
+    assert (project.root / "project.json").read_text(encoding="utf-8") == before
+    assert page.is_dirty()

@@ -58,12 +58,10 @@ def _connect(qtbot, window, server):
     page.form.model.lineEdit().selectAll()
     qtbot.keyClicks(page.form.model.lineEdit(), MODEL)
     assert page.form.key_box.entry.isVisible() and "any key" in page.form.key_box.entry.placeholderText()
-    qtbot.mouseClick(page.test_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: page.result_headline.text().startswith("Connected"), timeout=LONG)
+    with qtbot.waitSignal(page.project_modified, timeout=LONG) as saved:  # a working Test saves
+        qtbot.mouseClick(page.test_button, Qt.MouseButton.LeftButton)
     assert page.result_headline.text().startswith(f"Connected: {MODEL} answered in ")
-    assert page.save_button.isEnabled()
-    with qtbot.waitSignal(page.project_modified, timeout=LONG) as saved:
-        qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    assert page.result_hint.text().startswith("Saved") and not page.save_button.isEnabled()
     assert saved.args == ["connection"]
     section = window.project.section("connection")
     assert (section["preset"], section["base_url"], section["model"]) == ("local", server.base_url, MODEL)
@@ -220,7 +218,7 @@ def test_first_hour_from_the_sample_to_advice_with_cancel_and_resume(qtbot, wind
     assert len(grid.technique.point_positions()) == 3 and len(grid.diagnosis.point_positions()) == 3
     assert advice.view.headline.text() == "RAG next" and grid.advice_line.text().startswith("RAG next")
 
-    # 2. Connection: local server preset, the scripted server's URL and model, Test, Save.
+    # 2. Connection: local server preset, the scripted server's URL and model, Test (which saves).
     _connect(qtbot, window, scripted_server)
     # 3. Variants: Baseline, Few-shot and RAG ticked, everything else not.
     _tick(qtbot, window, CHOSEN)

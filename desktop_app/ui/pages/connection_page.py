@@ -36,6 +36,8 @@ class ConnectionPage(Page):
         from desktop_app.ui.widgets.banner import Banner
 
         self.saved_section: dict | None = None
+        self._tested: tuple[dict, str] | None = None  # what the running Test is testing
+        self._saved_by_test = False
         self.intro = QLabel()
         self.intro.setWordWrap(True)
         self.intro.setTextFormat(Qt.TextFormat.PlainText)
@@ -188,7 +190,9 @@ class ConnectionPage(Page):
     def test(self) -> None:
         self.banner.clear()
         self._show_result(None, self.tr("Testing the connection…"))
-        self.test_runner.start(work.probe, self.form.section(), self.form.key_box.typed_key())
+        self._tested = (self.form.section(), self.form.key_box.typed_key())
+        self._saved_by_test = False
+        self.test_runner.start(work.probe, *self._tested)
 
     @Slot()
     def fetch_models(self) -> None:
@@ -231,6 +235,10 @@ class ConnectionPage(Page):
             self.project.set_section("connection", result.section)
             # The normalized values, the key field cleared; other presets keep what was typed.
             self._show_saved(result.section, result.status, keep_others=True)
+            if self._saved_by_test and self.result.isVisible():
+                self._saved_by_test = False
+                self.result_hint.setText(self.tr("Saved: this project now uses this connection."))
+                self.result_hint.setVisible(True)
         else:  # Forget: the key is gone from the keychain
             self.form.key_box.set_status(result, self.form.preset())
         self.project_modified.emit("connection")
@@ -241,6 +249,11 @@ class ConnectionPage(Page):
             self.form.set_models(outcome.models)
         text = describe(outcome.report, outcome.models, env_var=outcome.env_var)
         self._show_result(text.ok, text.headline, text.hint, text.detail)
+        # A connection that works is the one the user wants: keep it, as long as the form still
+        # shows what was tested (otherwise Run would say "offline" while this says "Connected").
+        if text.ok and self.is_dirty() and self._tested == (self.form.section(), self.form.key_box.typed_key()):
+            self._saved_by_test = True
+            self.save()
 
     @Slot(object)
     def _on_test_failed(self, error: ErrorRecord) -> None:
