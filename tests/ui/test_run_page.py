@@ -254,3 +254,22 @@ def test_import_with_some_unknown_ids_warns_and_announces_the_run(qtbot, page, t
     qtbot.waitUntil(lambda: _idle(page), timeout=10000)
     assert page.banner.isVisible() and "ext-rag" in page.banner.message_label.text()  # the refresh keeps it
     assert _runs(project) == 1
+
+
+def test_start_and_cancel_stay_under_the_mouse_through_a_run(qtbot, page, tmp_path, scripted_server):
+    """The buttons do not move when a run starts, is cancelled or is offered for resume."""
+    project = make_project(tmp_path, scripted_server, rows=40, selected=("baseline",), concurrency=2)
+    scripted_server.latency = 0.05
+    page.set_project(project)
+    qtbot.waitUntil(lambda: page.plan is not None and _idle(page), timeout=10000)
+
+    def places():
+        return [b.mapTo(page, b.rect().topLeft()).y() for b in (page.view.start_button, page.view.cancel_button)]
+
+    before = places()
+    qtbot.mouseClick(page.view.start_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.session.get("baseline", {}).get("done", 0) >= 4, timeout=10000)
+    assert places() == before
+    qtbot.mouseClick(page.view.cancel_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: _idle(page) and page.view.resume_box.isVisible(), timeout=10000)
+    assert places() == before

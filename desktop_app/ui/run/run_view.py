@@ -100,9 +100,13 @@ class RunView(QWidget):
 
         col = QVBoxLayout(self)
         col.setContentsMargins(0, 0, 0, 0)
-        for w in (self.intro, self.offline_box, self.resume_box, self.variants_box, self.estimate_box):
+        # Start and Cancel sit above everything that grows or hides while a run goes on (the
+        # estimate, the resume offer, the totals), so a click aimed at Cancel lands on Cancel.
+        for w in (self.intro, self.offline_box):
             col.addWidget(w)
         col.addLayout(actions)
+        for w in (self.estimate_box, self.resume_box, self.variants_box):
+            col.addWidget(w)
         col.addWidget(self.errors, 1)
         col.addStretch(0)
         self.state: ViewState | None = None
