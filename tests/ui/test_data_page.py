@@ -278,3 +278,23 @@ def test_import_summary_lists_skipped_and_flagged_rows(qtbot, page, project, tmp
     shown = cells(page, 3)
     assert max(len(c) for c in shown) <= 301 and shown[1].endswith("…")  # drawn cut, stored whole
     assert page.model.cell(1, 3) == huge
+
+
+def test_apply_split_does_not_move_when_the_split_sentence_wraps(qtbot):
+    """"Apply split" stays under the mouse whatever length the sentence about the split has."""
+    from desktop_app.ui.data.import_panel import ImportPanel
+
+    panel = ImportPanel()
+    qtbot.addWidget(panel)
+    panel.resize(360, 600)
+    panel.show()
+    qtbot.waitExposed(panel)
+    places = []
+    for text in ("3 examples.", "120 rows: 100 to evaluate and 20 set aside as examples for few-shot prompts "
+                 "and fine-tuning, chosen at random with this seed; none of them is ever evaluated."):
+        panel.split_label.setText(text)
+        panel.layout().activate()
+        panel.split_box.layout().activate()
+        button = panel.apply_split_button
+        places.append(button.mapTo(panel, button.rect().topLeft()))
+    assert places[0] == places[1]

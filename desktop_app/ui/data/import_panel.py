@@ -35,10 +35,14 @@ class ImportPanel(QWidget):
         self.apply_split_button = QPushButton()
         self.split_box = QGroupBox()
         split_form = QFormLayout(self.split_box)
-        split_form.addRow(self.pool_caption, self.pool_spin)
+        # The button sits beside the pool size, above the sentence that describes the split:
+        # that sentence wraps to more or fewer lines as the numbers change, and must not move it.
+        pool_row = QHBoxLayout()
+        pool_row.addWidget(self.pool_spin, 1)
+        pool_row.addWidget(self.apply_split_button)
+        split_form.addRow(self.pool_caption, pool_row)
         split_form.addRow(self.seed_caption, self.seed_spin)
         split_form.addRow(self.split_label)
-        split_form.addRow(self.apply_split_button)
 
         self.import_button = QPushButton()
         self.import_button.setDefault(True)
