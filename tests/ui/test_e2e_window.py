@@ -145,7 +145,10 @@ def _see_the_new_runs(qtbot, window, rag_right, n_eval):
     assert [r.name for r in grid.result.diagnosis.runs] == SAMPLE_RUNS + list(CHOSEN)
     assert len(grid.technique.point_positions()) == 6 and grid.run_combo.count() == 6
     content = [y for _, y in grid.diagnosis.point_positions()]  # diagnosis map: (behaviour, content)
-    assert content[3:] == pytest.approx([0.0, 0.0, len(rag_right) / n_eval])
+    # baseline and few_shot scored alike: one marker for both, labelled with both names
+    assert grid.diagnosis.groups[3:] == [[3, 4], [5]]
+    assert content[3:] == pytest.approx([0.0, len(rag_right) / n_eval])
+    assert grid.diagnosis.labels[3].textItem.toPlainText() == "4. baseline, 5. few_shot"
 
     window.select_step("advice")
     view = advice.view

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QFileDialog
 
@@ -174,7 +174,75 @@ def test_run_names_stay_plain_text(qtbot, page, tmp_path):
     import_run(project, MARKUP, tmp_path / "run.csv", ["none"])
     _load(qtbot, page, project)
     assert page.technique.labels[0].textItem.toPlainText() == f"1. {MARKUP}\n50%"
-    assert page.diagnosis.labels[0].textItem.toPlainText() == f"1. {MARKUP} · 50%"
+    assert page.diagnosis.labels[0].textItem.toPlainText() == f"1. {MARKUP}"
     tip = page.technique.tooltip(0)
     assert "&lt;b&gt;x&lt;/b&gt;&lt;img src=x&gt;" in tip and "<img" not in tip and "<b>" not in tip
     assert page.run_combo.itemText(0) == f"1. {MARKUP}"
+
+
+SEVEN = [("baseline", "none", "wrong"), ("few_shot", "few_shot", "wrong"), ("instructions", "instructions", "half"),
+         ("step_by_step", "step_by_step", "half"), ("rag", "rag", "most"), ("rag_few_shot", "rag,few_shot", "most"),
+         ("a run with a rather long name for a label", "rag", "all")]
+
+
+def _seven_runs(tmp_path) -> Project:
+    """Seven runs as a real project has them: two pairs score alike, two pairs share a technique cell."""
+    from desktop_app.core import datasets
+    from desktop_app.core.imported_runs import import_run
+
+    project = Project.create(tmp_path / "seven")
+    rows = [(f"r{i}", f"What is item {i}?", f"answer {i}") for i in range(10)]
+    (tmp_path / "data.csv").write_text("id,question,answer\n" + "".join(",".join(r) + "\n" for r in rows),
+                                       encoding="utf-8")
+    datasets.import_dataset(project, tmp_path / "data.csv")
+    right = {"wrong": 0, "half": 5, "most": 8, "all": 10}
+    for name, techniques, quality in SEVEN:
+        path = tmp_path / f"{name[:12]}.csv"
+        path.write_text("id,output\n" + "".join(f"{rid},{answer if i < right[quality] else 'no idea'}\n"
+                                                for i, (rid, _, answer) in enumerate(rows)), encoding="utf-8")
+        import_run(project, name, path, techniques.split(","))
+    return project
+
+
+def _overlap(a, b) -> float:
+    from desktop_app.ui.grid.label_layout import overlap
+
+    return overlap(a, b)
+
+
+@pytest.mark.parametrize("size", [(1000, 640), (780, 560)])
+def test_seven_runs_keep_every_label_readable(qtbot, page, tmp_path, size):
+    """With seven runs, no label covers another label or a point, none leaves the plot, and runs in
+    the same place are one marker whose label and tooltip name them all."""
+    from desktop_app.ui.grid.map_view import RING_SIZE
+
+    page.resize(*size)
+    _load(qtbot, page, _seven_runs(tmp_path))
+    for tab, view in enumerate((page.technique, page.diagnosis)):
+        if not page.pair.is_wide():  # a narrow window shows the maps as tabs
+            page.pair.tabs.setCurrentIndex(tab)
+        qtbot.waitUntil(lambda: view.isVisible() and view.width() > 100)
+        view.place_labels()
+        vb = view.getPlotItem().getViewBox()
+        bounds = view.scene_rect(vb)
+        rects = view.label_rects()
+        assert len(rects) == len(view.groups) == len(view.point_positions())
+        markers = []
+        for group in view.groups:
+            p = view.points[group[0]]
+            c = vb.mapViewToScene(QPointF(p.x, p.y))
+            markers.append((c.x() - RING_SIZE / 2, c.y() - RING_SIZE / 2, RING_SIZE, RING_SIZE))
+        for i, rect in enumerate(rects):
+            assert bounds[0] <= rect[0] and rect[0] + rect[2] <= bounds[0] + bounds[2] + 0.5, (view, i)
+            assert bounds[1] <= rect[1] and rect[1] + rect[3] <= bounds[1] + bounds[3] + 0.5, (view, i)
+            for j, other in enumerate(rects[i + 1:], i + 1):
+                assert _overlap(rect, other) < 1, (type(view).__name__, i, j)
+            for marker in markers:
+                assert _overlap(rect, marker) < 1, (type(view).__name__, i, marker)
+    # baseline and few_shot: both wrong everywhere, so one marker at (behaviour, 0%) for both
+    diag = page.diagnosis
+    shared = [g for g in diag.groups if len(g) > 1]
+    assert [0, 1] in shared
+    g = diag.groups.index([0, 1])
+    assert diag.labels[g].textItem.toPlainText() == "1. baseline, 2. few_shot"
+    assert "baseline" in diag.group_tooltip(g) and "few_shot" in diag.group_tooltip(g)

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QGraphicsRectItem, QWidget
 
 import pyqtgraph as pg
 
-from desktop_app.ui.advice.fmt import fill, pct
+from desktop_app.ui.advice.fmt import elide, fill, pct
 from desktop_app.ui.advice.sentences import AdviceText
 from desktop_app.ui.grid.map_view import MapView, text_item
 from desktop_app.ui.grid.style import TARGET_RGB, text_colour, tint
@@ -47,6 +47,15 @@ class DiagnosisMap(MapView):
                           bold=True)
         label.setPos(t, HIGH)  # beside the corner, at the top: the labels of good runs sit inside it
         self.add_decor(label, -5)
+        self.target_label = label
+
+    def label_text(self, i: int) -> str:
+        # Where a point sits already says its content and behaviour scores; a pass rate beside
+        # it would read as a third score on these axes (the colour gives it, the tooltip says it).
+        return fill(self.tr("%1. %2"), i + 1, elide(self.points[i].name))
+
+    def label_obstacles(self) -> list:
+        return [self.scene_rect(self.target_label)] if getattr(self, "target_label", None) else []
 
     def set_data(self, maps, runs) -> None:
         self.target = float(maps.target_corner[0])

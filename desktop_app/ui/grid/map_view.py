@@ -15,6 +15,7 @@ from pyqtgraph.exporters import ImageExporter
 
 from desktop_app.ui.advice.fmt import elide, fill, pct, rich_tooltip
 from desktop_app.ui.advice.sentences import AdviceText
+from desktop_app.ui.grid import label_layout as layout
 from desktop_app.ui.grid.style import base_colour, pass_colour, text_colour
 
 POINT_SIZE = 16
@@ -36,7 +37,9 @@ class MapView(pg.PlotWidget):
         self.runs: tuple = ()  # RunPoint records, in the order made
         self.points: tuple = ()  # MapPoint records, same order
         self.start = ""
-        self.labels: list[pg.TextItem] = []
+        self.labels: list[pg.TextItem] = []  # one per marker (group of runs in one place)
+        self.leaders: list[pg.PlotCurveItem] = []
+        self.groups: list[list[int]] = []
         self.decor: list = []  # background items, redrawn on palette and data changes
         item = self.getPlotItem()
         item.setMenuEnabled(False)
@@ -81,59 +84,124 @@ class MapView(pg.PlotWidget):
     def set_runs(self, points, runs, start: str) -> None:
         """``points``: MapPoint records; ``runs``: the Diagnosis's RunPoint records (same order)."""
         self.points, self.runs, self.start = tuple(points), tuple(runs), start
+        # Runs in the very same place are one marker with one label (all names in the tooltip):
+        # drawn apart they would hide each other, and their labels would pile up.
+        self.groups = layout.groups([(p.x, p.y) for p in self.points])
         self.draw_background()
         self._draw_points()
 
     def point_positions(self) -> list[tuple[float, float]]:
+        """One position per marker (runs in the same place share one)."""
         return [(float(p.pos().x()), float(p.pos().y())) for p in self.scatter.points()]
 
     def _is_start(self, i: int) -> bool:
         return bool(self.runs) and self.runs[i].name == self.start
 
+    def _lead(self, group: list[int]) -> int:
+        """The run a shared marker stands for: the one the advice starts from, else the first."""
+        return next((i for i in group if self._is_start(i)), group[0])
+
     def label_text(self, i: int) -> str:
         p = self.points[i]
         return fill(self.tr("%1. %2 · %3"), i + 1, elide(p.name), pct(p.pass_rate))
 
+    def group_label_text(self, group: list[int]) -> str:
+        if len(group) == 1:
+            return self.label_text(group[0])
+        names = [fill(self.tr("%1. %2"), i + 1, elide(self.points[i].name, 18)) for i in group]
+        joined = ", ".join(names)
+        if len(joined) <= 40:
+            return joined
+        return fill(self.tr("%1 and %2 more"), names[group.index(self._lead(group))], len(group) - 1)
+
     def _draw_points(self) -> None:
         pal = self.palette()
         outline = pg.mkPen(text_colour(pal, 200), width=1.2)
-        spots = [{"pos": (p.x, p.y), "data": i, "brush": pg.mkBrush(pass_colour(p.pass_rate)), "pen": outline}
-                 for i, p in enumerate(self.points)]
+        groups = self.groups
+        spots = []
+        for g, group in enumerate(groups):
+            lead = self.points[self._lead(group)]
+            size = POINT_SIZE if len(group) == 1 else POINT_SIZE + 4
+            spots.append({"pos": (lead.x, lead.y), "data": g, "size": size, "pen": outline,
+                          "brush": pg.mkBrush(pass_colour(lead.pass_rate))})
         self.scatter.setData(spots)
         rings = [{"pos": (p.x, p.y), "pen": pg.mkPen(text_colour(pal), width=2)}
                  for i, p in enumerate(self.points) if self._is_start(i)]
         self.ring.setData(rings)
         for label in self.labels:
             self.getPlotItem().removeItem(label)
-        self.labels = []
-        for i, p in enumerate(self.points):
+        for leader in self.leaders:
+            self.getPlotItem().removeItem(leader)
+        self.labels, self.leaders = [], []
+        fill_colour = base_colour(pal)
+        fill_colour.setAlpha(215)  # arrows and shading pass under a label, dimmed, never through it
+        for group in groups:
             # TextItem(text=...) is plain text: a run named "<b>x</b>" shows its brackets.
-            label = pg.TextItem(text=self.label_text(i), color=text_colour(pal))
-            if self._is_start(i):
+            label = pg.TextItem(text=self.group_label_text(group), color=text_colour(pal),
+                                fill=pg.mkBrush(fill_colour), anchor=(0, 0))
+            if any(self._is_start(i) for i in group):
                 font = QFont(label.textItem.font())
                 font.setBold(True)
                 label.setFont(font)
-            label.setPos(p.x, p.y)
             label.setZValue(12)
             self.getPlotItem().addItem(label)
             self.labels.append(label)
+            leader = pg.PlotCurveItem(pen=pg.mkPen(text_colour(pal, 120), width=1))
+            leader.setZValue(9)  # under the markers: it seems to come out of the point's edge
+            self.getPlotItem().addItem(leader)
+            self.leaders.append(leader)
         self.place_labels()
 
+    # -- label placement -------------------------------------------------------------------------------
+    label_order = layout.SIDE_FIRST
+
+    def label_obstacles(self) -> list[layout.Rect]:
+        """Scene rectangles labels must keep clear of (subclasses: their captions)."""
+        return []
+
+    @staticmethod
+    def scene_rect(item) -> layout.Rect:
+        r = item.sceneBoundingRect()
+        return r.left(), r.top(), r.width(), r.height()
+
+    def prepare_label(self, label: pg.TextItem) -> None:
+        """Last touches before a label is measured (the technique map centres its lines)."""
+
     def place_labels(self, *_args) -> None:
-        """Put each label right of its point, or left when it would run off the plot; labels of
-        points in the same place are stacked downwards. Pixel sizes change with the window."""
+        """Every label beside its marker, clear of the other labels and markers and inside the
+        plot; pixel sizes change with the window, so this runs again on every resize."""
+        groups = self.groups
+        if not self.labels or len(self.labels) != len(groups):
+            return
         vb = self.getPlotItem().getViewBox()
-        px_w = vb.viewPixelSize()[0] or 1e-9
-        x_max = vb.viewRange()[0][1]
-        seen: dict[tuple[int, int], int] = {}
-        for i, (p, label) in enumerate(zip(self.points, self.labels)):
-            cell = (round(p.x * 40), round(p.y * 40))  # points this close share a stack of labels
-            k = seen.get(cell, 0)
-            seen[cell] = k + 1
-            width = max(label.textItem.boundingRect().width(), 1.0)
-            room = (x_max - p.x) / px_w - LABEL_GAP_PX
-            ax = -LABEL_GAP_PX / width if width <= room else 1 + LABEL_GAP_PX / width
-            label.setAnchor((ax, 0.5 - 1.05 * k))
+        centres, sizes = [], []
+        for group, label in zip(groups, self.labels):
+            p = self.points[self._lead(group)]
+            c = vb.mapViewToScene(QPointF(p.x, p.y))
+            centres.append((c.x(), c.y()))
+            self.prepare_label(label)
+            r = label.textItem.boundingRect()
+            sizes.append((r.width(), r.height()))
+        # The highlighted run's label is placed first: it gets the best spot.
+        order = sorted(range(len(groups)), key=lambda g: not any(self._is_start(i) for i in groups[g]))
+        placed = layout.place_labels([centres[g] for g in order], [sizes[g] for g in order],
+                                     self.scene_rect(vb), RING_SIZE + 2, LABEL_GAP_PX + RING_SIZE / 2 - 4,
+                                     self.label_order, self.label_obstacles())
+        for g, placement in zip(order, placed):
+            left, top, width, height = placement.rect
+            self.labels[g].setPos(vb.mapSceneToView(QPointF(left, top)))
+            if placement.leader:
+                cx, cy = centres[g]
+                ex = min(max(cx, left), left + width)
+                ey = min(max(cy, top), top + height)
+                a, b = vb.mapSceneToView(QPointF(cx, cy)), vb.mapSceneToView(QPointF(ex, ey))
+                self.leaders[g].setData([a.x(), b.x()], [a.y(), b.y()])
+            else:
+                self.leaders[g].setData([], [])
+
+    def label_rects(self) -> list[layout.Rect]:
+        """Where the labels are on screen (scene pixels), in marker order; for tests."""
+        return [self.scene_rect(label) for label in self.labels]
 
     # -- hover and click -------------------------------------------------------------------------------
     def tooltip_lines(self, i: int) -> list[str]:
@@ -152,12 +220,23 @@ class MapView(pg.PlotWidget):
     def tooltip(self, i: int) -> str:
         return rich_tooltip(self.tooltip_lines(i))
 
+    def group_tooltip(self, g: int) -> str:
+        group = self.groups[g]
+        if len(group) == 1:
+            return self.tooltip(group[0])
+        lines = [fill(self.tr("%1 runs in the same place:"), len(group))]
+        for i in group:
+            lines += [""] + [fill(self.tr("%1. %2"), i + 1, line) if k == 0 else line
+                             for k, line in enumerate(self.tooltip_lines(i)[:-1])]
+        lines += ["", fill(self.tr("Click to open “%1” in Results."), self.points[self._lead(group)].name)]
+        return rich_tooltip(lines)
+
     def _tip(self, x=None, y=None, data=None) -> str:
-        return self.tooltip(int(data)) if data is not None else ""
+        return self.group_tooltip(int(data)) if data is not None else ""
 
     def _on_clicked(self, _item, points, _event) -> None:
         if len(points):
-            self.run_clicked.emit(int(points[0].data()))
+            self.run_clicked.emit(self._lead(self.groups[int(points[0].data())]))
 
     def scene_pos_of(self, i: int) -> QPoint:
         """Where point ``i`` is on screen, in the view's viewport coordinates (tests click there)."""

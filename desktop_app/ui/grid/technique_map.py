@@ -17,6 +17,7 @@ import pyqtgraph as pg
 
 from desktop_app.ui.advice.fmt import elide, fill, pct
 from desktop_app.ui.advice.sentences import AdviceText
+from desktop_app.ui.grid import label_layout as layout
 from desktop_app.ui.grid.map_view import MapView, text_item
 from desktop_app.ui.grid.style import TINTS, text_colour, tint
 
@@ -82,24 +83,26 @@ class TechniqueMap(MapView):
     def label_text(self, i: int) -> str:
         p = self.points[i]
         if self.runs and self.runs[i].cell_count > 1:
-            return str(i + 1)  # runs sharing a cell: numbers only (the tooltip and the Run list name them)
+            # Runs sharing a cell sit close together: one line each (the tooltip has the numbers).
+            return fill(self.tr("%1. %2"), i + 1, elide(p.name, 16))
         return fill(self.tr("%1. %2\n%3"), i + 1, elide(p.name, 22), pct(p.pass_rate))
 
+    label_order = layout.BELOW_FIRST  # under the point, as the talk's picture labels its dots
+
+    def prepare_label(self, label) -> None:
+        if "\n" in label.textItem.toPlainText() and label.textItem.textWidth() < 0:
+            width = label.textItem.boundingRect().width()  # centre the two lines under each other
+            label.textItem.document().setDefaultTextOption(QTextOption(Qt.AlignmentFlag.AlignHCenter))
+            label.textItem.setTextWidth(width)
+
+    def label_obstacles(self) -> list:
+        return [self.scene_rect(label) for label, _ in getattr(self, "quadrant_labels", [])]
+
     def place_labels(self, *_args) -> None:
-        """Labels centred under their point (cells are a grid: side labels would hit the next cell)."""
         px_w = self.getPlotItem().getViewBox().viewPixelSize()[0] or 1e-9
-        for i, label in enumerate(self.labels):
-            rect = label.textItem.boundingRect()
-            width, height = max(rect.width(), 1.0), max(rect.height(), 1.0)
-            if self.runs and self.runs[i].cell_count > 1:
-                label.setAnchor((-7 / width, 0.5))
-            else:
-                if label.textItem.textWidth() < 0:  # centre the two lines under each other, once
-                    label.textItem.document().setDefaultTextOption(QTextOption(Qt.AlignmentFlag.AlignHCenter))
-                    label.textItem.setTextWidth(width)
-                label.setAnchor((0.5, -9 / height))
         for label, width in getattr(self, "quadrant_labels", []):
             label.setTextWidth(max(40.0, width / px_w - 10))  # "All of the above" wraps in a narrow quadrant
+        super().place_labels()
 
     # -- arrows in the order runs were made ---------------------------------------------------------
     def set_data(self, maps, runs) -> None:

@@ -107,11 +107,13 @@ class GridPage(DiagnosisPage):
 
     def _texts_of_maps(self) -> None:
         titles = (self.tr("Technique map"), self.tr("Diagnosis map"))
-        self.panels[0].set_texts(titles[0], self.tr("The talk's picture: prompt work to the right, retrieval "
-                                                    "upwards. Arrows follow the order the runs were made."),
+        self.panels[0].set_texts(titles[0], self.tr("The picture from OpenAI's talk “A Survey of Techniques for "
+                                                    "Maximizing LLM Performance”: to the right, how the model is "
+                                                    "asked to act; upwards, what it is given to know. Arrows "
+                                                    "follow the order the runs were made."),
                                  self.tr("&Save technique map…"))
         self.panels[1].set_texts(titles[1], self.tr("Low on content → context work (RAG). Low on behaviour → LLM "
-                                                    "work (prompt, few-shot, fine-tuning)."),
+                                                    "work (prompt, few-shot, fine-tuning). Colour: pass rate."),
                                  self.tr("Save &diagnosis map…"))
         self.pair.set_titles(titles)
 
