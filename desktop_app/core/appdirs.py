@@ -48,6 +48,12 @@ def cache_dir() -> Path:
 
 
 def default_projects_dir() -> Path:
-    path = data_dir() / "projects"
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    """Where new projects go unless the user picks a folder: a folder of their Documents, where
+    they will look for them (and their exports), not a hidden app-data folder. Not created
+    here: only a project made there creates it. Under ``LLM_PATH_ADVISOR_HOME`` (tests, the
+    smoke test) it stays inside that home."""
+    if os.environ.get(HOME_ENV):
+        path = data_dir() / "projects"
+        path.mkdir(parents=True, exist_ok=True)
+        return path
+    return Path(platformdirs.user_documents_dir()) / "LLM Path Advisor"

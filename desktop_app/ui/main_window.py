@@ -254,8 +254,9 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def ask_open_project(self) -> None:
+        start = appdirs.default_projects_dir()
         path = QFileDialog.getExistingDirectory(self, self.tr("Open a project folder"),
-                                                str(appdirs.default_projects_dir()))
+                                                str(start if start.is_dir() else start.parent))
         if path:
             self.open_project(path)
 

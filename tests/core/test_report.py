@@ -106,8 +106,11 @@ def test_japanese_text_is_written_as_utf8_with_a_japanese_font_stack():
     """Japanese questions and answers show as text, not mojibake or entities, in a Japanese-capable font."""
     html = render_html(_data())
     assert "保証期間は？" in html and "評価セット.csv" in html
-    for font in ('"Hiragino Sans"', '"Yu Gothic"', '"Noto Sans CJK JP"', '"IPAGothic"', "sans-serif"):
+    for font in ('"Hiragino Sans"', '"Yu Gothic"', '"Noto Sans CJK JP"', '"IPAPGothic"', "sans-serif"):
         assert font in html
+    assert '"IPAGothic"' not in html  # fixed-width Latin glyphs: the report read as typewriter text
+    stack = html[html.index("font-family:"):].split(";")[0]
+    assert stack.index('"DejaVu Sans"') < stack.index('"IPAPGothic"')  # a proportional Latin face first
     html.encode("utf-8")
 
 
