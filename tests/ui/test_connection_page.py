@@ -296,3 +296,15 @@ def test_a_failed_test_saves_nothing(qtbot, page, project, monkeypatch):
     assert run_test(qtbot, page).startswith("No server answered")
     assert (project.root / "project.json").read_text(encoding="utf-8") == before
     assert page.is_dirty()
+
+
+def test_a_server_with_one_model_has_it_chosen(qtbot, page, scripted_server, monkeypatch):
+    """Fetch models on a local server that serves one model fills the Model box with it."""
+    scripted_server.models = ["qwen2.5:7b-instruct"]
+    monkeypatch.setenv("TEST_LLM_KEY", scripted_server.api_key)
+    choose_local(qtbot, page, scripted_server, model="")
+    with qtbot.waitSignal(page.models_runner.finished, timeout=10000):
+        page.form.models_button.click()
+    assert page.form.model.currentText() == "qwen2.5:7b-instruct"
+    assert page.banner.message_label.text() == "The server offers one model, qwen2.5:7b-instruct, and it is now chosen."
+    assert page.is_dirty() and page.save_button.isEnabled()

@@ -210,9 +210,12 @@ class ConnectionForm(QWidget):
         try:
             self.model.clear()
             self.model.addItems(list(models))
-            self.model.setEditText(current)
+            # A server with one model (a local one, usually) leaves nothing to choose: take it.
+            self.model.setEditText(models[0] if len(models) == 1 else current)
         finally:
             self._filling = False
+        if len(models) == 1 and models[0] != current:
+            self.changed.emit()
 
     def _read(self) -> dict:
         out = {name: self.fields[name].text().strip() for name in TEXT_FIELDS}

@@ -263,7 +263,10 @@ class ConnectionPage(Page):
     @Slot(object)
     def _on_models(self, models) -> None:
         self.form.set_models(models)
-        if models:
+        if len(models) == 1:
+            self.banner.show_message(fill(self.tr("The server offers one model, %1, and it is now chosen."),
+                                          models[0]), kind="info")
+        elif models:
             self.banner.show_message(fill(self.tr("The server offers %1 models: choose one from the Model list."),
                                           len(models)), kind="info")
         else:
