@@ -281,10 +281,12 @@ class MainWindow(QMainWindow):
     def _start_open(self, fn, arg: str, message: str) -> None:
         self.banner.hide()
         self.statusBar().showMessage(message)
+        self.pages["project"].show_opening(message)
         self.project_runner.start(fn, arg)
 
     @Slot(object)
     def _on_project_loaded(self, result: OpenResult) -> None:
+        self.pages["project"].show_opening("")
         if result.project is None:
             self.statusBar().showMessage(self.tr("The sample project is not available in this build."), 10000)
             self.select_step("project")
@@ -300,6 +302,7 @@ class MainWindow(QMainWindow):
     @Slot(object)
     def _on_project_failed(self, error: ErrorRecord) -> None:
         self.statusBar().clearMessage()
+        self.pages["project"].show_opening("")
         if error.is_app_error:  # bugs go to the crash dialog through the task hook
             self.show_error(error.message, error.hint)
 

@@ -163,3 +163,13 @@ def test_the_users_own_project_is_shown_as_open(qtbot, window, tmp_path):
     assert page.name_value.isVisible() and page.name_value.text() == "mine"
     page.set_project(None)
     assert page.status_label.text().startswith("No project is open")
+
+
+def test_while_a_project_opens_the_page_says_so(qtbot, window, tmp_path):
+    """On a cold first launch the page says the sample is opening, not "No project is open"."""
+    page = window.pages["project"]
+    Project.create(tmp_path / "slow")
+    with qtbot.waitSignal(window.project_changed, timeout=10000):
+        window.open_project(str(tmp_path / "slow"))
+        assert page.status_label.text() == "Opening the project…"
+    assert page.status_label.text().startswith("This project is open")

@@ -36,6 +36,7 @@ class ProjectPage(Page):
     def build(self) -> None:
         self.wizard: NewProjectDialog | None = None
         self._pending: tuple[Path, str] | None = None  # (folder, name) the wizard asked for
+        self._opening = ""  # what is being opened, said while no project is open yet
         self.banner = Banner()
         self.save_runner = TaskRunner(self)
         self.save_runner.finished.connect(self._on_renamed)
@@ -175,6 +176,12 @@ class ProjectPage(Page):
         self.recent_list.setFixedHeight(rows * row_height + 2 * self.recent_list.frameWidth() + 6)
         self.layout_.setStretch(self.layout_.count() - 1, 1)
 
+    def show_opening(self, message: str) -> None:
+        """While a project opens (a cold first launch builds the sample for seconds), say so here
+        rather than "No project is open"; an empty message goes back to the usual text."""
+        self._opening = message
+        self._show_project()
+
     def _show_project(self) -> None:
         has = self.project is not None
         for widget in (self.name_caption, self.name_value, self.path_caption, self.path_value):
@@ -185,6 +192,8 @@ class ProjectPage(Page):
             self.status_label.setText(self.tr("This project is open. Use the steps on the left to work on it."))
             self.name_value.setText(self.project.name)
             self.path_value.setText(str(self.project.root))
+        elif self._opening:
+            self.status_label.setText(self._opening)
         else:
             self.status_label.setText(
                 self.tr("No project is open. Create one, open a folder, or start with the sample project."))
