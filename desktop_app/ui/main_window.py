@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QUrl, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
-from PySide6.QtWidgets import (QFileDialog, QFrame, QHBoxLayout, QLabel, QListWidget,
+from PySide6.QtWidgets import (QApplication, QFileDialog, QFrame, QHBoxLayout, QLabel, QListWidget,
                                QListWidgetItem, QMainWindow, QMessageBox, QProgressBar,
                                QScrollArea, QStackedWidget, QToolButton, QVBoxLayout, QWidget)
 
@@ -381,8 +381,17 @@ class MainWindow(QMainWindow):
         self.save_geometry()
         # Ask all work under this window to stop first, then wait: they wind down in parallel.
         runners = self.findChildren(TaskRunner)
+        busy = [runner for runner in runners if runner.pending_workers()]
         for runner in runners:
             runner.cancel()
-        for runner in runners:
-            runner.shutdown(SHUTDOWN_TIMEOUT_MS)
+        if busy:  # a run winding down can take seconds: say so before the window stops painting
+            self.statusBar().showMessage(self.tr("Closing: finishing the work in progress…"))
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            QApplication.processEvents()
+        try:
+            for runner in runners:
+                runner.shutdown(SHUTDOWN_TIMEOUT_MS)
+        finally:
+            if busy:
+                QApplication.restoreOverrideCursor()
         super().closeEvent(event)

@@ -183,3 +183,28 @@ def test_pages_navigate_and_hear_about_changes(qtbot):
     assert ("data", "dataset") not in seen  # the sender already knows
     window.run_action.trigger()
     assert window.current_step() == "run"
+
+
+def test_closing_during_work_says_it_is_finishing(qtbot):
+    """Quitting while work winds down tells the user why the window has not gone yet."""
+    import time
+
+    from desktop_app.ui.tasks import TaskRunner
+
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.show()
+    runner = TaskRunner(w)
+
+    def slow(state):
+        while not state.should_stop():
+            time.sleep(0.01)
+        time.sleep(0.3)  # stopping takes a moment, as a run's grace for answers in flight does
+
+    runner.start(slow)
+    qtbot.waitUntil(lambda: runner.pending_workers() == 1)
+    messages = []
+    w.statusBar().messageChanged.connect(messages.append)
+    w.close()
+    assert "Closing: finishing the work in progress…" in messages
+    assert runner.pending_workers() == 0
