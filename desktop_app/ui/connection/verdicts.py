@@ -34,7 +34,9 @@ def describe(report, models: tuple[str, ...] = (), env_var: str = "") -> Verdict
     v = report.verdict
     url = report.url or QCoreApplication.translate("ConnectionPage", "the configured address")
     detail = report.detail if v not in ("connected", "offline", "no_key") else ""
-    seconds = f"{(report.latency_s or 0.0):.1f}"
+    # "answered in 0.0 s" reads as "did not answer": a fast local server gets two decimals.
+    latency = report.latency_s or 0.0
+    seconds = f"{latency:.1f}" if latency >= 0.1 else f"{max(latency, 0.01):.2f}"
     if v == "connected":
         if report.model:
             return VerdictText(fill(QCoreApplication.translate(

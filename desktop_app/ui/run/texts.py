@@ -34,7 +34,9 @@ def estimate_text(plan) -> str:
                                            "request was answered before."))
     else:
         cost = words.money(est.cost_usd)
-        if est.cost_usd is not None:
+        if est.cost_usd == 0:  # a local server (or a price of zero): "about $0.00" reads like a guess
+            cost = translate("RunTexts", "free")
+        elif est.cost_usd is not None:
             cost = fill(translate("RunTexts", "about %1"), cost)
         calls = plural(est.calls, translate("RunTexts", "%1 call"), translate("RunTexts", "%1 calls"))
         template = translate("RunTexts", "%1, about %2 tokens (%3 in, about %4 out), %5, %6 at %7 requests at a time.")

@@ -1,0 +1,29 @@
+"""Sentences a user reads about cost and speed say what is true, not what rounding made of it."""
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from desktop_app.ui.connection.verdicts import describe
+from desktop_app.ui.run.texts import estimate_text
+
+
+def _plan(cost):
+    est = SimpleNamespace(calls=40, cost_usd=cost, total_tokens=12000, input_tokens=10000, output_tokens=2000,
+                          time_s=30.0, concurrency=1, cached=0, unpriced_models=(), approximate_models=())
+    return SimpleNamespace(estimate=est, finished=0)
+
+
+def test_a_free_run_is_called_free_not_about_nothing(qapp):
+    """A local server's estimate says "free", not "about $0.00"."""
+    text = estimate_text(_plan(0.0))
+    assert "free" in text and "$0.00" not in text
+    assert "about $0.21" in estimate_text(_plan(0.21))
+
+
+def test_a_fast_local_server_is_not_said_to_answer_in_zero_seconds(qapp):
+    """A server that answered in 4 ms is reported in hundredths, never "0.0 s"."""
+    report = SimpleNamespace(verdict="connected", url="http://127.0.0.1:8080/v1", detail="", latency_s=0.004,
+                             model="qwen2.5")
+    assert describe(report).headline == "Connected: qwen2.5 answered in 0.01 s"
+    report.latency_s = 0.84
+    assert describe(report).headline == "Connected: qwen2.5 answered in 0.8 s"
