@@ -27,3 +27,11 @@ def test_a_fast_local_server_is_not_said_to_answer_in_zero_seconds(qapp):
     assert describe(report).headline == "Connected: qwen2.5 answered in 0.01 s"
     report.latency_s = 0.84
     assert describe(report).headline == "Connected: qwen2.5 answered in 0.8 s"
+
+
+def test_a_one_page_pdf_is_one_page(qapp):
+    """The Knowledge list says "PDF, 1 page", not "1 pages"."""
+    from desktop_app.ui.knowledge.texts import kind_text
+
+    assert kind_text("pdf", 1) == "PDF, 1 page"
+    assert kind_text("pdf", 12) == "PDF, 12 pages"

@@ -10,6 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 
 from desktop_app.ui.connection.verdicts import fill
+from desktop_app.ui.words import plural
 
 
 def file_name(source: str) -> str:
@@ -50,7 +51,9 @@ def kind_text(kind: str, pages: int | None) -> str:
     names = {"txt": "Text", "md": "Markdown", "csv": "CSV", "html": "HTML", "pdf": "PDF", "docx": "Word"}
     name = names.get(kind, kind.upper())
     if pages:
-        return fill(QCoreApplication.translate("KnowledgePage", "%1, %2 pages"), name, pages)
+        count = plural(pages, QCoreApplication.translate("KnowledgePage", "%1 page"),
+                       QCoreApplication.translate("KnowledgePage", "%1 pages"))
+        return fill(QCoreApplication.translate("KnowledgePage", "%1, %2"), name, count)
     return name
 
 
