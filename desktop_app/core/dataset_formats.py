@@ -66,6 +66,10 @@ def open_xlsx(path: Path, size: int, sheet: str | None) -> Source:
             raise DataError(f"Sheet '{name}' of {path.name} is a chart, not a table.",
                             "Choose a sheet that holds the data.",
                             details={"kind": "unknown_sheet", "sheet": name, "sheets": list(sheets)})
+        # Many tools write a stale <dimension> element, and read-only mode trusts it: rows and
+        # columns beyond it would be silently dropped. Reading the sheet to its real end costs
+        # nothing extra (read-only mode streams anyway).
+        worksheet.reset_dimensions()
         rows = enumerate(worksheet.iter_rows(values_only=True), start=1)
         header: list[str] | None = None
         for _, values in rows:
