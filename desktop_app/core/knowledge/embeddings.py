@@ -8,6 +8,7 @@ check that the collection on disk was built with the same embedding.
 from __future__ import annotations
 
 import hashlib
+import logging
 import re
 import threading
 import zlib
@@ -32,8 +33,18 @@ def _wordllama():
     global _WL_MODEL
     with _WL_LOCK:
         if _WL_MODEL is None:
-            import wordllama
-            from wordllama import WordLlama
+            # wordllama calls logging.basicConfig(level=INFO) when imported: in a process that
+            # has not configured logging (the CLI) that would print every HTTP request URL of
+            # the run to stderr. The app's logging is the app's: put it back as it was.
+            root = logging.getLogger()
+            handlers, level = list(root.handlers), root.level
+            try:
+                import wordllama
+                from wordllama import WordLlama
+            finally:
+                for handler in [h for h in root.handlers if h not in handlers]:
+                    root.removeHandler(handler)
+                root.setLevel(level)
             # load() without cache_dir looks for the tokenizer config elsewhere and tries the hub.
             _WL_MODEL = WordLlama.load(cache_dir=Path(wordllama.__file__).parent)
         return _WL_MODEL
