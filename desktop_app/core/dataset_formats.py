@@ -17,6 +17,7 @@ from desktop_app.core.dataset_readers import (Records, Source, empty_error, firs
                                               header_only_error, open_text, unique_columns,
                                               wrong_encoding_error)
 from desktop_app.core.errors import DataError
+from desktop_app.core.files import archive_problem, archive_sentence
 
 JSON_SAMPLE_LINES = 1000  # columns of flat JSONL = keys seen in the first lines ...
 JSON_SAMPLE_CHARS = 4 << 20  # ... or in the first 4 M characters, if lines are long
@@ -46,6 +47,11 @@ def open_xlsx(path: Path, size: int, sheet: str | None) -> Source:
     import openpyxl  # imported here: only workbooks pay its import time
     from openpyxl.utils.exceptions import InvalidFileException
 
+    problem = archive_problem(path)
+    if problem is not None and problem.kind != "not_a_zip":  # a damaged file gets openpyxl's word below
+        raise DataError(archive_sentence(problem, path.name),
+                        "Open it in Excel and save it again, or export the sheet as CSV.",
+                        details={"kind": "archive_bomb"})
     try:
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as exc:

@@ -15,6 +15,7 @@ import re
 import charset_normalizer
 
 from desktop_app.core.errors import DataError
+from desktop_app.core.files import binary_kind
 
 SAMPLE_BYTES = 1 << 20  # encoding check: the first MiB (cut at a line end)
 CN_BYTES = 64 << 10  # charset-normalizer gets less: it is slow on large inputs
@@ -26,17 +27,6 @@ _BOMS = (
     (codecs.BOM_UTF32_BE, "utf-32"),
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
-)
-# Magic numbers of files people export by mistake; the kind goes into the hint.
-_MAGIC = (
-    (b"\x89PNG", "a PNG image"),
-    (b"\xff\xd8\xff", "a JPEG image"),
-    (b"GIF8", "a GIF image"),
-    (b"%PDF", "a PDF document"),
-    (b"PK\x03\x04", "a ZIP archive or an Excel/Word file (.xlsx/.docx)"),
-    (b"\xd0\xcf\x11\xe0", "an old Excel/Word file (.xls/.doc)"),
-    (b"\x1f\x8b", "a gzip archive"),
-    (b"SQLite format 3", "an SQLite database"),
 )
 _JAPANESE = {"cp932", "shift_jis", "shift_jis_2004", "shift_jisx0213", "euc_jp", "euc_jis_2004",
              "euc_jisx0213", "iso2022_jp"}
@@ -58,22 +48,20 @@ _LATIN_OK = re.compile(r"[\u00c0-\u00ff\u00a0-\u00bf\u0152\u0153\u0160\u0161\u01
 
 def check_not_binary(head: bytes, path_name: str) -> None:
     """Refuse images, archives and other binaries before they turn into pages of mojibake."""
-    for magic, kind in _MAGIC:
-        if head.startswith(magic):
-            hint = "Export the data as CSV (UTF-8 or Shift-JIS), XLSX or JSONL."
-            if magic == b"PK\x03\x04":
-                hint = "If it is an Excel workbook, give it the .xlsx extension; otherwise export it as CSV."
-            elif magic == b"\xd0\xcf\x11\xe0":
-                hint = "Open it in Excel and save it as .xlsx or CSV."
-            raise DataError(f"{path_name} is not a text table: it looks like {kind}.", hint,
-                            details={"kind": "binary"})
-    if not any(head.startswith(bom) for bom, _ in _BOMS[1:]):
-        sample = head[:8192]
-        controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
-        if b"\x00" in sample or (sample and controls / len(sample) > 0.05):
-            raise DataError(f"{path_name} is not a text table: it contains binary data.",
-                            "Choose the CSV, XLSX or JSONL file of your evaluation set.",
-                            details={"kind": "binary"})
+    kind = binary_kind(head)
+    if kind is None:
+        return
+    if kind == "binary data":
+        raise DataError(f"{path_name} is not a text table: it contains binary data.",
+                        "Choose the CSV, XLSX or JSONL file of your evaluation set.",
+                        details={"kind": "binary"})
+    hint = "Export the data as CSV (UTF-8 or Shift-JIS), XLSX or JSONL."
+    if head.startswith(b"PK\x03\x04"):
+        hint = "If it is an Excel workbook, give it the .xlsx extension; otherwise export it as CSV."
+    elif head.startswith(b"\xd0\xcf\x11\xe0"):
+        hint = "Open it in Excel and save it as .xlsx or CSV."
+    raise DataError(f"{path_name} is not a text table: it looks like {kind}.", hint,
+                    details={"kind": "binary"})
 
 
 def cut_at_line_end(sample: bytes, complete: bool) -> bytes:

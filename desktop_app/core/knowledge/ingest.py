@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop_app.core.errors import KnowledgeError
+from desktop_app.core.files import archive_problem, archive_sentence, binary_kind
 from desktop_app.core.text import is_cjk
 
 SUPPORTED = (".txt", ".md", ".markdown", ".csv", ".tsv", ".html", ".htm", ".pdf", ".docx")
@@ -90,13 +91,25 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     return str(best), best.encoding
 
 
+def _text_bytes(path: Path) -> bytes:
+    """The file's bytes, refused when they are not text (random bytes named .txt would turn into
+    hundreds of passages of noise): the same test the dataset importer applies."""
+    data = path.read_bytes()
+    kind = binary_kind(data[:8192])
+    if kind is not None:
+        raise KnowledgeError(f"{path.name} is not a text file: it looks like {kind}.",
+                             "Add the document itself (txt, md, pdf, docx, html or csv), or save it as text.",
+                             details={"reason": "binary"})
+    return data
+
+
 def _read_text(path: Path) -> tuple[list[tuple[int | None, str]], str]:
-    text, enc = decode_bytes(path.read_bytes())
+    text, enc = decode_bytes(_text_bytes(path))
     return [(None, text)], enc
 
 
 def _read_csv(path: Path) -> tuple[list[tuple[int | None, str]], str]:
-    text, enc = decode_bytes(path.read_bytes())
+    text, enc = decode_bytes(_text_bytes(path))
     try:
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",\t;")
     except csv.Error:
@@ -143,6 +156,11 @@ def _read_pdf(path: Path) -> tuple[list[tuple[int | None, str]], str]:
 
 def _read_docx(path: Path) -> tuple[list[tuple[int | None, str]], str]:
     import docx
+    problem = archive_problem(path)
+    if problem is not None and problem.kind != "not_a_zip":  # a damaged file gets python-docx's word below
+        raise KnowledgeError(archive_sentence(problem, path.name),
+                             "Open it in Word and save it again, or add the text as a .txt file.",
+                             details={"reason": "archive_bomb"})
     try:
         doc = docx.Document(str(path))
     except Exception as exc:  # noqa: BLE001 - python-docx raises many kinds for a bad zip/xml

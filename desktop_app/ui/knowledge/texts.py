@@ -43,6 +43,8 @@ def reason_text(reason: str, message: str = "") -> str:
         "permission": QCoreApplication.translate("KnowledgePage", "The file may not be opened (permission denied)."),
         "io": QCoreApplication.translate("KnowledgePage", "The file could not be read; it may be locked or moved."),
         "empty": QCoreApplication.translate("KnowledgePage", "The file contains no text."),
+        "binary": QCoreApplication.translate("KnowledgePage", "The file is not text (an image, an archive or "
+                                                              "a program?); add the document itself."),
     }
     return known.get(reason) or message or reason
 
