@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+import unicodedata
 from pathlib import Path
 
 import pandas as pd
@@ -98,8 +99,10 @@ def excel_text(text: str, limit: int = EXCEL_CELL_MAX) -> str:
 
 
 def csv_text(value):
-    """Defuse text that Excel would evaluate as a formula when it opens the CSV."""
-    if isinstance(value, str) and value.startswith(FORMULA_START):
+    """Defuse text that Excel would evaluate as a formula when it opens the CSV. Excel (Japanese
+    input especially) also takes the full-width ＝ ＋ － ＠ as formula starts, and leading
+    spaces do not stop it, so the test looks at the NFKC-folded text after any spaces."""
+    if isinstance(value, str) and unicodedata.normalize("NFKC", value[:8]).lstrip(" ").startswith(FORMULA_START):
         return "'" + value
     return value
 

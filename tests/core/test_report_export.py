@@ -170,3 +170,13 @@ def test_verdict_reasons_reach_the_tables(tmp_path):
     project = _project(tmp_path, [(RunInfo(0, "Only", ()), [res])], n=1)
     frame = pd.read_csv(export_table(build_report_data(project), tmp_path / "r.csv"), encoding="utf-8-sig")
     assert frame.loc[0, "failed_checks"] == "token_f1 (content): f1=0.10" and frame.loc[0, "outcome"] == "knowledge"
+
+
+def test_full_width_and_spaced_formula_starts_are_defused_too(tmp_path):
+    """「＝SUM(A1)」 typed with a Japanese IME, or " =1+1" after a space, never runs in Excel either."""
+    from desktop_app.core.report_tables import csv_text
+
+    assert csv_text("＝HYPERLINK(\"http://x\")") == "'＝HYPERLINK(\"http://x\")"
+    assert csv_text("＋81 3 1234") == "'＋81 3 1234"
+    assert csv_text("  =1+1") == "'  =1+1"
+    assert csv_text("普通の回答") == "普通の回答" and csv_text("12 months") == "12 months"
