@@ -264,3 +264,13 @@ def test_files_added_while_indexing_wait_their_turn(qtbot, page, project, docs, 
                     timeout=30000)
     assert list(report_rows(page)) == ["markup.txt"]
     assert page.stats_label.text().endswith("embedding by text-embedding-3-small")
+
+
+def test_search_no_longer_says_it_waits_once_indexing_is_over(qtbot, page, docs):
+    """After indexing, the search box is usable and nothing says it is waiting for indexing."""
+    with qtbot.waitSignal(page.index_runner.finished, timeout=30000):
+        page.add_paths([str(docs)])
+        assert page.search.status.text() == "Search is available again when indexing has finished."
+    qtbot.waitUntil(lambda: not page.index_runner.is_running(), timeout=5000)
+    assert page.search.query.isEnabled() and page.search.search_button.isEnabled()
+    assert page.search.status.text() == ""

@@ -106,10 +106,13 @@ class SearchPanel(QWidget):
     def _update(self) -> None:
         self.search_button.setEnabled(not self._paused)
         self.query.setEnabled(not self._paused)
+        waiting = (self.tr("Search is available again when indexing has finished."), self.tr("Searching…"))
         if self._paused:
-            self.status.setText(self.tr("Search is available again when indexing has finished."))
+            self.status.setText(waiting[0])
         elif self._busy:
-            self.status.setText(self.tr("Searching…"))
+            self.status.setText(waiting[1])
+        elif self.status.text() in waiting:  # what it waited for is over (results set their own text)
+            self.status.clear()
 
     def _search(self) -> None:
         text = self.query.text().strip()
