@@ -46,7 +46,15 @@ def offline_outcomes(items: list[dict]) -> list[str]:
 
 
 def judge_outcomes(items: list[dict], mode: str) -> list[str] | None:
-    """Outcomes with a judge model from the environment, or None when none is configured."""
+    """Outcomes with a judge model from the environment, or None when none is configured.
+
+    The judge setting (``judge_mode``: decide the unsure rows or every row, its verdict replacing
+    the lexical one) is not built yet; until it is, this reports nothing rather than a figure
+    of the old ANDed judge."""
+    import inspect  # noqa: PLC0415
+
+    if "judge_mode" not in inspect.signature(evaluate_row).parameters:
+        return None
     base_url, model = os.environ.get("LPA_JUDGE_BASE_URL"), os.environ.get("LPA_JUDGE_MODEL")
     if not (base_url and model):
         return None
@@ -99,7 +107,7 @@ def main(argv: list[str] | None = None) -> int:
     for mode in ("unsure", "all"):
         judged = judge_outcomes(items, mode)
         if judged is None:
-            print("judge: not configured (set LPA_JUDGE_BASE_URL and LPA_JUDGE_MODEL)")
+            print("judge: not measured (needs LPA_JUDGE_BASE_URL and LPA_JUDGE_MODEL, and the judge_mode setting)")
             break
         print(_line(f"judge_mode={mode}", figures(items, judged)))
     if args.details:
