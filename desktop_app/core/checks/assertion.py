@@ -1,7 +1,7 @@
 """Does an answer assert a phrase, or negate it, hedge it among candidates, or refuse?
 
 Works on the normalized text of ``quantities.reading`` and a span in it. Short pattern lists
-for English and Japanese; a Japanese tokeniser was weighed (janome: ~15 MB with its
+for English and Japanese; a Japanese tokeniser was weighed (janome: a 19.7 MB wheel with its
 dictionary in the standalone build) but negation and alternatives show in the particles and
 endings right next to the phrase (「Xではなく」「Xには対応していません」「XかY」), which
 patterns read as well.
