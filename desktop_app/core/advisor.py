@@ -139,6 +139,6 @@ def diagnose(runs: list[tuple[RunInfo, list[RowResult]]], *, target: float = 0.9
     confidence = _confidence(decision, start, regressions)
     return Diagnosis(
         recommendation=decision.recommendation, confidence=confidence, target=target,
-        from_run=start.name, baseline_run=baseline.name, gaps=start.gaps, errors=start.errors,
+        from_run=start.name, baseline_run=baseline.name, gaps=start.gaps, errors=start.errors, unsure=start.unsure,
         evidence=_evidence(decision, situation, stats, regressions, readiness),
         checklist=checklist, runs=run_points(stats))

@@ -18,6 +18,11 @@ RECOMMENDATIONS = (
     "fine_tuning_and_rag",
     "good_enough",
 )
+CONTENT_OUTCOMES = ("right", "wrong", "unsure")
+# Content verdicts that replace the lexical ones when they decided: a person's review first,
+# then the judge model (never ANDed with the lexical verdict it was asked to settle).
+REVIEW_CHECK = "review"
+JUDGE_CHECK = "judge"
 
 
 @dataclass(frozen=True)
@@ -61,6 +66,9 @@ class Verdict:
     # For model-judged checks: CheckSpec.fingerprint of the settings that produced it, so a
     # rescore after the rubric was edited knows the verdict is stale (metadata: not compared).
     spec: str = field(default="", compare=False)
+    # Content only: text alone could not decide (a paraphrase, a low-overlap answer). Stored with
+    # passed=False, but counted apart from wrong answers in every score and never a knowledge gap.
+    unsure: bool = False
 
 
 @dataclass(frozen=True)
@@ -112,18 +120,49 @@ class RunSummary:
     context_precision: float | None = None
     faithfulness: float | None = None
     missing: int = 0  # evaluation rows without a result in this run (counted as failed)
+    unsure: int = 0  # answered rows whose content verdict is unsure: left out of content score and pass rate
 
     @property
     def total(self) -> int:
         """The denominator of the scores: rows with a result plus the missing ones."""
         return self.rows + self.missing
 
+    @property
+    def decided(self) -> int:
+        """The denominator of the pass rate: evaluation rows less the unsure ones."""
+        return self.total - self.unsure
+
 
 # -- the pass rules every module shares ------------------------------------------------------
-def content_passed(verdicts: tuple[Verdict, ...]) -> bool:
-    """Content passes when every content check that judged the row passed (and at least one did)."""
+def content_outcome(verdicts: tuple[Verdict, ...]) -> str | None:
+    """"right" | "wrong" | "unsure" for a row's content, None when no content check judged it.
+
+    A decided review (the person) replaces every automatic content verdict, and a decided judge
+    verdict replaces the lexical ones. Otherwise any decided failure makes the row wrong, and
+    an unsure check with no failure beside it leaves the row unsure.
+    """
     content = [v for v in verdicts if v.family == "content"]
-    return bool(content) and all(v.passed for v in content)
+    if not content:
+        return None
+    for source in (REVIEW_CHECK, JUDGE_CHECK):
+        decided = [v for v in content if v.check == source and not v.unsure]
+        if decided:
+            content = decided
+            break
+    if any(not v.passed and not v.unsure for v in content):
+        return "wrong"
+    if any(v.unsure for v in content):
+        return "unsure"
+    return "right"
+
+
+def content_passed(verdicts: tuple[Verdict, ...]) -> bool:
+    """Content passes when its outcome is right (every deciding content check passed)."""
+    return content_outcome(verdicts) == "right"
+
+
+def content_unsure(verdicts: tuple[Verdict, ...]) -> bool:
+    return content_outcome(verdicts) == "unsure"
 
 
 def behaviour_passed(verdicts: tuple[Verdict, ...]) -> bool:

@@ -7,7 +7,9 @@ imported-runs path score exactly the same way, and tests can drive it without a 
 Scores are shares of rows: content score = rows whose content passed / rows judged on content
 (an errored or missing row counts as judged and failed), behaviour score likewise, pass rate =
 rows that passed both / all evaluation rows (a row the run has no result for counts as failed).
-That reads as "82% of answers carry the right facts" on the maps.
+That reads as "82% of answers carry the right facts" on the maps. Rows whose content verdict
+is unsure (text alone could not decide, and no judge or person did) are counted apart: left
+out of the content score and the pass rate, and reported as ``unsure``.
 """
 from __future__ import annotations
 
@@ -20,7 +22,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Collection, Iterator, Mapping, Sequence
 
 from desktop_app.core.records import (Passage, Row, RowResult, RunInfo, RunSummary, Verdict, behaviour_passed,
-                                      content_passed, row_passed)
+                                      content_outcome, row_passed)
 
 # evaluate(specs, row, output, passages=(), judge=None, embed=None) -> verdicts (checks.evaluate_row)
 Evaluate = Callable[..., tuple[Verdict, ...]]
@@ -151,29 +153,33 @@ def summarize(run: RunInfo, results: Sequence[RowResult], *,
     missing = len(set(eval_ids) - {r.row_id for r in results}) if eval_ids is not None else 0
     total = len(results) + missing
     errors = sum(1 for r in results if r.error is not None)
-    content_judged, content_ok, behaviour_ok, passed = missing, 0, 0, 0
+    content_judged, content_ok, behaviour_ok, passed, unsure = missing, 0, 0, 0, 0
     for r in results:
         if r.error is not None:
             content_judged += 1
             continue
-        if any(v.family == "content" for v in r.verdicts):
-            content_judged += 1
-            content_ok += content_passed(r.verdicts)
+        outcome = content_outcome(r.verdicts)
         behaviour_ok += behaviour_passed(r.verdicts)
+        if outcome == "unsure":
+            unsure += 1
+            continue
+        if outcome is not None:
+            content_judged += 1
+            content_ok += outcome == "right"
         passed += row_passed(r)
     latencies = [r.latency_s for r in results if r.error is None and r.latency_s is not None]
     return RunSummary(
         run=run, rows=len(results), errors=errors,
         content_score=_share(content_ok, content_judged),
         behaviour_score=_share(behaviour_ok, total),
-        pass_rate=_share(passed, total),
+        pass_rate=_share(passed, total - unsure),
         tokens_in=sum(r.tokens_in for r in results), tokens_out=sum(r.tokens_out for r in results),
         cost=run_cost(results),
         latency_p50=percentile(latencies, 50), latency_p95=percentile(latencies, 95),
         context_recall=_mean_metric(results, "context_recall"),
         context_precision=_mean_metric(results, "context_precision"),
         faithfulness=_mean_metric(results, "faithfulness"),
-        missing=missing,
+        missing=missing, unsure=unsure,
     )
 
 
@@ -196,7 +202,7 @@ def summary_to_dict(s: RunSummary, *, unknown_cost: float | None = 0.0) -> dict:
         "cost": unknown_cost if s.cost is None else s.cost, "cost_known": s.cost is not None,
         "latency_p50": s.latency_p50, "latency_p95": s.latency_p95,
         "context_recall": s.context_recall, "context_precision": s.context_precision,
-        "faithfulness": s.faithfulness, "missing": s.missing,
+        "faithfulness": s.faithfulness, "missing": s.missing, "unsure": s.unsure,
     }
 
 

@@ -112,7 +112,8 @@ def verdicts_to_json(verdicts: Iterable[Verdict]) -> str:
     if not verdicts:
         return "[]"
     return json.dumps([{"check": v.check, "family": v.family, "passed": v.passed, "score": v.score,
-                        "reason": v.reason, **({"spec": v.spec} if v.spec else {})} for v in verdicts],
+                        "reason": v.reason, **({"spec": v.spec} if v.spec else {}),
+                         **({"unsure": True} if v.unsure else {})} for v in verdicts],
                       ensure_ascii=False)
 
 

@@ -45,12 +45,16 @@ def test_token_f1_japanese_and_chinese_are_not_all_or_nothing():
 
 
 def test_token_f1_threshold_and_reason():
-    """The verdict shows the F1 and the threshold so the user sees how far off a row was."""
+    """The verdict says in words how much overlap there was and how much was needed; a low
+    overlap is unsure (may be a paraphrase), not wrong."""
     row = Row("1", "q", "the warranty lasts one year from purchase")
     v = verdict("token_f1", "the warranty lasts two years", row=row)
-    assert not v.passed and v.reason == f"f1={v.score:.2f}<0.50"
+    assert not v.passed and v.unsure and v.reason.startswith("The answer has only 40% word overlap")
+    assert "(needs 50%)" in v.reason
     v = verdict("token_f1", "the warranty lasts two years", row=row, threshold=0.3)
-    assert v.passed and v.reason.endswith(">=0.30")
+    assert v.passed and not v.unsure and "(needs 30%)" in v.reason
+    refusal = verdict("token_f1", "I don't have that information about the warranty.", row=row)
+    assert not refusal.passed and not refusal.unsure
 
 
 def test_contains_finds_short_answer_inside_a_sentence():
@@ -58,7 +62,7 @@ def test_contains_finds_short_answer_inside_a_sentence():
     row = Row("1", "保証期間は？", "１年間")
     assert verdict("contains", "保証期間は購入日から1年間です。", row=row).passed
     miss = verdict("contains", "保証期間は購入日から2年間です。", row=row)
-    assert not miss.passed and miss.reason.startswith("not_contained") and 0 < miss.score < 1
+    assert not miss.passed and not miss.unsure and miss.reason == "The answer gives 2年間, not the expected 1年間."
     assert not verdict("contains", "Model 150", row=Row("1", "q", "15")).passed  # whole words
 
 
@@ -259,30 +263,35 @@ def test_defaults_for_json_answers():
 
 
 def test_defaults_for_short_japanese_answers():
-    """Short Japanese answers give containment, a length bound and a Japanese-language check."""
+    """Short Japanese answers give containment and a Japanese-language check, and no length
+    limit: a polite sentence around a right short answer must not fail."""
     answers = ["1年間です", "はい", "東京都", "無料です", "3営業日以内"]
     found = kinds(default_checks(answers))
-    assert found == {"contains": None, "max_chars": "40", "language": "ja"}
+    assert found == {"contains": None, "language": "ja"}
     assert "json" not in found
 
 
 def test_defaults_for_long_answers_and_labels():
-    """Long answers get token F1 and no length bound; label sets get exact normalized match."""
+    """Long answers get token F1, label sets exact normalized match; prose never gets an
+    inferred length bound, long structured (JSON) answers do."""
     long = ["The warranty covers manufacturing defects for one year from the date of purchase. " * 4] * 3
     assert kinds(default_checks(long)) == {"token_f1": None}
     labels = ["positive", "negative", "Positive", "negative", "positive", "negative"]
-    assert kinds(default_checks(labels)) == {"normalized_match": None, "max_chars": "40"}
-    assert kinds(default_checks(["Paris", "Berlin", "about 3 km"]))["max_chars"] == "40"
-    assert kinds(default_checks(["x" * 60]))["max_chars"] == "200"
+    assert kinds(default_checks(labels)) == {"normalized_match": None}
+    assert "max_chars" not in kinds(default_checks(["Paris", "Berlin", "about 3 km"]))
+    assert "max_chars" not in kinds(default_checks(["x" * 60]))
+    structured = [json.dumps({"answer": "x" * 220, "n": i}) for i in range(3)]
+    assert int(kinds(default_checks(structured))["max_chars"]) >= 3 * len(structured[0])
     assert kinds(default_checks([])) == {"token_f1": None}
     assert "json" not in kinds(default_checks(["42", "43"]))  # bare numbers are not JSON intent
 
 
 def test_defaults_make_a_sensible_first_run():
-    """Scored by the inferred checks, a right Japanese answer passes and an English one fails."""
+    """Scored by the inferred checks, a right Japanese answer passes; a right answer in English
+    has the right facts (content passes) but fails the language check (a behaviour gap)."""
     rows = [Row(str(i), "q", a) for i, a in enumerate(["1年間", "2年間", "はい", "いいえ", "東京都です"])]
     specs = default_checks([r.expected for r in rows])
     good = evaluate_row(specs, rows[0], "保証期間は1年間です。")
     assert content_passed(good) and all(v.passed for v in good)
     bad = evaluate_row(specs, rows[0], "The warranty is one year.")
-    assert not content_passed(bad) and any(v.check == "language" and not v.passed for v in bad)
+    assert content_passed(bad) and any(v.check == "language" and not v.passed for v in bad)

@@ -99,7 +99,7 @@ def test_import_run_scores_outputs_and_reports_unknown_and_missing(tmp_path, scr
     project = _project(tmp_path, scripted_server, rows=6)
     outputs = tmp_path / "outs.jsonl"
     lines = [{"id": "q0", "output": "answer 0", "contexts": ["Item 0: answer 0.", {"text": "x", "source": "a.md"}]},
-             {"id": "q1", "output": "wrong", "contexts": []},
+             {"id": "q1", "output": "answer 7", "contexts": []},
              {"id": "q2", "output": "answer 2", "contexts": []},
              {"id": "zz9", "output": "who am I", "contexts": []}]
     outputs.write_text("\n".join(json.dumps(x) for x in lines), encoding="utf-8")

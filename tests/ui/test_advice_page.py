@@ -37,17 +37,17 @@ def test_sample_says_rag_next_with_its_reasons(qtbot, page, sample):
     """The first screen of the tour: the move, why, how sure, the gaps and what changed."""
     view = _load(qtbot, page, sample)
     assert view.headline.text() == "RAG next"
-    assert view.why.text() == "90% of the failures were missing facts, and RAG fixed 85% of them."
+    assert view.why.text() == "100% of the failures were missing facts, and RAG fixed 84% of them."
     assert view.confidence_bar.value() == 65 and view.confidence_label.text() == "Confidence: moderate (65%)"
     assert view.sample_note.isVisible() and "written by hand for the tour" in view.sample_note.text()
     assert [view.gaps.numbers[g].text() for g in ("knowledge", "behaviour", "retrieval", "generation")] == \
         ["0", "0", "2", "2"]
-    assert view.change_line.text() == ("Latest run “RAG (top-3)” against “Few-shot (k=3)”: pass rate 20% → 87% "
-                                       "(+67 points). On the 30 rows both ran: 20 fixed, 0 broken.")
+    assert view.change_line.text() == ("Latest run “RAG (top-3)” against “Few-shot (k=3)”: pass rate 21% → 87% "
+                                       "(+65 points). On the 30 rows both ran: 20 fixed, 0 broken.")
     assert view.fixed_links.isVisible() and len(view.fixed_links.rows) == 20 and not view.broken_links.isVisible()
     first = view.evidence_items[0].sentence.text()
-    assert first == ("• “RAG (top-3)” (adding RAG) fixed 22 of the 26 rows of “Baseline” that lacked the right facts "
-                     "(85%).")
+    assert first == ("• “RAG (top-3)” (adding RAG) fixed 21 of the 25 rows of “Baseline” that lacked the right facts "
+                     "(84%).")
     rows = {r.cid: r for r in view.checklist_rows}
     assert list(rows) == list(page.result.diagnosis.to_dict()["checklist"])
     assert rows["add_documents"].box.isChecked() and not rows["add_documents"].box.isEnabled()  # RAG's run did it

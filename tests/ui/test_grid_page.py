@@ -46,7 +46,7 @@ def test_sample_places_three_runs_on_each_map(qtbot, page, sample):
     assert labels[2] == "3. RAG (top-3)\n87%"
     assert page.diagnosis.target == pytest.approx(result.diagnosis.target) == pytest.approx(0.9)
     assert page.run_combo.count() == 3 and page.run_combo.currentText() == "3. RAG (top-3)"  # the advice's start
-    assert "Few-shot (k=3)" in page.technique.tooltip(1) and "content 20%" in page.technique.tooltip(1)
+    assert "Few-shot (k=3)" in page.technique.tooltip(1) and "content 21%" in page.technique.tooltip(1)
 
 
 def test_clicking_a_point_opens_that_run_in_results(qtbot, page, sample):

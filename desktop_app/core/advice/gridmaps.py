@@ -30,7 +30,7 @@ def run_points(stats: list[RunStats]) -> tuple[RunPoint, ...]:
             id=s.info.id, name=s.name, techniques=s.techniques, order=s.order,
             technique_position=s.position, cell_index=index, cell_count=cells[s.position],
             content_score=s.content_score, behaviour_score=s.behaviour_score, pass_rate=s.pass_rate,
-            rows=s.rows, errors=s.errors, gaps=s.gaps, is_rag=s.is_rag, imported=s.info.imported,
+            rows=s.rows, errors=s.errors, unsure=s.unsure, gaps=s.gaps, is_rag=s.is_rag, imported=s.info.imported,
             status=s.info.status, tokens_per_request=s.tokens_per_request, cost=s.cost,
             latency_p50=s.latency_p50))
     return tuple(points)

@@ -10,13 +10,13 @@ from typing import Any
 
 # Keys of `advise --json` fixed by the issue; EXTENSION_KEYS are additions (extend, never rename).
 CONTRACT_KEYS = ("recommendation", "confidence", "target", "gaps", "evidence", "checklist", "runs")
-EXTENSION_KEYS = ("from_run", "baseline_run", "errors", "checklist_details")
+EXTENSION_KEYS = ("from_run", "baseline_run", "errors", "checklist_details", "unsure")
 GAP_KEYS = ("knowledge", "behaviour", "retrieval", "generation")
 EVIDENCE_KEYS = ("kind", "numbers", "rows", "runs")
 RUN_CONTRACT_KEYS = ("name", "techniques", "technique_position", "diagnosis_position", "content_score",
                      "behaviour_score", "pass_rate", "tokens_per_request", "cost", "latency_p50")
 RUN_EXTENSION_KEYS = ("id", "order", "cell_index", "cell_count", "rows", "errors", "gaps", "is_rag",
-                      "imported", "status", "cost_per_1k")
+                      "imported", "status", "cost_per_1k", "unsure")
 CHECKLIST_KEYS = ("id", "costly", "done", "numbers")
 
 
@@ -73,6 +73,7 @@ class RunPoint:
     tokens_per_request: float | None = None
     cost: float | None = 0.0  # USD for the whole run; None: some row's price is unknown
     latency_p50: float | None = None
+    unsure: int = 0  # rows whose content verdict is unsure: not gaps, out of the scores
 
     @property
     def diagnosis_position(self) -> tuple[float, float]:
@@ -107,6 +108,7 @@ class RunPoint:
             "imported": self.imported,
             "status": self.status,
             "cost_per_1k": _r(self.cost_per_1k, 6),
+            "unsure": self.unsure,
         }
 
 
@@ -119,6 +121,7 @@ class Diagnosis:
     baseline_run: str
     gaps: dict[str, int] = field(hash=False)
     errors: int = 0  # rows of from_run without an output: not gaps, a connection matter
+    unsure: int = 0  # rows of from_run whose content verdict is unsure: not gaps, awaiting a judge or review
     evidence: tuple[Evidence, ...] = ()
     checklist: tuple[ChecklistItem, ...] = ()
     runs: tuple[RunPoint, ...] = ()
@@ -143,4 +146,5 @@ class Diagnosis:
             "baseline_run": self.baseline_run,
             "errors": self.errors,
             "checklist_details": [c.to_dict() for c in self.checklist],
+            "unsure": self.unsure,
         }

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Collection
 
-from desktop_app.core.records import GAP_KINDS, RowResult, RunInfo, behaviour_passed, content_passed
+from desktop_app.core.records import GAP_KINDS, RowResult, RunInfo, behaviour_passed, content_outcome, content_passed
 from desktop_app.core.scoring import only_rows, percentile, run_cost
 
 RAG_TECHNIQUES = frozenset({"rag", "rag_tuned"})
@@ -42,7 +42,7 @@ def _retrieval_flag(result: RowResult, check: str) -> bool | None:
 
 
 def classify(result: RowResult, rag: bool) -> str:
-    """"pass", "error" (no output) or the row's gap kind.
+    """"pass", "error" (no output), "unsure" (content undecided: never a gap) or the row's gap kind.
 
     A content failure is a knowledge gap; in a RAG run it is split by the retrieval checks:
     the passages lacked the answer (context_recall failed) -> retrieval; they had it
@@ -51,6 +51,8 @@ def classify(result: RowResult, rag: bool) -> str:
     """
     if result.error is not None or result.output is None:
         return "error"
+    if content_outcome(result.verdicts) == "unsure":  # not known to lack facts: no gap, counted apart
+        return "unsure"
     content_ok = content_passed(result.verdicts)
     if content_ok and behaviour_passed(result.verdicts):
         return "pass"
@@ -121,9 +123,18 @@ class RunStats:
         return self.count("error")
 
     @property
+    def unsure(self) -> int:
+        return self.count("unsure")
+
+    @property
+    def decided(self) -> int:
+        """Evaluation rows less the unsure ones: the denominator of the pass rate."""
+        return self.total - self.unsure
+
+    @property
     def scored(self) -> int:
-        """Rows with an output: the denominator of every gap share."""
-        return self.rows - self.errors
+        """Rows with an output and a decided content verdict: the denominator of every gap share."""
+        return self.rows - self.errors - self.unsure
 
     def count(self, kind: str) -> int:
         return sum(1 for k in self.outcome.values() if k == kind)
@@ -149,11 +160,12 @@ class RunStats:
     # rate = rows passed / evaluation rows.
     @property
     def pass_rate(self) -> float:
-        return self.count("pass") / self.total if self.total else 0.0
+        return self.count("pass") / self.decided if self.decided else 0.0
 
     @property
     def content_score(self) -> float:
-        judged = [r for r in self.outcome if self.outcome[r] == "error" or self.content_judged[r]]
+        judged = [r for r in self.outcome
+                  if self.outcome[r] == "error" or (self.content_judged[r] and self.outcome[r] != "unsure")]
         ok = sum(1 for r in judged if self.outcome[r] != "error" and self.content_ok[r])
         denominator = len(judged) + len(self.missing)
         return ok / denominator if denominator else 0.0

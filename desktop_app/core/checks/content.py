@@ -10,34 +10,20 @@ whitespace split would make each sentence a single token and F1 all-or-nothing.
 """
 from __future__ import annotations
 
+import json
 import math
-import re
-import unicodedata
 from collections import Counter
 from collections.abc import Callable, Sequence
-from functools import lru_cache
 
+from desktop_app.core.checks.answer import SHORT_ANSWER_TOKENS, decide
+from desktop_app.core.checks.assertion import refuses
+from desktop_app.core.checks.quantities import reading
 from desktop_app.core.checks.spec import CheckSpec
 from desktop_app.core.records import Verdict
-from desktop_app.core.text import normalize, tokens
+from desktop_app.core.text import contains_run, fold, fold_tokens, run_in  # noqa: F401 - contains_run re-exported
 
-_DIGIT_GROUP = re.compile(r"(?<=\d)[,'](?=\d{3}(?!\d))")
 _ARTICLES = frozenset({"a", "an", "the"})
-
-
-# Several checks fold the same output of a row in a row; Unicode normalization dominates the
-# cost on long answers, so the last few results are kept.
-@lru_cache(maxsize=32)
-def fold(text: str) -> str:
-    """Normalized text with '1,000' and '１，０００' both written '1000'."""
-    text = unicodedata.normalize("NFKC", text or "")
-    return normalize(_DIGIT_GROUP.sub("", text))
-
-
-@lru_cache(maxsize=32)
-def fold_tokens(text: str) -> tuple[str, ...]:
-    """Folded tokens, CJK per character."""
-    return tuple(tokens(fold(text), cjk="char"))
+JSON_FACTS_MAX = 12  # more values than this: a record to compare by overlap, not fact by fact
 
 
 def answer_tokens(text: str) -> list[str]:
@@ -57,20 +43,6 @@ def token_f1(expected: str, output: str) -> float:
     return 2 * precision * recall / (precision + recall)
 
 
-def contains_run(needle_text: str, hay_text: str) -> bool:
-    """The folded tokens of needle appear contiguously in hay: CJK per character (a substring),
-    Latin as whole words ('15' is not found in '150', 'cat' not in 'concatenate')."""
-    return _contains_tokens(fold_tokens(needle_text), fold_tokens(hay_text))
-
-
-def _contains_tokens(needle: tuple[str, ...], hay: tuple[str, ...]) -> bool:
-    n = len(needle)
-    if n == 0:
-        return False
-    first = needle[0]
-    return any(hay[i] == first and hay[i:i + n] == needle for i in range(len(hay) - n + 1))
-
-
 def _recall(expected: list[str], output: list[str]) -> float:
     if not expected:
         return 0.0
@@ -84,25 +56,72 @@ def cosine(a: Sequence[float], b: Sequence[float]) -> float:
     return dot / (na * nb) if na and nb else 0.0
 
 
-# -- the checks: (spec, expected, output[, embed]) -> Verdict --------------------------------
-def check_normalized_match(spec: CheckSpec, expected: str, output: str) -> Verdict:
+# -- the checks: (spec, expected, output, question) -> Verdict --------------------------------
+def _decided(spec: CheckSpec, outcome: str, score: float, reason: str) -> Verdict:
+    return Verdict(spec.id, spec.family, outcome == "right", round(max(0.0, min(1.0, score)), 4), reason,
+                   unsure=outcome == "unsure")
+
+
+def check_normalized_match(spec: CheckSpec, expected: str, output: str, question: str = "") -> Verdict:
     ok = fold(expected) == fold(output)
-    return Verdict(spec.id, spec.family, ok, float(ok), "match" if ok else "no_match")
+    if ok:
+        return _decided(spec, "right", 1.0, "The answer is the expected answer.")
+    if refuses(reading(output).text):
+        return _decided(spec, "wrong", 0.0, "The answer declines or says it does not know.")
+    return _decided(spec, "wrong", 0.0, "The answer is not the expected label.")
 
 
-def check_token_f1(spec: CheckSpec, expected: str, output: str) -> Verdict:
+def _json_facts(expected: str) -> list[str] | None:
+    """The leaf values of an expected JSON object/array (its key names are format, not facts)."""
+    text = expected.strip()
+    if not text.startswith(("{", "[")):
+        return None
+    try:
+        value = json.loads(text)
+    except (json.JSONDecodeError, RecursionError):
+        return None
+    out: list[str] = []
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            stack.extend(reversed(list(item.values())))
+        elif isinstance(item, list):
+            stack.extend(reversed(item))
+        elif isinstance(item, (str, int, float)) and not isinstance(item, bool) and str(item).strip():
+            out.append(str(item))
+    return out or None
+
+
+def check_token_f1(spec: CheckSpec, expected: str, output: str, question: str = "") -> Verdict:
+    """Word overlap (SQuAD F1) decides a long answer when it is high; low overlap is unsure (a
+    paraphrase shares few words), no overlap in a short answer or a refusal is wrong. An
+    expected JSON answer is judged by its values, each asserted as ``contains`` reads it:
+    matching key names alone say nothing about the facts."""
+    facts = _json_facts(expected)
+    if facts is not None and len(facts) <= JSON_FACTS_MAX:
+        found = [decide(fact, output, question) for fact in facts]
+        f1 = token_f1(expected, output)
+        for outcome in ("wrong", "unsure"):
+            hit = next((d for d in found if d.outcome == outcome), None)
+            if hit is not None:
+                return _decided(spec, outcome, min(f1, hit.score), hit.reason)
+        return _decided(spec, "right", 1.0, "The answer gives every value of the expected answer.")
     f1, threshold = token_f1(expected, output), spec.threshold or 0.0
-    ok = f1 >= threshold
-    return Verdict(spec.id, spec.family, ok, round(f1, 4),
-                   f"f1={f1:.2f}{'>=' if ok else '<'}{threshold:.2f}")
+    share = f"{round(100 * f1)}% word overlap with the expected answer (needs {round(100 * threshold)}%)"
+    if refuses(reading(output).text):
+        return _decided(spec, "wrong", f1, "The answer declines or says it does not know.")
+    if f1 >= threshold:
+        return _decided(spec, "right", f1, f"The answer has {share}.")
+    if f1 == 0.0 and len(answer_tokens(output)) <= SHORT_ANSWER_TOKENS:
+        return _decided(spec, "wrong", 0.0, "The answer says something else: it shares no word with the expected answer.")
+    return _decided(spec, "unsure", f1, f"The answer has only {share}; text alone cannot tell whether it says the same.")
 
 
-def check_contains(spec: CheckSpec, expected: str, output: str) -> Verdict:
-    exp, out = fold_tokens(expected), fold_tokens(output)
-    if _contains_tokens(exp, out):
-        return Verdict(spec.id, spec.family, True, 1.0, "contained")
-    recall = _recall(exp, out)  # partial credit, so the score still ranks near misses
-    return Verdict(spec.id, spec.family, False, round(recall, 4), f"not_contained recall={recall:.2f}")
+def check_contains(spec: CheckSpec, expected: str, output: str, question: str = "") -> Verdict:
+    """The expected answer asserted in the answer, read as a person would (answer.decide)."""
+    found = decide(expected, output, question)
+    return _decided(spec, found.outcome, found.score, found.reason)
 
 
 def check_semantic(spec: CheckSpec, expected: str, output: str,

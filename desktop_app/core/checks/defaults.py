@@ -8,9 +8,11 @@ content check passes (records.content_passed), and the right one depends on the 
   wrap short answers in a sentence ("保証期間は1年間です") and F1 would punish that;
 - anything longer, and JSON: token_f1 (threshold 0.5; order-free, so JSON key order is moot).
 Behaviour: all expected JSON objects/arrays -> json (+ json_schema of the keys all objects
-share, with their types when consistent); longest answer <= 200 chars -> max_chars of 3x the
-longest (at least 40, rounded up); answers mostly ja / zh / ko -> language. A language check
-is not inferred for Latin-script sets: it could not tell English from French anyway.
+share, with their types when consistent, and max_chars of 3x the longest when they are long:
+a structured reply has a size); answers mostly ja / zh / ko -> language. No length limit is
+inferred for prose: a right answer wrapped in a polite sentence must never fail for its
+length (the user adds one when length matters). A language check is not inferred for
+Latin-script sets: it could not tell English from French anyway.
 """
 from __future__ import annotations
 
@@ -25,7 +27,7 @@ from desktop_app.core.checks.spec import CheckSpec, make_check
 
 LABEL_MIN_ROWS = 5
 SHORT_MEDIAN_TOKENS = 6
-SHORT_LONGEST_CHARS = 200
+LONG_STRUCTURED_CHARS = 200  # JSON answers at least this long get a size limit
 LENGTH_FACTOR = 3
 LENGTH_FLOOR = 40
 LANGUAGE_SHARE = 0.6
@@ -47,7 +49,7 @@ def default_checks(expected_outputs: list[str]) -> list[CheckSpec]:
         schema = infer_schema(parsed)
         if schema is not None:
             add("json_schema", json.dumps(schema, ensure_ascii=False, sort_keys=True))
-    if answers and max(map(len, answers)) <= SHORT_LONGEST_CHARS:
+    if parsed is not None and min(map(len, answers)) >= LONG_STRUCTURED_CHARS:
         add("max_chars", length_bound(max(map(len, answers))))
     language = majority_language(answers)
     if language:

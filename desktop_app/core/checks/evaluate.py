@@ -48,9 +48,11 @@ def preview(spec: CheckSpec, row: Row, output: str | None, judge: Judge | None =
     return found[0] if found else None
 
 
-def _best_answer(spec: CheckSpec, answers: list[str], output: str, embed: Embed | None) -> Verdict | None:
-    """The verdict against the first accepted answer the output matches, else the closest one
-    (Evals files list several ideal answers; any of them is right)."""
+def _best_answer(spec: CheckSpec, answers: list[str], output: str, embed: Embed | None,
+                 question: str = "") -> Verdict | None:
+    """The verdict against the first accepted answer the output matches, else an unsure one, else
+    the closest (Evals files list several ideal answers; any of them is right, and an answer
+    wrong against one may still be a paraphrase of another)."""
     best = None
     for answer in (a for a in answers if a.strip()):
         if spec.kind == "semantic":
@@ -58,10 +60,10 @@ def _best_answer(spec: CheckSpec, answers: list[str], output: str, embed: Embed 
             if verdict is None:  # the embedding call failed: left out, not failed
                 return None
         else:
-            verdict = CONTENT_CHECKS[spec.kind](spec, answer, output)
+            verdict = CONTENT_CHECKS[spec.kind](spec, answer, output, question)
         if verdict.passed:
             return verdict
-        if best is None or verdict.score > best.score:
+        if best is None or (verdict.unsure, verdict.score) > (best.unsure, best.score):
             best = verdict
     return best
 
@@ -81,7 +83,7 @@ def _evaluate_one(spec: CheckSpec, row: Row, output: str | None,
             return Verdict(spec.id, spec.family, False, 0.0, "no_output")
         if spec.kind == "judge":  # the judge sees every accepted answer at once (one call)
             return run_judge(spec, row, output, judge)
-        return _best_answer(spec, [expected, *row.alternatives], output, embed)
+        return _best_answer(spec, [expected, *row.alternatives], output, embed, row.input or "")
     if output is None:
         return None
     if spec.kind == "rubric":

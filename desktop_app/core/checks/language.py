@@ -24,6 +24,10 @@ _OTHER_WORD = re.compile(r"[^\W\d_A-Za-z\u00c0-\u024f\u3040-\u30ff\u31f0-\u31ff\
                          r"\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af\u1100-\u11ff\u3130-\u318f"
                          r"\U00020000-\U0002fa1f]+")
 _FENCE = re.compile(r"```.*?(```|$)", re.S)  # code in an answer says nothing about its language
+# Neither do quoted terms (「保証」, "Settings"), inline code, nor numbers with their units
+# ("3.74kg", 「4時間20分」): "The answer is 4時間20分." is English.
+_QUOTED = re.compile(r"「[^」]{0,40}」|『[^』]{0,40}』|\"[^\"]{0,40}\"|“[^”]{0,40}”|`[^`]{0,60}`")
+_QUANTITY = re.compile(r"\d+(?:[.,:]\d+)*\s*(?:[A-Za-z%°]{1,4}\b|[\u3040-\u30ff\u4e00-\u9fff]{1,2}(?=\d|\W|$))")
 
 # Han-only text shorter than this is undecidable between Japanese and Chinese (e.g. 東京都).
 _HAN_ONLY_DECIDABLE = 8
@@ -39,6 +43,7 @@ def script_units(text: str) -> dict[str, int]:
 @lru_cache(maxsize=32)  # the same output is checked by the language check and by defaults
 def _counts(text: str) -> tuple[int, ...]:
     text = _FENCE.sub(" ", unicodedata.normalize("NFKC", text))
+    text = _QUANTITY.sub(" ", _QUOTED.sub(" ", text))
     return tuple(len(rx.findall(text)) for rx in (_KANA, _HAN, _HANGUL, _LATIN_WORD, _OTHER_WORD))
 
 

@@ -15,7 +15,7 @@ import json
 import re
 
 from desktop_app.core.records import Passage, Row, Verdict
-from desktop_app.core.text import normalize, tokens
+from desktop_app.core.text import contains_run, normalize, run_in, tokens
 
 FAMILY = "retrieval"
 CHECK_IDS = ("context_recall", "context_precision", "faithfulness")
@@ -60,21 +60,6 @@ def answer_content(expected: str) -> str:
     return expected
 
 
-def contains_run(needle: str, hay: str) -> bool:
-    """``needle``'s tokens appear contiguously in ``hay``: whole words for Latin letters and
-    digits ("2 years" is not in "12 years", "E3" not in "E31"), any substring for CJK (one
-    token per character), as the checks' ``contains`` compares."""
-    return _run_in(tokens(needle, cjk="char"), tokens(hay, cjk="char"))
-
-
-def _run_in(want: list[str], have: list[str]) -> bool:
-    n = len(want)
-    if not n:
-        return False
-    first = want[0]
-    return any(have[i] == first and have[i:i + n] == want for i in range(len(have) - n + 1))
-
-
 def coverage(expected: str, text: str) -> float:
     """Share of the expected answer's content found in ``text`` (1.0 when it appears whole)."""
     expected = answer_content(expected)
@@ -116,7 +101,7 @@ def faithfulness(output: str, passages) -> tuple[float, int, int]:
     ok = 0
     for s in parts:
         words = set(_content(s))
-        if _run_in(tokens(s, cjk="char"), hay) or (words and len(words & support) / len(words) >= SUPPORTED):
+        if run_in(tokens(s, cjk="char"), hay) or (words and len(words & support) / len(words) >= SUPPORTED):
             ok += 1
     return (ok / len(parts) if parts else 0.0), ok, len(parts)
 

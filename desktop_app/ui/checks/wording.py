@@ -100,6 +100,8 @@ def setting_text(spec) -> str:
 
 
 def verdict_text(verdict) -> str:
+    if getattr(verdict, "unsure", False):  # text alone could not decide: for a judge or a person
+        return translate("Checks", "unsure")
     return translate("Checks", "pass") if verdict.passed else translate("Checks", "fail")
 
 
