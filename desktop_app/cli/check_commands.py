@@ -31,6 +31,11 @@ def register(sub: argparse._SubParsersAction) -> None:
                      help="pass threshold 0..1 for token-f1 (default 0.5) and semantic (default 0.8)")
     add.add_argument("--allow-fence", action="store_true",
                      help="json / json-schema: accept an answer wrapped in a ``` code fence")
+    add.add_argument("--mode", choices=("unsure", "all"), default=None,
+                     help="judge: decide only the rows text alone cannot (unsure, the default) or every row (all)")
+    add.add_argument("--judge-model", metavar="MODEL", default=None,
+                     help="judge: the model that judges, on the project's connection (default: the model "
+                          "under test; a stronger one is recommended)")
     add.set_defaults(func=_cmd_add)
 
     lst = sub.add_parser("check-list", help="list a project's checks")
@@ -61,6 +66,10 @@ def _cmd_add(args: argparse.Namespace) -> int:
     params = {"allow_fence": True} if args.allow_fence else None
     if params and kind not in ("json", "json_schema"):
         raise CheckError("--allow-fence applies to json and json-schema checks only.", "Leave it out.")
+    if (args.mode or args.judge_model) and kind != "judge":
+        raise CheckError("--mode and --judge-model apply to the judge check only.", "Leave them out.")
+    if kind == "judge":
+        params = {k: v for k, v in (("mode", args.mode), ("model", args.judge_model)) if v} or None
     spec, status, seeded = add_check(project, kind, _read_value(kind, args.value),
                                      threshold=args.threshold, params=params)
     for default in seeded:
@@ -76,6 +85,10 @@ def _describe_params(spec: CheckSpec) -> str:
         parts.append(f"threshold={spec.threshold:g}")
     if spec.params.get("allow_fence"):
         parts.append("allow_fence")
+    if spec.kind == "judge":
+        parts.append(f"mode={spec.params.get('mode', 'unsure')}")
+        if spec.params.get("model"):
+            parts.append(f"model={spec.params['model']}")
     return ",".join(parts) or "-"
 
 

@@ -248,10 +248,15 @@ def rescore_results(results: Sequence[RowResult], rows_by_id: dict[str, Row], sc
     return out
 
 
-def _applies(spec: Any, row: Row, output: str | None) -> bool:
-    """Would this model-judged check judge this row (as checks.evaluate_row decides)?"""
+def _applies(spec: Any, row: Row, output: str | None, verdicts: Sequence[Verdict] = ()) -> bool:
+    """Would this model-judged check judge this row (as checks.evaluate_row decides)? The content
+    judge in its default mode is asked only about rows the lexical checks left unsure."""
     if output is None or (spec.family == "content" and not (output.strip() and (row.expected or "").strip())):
         return False
+    if getattr(spec, "kind", "") == "judge":
+        from desktop_app.core.checks.evaluate import judge_applies  # noqa: PLC0415 - checks imports records only
+
+        return judge_applies(spec, verdicts)
     return True
 
 
@@ -265,7 +270,7 @@ def unjudged_rows(results: Sequence[RowResult], rows_by_id: dict[str, Row], spec
         if row is None or r.error is not None or not keys:
             continue
         have = {v.check for v in r.verdicts if v.check in keys and _current(v, keys)}
-        if any(s.id in keys and s.id not in have and _applies(s, row, r.output) for s in specs):
+        if any(s.id in keys and s.id not in have and _applies(s, row, r.output, r.verdicts) for s in specs):
             todo.append(r.row_id)
     return todo
 

@@ -124,13 +124,20 @@ def test_first_add_starts_from_inferred_defaults(project, capsys, monkeypatch):
     code, out, _ = run(capsys, "check-list", root)
     assert code == 0 and "not saved yet" in out and "contains\tcontent" in out
     code, out, _ = run(capsys, "check-add", root, "must-include", "です")
-    assert code == 0 and out.splitlines() == ["inferred contains", "inferred language", "added must_include"]
+    assert code == 0 and out.splitlines() == ["inferred contains", "inferred judge", "inferred language",
+                                              "added must_include"]
     stored = Project.open(root).section("checks")
     assert [(c["id"], c["inferred"]) for c in stored] == [
-        ("contains", True), ("language", True), ("must_include", False)]
+        ("contains", True), ("judge", True), ("language", True), ("must_include", False)]
     # Confirming an inferred check makes it the user's own, same id, no duplicate.
     assert run(capsys, "check-add", root, "language", "ja")[1] == "updated language\n"
-    assert [c["inferred"] for c in Project.open(root).section("checks")] == [True, False, False]
+    assert [c["inferred"] for c in Project.open(root).section("checks")] == [True, True, False, False]
+    # The judge's own settings: every row, by a stronger model than the one under test.
+    assert run(capsys, "check-add", root, "judge", "--mode", "all", "--judge-model", "gpt-4o")[1] == "updated judge\n"
+    judge = next(c for c in Project.open(root).section("checks") if c["id"] == "judge")
+    assert judge["params"] == {"mode": "all", "model": "gpt-4o"} and not judge["inferred"]
+    assert "mode=all,model=gpt-4o" in run(capsys, "check-list", root)[1]
+    assert run(capsys, "check-add", root, "contains", "--mode", "all")[0] == 2
 
 
 def test_json_schema_from_file_and_allow_fence(project, tmp_path, capsys, no_datasets):

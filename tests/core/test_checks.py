@@ -6,7 +6,8 @@ import json
 import pytest
 
 from desktop_app.core.checks import (CheckError, CheckSpec, default_checks, detect_language, evaluate_row,
-                                     judge_messages, make_check, parse_judge_reply, preview, token_f1,
+                                     judge_messages, make_check, parse_category, parse_judge_reply, preview,
+                                     token_f1,
                                      validate_spec)
 from desktop_app.core.records import Row, content_passed
 
@@ -107,23 +108,69 @@ def test_parse_judge_reply(reply, expected):
     assert parse_judge_reply(reply) == expected
 
 
-def test_judge_checks_build_messages_and_never_raise():
-    """The content judge sees question, reference and answer; odd replies fail the row, a failed call is left out."""
+@pytest.mark.parametrize("reply, expected", [
+    ("Category: B\nThe answer states one year.", ("B", "The answer states one year.")),
+    ("(D) It names 2023, the reference says 2024.", ("D", "It names 2023, the reference says 2024.")),
+    ("<think>compare the years</think>\n**C** adds the model name", ("C", "adds the model name")),
+    ("カテゴリ：E\n表記が違うだけです。", ("E", "表記が違うだけです。")),
+    ("a", ("A", "")),
+    ("The answer is correct.", None),  # no category first: a judge error, never a guess
+    ("Category: G", None),
+    ('{"verdict": "pass"}', None),
+    ("", None),
+    (None, None),
+])
+def test_parse_category(reply, expected):
+    """The factuality grade is read only when the reply starts with a category."""
+    assert parse_category(reply) == expected
+
+
+def test_content_judge_grades_by_category_and_never_guesses():
+    """The content judge sees question, reference and answer; B/C/E are right, A/D/F wrong; an
+    unreadable reply or a failed call is no verdict (judged again later), never a wrong fact."""
     seen = []
 
-    def judge(messages):
-        seen.append(messages)
-        return '```json\n{"verdict": "pass", "reason": "states 1 year"}\n```'
-    v = verdict("judge", "1年です", judge=judge)
-    assert v.passed and v.reason == "judge=pass: states 1 year" and v.family == "content"
-    user = seen[0][-1]["content"]
-    assert ROW.input in user and ROW.expected in user and "1年です" in user
-    assert verdict("judge", "x", judge=lambda m: "I think it passes").reason == "judge_unparseable"
+    def judge(messages, **options):
+        seen.append((messages, options))
+        return "Category: B\nStates one year, as the reference."
+    v = verdict("judge", "12か月です", judge=judge)
+    assert v.passed and v.reason == "judge=same: States one year, as the reference." and v.family == "content"
+    messages, options = seen[0]
+    user = messages[-1]["content"]
+    assert ROW.input in user and ROW.expected in user and "12か月です" in user
+    assert "Category" in messages[0]["content"] and "Japanese" in messages[0]["content"]
+    assert options["params"]["temperature"] == 0 and "seed" in options["params"]
+    assert options["accept"]("Category: D") and not options["accept"]("I think it passes")
+    for letter, right in zip("ABCDEF", (False, True, True, False, True, False)):
+        assert verdict("judge", "x", judge=lambda m, **o: f"({letter}) because").passed is right
+    assert verdict("judge", "x", judge=lambda m, **o: "I think it passes") is None
 
-    def down(messages):
+    def down(messages, **options):
         raise ConnectionError
     assert verdict("judge", "x", judge=down) is None  # a 429/timeout is no verdict on the facts
     assert verdict("judge", "x") is None  # offline: left out
+
+
+def test_judge_settles_only_unsure_rows_unless_asked_for_all():
+    """By default the judge is asked only where text alone could not decide; mode "all" asks it
+    about every row, and its verdict then replaces the lexical one."""
+    from desktop_app.core.records import content_outcome
+
+    asked = []
+
+    def judge(messages, **options):
+        asked.append(messages[-1]["content"])
+        return "Category: D\nWrong."
+    specs = [make_check("contains"), make_check("judge")]
+    right = evaluate_row(specs, ROW, f"It is {ROW.expected}.", judge=judge)
+    assert asked == [] and content_outcome(right) == "right"
+    every = [make_check("contains"), make_check("judge", params={"mode": "all"})]
+    overruled = evaluate_row(every, ROW, f"It is {ROW.expected}.", judge=judge)
+    assert len(asked) == 1 and content_outcome(overruled) == "wrong"
+    with pytest.raises(CheckError):
+        make_check("judge", params={"mode": "sometimes"})
+    with pytest.raises(CheckError):
+        make_check("contains", params={"mode": "all"})
 
 
 def test_rubric_is_a_behaviour_judge_with_the_rubric_text():
@@ -267,7 +314,7 @@ def test_defaults_for_short_japanese_answers():
     limit: a polite sentence around a right short answer must not fail."""
     answers = ["1年間です", "はい", "東京都", "無料です", "3営業日以内"]
     found = kinds(default_checks(answers))
-    assert found == {"contains": None, "language": "ja"}
+    assert found == {"contains": None, "judge": None, "language": "ja"}  # the judge settles unsure rows
     assert "json" not in found
 
 
@@ -275,14 +322,14 @@ def test_defaults_for_long_answers_and_labels():
     """Long answers get token F1, label sets exact normalized match; prose never gets an
     inferred length bound, long structured (JSON) answers do."""
     long = ["The warranty covers manufacturing defects for one year from the date of purchase. " * 4] * 3
-    assert kinds(default_checks(long)) == {"token_f1": None}
+    assert kinds(default_checks(long)) == {"token_f1": None, "judge": None}
     labels = ["positive", "negative", "Positive", "negative", "positive", "negative"]
-    assert kinds(default_checks(labels)) == {"normalized_match": None}
+    assert kinds(default_checks(labels)) == {"normalized_match": None, "judge": None}
     assert "max_chars" not in kinds(default_checks(["Paris", "Berlin", "about 3 km"]))
     assert "max_chars" not in kinds(default_checks(["x" * 60]))
     structured = [json.dumps({"answer": "x" * 220, "n": i}) for i in range(3)]
     assert int(kinds(default_checks(structured))["max_chars"]) >= 3 * len(structured[0])
-    assert kinds(default_checks([])) == {"token_f1": None}
+    assert kinds(default_checks([])) == {"token_f1": None, "judge": None}
     assert "json" not in kinds(default_checks(["42", "43"]))  # bare numbers are not JSON intent
 
 

@@ -49,7 +49,7 @@ def test_run_prints_estimate_runs_and_a_second_run_sends_nothing(tmp_path, scrip
     capsys.readouterr()
     assert main(["run", str(project), "--yes", "--concurrency", "4"]) == 0
     out = capsys.readouterr().out
-    assert "estimate: 8 calls" in out and "baseline: complete, 8 rows, 0 errors" in out
+    assert "estimate: 9 calls" in out and "baseline: complete, 8 rows, 0 errors" in out
     assert scripted_server.count() == 8
     (run,) = _results(project, capsys)
     assert all(key in run for key in CONTRACT_KEYS)

@@ -7,7 +7,7 @@ import pytest
 
 from desktop_app.cli import main
 from desktop_app.core import datasets, pricing
-from desktop_app.core.checks.judge import CONTENT_RUBRIC
+from desktop_app.core.checks.judge import FACTUALITY_PROMPT
 from desktop_app.core.errors import ConnectionFailed, RunError
 from desktop_app.core.project import Project
 from desktop_app.core.runplan import resolve_model
@@ -19,12 +19,12 @@ from tests.scripted_server import Reply
 
 
 def _is_judge(req: dict) -> bool:
-    return req["messages"][0]["content"] == CONTENT_RUBRIC
+    return req["messages"][0]["content"] == FACTUALITY_PROMPT
 
 
 def _judge_only(project) -> None:
     """The content judge as the project's only check (so a missing verdict would read as a knowledge gap)."""
-    Project.open(project).set_section("checks", [{"kind": "judge", "id": "judge"}])
+    Project.open(project).set_section("checks", [{"kind": "judge", "id": "judge", "params": {"mode": "all"}}])
 
 
 def test_a_fine_tuned_variant_without_its_model_id_does_not_run_the_base_model(tmp_path, scripted_server, capsys):
@@ -56,13 +56,14 @@ def test_rows_moved_to_the_examples_pool_leave_results_advice_and_report(tmp_pat
 
 
 def test_the_estimate_counts_one_judge_call_per_row_and_judged_check(tmp_path, scripted_server, capsys):
-    """The estimate before a run includes the judge's calls, so the cost shown is the cost paid."""
-    project = _project(tmp_path, scripted_server, rows=4)
-    assert plan_run(Project.open(project)).calls == 4
-    assert main(["check-add", str(project), "judge"]) == 0
+    """The estimate before a run includes the judge's calls, so the cost shown is the cost paid:
+    by default the judge settles the unsure rows only (about one in ten), in mode "all" every row."""
+    project = _project(tmp_path, scripted_server, rows=20)
+    assert plan_run(Project.open(project)).calls == 20 + 2
+    assert main(["check-add", str(project), "judge", "--mode", "all"]) == 0
     assert main(["check-add", str(project), "rubric", "Answer politely."]) == 0
     est = plan_run(Project.open(project))
-    assert est.calls == 4 + 4 * 2 and est.cost_usd > 0
+    assert est.calls == 20 + 20 * 2 and est.cost_usd > 0
 
 
 def test_the_judges_tokens_are_part_of_the_rows_cost(tmp_path, scripted_server):
@@ -70,7 +71,7 @@ def test_the_judges_tokens_are_part_of_the_rows_cost(tmp_path, scripted_server):
     project = _project(tmp_path, scripted_server, rows=2)
     _judge_only(project)
     scripted_server.chat_rule = lambda req: (
-        Reply('{"verdict": "pass"}', prompt_tokens=500, completion_tokens=10) if _is_judge(req)
+        Reply("Category: B\nSame facts.", prompt_tokens=500, completion_tokens=10) if _is_judge(req)
         else Reply(_answer(req), prompt_tokens=1000, completion_tokens=100))
     (summary,) = run_variants(Project.open(project))
     row = pricing.cost("gpt-4o-mini", 1000, 100) + pricing.cost("gpt-4o-mini", 500, 10)
@@ -87,7 +88,8 @@ def test_a_failed_judge_call_is_no_knowledge_gap_and_the_next_run_judges_again_f
     def busy_judge(req):  # the judge is rate-limited on item 0's answer
         if not _is_judge(req):
             return _answer(req)
-        return Reply("slow down", status=429) if "item 0?" in req["messages"][1]["content"] else '{"verdict": "pass"}'
+        return Reply("slow down", status=429) if "item 0?" in req["messages"][1]["content"] else "Category: B"
+
     scripted_server.chat_rule = busy_judge
     assert main(["run", str(project), "--yes"]) == 0
     (run,) = _results(project, capsys)
@@ -96,7 +98,7 @@ def test_a_failed_judge_call_is_no_knowledge_gap_and_the_next_run_judges_again_f
     advice = json.loads(capsys.readouterr().out)
     assert advice["gaps"]["knowledge"] == 0 and advice["errors"] == 1 and advice["recommendation"] != "good_enough"
     answers = sum(not _is_judge(r) for r in scripted_server.chat_requests())
-    scripted_server.chat_rule = lambda req: '{"verdict": "pass"}' if _is_judge(req) else _answer(req)
+    scripted_server.chat_rule = lambda req: "Category: B" if _is_judge(req) else _answer(req)
     assert main(["run", str(project), "--yes"]) == 0
     (run,) = _results(project, capsys)
     assert (run["errors"], run["pass_rate"]) == (0, 1.0)

@@ -58,7 +58,7 @@ def test_inferred_defaults_are_grouped_by_family_and_marked(qtbot, page):
     assert groups == ["Content: does it carry the right facts?", "Behaviour: does it act right?"]
     content = [tree.topLevelItem(0).child(j).text(0) for j in range(tree.topLevelItem(0).childCount())]
     behaviour = [tree.topLevelItem(1).child(j).text(0) for j in range(tree.topLevelItem(1).childCount())]
-    assert content == ["Contains the expected answer (suggested)"]
+    assert content == ["Contains the expected answer (suggested)", "LLM judge against the expected answer (suggested)"]
     assert "Written in a language (suggested)" in behaviour
     assert page.legend.isVisible() and "suggested from your data" in page.legend.text()
     assert cells(page, "language")[1] == "Japanese"
@@ -165,7 +165,8 @@ def test_model_checks_run_on_the_sample_through_the_connection(qtbot, tmp_path, 
     page.model_button.click()
     qtbot.waitUntil(lambda: cells(page, "rubric")[2] == "fail", timeout=10000)
     assert "not polite" in cells(page, "rubric")[3]
-    assert scripted_server.count() == 1
+    assert scripted_server.count() == 1  # the judge is not asked: "contains" decided this answer
+    assert cells(page, "judge")[2] == "not needed"
     assert cells(page, "contains")[2] == "pass"  # the live checks are untouched
     type_output(qtbot, page, "something else")
     assert cells(page, "rubric")[2] == "not tried"  # a verdict belongs to the output it judged

@@ -44,6 +44,9 @@ def default_checks(expected_outputs: list[str]) -> list[CheckSpec]:
                                 taken=[s.id for s in specs], inferred=True))
 
     add(_content_kind(answers, json_answers=parsed is not None))
+    # What text alone cannot decide (a paraphrase) goes to a judge model when the project has a
+    # connection; offline the check is left out and those rows stay unsure.
+    add("judge")
     if parsed is not None:
         add("json")
         schema = infer_schema(parsed)

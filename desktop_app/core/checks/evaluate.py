@@ -20,7 +20,7 @@ from desktop_app.core.checks.behaviour import BEHAVIOUR_CHECKS
 from desktop_app.core.checks.content import CONTENT_CHECKS, check_semantic
 from desktop_app.core.checks.judge import run_judge
 from desktop_app.core.checks.spec import CheckSpec
-from desktop_app.core.records import Passage, Row, Verdict
+from desktop_app.core.records import Passage, Row, Verdict, content_outcome
 
 Judge = Callable[[list[dict]], str]
 Embed = Callable[[list[str]], list[list[float]]]
@@ -34,11 +34,34 @@ def evaluate_row(specs: Iterable[CheckSpec], row: Row, output: str | None,
     Verdicts of model-judged checks carry the check's fingerprint (``Verdict.spec``), so a
     rescore after the check was edited knows they are stale."""
     verdicts: list[Verdict] = []
+    judges = []
     for spec in specs:
+        if spec.kind == "judge":  # it settles what the other content checks left open: ask it last
+            judges.append(spec)
+            continue
         verdict = _evaluate_one(spec, row, output, judge, embed)
         if verdict is not None:
             verdicts.append(replace(verdict, spec=spec.fingerprint) if spec.needs else verdict)
+    for spec in judges:
+        if judge_applies(spec, tuple(verdicts)):
+            verdict = _evaluate_one(spec, row, output, judge, embed)
+            if verdict is not None:
+                verdicts.append(replace(verdict, spec=spec.fingerprint))
     return tuple(verdicts)
+
+
+def judge_mode(spec: CheckSpec) -> str:
+    """"unsure" (the default: the judge decides what text alone left open) or "all" rows."""
+    return str(spec.params.get("mode") or "unsure")
+
+
+def judge_applies(spec: CheckSpec, lexical: Sequence[Verdict]) -> bool:
+    """Whether the content judge is asked about a row, given the row's other verdicts: always in
+    "all" mode, else only when the lexical content checks left the row unsure (or there are none)."""
+    if judge_mode(spec) == "all":
+        return True
+    outcome = content_outcome(tuple(v for v in lexical if v.check != spec.id))
+    return outcome in (None, "unsure")
 
 
 def preview(spec: CheckSpec, row: Row, output: str | None, judge: Judge | None = None,

@@ -1,12 +1,22 @@
-"""LLM-judged checks: the content judge (against the expected answer) and behaviour rubrics.
+"""LLM-judged checks: the content judge (a factuality grade against the expected answer) and
+behaviour rubrics.
 
-The judge is an injected ``judge(messages) -> str`` (the runner wraps the project's model
-through the openai SDK), so this module builds messages and reads replies and never talks to
-the network. Rubrics are fixed text so verdicts are comparable across runs. The reply must be
-a JSON object {"verdict": "pass"|"fail", "reason": "..."}; code fences, prose around it and a
-reasoning model's <think> block are tolerated, anything else is a failed verdict with reason
-"judge_unparseable" (never an exception: one odd reply must not stop a run). A judge call that
-fails (429, timeout) gives no verdict at all: the check is left out for that row.
+The judge is an injected ``judge(messages, **options) -> str`` (the runner wraps a model
+through the openai SDK and its request cache), so this module builds messages and reads
+replies and never talks to the network.
+
+Content: a reference-based factuality grade in the categories the known graders use (OpenAI's
+"fact" eval and promptfoo's factuality assertion): the answer is a subset of the reference
+(A), says the same (B), is a superset (C), disagrees (D), differs only in what does not matter
+for the facts (E), or does not answer (F). B, C and E are right; A, D and F are wrong. The
+category comes first in the reply, before any explanation, and is read strictly: a reply
+without one is a judge error (recorded, not cached, judged again on the next run), never a
+wrong fact. Its verdict replaces the lexical ones (records.content_outcome).
+
+Rubrics: a JSON object {"verdict": "pass"|"fail", "reason": "..."} (code fences, prose around
+it and a reasoning model's <think> block tolerated); an unreadable reply is a failed verdict
+with reason "judge_unparseable". A judge call that fails (429, timeout) gives no verdict at
+all: the check is left out for that row and judged again later.
 """
 from __future__ import annotations
 
@@ -17,15 +27,29 @@ from collections.abc import Callable
 from desktop_app.core.checks.spec import CheckSpec
 from desktop_app.core.records import Row, Verdict
 
-CONTENT_RUBRIC = (
-    "You are a strict grader of factual content. Compare the ANSWER with the REFERENCE answer "
-    "to the QUESTION. PASS when the answer states the facts of the reference correctly, in any "
-    "wording, order or length; extra details are fine when they do not contradict the "
-    "reference. FAIL when a fact of the reference is missing, wrong or contradicted, or when "
-    "the answer refuses or says it does not know. Judge facts only, not style, format or "
-    "language. Reply with only a JSON object: "
-    '{"verdict": "pass" or "fail", "reason": "<one short sentence>"}'
+FACTUALITY_PROMPT = (
+    "You grade the factual content of an ANSWER to a QUESTION against a REFERENCE answer written "
+    "by an expert. Ignore style, length, politeness, formatting and language: only the facts count. "
+    "Equal facts written differently are the same facts (\"12 months\" and \"one year\"; "
+    "\"3.74kg\" and \"3.74 kg\"; in Japanese, full-width and half-width characters, kanji "
+    "numerals and Arabic digits, and Japanese and Western date forms). Judge a Japanese answer in "
+    "Japanese terms. Choose one category:\n"
+    "(A) The answer is a subset of the reference: consistent with it, but some of its facts are missing.\n"
+    "(B) The answer contains the same facts as the reference.\n"
+    "(C) The answer is a superset of the reference: all its facts, plus others that do not "
+    "contradict it.\n"
+    "(D) The answer disagrees with the reference: a fact is wrong, negated, or given as one of "
+    "several candidates without choosing.\n"
+    "(E) The answers differ, but not in a way that matters for the facts.\n"
+    "(F) The answer does not answer: it refuses, says it does not know, or is about something else.\n"
+    "Reply with the letter of the category on the first line, like \"Category: B\", then one short "
+    "sentence saying why."
 )
+FACTUALITY_PARAMS = {"temperature": 0, "seed": 7}  # the same grade for the same answer, where the server allows
+FACTUALITY_REPLY_TOKENS = 60
+RIGHT_CATEGORIES = frozenset("BCE")
+CATEGORY_WORDS = {"A": "subset", "B": "same", "C": "superset", "D": "disagrees", "E": "immaterial",
+                  "F": "no_answer"}
 
 BEHAVIOUR_RUBRIC = (
     "You are a strict reviewer of how an assistant behaves. Decide whether the ANSWER to the "
@@ -50,7 +74,23 @@ def judge_messages(spec: CheckSpec, row: Row, output: str) -> list[dict]:
         reference += "\n\nALSO ACCEPTED (any one of these is a correct reference):\n" + "\n".join(
             f"- {a}" for a in row.alternatives)
     user = f"QUESTION:\n{row.input}\n\nREFERENCE:\n{reference}\n\nANSWER:\n{output}"
-    return [{"role": "system", "content": CONTENT_RUBRIC}, {"role": "user", "content": user}]
+    return [{"role": "system", "content": FACTUALITY_PROMPT}, {"role": "user", "content": user}]
+
+
+_CATEGORY = re.compile(r"^[\W_]*(?:category|grade|カテゴリ|分類)?\s*[:：]?\s*[(\[（*]*\s*([A-F])\s*[)\]）*]*(?![A-Za-z])",
+                       re.I)
+
+
+def parse_category(text: str | None) -> tuple[str, str] | None:
+    """(category letter, the judge's reason) when the reply starts with a category, else None."""
+    if not isinstance(text, str):
+        return None
+    cleaned = _FENCE_LINE.sub("", _THINK.sub("", text)).strip()
+    match = _CATEGORY.match(cleaned)
+    if match is None:
+        return None
+    reason = " ".join(cleaned[match.end():].split()).lstrip(".:-) ").strip()
+    return match.group(1).upper(), reason
 
 
 def parse_judge_reply(text: str | None) -> tuple[bool, str] | None:
@@ -79,13 +119,15 @@ def parse_judge_reply(text: str | None) -> tuple[bool, str] | None:
     return None
 
 
-def run_judge(spec: CheckSpec, row: Row, output: str, judge: Callable[[list[dict]], str]) -> Verdict | None:
-    """Ask the judge and turn its reply into a Verdict ("judge_unparseable" for an odd reply).
+def run_judge(spec: CheckSpec, row: Row, output: str, judge: Callable[..., str]) -> Verdict | None:
+    """Ask the judge and turn its reply into a Verdict.
 
-    None when the call itself failed (429, timeout, server down): the check is left out for
-    this row, never failed, since a judge that could not answer said nothing about the facts.
-    The runner notices the failure (scoring.collect_calls) and has the row judged again.
+    None when no verdict came: the call failed (429, timeout, server down) or, for the content
+    judge, the reply named no category. The check is then left out for this row, never failed,
+    and the runner (scoring.unjudged_rows) has the row judged again on the next run.
     """
+    if spec.family == "content":
+        return _run_factuality(spec, row, output, judge)
     try:
         reply = judge(judge_messages(spec, row, output))
     except Exception:  # noqa: BLE001 - a model failure must not stop a run, nor fail the row
@@ -95,6 +137,25 @@ def run_judge(spec: CheckSpec, row: Row, output: str, judge: Callable[[list[dict
         return Verdict(spec.id, spec.family, False, 0.0, "judge_unparseable")
     passed, reason = parsed
     label = "pass" if passed else "fail"
-    short = reason[:_REASON_CHARS] + ("…" if len(reason) > _REASON_CHARS else "")
     return Verdict(spec.id, spec.family, passed, float(passed),
-                   f"judge={label}: {short}" if short else f"judge={label}")
+                   f"judge={label}: {_short(reason)}" if reason else f"judge={label}")
+
+
+def _short(reason: str) -> str:
+    return reason[:_REASON_CHARS] + ("…" if len(reason) > _REASON_CHARS else "")
+
+
+def _run_factuality(spec: CheckSpec, row: Row, output: str, judge: Callable[..., str]) -> Verdict | None:
+    try:
+        reply = judge(judge_messages(spec, row, output), params=FACTUALITY_PARAMS,
+                      model=str(spec.params.get("model") or "") or None,
+                      accept=lambda text: parse_category(text) is not None)
+    except Exception:  # noqa: BLE001 - a model failure must not stop a run, nor fail the row
+        return None
+    parsed = parse_category(reply)
+    if parsed is None:  # not cached and noted as a failure by the judge (accept said no): asked again
+        return None
+    category, reason = parsed
+    passed = category in RIGHT_CATEGORIES
+    text = f"judge={CATEGORY_WORDS[category]}"
+    return Verdict(spec.id, spec.family, passed, float(passed), f"{text}: {_short(reason)}" if reason else text)

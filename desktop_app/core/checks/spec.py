@@ -53,7 +53,8 @@ CLI_KIND_NAMES: dict[str, str] = {name.replace("_", "-"): name for name in KINDS
 
 # Languages the script-share detector can tell apart (see behaviour.detect_language).
 LANGUAGES = ("ja", "zh", "ko", "en")
-PARAM_KEYS = {"threshold", "allow_fence"}
+PARAM_KEYS = {"threshold", "allow_fence", "mode", "model"}
+JUDGE_MODES = ("unsure", "all")
 
 
 @dataclass(frozen=True)
@@ -160,8 +161,9 @@ def validate_spec(spec: CheckSpec) -> None:
     unknown = set(spec.params) - PARAM_KEYS
     if unknown:
         raise CheckError(f"The {label} check has unknown settings: {', '.join(sorted(unknown))}.",
-                         "Remove them; known settings are threshold and allow_fence.")
+                         "Remove them; known settings are threshold, allow_fence, mode and model.")
     _validate_threshold(spec, info, label)
+    _validate_judge(spec, label)
     value = spec.value
     if info.value == "none":
         if value not in (None, ""):
@@ -190,6 +192,20 @@ _VALUE_HINTS = {
     "int": "Give a whole number of characters, e.g. 300.",
     "language": "Give a language code: " + ", ".join(LANGUAGES) + ".",
 }
+
+
+def _validate_judge(spec: CheckSpec, label: str) -> None:
+    extra = {"mode", "model"} & set(spec.params)
+    if extra and spec.kind != "judge":
+        raise CheckError(f"The {label} check has no {' or '.join(sorted(extra))} setting.",
+                         "Mode and model are settings of the judge check only.")
+    mode = spec.params.get("mode", "unsure")
+    if mode not in JUDGE_MODES:
+        raise CheckError(f"Judge mode {mode!r} is not known.",
+                         "Use 'unsure' (the judge decides the rows text alone cannot) or 'all' (every row).")
+    model = spec.params.get("model", "")
+    if not isinstance(model, str) or len(model) > 200 or any(c.isspace() for c in model.strip()):
+        raise CheckError(f"Judge model {model!r} is not a model name.", "Give the model's name, e.g. gpt-4o.")
 
 
 def _validate_threshold(spec: CheckSpec, info: KindInfo, label: str) -> None:

@@ -44,11 +44,13 @@ def _model_checks(state, project, specs, row, output) -> dict:
     with ResultStore(project.results_db) as store:
         judge, embed, closers = model_tools(project, store)
         try:
+            # Every check, as a run scores: the content judge asks only when the others left it open.
             verdicts = evaluate_row(specs, row, output, judge=judge, embed=embed)
         finally:
             for close in closers:
                 close()
-    return {"key": (row.id, output), "verdicts": verdicts, "reached": judge is not None or embed is not None}
+    modelled = tuple(v for v in verdicts if any(s.id == v.check and s.needs for s in specs))
+    return {"key": (row.id, output), "verdicts": modelled, "reached": judge is not None or embed is not None}
 
 
 class ChecksPage(Page):
@@ -287,6 +289,10 @@ class ChecksPage(Page):
             elif spec.needs and not self.connected():
                 self.tree.show_note(spec.id, self.tr("needs a model"),
                                     self.tr("Needs a model connection: set one up under Connection."))
+            elif spec.kind == "judge" and self.model_results.get("key") == (row.id, output):
+                self.tree.show_note(spec.id, self.tr("not needed"),
+                                    self.tr("The other content checks decided this answer; the judge is asked "
+                                            "only about answers they cannot decide."))
             elif spec.needs:
                 self.tree.show_note(spec.id, self.tr("not tried"), self.tr("Press Check with the model to try it."))
             else:
@@ -294,12 +300,13 @@ class ChecksPage(Page):
 
     def run_model_checks(self) -> None:
         row = self.preview.current_row()
-        specs = [s for s in self.specs if s.enabled and s.needs]
-        if row is None or not specs or not self.connected():
+        specs = [s for s in self.specs if s.enabled]
+        if row is None or not any(s.needs for s in specs) or not self.connected():
             return
         self.preview.flush()
         for spec in specs:
-            self.tree.show_note(spec.id, self.tr("asking…"), "")
+            if spec.needs:
+                self.tree.show_note(spec.id, self.tr("asking…"), "")
         self.model_runner.start(_model_checks, self.project, specs, row, self.preview.output())
 
     @Slot(object)
