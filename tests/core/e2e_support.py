@@ -175,9 +175,52 @@ def has_examples(request: dict) -> bool:
     return any(m.get("role") == "assistant" for m in request["messages"])
 
 
+# How real models word the same facts. "exact" is the old scripted model; the others are how
+# hosted and local models actually answer, and the advice must not depend on which one it is.
+STYLES = ("exact", "verbose", "paraphrased")
+# Paraphrases text alone cannot match to the expected answer (a judge can): the scripted judge
+# below knows them, as a judge model would.
+PARAPHRASES = {"27 months": "two years and three months", "45 days": "six weeks and three days",
+               "1987": "the late eighties, in 1987", "saffron and teal": "teal and saffron"}
+REFUSALS = {"exact": "I do not have that information.",
+            "verbose": "I'm sorry, but I don't have any information about that. You may want to contact "
+                       "the company directly.",
+            "paraphrased": "Unfortunately I can't find that in what I know."}
+
+
+def styled(value: str, style: str) -> str:
+    """The words a model of this style wraps a fact in."""
+    if style == "verbose":
+        return f"Great question! Based on the information available, the answer is {value}. Let me know if " \
+               "you need anything else."
+    if style == "paraphrased":
+        return f"That would be {PARAPHRASES.get(value, value)}."
+    return f"{value}."
+
+
+def _judge_reply(request: dict) -> str | None:
+    """Grades a factuality request as a judge model would (category first); None: not a judge request."""
+    system = str(request["messages"][0].get("content", ""))
+    if "grade the factual content" not in system:
+        return None
+    user = last_user_text(request)
+    reference = user.split("REFERENCE:\n", 1)[1].split("\n\nANSWER:\n", 1)[0].strip()
+    answer = user.split("\n\nANSWER:\n", 1)[1].lower()
+    if any(r.lower()[:20] in answer for r in REFUSALS.values()):
+        return "Category: F\nThe answer declines to answer."
+    said = {reference.lower(), PARAPHRASES.get(reference, reference).lower()}
+    try:
+        said.add(str(json.loads(reference)["answer"]).lower())
+    except (ValueError, KeyError, TypeError):
+        pass
+    if any(s in answer for s in said):
+        return "Category: B\nThe answer states the reference's fact."
+    return "Category: D\nThe answer names something else."
+
+
 def answers(*, knows_without_passage: bool = False, ignores: Iterable[str] = (), fails: Iterable[str] = (),
             json_with_examples: bool = False, json_with_instructions: Iterable[str] = (),
-            stubborn: Iterable[str] = ()) -> Callable[[dict], str | Reply]:
+            stubborn: Iterable[str] = (), style: str = "exact") -> Callable[[dict], str | Reply]:
     """A chat rule over the facts.
 
     Content: right when the fact's passage is in the prompt (every row when
@@ -185,11 +228,15 @@ def answers(*, knows_without_passage: bool = False, ignores: Iterable[str] = (),
     passage in front of them; without the passage: "I do not have that information."
     Form: prose, unless JSON is asked for by examples in the prompt (``json_with_examples``; all
     rows but ``stubborn``) or by instructions alone (rows in ``json_with_instructions``).
-    Rows in ``fails`` always get HTTP 500 (retries are exhausted).
+    Rows in ``fails`` always get HTTP 500 (retries are exhausted). ``style`` words the prose
+    answers and refusals as real models do (STYLES); judge requests are graded as a judge would.
     """
     ignores, fails, stubborn, instructed = set(ignores), set(fails), set(stubborn), set(json_with_instructions)
 
     def rule(request: dict) -> str | Reply:
+        graded = _judge_reply(request)
+        if graded is not None:
+            return graded
         fact = fact_of(request)
         if fact.id in fails:
             return Reply("scripted outage", status=500)
@@ -199,12 +246,12 @@ def answers(*, knows_without_passage: bool = False, ignores: Iterable[str] = (),
         elif in_prompt or knows_without_passage:
             value = fact.answer
         else:
-            return "I do not have that information."
+            return REFUSALS[style]
         as_json = fact.id not in stubborn and (
             (json_with_examples and has_examples(request))
             or (fact.id in instructed and has_instructions(request)))
         if as_json:
             return json.dumps({"answer": value})
-        return f"Answer: {value}" if json_with_examples or instructed else f"{value}."
+        return f"Answer: {value}" if json_with_examples or instructed else styled(value, style)
 
     return rule

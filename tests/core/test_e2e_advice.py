@@ -7,15 +7,21 @@ import json
 
 import pytest
 
-from tests.core.e2e_support import (add_documents, advise, answers, checklist_numbers, cli, evidence, facts,
-                                    new_project, run, split_ids)
+from tests.core.e2e_support import (STYLES, add_documents, advise, answers, checklist_numbers, cli, evidence,
+                                    facts, new_project, run, split_ids)
 
 
-def test_fictional_company_qa_goes_rag_then_good_enough(tmp_path, scripted_server, capsys):
+@pytest.fixture(params=STYLES)
+def style(request) -> str:
+    """How the scripted model words its answers: exactly, verbosely, or in paraphrase (as real models do)."""
+    return request.param
+
+
+def test_fictional_company_qa_goes_rag_then_good_enough(style, tmp_path, scripted_server, capsys):
     """Facts only the documents hold: baseline and instructions fail -> rag; RAG fixes them -> adopt, then done."""
     items = facts(16)
     root = new_project(tmp_path, scripted_server, items)
-    scripted_server.chat_rule = answers()
+    scripted_server.chat_rule = answers(style=style)
     run(root, "baseline", "instructions")
     advice = advise(root, capsys)
     rows = [f.id for f in items]
@@ -53,7 +59,7 @@ STRICT_SCHEMA = ('{"type": "object", "required": ["answer"], "additionalProperti
                  '"properties": {"answer": {"type": "string"}}}')
 
 
-def test_strict_json_goes_prompt_engineering_then_fine_tuning_at_a_plateau(tmp_path, scripted_server, capsys):
+def test_strict_json_goes_prompt_engineering_then_fine_tuning_at_a_plateau(style, tmp_path, scripted_server, capsys):
     """Right facts in prose where JSON is required: prompt work first; few-shot leaves a plateau -> fine-tune."""
     root = new_project(tmp_path, scripted_server, facts(20), as_json=True, examples=4)
     schema = tmp_path / "schema.json"
@@ -62,7 +68,7 @@ def test_strict_json_goes_prompt_engineering_then_fine_tuning_at_a_plateau(tmp_p
     rows, pool = split_ids(root)
     assert len(rows) == 16 and len(pool) == 4
     instructed, stubborn = rows[:4], rows[-5:]
-    scripted_server.chat_rule = answers(knows_without_passage=True, json_with_examples=True,
+    scripted_server.chat_rule = answers(style=style, knows_without_passage=True, json_with_examples=True,
                                         json_with_instructions=instructed, stubborn=stubborn)
     run(root, "baseline")
     advice = advise(root, capsys)
@@ -94,16 +100,16 @@ def test_strict_json_goes_prompt_engineering_then_fine_tuning_at_a_plateau(tmp_p
 
 
 @pytest.mark.parametrize("fails", [(), ("q06", "q07")], ids=["clean", "with-500s"])
-def test_index_missing_a_third_of_the_answers_goes_improve_retrieval(tmp_path, scripted_server, capsys, fails):
+def test_index_missing_a_third_of_the_answers_goes_improve_retrieval(style, tmp_path, scripted_server, capsys, fails):
     """The documents of 5 of 15 rows are not indexed: improve retrieval, naming exactly those rows;
     rows whose requests failed with 500s are errors, and every other row keeps its classification."""
     items = facts(15)
     missing = ["q03", "q06", "q09", "q12", "q15"]
     root = new_project(tmp_path, scripted_server, items)
     add_documents(tmp_path, root, [f for f in items if f.id not in missing])
-    scripted_server.chat_rule = answers()
+    scripted_server.chat_rule = answers(style=style)
     run(root, "baseline")
-    scripted_server.chat_rule = answers(fails=fails)
+    scripted_server.chat_rule = answers(style=style, fails=fails)
     run(root, "rag")
     advice = advise(root, capsys)
     answered_missing = [r for r in missing if r not in fails]
@@ -128,13 +134,13 @@ GROUNDING = ["answer_only_from_passages", "cite_passages", "say_when_not_found",
              "grounded_few_shot_examples"]
 
 
-def test_answers_that_ignore_the_right_passages_get_grounding_advice(tmp_path, scripted_server, capsys):
+def test_answers_that_ignore_the_right_passages_get_grounding_advice(style, tmp_path, scripted_server, capsys):
     """Passages hold the answer but 12 of 16 answers ignore them: grounding prompt work, then fine-tuning."""
     root = new_project(tmp_path, scripted_server, facts(20), examples=4)
     rows, pool = split_ids(root)
     add_documents(tmp_path, root, facts(20))
     ignoring = rows[:12]
-    scripted_server.chat_rule = answers(ignores=ignoring)
+    scripted_server.chat_rule = answers(style=style, ignores=ignoring)
     run(root, "baseline", "rag")
     advice = advise(root, capsys)
     assert advice["recommendation"] == "prompt_engineering" and advice["from_run"] == "rag"
@@ -152,22 +158,22 @@ def test_answers_that_ignore_the_right_passages_get_grounding_advice(tmp_path, s
     assert plateau["numbers"]["gap"] == "generation" and plateau["rows"] == ignoring
 
 
-def _mixed_project(tmp_path, server, capsys, *, shuffle_seed=None, name="proj"):
+def _mixed_project(tmp_path, server, capsys, *, shuffle_seed=None, name="proj", style="exact"):
     """JSON answers from documents: 4 rows' documents missing, 5 rows that keep prose even with
     examples, 1 row that ignores its passage; baseline, rag, few_shot and rag_few_shot measured."""
     root = new_project(tmp_path, server, facts(20), as_json=True, examples=4, shuffle_seed=shuffle_seed, name=name)
     rows, _ = split_ids(root)
     missing, stubborn, ignoring = rows[:4], rows[4:9], rows[9:10]
     add_documents(tmp_path, root, [f for f in facts(20) if f.id not in missing], folder=f"{name}_docs")
-    server.chat_rule = answers(json_with_examples=True, stubborn=stubborn, ignores=ignoring)
+    server.chat_rule = answers(style=style, json_with_examples=True, stubborn=stubborn, ignores=ignoring)
     run(root, "baseline", "rag", "few_shot", "rag_few_shot")
     return advise(root, capsys), (missing, stubborn, ignoring)
 
 
 def test_knowledge_and_behaviour_gaps_left_after_rag_and_few_shot_go_fine_tuning_and_rag(
-        tmp_path, scripted_server, capsys):
+        style, tmp_path, scripted_server, capsys):
     """Both axes' cheap steps measured and both gaps still large: fine-tune and keep RAG."""
-    advice, (missing, stubborn, ignoring) = _mixed_project(tmp_path, scripted_server, capsys)
+    advice, (missing, stubborn, ignoring) = _mixed_project(tmp_path, scripted_server, capsys, style=style)
     assert advice["recommendation"] == "fine_tuning_and_rag" and advice["from_run"] == "rag_few_shot"
     assert advice["gaps"] == {"knowledge": 0, "behaviour": 5, "retrieval": 4, "generation": 1}
     shares = {e["kind"]: e["rows"] for e in advice["evidence"] if e["kind"].endswith("_gap_share")}
@@ -201,11 +207,11 @@ def test_rows_in_another_order_get_the_same_advice(tmp_path, scripted_server, ca
     assert _comparable(second) == _comparable(first)
 
 
-def test_strong_baseline_is_good_enough_and_advice_follows_checks_edited_later(tmp_path, scripted_server, capsys):
+def test_strong_baseline_is_good_enough_and_advice_follows_checks_edited_later(style, tmp_path, scripted_server, capsys):
     """A model that already knows the answers: good_enough. A check added afterwards is applied at once
     (without a rerun or a model call), so the advice never rests on the old definition of good."""
     root = new_project(tmp_path, scripted_server, facts(12))
-    scripted_server.chat_rule = answers(knows_without_passage=True)
+    scripted_server.chat_rule = answers(style=style, knows_without_passage=True)
     run(root, "baseline")
     advice = advise(root, capsys)
     assert advice["recommendation"] == "good_enough" and advice["confidence"] > 0
@@ -221,12 +227,12 @@ def test_strong_baseline_is_good_enough_and_advice_follows_checks_edited_later(t
     assert scripted_server.count() == calls
 
 
-def test_an_imported_rag_run_is_diagnosed_from_the_passages_it_brought(tmp_path, scripted_server, capsys):
+def test_an_imported_rag_run_is_diagnosed_from_the_passages_it_brought(style, tmp_path, scripted_server, capsys):
     """Outputs of a RAG pipeline built elsewhere, with its passages: rows whose passages lacked the answer
     are retrieval gaps, the row that had it and answered otherwise a generation gap."""
     items = facts(12)
     root = new_project(tmp_path, scripted_server, items)
-    scripted_server.chat_rule = answers()
+    scripted_server.chat_rule = answers(style=style)
     run(root, "baseline")
     lacking, unfaithful = ["q02", "q05", "q08"], ["q11"]
     lines = []

@@ -12,7 +12,7 @@ from desktop_app.core.text import contains_run
 
 # The offline figure reached on tests/data/verdict_labels.jsonl (bench/README.md); a change that
 # lowers it makes verdicts less trustworthy and must say why.
-OFFLINE_AGREEMENT = 0.90
+OFFLINE_AGREEMENT = 0.93
 OFFLINE_DECIDED_AGREEMENT = 0.97
 
 
@@ -41,8 +41,12 @@ OFFLINE_DECIDED_AGREEMENT = 0.97
     ("Lisbon", "I cannot answer that.", "Where is the office?", "wrong"),
     ("リスボン", "その情報は持っていません。", "事務所はどこ？", "wrong"),
     ("リスボン", "わかりません。", "事務所はどこ？", "wrong"),
-    ("one year", "12 months.", "How long is the warranty?", "unsure"),
-    ("2 years", "24 months.", "How long is the warranty?", "unsure"),
+    ("one year", "12 months.", "How long is the warranty?", "right"),  # an exact conversion: a person says right
+    ("2 years", "24 months.", "How long is the warranty?", "right"),
+    ("27 months", "Two years and three months.", "How long is the warranty?", "right"),
+    ("90分", "1時間30分です。", "充電時間は？", "right"),
+    ("45 days", "It is not six weeks and three days.", "How long is the return window?", "wrong"),
+    ("30 days", "About a month.", "How long is the return window?", "unsure"),  # a month is no fixed number of days
 ])
 def test_verdicts_read_answers_as_a_person_would(expected, answer, question, outcome):
     """Normalisation, negation, hedging, the number attached to the asked thing and refusals decide
@@ -92,7 +96,7 @@ def test_offline_verdicts_agree_with_the_labelled_set():
     assert len(items) >= 200 and sum(i["lang"] == "ja" for i in items) * 2 >= len(items)
     f = figures(items, offline_outcomes(items))
     assert f["agreement"] >= OFFLINE_AGREEMENT and f["decided_agreement"] >= OFFLINE_DECIDED_AGREEMENT
-    assert f["unsure_rate"] <= 0.10
+    assert f["unsure_rate"] <= 0.06
 
 
 def test_no_right_answer_in_the_labelled_set_fails_for_its_length():

@@ -22,7 +22,7 @@ from datetime import date
 from rapidfuzz import fuzz
 
 from desktop_app.core.checks.assertion import hedged, negated, refuses
-from desktop_app.core.checks.quantities import Quantity, Reading, compatible, reading
+from desktop_app.core.checks.quantities import Quantity, Reading, amounts, compatible, in_base, reading
 from desktop_app.core.text import is_cjk, tokens
 
 _STOP = frozenset("""a an the of to in on at by for with from and or but is are was were be been it its this that
@@ -123,6 +123,11 @@ def _decide_numbers(exp: Reading, ans: Reading, asked: Reading | None, question:
     # Numbers the question itself holds ("orders under $50", 「1回の服用量」) are not the answer's own.
     pool = [q for q in ans.quantities if (q.value, q.unit) not in in_question or any(q.same(x) for x in needed)]
     for want in needed:
+        converted = _converted(want, pool, ans.text)
+        if converted is not None:
+            if len(needed) == 1:
+                return converted
+            continue
         cands = [q for q in pool if compatible(want, q)]
         if not cands:
             return None
@@ -140,6 +145,22 @@ def _decide_numbers(exp: Reading, ans: Reading, asked: Reading | None, question:
                 return _wrong(f"The answer gives {_show(best, ans.text)} for what was asked, "
                               f"not the expected {_show(want, exp.text)}.")
     return _right("The answer gives the expected " + ", ".join(_show(q, exp.text) for q in needed) + ".")
+
+
+def _converted(want: Quantity, pool: list[Quantity], text: str) -> Decision | None:
+    """The expected amount stated in other units or in parts ("2 years and 3 months" for 27
+    months, "240 seconds" for 4 minutes), asserted: right; denied or hedged: wrong; None when
+    the answer states no such amount (the unit-by-unit comparison then decides)."""
+    target = in_base(want)
+    if target is None:
+        return None
+    same = [(s, e) for family, value, s, e in amounts(tuple(pool), text)
+            if family == target[0] and abs(value - target[1]) < 1e-6 * max(1.0, target[1])]
+    if not same or all(any(q.start == s and q.end == e and q.unit == want.unit for q in pool) for s, e in same):
+        return None  # not stated at all, or only in the expected unit itself (compared as usual)
+    if any(not negated(text, s, e) and not hedged(text, s, e) for s, e in same):
+        return _right(f"The answer gives the expected amount in other units ({text[same[0][0]:same[0][1]]}).")
+    return _wrong("The answer gives the expected amount but denies it or offers it as one of several.")
 
 
 def _stem(token: str) -> str:

@@ -249,3 +249,45 @@ def compatible(expected: Quantity, found: Quantity) -> bool:
     if found.code and expected.unit is not None:
         return False
     return expected.unit is None or found.unit is None or expected.unit == found.unit
+
+
+# -- the same amount in other units ------------------------------------------------------------
+# Exact conversions only, each unit's size in its family's smallest unit: "24 months" is 2
+# years and "2 years and 3 months" is 27 months to anyone, but a month is no fixed number of
+# days, so months and days never meet (and GB/MB stay apart: 1000 or 1024 is a convention).
+_FAMILIES = {
+    "calendar": {"year": 12, "month": 1},
+    "time": {"week": 604800, "day": 86400, "hour": 3600, "minute": 60, "second": 1},
+    "mass": {"kg": 1_000_000, "g": 1000, "mg": 1},
+    "length": {"km": 1_000_000, "m": 1000, "cm": 10, "mm": 1},
+    "volume": {"l": 1000, "ml": 1},
+    "power": {"kw": 1000, "w": 1},
+}
+_FAMILY_OF = {unit: (name, size) for name, sizes in _FAMILIES.items() for unit, size in sizes.items()}
+_JOINER = re.compile(r"^\s*(?:,|and|&|plus|と|、)?\s*$")
+
+
+def in_base(q: Quantity) -> tuple[str, float] | None:
+    """(family, value in the family's smallest unit), or None for a unit without exact conversions."""
+    found = _FAMILY_OF.get(q.unit or "")
+    return (found[0], q.value * found[1]) if found else None
+
+
+def amounts(found: tuple[Quantity, ...], text: str) -> list[tuple[str, float, int, int]]:
+    """Every amount the text states in convertible units: each quantity alone, and runs of
+    neighbours joined by "and" or nothing ("2 years and 3 months", 「1時間30分」) summed, as
+    (family, value in base units, start, end)."""
+    out = []
+    ordered = [q for q in sorted(found, key=lambda q: q.start) if in_base(q) and not q.code]
+    for i, first in enumerate(ordered):
+        family, total = in_base(first)  # type: ignore[misc]
+        out.append((family, total, first.start, first.end))
+        end = first.end
+        for nxt in ordered[i + 1:]:
+            step = in_base(nxt)
+            if step is None or step[0] != family or not _JOINER.match(text[end:nxt.start]):
+                break
+            total += step[1]
+            end = nxt.end
+            out.append((family, total, first.start, end))
+    return out
