@@ -17,10 +17,11 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterable
 
+from desktop_app.core import reviews
 from desktop_app.core.errors import ProjectError
-from desktop_app.core.records import Passage, RowResult, RunInfo, Verdict
+from desktop_app.core.records import REVIEW_CHECK, Passage, RowResult, RunInfo, Verdict
 
-SCHEMA_VERSION = 2  # 2: results.cost_known (an unknown price is not $0)
+SCHEMA_VERSION = 3  # 2: results.cost_known (an unknown price is not $0); 3: a person's reviews
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS runs (
@@ -64,9 +65,10 @@ CREATE TABLE IF NOT EXISTS request_cache (
     latency_s REAL,
     created_at TEXT NOT NULL
 );
-"""
+""" + reviews.TABLE + ";"
 # Each step brings a store of the version before it up to the next one.
-_MIGRATIONS = {1: "ALTER TABLE results ADD COLUMN cost_known INTEGER NOT NULL DEFAULT 1;"}
+_MIGRATIONS = {1: "ALTER TABLE results ADD COLUMN cost_known INTEGER NOT NULL DEFAULT 1;",
+               2: reviews.TABLE + ";"}
 
 _RESULT_COLS = ("run_id, row_id, output, error, latency_s, tokens_in, tokens_out, cost, cached, "
                 "attempts, passages, verdicts, cost_known")
@@ -109,11 +111,13 @@ def passages_from_json(text: str | None) -> tuple[Passage, ...]:
 
 
 def verdicts_to_json(verdicts: Iterable[Verdict]) -> str:
-    if not verdicts:
+    # A person's verdict lives in the reviews table, joined on reading: never copied into a row.
+    kept = [v for v in verdicts if v.check != REVIEW_CHECK]
+    if not kept:
         return "[]"
     return json.dumps([{"check": v.check, "family": v.family, "passed": v.passed, "score": v.score,
                         "reason": v.reason, **({"spec": v.spec} if v.spec else {}),
-                         **({"unsure": True} if v.unsure else {})} for v in verdicts],
+                        **({"unsure": True} if v.unsure else {})} for v in kept],
                       ensure_ascii=False)
 
 
@@ -317,12 +321,18 @@ class ResultStore:
         self._transaction(statements)
 
     def results(self, run_id: int) -> list[RowResult]:
+        """The run's results, with the person's verdict on every answer they reviewed."""
         rows = self._conn().execute(f"SELECT {_RESULT_COLS} FROM results WHERE run_id = ? ORDER BY rowid",
                                     (run_id,)).fetchall()
-        return [RowResult(run_id=r[0], row_id=r[1], output=r[2], error=r[3], latency_s=r[4], tokens_in=r[5],
-                          tokens_out=r[6], cost=r[7] if r[12] else None, cached=bool(r[8]), attempts=r[9],
-                          passages=passages_from_json(r[10]), verdicts=verdicts_from_json(r[11]))
-                for r in rows]
+        return reviews.apply(self._conn(), run_id, [
+            RowResult(run_id=r[0], row_id=r[1], output=r[2], error=r[3], latency_s=r[4], tokens_in=r[5],
+                      tokens_out=r[6], cost=r[7] if r[12] else None, cached=bool(r[8]), attempts=r[9],
+                      passages=passages_from_json(r[10]), verdicts=verdicts_from_json(r[11]))
+            for r in rows])
+
+    def set_review(self, run_id: int, row_id: str, output: str | None, label: str | None) -> None:
+        """A person's verdict on this answer ("right" / "wrong"; None takes it back)."""
+        reviews.set_review(self._conn(), run_id, row_id, output, label)
 
     def finished_row_ids(self, run_id: int) -> set[str]:
         """Rows with an output; rows that ended in an error are tried again on resume."""

@@ -1,6 +1,8 @@
 """Feeding the advisor from a project folder: its results store, target and examples pool."""
 from __future__ import annotations
 
+import dataclasses
+
 from desktop_app.core.advisor import Diagnosis, diagnose
 from desktop_app.core.errors import RunError
 from desktop_app.core.records import RowResult, RunInfo
@@ -66,5 +68,14 @@ def diagnose_project(project, *, readiness: dict | None = None, measure_readines
         from desktop_app.core.knowledge.readiness import readiness as measure  # chromadb: only when asked
 
         readiness = measure(project, progress=progress, should_stop=should_stop)
-    return diagnose(runs, target=target_pass_rate(project), examples_pool=examples_pool_size(project),
-                    readiness=readiness, eval_ids=eval_ids)
+    found = diagnose(runs, target=target_pass_rate(project), examples_pool=examples_pool_size(project),
+                     readiness=readiness, eval_ids=eval_ids)
+    return dataclasses.replace(found, agreement=review_agreement(runs))
+
+
+def review_agreement(runs: list[tuple[RunInfo, list[RowResult]]]) -> dict | None:
+    """Agreement of the automatic content verdicts with a person's, over every reviewed answer."""
+    from desktop_app.core import reviews  # noqa: PLC0415
+
+    found = reviews.measure(r for _, results in runs for r in results)
+    return found.to_dict() if found.count else None

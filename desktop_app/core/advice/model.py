@@ -10,7 +10,7 @@ from typing import Any
 
 # Keys of `advise --json` fixed by the issue; EXTENSION_KEYS are additions (extend, never rename).
 CONTRACT_KEYS = ("recommendation", "confidence", "target", "gaps", "evidence", "checklist", "runs")
-EXTENSION_KEYS = ("from_run", "baseline_run", "errors", "checklist_details", "unsure")
+EXTENSION_KEYS = ("from_run", "baseline_run", "errors", "checklist_details", "unsure", "agreement")
 GAP_KEYS = ("knowledge", "behaviour", "retrieval", "generation")
 EVIDENCE_KEYS = ("kind", "numbers", "rows", "runs")
 RUN_CONTRACT_KEYS = ("name", "techniques", "technique_position", "diagnosis_position", "content_score",
@@ -125,6 +125,9 @@ class Diagnosis:
     evidence: tuple[Evidence, ...] = ()
     checklist: tuple[ChecklistItem, ...] = ()
     runs: tuple[RunPoint, ...] = ()
+    # How often the automatic content verdicts agree with the person's (reviews.measure().to_dict():
+    # count, agreed, share, kappa, unsure); None until a person has reviewed an answer.
+    agreement: dict | None = field(default=None, hash=False, compare=False)
 
     @property
     def target_corner(self) -> tuple[float, float]:
@@ -147,4 +150,5 @@ class Diagnosis:
             "errors": self.errors,
             "checklist_details": [c.to_dict() for c in self.checklist],
             "unsure": self.unsure,
+            "agreement": self.agreement,
         }
