@@ -103,6 +103,7 @@ def _advice(data: ReportData, anchors: dict[str, str]) -> str:
         facts.append(f"starting from run <b>{_e(T.quoted(d['from_run']))}</b>")
     parts = [f'<section class="advice"><p class="kicker">Recommended next step</p><h2>{_e(title)}</h2>',
              f'<p class="meaning">{_e(meaning)}</p><p class="facts">{" · ".join(facts)}</p>']
+    parts.append(f'<p class="facts">{_e(T.trust_sentence(d))}</p>')
     if gaps:
         errors = f"; {_e(d.get('errors'))} rows got no answer" if d.get("errors") else ""
         parts.append(f'<p class="facts">Failing rows of {_e(T.quoted(d.get("from_run", "")))} by gap: '

@@ -114,6 +114,21 @@ def confidence_word(x: Any) -> str:
     return "low" if v < 0.4 else "moderate" if v < 0.7 else "high"
 
 
+def trust_sentence(d: dict) -> str:
+    """How far the verdicts behind the advice can be trusted (the window says it the same way)."""
+    found = d.get("agreement") or {}
+    if not found.get("count"):
+        text = "The verdicts behind this advice are automatic: no answer has been reviewed by a person yet."
+    else:
+        kappa = "—" if found.get("kappa") is None else f"{found['kappa']:.2f}"
+        answers = "answer" if found["count"] == 1 else "answers"
+        text = (f"A person reviewed {count(found['count'])} {answers}: the automatic verdicts agreed on "
+                f"{count(found['agreed'])} ({pct(found.get('share'))}, Cohen's kappa {kappa}).")
+    if d.get("unsure"):
+        text += f" {count(d['unsure'])} answers of {quoted(d.get('from_run', ''))} are unsure and counted apart."
+    return text
+
+
 def fallback(kind: Any, numbers: Any) -> str:
     """The raw data of an item no sentence exists for: still readable, never an error."""
     if isinstance(numbers, dict) and numbers:

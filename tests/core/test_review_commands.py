@@ -45,3 +45,17 @@ def test_reviewing_what_does_not_exist_says_what_to_do(tmp_path, scripted_server
     assert code == 2 and "No run named 'nope'" in err and "baseline" in err
     code, _, err = _run(capsys, "review", project, "baseline", "zzz", "right")
     assert code == 2 and "has no answer for row 'zzz'" in err
+
+
+def test_the_report_says_how_far_the_verdicts_can_be_trusted(tmp_path, scripted_server, capsys):
+    """The manager reading the report sees whether a person checked the verdicts, and how they agreed."""
+    project = _project(tmp_path, scripted_server, rows=3)
+    assert main(["run", str(project), "--yes"]) == 0
+    out = tmp_path / "report.html"
+    assert main(["report", str(project), str(out)]) == 0
+    assert "no answer has been reviewed by a person yet" in out.read_text(encoding="utf-8")
+    capsys.readouterr()
+    sample = json.loads(_run(capsys, "agreement", project, "--sample", "1", "--json")[1])["sample"]
+    assert _run(capsys, "review", project, "baseline", sample[0], "right")[0] == 0
+    assert main(["report", str(project), str(out)]) == 0
+    assert "A person reviewed 1 answer: the automatic verdicts agreed on 1 (100%" in out.read_text(encoding="utf-8")

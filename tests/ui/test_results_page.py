@@ -204,3 +204,51 @@ def test_a_damaged_dataset_is_explained_and_the_leaderboard_still_shows(qtbot, p
     assert page.banner.isVisible() and page.banner.kind == "warning"
     assert "rows.jsonl" in page.banner.message_label.text() and page.banner.hint_label.text()
     assert [e.name for e in page.board_model.entries] == ["base", "rag"]
+
+
+def test_review_with_the_keyboard_changes_scores_and_shows_agreement(qtbot, page):
+    """Aiko reviews a sample with R, W and S: her verdicts replace the automatic ones in the
+    leaderboard, and the page says how often the automatic verdicts agreed with hers."""
+    from PySide6.QtGui import QKeySequence
+    from PySide6.QtTest import QTest
+
+    _open(qtbot, page)
+    assert page.agreement_label.text().startswith("No answer has been reviewed yet")
+    before = page.data.runs[-1].summary["pass_rate"]
+    assert before > 0
+    modified = []
+    page.project_modified.connect(modified.append)
+    page.sample_button.click()
+    dialog = page.review
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)  # shortcuts reach the active window
+    assert dialog.header.text().startswith("Answer 1 of 4 · run rag")
+    first = dialog.current()
+    assert dialog.answer.toPlainText() == first.output and dialog.automatic.text().startswith("Automatic verdict:")
+    QTest.keySequence(dialog, QKeySequence("W"))  # wrong, where the checks said right
+    QTest.keySequence(dialog, QKeySequence("S"))  # skipped: no verdict
+    QTest.keySequence(dialog, QKeySequence("R"))
+    assert dialog.header.text().startswith("Answer 4 of 4")
+    QTest.keySequence(dialog, QKeySequence("B"))
+    assert dialog.header.text().startswith("Answer 3 of 4") and "you said right" in dialog.header.text()
+    dialog.close()
+    qtbot.waitUntil(lambda: page.review is None and page.data is not None and not page.loader.is_running(),
+                    timeout=10000)
+    assert modified == ["runs"]
+    assert page.agreement_label.text().startswith("You reviewed 2 answers")
+    from desktop_app.core.records import content_outcome
+
+    rag = page.data.runs[-1]
+    assert content_outcome(rag.results[first.row_id].verdicts) == "wrong"  # her word, not the checks'
+    assert rag.summary["pass_rate"] < before or rag.summary["content_score"] < 1.0
+
+
+def test_unsure_answers_can_be_listed_apart(qtbot, page):
+    """The outcome filter offers the unsure answers, and "failed only" does not count them as failures."""
+    _open(qtbot, page)
+    gaps = [page.filters.gap_combo.itemData(i) for i in range(page.filters.gap_combo.count())]
+    assert "unsure" in gaps
+    page.filters.gap_combo.setCurrentIndex(gaps.index("unsure"))
+    for row_id in _shown_ids(page):
+        assert "unsure" in {e.outcome.get(row_id) for e in page.data.runs}

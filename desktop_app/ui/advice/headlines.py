@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject
 
 from desktop_app.ui.advice.fmt import count, fill, pct, points
 from desktop_app.ui.advice.sentences import AdviceText
+from desktop_app.ui.words import plural
 
 RECOMMENDATIONS = ("prompt_engineering", "rag", "improve_retrieval", "fine_tuning", "fine_tuning_and_rag",
                    "good_enough")
@@ -158,6 +159,24 @@ class AdviceHeadlines(QObject):
     def starting_point(self, d: dict) -> str:
         return fill(self.tr("The advice starts from the best run, %1; target pass rate %2."),
                     self.words.quoted(d.get("from_run", "")), pct(d.get("target")))
+
+    def trust(self, d: dict) -> str:
+        """How far the verdicts behind the advice can be trusted: the person's reviews, the unsure rows."""
+        found = d.get("agreement")
+        if not found or not found.get("count"):
+            text = self.tr("The verdicts behind this advice are automatic: no answer has been reviewed yet "
+                           "(Results → Review 20 answers).")
+        else:
+            kappa = "—" if found.get("kappa") is None else f"{found['kappa']:.2f}"
+            text = fill(plural(found["count"], self.tr("You reviewed %1 answer: the automatic verdict agreed with "
+                                                       "yours on %2 (%3, Cohen's kappa %4)."),
+                               self.tr("You reviewed %1 answers: the automatic verdicts agreed with yours on %2 "
+                                       "(%3, Cohen's kappa %4).")), found["count"], found["agreed"],
+                        pct(found.get("share")), kappa)
+        if d.get("unsure"):
+            text += " " + fill(self.tr("%1 answers of %2 are unsure and counted apart, never as gaps."),
+                               d["unsure"], self.words.quoted(d.get("from_run", "")))
+        return text
 
     def change(self, change) -> str:
         """The latest run against the one before it (``change`` from compute.last_change, or None)."""

@@ -51,6 +51,7 @@ class AdviceView(QWidget):
         confidence.addWidget(self.confidence_bar)
         confidence.addStretch(1)
         self.start_line = plain_label()
+        self.trust_line = plain_label()
         self.gaps_caption = plain_label()
         self.gaps = GapTiles()
         self.change_title = plain_label()
@@ -72,6 +73,7 @@ class AdviceView(QWidget):
             layout.addWidget(widget)
         layout.addLayout(confidence)
         layout.addWidget(self.start_line)
+        layout.addWidget(self.trust_line)
         layout.addSpacing(6)
         layout.addWidget(self.gaps_caption)
         layout.addWidget(self.gaps)
@@ -121,6 +123,7 @@ class AdviceView(QWidget):
         self.confidence_bar.setValue(round(100 * float(d["confidence"] or 0)))
         self.confidence_bar.setAccessibleName(h.confidence(d["confidence"]))
         self.start_line.setText(h.starting_point(d))
+        self.trust_line.setText(h.trust(d))
         self.gaps_caption.setText(fill(self.tr("Failing rows of %1 by kind of gap:"), w.quoted(d["from_run"]))
                                   + ("" if not d.get("errors") else " " + fill(
                                       self.tr("(%1 rows got no answer; they are not gaps.)"), d["errors"])))

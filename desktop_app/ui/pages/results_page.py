@@ -19,6 +19,8 @@ from desktop_app.ui.results.example_view import ExampleView, row_tsv
 from desktop_app.ui.results.filter_bar import FilterBar
 from desktop_app.ui.results.leaderboard_model import RUN_ROLE, SORT_ROLE, LeaderboardModel
 from desktop_app.ui.results.rows_model import ROW_ROLE, RowsFilter, RowsModel
+from desktop_app.ui.results.words import fill, pct
+from desktop_app.ui.words import plural
 from desktop_app.ui.results.work import ResultsData, load
 from desktop_app.ui.run.work import snapshot
 from desktop_app.ui.tasks import ErrorRecord, TaskRunner
@@ -112,8 +114,21 @@ class ResultsPage(Page):
         self.splitter.setSizes([150, 450])
         self.splitter.setChildrenCollapsible(False)
 
+        # How far the automatic verdicts can be trusted: measured from the person's reviews.
+        self.agreement_label = QLabel()
+        self.agreement_label.setWordWrap(True)
+        self.sample_button = QPushButton()
+        self.sample_button.clicked.connect(self.review_sample)
+        agreement_row = QHBoxLayout()
+        agreement_row.addWidget(self.agreement_label, 1)
+        agreement_row.addWidget(self.sample_button)
+        self.filters.review_button.clicked.connect(self.review_listed)
+        self.review = None  # the open ReviewDialog
+        self._reviews_changed = False
+
         self.layout_.addWidget(self.banner)
         self.layout_.addLayout(empty_row)
+        self.layout_.addLayout(agreement_row)
         self.layout_.addWidget(self.splitter, 1)
         self.setTabOrder(self.board, self.filters.run_combo)
 
@@ -221,6 +236,72 @@ class ResultsPage(Page):
         self.empty_label.setText(text)
         self.run_page_button.setVisible(self.project is not None and self.data is not None and not has_runs)
         self.splitter.setVisible(has_runs)
+        self._show_agreement(has_runs)
+
+    def _show_agreement(self, has_runs: bool) -> None:
+        found = self.data.agreement if (self.data is not None and has_runs) else None
+        reviewed = bool(found is not None and found.count)
+        if reviewed:
+            kappa = "—" if found.kappa is None else f"{found.kappa:.2f}"
+            text = fill(plural(found.count, self.tr("You reviewed %1 answer: the automatic verdict agreed with "
+                                                    "yours on %2 (%3, Cohen's kappa %4)."),
+                               self.tr("You reviewed %1 answers: the automatic verdicts agreed with yours on %2 "
+                                       "(%3, Cohen's kappa %4).")), found.count, found.agreed, pct(found.share),
+                        kappa)
+            if found.unsure:
+                text += " " + fill(self.tr("%1 of them were unsure automatically."), found.unsure)
+        else:
+            text = self.tr("No answer has been reviewed yet: the advice rests on automatic verdicts alone. Review "
+                           "a sample to see how far they can be trusted.")
+        self.agreement_label.setText(text if has_runs else "")
+        self.sample_button.setText(self.tr("Review &20 answers") if not reviewed else self.tr("Review &more"))
+        self.sample_button.setVisible(has_runs)
+        self.filters.review_button.setEnabled(has_runs)
+
+    # -- a person's review ------------------------------------------------------------------------
+    @Slot()
+    def review_listed(self) -> None:
+        """Review the answers the example list shows, for its run (or the latest run)."""
+        from desktop_app.ui.results.review_items import items_for  # noqa: PLC0415
+
+        if not self.data or not self.data.runs:
+            return
+        run_id = self.rows_proxy.run_id if self.rows_proxy.run_id is not None else self.data.runs[-1].run_id
+        ids = [self.rows_proxy.index(r, 0).data(ROW_ROLE).id for r in range(self.rows_proxy.rowCount())]
+        self._open_review(items_for(self.data, run_id, ids))
+
+    @Slot()
+    def review_sample(self) -> None:
+        from desktop_app.core.reviews import SAMPLE_SIZE  # noqa: PLC0415
+        from desktop_app.ui.results.review_items import sample_items  # noqa: PLC0415
+
+        if self.data:
+            self._open_review(sample_items(self.data, SAMPLE_SIZE))
+
+    def _open_review(self, items) -> None:
+        from desktop_app.ui.results.review_dialog import ReviewDialog  # noqa: PLC0415
+
+        if not items or self.project is None:
+            self.banner.show_message(self.tr("No answers to review here."),
+                                     self.tr("Choose a run whose rows have answers, or show all rows."), "info")
+            return
+        self.review = ReviewDialog(self.project.results_db, items, self)
+        self.review.reviewed.connect(self._on_reviewed)
+        self.review.finished.connect(self._on_review_closed)
+        self.review.open()
+
+    @Slot()
+    def _on_reviewed(self) -> None:
+        self._reviews_changed = True
+
+    @Slot()
+    def _on_review_closed(self) -> None:
+        self.review = None
+        if self._reviews_changed:
+            self._reviews_changed = False
+            self.dirty = True
+            self.reload()
+            self.project_modified.emit("runs")  # the maps and the advice count the person's verdicts
 
     # -- filters and selection --------------------------------------------------------------
     @Slot()

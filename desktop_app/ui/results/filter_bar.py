@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QPushBu
 
 from desktop_app.ui.results import words
 
-GAPS = ("", "knowledge", "behaviour", "retrieval", "generation", "error")
+GAPS = ("", "knowledge", "behaviour", "retrieval", "generation", "error", "unsure")
 
 
 class FilterBar(QWidget):
@@ -29,6 +29,7 @@ class FilterBar(QWidget):
         self.clear_ids_button = QPushButton()
         self.count_label = QLabel()
         self.copy_button = QPushButton()
+        self.review_button = QPushButton()
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         for w in (self.run_caption, self.run_combo, self.failed_box, self.category_caption, self.category_combo,
@@ -36,6 +37,7 @@ class FilterBar(QWidget):
             row.addWidget(w)
         row.addStretch(1)
         row.addWidget(self.count_label)
+        row.addWidget(self.review_button)
         row.addWidget(self.copy_button)
         self.show_ids(None)
         self.retranslate()
@@ -47,6 +49,9 @@ class FilterBar(QWidget):
         self.gap_caption.setText(self.tr("&Gap:"))
         self.clear_ids_button.setText(self.tr("Sho&w all rows"))
         self.copy_button.setText(self.tr("&Copy row"))
+        self.review_button.setText(self.tr("Re&view…"))
+        self.review_button.setToolTip(self.tr("Say right or wrong for the answers listed, with the keyboard; "
+                                              "your verdicts replace the automatic ones"))
         self.copy_button.setToolTip(self.tr("Copy the selected row, one line per run, as tab-separated text"))
         if self.run_combo.count():
             self.run_combo.setItemText(0, self.tr("All runs"))

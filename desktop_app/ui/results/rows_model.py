@@ -116,7 +116,7 @@ class RowsFilter(QSortFilterProxyModel):
         outcomes = self._outcomes(row.id)
         if self.run_id is not None and outcomes == [None]:
             return False  # the chosen run has no result for this row
-        if self.failed_only and not any(o not in (None, "pass") for o in outcomes):
+        if self.failed_only and not any(o not in (None, "pass", "unsure") for o in outcomes):
             return False
         if self.gap and self.gap not in outcomes:
             return False

@@ -50,6 +50,8 @@ def outcome_label(kind: str | None) -> str:
         return translate("ResultsWords", "✗ retrieval")
     if kind == "generation":
         return translate("ResultsWords", "✗ generation")
+    if kind == "unsure":
+        return translate("ResultsWords", "? unsure")
     return kind
 
 
@@ -69,6 +71,9 @@ def outcome_sentence(kind: str | None) -> str:
         return translate("ResultsWords", "retrieval gap: the passages lacked the answer")
     if kind == "generation":
         return translate("ResultsWords", "generation gap: the passages had it, the answer ignored it")
+    if kind == "unsure":
+        return translate("ResultsWords", "unsure: the text alone cannot tell; a judge model or your review "
+                                         "decides (counted apart, never a gap)")
     return kind
 
 
@@ -85,6 +90,8 @@ def gap_filter_label(kind: str) -> str:
         return translate("ResultsWords", "Generation gap")
     if kind == "error":
         return translate("ResultsWords", "Error (no answer)")
+    if kind == "unsure":
+        return translate("ResultsWords", "Unsure (to review)")
     return kind
 
 

@@ -33,6 +33,7 @@ class ResultsData:
     rows: tuple = ()  # records.Row of the evaluation set (results of rows no longer in it are stale)
     categories: tuple[str, ...] = ()
     data_problem: tuple[str, str] | None = None  # (message, hint) when the dataset cannot be read
+    agreement: object = None  # checks.agreement.Agreement of the automatic verdicts with the person's
 
 
 def _per_request(summary: dict) -> dict:
@@ -81,7 +82,11 @@ def load(state, project) -> ResultsData:
         line = _per_request(summary_to_dict(summary, unknown_cost=None))
         entries.append(RunEntry(info=run, label=label, summary=line, outcome=dict(stats.outcome),
                                 results={r.row_id: r for r in results}))
-    return ResultsData(runs=tuple(entries), rows=tuple(rows), categories=_categories(rows), data_problem=problem)
+    from desktop_app.core import reviews  # noqa: PLC0415
+
+    found = reviews.measure(r for results in stored.values() for r in results)
+    return ResultsData(runs=tuple(entries), rows=tuple(rows), categories=_categories(rows), data_problem=problem,
+                       agreement=found)
 
 
 def _categories(rows) -> tuple[str, ...]:
