@@ -69,7 +69,13 @@ class ReviewDialog(QDialog):
         for row, (caption, box) in enumerate(zip(self.captions, (self.question, self.expected, self.answer))):
             grid.addWidget(caption, row, 0, Qt.AlignmentFlag.AlignTop)
             grid.addWidget(box, row, 1)
-        grid.setRowStretch(2, 2)
+        # The answer is what is judged: it gets the room; question and expected answer are short.
+        line = self.fontMetrics().lineSpacing()
+        for box in (self.question, self.expected):
+            box.setMaximumHeight(5 * line + 12)
+        grid.setRowStretch(0, 1)
+        grid.setRowStretch(1, 1)
+        grid.setRowStretch(2, 4)
         self.right_button, self.wrong_button = QPushButton(), QPushButton()
         self.skip_button, self.back_button, self.close_button = QPushButton(), QPushButton(), QPushButton()
         self.right_button.clicked.connect(lambda: self.mark("right"))
