@@ -251,8 +251,7 @@ class ResultsPage(Page):
             if found.unsure:
                 text += " " + fill(self.tr("%1 of them were unsure automatically."), found.unsure)
         else:
-            text = self.tr("No answer has been reviewed yet: the advice rests on automatic verdicts alone. Review "
-                           "a sample to see how far they can be trusted.")
+            text = self.tr("No answer reviewed yet: the advice rests on automatic verdicts alone.")
         self.agreement_label.setText(text if has_runs else "")
         self.sample_button.setText(self.tr("Review &20 answers") if not reviewed else self.tr("Review &more"))
         self.sample_button.setVisible(has_runs)
