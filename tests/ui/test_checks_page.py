@@ -58,7 +58,7 @@ def test_inferred_defaults_are_grouped_by_family_and_marked(qtbot, page):
     assert groups == ["Content: does it carry the right facts?", "Behaviour: does it act right?"]
     content = [tree.topLevelItem(0).child(j).text(0) for j in range(tree.topLevelItem(0).childCount())]
     behaviour = [tree.topLevelItem(1).child(j).text(0) for j in range(tree.topLevelItem(1).childCount())]
-    assert content == ["Contains the expected answer (suggested)", "LLM judge against the expected answer (suggested)"]
+    assert content == ["Contains the expected answer (suggested)", "Judge model for what text cannot decide (suggested)"]
     assert "Written in a language (suggested)" in behaviour
     assert page.legend.isVisible() and "suggested from your data" in page.legend.text()
     assert cells(page, "language")[1] == "Japanese"
@@ -199,3 +199,20 @@ def test_damaged_checks_are_reported_and_left_alone(qtbot, tmp_path):
     page.add_check()
     assert page.dialog is None
     assert json.loads((project.root / "project.json").read_text(encoding="utf-8")) == json.loads(before)
+
+
+def test_the_judge_gets_its_own_model_and_mode(qtbot, page):
+    """The judge check asks which answers to judge and which (stronger) model judges; both are saved."""
+    judge = next(s for s in page.specs if s.kind == "judge")
+    from desktop_app.ui.checks.check_editor import CheckEditorDialog
+
+    dialog = CheckEditorDialog(page, judge, [s.id for s in page.specs])
+    qtbot.addWidget(dialog)
+    assert dialog.mode_combo.isVisibleTo(dialog) and dialog.mode_combo.currentData() == "unsure"
+    dialog.mode_combo.setCurrentIndex(dialog.mode_combo.findData("all"))
+    dialog.judge_model_edit.setText("gpt-4o")
+    dialog.accept()
+    assert dialog.result_spec.params == {"mode": "all", "model": "gpt-4o"}
+    regex = CheckEditorDialog(page, None, [s.id for s in page.specs], kind="regex")
+    qtbot.addWidget(regex)
+    assert not regex.mode_combo.isVisibleTo(regex)

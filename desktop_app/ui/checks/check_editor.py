@@ -56,6 +56,15 @@ class CheckEditorDialog(QDialog):
         self.value_captions = {w: QLabel() for w in self.value_widgets}
         self._value_widget = None
         self.threshold_spin = QDoubleSpinBox(minimum=0.0, maximum=1.0, singleStep=0.05, decimals=2)
+        # The judge's own settings: which answers it is asked about, and which model judges.
+        self.mode_combo = QComboBox()
+        self.mode_combo.addItem(self.tr("Only answers the other checks cannot decide"), "unsure")
+        self.mode_combo.addItem(self.tr("Every answer (its verdict replaces the others')"), "all")
+        self.judge_model_edit = QLineEdit()
+        self.judge_model_edit.setPlaceholderText(self.tr("the model under test"))
+        self.judge_model_edit.setToolTip(self.tr("A stronger model than the one under test judges better, e.g. "
+                                                 "gpt-4o for a gpt-4o-mini feature. It is asked through the "
+                                                 "project's connection."))
         self.error_label = QLabel()
         self.error_label.setTextFormat(Qt.TextFormat.PlainText)  # the message quotes the user's pattern
         self.error_label.setWordWrap(True)
@@ -77,6 +86,11 @@ class CheckEditorDialog(QDialog):
             self.value_captions[widget].setBuddy(widget)
             self.form.addRow(self.value_captions[widget], widget)
         self.form.addRow(self.threshold_caption, self.threshold_spin)
+        self.mode_caption, self.judge_model_caption = QLabel(self.tr("&Ask it about:")), QLabel(self.tr("Judge &model:"))
+        self.mode_caption.setBuddy(self.mode_combo)
+        self.judge_model_caption.setBuddy(self.judge_model_edit)
+        self.form.addRow(self.mode_caption, self.mode_combo)
+        self.form.addRow(self.judge_model_caption, self.judge_model_edit)
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
         layout.addWidget(self.error_label)
@@ -89,6 +103,8 @@ class CheckEditorDialog(QDialog):
         self.int_spin.valueChanged.connect(self.validate)
         self.language_combo.currentIndexChanged.connect(self.validate)
         self.threshold_spin.valueChanged.connect(self.validate)
+        self.mode_combo.currentIndexChanged.connect(self.validate)
+        self.judge_model_edit.textChanged.connect(self.validate)
 
         start = spec.kind if spec else (kind or "regex")
         self.kind_combo.setCurrentIndex(max(0, self.kind_combo.findData(start)))
@@ -119,6 +135,8 @@ class CheckEditorDialog(QDialog):
         self.text_edit.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont) if info.value == "schema"
                                else self.font())
         self.form.setRowVisible(self.threshold_spin, info.threshold is not None)
+        for widget in (self.mode_combo, self.judge_model_edit):
+            self.form.setRowVisible(widget, kind == "judge")
         if info.threshold is not None and (self.original is None or self.original.kind != kind):
             self.threshold_spin.setValue(info.threshold)
         if info.value == "int" and self.int_spin.value() == 0:
@@ -138,6 +156,9 @@ class CheckEditorDialog(QDialog):
             self.line_edit.setText(value)
         if spec.threshold is not None:
             self.threshold_spin.setValue(spec.threshold)
+        if spec.kind == "judge":
+            self.mode_combo.setCurrentIndex(max(0, self.mode_combo.findData(spec.params.get("mode", "unsure"))))
+            self.judge_model_edit.setText(str(spec.params.get("model") or ""))
 
     def value(self):
         page = self._value_widget
@@ -156,7 +177,12 @@ class CheckEditorDialog(QDialog):
         """The check the fields describe (raises CheckError when it could not work)."""
         kind = self.kind()
         threshold = self.threshold_spin.value() if KINDS[kind].threshold is not None else None
-        params = {k: v for k, v in (self.original.params if self.original else {}).items() if k != "threshold"}
+        params = {k: v for k, v in (self.original.params if self.original else {}).items()
+                  if k not in ("threshold", "mode", "model")}
+        if kind == "judge":
+            params["mode"] = self.mode_combo.currentData()
+            if self.judge_model_edit.text().strip():
+                params["model"] = self.judge_model_edit.text().strip()
         spec = make_check(kind, self.value(), threshold=threshold, params=params or None,
                           id=self.original.id if self.original else None, taken=self.taken)
         if self.original is not None:
