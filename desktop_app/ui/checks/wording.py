@@ -91,6 +91,11 @@ def setting_text(spec) -> str:
         return translate("Checks", "at least %1 characters").replace("%1", value)
     if spec.kind == "language":
         return language_name(value.split("-")[0].lower())
+    if spec.kind == "judge":
+        which = (translate("Checks", "every answer") if spec.params.get("mode") == "all"
+                 else translate("Checks", "undecided answers"))
+        model = str(spec.params.get("model") or "")
+        return translate("Checks", "%1, by %2").replace("%1", which).replace("%2", model) if model else which
     if spec.kind == "json_schema":
         try:
             return json.dumps(json.loads(value), ensure_ascii=False, separators=(",", ":"))
