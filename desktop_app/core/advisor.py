@@ -13,6 +13,7 @@ from desktop_app.core.advice import checklists
 from desktop_app.core.advice import evidence as ev
 from desktop_app.core.advice.gridmaps import GridMaps, grid_maps, run_points
 from desktop_app.core.advice.model import ChecklistItem, Diagnosis, Evidence, RunPoint
+from desktop_app.core.advice.paired import min_detectable
 from desktop_app.core.advice.rules import MOVE_TECHNIQUES, Decision, Situation, best_run, decide
 from desktop_app.core.advice.stats import RunStats, compare, reference_run, run_stats
 from desktop_app.core.errors import ProjectError, RunError
@@ -45,7 +46,9 @@ def _regressions(stats: list[RunStats]) -> list[Evidence]:
         if ref is None or not run.scored:
             continue
         cmp = compare(ref, run)
-        if cmp.common and cmp.passes_after < cmp.passes_before and cmp.drop >= REGRESSION_MIN_DROP:
+        # A drop is called a regression only when it is not chance (exact McNemar p < 0.05).
+        if (cmp.common and cmp.passes_after < cmp.passes_before and cmp.drop >= REGRESSION_MIN_DROP
+                and cmp.paired.significant):
             out.append(ev.regression(cmp))
     return out
 
@@ -137,8 +140,10 @@ def diagnose(runs: list[tuple[RunInfo, list[RowResult]]], *, target: float = 0.9
         token_cost=extra.get("token_cost"), readiness_share=extra.get("readiness_share"),
         retrieval_gaps=extra.get("retrieval_gaps", 0), cheaper=extra.get("cheaper"))
     confidence = _confidence(decision, start, regressions)
+    main = compare(baseline, start).paired if baseline is not start else None
     return Diagnosis(
         recommendation=decision.recommendation, confidence=confidence, target=target,
         from_run=start.name, baseline_run=baseline.name, gaps=start.gaps, errors=start.errors, unsure=start.unsure,
         evidence=_evidence(decision, situation, stats, regressions, readiness),
-        checklist=checklist, runs=run_points(stats))
+        checklist=checklist, runs=run_points(stats), rows=start.scored,
+        min_detectable=min_detectable(main.rows if main else start.scored, main.discordance if main else 0.0))

@@ -235,11 +235,22 @@ def evidence_sentence(item: dict) -> str:
     make = EVIDENCE_SENTENCES.get(kind)
     if make is not None and isinstance(numbers, dict):
         try:
-            return make(numbers, runs)
+            return make(numbers, runs) + chance(numbers)
         except (KeyError, TypeError, ValueError, IndexError):
             pass  # a changed or partial numbers dict: show the raw data rather than nothing
     text = fallback(kind, numbers)
     return text + (f" (runs: {', '.join(runs)})" if runs else "")
+
+
+def chance(n: dict) -> str:
+    """For a comparison of two runs: said plainly when its difference could be chance."""
+    p = n.get("p_value")
+    if not isinstance(p, (int, float)) or p < 0.05 or not (n.get("broken") or n.get("fixed")):
+        return ""
+    text = f" This could be chance (p = {p:.2f})."
+    if n.get("rows_to_settle"):
+        text += f" About {count(n['rows_to_settle'])} evaluation rows would settle it."
+    return text
 
 
 # -- checklist ----------------------------------------------------------------------------------

@@ -66,15 +66,30 @@ def test_shuffling_rows_or_runs_never_changes_the_advice(runs, rnd, target):
     assert sum(first.gaps.values()) + first.errors + round(start.pass_rate * start.rows) == start.rows
 
 
+def _passed(r) -> bool:
+    return r.error is None and all(v.passed for v in r.verdicts if v.family in ("content", "behaviour"))
+
+
 def _passes(rows) -> int:
-    return sum(1 for r in rows if r.error is None and all(v.passed for v in r.verdicts
-                                                          if v.family in ("content", "behaviour")))
+    return sum(1 for r in rows if _passed(r))
+
+
+def _significant_drop(before, after) -> bool:
+    """The exact McNemar test on the rows both runs have says the drop is not chance."""
+    from desktop_app.core.advice.paired import mcnemar_exact
+
+    a, b = {r.row_id: _passed(r) for r in before}, {r.row_id: _passed(r) for r in after}
+    common = set(a) & set(b)
+    fixed = sum(1 for k in common if not a[k] and b[k])
+    broken = sum(1 for k in common if a[k] and not b[k])
+    return mcnemar_exact(fixed, broken) < 0.05
 
 
 @SETTINGS
 @given(projects(first_is_baseline=True))
 def test_a_technique_measured_to_make_things_worse_is_never_advised_silently(runs):
-    """If a step lost passes against every run it built on, the advice shows a regression item naming it."""
+    """If a step lost passes against every run it built on, beyond chance, the advice shows a
+    regression item naming it."""
     d = _advise(runs)
     if d is None:
         return
@@ -85,7 +100,8 @@ def test_a_technique_measured_to_make_things_worse_is_never_advised_silently(run
                  and any(x.error is None for x in r)]
         if not below:
             continue
-        worse = all(_passes(r) - _passes(rows) >= math.ceil(0.1 * n) for _, r in below)
+        worse = all(_passes(r) - _passes(rows) >= math.ceil(0.1 * n) and _significant_drop(r, rows)
+                    for _, r in below)
         if not worse:
             continue
         named = [e for e in regressions if e.runs[1] == info.name]

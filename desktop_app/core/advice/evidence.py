@@ -3,6 +3,9 @@
 Kinds (stable; the ui has a sentence for each):
   knowledge_gap_share / behaviour_gap_share / retrieval_gap_share / generation_gap_share
       {share, count, failures, rows}          rows: the row ids, runs: [run]
+  Every item comparing two runs also carries the paired statistics of their pass/fail pairs
+  (advice.paired): {fixed, broken, p_value, ci95: [low, high], rows_to_settle}; an item's own
+  "fixed" (the gap's rows fixed) keeps its meaning where it had one.
   technique_fixed  {fixed, of, share, broken, gap, techniques}   runs: [baseline, run]
   regression       {pass_rate, reference_pass_rate, drop, broken, fixed, common, techniques}
   token_cost       {tokens_per_request, reference_tokens_per_request, ratio, extra_tokens,
@@ -48,7 +51,8 @@ def technique_fixed(cmp: Comparison) -> list[Evidence]:
                            ("behaviour", cmp.fixed_behaviour, cmp.of_behaviour)):
         if of:
             out.append(Evidence("technique_fixed",
-                                {"fixed": len(fixed), "of": len(of), "share": _ratio(len(fixed), len(of)),
+                                {**cmp.paired.numbers(),
+                                 "fixed": len(fixed), "of": len(of), "share": _ratio(len(fixed), len(of)),
                                  "broken": len(cmp.broken), "gap": gap,
                                  "techniques": added_techniques(cmp.before, cmp.after)},
                                 fixed, (cmp.before.name, cmp.after.name)))
@@ -58,7 +62,8 @@ def technique_fixed(cmp: Comparison) -> list[Evidence]:
 def regression(cmp: Comparison) -> Evidence:
     common = len(cmp.common)
     return Evidence("regression",
-                    {"pass_rate": _ratio(cmp.passes_after, common),
+                    {**cmp.paired.numbers(),
+                     "pass_rate": _ratio(cmp.passes_after, common),
                      "reference_pass_rate": _ratio(cmp.passes_before, common),
                      "drop": round(cmp.drop, 4), "broken": len(cmp.broken),
                      "fixed": len(cmp.fixed_knowledge) + len(cmp.fixed_behaviour), "common": common,
@@ -72,7 +77,8 @@ def token_cost(reference: RunStats, run: RunStats) -> list[Evidence]:
     if not a or not b or abs(b - a) < TOKEN_COST_MIN_CHANGE * a:  # the same cost is not worth a sentence
         return []
     return [Evidence("token_cost",
-                     {"tokens_per_request": round(b, 1), "reference_tokens_per_request": round(a, 1),
+                     {**compare(reference, run).paired.numbers(),
+                      "tokens_per_request": round(b, 1), "reference_tokens_per_request": round(a, 1),
                       "ratio": round(b / a, 3), "extra_tokens": round(b - a, 1),
                       "latency_p50": None if run.latency_p50 is None else round(run.latency_p50, 3),
                       "reference_latency_p50": None if reference.latency_p50 is None
@@ -87,7 +93,8 @@ def plateau(reference: RunStats, run: RunStats, gap: str) -> Evidence:
     fixed, of = ((cmp.fixed_behaviour, cmp.of_behaviour) if gap == "behaviour"
                  else (cmp.fixed_knowledge, cmp.of_knowledge))
     remaining = run.count(gap)
-    return Evidence("plateau", {"gap": gap, "remaining": remaining, "rows": run.scored,
+    return Evidence("plateau", {**cmp.paired.numbers(),
+                                "gap": gap, "remaining": remaining, "rows": run.scored,
                                 "share": _ratio(remaining, run.scored), "fixed": len(fixed), "of": len(of),
                                 "fixed_share": _ratio(len(fixed), len(of))},
                     run.rows_of(gap), (reference.name, run.name))

@@ -10,7 +10,8 @@ from typing import Any
 
 # Keys of `advise --json` fixed by the issue; EXTENSION_KEYS are additions (extend, never rename).
 CONTRACT_KEYS = ("recommendation", "confidence", "target", "gaps", "evidence", "checklist", "runs")
-EXTENSION_KEYS = ("from_run", "baseline_run", "errors", "checklist_details", "unsure", "agreement")
+EXTENSION_KEYS = ("from_run", "baseline_run", "errors", "checklist_details", "unsure", "agreement", "rows",
+                  "min_detectable")
 GAP_KEYS = ("knowledge", "behaviour", "retrieval", "generation")
 EVIDENCE_KEYS = ("kind", "numbers", "rows", "runs")
 RUN_CONTRACT_KEYS = ("name", "techniques", "technique_position", "diagnosis_position", "content_score",
@@ -128,6 +129,10 @@ class Diagnosis:
     # How often the automatic content verdicts agree with the person's (reviews.measure().to_dict():
     # count, agreed, share, kappa, unsure); None until a person has reviewed an answer.
     agreement: dict | None = field(default=None, hash=False, compare=False)
+    rows: int = 0  # evaluation rows the advice's run was scored on
+    # The smallest difference in pass rate these rows can tell from chance (5% level, 80% power,
+    # for the discordance seen between the baseline and the advice's run); None: none can.
+    min_detectable: float | None = None
 
     @property
     def target_corner(self) -> tuple[float, float]:
@@ -151,4 +156,6 @@ class Diagnosis:
             "checklist_details": [c.to_dict() for c in self.checklist],
             "unsure": self.unsure,
             "agreement": self.agreement,
+            "rows": self.rows,
+            "min_detectable": self.min_detectable,
         }

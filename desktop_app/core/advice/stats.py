@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Collection
 
+from desktop_app.core.advice.paired import Paired, paired
 from desktop_app.core.records import GAP_KINDS, RowResult, RunInfo, behaviour_passed, content_outcome, content_passed
 from desktop_app.core.scoring import only_rows, percentile, run_cost
 
@@ -232,6 +233,16 @@ class Comparison:
     def drop(self) -> float:
         """Fall in pass rate on the common rows (negative: it improved)."""
         return (self.passes_before - self.passes_after) / len(self.common) if self.common else 0.0
+
+    @property
+    def paired(self) -> Paired:
+        """Pass/fail pairs on the common rows decided in both runs (an unsure row is neither)."""
+        rows = [r for r in self.common if "unsure" not in (self.before.outcome[r], self.after.outcome[r])]
+        before = [self.before.outcome[r] == "pass" for r in rows]
+        after = [self.after.outcome[r] == "pass" for r in rows]
+        pairs = list(zip(before, after))
+        return paired(both=pairs.count((True, True)), broken=pairs.count((True, False)),
+                      fixed=pairs.count((False, True)), neither=pairs.count((False, False)))
 
 
 def compare(before: RunStats, after: RunStats) -> Comparison:

@@ -165,11 +165,22 @@ class AdviceText(QObject):
         make = makers.get(kind)
         if make is not None and isinstance(numbers, dict):
             try:
-                return make(numbers, runs)
+                return make(numbers, runs) + self.chance(numbers)
             except (KeyError, TypeError, ValueError, IndexError):
                 pass  # changed or partial numbers: show the raw data rather than nothing
         text = self.fallback(kind, numbers)
         return text + (f" ({', '.join(runs)})" if runs else "")
+
+    def chance(self, n: dict) -> str:
+        """For a comparison of two runs: said plainly when its difference could be chance."""
+        p = n.get("p_value")
+        if not isinstance(p, (int, float)) or p < 0.05 or not (n.get("broken") or n.get("fixed")):
+            return ""
+        text = " " + fill(self.tr("This could be chance (p = %1)."), f"{p:.2f}")
+        settle = n.get("rows_to_settle")
+        if settle:
+            text += " " + fill(self.tr("About %1 evaluation rows would settle it."), count(settle))
+        return text
 
     # -- checklist --------------------------------------------------------------------------------
     def _checklist_table(self) -> dict[str, tuple[Callable[[dict], str] | None, str]]:
