@@ -11,13 +11,13 @@ from openpyxl import load_workbook
 
 from desktop_app.cli import main
 from desktop_app.core.advice.inputs import diagnose_project
-from desktop_app.core.datasets import import_dataset, load_rows
-from desktop_app.core.project import Project
+from desktop_app.core.data.rows import import_dataset, load_rows
+from desktop_app.core.project.folder import Project
 from desktop_app.core.records import RowResult, RunInfo, Verdict
-from desktop_app.core.report import build_report_data, export_table, write_html
-from desktop_app.core.report_tables import EXCEL_CELL_MAX
-from desktop_app.core.scoring import checks_signature, project_specs
-from desktop_app.core.store import ResultStore
+from desktop_app.core.report.build import build_report_data, export_table, write_html
+from desktop_app.core.report.tables import EXCEL_CELL_MAX
+from desktop_app.core.run.scoring import checks_signature, project_specs
+from desktop_app.core.run.store import ResultStore
 from tests.core.test_advisor_gaps import make_run, outcomes
 from tests.core.test_report import PLANTED_KEY, _data, _result
 

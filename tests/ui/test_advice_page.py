@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog
 
-from desktop_app.core.project import Project
+from desktop_app.core.project.folder import Project
 from desktop_app.ui.pages.advice_page import AdvicePage
 
 MARKUP = "<b>x</b><img src=x>"
@@ -138,8 +138,8 @@ def test_project_without_runs_shows_what_to_do(qtbot, page, tmp_path):
 
 def test_run_names_and_row_ids_stay_plain_text(qtbot, page, tmp_path):
     """Markup in a run name or a row id is shown literally and never becomes a link target."""
-    from desktop_app.core import datasets
-    from desktop_app.core.imported_runs import import_run
+    from desktop_app.core.data import rows as datasets
+    from desktop_app.core.run.imported import import_run
 
     project = Project.create(tmp_path / "markup")
     (tmp_path / "data.csv").write_text(

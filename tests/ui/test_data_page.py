@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QApplication
 
 import pytest
 
-from desktop_app.core import datasets
-from desktop_app.core.project import Project
+from desktop_app.core.data import rows as datasets
+from desktop_app.core.project.folder import Project
 from desktop_app.ui.data.rows_table import RowsTable
 from desktop_app.ui.pages.data_page import DataPage
 

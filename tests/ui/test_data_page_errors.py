@@ -6,7 +6,7 @@ import json
 import pytest
 from PySide6.QtCore import Qt
 
-from desktop_app.core.project import Project
+from desktop_app.core.project.folder import Project
 from desktop_app.ui.data.work import PREVIEW_ROWS
 from desktop_app.ui.pages.data_page import DataPage
 

@@ -13,7 +13,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 
-from desktop_app.core.variants import load_selection
+from desktop_app.core.variants.variant import load_selection
 from desktop_app.ui.main_window import MainWindow
 from tests.ui.e2e_window_support import ReadingModel, advice_ready, grid_ready, run_idle, sample_rows
 

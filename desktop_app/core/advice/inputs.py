@@ -1,11 +1,11 @@
 """Feeding the advisor from a project folder: its results store, target and examples pool."""
 from __future__ import annotations
 
-from desktop_app.core.advisor import Diagnosis, diagnose
+from desktop_app.core.advice.diagnose import Diagnosis, diagnose
 from desktop_app.core.errors import RunError
 from desktop_app.core.records import RowResult, RunInfo
-from desktop_app.core.scoring import only_rows
-from desktop_app.core.store import ResultStore
+from desktop_app.core.run.scoring import only_rows
+from desktop_app.core.run.store import ResultStore
 
 
 def examples_pool_size(project) -> int:
@@ -34,8 +34,8 @@ def load_runs(project) -> list[tuple[RunInfo, list[RowResult]]]:
 
 def load_evaluated_runs(project) -> tuple[list[tuple[RunInfo, list[RowResult]]], set[str] | None]:
     """(``load_runs``, the current evaluation row ids or None when there is no dataset)."""
-    from desktop_app.core.datasets import evaluation_ids  # noqa: PLC0415 - numpy: only when advising
-    from desktop_app.core.runproject import refresh_project_scores  # noqa: PLC0415 - the engine's rescoring
+    from desktop_app.core.data.rows import evaluation_ids  # noqa: PLC0415 - numpy: only when advising
+    from desktop_app.core.run.project import refresh_project_scores  # noqa: PLC0415 - the engine's rescoring
 
     if not project.results_db.exists():  # opening the store would create an empty one
         raise RunError("This project has no runs yet.", "Run or import a run first.")

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Collection
 
 from desktop_app.core.records import GAP_KINDS, RowResult, RunInfo, behaviour_passed, content_passed
-from desktop_app.core.scoring import only_rows, percentile, run_cost
+from desktop_app.core.run.scoring import only_rows, percentile, run_cost
 
 RAG_TECHNIQUES = frozenset({"rag", "rag_tuned"})
 PROMPT_TECHNIQUES = frozenset({"instructions", "step_by_step", "few_shot"})

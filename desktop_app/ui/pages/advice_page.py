@@ -26,7 +26,7 @@ CHECKLIST_KEY = "advice_checklist"
 
 
 def _export_report(state, project, path: str) -> str | None:
-    from desktop_app.core.report import build_report_data, write_html  # noqa: PLC0415 - pandas, store
+    from desktop_app.core.report.build import build_report_data, write_html  # noqa: PLC0415 - pandas, store
 
     data = build_report_data(project)
     if state.should_stop():

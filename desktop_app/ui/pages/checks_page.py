@@ -25,7 +25,7 @@ from desktop_app.ui.widgets.banner import Banner
 def _load_checks(state, project) -> dict:
     """(the checks a run uses, whether they are stored) and the sample rows."""
     from desktop_app.core.checks import project_checks  # noqa: PLC0415 - jsonschema: not at start-up
-    from desktop_app.core.datasets import load_rows  # noqa: PLC0415 - pandas
+    from desktop_app.core.data.rows import load_rows  # noqa: PLC0415 - pandas
 
     specs, stored = project_checks(project)
     try:
@@ -38,8 +38,8 @@ def _load_checks(state, project) -> dict:
 def _model_checks(state, project, specs, row, output) -> dict:
     """The model-judged checks on the sample, through the project's connection (judge answers cached)."""
     from desktop_app.core.checks import evaluate_row  # noqa: PLC0415
-    from desktop_app.core.runproject import model_tools  # noqa: PLC0415 - openai
-    from desktop_app.core.store import ResultStore  # noqa: PLC0415
+    from desktop_app.core.run.project import model_tools  # noqa: PLC0415 - openai
+    from desktop_app.core.run.store import ResultStore  # noqa: PLC0415
 
     with ResultStore(project.results_db) as store:
         judge, embed, closers = model_tools(project, store)

@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (QFormLayout, QFrame, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
                                QPushButton, QVBoxLayout)
 
-from desktop_app.core import appdirs
+from desktop_app.core.project import appdirs
 from desktop_app.ui.data.new_project_wizard import NewProjectDialog
 from desktop_app.ui.pages.base import Page
 from desktop_app.ui.tasks import ErrorRecord, TaskRunner

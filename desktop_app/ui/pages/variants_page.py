@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QMenu, QPushButton, QSplitte
                                QWidget)
 
 from desktop_app.core.errors import AppError
-from desktop_app.core.variants import (PRESETS, Variant, load_selection, load_variants, preset,
+from desktop_app.core.variants.variant import (PRESETS, Variant, load_selection, load_variants, preset,
                                        save_variants)
 from desktop_app.ui.pages.base import Page
 from desktop_app.ui.tasks import ErrorRecord, TaskRunner
@@ -27,7 +27,7 @@ from desktop_app.ui.widgets.banner import Banner
 
 def _load_context(state, project) -> dict:
     """The first evaluation row and the examples pool (prompt preview), and the document count."""
-    from desktop_app.core import datasets  # noqa: PLC0415 - pandas: never at page import
+    from desktop_app.core.data import rows as datasets  # noqa: PLC0415 - pandas: never at page import
 
     out: dict = {"row": None, "examples": [], "documents": 0}
     try:

@@ -46,12 +46,12 @@ def _per_request(summary: dict) -> dict:
 
 
 def load(state, project) -> ResultsData:
-    from desktop_app.core import datasets  # noqa: PLC0415 - pandas: never at page import
+    from desktop_app.core.data import rows as datasets  # noqa: PLC0415 - pandas: never at page import
     from desktop_app.core.advice.stats import run_stats  # noqa: PLC0415
     from desktop_app.core.errors import AppError  # noqa: PLC0415
-    from desktop_app.core.runproject import refresh_project_scores  # noqa: PLC0415
-    from desktop_app.core.scoring import summarize, summary_to_dict  # noqa: PLC0415
-    from desktop_app.core.store import ResultStore  # noqa: PLC0415
+    from desktop_app.core.run.project import refresh_project_scores  # noqa: PLC0415
+    from desktop_app.core.run.scoring import summarize, summary_to_dict  # noqa: PLC0415
+    from desktop_app.core.run.store import ResultStore  # noqa: PLC0415
 
     rows, problem = [], None
     try:

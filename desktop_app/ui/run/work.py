@@ -107,7 +107,7 @@ class ImportParams:
 
 def snapshot(project):
     """A private copy of the project (same folder, copied project.json data) for one task."""
-    from desktop_app.core.project import Project  # noqa: PLC0415
+    from desktop_app.core.project.folder import Project  # noqa: PLC0415
 
     return Project(project.root, copy.deepcopy(project.data))
 
@@ -118,7 +118,9 @@ def _problem(exc) -> Problem:
 
 def load(state, project) -> LoadInfo:
     """What the page shows before any planning: connection preset, variants, interrupted runs, errors."""
-    from desktop_app.core import datasets, providers, variants  # noqa: PLC0415
+    from desktop_app.core.data import rows as datasets
+    from desktop_app.core.providers import client as providers
+    from desktop_app.core.variants import variant as variants  # noqa: PLC0415
     from desktop_app.core.errors import AppError  # noqa: PLC0415
 
     preset = providers.ConnectionConfig.from_dict(project.section("connection")).preset
@@ -144,7 +146,7 @@ def load(state, project) -> LoadInfo:
 
 def _store_state(project, eval_rows: int) -> tuple[tuple[Interrupted, ...], tuple[ErrorRow, ...], int]:
     """Interrupted runs and the error rows of each variant's latest model run."""
-    from desktop_app.core.store import ResultStore  # noqa: PLC0415
+    from desktop_app.core.run.store import ResultStore  # noqa: PLC0415
 
     if not project.results_db.exists():  # never create a store just by looking
         return (), (), 0
@@ -179,7 +181,7 @@ def _plan_info(plan) -> PlanInfo:
 
 def plan(state, project, names: list[str] | None) -> PlanInfo:
     """The estimate (calls, tokens, cost, time) of running now; retrieval runs here for RAG variants."""
-    from desktop_app.core.runproject import prepare_project_run  # noqa: PLC0415
+    from desktop_app.core.run.project import prepare_project_run  # noqa: PLC0415
 
     prepared = prepare_project_run(project, names or None)
     try:
@@ -195,7 +197,7 @@ def run(state, project, names: list[str] | None, stop: threading.Event) -> RunOu
     ``stop`` is the page's Cancel: the runner stops sending, keeps every finished row, and this
     function still returns (TaskRunner.cancel would drop the result the page needs to offer resume).
     """
-    from desktop_app.core.runproject import execute_plan, prepare_project_run  # noqa: PLC0415
+    from desktop_app.core.run.project import execute_plan, prepare_project_run  # noqa: PLC0415
 
     def should_stop() -> bool:
         return stop.is_set() or state.should_stop()
@@ -220,7 +222,7 @@ def run(state, project, names: list[str] | None, stop: threading.Event) -> RunOu
 
 def import_outputs(state, project, params: ImportParams) -> dict:
     """Import a file of outputs as a run; returns ImportReport.to_dict() plus exact counts."""
-    from desktop_app.core.imported_runs import import_run  # noqa: PLC0415
+    from desktop_app.core.run.imported import import_run  # noqa: PLC0415
 
     report = import_run(project, params.name, params.path, params.techniques or ("none",),
                         output_col=params.output_col or None, contexts_col=params.contexts_col or None)
@@ -231,7 +233,7 @@ def import_outputs(state, project, params: ImportParams) -> dict:
 
 def read_columns(state, path: str) -> list[str]:
     """The column names of an outputs file (for the import dialog's column choices)."""
-    from desktop_app.core.dataset_readers import open_source  # noqa: PLC0415
+    from desktop_app.core.data.readers import open_source  # noqa: PLC0415
 
     with open_source(path) as src:
         return [str(c) for c in src.columns]

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from html import escape
 
-from desktop_app.core import report_text as T
-from desktop_app.core.report import ReportData
-from desktop_app.core.report_style import CSS, FOOTER_PARAGRAPHS
-from desktop_app.core.report_svg import diagnosis_map_svg, technique_map_svg
+from desktop_app.core.report import text as T
+from desktop_app.core.report.build import ReportData
+from desktop_app.core.report.style import CSS, FOOTER_PARAGRAPHS
+from desktop_app.core.report.svg import diagnosis_map_svg, technique_map_svg
 
 MAX_FAILURE_ROWS = 200
 ROW_IDS_SHOWN = 10

@@ -15,7 +15,7 @@ from typing import Callable, Iterator
 
 import pandas as pd
 
-from desktop_app.core import dataset_sniff as sniff
+from desktop_app.core.data import sniff
 from desktop_app.core.errors import DataError
 
 Records = Iterator[tuple[int, list[str]]]
@@ -237,7 +237,7 @@ def _open_delimited(path: Path, size: int, encoding: str | None, delimiter: str 
 def open_source(path, *, encoding: str | None = None, sheet: str | None = None,
                 delimiter: str | None = None) -> Source:
     """Open any supported file; the format comes from the extension (and the first bytes)."""
-    from desktop_app.core import dataset_formats  # the formats module imports helpers from here
+    from desktop_app.core.data import formats as dataset_formats  # the formats module imports helpers from here
 
     path = Path(path)
     size = _check_file(path)

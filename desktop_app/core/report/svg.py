@@ -12,7 +12,7 @@ import colorsys
 import math
 from html import escape
 
-from desktop_app.core.report_text import pct as _pct
+from desktop_app.core.report.text import pct as _pct
 
 WIDTH, HEIGHT = 560, 410
 RADIUS = 9

@@ -132,9 +132,9 @@ def build_report_data(project, *, now: datetime | None = None, readiness: dict |
     """Gather a project's report data. Raises RunError when the project has no runs with results."""
     from desktop_app.core.advice.inputs import (examples_pool_size, load_evaluated_runs,  # noqa: PLC0415
                                                 target_pass_rate)
-    from desktop_app.core.advisor import diagnose  # noqa: PLC0415
-    from desktop_app.core.datasets import load_rows  # noqa: PLC0415
-    from desktop_app.core.scoring import summarize, summary_to_dict  # noqa: PLC0415
+    from desktop_app.core.advice.diagnose import diagnose  # noqa: PLC0415
+    from desktop_app.core.data.rows import load_rows  # noqa: PLC0415
+    from desktop_app.core.run.scoring import summarize, summary_to_dict  # noqa: PLC0415
 
     runs, eval_ids = load_evaluated_runs(project)  # results of rows no longer evaluated are left out
     leaderboard = [summary_to_dict(summarize(info, results, eval_ids=eval_ids), unknown_cost=None)
@@ -196,8 +196,8 @@ def write_failed(path: Path, exc: OSError) -> ExportError:
 
 def write_html(data: ReportData, path: str | Path) -> Path:
     """Render and save the HTML report (atomically: an old report is never left half-written)."""
-    from desktop_app.core.project import atomic_write_text  # noqa: PLC0415
-    from desktop_app.core.report_html import render_html  # noqa: PLC0415
+    from desktop_app.core.project.folder import atomic_write_text  # noqa: PLC0415
+    from desktop_app.core.report.html import render_html  # noqa: PLC0415
 
     path = _writable(path, HTML_SUFFIXES, "the report")
     try:
@@ -210,7 +210,7 @@ def write_html(data: ReportData, path: str | Path) -> Path:
 
 def export_table(data: ReportData, path: str | Path) -> Path:
     """Per-row results across runs: .csv (UTF-8 with BOM) or .xlsx (Leaderboard and Rows sheets)."""
-    from desktop_app.core import report_tables  # noqa: PLC0415 - pandas loads only when exporting
+    from desktop_app.core.report import tables as report_tables  # noqa: PLC0415 - pandas loads only when exporting
 
     path = _writable(path, TABLE_SUFFIXES, "the results")
     try:

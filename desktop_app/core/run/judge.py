@@ -6,9 +6,9 @@ from __future__ import annotations
 from typing import Callable, Iterable, Sequence
 
 from desktop_app.core.records import Row
-from desktop_app.core.runplan import request_body, request_key
-from desktop_app.core.scoring import Scorer, collect_calls, note_call, note_failure
-from desktop_app.core.store import ResultStore
+from desktop_app.core.run.plan import request_body, request_key
+from desktop_app.core.run.scoring import Scorer, collect_calls, note_call, note_failure
+from desktop_app.core.run.store import ResultStore
 
 JUDGE_PARAMS = {"temperature": 0}
 JUDGE_REPLY_TOKENS = 40  # {"verdict": "fail", "reason": "<one short sentence>"}
@@ -73,7 +73,7 @@ def _judge_specs(scorer: Scorer) -> list:
 def judge_requests_for(cfg, prices: dict | None, scorer: Scorer, rows: Iterable[Row]) -> list:
     """For the estimate: one judge request per row per judge/rubric check. The answer is not
     known yet, so the expected answer stands in for it (about as long)."""
-    from desktop_app.core import estimate  # noqa: PLC0415
+    from desktop_app.core.providers import estimate  # noqa: PLC0415
     from desktop_app.core.checks import judge_messages  # noqa: PLC0415
 
     specs, model = _judge_specs(scorer), price_name(cfg, cfg.chat_model, prices)

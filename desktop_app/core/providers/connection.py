@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from desktop_app.core import secrets
+from desktop_app.core.providers import secrets
 from desktop_app.core.errors import ConnectionFailed
 
 EXAMPLE_URL = "http://localhost:11434/v1"

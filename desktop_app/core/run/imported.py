@@ -15,8 +15,8 @@ from typing import Callable, Iterable, Sequence
 
 from desktop_app.core.errors import DataError, RunError
 from desktop_app.core.records import TECHNIQUES, Passage, Row, RowResult, RunInfo
-from desktop_app.core.scoring import Scorer, checks_signature
-from desktop_app.core.store import ResultStore
+from desktop_app.core.run.scoring import Scorer, checks_signature
+from desktop_app.core.run.store import ResultStore
 
 ID_COLUMNS = ("id", "row_id", "row id", "rowid", "question_id", "qid", "番号")
 OUTPUT_COLUMNS = ("output", "response", "completion", "prediction", "model_output", "generated", "出力", "応答")
@@ -133,7 +133,7 @@ def read_outputs(path: str | Path, *, id_col: str | None = None, output_col: str
                  contexts_col: str | None = None, encoding: str | None = None,
                  sheet: str | None = None) -> tuple[list[ImportedRow], dict]:
     """The file's rows (duplicate ids refused, with both line numbers) and the columns used."""
-    from desktop_app.core.dataset_readers import open_source  # noqa: PLC0415 - encodings, delimiters, xlsx
+    from desktop_app.core.data.readers import open_source  # noqa: PLC0415 - encodings, delimiters, xlsx
 
     path = Path(path)
     with open_source(path, encoding=encoding, sheet=sheet) as src:
@@ -207,9 +207,9 @@ def import_run(project, name: str, path: str | Path, techniques: str | Iterable[
                output_col: str | None = None, contexts_col: str | None = None, id_col: str | None = None,
                model: str = "", encoding: str | None = None, sheet: str | None = None) -> ImportReport:
     """Import outputs from ``path`` into ``project`` as the run ``name`` (replacing an earlier import of it)."""
-    from desktop_app.core import datasets  # noqa: PLC0415
-    from desktop_app.core.runproject import model_tools  # noqa: PLC0415
-    from desktop_app.core.scoring import project_scorer  # noqa: PLC0415
+    from desktop_app.core.data import rows as datasets  # noqa: PLC0415
+    from desktop_app.core.run.project import model_tools  # noqa: PLC0415
+    from desktop_app.core.run.scoring import project_scorer  # noqa: PLC0415
 
     name = (name or "").strip()
     if not name:

@@ -12,15 +12,15 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Sequence
 
-from desktop_app.core.judging import (JUDGE_REPLY_TOKENS, judge_requests_for, make_judge, metered_embedder, price_name,
+from desktop_app.core.run.judge import (JUDGE_REPLY_TOKENS, judge_requests_for, make_judge, metered_embedder, price_name,
                                      rejudge_rows)
 from desktop_app.core.records import Row, RunSummary
-from desktop_app.core.runner import Progress, RunOptions, ShouldStop, execute_run
-from desktop_app.core.runplan import PreparedRun, open_run, prepare_variant, resolve_model
-from desktop_app.core.scoring import (Scorer, checks_signature, model_check_keys, percentile, project_scorer,
+from desktop_app.core.run.runner import Progress, RunOptions, ShouldStop, execute_run
+from desktop_app.core.run.plan import PreparedRun, open_run, prepare_variant, resolve_model
+from desktop_app.core.run.scoring import (Scorer, checks_signature, model_check_keys, percentile, project_scorer,
                                       project_specs, rescore_results, retrieval_scorer, summarize, unjudged_rows)
-from desktop_app.core.store import ResultStore
-from desktop_app.core.variants import Variant, answer_part, resolve_variants
+from desktop_app.core.run.store import ResultStore
+from desktop_app.core.variants.variant import Variant, answer_part, resolve_variants
 
 DEFAULT_LATENCY_GUESS_S = 1.5  # a small chat answer from a hosted model, when no run has measured one
 
@@ -53,7 +53,7 @@ class ProjectRunPlan:
 def model_tools(project, store: ResultStore) -> tuple[Any, Any, list[Callable[[], None]]]:
     """(judge, embed, closers) from the project's connection, or Nones when it cannot call a model
     (offline, no key): checks that need a model are then left out, as everywhere else."""
-    from desktop_app.core import providers  # noqa: PLC0415
+    from desktop_app.core.providers import client as providers  # noqa: PLC0415
     from desktop_app.core.errors import AppError  # noqa: PLC0415
 
     try:
@@ -104,7 +104,7 @@ def latency_guess(store: ResultStore, model: str) -> float:
 
 
 def _estimate(plan: ProjectRunPlan) -> Any:
-    from desktop_app.core import estimate  # noqa: PLC0415
+    from desktop_app.core.providers import estimate  # noqa: PLC0415
 
     requests, expected, seen, cached, judged = [], [], set(), 0, []
     by_id = {r.id: r for r in plan.rows}
@@ -133,7 +133,8 @@ def _estimate(plan: ProjectRunPlan) -> Any:
 def prepare_project_run(project, variant_names: Iterable[str] | None = None, *,
                         concurrency: int | None = None) -> ProjectRunPlan:
     """Plan the variants' runs: rows still missing, their exact requests, the estimate."""
-    from desktop_app.core import datasets, providers  # noqa: PLC0415 - wired here, not in the engine
+    from desktop_app.core.data import rows as datasets
+    from desktop_app.core.providers import client as providers  # noqa: PLC0415 - wired here, not in the engine
 
     rows, examples = datasets.load_rows(project)
     cfg = providers.ConnectionConfig.from_dict(project.section("connection"))
@@ -172,7 +173,8 @@ def prepare_project_run(project, variant_names: Iterable[str] | None = None, *,
 
 
 async def _execute(plan: ProjectRunPlan, progress: Progress | None, should_stop: ShouldStop | None) -> None:
-    from desktop_app.core import pricing, providers  # noqa: PLC0415
+    from desktop_app.core.providers import prices as pricing
+    from desktop_app.core.providers import client as providers  # noqa: PLC0415
 
     cfg = plan.cfg
     client = providers.make_async_client(cfg, max_retries=0, timeout_s=plan.options.timeout_s)
@@ -253,7 +255,8 @@ def refresh_project_scores(project, store: ResultStore) -> None:
     check shows everywhere at once, not only where the results happened to be looked at. A
     damaged check in project.json raises CheckError rather than leaving stale verdicts unsaid.
     """
-    from desktop_app.core import checks, datasets  # noqa: PLC0415
+    from desktop_app.core import checks
+    from desktop_app.core.data import rows as datasets  # noqa: PLC0415
     from desktop_app.core.errors import DataError  # noqa: PLC0415
 
     runs = store.runs()
@@ -279,7 +282,7 @@ def project_summaries(project, *, rescore: bool = True) -> list[RunSummary]:
     evaluation rows count: results of rows that left the set (resplit, re-import) are left
     out, and rows a run lacks are ``missing`` and count as failed.
     """
-    from desktop_app.core.datasets import evaluation_ids  # noqa: PLC0415
+    from desktop_app.core.data.rows import evaluation_ids  # noqa: PLC0415
 
     eval_ids = evaluation_ids(project)  # a damaged rows file is a DataError with a hint
     with ResultStore(project.results_db) as store:

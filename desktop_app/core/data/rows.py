@@ -18,9 +18,9 @@ from typing import Callable
 
 import numpy as np
 
-from desktop_app.core import dataset_split as split
-from desktop_app.core.dataset_mapping import ROLES, guess_mapping, resolve_mapping
-from desktop_app.core.dataset_readers import Table, open_source, read_table
+from desktop_app.core.data import split
+from desktop_app.core.data.mapping import ROLES, guess_mapping, resolve_mapping
+from desktop_app.core.data.readers import Table, open_source, read_table
 from desktop_app.core.errors import DataError
 from desktop_app.core.records import Row
 

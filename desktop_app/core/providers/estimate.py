@@ -13,7 +13,8 @@ import dataclasses
 from dataclasses import dataclass
 from typing import Any, Iterable, Mapping, Sequence
 
-from desktop_app.core import pricing, tokens
+from desktop_app.core.providers import prices as pricing
+from desktop_app.core.providers import tokens
 from desktop_app.core.errors import RunError
 
 DEFAULT_OUTPUT_TOKENS = 200  # when neither an expected answer nor max_tokens says more

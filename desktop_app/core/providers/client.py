@@ -23,8 +23,8 @@ from urllib.parse import urlsplit
 
 import openai
 
-from desktop_app.core import secrets
-from desktop_app.core.connection_input import check_key_env, check_url
+from desktop_app.core.providers import secrets
+from desktop_app.core.providers.connection import check_key_env, check_url
 from desktop_app.core.errors import ConnectionFailed
 
 PRESETS = ("offline", "openai", "azure", "local")

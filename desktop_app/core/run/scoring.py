@@ -184,7 +184,7 @@ def summary_to_dict(s: RunSummary, *, unknown_cost: float | None = 0.0) -> dict:
     holds when it is not: the CLI and the report pass None (null, "-"); the default 0.0 keeps
     readers that do arithmetic on ``cost`` working until they read ``cost_known``.
     """
-    from desktop_app.core.variants import Variant  # noqa: PLC0415 - variants imports nothing from here
+    from desktop_app.core.variants.variant import Variant  # noqa: PLC0415 - variants imports nothing from here
 
     x, y = Variant(name=s.run.name, techniques=s.run.techniques).grid_position
     return {

@@ -26,12 +26,12 @@ from typing import Any, Callable, Sequence
 import openai
 
 from desktop_app.core.errors import AppError, ConnectionFailed
-from desktop_app.core.providers import classify, is_retryable, retry_after_s
+from desktop_app.core.providers.client import classify, is_retryable, retry_after_s
 from desktop_app.core.records import Passage, Row, RowResult, RunInfo, Verdict
-from desktop_app.core.runplan import PlannedRequest
-from desktop_app.core.scoring import ModelCalls, collect_calls
-from desktop_app.core.secrets import scrub_keys
-from desktop_app.core.store import ResultStore
+from desktop_app.core.run.plan import PlannedRequest
+from desktop_app.core.run.scoring import ModelCalls, collect_calls
+from desktop_app.core.providers.secrets import scrub_keys
+from desktop_app.core.run.store import ResultStore
 
 Progress = Callable[[dict], None]
 ShouldStop = Callable[[], bool]
@@ -349,13 +349,13 @@ def run_sync(coro) -> Any:
 def run_variants(project, variant_names=None, progress: Progress | None = None,
                  should_stop: ShouldStop | None = None, **kwargs: Any):
     """Run the named variants of a project (resuming unfinished runs) -> list[RunSummary]."""
-    from desktop_app.core.runproject import run_variants as _run_variants  # noqa: PLC0415 - avoids a cycle
+    from desktop_app.core.run.project import run_variants as _run_variants  # noqa: PLC0415 - avoids a cycle
 
     return _run_variants(project, variant_names, progress, should_stop, **kwargs)
 
 
 def plan_run(project, variant_names=None, **kwargs: Any):
     """Estimate (calls, tokens, cost, time) of running the named variants; cached/finished rows excluded."""
-    from desktop_app.core.runproject import plan_run as _plan_run  # noqa: PLC0415
+    from desktop_app.core.run.project import plan_run as _plan_run  # noqa: PLC0415
 
     return _plan_run(project, variant_names, **kwargs)

@@ -13,8 +13,8 @@ from typing import Any, Callable, Sequence
 
 from desktop_app.core.errors import RunError
 from desktop_app.core.records import Passage, Row, RunInfo
-from desktop_app.core.store import ResultStore
-from desktop_app.core.variants import Variant, build_messages
+from desktop_app.core.run.store import ResultStore
+from desktop_app.core.variants.variant import Variant, build_messages
 
 Retriever = Callable[[str, "int | None"], Sequence[Passage]]  # (query, k or None: its default)
 

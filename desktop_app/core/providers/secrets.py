@@ -22,7 +22,7 @@ import keyring.errors
 from desktop_app.core.errors import ConnectionFailed
 
 if TYPE_CHECKING:  # providers imports this module; the config type is only needed for hints
-    from desktop_app.core.providers import ConnectionConfig
+    from desktop_app.core.providers.client import ConnectionConfig
 
 log = logging.getLogger(__name__)
 

@@ -24,7 +24,7 @@ import tiktoken
 
 from desktop_app.core.errors import AppError
 
-ENCODINGS_DIR = Path(__file__).resolve().parent / "encodings"
+ENCODINGS_DIR = Path(__file__).resolve().parent.parent / "encodings"
 DEFAULT_ENCODING = "o200k_base"
 
 # Chat-format overhead as OpenAI documents it for current chat models (cookbook
