@@ -245,7 +245,7 @@ def _project(tmp_path, server, rows: int = 12, examples: int = 0):
 
 def test_plan_run_counts_only_what_will_be_sent(tmp_path, scripted_server):
     """The estimate counts calls still needed: finished rows and cache hits cost nothing."""
-    from desktop_app.core.run.runner import plan_run, run_variants
+    from desktop_app.core.run.project import plan_run, run_variants
 
     project = _project(tmp_path, scripted_server, rows=10, examples=2)
     first = plan_run(project, ["baseline", "few_shot"])
@@ -257,7 +257,7 @@ def test_plan_run_counts_only_what_will_be_sent(tmp_path, scripted_server):
 
 def test_run_variants_reports_progress_and_cancel_then_resumes(tmp_path, scripted_server):
     """The ui's call: progress events per row, Cancel keeps finished rows, Run again finishes the rest."""
-    from desktop_app.core.run.runner import run_variants
+    from desktop_app.core.run.project import run_variants
 
     project = _project(tmp_path, scripted_server, rows=20)
     project.set_section("run_settings", {"concurrency": 2, "timeout_s": 5, "max_retries": 1})
@@ -278,7 +278,7 @@ def test_run_variants_reports_progress_and_cancel_then_resumes(tmp_path, scripte
 def test_judge_checks_call_the_model_off_the_loop_and_are_cached(tmp_path, scripted_server):
     """An LLM-judge check is asked through the connection for each row, and never twice for the same answer."""
     from desktop_app.core import checks
-    from desktop_app.core.run.runner import run_variants
+    from desktop_app.core.run.project import run_variants
 
     project = _project(tmp_path, scripted_server, rows=4)
     checks.add_check(project, "judge")
@@ -301,7 +301,7 @@ def test_rag_variant_retrieves_puts_passages_in_the_prompt_and_measures_retrieva
     """A RAG run sends the retrieved passages with their sources, stores them, and scores retrieval;
     new documents make a new run instead of mixing old and new passages."""
     from desktop_app.core.knowledge import KnowledgeBase
-    from desktop_app.core.run.runner import plan_run, run_variants
+    from desktop_app.core.run.project import plan_run, run_variants
     from tests.scripted_server import prompt_text
 
     project = _project(tmp_path, scripted_server, rows=3)

@@ -13,7 +13,7 @@ from itertools import chain
 from pathlib import Path
 from typing import Any, Iterator
 
-from desktop_app.core.data.readers import (Records, Source, empty_error, first_bad_line,
+from desktop_app.core.data.source import (Records, Source, empty_error, first_bad_line,
                                               header_only_error, open_text, unique_columns,
                                               wrong_encoding_error)
 from desktop_app.core.errors import DataError

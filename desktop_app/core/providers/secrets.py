@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 import os
 import re
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 import keyring
 import keyring.backends.fail
@@ -21,12 +21,25 @@ import keyring.errors
 
 from desktop_app.core.errors import ConnectionFailed
 
-if TYPE_CHECKING:  # providers imports this module; the config type is only needed for hints
-    from desktop_app.core.providers.client import ConnectionConfig
 
 log = logging.getLogger(__name__)
 
 SERVICE = "llm-path-advisor"
+
+
+class KeyConfig(Protocol):
+    """What the keychain needs of a connection. ``connection.ConnectionConfig`` has it; a Protocol
+    because connection imports this module (``mask_key``) and imports must not go round."""
+
+    @property
+    def preset(self) -> str: ...
+    @property
+    def api_key_env(self) -> str: ...
+    @property
+    def keyring_user(self) -> str: ...
+    def default_key_env(self) -> str: ...
+    def server_url(self) -> str: ...
+    def placeholder_key(self) -> str: ...
 
 
 class KeychainUnavailable(ConnectionFailed):
@@ -62,11 +75,11 @@ def scrub_keys(text: str | None, key: str | None = None) -> str:
     return _KEY_SHAPES.sub(lambda m: mask_key(m.group()), scrub(text or "", key))
 
 
-def env_var_for(cfg: "ConnectionConfig") -> str:
+def env_var_for(cfg: KeyConfig) -> str:
     return cfg.api_key_env or cfg.default_key_env()
 
 
-def keyring_user(cfg: "ConnectionConfig") -> str:
+def keyring_user(cfg: KeyConfig) -> str:
     """The keychain entry's user name: set by the user, else one entry per preset and server."""
     if cfg.keyring_user:
         return cfg.keyring_user
@@ -85,7 +98,7 @@ def keychain_available() -> bool:
         return False
 
 
-def _unavailable(cfg: "ConnectionConfig", reason: str) -> KeychainUnavailable:
+def _unavailable(cfg: KeyConfig, reason: str) -> KeychainUnavailable:
     var = env_var_for(cfg) or "OPENAI_API_KEY"
     return KeychainUnavailable(
         f"The OS keychain is not available on this computer ({reason}).",
@@ -93,7 +106,7 @@ def _unavailable(cfg: "ConnectionConfig", reason: str) -> KeychainUnavailable:
         details={"env_var": var})
 
 
-def store_api_key(cfg: "ConnectionConfig", key: str) -> str:
+def store_api_key(cfg: KeyConfig, key: str) -> str:
     """Save ``key`` in the OS keychain for ``cfg``; returns the masked key for confirmation."""
     key = (key or "").strip()
     if not key:
@@ -116,7 +129,7 @@ def store_api_key(cfg: "ConnectionConfig", key: str) -> str:
     return masked
 
 
-def key_from_keychain(cfg: "ConnectionConfig") -> str | None:
+def key_from_keychain(cfg: KeyConfig) -> str | None:
     try:
         backend = keyring.get_keyring()
         if _backend_missing(backend):
@@ -127,7 +140,7 @@ def key_from_keychain(cfg: "ConnectionConfig") -> str | None:
         return None
 
 
-def key_source(cfg: "ConnectionConfig") -> str:
+def key_source(cfg: KeyConfig) -> str:
     """Where ``resolve_api_key`` finds the key: "env", "keychain", "placeholder" or "none"."""
     var = env_var_for(cfg)
     if var and os.environ.get(var, "").strip():
@@ -139,7 +152,7 @@ def key_source(cfg: "ConnectionConfig") -> str:
     return "none"
 
 
-def resolve_api_key(cfg: "ConnectionConfig") -> str | None:
+def resolve_api_key(cfg: KeyConfig) -> str | None:
     """The key to use: the named environment variable first, then the OS keychain, then (for a
     local server, which accepts any key) a placeholder; None when there is none."""
     if cfg.preset == "offline":
@@ -155,7 +168,7 @@ def resolve_api_key(cfg: "ConnectionConfig") -> str | None:
     return cfg.placeholder_key() or None
 
 
-def forget_api_key(cfg: "ConnectionConfig") -> bool:
+def forget_api_key(cfg: KeyConfig) -> bool:
     """Delete the keychain entry for ``cfg``; True when one was deleted."""
     try:
         backend = keyring.get_keyring()
@@ -171,7 +184,7 @@ def forget_api_key(cfg: "ConnectionConfig") -> bool:
         raise _unavailable(cfg, f"the keychain refused to delete the key: {type(exc).__name__}") from None
 
 
-def missing_key_error(cfg: "ConnectionConfig") -> ConnectionFailed:
+def missing_key_error(cfg: KeyConfig) -> ConnectionFailed:
     var = env_var_for(cfg)
     where = f"the environment variable {var}" if var else "an environment variable"
     hint = (f"Set {where}, or store the key in the keychain (connect --api-key-stdin)."

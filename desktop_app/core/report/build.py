@@ -1,8 +1,8 @@
 """Export: the HTML report a QA lead mails to her manager, and the per-row results as CSV / XLSX.
 
 Two layers. ``ReportData`` is plain data (the `results --json` leaderboard, the `advise --json`
-diagnosis, dataset facts, per-row outcomes) and the renderers (``report_html.render_html``,
-``report_tables.write_csv`` / ``write_xlsx``) are pure functions of it. ``build_report_data``
+diagnosis, dataset facts, per-row outcomes) and the renderers (``html.render_html``,
+``tables.write_csv`` / ``write_xlsx``) are pure functions of it. ``build_report_data``
 is the only part that reads a project: the results store, the advisor and the dataset.
 
 Secrets: ReportData keeps only the connection's preset and model, and error texts are scrubbed
@@ -12,55 +12,15 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from desktop_app import __version__
 from desktop_app.core.errors import AppError, DataError, ProjectError, RunError
+from desktop_app.core.report.data import ExportError, ReportData
 
-CONNECTION_KEYS = ("preset", "model")  # everything else in the connection section stays out
-OUTCOMES = ("pass", "error", "knowledge", "behaviour", "retrieval", "generation")
+__all__ = ["ExportError", "ReportData"]
+
 _KEY_SHAPES = re.compile(r"\b(sk-[A-Za-z0-9_\-]{6,}|[A-Za-z0-9]{32,})\b")
-
-
-class ExportError(AppError):
-    """A report or table could not be written where the user asked."""
-
-    code = "export_error"
-
-
-@dataclass(frozen=True)
-class ReportData:
-    """Everything a report shows, as plain data.
-
-    leaderboard: one `results --json` dict per run, in the order made (name, techniques,
-        technique_position, rows, errors, content_score, behaviour_score, pass_rate, tokens, cost,
-        latency_p50, latency_p95; optional run_id, imported).
-    diagnosis: `advise --json` (``Diagnosis.to_dict()``), or None with ``advice_note`` saying why.
-    rows: evaluation rows in dataset order: {id, input, expected, category, results}, where
-        ``results[i]`` belongs to ``leaderboard[i]`` and is None (row not in that run) or
-        {output, outcome (pass|error|gap kind), error, failed_checks [{check, family, reason}],
-        latency_s, tokens_in, tokens_out, cost}.
-    dataset: {source, rows, eval_rows, examples}; checks: CheckSpec dicts; connection: preset, model.
-    """
-
-    project: str
-    generated_at: str
-    leaderboard: list[dict]
-    diagnosis: dict | None = None
-    rows: list[dict] = field(default_factory=list)
-    dataset: dict = field(default_factory=dict)
-    connection: dict = field(default_factory=dict)
-    checks: list[dict] = field(default_factory=list)
-    target: float = 0.9
-    app_version: str = __version__
-    advice_note: str = ""
-
-    def __post_init__(self) -> None:
-        given = self.connection if isinstance(self.connection, dict) else {}
-        safe = {k: given[k] for k in CONNECTION_KEYS if given.get(k) not in (None, "")}
-        object.__setattr__(self, "connection", safe)
 
 
 def scrub_secrets(text: str | None) -> str | None:
@@ -130,9 +90,12 @@ def _checks(project) -> list[dict]:
 
 def build_report_data(project, *, now: datetime | None = None, readiness: dict | None = None) -> ReportData:
     """Gather a project's report data. Raises RunError when the project has no runs with results."""
-    from desktop_app.core.advice.inputs import (examples_pool_size, load_evaluated_runs,  # noqa: PLC0415
-                                                target_pass_rate)
     from desktop_app.core.advice.diagnose import diagnose  # noqa: PLC0415
+    from desktop_app.core.advice.inputs import (  # noqa: PLC0415
+        examples_pool_size,
+        load_evaluated_runs,
+        target_pass_rate,
+    )
     from desktop_app.core.data.rows import load_rows  # noqa: PLC0415
     from desktop_app.core.run.scoring import summarize, summary_to_dict  # noqa: PLC0415
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from html import escape
 
 from desktop_app.core.report import text as T
-from desktop_app.core.report.build import ReportData
+from desktop_app.core.report.data import ReportData
 from desktop_app.core.report.style import CSS, FOOTER_PARAGRAPHS
 from desktop_app.core.report.svg import diagnosis_map_svg, technique_map_svg
 

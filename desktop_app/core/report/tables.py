@@ -19,7 +19,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from desktop_app.core.errors import AppError
-from desktop_app.core.report.build import ReportData
+from desktop_app.core.report.data import ReportData
 
 EXCEL_CELL_MAX = 32_767  # characters (UTF-16 code units) in one cell
 EXCEL_ROWS_MAX = 1_048_576

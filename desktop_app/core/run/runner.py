@@ -2,7 +2,7 @@
 
 ``execute_run`` is the lowest layer and takes everything explicitly (an AsyncOpenAI client,
 a ResultStore, the planned requests, a scorer), so it is tested without a project. The
-project-level entry points (``run_variants``, ``plan_run``) live in ``runproject``.
+project-level entry points (``run_variants``, ``plan_run``) live in ``run.project``.
 
 Guarantees: at most ``concurrency`` requests in flight; every answer is stored and cached in
 one commit the moment it arrives (a kill loses only what was in flight; when checks call a
@@ -343,19 +343,3 @@ async def execute_run(client, store: ResultStore, run: RunInfo, requests: Sequen
 def run_sync(coro) -> Any:
     """Run a coroutine to completion from sync code (CLI, a ui worker thread)."""
     return asyncio.run(coro)
-
-
-# -- project level (the contract names; the wiring lives in runproject) ------------------------
-def run_variants(project, variant_names=None, progress: Progress | None = None,
-                 should_stop: ShouldStop | None = None, **kwargs: Any):
-    """Run the named variants of a project (resuming unfinished runs) -> list[RunSummary]."""
-    from desktop_app.core.run.project import run_variants as _run_variants  # noqa: PLC0415 - avoids a cycle
-
-    return _run_variants(project, variant_names, progress, should_stop, **kwargs)
-
-
-def plan_run(project, variant_names=None, **kwargs: Any):
-    """Estimate (calls, tokens, cost, time) of running the named variants; cached/finished rows excluded."""
-    from desktop_app.core.run.project import plan_run as _plan_run  # noqa: PLC0415
-
-    return _plan_run(project, variant_names, **kwargs)
