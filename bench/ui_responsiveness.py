@@ -122,8 +122,8 @@ def main() -> None:
 def run(args, home: Path, base_url: str) -> None:
     from PySide6.QtWidgets import QApplication
 
-    from desktop_app.ui.pages.results_page import ResultsPage
-    from desktop_app.ui.pages.run_page import RunPage
+    from desktop_app.ui.results.page import ResultsPage
+    from desktop_app.ui.run.page import RunPage
     from desktop_app.ui.tasks import shutdown_all
 
     app = QApplication.instance() or QApplication([sys.argv[0]])

@@ -21,7 +21,7 @@ from desktop_app.core.project import appdirs
 from desktop_app.core.project import settings as app_settings
 from desktop_app.ui import resources
 from desktop_app.ui.logging_setup import log_file_path
-from desktop_app.ui.pages import STEPS, Page, ProjectPage
+from desktop_app.ui.steps import STEPS, Page, ProjectPage
 from desktop_app.ui.tasks import ErrorRecord, TaskRunner
 
 log = logging.getLogger(__name__)

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QLineEdit
 from desktop_app.core.project import appdirs
 from desktop_app.core.providers import secrets
 from desktop_app.core.project.folder import Project
-from desktop_app.ui.pages.connection_page import ConnectionPage
+from desktop_app.ui.connection.page import ConnectionPage
 
 PLANTED = "sk-proj-PLANTEDsecret0123456789abcdWXYZ"
 

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from desktop_app.core.advice.inputs import diagnose_project
 from desktop_app.core.project.folder import Project
-from desktop_app.ui.pages.grid_page import GridPage
+from desktop_app.ui.grid.page import GridPage
 
 MARKUP = "<b>x</b><img src=x>"
 

@@ -10,7 +10,7 @@ from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
 from desktop_app.core.project.folder import Project
-from desktop_app.ui.pages.knowledge_page import KnowledgePage
+from desktop_app.ui.knowledge.page import KnowledgePage
 
 PDF_JA = Path(__file__).resolve().parents[1] / "core" / "data" / "knowledge_ja.pdf"
 MANUAL = ("# Filter care\n\nThe AirLoop filter timer is reset by holding the Timer button for five seconds "

@@ -11,8 +11,8 @@ from desktop_app.cli import main
 from desktop_app.core.data import rows as datasets
 from desktop_app.core.project.folder import Project
 from desktop_app.core.variants.variant import preset, save_variants
-from desktop_app.ui.pages.results_page import ResultsPage
-from desktop_app.ui.pages.run_page import RunPage
+from desktop_app.ui.results.page import ResultsPage
+from desktop_app.ui.run.page import RunPage
 from desktop_app.ui.results.leaderboard_model import COLUMNS
 from tests.scripted_server import Reply, last_user_text
 

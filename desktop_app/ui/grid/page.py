@@ -17,7 +17,7 @@ from desktop_app.ui.advice.headlines import AdviceHeadlines
 from desktop_app.ui.advice.sentences import AdviceText
 from desktop_app.ui.grid.pair import AdaptivePair
 from desktop_app.ui.grid.style import PassRateLegend
-from desktop_app.ui.pages.diagnosis_page import DiagnosisPage
+from desktop_app.ui.advice.diagnosis_page import DiagnosisPage
 
 RECOMPUTE_ON = ("runs", "checks", "dataset", "settings")
 

@@ -17,7 +17,7 @@ from desktop_app.ui.data.dataset_text import DatasetText
 from desktop_app.ui.data.import_panel import ImportPanel, plain_label
 from desktop_app.ui.data.rows_table import RowsTable
 from desktop_app.ui.data.source_bar import SourceBar
-from desktop_app.ui.pages.base import Page
+from desktop_app.ui.widgets.page import Page
 from desktop_app.ui.tasks import ErrorRecord, TaskRunner
 from desktop_app.ui.widgets.banner import Banner
 

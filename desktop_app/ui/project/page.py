@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (QFormLayout, QFrame, QHBoxLayout, QLabel, QListWi
 
 from desktop_app.core.project import appdirs
 from desktop_app.ui.data.new_project_wizard import NewProjectDialog
-from desktop_app.ui.pages.base import Page
+from desktop_app.ui.widgets.page import Page
 from desktop_app.ui.tasks import ErrorRecord, TaskRunner
 from desktop_app.ui.widgets.banner import Banner
 

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QStackedWidget
 
 from desktop_app.ui.advice.source import shared_source
 from desktop_app.ui.advice.states import BusyRow, EmptyState
-from desktop_app.ui.pages.base import Page
+from desktop_app.ui.widgets.page import Page
 from desktop_app.ui.tasks import ErrorRecord
 from desktop_app.ui.widgets.banner import Banner
 

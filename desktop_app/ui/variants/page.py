@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QMenu, QPushButton, QSplitte
 from desktop_app.core.errors import AppError
 from desktop_app.core.variants.variant import (PRESETS, Variant, load_selection, load_variants, preset,
                                        save_variants)
-from desktop_app.ui.pages.base import Page
+from desktop_app.ui.widgets.page import Page
 from desktop_app.ui.tasks import ErrorRecord, TaskRunner
 from desktop_app.ui.variants.ladder import needs_model_id, preset_label
 from desktop_app.ui.variants.technique_grid_preview import GridItem, TechniqueGridPreview

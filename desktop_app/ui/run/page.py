@@ -14,7 +14,7 @@ import threading
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 
-from desktop_app.ui.pages.base import Page
+from desktop_app.ui.widgets.page import Page
 from desktop_app.ui.run import texts, work
 from desktop_app.ui.run.import_run_dialog import ImportRunDialog
 from desktop_app.ui.run.run_view import RunView, ViewState

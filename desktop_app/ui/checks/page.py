@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QSplitt
 from desktop_app.core.errors import AppError
 from desktop_app.ui.checks.checks_tree import ChecksTree
 from desktop_app.ui.checks.sample_preview import SamplePreview
-from desktop_app.ui.pages.base import Page
+from desktop_app.ui.widgets.page import Page
 from desktop_app.ui.tasks import ErrorRecord, TaskRunner, network_pool
 from desktop_app.ui.widgets.banner import Banner
 

@@ -22,7 +22,7 @@ from desktop_app.ui.knowledge.progress_bar import IndexingProgress
 from desktop_app.ui.knowledge.readiness_panel import ReadinessPanel
 from desktop_app.ui.knowledge.search_panel import SearchPanel
 from desktop_app.ui.knowledge.settings_panel import SettingsPanel
-from desktop_app.ui.pages.base import Page
+from desktop_app.ui.widgets.page import Page
 from desktop_app.ui.tasks import ErrorRecord, TaskRunner, network_pool
 
 FILE_FILTER = "*.txt *.md *.markdown *.pdf *.docx *.html *.htm *.csv *.tsv"

@@ -18,7 +18,7 @@ from desktop_app.ui.advice.fmt import fill, rich_tooltip
 from desktop_app.ui.advice.sentences import AdviceText
 from desktop_app.ui.advice.states import BusyRow
 from desktop_app.ui.advice.view import AdviceView
-from desktop_app.ui.pages.diagnosis_page import DiagnosisPage
+from desktop_app.ui.advice.diagnosis_page import DiagnosisPage
 from desktop_app.ui.tasks import ErrorRecord, TaskRunner
 
 RECOMPUTE_ON = ("runs", "checks", "dataset", "settings")

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QPushButton, QScroll
 from desktop_app.ui.connection import work
 from desktop_app.ui.connection.form import ConnectionForm
 from desktop_app.ui.connection.verdicts import describe, fill
-from desktop_app.ui.pages.base import Page
+from desktop_app.ui.widgets.page import Page
 from desktop_app.ui.tasks import ErrorRecord, TaskRunner, network_pool
 
 _RESULT_STYLE = {  # tints readable on light and dark palettes

@@ -14,7 +14,7 @@ from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel,
                                QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
 
-from desktop_app.ui.pages.base import Page
+from desktop_app.ui.widgets.page import Page
 from desktop_app.ui.results.example_view import ExampleView, row_tsv
 from desktop_app.ui.results.filter_bar import FilterBar
 from desktop_app.ui.results.leaderboard_model import RUN_ROLE, SORT_ROLE, LeaderboardModel
