@@ -32,8 +32,7 @@ def window(qtbot):
     qtbot.waitExposed(w)
     yield w
     run = w.pages["run"]
-    if run.stop is not None:
-        run.stop.set()
+    run.run_runner.stop()
     w.close()  # cancels and waits for every TaskRunner under the window
 
 

@@ -58,7 +58,7 @@ def page(qtbot):
     p.show()
     qtbot.waitExposed(p)
     yield p
-    p.stop and p.stop.set()
+    p.run_runner.stop()
     for runner in (p.load_runner, p.plan_runner, p.run_runner, p.import_runner):
         runner.shutdown(5000)
 

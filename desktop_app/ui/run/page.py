@@ -2,14 +2,13 @@
 
 Three tasks, one view each: *load* (quick: connection preset, the variants to run, interrupted
 runs and error rows from the store), *plan* (quick: the estimate; it may retrieve passages for
-RAG variants) and *run* (network pool: plan again, then the asyncio runner). Cancel sets the
-run's own stop flag, so the runner keeps every finished row and the task still reports back,
-and the page can offer "Resume 214/360". Ctrl+R arrives as ``focus({"start": True})``.
+RAG variants) and *run* (network pool: plan again, then the asyncio runner). Cancel is
+``TaskRunner.stop``: the runner keeps every finished row and the task still reports back, and
+the page can offer "Resume 214/360". Ctrl+R arrives as ``focus({"start": True})``.
 The widgets and their sentences live in ``run.run_view.RunView``; this module runs the tasks.
 """
 from __future__ import annotations
 
-import threading
 
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
@@ -31,7 +30,6 @@ class RunPage(Page):
         self.info: work.LoadInfo | None = None
         self.plan: work.PlanInfo | None = None
         self.dirty = True
-        self.stop: threading.Event | None = None
         self.session: dict[str, dict] = {}  # variant name -> its last event in this app session
         self.outcome_text = ""
         self.import_dialog: ImportRunDialog | None = None
@@ -79,8 +77,6 @@ class RunPage(Page):
         super().set_project(project)
         for runner in (self.load_runner, self.plan_runner, self.import_runner):
             runner.cancel()
-        if self.stop is not None:
-            self.stop.set()
         self.run_runner.cancel()  # the old project's run stops; its finished rows are kept
         self.info = self.plan = None
         self.session.clear()
@@ -183,8 +179,7 @@ class RunPage(Page):
         self.banner.clear()
         self.session.clear()
         self.outcome_text = ""
-        self.stop = threading.Event()
-        self.run_runner.start(work.run, work.snapshot(self.project), names, self.stop)
+        self.run_runner.start(work.run, work.snapshot(self.project), names)
         self._show()
         self.view.totals_label.setText(self.tr("Planning the run…"))
         return True
@@ -196,8 +191,8 @@ class RunPage(Page):
 
     @Slot()
     def cancel(self) -> None:
-        if self.is_running() and self.stop is not None and not self.stop.is_set():
-            self.stop.set()
+        if self.is_running() and not self.run_runner.is_stopping():
+            self.run_runner.stop()  # finished rows and the outcome still arrive
             self.view.show_stopping()
 
     @Slot(object)
@@ -219,7 +214,7 @@ class RunPage(Page):
         self._show_live()
 
     def _show_live(self) -> None:
-        if self.stop is not None and self.stop.is_set():
+        if self.run_runner.is_stopping():
             return  # keep saying "Stopping…" until the runner has stopped
         self.view.show_totals(running=True)
 
@@ -236,7 +231,6 @@ class RunPage(Page):
         self._after_run()
 
     def _after_run(self) -> None:
-        self.stop = None
         self.project_modified.emit("runs")  # rows were stored, whatever the ending
         self.refresh()  # interrupted runs, error rows, and what is left to do
 
@@ -269,5 +263,5 @@ class RunPage(Page):
         self.view.show_state(ViewState(
             has_project=self.project is not None, info=self.info, plan=self.plan,
             planning=self.plan_runner.is_running(), running=self.is_running(),
-            stopping=self.stop is not None and self.stop.is_set(), session=bool(self.session),
+            stopping=self.run_runner.is_stopping(), session=bool(self.session),
             outcome_text=self.outcome_text, blocked=self.plan_failed))

@@ -11,7 +11,6 @@ project.json, else the presets Baseline (+ Few-shot when there is an examples po
 from __future__ import annotations
 
 import copy
-import threading
 from dataclasses import dataclass, field
 
 ERROR_ROWS_LIMIT = 500  # the error list shows this many; the counts stay exact
@@ -190,18 +189,16 @@ def plan(state, project, names: list[str] | None) -> PlanInfo:
         prepared.close()
 
 
-def run(state, project, names: list[str] | None, stop: threading.Event) -> RunOutcome:
+def run(state, project, names: list[str] | None) -> RunOutcome:
     """Plan, then run. Progress arrives as events: "progress" ones coalesced through
     ``state.progress``; the plan and each run's start/finish through ``state.partial`` (all kept).
 
-    ``stop`` is the page's Cancel: the runner stops sending, keeps every finished row, and this
-    function still returns (TaskRunner.cancel would drop the result the page needs to offer resume).
+    The page's Cancel is ``TaskRunner.stop``: the runner stops sending, keeps every finished row,
+    and this function's result still reaches the page (it needs it to offer resume).
     """
     from desktop_app.core.run.project import execute_plan, prepare_project_run  # noqa: PLC0415
 
-    def should_stop() -> bool:
-        return stop.is_set() or state.should_stop()
-
+    should_stop = state.should_stop
     prepared = prepare_project_run(project, names or None)
     state.partial(("plan", _plan_info(prepared)))
     if should_stop():
@@ -217,7 +214,7 @@ def run(state, project, names: list[str] | None, stop: threading.Event) -> RunOu
     summaries = execute_plan(prepared, progress, should_stop)
     return RunOutcome(statuses={s.run.name: s.run.status for s in summaries},
                       rows=sum(s.rows for s in summaries), errors=sum(s.errors for s in summaries),
-                      stopped=stop.is_set())
+                      stopped=state.should_stop())
 
 
 def import_outputs(state, project, params: ImportParams) -> dict:
