@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from desktop_app.core.advice.diagnose import Diagnosis, diagnose
 from desktop_app.core.errors import RunError
-from desktop_app.core.records import RowResult, RunInfo
+from desktop_app.core.records import RowResult, RunInfo, is_rag_run
 from desktop_app.core.run.scoring import only_rows
 from desktop_app.core.run.store import ResultStore
 
@@ -50,8 +50,7 @@ def load_evaluated_runs(project) -> tuple[list[tuple[RunInfo, list[RowResult]]],
 
 
 def has_rag_run(runs: list[tuple[RunInfo, list[RowResult]]]) -> bool:
-    return any({"rag", "rag_tuned"} & set(info.techniques)
-               or any(v.family == "retrieval" for r in results for v in r.verdicts) for info, results in runs)
+    return any(is_rag_run(info.techniques, results) for info, results in runs)
 
 
 def diagnose_project(project, *, readiness: dict | None = None, measure_readiness: bool = False,

@@ -16,6 +16,7 @@ from datetime import datetime
 from pathlib import Path
 
 from desktop_app.core.errors import AppError, DataError, ProjectError, RunError
+from desktop_app.core.records import is_rag_run
 from desktop_app.core.report.data import ExportError, ReportData
 
 __all__ = ["ExportError", "ReportData"]
@@ -51,14 +52,13 @@ def _row_result(result, is_rag: bool) -> dict:
 
 
 def _per_row(runs, eval_rows) -> list[dict]:
-    from desktop_app.core.advice.stats import RAG_TECHNIQUES, natural_key  # noqa: PLC0415
+    from desktop_app.core.advice.stats import natural_key  # noqa: PLC0415
 
     rows = {r.id: {"id": r.id, "input": r.input, "expected": r.expected, "category": r.category,
                    "results": [None] * len(runs)} for r in eval_rows}
     extra: dict[str, dict] = {}  # rows of a run that the current dataset no longer has
     for i, (info, results) in enumerate(runs):
-        is_rag = bool(RAG_TECHNIQUES & set(info.techniques)) or any(
-            v.family == "retrieval" for r in results for v in r.verdicts)
+        is_rag = is_rag_run(info.techniques, results)
         for result in results:
             row = rows.get(result.row_id) or extra.setdefault(
                 result.row_id, {"id": result.row_id, "input": "", "expected": "", "category": "",

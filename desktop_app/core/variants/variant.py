@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, fields
 from typing import Any, Iterable, Sequence
 
 from desktop_app.core.errors import RunError
-from desktop_app.core.records import TECHNIQUES, Passage, Row
+from desktop_app.core.records import RAG_TECHNIQUES, TECHNIQUES, Passage, Row, technique_position
 
 PLACEHOLDERS = ("input", "examples", "context", "category")
 # Only our own placeholders are replaced: prompts often hold JSON braces that str.format would break.
@@ -68,14 +68,11 @@ class Variant:
     @property
     def grid_position(self) -> tuple[int, int]:
         """(x, y) on the technique grid; the strongest technique on each axis wins."""
-        t = set(self.techniques)
-        x = 3 if "fine_tuned" in t else 2 if "few_shot" in t else 1 if t & {"instructions", "step_by_step"} else 0
-        y = 2 if "rag_tuned" in t else 1 if "rag" in t else 0
-        return x, y
+        return technique_position(self.techniques)
 
     @property
     def uses_retrieval(self) -> bool:
-        return bool({"rag", "rag_tuned"} & set(self.techniques))
+        return bool(RAG_TECHNIQUES & set(self.techniques))
 
     @property
     def uses_examples(self) -> bool:
