@@ -21,8 +21,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from desktop_app.core.datasets import import_dataset  # noqa: E402
-from desktop_app.core.project import Project  # noqa: E402
+from desktop_app.core.data.rows import import_dataset  # noqa: E402
+from desktop_app.core.project.folder import Project  # noqa: E402
 
 
 def write_file(path: Path, megabytes: float, fmt: str) -> int:

@@ -25,7 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import knowledge_corpus  # noqa: E402
 
 from desktop_app.core.knowledge import KnowledgeBase  # noqa: E402
-from desktop_app.core.project import Project  # noqa: E402
+from desktop_app.core.project.folder import Project  # noqa: E402
 
 K = 5
 

@@ -32,11 +32,11 @@ sys.path.insert(0, str(ROOT))
 
 from desktop_app.core import checks  # noqa: E402
 from desktop_app.core.records import Row  # noqa: E402
-from desktop_app.core.runner import RunOptions, execute_run  # noqa: E402
-from desktop_app.core.runplan import open_run, prepare_variant  # noqa: E402
-from desktop_app.core.scoring import Scorer  # noqa: E402
-from desktop_app.core.store import ResultStore  # noqa: E402
-from desktop_app.core.variants import preset  # noqa: E402
+from desktop_app.core.run.runner import RunOptions, execute_run  # noqa: E402
+from desktop_app.core.run.plan import open_run, prepare_variant  # noqa: E402
+from desktop_app.core.run.scoring import Scorer  # noqa: E402
+from desktop_app.core.run.store import ResultStore  # noqa: E402
+from desktop_app.core.variants.variant import preset  # noqa: E402
 
 API_KEY = "sk-test-scripted-0000"
 

@@ -44,8 +44,8 @@ def percentile(values: list[float], q: float) -> float:
 
 def make_project(folder: Path, rows: int, base_url: str, concurrency: int):
     from desktop_app.cli import main
-    from desktop_app.core.project import Project
-    from desktop_app.core.variants import preset, save_variants
+    from desktop_app.core.project.folder import Project
+    from desktop_app.core.variants.variant import preset, save_variants
 
     data = folder / "data.csv"
     data.write_text("id,question,answer\n" + "".join(f"r{i},What is the warranty period of product {i}?,"
@@ -122,8 +122,8 @@ def main() -> None:
 def run(args, home: Path, base_url: str) -> None:
     from PySide6.QtWidgets import QApplication
 
-    from desktop_app.ui.pages.results_page import ResultsPage
-    from desktop_app.ui.pages.run_page import RunPage
+    from desktop_app.ui.results.page import ResultsPage
+    from desktop_app.ui.run.page import RunPage
     from desktop_app.ui.tasks import shutdown_all
 
     app = QApplication.instance() or QApplication([sys.argv[0]])

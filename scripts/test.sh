@@ -4,6 +4,9 @@ set -uo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 "$here/scripts/bootstrap.sh" test || exit 1
 cd "$here"
+# Lint and types first: a failure here fails the script before the (longer) test run.
+.venv/bin/ruff check . || exit 1
+.venv/bin/mypy || exit 1
 QT_QPA_PLATFORM=offscreen .venv/bin/python -m pytest "$@"
 rc=$?
 if [ "$rc" -eq 5 ]; then

@@ -11,7 +11,7 @@ os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 
 import pytest  # noqa: E402
 
-from desktop_app.core import appdirs  # noqa: E402
+from desktop_app.core.project import appdirs  # noqa: E402
 
 pytest_plugins = ["tests.scripted_server", "tests.keyring_memory"]
 

@@ -27,7 +27,7 @@ def _pins() -> dict[str, list[tuple[str, str]]]:
 def _requirements() -> list[Requirement]:
     project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     build = (REPO / "packaging" / "build-requirements.in").read_text(encoding="utf-8").splitlines()
-    lines = project["dependencies"] + [l.strip() for l in build if l.strip() and not l.startswith("#")]
+    lines = project["dependencies"] + [x.strip() for x in build if x.strip() and not x.startswith("#")]
     return [Requirement(line) for line in lines]
 
 

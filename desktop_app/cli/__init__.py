@@ -6,6 +6,7 @@ message on stderr for bad input. Each area registers its sub-commands from its o
 from __future__ import annotations
 
 import argparse
+from typing import NoReturn
 import importlib
 import sys
 
@@ -25,7 +26,7 @@ COMMAND_MODULES = (
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # argparse's own usage errors also exit 2, on one line
+    def error(self, message: str) -> NoReturn:  # argparse's own usage errors also exit 2, on one line
         self.exit(2, f"{self.prog}: error: {message}\n")
 
 

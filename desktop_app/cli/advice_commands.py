@@ -10,8 +10,8 @@ import json
 import sys
 
 from desktop_app.core.advice.inputs import diagnose_project
-from desktop_app.core.advisor import Diagnosis
-from desktop_app.core.project import Project
+from desktop_app.core.advice.diagnose import Diagnosis
+from desktop_app.core.project.folder import Project
 
 _MAX_ROWS_SHOWN = 8
 

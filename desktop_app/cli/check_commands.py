@@ -12,7 +12,7 @@ from pathlib import Path
 
 from desktop_app.core.checks import CLI_KIND_NAMES, CheckSpec, add_check, kind_from_name, project_checks, remove_check
 from desktop_app.core.errors import CheckError
-from desktop_app.core.project import Project
+from desktop_app.core.project.folder import Project
 
 # Kinds whose value may be long enough to keep in a file: VALUE "@path" reads it.
 _FILE_VALUE_KINDS = {"json_schema", "rubric"}

@@ -11,11 +11,12 @@ import json
 import sys
 from urllib.parse import urlparse
 
-from desktop_app.core import providers, secrets
-from desktop_app.core.connection_input import check_key_env, check_url
+from desktop_app.core.providers import client as providers
+from desktop_app.core.providers import secrets
+from desktop_app.core.providers.connection import check_key_env, check_url
 from desktop_app.core.errors import AppError, ConnectionFailed
-from desktop_app.core.project import Project
-from desktop_app.core.providers import PRESETS, ConnectionConfig
+from desktop_app.core.project.folder import Project
+from desktop_app.core.providers.client import PRESETS, ConnectionConfig
 
 # CLI option -> connection field; only options the user gave change the saved section.
 _FIELDS = {

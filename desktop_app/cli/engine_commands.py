@@ -16,7 +16,7 @@ import sys
 import time
 
 from desktop_app.core.errors import RunError
-from desktop_app.core.project import Project
+from desktop_app.core.project.folder import Project
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -118,7 +118,7 @@ class _Bar:
 
 
 def _cmd_run(args) -> int:
-    from desktop_app.core.runproject import execute_plan, prepare_project_run  # noqa: PLC0415
+    from desktop_app.core.run.project import execute_plan, prepare_project_run  # noqa: PLC0415
 
     if args.concurrency is not None and not 1 <= args.concurrency <= 256:
         raise RunError(f"--concurrency {args.concurrency} is out of range.", "Use 1 to 256 (default 8).")
@@ -143,7 +143,7 @@ def _cmd_run(args) -> int:
 
 # -- import-run -------------------------------------------------------------------------------
 def _cmd_import(args) -> int:
-    from desktop_app.core.imported_runs import import_run  # noqa: PLC0415
+    from desktop_app.core.run.imported import import_run  # noqa: PLC0415
 
     project = Project.open(args.project)
     report = import_run(project, args.name, args.file, args.techniques, output_col=args.output_col,
@@ -167,8 +167,8 @@ def _cmd_import(args) -> int:
 
 # -- results -----------------------------------------------------------------------------------
 def _cmd_results(args) -> int:
-    from desktop_app.core.runproject import project_summaries  # noqa: PLC0415
-    from desktop_app.core.scoring import summary_to_dict  # noqa: PLC0415
+    from desktop_app.core.run.project import project_summaries  # noqa: PLC0415
+    from desktop_app.core.run.scoring import summary_to_dict  # noqa: PLC0415
 
     project = Project.open(args.project)
     rows = [summary_to_dict(s, unknown_cost=None) for s in project_summaries(project)]

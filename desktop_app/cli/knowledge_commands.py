@@ -42,7 +42,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def _open(path: str):
     from desktop_app.core.knowledge import KnowledgeBase
-    from desktop_app.core.project import Project
+    from desktop_app.core.project.folder import Project
     return KnowledgeBase.open(Project.open(path))
 
 
@@ -88,7 +88,7 @@ def _search(args) -> int:
 
 def _readiness(args) -> int:
     from desktop_app.core.knowledge.readiness import readiness
-    from desktop_app.core.project import Project
+    from desktop_app.core.project.folder import Project
     result = readiness(Project.open(args.project), k=args.k)
     if args.json:
         print(json.dumps(result, ensure_ascii=False, indent=2))

@@ -5,9 +5,9 @@ import argparse
 import shutil
 from pathlib import Path
 
-from desktop_app.core.dataset_sniff import label
-from desktop_app.core.datasets import HUGE_CELL, import_dataset
-from desktop_app.core.project import Project
+from desktop_app.core.data.sniff import label
+from desktop_app.core.data.rows import HUGE_CELL, import_dataset
+from desktop_app.core.project.folder import Project
 
 _ROLE_OPTIONS = ("input", "expected", "id", "context", "category")
 

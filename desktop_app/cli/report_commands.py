@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import argparse
 
-from desktop_app.core.project import Project
+from desktop_app.core.project.folder import Project
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -27,7 +27,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
-    from desktop_app.core.report import HTML_SUFFIXES, build_report_data, check_suffix, write_html  # noqa: PLC0415
+    from desktop_app.core.report.build import HTML_SUFFIXES, build_report_data, check_suffix, write_html  # noqa: PLC0415
 
     check_suffix(args.out, HTML_SUFFIXES, "the report")  # a wrong name fails before any work
     project = Project.open(args.project)
@@ -37,7 +37,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    from desktop_app.core.report import TABLE_SUFFIXES, build_report_data, check_suffix, export_table  # noqa: PLC0415
+    from desktop_app.core.report.build import TABLE_SUFFIXES, build_report_data, check_suffix, export_table  # noqa: PLC0415
 
     check_suffix(args.out, TABLE_SUFFIXES, "the results")
     project = Project.open(args.project)

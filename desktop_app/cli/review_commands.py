@@ -11,10 +11,10 @@ from __future__ import annotations
 import argparse
 import json
 
-from desktop_app.core import reviews
+from desktop_app.core.run import reviews
 from desktop_app.core.errors import RunError
 from desktop_app.core.project import Project
-from desktop_app.core.store import ResultStore
+from desktop_app.core.run.store import ResultStore
 
 
 def register(sub: argparse._SubParsersAction) -> None:

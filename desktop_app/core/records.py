@@ -10,6 +10,22 @@ from dataclasses import dataclass, field
 TECHNIQUES = ("instructions", "step_by_step", "few_shot", "rag", "rag_tuned", "fine_tuned")
 CHECK_FAMILIES = ("content", "behaviour")
 GAP_KINDS = ("knowledge", "behaviour", "retrieval", "generation")
+RAG_TECHNIQUES = frozenset({"rag", "rag_tuned"})
+
+
+def technique_position(techniques) -> tuple[int, int]:
+    """(x, y) on the technique grid; the strongest technique on each axis wins."""
+    t = set(techniques)
+    x = 3 if "fine_tuned" in t else 2 if "few_shot" in t else 1 if t & {"instructions", "step_by_step"} else 0
+    y = 2 if "rag_tuned" in t else 1 if "rag" in t else 0
+    return x, y
+
+
+def is_rag_run(techniques, results) -> bool:
+    """A run counts as RAG when a technique says so or any row was scored on retrieval (an
+    imported run may carry passages without naming the technique)."""
+    return bool(RAG_TECHNIQUES & set(techniques)) or any(
+        v.family == "retrieval" for r in results for v in r.verdicts)
 RECOMMENDATIONS = (
     "prompt_engineering",
     "rag",

@@ -14,9 +14,9 @@ import shutil
 from pathlib import Path
 from typing import Callable
 
-from desktop_app.core import appdirs
+from desktop_app.core.project import appdirs
 from desktop_app.core.errors import ProjectError
-from desktop_app.core.project import Project
+from desktop_app.core.project.folder import Project
 
 SAMPLE_FOLDER = "sample-project"
 _MARKER = ".sample-source"  # holds the hash of the source it was built from
@@ -39,8 +39,8 @@ def build_sample_project(source: Path, dest: Path,
                          progress: Callable[[dict], None] | None = None,
                          should_stop: Callable[[], bool] | None = None) -> Project:
     """Create the sample project in ``dest`` (which must not exist) from ``source``."""
-    from desktop_app.core import datasets  # noqa: PLC0415 - heavy (pandas), only when building
-    from desktop_app.core.imported_runs import import_run  # noqa: PLC0415
+    from desktop_app.core.data import rows as datasets  # noqa: PLC0415 - heavy (pandas), only when building
+    from desktop_app.core.run.imported import import_run  # noqa: PLC0415
     from desktop_app.core.knowledge import KnowledgeBase  # noqa: PLC0415
 
     report = progress or (lambda event: None)

@@ -11,7 +11,7 @@ import logging.handlers
 import re
 from pathlib import Path
 
-from desktop_app.core import appdirs
+from desktop_app.core.project import appdirs
 
 LOG_NAME = "llm-path-advisor.log"
 MAX_BYTES = 1_000_000

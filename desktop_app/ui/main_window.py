@@ -17,11 +17,11 @@ from PySide6.QtWidgets import (QApplication, QFileDialog, QFrame, QHBoxLayout, Q
                                QScrollArea, QStackedWidget, QToolButton, QVBoxLayout, QWidget)
 
 from desktop_app import APP_NAME, __version__
-from desktop_app.core import appdirs
-from desktop_app.core import settings as app_settings
+from desktop_app.core.project import appdirs
+from desktop_app.core.project import settings as app_settings
 from desktop_app.ui import resources
 from desktop_app.ui.logging_setup import log_file_path
-from desktop_app.ui.pages import STEPS, Page, ProjectPage
+from desktop_app.ui.steps import STEPS, Page, ProjectPage
 from desktop_app.ui.tasks import ErrorRecord, TaskRunner
 
 log = logging.getLogger(__name__)
@@ -33,18 +33,18 @@ SAMPLE_MODULE = "desktop_app.core.sample"
 class OpenResult:
     """What an open-project task hands back to the window."""
 
-    project: object | None  # desktop_app.core.project.Project
+    project: object | None  # desktop_app.core.project.folder.Project
     sample: bool = False
 
 
 def _open_project(state, path: str) -> OpenResult:
-    from desktop_app.core.project import Project
+    from desktop_app.core.project.folder import Project
 
     return OpenResult(Project.open(path))
 
 
 def _create_project(state, path: str) -> OpenResult:
-    from desktop_app.core.project import Project
+    from desktop_app.core.project.folder import Project
 
     return OpenResult(Project.create(path))
 
@@ -59,7 +59,7 @@ def _open_sample(state, source: str) -> OpenResult:
         return OpenResult(None, sample=True)
     if state.should_stop():
         return OpenResult(None, sample=True)
-    from desktop_app.core.project import Project
+    from desktop_app.core.project.folder import Project
 
     # First launch builds it (dataset, index, tour runs): seconds, so it must be cancellable.
     folder = ensure_sample_project(Path(source), **state.callbacks())

@@ -206,6 +206,17 @@ class TaskRunner(QObject):
         if self._stop_current():
             self.running_changed.emit(False)
 
+    def stop(self) -> None:
+        """Ask the running task to stop but deliver what finished: it stays current, so its
+        progress, partial results and its own result (or failure) still arrive (a run's kept
+        rows and the offer to resume). ``cancel`` is the other mode: everything late is dropped."""
+        if self._current is not None:
+            self._current.state.request_stop()
+
+    def is_stopping(self) -> bool:
+        """A task is running and has been asked to stop (by ``stop``) but has not ended yet."""
+        return self._current is not None and self._current.state.should_stop()
+
     def is_running(self) -> bool:
         return self._current is not None
 

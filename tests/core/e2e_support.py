@@ -19,9 +19,9 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from desktop_app.cli import main
-from desktop_app.core.datasets import load_rows
-from desktop_app.core.project import Project
-from desktop_app.core.variants import INSTRUCTIONS
+from desktop_app.core.data.rows import load_rows
+from desktop_app.core.project.folder import Project
+from desktop_app.core.variants.variant import INSTRUCTIONS
 from tests.scripted_server import Reply, last_user_text, prompt_text
 
 COMPANY = "Halvgard Robotics"

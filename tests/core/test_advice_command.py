@@ -5,9 +5,9 @@ import json
 
 from desktop_app.cli import main
 from desktop_app.core.advice.model import CONTRACT_KEYS, EXTENSION_KEYS
-from desktop_app.core.datasets import import_dataset
-from desktop_app.core.project import Project
-from desktop_app.core.store import ResultStore
+from desktop_app.core.data.rows import import_dataset
+from desktop_app.core.project.folder import Project
+from desktop_app.core.run.store import ResultStore
 from tests.core.test_advisor_gaps import make_run, outcomes
 
 

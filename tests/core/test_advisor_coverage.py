@@ -1,8 +1,8 @@
 """The advice counts every evaluation row: partial runs and rows that only errored are not "good enough"."""
 from __future__ import annotations
 
-from desktop_app.core.advisor import diagnose
-from desktop_app.core.scoring import summarize
+from desktop_app.core.advice.diagnose import diagnose
+from desktop_app.core.run.scoring import summarize
 from tests.core.test_advisor_gaps import make_run, outcomes
 
 EVAL_IDS = {f"q{i}" for i in range(1, 11)}  # make_run names rows q1..qN

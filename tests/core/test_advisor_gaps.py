@@ -9,10 +9,10 @@ from desktop_app.core.advice import checklists
 from desktop_app.core.advice.gridmaps import cell_offset, grid_maps
 from desktop_app.core.advice.model import (CHECKLIST_KEYS, CONTRACT_KEYS, EVIDENCE_KEYS, EXTENSION_KEYS, GAP_KEYS,
                                            RUN_CONTRACT_KEYS, RUN_EXTENSION_KEYS)
-from desktop_app.core.advisor import diagnose
+from desktop_app.core.advice.diagnose import diagnose
 from desktop_app.core.errors import ProjectError, RunError
 from desktop_app.core.records import RECOMMENDATIONS, RowResult, RunInfo, Verdict
-from desktop_app.core.scoring import summarize
+from desktop_app.core.run.scoring import summarize
 
 
 # -- builders: a row's outcome is stated, the verdicts that produce it are built -----------------

@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from desktop_app.core.advice.rules import MOVE_TECHNIQUES
-from desktop_app.core.advisor import diagnose
+from desktop_app.core.advice.diagnose import diagnose
 from desktop_app.core.records import RECOMMENDATIONS, RunInfo
 from tests.core.test_advisor_gaps import result
 

@@ -1,7 +1,7 @@
 """One scenario per recommendation, where the right answer is known by construction."""
 from __future__ import annotations
 
-from desktop_app.core.advisor import diagnose
+from desktop_app.core.advice.diagnose import diagnose
 from tests.core.test_advisor_gaps import make_run, outcomes
 
 

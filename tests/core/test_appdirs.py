@@ -5,9 +5,7 @@ from pathlib import Path
 
 import platformdirs
 
-from desktop_app.core import appdirs
-
-
+from desktop_app.core.project import appdirs
 def test_new_projects_go_to_the_documents_folder_not_a_hidden_one(monkeypatch, tmp_path):
     """A user finds their projects (and the reports in them) in Documents, and nothing is made there
     just by starting the app."""

@@ -6,11 +6,11 @@ import json
 import pytest
 
 from desktop_app.core import checks
-from desktop_app.core.datasets import import_dataset, load_rows, resplit
+from desktop_app.core.data.rows import import_dataset, load_rows, resplit
 from desktop_app.core.errors import DataError
-from desktop_app.core.project import Project
+from desktop_app.core.project.folder import Project
 from desktop_app.core.records import Row
-from desktop_app.core.variants import build_messages, preset
+from desktop_app.core.variants.variant import build_messages, preset
 
 
 def _jsonl(path, lines):

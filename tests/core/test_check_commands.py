@@ -11,7 +11,7 @@ import pytest
 from desktop_app.cli import COMMAND_MODULES, main
 from desktop_app.core.checks import evaluate_row, project_checks
 from desktop_app.core.errors import DataError
-from desktop_app.core.project import Project
+from desktop_app.core.project.folder import Project
 from desktop_app.core.records import Row
 
 
@@ -33,11 +33,11 @@ _load_cli()
 @pytest.fixture
 def no_datasets(monkeypatch):
     """As if the datasets module were not built yet: inference must be skipped, not crash."""
-    monkeypatch.setitem(sys.modules, "desktop_app.core.datasets", None)
+    monkeypatch.setitem(sys.modules, "desktop_app.core.data.rows", None)
 
 
 def fake_datasets(monkeypatch, answers=None, error=None):
-    module = types.ModuleType("desktop_app.core.datasets")
+    module = types.ModuleType("desktop_app.core.data.rows")
 
     def load_rows(project):
         if error:
@@ -45,7 +45,7 @@ def fake_datasets(monkeypatch, answers=None, error=None):
         rows = [Row(f"r{i}", f"q{i}", a) for i, a in enumerate(answers)]
         return rows[:-1], rows[-1:]
     module.load_rows = load_rows
-    monkeypatch.setitem(sys.modules, "desktop_app.core.datasets", module)
+    monkeypatch.setitem(sys.modules, "desktop_app.core.data.rows", module)
 
 
 def run(capsys, *argv):
@@ -156,7 +156,7 @@ def test_json_schema_from_file_and_allow_fence(project, tmp_path, capsys, no_dat
 def test_no_inference_without_data(project, capsys, monkeypatch, error):
     """Without a dataset (or its module) the first check is simply added on its own."""
     if error is None:
-        monkeypatch.setitem(sys.modules, "desktop_app.core.datasets", None)
+        monkeypatch.setitem(sys.modules, "desktop_app.core.data.rows", None)
     else:
         fake_datasets(monkeypatch, error=error)
     assert run(capsys, "check-add", str(project.root), "json")[1] == "added json\n"

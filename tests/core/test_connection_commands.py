@@ -9,7 +9,7 @@ import socket
 import pytest
 
 from desktop_app.cli import main
-from desktop_app.core.project import Project
+from desktop_app.core.project.folder import Project
 from tests.core.test_providers import PLANTED
 
 
@@ -164,7 +164,7 @@ def test_a_variable_name_that_cannot_exist_is_refused(project, capsys, value):
 def test_a_key_already_in_project_json_is_reported_without_showing_it(project):
     """A project.json that holds a key in api_key_env (hand edit, old version) is refused with the key masked."""
     from desktop_app.core.errors import ConnectionFailed
-    from desktop_app.core.providers import ConnectionConfig
+    from desktop_app.core.providers.client import ConnectionConfig
 
     key = "sk-proj-4f9QzT1xW8vLk2mN7pR3sY6uB0cE5gH9"
     with pytest.raises(ConnectionFailed) as err:

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from desktop_app.core import dataset_sniff
-from desktop_app.core.datasets import HUGE_CELL, ImportCancelled, import_dataset, load_rows, read_table
+from desktop_app.core.data import sniff as dataset_sniff
+from desktop_app.core.data.rows import HUGE_CELL, ImportCancelled, import_dataset, load_rows, read_table
 from desktop_app.core.errors import DataError
-from desktop_app.core.project import Project
+from desktop_app.core.project.folder import Project
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -208,8 +208,8 @@ def test_large_files_stream_in_bounded_memory(tmp_path):
     script = textwrap.dedent("""
         import json, re, sys, time
         from pathlib import Path
-        from desktop_app.core.datasets import import_dataset
-        from desktop_app.core.project import Project
+        from desktop_app.core.data.rows import import_dataset
+        from desktop_app.core.project.folder import Project
         tmp = Path(sys.argv[1])
         def status_mb(key):
             return int(re.search(key + r":\\s+(\\d+)", Path("/proc/self/status").read_text()).group(1)) / 1024

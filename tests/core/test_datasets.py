@@ -6,10 +6,10 @@ import json
 import openpyxl
 import pytest
 
-from desktop_app.core.datasets import (guess_mapping, import_dataset, load_rows, read_table,
+from desktop_app.core.data.rows import (guess_mapping, import_dataset, load_rows, read_table,
                                        resplit)
 from desktop_app.core.errors import DataError
-from desktop_app.core.project import Project
+from desktop_app.core.project.folder import Project
 
 JA_ROWS = [["質問", "正解", "カテゴリ"],
            ["日本の首都はどこですか？", "東京です。", "地理"],
@@ -134,7 +134,7 @@ def test_flat_jsonl_keeps_every_key(tmp_path):
 
 def test_flat_jsonl_key_appearing_late_is_reported(tmp_path, monkeypatch):
     """A key that first shows up after the sampled lines is not silently lost: it is warned about."""
-    from desktop_app.core import dataset_formats
+    from desktop_app.core.data import formats as dataset_formats
     monkeypatch.setattr(dataset_formats, "JSON_SAMPLE_LINES", 2)
     path = write_jsonl(tmp_path / "eval.jsonl", [{"q": "1", "a": "x"}, {"q": "2", "a": "y"},
                                                   {"q": "3", "a": "z", "note": "late"}])
@@ -280,7 +280,7 @@ def test_examples_split_is_seeded_saved_and_leak_free(tmp_path, project):
 def test_pool_takes_whole_input_groups_and_fills_exactly():
     """Whatever the seed, the pool has exactly the size asked when groups allow, and never splits a group."""
     import numpy as np
-    from desktop_app.core.dataset_split import choose_pool
+    from desktop_app.core.data.split import choose_pool
     hashes = np.array([1, 1, 1, 2, 2, 2, 3, 4, 5, 5], dtype=np.uint64)
     pools = set()
     for seed in range(20):

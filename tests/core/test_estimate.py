@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from desktop_app.core import estimate
+from desktop_app.core.providers import estimate
 from desktop_app.core.errors import AppError, RunError
-from desktop_app.core.estimate import PlannedRequest, estimate_run
+from desktop_app.core.providers.estimate import PlannedRequest, estimate_run
 from tests.core.test_tokens import COOKBOOK_MESSAGES  # 124 prompt tokens on gpt-4o(-mini), per OpenAI
 
 PROMPT_TOKENS_4O = 124

@@ -9,9 +9,9 @@ import zipfile
 import docx
 import pytest
 
-from desktop_app.core.dataset_readers import read_table
+from desktop_app.core.data.readers import read_table
 from desktop_app.core.errors import DataError, KnowledgeError
-from desktop_app.core.files import archive_problem
+from desktop_app.core.data.files import archive_problem
 from desktop_app.core.knowledge.ingest import read_document
 
 

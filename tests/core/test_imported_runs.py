@@ -7,11 +7,11 @@ import pytest
 
 from desktop_app.core import checks
 from desktop_app.core.errors import DataError, RunError
-from desktop_app.core.imported_runs import (ImportedRow, parse_passages, parse_techniques, read_outputs,
+from desktop_app.core.run.imported import (ImportedRow, parse_passages, parse_techniques, read_outputs,
                                             store_imported)
 from desktop_app.core.records import Passage, Row
-from desktop_app.core.scoring import Scorer
-from desktop_app.core.store import ResultStore
+from desktop_app.core.run.scoring import Scorer
+from desktop_app.core.run.store import ResultStore
 
 ROWS = [Row(f"r{i}", f"質問 {i}", f"答え{i}") for i in range(4)]
 POOL = [Row("p0", "例", "例の答え")]

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from desktop_app.cli import main
-from desktop_app.core.project import Project
+from desktop_app.core.project.folder import Project
 from tests.scripted_server import last_user_text, prompt_text
 
 FACTS = {  # question -> (expected answer, the manual sentence that holds it)
@@ -81,8 +81,8 @@ def test_bad_input_exits_2_with_one_line(tmp_path, capsys, argv, needle):
 
 def test_rag_run_answers_only_with_the_right_passage(tmp_path, scripted_server):
     """A RAG variant puts the passage with the fact into the prompt, so it answers what the baseline cannot."""
-    from desktop_app.core.runner import run_variants
-    from desktop_app.core.store import ResultStore
+    from desktop_app.core.run.project import run_variants
+    from desktop_app.core.run.store import ResultStore
 
     project_dir = _project(tmp_path)
     assert main(["connect", str(project_dir), "--base-url", scripted_server.base_url, "--model", "gpt-4o-mini"]) == 0
@@ -108,8 +108,8 @@ def test_rag_run_answers_only_with_the_right_passage(tmp_path, scripted_server):
 
 def test_rag_run_reranks_passages_with_the_model_when_the_setting_is_on(tmp_path, scripted_server):
     """With re-ranking on, the passages a RAG prompt gets are ordered by the model's relevance ratings."""
-    from desktop_app.core.runner import run_variants
-    from desktop_app.core.store import ResultStore
+    from desktop_app.core.run.project import run_variants
+    from desktop_app.core.run.store import ResultStore
 
     project_dir = _project(tmp_path)
     assert main(["connect", str(project_dir), "--base-url", scripted_server.base_url, "--model", "gpt-4o-mini"]) == 0

@@ -10,7 +10,7 @@ import pytest
 from desktop_app.core.knowledge import KnowledgeBase
 from desktop_app.core.knowledge.chunking import chunk_text
 from desktop_app.core.knowledge.ingest import decode_bytes
-from desktop_app.core.project import Project
+from desktop_app.core.project.folder import Project
 
 DATA = Path(__file__).parent / "data"
 

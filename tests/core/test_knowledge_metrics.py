@@ -5,7 +5,7 @@ import pytest
 
 from desktop_app.core.errors import KnowledgeError
 from desktop_app.core.knowledge import KnowledgeBase, metrics, readiness
-from desktop_app.core.project import Project
+from desktop_app.core.project.folder import Project
 from desktop_app.core.records import Passage, Row
 
 

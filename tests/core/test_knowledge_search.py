@@ -11,7 +11,7 @@ import pytest
 
 from desktop_app.core.errors import KnowledgeError
 from desktop_app.core.knowledge import KnowledgeBase, llm_reranker
-from desktop_app.core.project import Project
+from desktop_app.core.project.folder import Project
 
 ROOT = Path(__file__).resolve().parents[2]
 TOOLS = ["cordless drill", "impact driver", "circular saw", "jigsaw", "angle grinder", "orbital sander",
@@ -116,7 +116,7 @@ def test_index_persists_across_processes(project, tmp_path):
     kb.close()
     script = textwrap.dedent(f"""
         import json
-        from desktop_app.core.project import Project
+        from desktop_app.core.project.folder import Project
         from desktop_app.core.knowledge import KnowledgeBase
         kb = KnowledgeBase.open(Project.open({str(project.root)!r}))
         hits = {{m: kb.search(q, k=1, mode=m)[0].text for m, q in

@@ -11,8 +11,8 @@ import openpyxl
 import pytest
 
 from desktop_app.cli import main
-from desktop_app.core.datasets import load_rows
-from desktop_app.core.project import Project
+from desktop_app.core.data.rows import load_rows
+from desktop_app.core.project.folder import Project
 
 ROOT = Path(__file__).resolve().parents[2]
 SJIS = "質問,正解,カテゴリ\r\n日本の首都は？,東京,地理\r\n富士山の高さは？,3776m,地理\r\n①とは？,丸1,記号\r\n"

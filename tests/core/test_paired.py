@@ -57,8 +57,8 @@ def _run(run_id: int, name: str, techniques, passing: set[int]):
 def test_two_runs_a_few_rows_apart_are_said_to_possibly_be_chance():
     """Few-shot fixing 3 rows and breaking 1 of 20: advise --json carries the paired numbers, and
     the sentence says it could be chance instead of claiming an improvement."""
-    from desktop_app.core.advisor import diagnose
-    from desktop_app.core.report_text import evidence_sentence
+    from desktop_app.core.advice.diagnose import diagnose
+    from desktop_app.core.report.text import evidence_sentence
 
     base = _run(1, "baseline", (), set(range(10)))
     few = _run(2, "few_shot", ("few_shot",), (set(range(10)) - {0}) | {10, 11, 12})

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from desktop_app.core import pricing
+from desktop_app.core.providers import prices as pricing
 from desktop_app.core.errors import AppError
 
 

@@ -9,9 +9,10 @@ import time
 import openai
 import pytest
 
-from desktop_app.core import providers, secrets
+from desktop_app.core.providers import client as providers
+from desktop_app.core.providers import secrets
 from desktop_app.core.errors import ConnectionFailed
-from desktop_app.core.providers import ConnectionConfig
+from desktop_app.core.providers.client import ConnectionConfig
 from tests.scripted_server import Reply, hashed_embedding
 
 PLANTED = "sk-proj-PLANTEDsecret0123456789abcdWXYZ"

@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from desktop_app.core import report_text as T
+from desktop_app.core.report import text as T
 from desktop_app.core.advice import checklists
-from desktop_app.core.advisor import diagnose
-from desktop_app.core.report import ReportData
-from desktop_app.core.report_html import MAX_FAILURE_ROWS, render_html
-from desktop_app.core.report_svg import diagnosis_map_svg, technique_map_svg
+from desktop_app.core.advice.diagnose import diagnose
+from desktop_app.core.report.build import ReportData
+from desktop_app.core.report.html import MAX_FAILURE_ROWS, render_html
+from desktop_app.core.report.svg import diagnosis_map_svg, technique_map_svg
 from tests.core.test_advisor_gaps import make_run, outcomes
 
 XSS = '<script>alert(1)</script><img src=x onerror="alert(2)">'

@@ -11,13 +11,13 @@ from openpyxl import load_workbook
 
 from desktop_app.cli import main
 from desktop_app.core.advice.inputs import diagnose_project
-from desktop_app.core.datasets import import_dataset, load_rows
-from desktop_app.core.project import Project
+from desktop_app.core.data.rows import import_dataset, load_rows
+from desktop_app.core.project.folder import Project
 from desktop_app.core.records import RowResult, RunInfo, Verdict
-from desktop_app.core.report import build_report_data, export_table, write_html
-from desktop_app.core.report_tables import EXCEL_CELL_MAX
-from desktop_app.core.scoring import checks_signature, project_specs
-from desktop_app.core.store import ResultStore
+from desktop_app.core.report.build import build_report_data, export_table, write_html
+from desktop_app.core.report.tables import EXCEL_CELL_MAX
+from desktop_app.core.run.scoring import checks_signature, project_specs
+from desktop_app.core.run.store import ResultStore
 from tests.core.test_advisor_gaps import make_run, outcomes
 from tests.core.test_report import PLANTED_KEY, _data, _result
 
@@ -174,7 +174,7 @@ def test_verdict_reasons_reach_the_tables(tmp_path):
 
 def test_full_width_and_spaced_formula_starts_are_defused_too(tmp_path):
     """「＝SUM(A1)」 typed with a Japanese IME, or " =1+1" after a space, never runs in Excel either."""
-    from desktop_app.core.report_tables import csv_text
+    from desktop_app.core.report.tables import csv_text
 
     assert csv_text("＝HYPERLINK(\"http://x\")") == "'＝HYPERLINK(\"http://x\")"
     assert csv_text("＋81 3 1234") == "'＋81 3 1234"

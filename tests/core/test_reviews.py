@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from desktop_app.core import reviews
+from desktop_app.core.run import reviews
 from desktop_app.core.records import RowResult, Verdict, content_outcome, row_passed
-from desktop_app.core.store import ResultStore
+from desktop_app.core.run.store import ResultStore
 
 
 def _result(row_id: str, output: str, outcome: str) -> RowResult:

@@ -9,11 +9,11 @@ import pytest
 
 from desktop_app.core.errors import ConnectionFailed
 from desktop_app.core.records import Row
-from desktop_app.core.runner import RunOptions, execute_run, retry_delay
-from desktop_app.core.runplan import open_run, prepare_variant
-from desktop_app.core.scoring import Scorer
-from desktop_app.core.store import ResultStore
-from desktop_app.core.variants import preset
+from desktop_app.core.run.runner import RunOptions, execute_run, retry_delay
+from desktop_app.core.run.plan import open_run, prepare_variant
+from desktop_app.core.run.scoring import Scorer
+from desktop_app.core.run.store import ResultStore
+from desktop_app.core.variants.variant import preset
 from tests.scripted_server import Reply, last_user_text
 
 FAST = RunOptions(concurrency=4, timeout_s=5.0, max_retries=3, backoff_base_s=0.01, backoff_max_s=0.05)
@@ -230,8 +230,8 @@ def test_retry_delay_prefers_retry_after_and_backs_off_otherwise():
 
 # -- project level: what the ui calls ---------------------------------------------------------
 def _project(tmp_path, server, rows: int = 12, examples: int = 0):
-    from desktop_app.core import datasets
-    from desktop_app.core.project import Project
+    from desktop_app.core.data import rows as datasets
+    from desktop_app.core.project.folder import Project
 
     data = tmp_path / "data.csv"
     data.write_text("id,question,answer\n" + "".join(f"q{i},question {i},answer {i}\n" for i in range(rows)),
@@ -245,7 +245,7 @@ def _project(tmp_path, server, rows: int = 12, examples: int = 0):
 
 def test_plan_run_counts_only_what_will_be_sent(tmp_path, scripted_server):
     """The estimate counts calls still needed: finished rows and cache hits cost nothing."""
-    from desktop_app.core.runner import plan_run, run_variants
+    from desktop_app.core.run.project import plan_run, run_variants
 
     project = _project(tmp_path, scripted_server, rows=10, examples=2)
     first = plan_run(project, ["baseline", "few_shot"])
@@ -258,7 +258,7 @@ def test_plan_run_counts_only_what_will_be_sent(tmp_path, scripted_server):
 
 def test_run_variants_reports_progress_and_cancel_then_resumes(tmp_path, scripted_server):
     """The ui's call: progress events per row, Cancel keeps finished rows, Run again finishes the rest."""
-    from desktop_app.core.runner import run_variants
+    from desktop_app.core.run.project import run_variants
 
     project = _project(tmp_path, scripted_server, rows=20)
     project.set_section("run_settings", {"concurrency": 2, "timeout_s": 5, "max_retries": 1})
@@ -279,7 +279,7 @@ def test_run_variants_reports_progress_and_cancel_then_resumes(tmp_path, scripte
 def test_judge_checks_call_the_model_off_the_loop_and_are_cached(tmp_path, scripted_server):
     """An LLM-judge check is asked through the connection for each row, and never twice for the same answer."""
     from desktop_app.core import checks
-    from desktop_app.core.runner import run_variants
+    from desktop_app.core.run.project import run_variants
 
     project = _project(tmp_path, scripted_server, rows=4)
     checks.add_check(project, "judge", params={"mode": "all"})
@@ -304,7 +304,7 @@ def test_rag_variant_retrieves_puts_passages_in_the_prompt_and_measures_retrieva
     """A RAG run sends the retrieved passages with their sources, stores them, and scores retrieval;
     new documents make a new run instead of mixing old and new passages."""
     from desktop_app.core.knowledge import KnowledgeBase
-    from desktop_app.core.runner import plan_run, run_variants
+    from desktop_app.core.run.project import plan_run, run_variants
     from tests.scripted_server import prompt_text
 
     project = _project(tmp_path, scripted_server, rows=3)
@@ -326,7 +326,7 @@ def test_rag_variant_retrieves_puts_passages_in_the_prompt_and_measures_retrieva
     assert summary.content_score == 1.0 and summary.context_recall == 1.0
     assert all("[1] (source: manual.md)" in prompt_text(r) for r in scripted_server.chat_requests())
     assert str(docs) not in prompt_text(scripted_server.chat_requests()[0])  # no local folder names sent
-    from desktop_app.core.store import ResultStore
+    from desktop_app.core.run.store import ResultStore
     with ResultStore(project.results_db) as store:
         assert all(r.passages and r.passages[0].source.endswith("manual.md") for r in store.results(summary.run.id))
     assert plan_run(project, ["rag"]).calls == 0

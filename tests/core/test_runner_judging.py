@@ -9,11 +9,11 @@ import threading
 import openai
 
 from desktop_app.core.records import Verdict
-from desktop_app.core.runner import execute_run
-from desktop_app.core.runplan import open_run, prepare_variant
-from desktop_app.core.scoring import note_call, note_failure
-from desktop_app.core.store import ResultStore
-from desktop_app.core.variants import preset
+from desktop_app.core.run.runner import execute_run
+from desktop_app.core.run.plan import open_run, prepare_variant
+from desktop_app.core.run.scoring import note_call, note_failure
+from desktop_app.core.run.store import ResultStore
+from desktop_app.core.variants.variant import preset
 from tests.core.test_runner import FAST, _echo, _rows
 
 

@@ -6,14 +6,15 @@ import json
 import pytest
 
 from desktop_app.cli import main
-from desktop_app.core import datasets, pricing
+from desktop_app.core.data import rows as datasets
+from desktop_app.core.providers import prices as pricing
 from desktop_app.core.checks.judge import FACTUALITY_PROMPT
 from desktop_app.core.errors import ConnectionFailed, RunError
-from desktop_app.core.project import Project
-from desktop_app.core.runplan import resolve_model
-from desktop_app.core.runproject import plan_run, run_variants
-from desktop_app.core.store import ResultStore
-from desktop_app.core.variants import preset
+from desktop_app.core.project.folder import Project
+from desktop_app.core.run.plan import resolve_model
+from desktop_app.core.run.project import plan_run, run_variants
+from desktop_app.core.run.store import ResultStore
+from desktop_app.core.variants.variant import preset
 from tests.core.test_engine_commands import _answer, _project, _results
 from tests.scripted_server import Reply
 
@@ -42,7 +43,7 @@ def test_a_fine_tuned_variant_without_its_model_id_does_not_run_the_base_model(t
 
 def test_rows_moved_to_the_examples_pool_leave_results_advice_and_report(tmp_path, scripted_server, capsys):
     """After a resplit, the leaderboard, the advice and the report count only the current evaluation rows."""
-    from desktop_app.core.report import build_report_data
+    from desktop_app.core.report.build import build_report_data
 
     project = _project(tmp_path, scripted_server, rows=10)
     assert main(["run", str(project), "--yes"]) == 0

@@ -5,7 +5,7 @@ import json
 from pathlib import Path
 
 from desktop_app.cli import main as cli
-from desktop_app.core.project import Project
+from desktop_app.core.project.folder import Project
 from desktop_app.core.sample import ensure_sample_project
 
 SOURCE = Path(__file__).resolve().parents[2] / "resources" / "sample_project"

@@ -7,8 +7,8 @@ import pytest
 
 from desktop_app.core import checks
 from desktop_app.core.records import Passage, Row, RowResult, RunInfo, Verdict
-from desktop_app.core.scoring import Scorer, percentile, score_result, summarize, summary_to_dict
-from desktop_app.core.store import ResultStore
+from desktop_app.core.run.scoring import Scorer, percentile, score_result, summarize, summary_to_dict
+from desktop_app.core.run.store import ResultStore
 
 RUN = RunInfo(id=1, name="rag", techniques=("instructions", "rag"))
 ROW = Row("r1", "How long is the warranty?", "one year")
@@ -153,7 +153,7 @@ def test_an_unknown_price_stays_unknown_through_store_and_summary(tmp_path):
 
 def test_rescoring_keeps_a_judges_verdict_only_while_its_rubric_is_unchanged():
     """Editing a rubric drops the verdicts it gave (they answered another question); others are kept."""
-    from desktop_app.core.scoring import model_check_keys, rescore_results
+    from desktop_app.core.run.scoring import model_check_keys, rescore_results
 
     rubric = checks.make_check("rubric", "Be polite.")
     judged = checks.evaluate_row([rubric], ROW, "one year", judge=lambda m: '{"verdict": "pass"}')

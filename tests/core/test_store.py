@@ -8,7 +8,7 @@ import pytest
 
 from desktop_app.core.errors import ProjectError
 from desktop_app.core.records import Passage, RowResult, Verdict
-from desktop_app.core.store import SCHEMA_VERSION, ResultStore
+from desktop_app.core.run.store import SCHEMA_VERSION, ResultStore
 
 
 def _result(run_id: int, row_id: str, output: str | None = "ok", **kw) -> RowResult:
@@ -143,7 +143,7 @@ def test_delete_run_removes_its_results(tmp_path):
 
 def test_a_store_from_the_previous_version_is_upgraded_in_place(tmp_path):
     """Results stored by the previous app version open, keep their costs, and can record an unknown price."""
-    from desktop_app.core import store as store_module
+    from desktop_app.core.run import store as store_module
 
     path = tmp_path / "results.sqlite"
     conn = sqlite3.connect(path)

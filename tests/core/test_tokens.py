@@ -8,7 +8,7 @@ import socket
 import pytest
 import tiktoken_ext.openai_public as openai_public
 
-from desktop_app.core import tokens
+from desktop_app.core.providers import tokens
 
 COOKBOOK_MESSAGES = [  # OpenAI cookbook "How to count tokens with tiktoken", example_messages
     {"role": "system", "content": "You are a helpful, pattern-following assistant that translates "

@@ -6,9 +6,9 @@ import json
 import pytest
 
 from desktop_app.core.errors import RunError
-from desktop_app.core.project import Project
+from desktop_app.core.project.folder import Project
 from desktop_app.core.records import Passage, Row
-from desktop_app.core.variants import (PRESETS, Variant, answer_part, build_messages, choose_examples, load_variants,
+from desktop_app.core.variants.variant import (PRESETS, Variant, answer_part, build_messages, choose_examples, load_variants,
                                        preset, resolve_variants, save_variants)
 
 ROW = Row("r1", "保証期間は？", "1年", context="", category="warranty")

@@ -6,8 +6,8 @@ import zipfile
 
 import openpyxl
 
-from desktop_app.core.datasets import import_dataset, load_rows
-from desktop_app.core.dataset_readers import read_table
+from desktop_app.core.data.rows import import_dataset, load_rows
+from desktop_app.core.data.readers import read_table
 from desktop_app.core.project import Project
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop_app.core.project import Project
+from desktop_app.core.project.folder import Project
 
 REPO = Path(__file__).resolve().parents[2]
 

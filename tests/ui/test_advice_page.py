@@ -8,8 +8,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog
 
-from desktop_app.core.project import Project
-from desktop_app.ui.pages.advice_page import AdvicePage
+from desktop_app.core.project.folder import Project
+from desktop_app.ui.advice.page import AdvicePage
 
 MARKUP = "<b>x</b><img src=x>"
 
@@ -138,8 +138,8 @@ def test_project_without_runs_shows_what_to_do(qtbot, page, tmp_path):
 
 def test_run_names_and_row_ids_stay_plain_text(qtbot, page, tmp_path):
     """Markup in a run name or a row id is shown literally and never becomes a link target."""
-    from desktop_app.core import datasets
-    from desktop_app.core.imported_runs import import_run
+    from desktop_app.core.data import rows as datasets
+    from desktop_app.core.run.imported import import_run
 
     project = Project.create(tmp_path / "markup")
     (tmp_path / "data.csv").write_text(
@@ -161,7 +161,7 @@ def test_run_names_and_row_ids_stay_plain_text(qtbot, page, tmp_path):
 def test_grid_and_advice_share_one_diagnosis(qtbot, page, sample, monkeypatch):
     """Opening a project diagnoses it once for both pages (two cores are shared with everything else)."""
     from desktop_app.ui.advice import source
-    from desktop_app.ui.pages.grid_page import GridPage
+    from desktop_app.ui.grid.page import GridPage
 
     calls = []
     real = source.compute_advice

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from desktop_app.core import report_text
+from desktop_app.core.report import text as report_text
 from desktop_app.core.advice import checklists
-from desktop_app.core.advisor import diagnose
+from desktop_app.core.advice.diagnose import diagnose
 from desktop_app.core.records import RECOMMENDATIONS
 from desktop_app.ui.advice.fmt import fill, points
 from desktop_app.ui.advice.headlines import AdviceHeadlines

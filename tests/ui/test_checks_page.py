@@ -7,11 +7,11 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
-from desktop_app.core import datasets
+from desktop_app.core.data import rows as datasets
 from desktop_app.core.checks import stored_checks
-from desktop_app.core.project import Project
+from desktop_app.core.project.folder import Project
 from desktop_app.ui.checks.checks_tree import COL_CHECK, COL_REASON, COL_SETTING, COL_VERDICT
-from desktop_app.ui.pages.checks_page import ChecksPage
+from desktop_app.ui.checks.page import ChecksPage
 
 HOSTILE = "<b>x</b><img src=x>"
 

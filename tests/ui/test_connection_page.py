@@ -9,9 +9,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 
-from desktop_app.core import appdirs, secrets
-from desktop_app.core.project import Project
-from desktop_app.ui.pages.connection_page import ConnectionPage
+from desktop_app.core.project import appdirs
+from desktop_app.core.providers import secrets
+from desktop_app.core.project.folder import Project
+from desktop_app.ui.connection.page import ConnectionPage
 
 PLANTED = "sk-proj-PLANTEDsecret0123456789abcdWXYZ"
 

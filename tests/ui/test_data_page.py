@@ -11,10 +11,10 @@ from PySide6.QtWidgets import QApplication
 
 import pytest
 
-from desktop_app.core import datasets
-from desktop_app.core.project import Project
+from desktop_app.core.data import rows as datasets
+from desktop_app.core.project.folder import Project
 from desktop_app.ui.data.rows_table import RowsTable
-from desktop_app.ui.pages.data_page import DataPage
+from desktop_app.ui.data.page import DataPage
 
 DISPLAY, TOOLTIP = Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole
 

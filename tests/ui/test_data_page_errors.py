@@ -6,9 +6,9 @@ import json
 import pytest
 from PySide6.QtCore import Qt
 
-from desktop_app.core.project import Project
+from desktop_app.core.project.folder import Project
 from desktop_app.ui.data.work import PREVIEW_ROWS
-from desktop_app.ui.pages.data_page import DataPage
+from desktop_app.ui.data.page import DataPage
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\rIHDR" + bytes(range(256)) * 4

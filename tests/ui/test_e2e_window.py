@@ -15,7 +15,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 
-from desktop_app.core.variants import load_selection
+from desktop_app.core.variants.variant import load_selection
 from desktop_app.ui.main_window import MainWindow
 from tests.ui.e2e_window_support import ReadingModel, advice_ready, grid_ready, run_idle, sample_rows
 
@@ -34,8 +34,7 @@ def window(qtbot):
     qtbot.waitExposed(w)
     yield w
     run = w.pages["run"]
-    if run.stop is not None:
-        run.stop.set()
+    run.run_runner.stop()
     w.close()  # cancels and waits for every TaskRunner under the window
 
 

@@ -7,8 +7,8 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QFileDialog
 
 from desktop_app.core.advice.inputs import diagnose_project
-from desktop_app.core.project import Project
-from desktop_app.ui.pages.grid_page import GridPage
+from desktop_app.core.project.folder import Project
+from desktop_app.ui.grid.page import GridPage
 
 MARKUP = "<b>x</b><img src=x>"
 
@@ -163,8 +163,8 @@ def test_narrow_window_shows_the_maps_as_tabs(qtbot, page, sample):
 
 def test_run_names_stay_plain_text(qtbot, page, tmp_path):
     """A run named like markup shows its brackets in labels, tooltips and the run list."""
-    from desktop_app.core import datasets
-    from desktop_app.core.imported_runs import import_run
+    from desktop_app.core.data import rows as datasets
+    from desktop_app.core.run.imported import import_run
 
     project = Project.create(tmp_path / "markup")
     (tmp_path / "data.csv").write_text("id,question,answer\nr1,Capital of France?,Paris\nr2,2+2?,4\n",
@@ -187,8 +187,8 @@ SEVEN = [("baseline", "none", "wrong"), ("few_shot", "few_shot", "wrong"), ("ins
 
 def _seven_runs(tmp_path) -> Project:
     """Seven runs as a real project has them: two pairs score alike, two pairs share a technique cell."""
-    from desktop_app.core import datasets
-    from desktop_app.core.imported_runs import import_run
+    from desktop_app.core.data import rows as datasets
+    from desktop_app.core.run.imported import import_run
 
     project = Project.create(tmp_path / "seven")
     rows = [(f"r{i}", f"What is item {i}?", f"answer {i}") for i in range(10)]

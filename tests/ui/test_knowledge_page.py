@@ -9,8 +9,8 @@ import pytest
 from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
-from desktop_app.core.project import Project
-from desktop_app.ui.pages.knowledge_page import KnowledgePage
+from desktop_app.core.project.folder import Project
+from desktop_app.ui.knowledge.page import KnowledgePage
 
 PDF_JA = Path(__file__).resolve().parents[1] / "core" / "data" / "knowledge_ja.pdf"
 MANUAL = ("# Filter care\n\nThe AirLoop filter timer is reset by holding the Timer button for five seconds "
@@ -188,7 +188,7 @@ def test_settings_out_of_range_are_refused_in_the_banner(qtbot, page, project):
 
 def test_readiness_counts_questions_and_lists_the_misses(qtbot, page, project, docs, tmp_path):
     """Check readiness says how many questions find their answer in the top k and lists the others."""
-    from desktop_app.core import datasets
+    from desktop_app.core.data import rows as datasets
 
     csv_path = tmp_path / "eval.csv"
     csv_path.write_text("id,question,answer\n"

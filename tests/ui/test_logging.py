@@ -8,7 +8,7 @@ import pytest
 import shiboken6
 from PySide6.QtCore import QTimer
 
-from desktop_app.core import appdirs
+from desktop_app.core.project import appdirs
 from desktop_app.core.errors import ProjectError
 from desktop_app.ui import logging_setup
 from desktop_app.ui.crash_dialog import CrashDialog, CrashReporter

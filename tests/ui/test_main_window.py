@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from desktop_app.core import appdirs
-from desktop_app.core import settings as app_settings
-from desktop_app.core.project import Project
+from desktop_app.core.project import appdirs
+from desktop_app.core.project import settings as app_settings
+from desktop_app.core.project.folder import Project
 from desktop_app.ui.main_window import MainWindow
-from desktop_app.ui.pages import STEPS
+from desktop_app.ui.steps import STEPS
 
 REPO = Path(__file__).resolve().parents[2]
 

@@ -7,12 +7,12 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from desktop_app.core import appdirs
-from desktop_app.core.project import Project
+from desktop_app.core.project import appdirs
+from desktop_app.core.project.folder import Project
 from desktop_app.core.sample import ensure_sample_project
 from desktop_app.ui.data.new_project_wizard import folder_name
 from desktop_app.ui.main_window import MainWindow
-from desktop_app.ui.pages.project_page import ProjectPage
+from desktop_app.ui.project.page import ProjectPage
 
 REPO = Path(__file__).resolve().parents[2]
 

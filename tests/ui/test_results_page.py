@@ -9,9 +9,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from desktop_app.cli import main
-from desktop_app.core.imported_runs import import_run
-from desktop_app.core.project import Project
-from desktop_app.ui.pages.results_page import ResultsPage
+from desktop_app.core.run.imported import import_run
+from desktop_app.core.project.folder import Project
+from desktop_app.ui.results.page import ResultsPage
 from desktop_app.ui.results.leaderboard_model import COLUMNS
 from desktop_app.ui.results.rows_model import ROW_ROLE
 

@@ -8,11 +8,11 @@ import pytest
 from PySide6.QtCore import Qt
 
 from desktop_app.cli import main
-from desktop_app.core import datasets
-from desktop_app.core.project import Project
-from desktop_app.core.variants import preset, save_variants
-from desktop_app.ui.pages.results_page import ResultsPage
-from desktop_app.ui.pages.run_page import RunPage
+from desktop_app.core.data import rows as datasets
+from desktop_app.core.project.folder import Project
+from desktop_app.core.variants.variant import preset, save_variants
+from desktop_app.ui.results.page import ResultsPage
+from desktop_app.ui.run.page import RunPage
 from desktop_app.ui.results.leaderboard_model import COLUMNS
 from tests.scripted_server import Reply, last_user_text
 
@@ -58,7 +58,7 @@ def page(qtbot):
     p.show()
     qtbot.waitExposed(p)
     yield p
-    p.stop and p.stop.set()
+    p.run_runner.stop()
     for runner in (p.load_runner, p.plan_runner, p.run_runner, p.import_runner):
         runner.shutdown(5000)
 
@@ -149,7 +149,7 @@ def test_cancel_keeps_finished_rows_and_resume_sends_only_the_missing_ones(qtbot
 def test_a_killed_run_is_offered_for_resume(qtbot, page, tmp_path, scripted_server):
     """A run left 'running' by a crash shows 'Resume 3/12' when the project is opened again."""
     from desktop_app.core.records import RowResult
-    from desktop_app.core.store import ResultStore
+    from desktop_app.core.run.store import ResultStore
 
     project = make_project(tmp_path, scripted_server, selected=("baseline",))
     with ResultStore(project.results_db) as store:

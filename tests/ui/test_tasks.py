@@ -106,6 +106,35 @@ def test_cancel_stops_the_work_and_nothing_is_delivered(qtbot, runner):
     assert finished == []
 
 
+def test_stop_delivers_what_finished(qtbot, runner):
+    """Cancel on a run stops the work yet its partial results and its own result still arrive."""
+    started = threading.Event()
+    partials, finished = [], []
+    runner.partial.connect(partials.append)
+    runner.finished.connect(finished.append)
+
+    def work(state):
+        started.set()
+        done = 0
+        while not state.should_stop() and done < 500:
+            done += 1
+            state.partial(done)
+            time.sleep(0.01)
+        return ("stopped", done)
+
+    runner.start(work)
+    assert started.wait(2)
+    qtbot.waitUntil(lambda: len(partials) >= 2, timeout=2000)
+    runner.stop()
+    assert runner.is_running() and runner.is_stopping()
+    with qtbot.waitSignal(runner.finished, timeout=3000):
+        pass
+    assert not runner.is_running() and not runner.is_stopping()
+    kind, done = finished[0]
+    assert kind == "stopped" and done < 500
+    assert partials[-1] == done
+
+
 def test_a_second_start_cancels_the_first_and_drops_its_late_result(qtbot, runner):
     """Changing options mid-task never shows results computed for the old options."""
     first_started, release_first = threading.Event(), threading.Event()

@@ -7,11 +7,11 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCharFormat
 
-from desktop_app.core import datasets
+from desktop_app.core.data import rows as datasets
 from desktop_app.core.errors import RunError
-from desktop_app.core.project import Project
-from desktop_app.core.variants import PRESETS, load_selection, load_variants, resolve_variants
-from desktop_app.ui.pages.variants_page import VariantsPage
+from desktop_app.core.project.folder import Project
+from desktop_app.core.variants.variant import PRESETS, load_selection, load_variants, resolve_variants
+from desktop_app.ui.variants.page import VariantsPage
 
 HOSTILE = "<b>x</b><img src=x>"
 

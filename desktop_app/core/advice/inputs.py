@@ -3,11 +3,11 @@ from __future__ import annotations
 
 import dataclasses
 
-from desktop_app.core.advisor import Diagnosis, diagnose
+from desktop_app.core.advice.diagnose import Diagnosis, diagnose
 from desktop_app.core.errors import RunError
-from desktop_app.core.records import RowResult, RunInfo
-from desktop_app.core.scoring import only_rows
-from desktop_app.core.store import ResultStore
+from desktop_app.core.records import RowResult, RunInfo, is_rag_run
+from desktop_app.core.run.scoring import only_rows
+from desktop_app.core.run.store import ResultStore
 
 
 def examples_pool_size(project) -> int:
@@ -36,8 +36,8 @@ def load_runs(project) -> list[tuple[RunInfo, list[RowResult]]]:
 
 def load_evaluated_runs(project) -> tuple[list[tuple[RunInfo, list[RowResult]]], set[str] | None]:
     """(``load_runs``, the current evaluation row ids or None when there is no dataset)."""
-    from desktop_app.core.datasets import evaluation_ids  # noqa: PLC0415 - numpy: only when advising
-    from desktop_app.core.runproject import refresh_project_scores  # noqa: PLC0415 - the engine's rescoring
+    from desktop_app.core.data.rows import evaluation_ids  # noqa: PLC0415 - numpy: only when advising
+    from desktop_app.core.run.project import refresh_project_scores  # noqa: PLC0415 - the engine's rescoring
 
     if not project.results_db.exists():  # opening the store would create an empty one
         raise RunError("This project has no runs yet.", "Run or import a run first.")
@@ -52,8 +52,7 @@ def load_evaluated_runs(project) -> tuple[list[tuple[RunInfo, list[RowResult]]],
 
 
 def has_rag_run(runs: list[tuple[RunInfo, list[RowResult]]]) -> bool:
-    return any({"rag", "rag_tuned"} & set(info.techniques)
-               or any(v.family == "retrieval" for r in results for v in r.verdicts) for info, results in runs)
+    return any(is_rag_run(info.techniques, results) for info, results in runs)
 
 
 def diagnose_project(project, *, readiness: dict | None = None, measure_readiness: bool = False,
@@ -75,7 +74,7 @@ def diagnose_project(project, *, readiness: dict | None = None, measure_readines
 
 def review_agreement(runs: list[tuple[RunInfo, list[RowResult]]]) -> dict | None:
     """Agreement of the automatic content verdicts with a person's, over every reviewed answer."""
-    from desktop_app.core import reviews  # noqa: PLC0415
+    from desktop_app.core.run import reviews  # noqa: PLC0415
 
     found = reviews.measure(r for _, results in runs for r in results)
     return found.to_dict() if found.count else None

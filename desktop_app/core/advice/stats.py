@@ -11,20 +11,12 @@ from dataclasses import dataclass, field
 from typing import Collection
 
 from desktop_app.core.advice.paired import Paired, paired
-from desktop_app.core.records import GAP_KINDS, RowResult, RunInfo, behaviour_passed, content_outcome, content_passed
-from desktop_app.core.scoring import only_rows, percentile, run_cost
+from desktop_app.core.records import (GAP_KINDS, RowResult, RunInfo, behaviour_passed, content_outcome,
+                                      content_passed, is_rag_run, technique_position)
+from desktop_app.core.run.scoring import only_rows, percentile, run_cost
 
-RAG_TECHNIQUES = frozenset({"rag", "rag_tuned"})
 PROMPT_TECHNIQUES = frozenset({"instructions", "step_by_step", "few_shot"})
 KNOWLEDGE_SIDE = ("knowledge", "retrieval", "generation")  # gaps the context axis addresses
-
-
-def technique_position(techniques) -> tuple[int, int]:
-    """(x, y) on the technique grid; the strongest technique on each axis wins (as Variant does)."""
-    t = set(techniques)
-    x = 3 if "fine_tuned" in t else 2 if "few_shot" in t else 1 if t & {"instructions", "step_by_step"} else 0
-    y = 2 if "rag_tuned" in t else 1 if "rag" in t else 0
-    return x, y
 
 
 def natural_key(row_id: str) -> tuple:
@@ -194,7 +186,7 @@ def run_stats(info: RunInfo, results: list[RowResult], order: int,
         by_row.setdefault(r.row_id, []).append(r)
     picked = {rid: _pick(rs) for rid, rs in by_row.items()}
     has_retrieval = any(v.family == "retrieval" for r in picked.values() for v in r.verdicts)
-    is_rag = bool(RAG_TECHNIQUES & set(info.techniques)) or has_retrieval
+    is_rag = is_rag_run(info.techniques, picked.values())
     answered = [r for r in picked.values() if r.error is None and r.output is not None]
     tokens = [float(r.tokens_in + r.tokens_out) for r in answered]
     lat = [r.latency_s for r in answered if r.latency_s is not None]  # as the leaderboard counts it

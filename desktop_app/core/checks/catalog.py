@@ -31,7 +31,7 @@ def expected_outputs(project) -> list[str] | None:
     module yet) simply gets no inferred defaults.
     """
     try:
-        datasets = importlib.import_module("desktop_app.core.datasets")
+        datasets = importlib.import_module("desktop_app.core.data.rows")
         load_rows = datasets.load_rows
     except (ImportError, AttributeError):
         return None

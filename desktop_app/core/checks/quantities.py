@@ -192,14 +192,15 @@ def _dates(text: str) -> list[tuple[date | tuple[int, int | None], int, int]]:
         for m in rx.finditer(text):
             if any(a <= m.start() < b for a, b in taken):
                 continue
+            partial: tuple[int, int | None]
             if n == 0:
-                value = (int(m.group(1)), int(m.group(2)))
+                partial = (int(m.group(1)), int(m.group(2)))
             elif n == 1:
                 month = next((i for i, name in enumerate(_MONTHS.split("|"), 1) if name.startswith(m.group(1)[:3])), None)
-                value = (int(m.group(2)), month)
+                partial = (int(m.group(2)), month)
             else:
-                value = (int(m.group(1)), None)
-            found.append((value, m.start(), m.end()))
+                partial = (int(m.group(1)), None)
+            found.append((partial, m.start(), m.end()))
             taken.append((m.start(), m.end()))
     return found
 

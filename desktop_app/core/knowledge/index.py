@@ -209,7 +209,7 @@ class KnowledgeBase:
 def _connection_embedder(project, model: str):
     """The project's connection's embedding model (providers.py, openai SDK), made on first use
     so opening the index for stats or BM25 needs no key."""
-    from desktop_app.core import providers
+    from desktop_app.core.providers import client as providers
     cfg = providers.ConnectionConfig.from_dict(project.section("connection") or {})
     cfg = cfg.replace(embedding_model=model)
     made: list = []

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop_app.core.errors import KnowledgeError
-from desktop_app.core.files import archive_problem, archive_sentence, binary_kind
+from desktop_app.core.data.files import archive_problem, archive_sentence, binary_kind
 from desktop_app.core.text import is_cjk
 
 SUPPORTED = (".txt", ".md", ".markdown", ".csv", ".tsv", ".html", ".htm", ".pdf", ".docx")

@@ -11,7 +11,7 @@ from desktop_app.core.knowledge.metrics import RELEVANT, THRESHOLDS, context_rec
 
 
 def _evaluation_rows(project):
-    from desktop_app.core.datasets import load_rows  # the datasets module owns rows.jsonl
+    from desktop_app.core.data.rows import load_rows  # the datasets module owns rows.jsonl
     rows, _examples = load_rows(project)
     return rows
 

@@ -26,7 +26,7 @@ class RunChange:
 
 @dataclass(frozen=True)
 class AdviceResult:
-    diagnosis: object  # desktop_app.core.advisor.Diagnosis (frozen)
+    diagnosis: object  # desktop_app.core.advice.diagnose.Diagnosis (frozen)
     maps: object  # desktop_app.core.advice.gridmaps.GridMaps (frozen)
     change: RunChange | None
     sample: bool
@@ -41,7 +41,7 @@ def snapshot(project):
 def last_change(project, diagnosis) -> RunChange | None:
     """Compare the two most recent runs row by row (None with fewer than two runs)."""
     from desktop_app.core.advice.stats import natural_key, run_stats  # noqa: PLC0415
-    from desktop_app.core.store import ResultStore  # noqa: PLC0415
+    from desktop_app.core.run.store import ResultStore  # noqa: PLC0415
 
     if len(diagnosis.runs) < 2:
         return None

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from html import escape
 
-from desktop_app.core.report_text import count, pct, seconds  # pure number formats, shared with the report
+from desktop_app.core.report.text import count, pct, seconds  # pure number formats, shared with the report
 from desktop_app.ui.words import fill
 
 __all__ = ["fill", "pct", "count", "seconds", "points", "ratio", "elide", "num", "rich_tooltip"]

@@ -5,7 +5,7 @@ which RowLinks builds from escaped ids only.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
 
 from desktop_app.ui.advice.fmt import fill

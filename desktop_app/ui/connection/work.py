@@ -40,12 +40,12 @@ class TestOutcome:
 
 
 def _config(section: dict):
-    from desktop_app.core.providers import ConnectionConfig
+    from desktop_app.core.providers.client import ConnectionConfig
     return ConnectionConfig.from_dict(section)
 
 
 def key_status_for(cfg) -> KeyStatus:
-    from desktop_app.core import secrets
+    from desktop_app.core.providers import secrets
     var = secrets.env_var_for(cfg)
     available = secrets.keychain_available()
     if cfg.preset == "offline":
@@ -61,7 +61,7 @@ def key_status_for(cfg) -> KeyStatus:
 
 def load(state, section: dict | None) -> Loaded:
     """The saved section as ConnectionConfig reads it (bad values raise ConnectionFailed)."""
-    from desktop_app.core.providers import PRESETS, ConnectionConfig
+    from desktop_app.core.providers.client import PRESETS, ConnectionConfig
     cfg = ConnectionConfig.from_dict(section or {})
     defaults = {p: ConnectionConfig.from_dict({"preset": p}).to_dict() for p in PRESETS}
     return Loaded(cfg.to_dict(), defaults, key_status_for(cfg))
@@ -92,7 +92,7 @@ def save(state, section: dict, typed_key: str = "") -> Saved:
     """Validate the section and store a typed key in the keychain (KeychainUnavailable where
     there is none). The page writes the section to project.json when this returns, so a key
     that cannot be stored leaves the project as it was."""
-    from desktop_app.core import secrets
+    from desktop_app.core.providers import secrets
     cfg = validated(section)
     stored = False
     if typed_key.strip() and cfg.preset != "offline":
@@ -102,7 +102,7 @@ def save(state, section: dict, typed_key: str = "") -> Saved:
 
 
 def forget(state, section: dict) -> KeyStatus:
-    from desktop_app.core import secrets
+    from desktop_app.core.providers import secrets
     cfg = _config(section)
     secrets.forget_api_key(cfg)
     return key_status_for(cfg)
@@ -111,7 +111,8 @@ def forget(state, section: dict) -> KeyStatus:
 def probe(state, section: dict, typed_key: str = "") -> TestOutcome:
     """One tiny request with the form's settings (and the typed key, if any); when the model is
     missing, also the server's model list so the page can offer the right names."""
-    from desktop_app.core import providers, secrets
+    from desktop_app.core.providers import client as providers
+    from desktop_app.core.providers import secrets
     cfg = _config(section)
     report = providers.test_connection(cfg, api_key=typed_key.strip() or None)
     models: tuple[str, ...] = ()
@@ -125,5 +126,5 @@ def probe(state, section: dict, typed_key: str = "") -> TestOutcome:
 
 def fetch_models(state, section: dict, typed_key: str = "") -> tuple[str, ...]:
     """The model ids the server offers, sorted; ConnectionFailed in plain words when it cannot."""
-    from desktop_app.core import providers
+    from desktop_app.core.providers import client as providers
     return tuple(providers.list_models(_config(section), api_key=typed_key.strip() or None))

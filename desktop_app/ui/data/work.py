@@ -61,7 +61,7 @@ class StopFlag:
 
 
 def preview_file(state, path: str, encoding: str | None, sheet: str | None) -> Preview:
-    from desktop_app.core import datasets
+    from desktop_app.core.data import rows as datasets
 
     table = datasets.read_table(path, encoding=encoding, sheet=sheet, nrows=PREVIEW_ROWS)
     return Preview(path=str(path), frame=table.frame, format=table.format, encoding=table.encoding,
@@ -74,7 +74,7 @@ def _rows_frame(project, section: dict, use_labels: tuple[str, str]) -> tuple[ob
     """All imported rows as a DataFrame: a 'use' column, then the mapped roles."""
     import pandas as pd
 
-    from desktop_app.core import datasets
+    from desktop_app.core.data import rows as datasets
 
     evaluation, pool = datasets.load_rows(project)
     mapping = section.get("mapping") or {}
@@ -97,7 +97,7 @@ def load_imported(state, project, use_labels: tuple[str, str]) -> Imported:
 
 def import_file(state, project, path: str, options: dict, stop: StopFlag,
                 use_labels: tuple[str, str]) -> Imported:
-    from desktop_app.core import datasets
+    from desktop_app.core.data import rows as datasets
 
     section = datasets.import_dataset(project, path, **options, progress=state.progress,
                                       should_stop=lambda: stop.stopped or state.should_stop())
@@ -108,7 +108,7 @@ def import_file(state, project, path: str, options: dict, stop: StopFlag,
 
 
 def resplit_rows(state, project, examples: int, seed: int, use_labels: tuple[str, str]) -> Imported:
-    from desktop_app.core import datasets
+    from desktop_app.core.data import rows as datasets
 
     section = datasets.resplit(project, examples, seed)
     frame, roles = _rows_frame(project, section, use_labels)

@@ -47,7 +47,7 @@ class ReviewDialog(QDialog):
 
     def __init__(self, results_db, items: list[ReviewItem], parent: QWidget | None = None):
         super().__init__(parent)
-        from desktop_app.core.store import ResultStore  # noqa: PLC0415 - the store is opened only to review
+        from desktop_app.core.run.store import ResultStore  # noqa: PLC0415 - the store is opened only to review
 
         self.setWindowTitle(self.tr("Review answers"))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -118,11 +118,10 @@ class ReviewDialog(QDialog):
 
     def show_item(self) -> None:
         item = self.current()
-        done = item is None
         for w in (self.right_button, self.wrong_button, self.skip_button):
-            w.setEnabled(not done)
+            w.setEnabled(item is not None)
         self.back_button.setEnabled(self.index > 0)
-        if done:
+        if item is None:
             self.header.setText(fill(self.tr("Done: %1 answers reviewed in this session."), self.marked))
             for box in (self.question, self.expected, self.answer):
                 box.clear()

@@ -17,7 +17,7 @@ translate = QCoreApplication.translate  # lupdate extracts translate("Context", 
 
 def automatic_sentence(result) -> str:
     """The automatic content verdict of an answer, in words, with the check's reason."""
-    from desktop_app.core import reviews  # noqa: PLC0415 - light: records only
+    from desktop_app.core.run import reviews  # noqa: PLC0415 - light: records only
 
     outcome = reviews.automatic_outcome(result)
     content = [v for v in result.verdicts if v.family == "content" and v.check != "review"]
@@ -30,7 +30,7 @@ def automatic_sentence(result) -> str:
 def _item(entry, row, result) -> ReviewItem | None:
     if result is None or result.error is not None or result.output is None:
         return None
-    from desktop_app.core import reviews  # noqa: PLC0415
+    from desktop_app.core.run import reviews  # noqa: PLC0415
 
     return ReviewItem(entry.run_id, entry.label, row.id, row.input, row.expected, result.output,
                       automatic_sentence(result), reviews.person_label(result))
@@ -48,7 +48,7 @@ def items_for(data, run_id: int, row_ids: list[str]) -> list[ReviewItem]:
 
 def sample_items(data, size: int) -> list[ReviewItem]:
     """A first sample of the latest run's answers: unsure ones first."""
-    from desktop_app.core import reviews  # noqa: PLC0415
+    from desktop_app.core.run import reviews  # noqa: PLC0415
 
     if not data.runs:
         return []

@@ -47,12 +47,12 @@ def _per_request(summary: dict) -> dict:
 
 
 def load(state, project) -> ResultsData:
-    from desktop_app.core import datasets  # noqa: PLC0415 - pandas: never at page import
+    from desktop_app.core.data import rows as datasets  # noqa: PLC0415 - pandas: never at page import
     from desktop_app.core.advice.stats import run_stats  # noqa: PLC0415
     from desktop_app.core.errors import AppError  # noqa: PLC0415
-    from desktop_app.core.runproject import refresh_project_scores  # noqa: PLC0415
-    from desktop_app.core.scoring import summarize, summary_to_dict  # noqa: PLC0415
-    from desktop_app.core.store import ResultStore  # noqa: PLC0415
+    from desktop_app.core.run.project import refresh_project_scores  # noqa: PLC0415
+    from desktop_app.core.run.scoring import summarize, summary_to_dict  # noqa: PLC0415
+    from desktop_app.core.run.store import ResultStore  # noqa: PLC0415
 
     rows, problem = [], None
     try:
@@ -82,7 +82,7 @@ def load(state, project) -> ResultsData:
         line = _per_request(summary_to_dict(summary, unknown_cost=None))
         entries.append(RunEntry(info=run, label=label, summary=line, outcome=dict(stats.outcome),
                                 results={r.row_id: r for r in results}))
-    from desktop_app.core import reviews  # noqa: PLC0415
+    from desktop_app.core.run import reviews  # noqa: PLC0415
 
     found = reviews.measure(r for results in stored.values() for r in results)
     return ResultsData(runs=tuple(entries), rows=tuple(rows), categories=_categories(rows), data_problem=problem,

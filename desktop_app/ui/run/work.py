@@ -11,7 +11,6 @@ project.json, else the presets Baseline (+ Few-shot when there is an examples po
 from __future__ import annotations
 
 import copy
-import threading
 from dataclasses import dataclass, field
 
 ERROR_ROWS_LIMIT = 500  # the error list shows this many; the counts stay exact
@@ -107,7 +106,7 @@ class ImportParams:
 
 def snapshot(project):
     """A private copy of the project (same folder, copied project.json data) for one task."""
-    from desktop_app.core.project import Project  # noqa: PLC0415
+    from desktop_app.core.project.folder import Project  # noqa: PLC0415
 
     return Project(project.root, copy.deepcopy(project.data))
 
@@ -118,7 +117,9 @@ def _problem(exc) -> Problem:
 
 def load(state, project) -> LoadInfo:
     """What the page shows before any planning: connection preset, variants, interrupted runs, errors."""
-    from desktop_app.core import datasets, providers, variants  # noqa: PLC0415
+    from desktop_app.core.data import rows as datasets
+    from desktop_app.core.providers import client as providers
+    from desktop_app.core.variants import variant as variants  # noqa: PLC0415
     from desktop_app.core.errors import AppError  # noqa: PLC0415
 
     preset = providers.ConnectionConfig.from_dict(project.section("connection")).preset
@@ -144,7 +145,7 @@ def load(state, project) -> LoadInfo:
 
 def _store_state(project, eval_rows: int) -> tuple[tuple[Interrupted, ...], tuple[ErrorRow, ...], int]:
     """Interrupted runs and the error rows of each variant's latest model run."""
-    from desktop_app.core.store import ResultStore  # noqa: PLC0415
+    from desktop_app.core.run.store import ResultStore  # noqa: PLC0415
 
     if not project.results_db.exists():  # never create a store just by looking
         return (), (), 0
@@ -179,7 +180,7 @@ def _plan_info(plan) -> PlanInfo:
 
 def plan(state, project, names: list[str] | None) -> PlanInfo:
     """The estimate (calls, tokens, cost, time) of running now; retrieval runs here for RAG variants."""
-    from desktop_app.core.runproject import prepare_project_run  # noqa: PLC0415
+    from desktop_app.core.run.project import prepare_project_run  # noqa: PLC0415
 
     prepared = prepare_project_run(project, names or None)
     try:
@@ -188,18 +189,16 @@ def plan(state, project, names: list[str] | None) -> PlanInfo:
         prepared.close()
 
 
-def run(state, project, names: list[str] | None, stop: threading.Event) -> RunOutcome:
+def run(state, project, names: list[str] | None) -> RunOutcome:
     """Plan, then run. Progress arrives as events: "progress" ones coalesced through
     ``state.progress``; the plan and each run's start/finish through ``state.partial`` (all kept).
 
-    ``stop`` is the page's Cancel: the runner stops sending, keeps every finished row, and this
-    function still returns (TaskRunner.cancel would drop the result the page needs to offer resume).
+    The page's Cancel is ``TaskRunner.stop``: the runner stops sending, keeps every finished row,
+    and this function's result still reaches the page (it needs it to offer resume).
     """
-    from desktop_app.core.runproject import execute_plan, prepare_project_run  # noqa: PLC0415
+    from desktop_app.core.run.project import execute_plan, prepare_project_run  # noqa: PLC0415
 
-    def should_stop() -> bool:
-        return stop.is_set() or state.should_stop()
-
+    should_stop = state.should_stop
     prepared = prepare_project_run(project, names or None)
     state.partial(("plan", _plan_info(prepared)))
     if should_stop():
@@ -215,12 +214,12 @@ def run(state, project, names: list[str] | None, stop: threading.Event) -> RunOu
     summaries = execute_plan(prepared, progress, should_stop)
     return RunOutcome(statuses={s.run.name: s.run.status for s in summaries},
                       rows=sum(s.rows for s in summaries), errors=sum(s.errors for s in summaries),
-                      stopped=stop.is_set())
+                      stopped=state.should_stop())
 
 
 def import_outputs(state, project, params: ImportParams) -> dict:
     """Import a file of outputs as a run; returns ImportReport.to_dict() plus exact counts."""
-    from desktop_app.core.imported_runs import import_run  # noqa: PLC0415
+    from desktop_app.core.run.imported import import_run  # noqa: PLC0415
 
     report = import_run(project, params.name, params.path, params.techniques or ("none",),
                         output_col=params.output_col or None, contexts_col=params.contexts_col or None)
@@ -231,7 +230,7 @@ def import_outputs(state, project, params: ImportParams) -> dict:
 
 def read_columns(state, path: str) -> list[str]:
     """The column names of an outputs file (for the import dialog's column choices)."""
-    from desktop_app.core.dataset_readers import open_source  # noqa: PLC0415
+    from desktop_app.core.data.readers import open_source  # noqa: PLC0415
 
     with open_source(path) as src:
         return [str(c) for c in src.columns]

@@ -6,7 +6,7 @@ from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from desktop_app.core.records import Passage, Row
-from desktop_app.core.variants import Variant, build_messages
+from desktop_app.core.variants.variant import Variant, build_messages
 
 
 def role_label(role: str) -> str:

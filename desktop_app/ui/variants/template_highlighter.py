@@ -12,7 +12,7 @@ import re
 from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextDocument
 
 # The core's list, repeated here as a literal would drift; importing variants is cheap (no pandas).
-from desktop_app.core.variants import PLACEHOLDERS
+from desktop_app.core.variants.variant import PLACEHOLDERS
 
 _CANDIDATE_RE = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 

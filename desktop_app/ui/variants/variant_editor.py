@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (QDoubleSpinBox, QFormLayout, QGridLayout, QLabel,
                                QPlainTextEdit, QSpinBox, QSplitter, QTabWidget, QVBoxLayout, QWidget)
 
 from desktop_app.core.records import Row
-from desktop_app.core.variants import Variant
+from desktop_app.core.variants.variant import Variant
 from desktop_app.ui.variants.ladder import needs_model_id, technique_label
 from desktop_app.ui.variants.prompt_preview import PromptPreview
 from desktop_app.ui.variants.template_highlighter import TemplateHighlighter, unknown_placeholders

@@ -6,7 +6,7 @@ from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton,
                                QStyle, QWidget)
 
-from desktop_app.core.variants import Variant
+from desktop_app.core.variants.variant import Variant
 from desktop_app.ui.variants.ladder import needs_model_id, variant_label
 
 NAME_ROLE = Qt.ItemDataRole.UserRole

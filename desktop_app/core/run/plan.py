@@ -1,0 +1,146 @@
+"""Planning a run: the exact request per row, its cache key, and what a re-run still has to send.
+
+A run is identified by (variant name, settings fingerprint). Re-running a variant with the
+same settings finds that run and plans only the rows without an output (rows that ended in
+an error are tried again). Any request whose key is already in the cache is answered from it.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from typing import Any, Callable, Sequence
+
+from desktop_app.core.errors import RunError
+from desktop_app.core.records import Passage, Row, RunInfo
+from desktop_app.core.run.store import ResultStore
+from desktop_app.core.variants.variant import Variant, build_messages
+
+Retriever = Callable[[str, "int | None"], Sequence[Passage]]  # (query, k or None: its default)
+
+
+def canonical_json(value: Any) -> str:
+    """One spelling per value: sorted keys, no spaces, raw unicode (so 質問 hashes as itself)."""
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def request_body(model: str, messages: list[dict], params: dict | None) -> dict:
+    """The keyword arguments of chat.completions.create: model, messages and the parameters."""
+    body = {k: v for k, v in (params or {}).items() if k not in ("model", "messages", "stream")}
+    body["model"] = model
+    body["messages"] = messages
+    return body
+
+
+def request_key(body: dict) -> str:
+    """sha256 of the canonical JSON of the exact request: equal requests, equal key."""
+    return hashlib.sha256(canonical_json(body).encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class PlannedRequest:
+    row: Row
+    body: dict
+    key: str
+    passages: tuple[Passage, ...] = ()
+
+    @property
+    def messages(self) -> list[dict]:
+        return self.body["messages"]
+
+
+@dataclass
+class PreparedRun:
+    """One variant ready to execute: the run to continue (or None: a new one) and what is left."""
+
+    variant: Variant
+    model: str
+    fingerprint: str
+    run: RunInfo | None
+    total: int
+    finished: int
+    pending: list[PlannedRequest] = field(default_factory=list)
+    cached_keys: set[str] = field(default_factory=set)
+
+    @property
+    def to_send(self) -> list[PlannedRequest]:
+        """Pending requests that will go over the network (cache hits and in-plan twins excluded)."""
+        seen: set[str] = set()
+        out = []
+        for req in self.pending:
+            if req.key in self.cached_keys or req.key in seen:
+                continue
+            seen.add(req.key)
+            out.append(req)
+        return out
+
+    @property
+    def cached(self) -> int:
+        return len(self.pending) - len(self.to_send)
+
+
+def fingerprint(variant: Variant, model: str, extra: dict | None = None) -> str:
+    """What makes two runs of a variant the same run: every setting that shapes a request.
+
+    The name is left out (runs are found by name anyway); ``extra`` carries what lies outside
+    the variant, e.g. the examples pool or the knowledge base's state for RAG variants.
+    """
+    settings = variant.to_dict()
+    settings.pop("name", None)
+    settings["model"] = model
+    return hashlib.sha256(canonical_json({"variant": settings, "extra": extra or {}}).encode()).hexdigest()[:32]
+
+
+def resolve_model(variant: Variant, connection_model: str) -> str:
+    """The variant's own model, else the connection's. A fine-tuned variant never falls back to
+    the connection's base model: its run would measure the base model under a fine-tuned label."""
+    if "fine_tuned" in variant.techniques and not (variant.model or "").strip():
+        raise RunError(f"Variant {variant.name!r} is fine-tuned but has no fine-tuned model id.",
+                       "Set the fine-tuned model id of this variant (Variants page or project.json), "
+                       "e.g. ft:gpt-4o-mini:..., or the deployment name of the fine-tuned model on Azure.",
+                       details={"kind": "no_fine_tuned_model", "variant": variant.name})
+    model = (variant.model or connection_model or "").strip()
+    if not model:
+        raise RunError("No model is set for this run.", "Choose a model under Connection, or set one on the variant.")
+    return model
+
+
+def plan_requests(variant: Variant, model: str, rows: Sequence[Row], examples: Sequence[Row],
+                  retriever: Retriever | None) -> list[PlannedRequest]:
+    """The exact request of every row, retrieval done up front (its calls never block the loop)."""
+    if variant.uses_retrieval and retriever is None:
+        raise RunError(f"Variant {variant.name!r} uses retrieval but the project has no documents.",
+                       "Add documents under Knowledge, or run a variant without RAG.")
+    if "few_shot" in variant.techniques and variant.k > 0 and not examples:
+        raise RunError(f"Variant {variant.name!r} needs few-shot examples but the examples pool is empty.",
+                       "Set aside some rows as examples when importing the data (e.g. --examples 20).")
+    planned = []
+    for row in rows:
+        passages = tuple(retriever(row.input, variant.top_k or None)) if variant.uses_retrieval else ()
+        messages = build_messages(variant, row, examples, passages)
+        body = request_body(model, messages, variant.params)
+        planned.append(PlannedRequest(row=row, body=body, key=request_key(body), passages=passages))
+    return planned
+
+
+def prepare_variant(store: ResultStore, variant: Variant, model: str, rows: Sequence[Row],
+                    examples: Sequence[Row] = (), retriever: Retriever | None = None,
+                    extra: dict | None = None) -> PreparedRun:
+    """Find the run this variant continues and plan the rows it still lacks."""
+    fp = fingerprint(variant, model, extra)
+    run = store.find_run(variant.name, fp)
+    done = store.finished_row_ids(run.id) if run else set()
+    todo = [r for r in rows if r.id not in done]
+    pending = plan_requests(variant, model, todo, examples, retriever)
+    return PreparedRun(variant=variant, model=model, fingerprint=fp, run=run, total=len(rows),
+                       finished=len(rows) - len(todo), pending=pending,
+                       cached_keys=store.cached_keys(r.key for r in pending))
+
+
+def open_run(store: ResultStore, prepared: PreparedRun) -> RunInfo:
+    """The run to write into: the one being continued, or a new one."""
+    if prepared.run is None:
+        v = prepared.variant
+        prepared.run = store.create_run(v.name, v.techniques, model=prepared.model, variant=v.to_dict(),
+                                        fingerprint=prepared.fingerprint)
+    return prepared.run

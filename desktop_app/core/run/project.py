@@ -1,0 +1,291 @@
+"""Runs at project level: wire the project's rows, connection, prices, checks and knowledge
+into the planner and the asyncio runner.
+
+``prepare_project_run`` plans (and retrieves passages) once; the CLI shows its estimate,
+asks, then hands the same plan to ``execute_plan``. ``run_variants`` does both for the ui.
+"""
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable, Sequence
+
+from desktop_app.core.run.judge import (JUDGE_REPLY_TOKENS, judge_requests_for, make_judge, metered_embedder, price_name,
+                                     rejudge_rows)
+from desktop_app.core.records import Row, RunSummary
+from desktop_app.core.run.runner import Progress, RunOptions, ShouldStop, execute_run
+from desktop_app.core.run.plan import PreparedRun, open_run, prepare_variant, resolve_model
+from desktop_app.core.run.scoring import (Scorer, checks_signature, model_check_keys, percentile, project_scorer,
+                                      project_specs, rescore_results, retrieval_scorer, summarize, unjudged_rows)
+from desktop_app.core.run.store import ResultStore
+from desktop_app.core.variants.variant import Variant, answer_part, resolve_variants
+
+DEFAULT_LATENCY_GUESS_S = 1.5  # a small chat answer from a hosted model, when no run has measured one
+
+
+@dataclass
+class ProjectRunPlan:
+    """Everything a run needs, decided before the first request; ``estimate`` is what it costs."""
+
+    project: Any
+    cfg: Any
+    store: ResultStore
+    options: RunOptions
+    prepared: list[PreparedRun]
+    scorer: Scorer
+    prices: dict
+    rows: list[Row] = field(default_factory=list)
+    estimate: Any = None
+    closers: list[Callable[[], None]] = field(default_factory=list)
+    rejudge: dict[int, list[str]] = field(default_factory=dict)  # run id -> finished rows to judge again
+
+    def close(self) -> None:
+        for close in self.closers:
+            try:
+                close()
+            except Exception:  # noqa: BLE001 - closing is best effort
+                pass
+        self.closers.clear()
+
+
+def model_tools(project, store: ResultStore) -> tuple[Any, Any, list[Callable[[], None]]]:
+    """(judge, embed, closers) from the project's connection, or Nones when it cannot call a model
+    (offline, no key): checks that need a model are then left out, as everywhere else."""
+    from desktop_app.core.providers import client as providers  # noqa: PLC0415
+    from desktop_app.core.errors import AppError  # noqa: PLC0415
+
+    try:
+        cfg = providers.ConnectionConfig.from_dict(project.section("connection"))
+        if cfg.preset == "offline":
+            return None, None, []
+        client = providers.make_client(cfg)
+    except AppError:
+        return None, None, []
+    closers: list[Callable[[], None]] = [client.close]
+    embed = providers.make_embedder(cfg) if cfg.embedding_model else None
+    if embed is not None:
+        closers.append(embed.close)
+    return (make_judge(client, cfg.chat_model, store) if cfg.chat_model else None), embed, closers
+
+
+def _knowledge(project, variants: Sequence[Variant], plan: ProjectRunPlan, judge=None):
+    """(retriever, fingerprint extra) for RAG variants; (None, {}) when none retrieves or no documents.
+
+    With the knowledge setting ``rerank`` on and a model to ask, passages are re-ranked by
+    LLM-judged relevance (the talk's retrieval case gained most from re-ranking)."""
+    if not any(v.uses_retrieval for v in variants):
+        return None, {}
+    from desktop_app.core.knowledge import KnowledgeBase, llm_reranker  # noqa: PLC0415 - chromadb is slow
+
+    kb = KnowledgeBase.open(project, rerank=llm_reranker(judge) if judge else None)
+    plan.closers.append(kb.close)
+    stats = kb.stats()
+    if not stats.get("chunks"):
+        return None, {}
+    # The index's state is part of a RAG run's identity: new documents mean new passages, a new run.
+    extra = {"knowledge": {k: stats.get(k) for k in ("documents", "chunks", "embedding", "chunk_size",
+                                                     "chunk_overlap", "fusion_weight")},
+             "rerank": bool(stats.get("rerank") and judge),
+             "generation": kb.store.generation()}
+    return (lambda query, k: kb.search(query, k)), extra
+
+
+def _examples_signature(examples: Sequence[Row]) -> str:
+    return hashlib.sha256("\x1f".join(f"{e.id}\x1e{e.input}\x1e{e.expected}" for e in examples).encode()).hexdigest()[:16]
+
+
+def latency_guess(store: ResultStore, model: str) -> float:
+    """Median latency this model showed in earlier runs of the project, else a default."""
+    latencies = [r.latency_s for run in store.runs() if run.model == model and not run.imported
+                 for r in store.results(run.id) if r.latency_s and not r.cached and r.error is None]
+    return percentile(latencies, 50) or DEFAULT_LATENCY_GUESS_S
+
+
+def _estimate(plan: ProjectRunPlan) -> Any:
+    from desktop_app.core.providers import estimate  # noqa: PLC0415
+
+    requests, expected, seen, cached, judged = [], [], set(), 0, []
+    by_id = {r.id: r for r in plan.rows}
+    for p in plan.prepared:
+        params = p.variant.params or {}
+        max_tokens = params.get("max_tokens") or params.get("max_completion_tokens")
+        model = price_name(plan.cfg, p.model, plan.prices)
+        for req in p.pending:
+            if req.key in p.cached_keys or req.key in seen:  # answered from the cache / by its twin
+                cached += 1
+                continue
+            seen.add(req.key)
+            requests.append(estimate.PlannedRequest(req.messages, model, max_tokens, req.key))
+            expected.append(req.row.expected)
+            judged.append(req.row)  # its answer gets judged by every judge/rubric check
+        judged += [by_id[rid] for rid in plan.rejudge.get(p.run.id if p.run else -1, ())]
+    models = sorted({p.model for p in plan.prepared})
+    guess = max((latency_guess(plan.store, m) for m in models), default=DEFAULT_LATENCY_GUESS_S)
+    expected_tokens = estimate.expected_tokens(expected, requests[0].model) if requests else []
+    judge_requests = judge_requests_for(plan.cfg, plan.prices, plan.scorer, judged)
+    est = estimate.estimate_run(requests + judge_requests, expected_tokens + [JUDGE_REPLY_TOKENS] * len(judge_requests),
+                                plan.prices, plan.options.concurrency, guess, preset=plan.cfg.preset)
+    return dataclasses.replace(est, cached=cached)
+
+
+def prepare_project_run(project, variant_names: Iterable[str] | None = None, *,
+                        concurrency: int | None = None) -> ProjectRunPlan:
+    """Plan the variants' runs: rows still missing, their exact requests, the estimate."""
+    from desktop_app.core.data import rows as datasets
+    from desktop_app.core.providers import client as providers  # noqa: PLC0415 - wired here, not in the engine
+
+    rows, examples = datasets.load_rows(project)
+    cfg = providers.ConnectionConfig.from_dict(project.section("connection"))
+    sync_client = providers.make_client(cfg)  # fails now (offline, no key, bad URL), before any planning
+    store = ResultStore(project.results_db)
+    options = RunOptions.from_dict(project.section("run_settings"), concurrency=concurrency)
+    prices = project.section("prices") or {}
+    plan = ProjectRunPlan(project, cfg, store, options, [], Scorer(), prices, rows=rows,
+                          closers=[store.close, sync_client.close])
+    try:
+        variants = resolve_variants(project, variant_names, has_examples=bool(examples))
+        judge = make_judge(sync_client, cfg.chat_model, store)
+        retriever, kb_extra = _knowledge(project, variants, plan, judge)
+        embed = metered_embedder(providers.make_embedder(cfg)) if cfg.embedding_model else None
+        if embed is not None:
+            plan.closers.append(embed.close)
+        plan.scorer = project_scorer(project, rows, judge=judge, embed=embed)
+        judged_specs = [s for s in plan.scorer.specs
+                        if (s.needs == "judge" and judge) or (s.needs == "embed" and embed)]
+        for v in variants:
+            extra: dict = {}
+            if v.uses_retrieval:
+                extra.update(kb_extra)
+            if v.uses_examples:
+                extra["examples"] = _examples_signature(examples)
+            p = prepare_variant(store, v, resolve_model(v, cfg.chat_model), rows, examples, retriever, extra)
+            plan.prepared.append(p)
+            if p.run is not None and judged_specs:  # finished rows whose judge failed or was edited
+                plan.rejudge[p.run.id] = unjudged_rows(store.results(p.run.id), {r.id: r for r in rows},
+                                                       judged_specs)
+        plan.estimate = _estimate(plan)
+    except BaseException:
+        plan.close()
+        raise
+    return plan
+
+
+async def _execute(plan: ProjectRunPlan, progress: Progress | None, should_stop: ShouldStop | None) -> None:
+    from desktop_app.core.providers import prices as pricing
+    from desktop_app.core.providers import client as providers  # noqa: PLC0415
+
+    cfg = plan.cfg
+    client = providers.make_async_client(cfg, max_retries=0, timeout_s=plan.options.timeout_s)
+
+    def cost(model: str, tin: int, tout: int) -> float | None:
+        return pricing.cost(price_name(cfg, model, plan.prices), tin, tout, plan.prices, preset=cfg.preset)
+
+    signature = checks_signature(plan.scorer.specs)
+    rows_by_id = {r.id: r for r in plan.rows}
+    try:
+        for p in plan.prepared:
+            if should_stop is not None and should_stop():
+                break
+            run = open_run(plan.store, p)
+            scorer = plan.scorer.with_extract(
+                (lambda out, v=p.variant: answer_part(v, out)) if p.variant.answer_marker else None)
+            if p.finished:  # rows from an earlier session join the new ones under the same checks
+                refresh_scores(plan.store, run, rows_by_id, plan.scorer, signature)
+                if plan.rejudge.get(run.id):
+                    await asyncio.to_thread(rejudge_rows, plan.store, run, plan.rejudge[run.id], rows_by_id,
+                                            scorer, should_stop)
+            plan.store.set_checks_signature(run.id, signature)
+            await execute_run(client, plan.store, run, p.pending, scorer=scorer, cost_fn=cost, options=plan.options,
+                              progress=progress, should_stop=should_stop, total=p.total, already_done=p.finished,
+                              model=p.model,
+                              describe_fatal=lambda exc: providers.to_connection_failed(exc, cfg.replace(
+                                  model=p.model, azure_deployment=p.model if cfg.preset == "azure" else ""),
+                                  key=client.api_key))
+    finally:
+        await client.close()
+
+
+def execute_plan(plan: ProjectRunPlan, progress: Progress | None = None,
+                 should_stop: ShouldStop | None = None) -> list[RunSummary]:
+    """Run a prepared plan (blocking; call from the CLI or a ui worker); summaries of its runs."""
+    try:
+        asyncio.run(_execute(plan, progress, should_stop))
+        eval_ids = {r.id for r in plan.rows}
+        return [summarize(plan.store.run(p.run.id), plan.store.results(p.run.id), eval_ids=eval_ids)
+                for p in plan.prepared if p.run]
+    finally:
+        plan.close()
+
+
+def run_variants(project, variant_names: Iterable[str] | None = None, progress: Progress | None = None,
+                 should_stop: ShouldStop | None = None, *, concurrency: int | None = None) -> list[RunSummary]:
+    return execute_plan(prepare_project_run(project, variant_names, concurrency=concurrency), progress, should_stop)
+
+
+def plan_run(project, variant_names: Iterable[str] | None = None, *, concurrency: int | None = None):
+    """The Estimate (calls, tokens, cost, time) of running these variants now; nothing is sent."""
+    plan = prepare_project_run(project, variant_names, concurrency=concurrency)
+    plan.close()
+    return plan.estimate
+
+
+def refresh_scores(store: ResultStore, run, rows_by_id: dict[str, Row], scorer: Scorer, signature: str) -> bool:
+    """Rescore a run whose verdicts came from other checks (no model is called); True if it was."""
+    if store.checks_signature(run.id) == signature:
+        return False
+    extract = None
+    if not run.imported and (run.variant or {}).get("answer_marker"):
+        variant = Variant.from_dict(run.variant)
+        extract = lambda out: answer_part(variant, out)  # noqa: E731
+    offline = dataclasses.replace(scorer, judge=None, embed=None, extract=extract)
+    # Model-judged verdicts are kept while their check is unchanged; an edited rubric's are dropped
+    # (left out) until a run judges those rows again (``rejudge_rows``).
+    keep = model_check_keys(scorer.specs)
+    store.update_verdicts(run.id, rescore_results(store.results(run.id), rows_by_id, offline, keep),
+                          checks_sig=signature)
+    return True
+
+
+def refresh_project_scores(project, store: ResultStore) -> None:
+    """Rescore the runs scored with other checks than the project's current ones (no model calls).
+
+    Every reader of verdicts (leaderboard, advice, report) calls this first, so an added or edited
+    check shows everywhere at once, not only where the results happened to be looked at. A
+    damaged check in project.json raises CheckError rather than leaving stale verdicts unsaid.
+    """
+    from desktop_app.core import checks
+    from desktop_app.core.data import rows as datasets  # noqa: PLC0415
+    from desktop_app.core.errors import DataError  # noqa: PLC0415
+
+    runs = store.runs()
+    if not runs:
+        return
+    try:
+        rows, _ = datasets.load_rows(project)
+    except DataError:  # no dataset to score against: keep the stored verdicts
+        return
+    specs = project_specs(project, rows)  # a damaged check is a CheckError, shown (the run refuses it too)
+    signature = checks_signature(specs)
+    scorer = Scorer(specs=specs, evaluate=checks.evaluate_row, retrieval=retrieval_scorer())
+    by_id = {r.id: r for r in rows}
+    for run in runs:
+        refresh_scores(store, run, by_id, scorer, signature)
+
+
+def project_summaries(project, *, rescore: bool = True) -> list[RunSummary]:
+    """The leaderboard: one summary per run, in the order the runs were made.
+
+    Runs scored with other checks than the project's current ones are rescored first (no model
+    calls), so adding or editing a check shows in the results at once. Only the current
+    evaluation rows count: results of rows that left the set (resplit, re-import) are left
+    out, and rows a run lacks are ``missing`` and count as failed.
+    """
+    from desktop_app.core.data.rows import evaluation_ids  # noqa: PLC0415
+
+    eval_ids = evaluation_ids(project)  # a damaged rows file is a DataError with a hint
+    with ResultStore(project.results_db) as store:
+        if rescore:
+            refresh_project_scores(project, store)
+        return [summarize(run, store.results(run.id), eval_ids=eval_ids) for run in store.runs()]

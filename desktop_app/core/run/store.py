@@ -1,0 +1,390 @@
+"""The project's results store: results.sqlite with runs, per-row results and a request cache.
+
+Every result is committed the moment it completes, so a crash or a SIGKILL loses at most the
+requests that were in flight. WAL mode lets the ui read while a run writes: one writer
+connection plus any number of readers; each thread gets its own connection (sqlite3
+connections must not be shared across threads). ``synchronous=NORMAL`` in WAL survives a
+killed process (the OS has the pages); only a power cut can drop the last commits.
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from dataclasses import dataclass
+from dataclasses import replace as dc_replace
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Iterable
+
+from desktop_app.core.run import reviews
+from desktop_app.core.errors import ProjectError
+from desktop_app.core.records import REVIEW_CHECK, Passage, RowResult, RunInfo, Verdict
+
+SCHEMA_VERSION = 3  # 2: results.cost_known (an unknown price is not $0); 3: a person's reviews
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS runs (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    name TEXT NOT NULL,
+    techniques TEXT NOT NULL DEFAULT '[]',
+    model TEXT NOT NULL DEFAULT '',
+    variant TEXT NOT NULL DEFAULT '{}',
+    imported INTEGER NOT NULL DEFAULT 0,
+    status TEXT NOT NULL DEFAULT 'running',
+    created_at TEXT NOT NULL,
+    finished_at TEXT,
+    fingerprint TEXT NOT NULL DEFAULT '',
+    checks_sig TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX IF NOT EXISTS runs_name ON runs(name, fingerprint);
+CREATE TABLE IF NOT EXISTS results (
+    run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+    row_id TEXT NOT NULL,
+    output TEXT,
+    error TEXT,
+    latency_s REAL,
+    tokens_in INTEGER NOT NULL DEFAULT 0,
+    tokens_out INTEGER NOT NULL DEFAULT 0,
+    cost REAL NOT NULL DEFAULT 0,
+    cost_known INTEGER NOT NULL DEFAULT 1,
+    cached INTEGER NOT NULL DEFAULT 0,
+    attempts INTEGER NOT NULL DEFAULT 1,
+    passages TEXT NOT NULL DEFAULT '[]',
+    verdicts TEXT NOT NULL DEFAULT '[]',
+    request_key TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL,
+    UNIQUE(run_id, row_id)
+);
+CREATE TABLE IF NOT EXISTS request_cache (
+    key TEXT PRIMARY KEY,
+    model TEXT NOT NULL DEFAULT '',
+    response TEXT NOT NULL,
+    tokens_in INTEGER NOT NULL DEFAULT 0,
+    tokens_out INTEGER NOT NULL DEFAULT 0,
+    latency_s REAL,
+    created_at TEXT NOT NULL
+);
+""" + reviews.TABLE + ";"
+# Each step brings a store of the version before it up to the next one.
+_MIGRATIONS = {1: "ALTER TABLE results ADD COLUMN cost_known INTEGER NOT NULL DEFAULT 1;",
+               2: reviews.TABLE + ";"}
+
+_RESULT_COLS = ("run_id, row_id, output, error, latency_s, tokens_in, tokens_out, cost, cached, "
+                "attempts, passages, verdicts, cost_known")
+_UPSERT = (
+    "INSERT INTO results (run_id, row_id, output, error, latency_s, tokens_in, tokens_out, cost, cached,"
+    " attempts, passages, verdicts, request_key, created_at, cost_known) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+    " ON CONFLICT(run_id, row_id) DO UPDATE SET output=excluded.output, error=excluded.error,"
+    " latency_s=excluded.latency_s, tokens_in=excluded.tokens_in, tokens_out=excluded.tokens_out,"
+    " cost=excluded.cost, cost_known=excluded.cost_known, cached=excluded.cached, attempts=excluded.attempts,"
+    " passages=excluded.passages,"
+    " verdicts=excluded.verdicts, request_key=excluded.request_key, created_at=excluded.created_at")
+
+
+@dataclass(frozen=True)
+class CachedResponse:
+    """A model answer kept for its exact request, so the same request is never paid twice."""
+
+    key: str
+    response: str
+    tokens_in: int
+    tokens_out: int
+    latency_s: float | None
+    model: str = ""
+
+
+def now_iso() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="milliseconds")
+
+
+# Hand-built dicts: dataclasses.asdict deep-copies and costs more than the commit itself.
+def passages_to_json(passages: Iterable[Passage]) -> str:
+    if not passages:
+        return "[]"
+    return json.dumps([{"text": p.text, "source": p.source, "page": p.page, "position": p.position,
+                        "score": p.score, "chunk_id": p.chunk_id} for p in passages], ensure_ascii=False)
+
+
+def passages_from_json(text: str | None) -> tuple[Passage, ...]:
+    return tuple(Passage(**p) for p in json.loads(text or "[]"))
+
+
+def verdicts_to_json(verdicts: Iterable[Verdict]) -> str:
+    # A person's verdict lives in the reviews table, joined on reading: never copied into a row.
+    kept = [v for v in verdicts if v.check != REVIEW_CHECK]
+    if not kept:
+        return "[]"
+    return json.dumps([{"check": v.check, "family": v.family, "passed": v.passed, "score": v.score,
+                        "reason": v.reason, **({"spec": v.spec} if v.spec else {}),
+                        **({"unsure": True} if v.unsure else {})} for v in kept],
+                      ensure_ascii=False)
+
+
+def verdicts_from_json(text: str | None) -> tuple[Verdict, ...]:
+    return tuple(Verdict(**v) for v in json.loads(text or "[]"))
+
+
+class ResultStore:
+    """results.sqlite of one project. Usable from several threads: each gets its own connection."""
+
+    def __init__(self, path: str | Path):
+        self.path = Path(path)
+        self._local = threading.local()
+        self._all: list[sqlite3.Connection] = []
+        self._lock = threading.Lock()
+        self._conn()  # create / check the schema now, so a bad file fails at open, not mid-run
+
+    # -- connections -----------------------------------------------------------------------
+    def _conn(self) -> sqlite3.Connection:
+        conn = getattr(self._local, "conn", None)
+        if conn is not None:
+            return conn
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            # Each thread uses its own connection; check_same_thread=False only lets close() reach them all.
+            conn = sqlite3.connect(self.path, timeout=10.0, isolation_level=None, check_same_thread=False)
+            conn.execute("PRAGMA busy_timeout = 10000")
+            mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+            conn.execute("PRAGMA synchronous = NORMAL")
+            conn.execute("PRAGMA foreign_keys = ON")
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+        except sqlite3.DatabaseError as exc:
+            raise ProjectError(f"The results store {self.path} cannot be opened ({exc}).",
+                               "Restore results.sqlite from a backup, or move it away to start afresh.") from exc
+        if version > SCHEMA_VERSION:
+            conn.close()
+            raise ProjectError(f"The results store {self.path.name} was written by a newer version of the app.",
+                               "Update LLM Path Advisor to open these results.")
+        if version < SCHEMA_VERSION:
+            self._upgrade(conn)
+        self.journal_mode = str(mode).lower()  # "wal" except on file systems without shared memory
+        self._local.conn = conn
+        with self._lock:
+            self._all.append(conn)
+        return conn
+
+    @staticmethod
+    def _upgrade(conn: sqlite3.Connection) -> None:
+        """Create or migrate the schema in one transaction: a kill midway leaves no half schema."""
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            version = conn.execute("PRAGMA user_version").fetchone()[0]  # another process may have done it
+            if version < SCHEMA_VERSION:
+                steps = _SCHEMA if version == 0 else "".join(_MIGRATIONS[v] for v in range(version, SCHEMA_VERSION))
+                for statement in filter(str.strip, steps.split(";")):
+                    conn.execute(statement)
+                conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+
+    def close(self) -> None:
+        with self._lock:
+            for conn in self._all:
+                try:
+                    conn.close()
+                except sqlite3.Error:
+                    pass
+            self._all.clear()
+        self._local = threading.local()
+
+    def __enter__(self) -> "ResultStore":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- runs ------------------------------------------------------------------------------
+    def create_run(self, name: str, techniques: Iterable[str], *, model: str = "", variant: dict | None = None,
+                   imported: bool = False, fingerprint: str = "", status: str = "running") -> RunInfo:
+        cur = self._conn().execute(
+            "INSERT INTO runs (name, techniques, model, variant, imported, status, created_at, fingerprint)"
+            " VALUES (?,?,?,?,?,?,?,?)",
+            (name, json.dumps(list(techniques)), model, json.dumps(variant or {}, ensure_ascii=False),
+             int(imported), status, now_iso(), fingerprint))
+        return self.run(cur.lastrowid)
+
+    def _run_from(self, r: sqlite3.Row | tuple) -> RunInfo:
+        return RunInfo(id=r[0], name=r[1], techniques=tuple(json.loads(r[2])), model=r[3],
+                       variant=json.loads(r[4]), imported=bool(r[5]), status=r[6], created_at=r[7])
+
+    _RUN_COLS = "id, name, techniques, model, variant, imported, status, created_at"
+
+    def run(self, run_id: int) -> RunInfo:
+        r = self._conn().execute(f"SELECT {self._RUN_COLS} FROM runs WHERE id = ?", (run_id,)).fetchone()
+        if r is None:
+            raise KeyError(run_id)
+        return self._run_from(r)
+
+    def runs(self) -> list[RunInfo]:
+        """All runs in the order they were made (the grid's arrows follow this order)."""
+        rows = self._conn().execute(f"SELECT {self._RUN_COLS} FROM runs ORDER BY id").fetchall()
+        return [self._run_from(r) for r in rows]
+
+    def runs_named(self, name: str) -> list[RunInfo]:
+        rows = self._conn().execute(f"SELECT {self._RUN_COLS} FROM runs WHERE name = ? ORDER BY id",
+                                    (name,)).fetchall()
+        return [self._run_from(r) for r in rows]
+
+    def find_run(self, name: str, fingerprint: str) -> RunInfo | None:
+        """The latest model run with this name and these exact settings (the one a re-run resumes)."""
+        r = self._conn().execute(
+            f"SELECT {self._RUN_COLS} FROM runs WHERE name = ? AND fingerprint = ? AND imported = 0"
+            " ORDER BY id DESC LIMIT 1", (name, fingerprint)).fetchone()
+        return self._run_from(r) if r else None
+
+    def fingerprint(self, run_id: int) -> str:
+        r = self._conn().execute("SELECT fingerprint FROM runs WHERE id = ?", (run_id,)).fetchone()
+        return r[0] if r else ""
+
+    def checks_signature(self, run_id: int) -> str:
+        """Which checks the run's verdicts were computed with (see scoring.checks_signature)."""
+        r = self._conn().execute("SELECT checks_sig FROM runs WHERE id = ?", (run_id,)).fetchone()
+        return r[0] if r else ""
+
+    def set_checks_signature(self, run_id: int, signature: str) -> None:
+        self._conn().execute("UPDATE runs SET checks_sig = ? WHERE id = ?", (signature, run_id))
+
+    def set_status(self, run_id: int, status: str) -> None:
+        finished = None if status == "running" else now_iso()
+        self._conn().execute("UPDATE runs SET status = ?, finished_at = ? WHERE id = ?", (status, finished, run_id))
+
+    def delete_run(self, run_id: int) -> None:
+        self._transaction([("DELETE FROM results WHERE run_id = ?", [(run_id,)]),
+                           ("DELETE FROM runs WHERE id = ?", [(run_id,)])])
+
+    def add_complete_run(self, name: str, techniques: Iterable[str], results: Iterable[RowResult], *,
+                         model: str = "", variant: dict | None = None, imported: bool = True,
+                         replaces: int | None = None, checks_sig: str = "") -> RunInfo:
+        """A finished run and all its results in ONE transaction (imports: nothing half-imported).
+
+        ``replaces`` names a run deleted in the same transaction (re-importing under one name).
+        """
+        conn = self._conn()
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            if replaces is not None:
+                conn.execute("DELETE FROM results WHERE run_id = ?", (replaces,))
+                conn.execute("DELETE FROM runs WHERE id = ?", (replaces,))
+            stamp = now_iso()
+            cur = conn.execute(
+                "INSERT INTO runs (name, techniques, model, variant, imported, status, created_at, finished_at,"
+                " checks_sig) VALUES (?,?,?,?,?,?,?,?,?)",
+                (name, json.dumps(list(techniques)), model, json.dumps(variant or {}, ensure_ascii=False),
+                 int(imported), "complete", stamp, stamp, checks_sig))
+            run_id = cur.lastrowid
+            conn.executemany(_UPSERT, [self._result_params(dc_replace(r, run_id=run_id), "") for r in results])
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        return self.run(run_id)
+
+    def _transaction(self, statements: list[tuple[str, list[tuple]]]) -> None:
+        conn = self._conn()
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            for sql, params in statements:
+                conn.executemany(sql, params)
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+
+    # -- results ---------------------------------------------------------------------------
+    @staticmethod
+    def _result_params(result: RowResult, request_key: str) -> tuple:
+        return (result.run_id, result.row_id, result.output, result.error, result.latency_s, result.tokens_in,
+                result.tokens_out, result.cost or 0.0, int(result.cached), result.attempts,
+                passages_to_json(result.passages), verdicts_to_json(result.verdicts), request_key, now_iso(),
+                int(result.cost is not None))
+
+    def add_result(self, result: RowResult, request_key: str = "") -> None:
+        """Store one row's result and commit at once (autocommit): it survives a kill from here on."""
+        self._conn().execute(_UPSERT, self._result_params(result, request_key))
+
+    def add_results(self, results: Iterable[RowResult], request_keys: Iterable[str] | None = None) -> None:
+        """Store many results in one transaction: all or nothing (used by imports)."""
+        results = list(results)
+        keys = list(request_keys) if request_keys is not None else [""] * len(results)
+        self._transaction([(_UPSERT, [self._result_params(r, k) for r, k in zip(results, keys)])])
+
+    def update_verdicts(self, run_id: int, verdicts_by_row: dict[str, tuple[Verdict, ...]],
+                        checks_sig: str | None = None) -> None:
+        """New verdicts for stored rows (after the checks changed), in one transaction."""
+        statements = [("UPDATE results SET verdicts = ? WHERE run_id = ? AND row_id = ?",
+                       [(verdicts_to_json(v), run_id, rid) for rid, v in verdicts_by_row.items()])]
+        if checks_sig is not None:
+            statements.append(("UPDATE runs SET checks_sig = ? WHERE id = ?", [(checks_sig, run_id)]))
+        self._transaction(statements)
+
+    def results(self, run_id: int) -> list[RowResult]:
+        """The run's results, with the person's verdict on every answer they reviewed."""
+        rows = self._conn().execute(f"SELECT {_RESULT_COLS} FROM results WHERE run_id = ? ORDER BY rowid",
+                                    (run_id,)).fetchall()
+        return reviews.apply(self._conn(), run_id, [
+            RowResult(run_id=r[0], row_id=r[1], output=r[2], error=r[3], latency_s=r[4], tokens_in=r[5],
+                      tokens_out=r[6], cost=r[7] if r[12] else None, cached=bool(r[8]), attempts=r[9],
+                      passages=passages_from_json(r[10]), verdicts=verdicts_from_json(r[11]))
+            for r in rows])
+
+    def set_review(self, run_id: int, row_id: str, output: str | None, label: str | None) -> None:
+        """A person's verdict on this answer ("right" / "wrong"; None takes it back)."""
+        reviews.set_review(self._conn(), run_id, row_id, output, label)
+
+    def finished_row_ids(self, run_id: int) -> set[str]:
+        """Rows with an output; rows that ended in an error are tried again on resume."""
+        rows = self._conn().execute("SELECT row_id FROM results WHERE run_id = ? AND error IS NULL",
+                                    (run_id,)).fetchall()
+        return {r[0] for r in rows}
+
+    def request_keys(self, run_id: int) -> dict[str, str]:
+        rows = self._conn().execute("SELECT row_id, request_key FROM results WHERE run_id = ?", (run_id,)).fetchall()
+        return {r[0]: r[1] for r in rows}
+
+    def count_results(self, run_id: int) -> tuple[int, int]:
+        """(rows stored, rows with an error) of a run."""
+        r = self._conn().execute("SELECT COUNT(*), COUNT(error) FROM results WHERE run_id = ?", (run_id,)).fetchone()
+        return int(r[0]), int(r[1])
+
+    # -- request cache ---------------------------------------------------------------------
+    def cache_get(self, key: str) -> CachedResponse | None:
+        r = self._conn().execute(
+            "SELECT key, response, tokens_in, tokens_out, latency_s, model FROM request_cache WHERE key = ?",
+            (key,)).fetchone()
+        return CachedResponse(*r) if r else None
+
+    def cached_keys(self, keys: Iterable[str]) -> set[str]:
+        keys = list(keys)
+        found: set[str] = set()
+        conn = self._conn()
+        for i in range(0, len(keys), 500):  # stay under SQLite's bound-parameter limit
+            chunk = keys[i:i + 500]
+            marks = ",".join("?" * len(chunk))
+            found.update(r[0] for r in conn.execute(f"SELECT key FROM request_cache WHERE key IN ({marks})", chunk))
+        return found
+
+    def cache_put(self, key: str, response: str, *, tokens_in: int = 0, tokens_out: int = 0,
+                  latency_s: float | None = None, model: str = "") -> None:
+        self._conn().execute(
+            "INSERT OR REPLACE INTO request_cache (key, model, response, tokens_in, tokens_out, latency_s, created_at)"
+            " VALUES (?,?,?,?,?,?,?)", (key, model, response, tokens_in, tokens_out, latency_s, now_iso()))
+
+    def store_answer(self, result: RowResult, request_key: str, *, model: str = "") -> None:
+        """Cache the answer and store the row in ONE commit, so neither can exist without the other."""
+        conn = self._conn()
+        conn.execute("BEGIN")
+        try:
+            if result.error is None and request_key and not result.cached:
+                conn.execute(
+                    "INSERT OR REPLACE INTO request_cache (key, model, response, tokens_in, tokens_out, latency_s,"
+                    " created_at) VALUES (?,?,?,?,?,?,?)",
+                    (request_key, model, result.output or "", result.tokens_in, result.tokens_out,
+                     result.latency_s, now_iso()))
+            conn.execute(_UPSERT, self._result_params(result, request_key))
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise

@@ -1,0 +1,1 @@
+"""The Project step: create, open and recent projects, the sample project."""
