@@ -12,6 +12,7 @@ from pathlib import Path
 
 from desktop_app.core.checks import CLI_KIND_NAMES, CheckSpec, add_check, kind_from_name, project_checks, remove_check
 from desktop_app.core.errors import CheckError
+from desktop_app.core.run.project import rescore_project
 from desktop_app.core.project.folder import Project
 
 # Kinds whose value may be long enough to keep in a file: VALUE "@path" reads it.
@@ -75,6 +76,8 @@ def _cmd_add(args: argparse.Namespace) -> int:
     for default in seeded:
         if default.id != spec.id:
             print(f"inferred {default.id}")
+    if status != "unchanged":
+        rescore_project(project)  # the stored verdicts follow the checks (no model call)
     print(f"{status} {spec.id}")
     return 0
 
@@ -115,5 +118,6 @@ def _cmd_list(args: argparse.Namespace) -> int:
 def _cmd_remove(args: argparse.Namespace) -> int:
     project = Project.open(args.project)
     removed = remove_check(project, args.id)
+    rescore_project(project)
     print(f"removed {removed.id}")
     return 0

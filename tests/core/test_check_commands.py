@@ -161,3 +161,31 @@ def test_no_inference_without_data(project, capsys, monkeypatch, error):
         fake_datasets(monkeypatch, error=error)
     assert run(capsys, "check-add", str(project.root), "json")[1] == "added json\n"
     assert [c["id"] for c in Project.open(project.root).section("checks")] == ["json"]
+
+
+def test_reading_results_never_writes_and_a_check_edit_rescores_explicitly(tmp_path, scripted_server, capsys):
+    """Looking at results or advice leaves results.sqlite untouched; adding a check rewrites its verdicts."""
+    import hashlib
+
+    from tests.core.test_engine_commands import _project
+
+    project = _project(tmp_path, scripted_server, rows=3)
+    assert main(["run", str(project), "--yes"]) == 0
+    db = project / "results.sqlite"
+
+    def digest() -> str:
+        import sqlite3
+
+        with sqlite3.connect(db) as conn:
+            return hashlib.sha256(repr(conn.execute("SELECT run_id, row_id, verdicts FROM results ORDER BY row_id")
+                                       .fetchall()).encode()).hexdigest()
+
+    before = digest()
+    Project.open(project).set_section("checks", [{"kind": "regex", "id": "regex", "value": "^zzz"}])  # by hand
+    capsys.readouterr()
+    assert main(["results", str(project), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)[0]["behaviour_score"] == 0.0
+    assert main(["advise", str(project), "--json"]) == 0
+    assert digest() == before  # shown with the new check, stored as it was
+    assert main(["check-add", str(project), "must-include", "answer"]) == 0
+    assert digest() != before  # the explicit step stored the verdicts of the edited checks

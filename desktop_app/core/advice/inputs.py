@@ -37,14 +37,14 @@ def load_runs(project) -> list[tuple[RunInfo, list[RowResult]]]:
 def load_evaluated_runs(project) -> tuple[list[tuple[RunInfo, list[RowResult]]], set[str] | None]:
     """(``load_runs``, the current evaluation row ids or None when there is no dataset)."""
     from desktop_app.core.data.rows import evaluation_ids  # noqa: PLC0415 - numpy: only when advising
-    from desktop_app.core.run.project import refresh_project_scores  # noqa: PLC0415 - the engine's rescoring
+    from desktop_app.core.run.project import current_results  # noqa: PLC0415 - the engine's rescoring
 
     if not project.results_db.exists():  # opening the store would create an empty one
         raise RunError("This project has no runs yet.", "Run or import a run first.")
     eval_ids = evaluation_ids(project)  # a damaged rows file is a DataError here, not a traceback later
     with ResultStore(project.results_db) as store:
-        refresh_project_scores(project, store)
-        runs = [(info, only_rows(store.results(info.id), eval_ids)) for info in store.runs()]
+        current = current_results(project, store)  # rescored in memory when the checks changed: never written
+        runs = [(info, only_rows(current[info.id], eval_ids)) for info in store.runs()]
     runs = [(info, results) for info, results in runs if results]
     if not runs:
         raise RunError("This project has no runs with results yet.", "Run or import a run first.")

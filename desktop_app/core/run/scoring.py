@@ -21,8 +21,8 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Collection, Iterator, Mapping, Sequence
 
-from desktop_app.core.records import (Passage, Row, RowResult, RunInfo, RunSummary, Verdict, behaviour_passed,
-                                      content_outcome, row_passed)
+from desktop_app.core.records import (REVIEW_CHECK, Passage, Row, RowResult, RunInfo, RunSummary, Verdict,
+                                      behaviour_passed, content_outcome, row_passed)
 
 # evaluate(specs, row, output, passages=(), judge=None, embed=None) -> verdicts (checks.evaluate_row)
 Evaluate = Callable[..., tuple[Verdict, ...]]
@@ -244,7 +244,9 @@ def rescore_results(results: Sequence[RowResult], rows_by_id: dict[str, Row], sc
         if row is None:
             continue
         fresh = scorer(row, r.output if r.error is None else None, r.passages)
-        out[r.row_id] = fresh + tuple(v for v in r.verdicts if v.check in keys and _current(v, keys))
+        # A person's review is their word on this answer, whatever the checks: it stays.
+        out[r.row_id] = fresh + tuple(v for v in r.verdicts
+                                      if (v.check in keys and _current(v, keys)) or v.check == REVIEW_CHECK)
     return out
 
 

@@ -35,6 +35,12 @@ def _load_checks(state, project) -> dict:
     return {"specs": specs, "stored": stored, "rows": rows or pool}
 
 
+def _rescore(state, project) -> None:
+    from desktop_app.core.run.project import rescore_project  # noqa: PLC0415
+
+    rescore_project(project)
+
+
 def _model_checks(state, project, specs, row, output) -> dict:
     """The model-judged checks on the sample, through the project's connection (judge answers cached)."""
     from desktop_app.core.checks import evaluate_row  # noqa: PLC0415
@@ -123,6 +129,7 @@ class ChecksPage(Page):
         self.runner.finished.connect(self._on_loaded)
         self.runner.failed.connect(self._on_load_failed)
         self.model_runner = TaskRunner(self, pool=network_pool())
+        self.rescore_runner = TaskRunner(self)
         self.model_runner.finished.connect(self._on_model_checks)
         self.model_runner.failed.connect(self._on_model_failed)
         self.model_runner.running_changed.connect(lambda _: self._set_enabled())
@@ -253,6 +260,9 @@ class ChecksPage(Page):
             return
         self.specs, self.stored = specs, True
         self._show_specs(select)
+        # The stored verdicts follow the checks, as an explicit step off the GUI thread (results
+        # shown meanwhile are rescored in memory, so nothing waits for it).
+        self.rescore_runner.start(_rescore, self.project)
         self.project_modified.emit("checks")
 
     def _spec(self, check_id: str):

@@ -1,7 +1,8 @@
 """The Results step's background work: read every run, its rows and verdicts, as plain data.
 
 Runs scored with other checks than the project's current ones are rescored first (no model
-call; ``runproject.refresh_project_scores``), so an edited check shows at once. Each row's
+call; ``run.project.current_results``, in memory: reading never writes), so an edited check
+shows at once. Each row's
 outcome in each run ("pass", "error" or its gap kind) comes from the advisor's classification
 (``advice.stats.run_stats``), so the Results filters and the Advice page count the same rows.
 """
@@ -50,7 +51,7 @@ def load(state, project) -> ResultsData:
     from desktop_app.core.data import rows as datasets  # noqa: PLC0415 - pandas: never at page import
     from desktop_app.core.advice.stats import run_stats  # noqa: PLC0415
     from desktop_app.core.errors import AppError  # noqa: PLC0415
-    from desktop_app.core.run.project import refresh_project_scores  # noqa: PLC0415
+    from desktop_app.core.run.project import current_results  # noqa: PLC0415
     from desktop_app.core.run.scoring import summarize, summary_to_dict  # noqa: PLC0415
     from desktop_app.core.run.store import ResultStore  # noqa: PLC0415
 
@@ -64,13 +65,10 @@ def load(state, project) -> ResultsData:
     if not project.results_db.exists():
         return ResultsData(rows=tuple(rows), categories=_categories(rows), data_problem=problem)
     with ResultStore(project.results_db) as store:
-        refresh_project_scores(project, store)
+        if state.should_stop():
+            return ResultsData()
+        stored = current_results(project, store)  # rescored in memory when the checks changed: never written
         runs = store.runs()
-        stored = {}
-        for run in runs:
-            if state.should_stop():
-                return ResultsData()
-            stored[run.id] = store.results(run.id)
     names = [r.name for r in runs]
     eval_ids = {r.id for r in rows} if rows else None  # scores count the current evaluation rows only
     entries = []
