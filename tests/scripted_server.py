@@ -31,7 +31,10 @@ EMBED_DIM = 64
 
 @dataclass
 class Reply:
-    """What the server sends for one chat request; a rule may return this or a plain string."""
+    """What the server sends for one chat request; a rule may return this or a plain string.
+
+    ``raw``: send these bytes as the body instead of a chat completion (an HTML page from a
+    proxy, a JSON list, broken JSON, ``choices: []``), as misconfigured servers do."""
 
     content: str = ""
     status: int = 200
@@ -39,6 +42,38 @@ class Reply:
     delay: float = 0.0
     prompt_tokens: int | None = None
     completion_tokens: int | None = None
+    raw: bytes | None = None
+    content_type: str = "application/json"
+
+
+class RateLimit:
+    """A provider's request limit as OpenAI and Azure enforce it: a token bucket of ``per_minute``
+    requests (``burst`` at most at once); over it, 429 at once with Retry-After (whole seconds),
+    retry-after-ms and x-ratelimit-* headers."""
+
+    def __init__(self, per_minute: float, burst: float | None = None):
+        self.rate = per_minute / 60.0
+        self.capacity = burst if burst is not None else max(1.0, self.rate)
+        self.tokens = self.capacity
+        self.stamp = time.monotonic()
+        self.limited = 0
+        self._lock = threading.Lock()
+
+    def take(self) -> dict[str, str] | None:
+        """None when a request may go; else the 429's headers."""
+        with self._lock:
+            now = time.monotonic()
+            self.tokens = min(self.capacity, self.tokens + (now - self.stamp) * self.rate)
+            self.stamp = now
+            if self.tokens >= 1.0:
+                self.tokens -= 1.0
+                return None
+            self.limited += 1
+            wait = (1.0 - self.tokens) / self.rate
+            return {"Retry-After": str(max(1, math.ceil(wait))), "retry-after-ms": str(math.ceil(wait * 1000)),
+                    "x-ratelimit-limit-requests": str(round(self.rate * 60)),
+                    "x-ratelimit-remaining-requests": "0",
+                    "x-ratelimit-reset-requests": f"{math.ceil(wait * 1000)}ms"}
 
 
 def hashed_embedding(text: str, dim: int = EMBED_DIM) -> list[float]:
@@ -94,6 +129,9 @@ class ScriptedServer:
         self.max_active = 0
         self._httpd: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
+        self.rate_limit: RateLimit | None = None  # a provider's requests-per-minute limit
+        self.one_at_a_time = False  # a local server with one slot: requests queue behind each other
+        self._slot = threading.Lock()
 
     # -- scripting ------------------------------------------------------------------------
     def fail_next(self, n: int = 1, status: int = 429, retry_after: float | None = None) -> None:
@@ -169,7 +207,7 @@ class ScriptedServer:
         bearer = headers.get("authorization", "")
         return bearer == f"Bearer {self.required_key}" or headers.get("api-key") == self.required_key
 
-    def handle(self, method: str, path: str, body: Any, headers: dict[str, str]) -> tuple[int, dict, dict]:
+    def handle(self, method: str, path: str, body: Any, headers: dict[str, str]) -> tuple[int, dict, Any]:
         self._record(path, body, headers)
         if not self._authorized(headers):
             return 401, {}, _error("Incorrect API key provided.", "invalid_request_error", "invalid_api_key")
@@ -185,6 +223,11 @@ class ScriptedServer:
         if self.strict_models and model not in self.models:
             return 404, {}, _error(f"The model `{model}` does not exist or you do not have access to it.",
                                    "invalid_request_error", "model_not_found")
+        if self.rate_limit is not None and path.endswith("/chat/completions"):
+            limited = self.rate_limit.take()
+            if limited is not None:
+                return 429, limited, _error("Rate limit reached for requests per min (RPM). Please try again "
+                                            "later.", "requests", "rate_limit_exceeded")
         fault = self._take_fault()
         if fault and fault[0] == "hang":
             self._stopping.wait(120)
@@ -207,7 +250,9 @@ class ScriptedServer:
         return 200, {}, {"object": "list", "data": data, "model": model,
                          "usage": {"prompt_tokens": used, "total_tokens": used}}
 
-    def _chat(self, model: str, body: dict) -> tuple[int, dict, dict]:
+    def _chat(self, model: str, body: dict) -> tuple[int, dict, Any]:
+        if self.one_at_a_time:  # llama.cpp-style: one slot, the others wait in line
+            self._slot.acquire()
         with self._lock:
             self._active += 1
             self.max_active = max(self.max_active, self._active)
@@ -221,6 +266,10 @@ class ScriptedServer:
         finally:
             with self._lock:
                 self._active -= 1
+            if self.one_at_a_time:
+                self._slot.release()
+        if reply.raw is not None:
+            return reply.status, {**reply.headers, "Content-Type": reply.content_type}, reply.raw
         if reply.status != 200:
             return reply.status, reply.headers, _error(reply.content or "scripted error", "server_error", None)
         prompt_tokens = reply.prompt_tokens if reply.prompt_tokens is not None else len(prompt_text(body)) // 4 + 1
@@ -257,10 +306,11 @@ class _Handler(BaseHTTPRequestHandler):
         headers = {k.lower(): v for k, v in self.headers.items()}
         path = urlparse(self.path).path
         status, extra_headers, payload = self.scripted.handle(method, path, body, headers)
-        data = json.dumps(payload, ensure_ascii=False).encode("utf-8")
+        data = payload if isinstance(payload, bytes) else json.dumps(payload, ensure_ascii=False).encode("utf-8")
+        content_type = extra_headers.pop("Content-Type", "application/json")
         try:
             self.send_response(status)
-            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Type", content_type)
             self.send_header("Content-Length", str(len(data)))
             for key, value in extra_headers.items():
                 self.send_header(key, value)

@@ -105,8 +105,30 @@ def resolve_model(variant: Variant, connection_model: str) -> str:
     return model
 
 
+OUTPUT_CAP_FLOOR = 256  # tokens: room for a polite, complete answer to any short question
+_CAP_SAMPLE_CHARS = 20_000  # a huge expected cell is measured by its start (never a 300 MB tokenisation)
+CAP_PARAMS = ("max_tokens", "max_completion_tokens")
+
+
+def default_output_cap(rows: Sequence[Row]) -> int:
+    """Every answer gets a cap, so a runaway generation cannot hold a run (a one-slot local
+    server stalled for minutes without one): 4 x the longest expected answer, at least 256."""
+    from desktop_app.core.providers import tokens  # noqa: PLC0415 - tiktoken, only when planning
+
+    longest = max((tokens.count(r.expected[:_CAP_SAMPLE_CHARS]) for r in rows if r.expected), default=0)
+    return max(OUTPUT_CAP_FLOOR, 4 * longest)
+
+
+def with_output_cap(params: dict | None, cap: tuple[str, int] | None) -> dict:
+    """The variant's parameters, with the default cap where the variant sets none itself."""
+    params = dict(params or {})
+    if cap is not None and not any(params.get(k) for k in CAP_PARAMS):
+        params[cap[0]] = cap[1]
+    return params
+
+
 def plan_requests(variant: Variant, model: str, rows: Sequence[Row], examples: Sequence[Row],
-                  retriever: Retriever | None) -> list[PlannedRequest]:
+                  retriever: Retriever | None, output_cap: tuple[str, int] | None = None) -> list[PlannedRequest]:
     """The exact request of every row, retrieval done up front (its calls never block the loop)."""
     if variant.uses_retrieval and retriever is None:
         raise RunError(f"Variant {variant.name!r} uses retrieval but the project has no documents.",
@@ -118,20 +140,22 @@ def plan_requests(variant: Variant, model: str, rows: Sequence[Row], examples: S
     for row in rows:
         passages = tuple(retriever(row.input, variant.top_k or None)) if variant.uses_retrieval else ()
         messages = build_messages(variant, row, examples, passages)
-        body = request_body(model, messages, variant.params)
+        body = request_body(model, messages, with_output_cap(variant.params, output_cap))
         planned.append(PlannedRequest(row=row, body=body, key=request_key(body), passages=passages))
     return planned
 
 
 def prepare_variant(store: ResultStore, variant: Variant, model: str, rows: Sequence[Row],
                     examples: Sequence[Row] = (), retriever: Retriever | None = None,
-                    extra: dict | None = None) -> PreparedRun:
-    """Find the run this variant continues and plan the rows it still lacks."""
+                    extra: dict | None = None, cap_param: str | None = "max_tokens") -> PreparedRun:
+    """Find the run this variant continues and plan the rows it still lacks. ``cap_param``: the
+    name the server takes for the output cap (None: no default cap)."""
     fp = fingerprint(variant, model, extra)
     run = store.find_run(variant.name, fp)
     done = store.finished_row_ids(run.id) if run else set()
     todo = [r for r in rows if r.id not in done]
-    pending = plan_requests(variant, model, todo, examples, retriever)
+    cap = (cap_param, default_output_cap(rows)) if cap_param else None  # all rows: the same cap on resume
+    pending = plan_requests(variant, model, todo, examples, retriever, cap)
     return PreparedRun(variant=variant, model=model, fingerprint=fp, run=run, total=len(rows),
                        finished=len(rows) - len(todo), pending=pending,
                        cached_keys=store.cached_keys(r.key for r in pending))
