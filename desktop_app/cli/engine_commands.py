@@ -138,7 +138,31 @@ def _cmd_run(args) -> int:
     for s in summaries:
         print(f"{s.run.name}: {s.run.status}, {s.rows} rows, {s.errors} errors, content {s.content_score:.1%}, "
               f"behaviour {s.behaviour_score:.1%}, pass {s.pass_rate:.1%}, cost {_money(s.cost)}")
+    errors = sum(s.errors for s in summaries)
+    if errors:  # exit 0 only when every row has an answer: a script must not take half a run for a run
+        reason, count = _commonest_error(project, [s.run.id for s in summaries])
+        print(f"{errors} rows ended in errors (commonest: {reason!r}, {count} rows); run again to resume them",
+              file=sys.stderr)
+        return EXIT_ROWS_FAILED
     return 0
+
+
+EXIT_ROWS_FAILED = 3  # the run finished, but some rows have no answer (documented in the CLI's help)
+
+
+def _commonest_error(project, run_ids: list[int]) -> tuple[str, int]:
+    from collections import Counter  # noqa: PLC0415
+
+    from desktop_app.core.run.store import ResultStore  # noqa: PLC0415
+
+    with ResultStore(project.results_db) as store:
+        found = Counter(error_kind(r.error) for rid in run_ids for r in store.results(rid) if r.error)
+    return found.most_common(1)[0] if found else ("unknown", 0)
+
+
+def error_kind(error: str) -> str:
+    """A stored error's kind without the row-specific detail: "timeout", "http_429", "broken_answer"."""
+    return error.split(":", 1)[0].strip() or error
 
 
 # -- import-run -------------------------------------------------------------------------------

@@ -100,8 +100,24 @@ def is_retryable(exc: BaseException) -> bool:
     return isinstance(status, int) and (status in (408, 409, 429) or status >= 500)
 
 
+_QUOTA_CODES = ("insufficient_quota", "billing_hard_limit_reached", "billing_not_active", "quota_exceeded")
+
+
+def is_quota_error(exc: BaseException) -> bool:
+    """A 429 for an exhausted quota or a billing limit (OpenAI's insufficient_quota), not a rate
+    limit: no wait helps, so a run stops with a hint instead of retrying."""
+    body = getattr(exc, "body", None)
+    code = str(body.get("code") or "") if isinstance(body, dict) else ""
+    kind = str(body.get("type") or "") if isinstance(body, dict) else ""
+    message = str(getattr(exc, "message", "") or "").lower()
+    return (code in _QUOTA_CODES or kind in _QUOTA_CODES or "exceeded your current quota" in message
+            or "billing" in message)
+
+
 def classify(exc: BaseException) -> str:
     """The verdict code for an SDK exception."""
+    if isinstance(exc, openai.RateLimitError) and is_quota_error(exc):
+        return "quota"
     if isinstance(exc, openai.APITimeoutError):  # a subclass of APIConnectionError: test first
         return "timeout"
     if isinstance(exc, openai.APIConnectionError):
@@ -134,6 +150,10 @@ def to_connection_failed(exc: BaseException, cfg: ConnectionConfig, key: str | N
                          "Check the key is current and belongs to this server or Azure resource."),
         "model_not_found": (f"The model '{model}' was not found on the server.",
                             "Pick a model from the server's list (models command) or check the deployment name."),
+        "quota": ("The account has no quota or credit left for this model (the provider said "
+                  "insufficient quota, or a billing limit).",
+                  "Add credit or raise the limit in the provider's billing settings, then run again: "
+                  "the rows not sent yet are still to do."),
         "server_error": (f"The server at {url} answered with an error.",
                          "Try again later; if it persists, check the server's status or your quota."),
     }[verdict]
@@ -156,7 +176,7 @@ def list_models(cfg: ConnectionConfig, api_key: str | None = None) -> list[str]:
         client.close()
 
 
-def _limit_param(model: str) -> str:
+def limit_param(model: str) -> str:
     # Reasoning models (o1/o3/o4, gpt-5) reject max_tokens; older servers reject the new name.
     name = model.lower().rsplit("/", 1)[-1]
     reasoning = name.startswith("gpt-5") or (len(name) > 1 and name[0] == "o" and name[1].isdigit())
@@ -164,7 +184,7 @@ def _limit_param(model: str) -> str:
 
 
 def _tiny_completion(client: openai.OpenAI, model: str) -> None:
-    param = _limit_param(model)
+    param = limit_param(model)
     limit = 64 if param == "max_completion_tokens" else 5  # reasoning models think first
     messages = [{"role": "user", "content": TEST_PROMPT}]
     try:

@@ -160,11 +160,9 @@ def prepare_project_run(project, variant_names: Iterable[str] | None = None, *,
                 extra.update(kb_extra)
             if v.uses_examples:
                 extra["examples"] = _examples_signature(examples)
-            # OpenAI takes max_completion_tokens (reasoning models refuse max_tokens); Azure and
-            # local servers (llama.cpp, Ollama, vLLM, LM Studio) take max_tokens.
-            cap_param = "max_completion_tokens" if cfg.preset == "openai" else "max_tokens"
-            p = prepare_variant(store, v, resolve_model(v, cfg.chat_model), rows, examples, retriever, extra,
-                                cap_param=cap_param)
+            model = resolve_model(v, cfg.chat_model)
+            p = prepare_variant(store, v, model, rows, examples, retriever, extra,
+                                cap_param=providers.limit_param(model))
             plan.prepared.append(p)
             if p.run is not None and judged_specs:  # finished rows whose judge failed or was edited
                 plan.rejudge[p.run.id] = unjudged_rows(store.results(p.run.id), {r.id: r for r in rows},

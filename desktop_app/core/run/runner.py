@@ -26,9 +26,11 @@ from typing import Any, Callable, Sequence
 import openai
 
 from desktop_app.core.errors import AppError, ConnectionFailed
-from desktop_app.core.providers.client import classify, is_retryable, retry_after_s
+from desktop_app.core.providers.client import classify, is_quota_error, is_retryable, retry_after_s
 from desktop_app.core.records import Passage, Row, RowResult, RunInfo, Verdict
 from desktop_app.core.run.plan import PlannedRequest
+from desktop_app.core.run.answers import read_answer
+from desktop_app.core.run.pacing import Pacer, limit_wait_s
 from desktop_app.core.run.scoring import ModelCalls, collect_calls
 from desktop_app.core.providers.secrets import scrub_keys
 from desktop_app.core.run.store import ResultStore
@@ -50,6 +52,8 @@ class RunOptions:
     backoff_base_s: float = 0.5
     backoff_max_s: float = 30.0
     retry_after_max_s: float = 120.0
+    # Rate-limit waits use no retries; a request gives up only after this long held by them.
+    rate_limit_max_wait_s: float = 600.0
     # On Cancel, answers already on their way get this long to land (and be stored): the
     # provider bills a request once it is sent, so dropping it would mean paying twice on resume.
     cancel_grace_s: float = 3.0
@@ -58,7 +62,8 @@ class RunOptions:
     def from_dict(cls, data: dict | None, **overrides: Any) -> "RunOptions":
         data = {**(data or {}), **{k: v for k, v in overrides.items() if v is not None}}
         known = {k: data[k] for k in ("concurrency", "timeout_s", "max_retries", "backoff_base_s",
-                                      "backoff_max_s", "retry_after_max_s", "cancel_grace_s") if k in data}
+                                      "backoff_max_s", "retry_after_max_s", "cancel_grace_s",
+                                      "rate_limit_max_wait_s") if k in data}
         return cls(**known)
 
 
@@ -142,6 +147,8 @@ class _Session:
         self.rng = random.Random(seed)
         self.started = time.perf_counter()
         self.unreachable_streak = 0
+        self.timeout_streak = 0  # timeouts in a row with no answer in between: a server that answers nothing
+        self.pacer = Pacer(options.concurrency)
         self.score_off_loop = bool(getattr(scorer, "calls_models", False))
         self.fatal: _Fatal | None = None
         self.stopping = False  # Cancel asked: send nothing new
@@ -149,31 +156,65 @@ class _Session:
 
     # -- one request -------------------------------------------------------------------------
     async def _send(self, req: PlannedRequest) -> _Answer:
-        attempts = 0
+        attempts = timeouts = 0
+        limited_s = 0.0
         while True:
             attempts += 1
             self.outcome.calls += 1
             t0 = time.perf_counter()
+            await self.pacer.acquire()
             try:
                 # A guard over the SDK timeout, which is per read; a trickling server can't hold a slot forever.
                 async with asyncio.timeout(self.options.timeout_s * 2 + 1):
                     resp = await self.client.chat.completions.create(**req.body)
             except (openai.AuthenticationError, openai.PermissionDeniedError, openai.NotFoundError) as exc:
                 raise _Fatal(exc) from exc
-            except (openai.APIError, TimeoutError) as exc:
-                retryable = isinstance(exc, TimeoutError) or is_retryable(exc)
-                if not retryable or attempts > self.options.max_retries:
+            except openai.RateLimitError as exc:
+                if is_quota_error(exc):  # no wait helps: the account is out of credit
+                    raise _Fatal(exc) from exc
+                wait = limit_wait_s(getattr(exc.response, "headers", None), retry_after_s(exc))
+                self.pacer.rate_limited(wait)
+                limited_s += wait if wait is not None else 1.0
+                if limited_s > self.options.rate_limit_max_wait_s:
+                    return _Answer(None, attempts=attempts, error=_error_text(exc, self.api_key))
+                attempts -= 1  # a rate limit is a wait, not a failed try
+                continue
+            except (openai.APIError, TimeoutError, ValueError) as exc:
+                timed_out = isinstance(exc, (TimeoutError, openai.APITimeoutError))
+                if timed_out:
+                    timeouts += 1
+                    self.pacer.timed_out()
+                    self._note_timeout(exc)
+                retryable = (timed_out or is_retryable(exc)
+                             or isinstance(exc, (ValueError, openai.APIResponseValidationError)))
+                # A timed-out request is sent again once at most: with the same parameters it would
+                # most likely run away again, and each abandoned try keeps a local server busy.
+                if not retryable or attempts > self.options.max_retries or timeouts > 1:
                     self._note_unreachable(exc)
                     return _Answer(None, attempts=attempts, error=_error_text(exc, self.api_key))
                 await asyncio.sleep(retry_delay(exc, attempts, self.options, self.rng))
                 continue
-            self.unreachable_streak = 0
+            finally:
+                await self.pacer.release()
+            self.unreachable_streak = self.timeout_streak = 0
             latency = time.perf_counter() - t0
-            choice = resp.choices[0] if resp.choices else None
-            text = (choice.message.content if choice and choice.message else None) or ""
-            usage = resp.usage
+            text, problem = read_answer(resp)
+            if problem is not None:  # not an answer: an error of the row, never stored as the model's text
+                if attempts > self.options.max_retries:
+                    return _Answer(None, attempts=attempts, error=f"broken_answer: {problem}")
+                await asyncio.sleep(retry_delay(RuntimeError(problem), attempts, self.options, self.rng))
+                continue
+            self.pacer.succeeded()
+            usage = getattr(resp, "usage", None)
             return _Answer(text, getattr(usage, "prompt_tokens", 0) or 0, getattr(usage, "completion_tokens", 0) or 0,
                            latency, attempts)
+
+    def _note_timeout(self, exc: BaseException) -> None:
+        # Every request timing out, none answered: the server does not answer; stop instead of
+        # waiting out each row (a fully hung server would hold a 2,000-row run for hours).
+        self.timeout_streak += 1
+        if self.timeout_streak >= max(4, 2 * self.options.concurrency) and self.outcome.completed == self.outcome.errors:
+            raise _Fatal(exc)
 
     def _note_unreachable(self, exc: BaseException) -> None:
         # Refused connections on every row mean the server is down: stop rather than fail each row slowly.
@@ -258,7 +299,9 @@ class _Session:
         eta = elapsed / o.completed * remaining if o.completed else None
         return {"event": kind, "run": self.run.name, "run_id": self.run.id, "done": done, "total": self.total,
                 "errors": o.errors, "cached": o.cache_hits, "cost": round(o.cost_paid, 6),
-                "eta_s": None if eta is None else round(eta, 1), "status": o.status}
+                "eta_s": None if eta is None else round(eta, 1), "status": o.status,
+                # "waiting for the rate limit: 12 s" (0: not waiting), and how often it was met
+                "waiting_s": round(self.pacer.waiting_s(), 1), "rate_limited": self.pacer.limited}
 
     async def worker(self) -> None:
         try:

@@ -1,0 +1,100 @@
+"""Real providers' limits and faults, met without losing rows: a rate limit is waited out, a
+quota stops the run plainly, a broken reply is an error of its row, every answer has a cap."""
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+
+from desktop_app.cli import main
+from desktop_app.core.project import Project
+from desktop_app.core.run.store import ResultStore
+from tests.core.test_engine_commands import _answer, _project
+from tests.scripted_server import RateLimit, Reply
+
+
+def _rows(project) -> list:
+    with ResultStore(Path(project) / "results.sqlite") as store:
+        return [r for run in store.runs() for r in store.results(run.id)]
+
+
+def test_a_rate_limit_is_waited_out_and_no_row_is_lost(tmp_path, scripted_server, capsys):
+    """60 requests against 600 per minute at concurrency 16: every row answered, none an error,
+    and the run does not crawl (the bench measures how close to the limit's ideal it gets)."""
+    project = _project(tmp_path, scripted_server, rows=60)
+    scripted_server.latency = 0.05
+    scripted_server.rate_limit = RateLimit(per_minute=600, burst=10)
+    started = time.monotonic()
+    code = main(["run", str(project), "--yes", "--concurrency", "16"])
+    elapsed = time.monotonic() - started
+    assert code == 0, capsys.readouterr().err
+    rows = _rows(project)
+    assert len(rows) == 60 and all(r.error is None for r in rows)
+    assert scripted_server.rate_limit.limited > 0  # the limit was met, and waited out
+    assert elapsed < 3 * 5.0  # ideal (60 - 10) / 10 per s = 5 s: waiting per row would take far longer
+
+
+def test_an_exhausted_quota_stops_the_run_with_a_plain_hint(tmp_path, scripted_server, capsys):
+    """OpenAI's insufficient_quota is no rate limit: the run stops at once, says so, and the rows
+    not sent stay to do (not errors), so a run after topping up sends only those."""
+    project = _project(tmp_path, scripted_server, rows=6)
+    scripted_server.chat_rule = lambda req: Reply(
+        raw=json.dumps({"error": {"message": "You exceeded your current quota, please check your plan and "
+                                             "billing details.", "type": "insufficient_quota",
+                                  "code": "insufficient_quota"}}).encode(), status=429)
+    assert main(["run", str(project), "--yes", "--concurrency", "1"]) == 2
+    err = capsys.readouterr().err
+    assert "no quota or credit left" in err and "billing" in err
+    assert scripted_server.count() <= 2 and not any(r.error for r in _rows(project))  # to do, not failed
+    scripted_server.chat_rule = _answer
+    assert main(["run", str(project), "--yes"]) == 0
+    rows = _rows(project)
+    assert len(rows) == 6 and all(r.error is None for r in rows)
+
+
+@pytest.mark.parametrize("reply, reason", [
+    (Reply(raw=b"<html><body>502 Bad Gateway from the proxy</body></html>", content_type="text/html"),
+     "not a chat completion"),
+    (Reply(raw=b"[1, 2, 3]"), "not a chat completion"),
+    (Reply(raw=b'{"id": "x", "object": "chat.completion", "choices": []}'), "choices: []"),
+    (Reply(raw=json.dumps({"id": "x", "object": "chat.completion", "created": 0, "model": "gpt-4o-mini",
+                           "choices": [{"index": 0, "finish_reason": "stop",
+                                        "message": {"role": "assistant", "content": None}}]}).encode()),
+     "content: null"),
+    (Reply(raw=b'{"id": "x", "choices": [ {"index": 0, '), ""),
+])
+def test_a_broken_reply_is_an_error_of_its_row_never_an_answer(tmp_path, scripted_server, capsys, reply, reason):
+    """Whatever a proxy or a broken server sends instead of a completion is recorded per row with
+    its reason, exit 3, never cached: once the server is fixed, a run answers those rows."""
+    project = _project(tmp_path, scripted_server, rows=2)
+    Project.open(project).set_section("run_settings", {"max_retries": 0})
+    scripted_server.chat_rule = lambda req: reply
+    code = main(["run", str(project), "--yes"])
+    err = capsys.readouterr().err
+    assert code == 3 and "2 rows ended in errors" in err and "run again to resume them" in err
+    rows = _rows(project)
+    assert len(rows) == 2 and all(r.error and r.output is None for r in rows)
+    assert reason in rows[0].error
+    scripted_server.chat_rule = _answer
+    assert main(["run", str(project), "--yes"]) == 0
+    assert all(r.error is None and r.output for r in _rows(project))
+
+
+def test_every_answer_has_a_cap_so_a_runaway_cannot_stall_a_one_slot_server(tmp_path, scripted_server, capsys):
+    """A local server with one slot and a model that runs away without a cap: the default cap keeps
+    every answer short, so no request queues into a timeout."""
+    project = _project(tmp_path, scripted_server, rows=6)
+    Project.open(project).set_section("run_settings", {"timeout_s": 1.5, "max_retries": 1})
+    scripted_server.one_at_a_time = True
+
+    def local_model(req: dict):
+        capped = req.get("max_tokens") or req.get("max_completion_tokens")
+        return Reply(_answer(req), delay=0.05 if capped else 4.0)  # without a cap: thousands of tokens
+
+    scripted_server.chat_rule = local_model
+    assert main(["run", str(project), "--yes", "--concurrency", "4"]) == 0, capsys.readouterr().err
+    assert all(r.error is None for r in _rows(project))
+    caps = {r.get("max_tokens") for r in scripted_server.chat_requests()}
+    assert caps == {256}  # max(256, 4 x the longest expected answer)
