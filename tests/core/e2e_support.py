@@ -143,8 +143,10 @@ def add_documents(tmp_path: Path, root: Path, items: Iterable[Fact], folder: str
     return docs
 
 
-def run(root: Path, *variants: str) -> None:
-    cli("run", root, "--yes", "--concurrency", 8, "--variants", ",".join(variants))
+def run(root: Path, *variants: str, expect: int = 0) -> None:
+    """`run` the variants; ``expect`` 3 when some rows are meant to end in errors (the exit code says so)."""
+    code = main(["run", str(root), "--yes", "--concurrency", "8", "--variants", ",".join(variants)])
+    assert code == expect, f"run exited {code}, not {expect}"
 
 
 def advise(root: Path, capsys, *extra: str) -> dict:

@@ -98,3 +98,14 @@ def test_every_answer_has_a_cap_so_a_runaway_cannot_stall_a_one_slot_server(tmp_
     assert all(r.error is None for r in _rows(project))
     caps = {r.get("max_tokens") for r in scripted_server.chat_requests()}
     assert caps == {256}  # max(256, 4 x the longest expected answer)
+
+
+def test_the_timeout_and_retries_set_with_connect_are_the_ones_a_run_uses(tmp_path, scripted_server, capsys):
+    """`connect --timeout 1 --max-retries 0`: a hung request ends after about a second, once, not after minutes."""
+    project = _project(tmp_path, scripted_server, rows=1)
+    assert main(["connect", str(project), "--timeout", "1", "--max-retries", "0"]) == 0
+    scripted_server.hang_next(1)
+    started = time.monotonic()
+    assert main(["run", str(project), "--yes"]) == 3
+    assert time.monotonic() - started < 8 and scripted_server.count() == 1
+    assert "timeout" in capsys.readouterr().err

@@ -92,7 +92,7 @@ def test_a_failed_judge_call_is_no_knowledge_gap_and_the_next_run_judges_again_f
         return Reply("slow down", status=429) if "item 0?" in req["messages"][1]["content"] else "Category: B"
 
     scripted_server.chat_rule = busy_judge
-    assert main(["run", str(project), "--yes"]) == 0
+    assert main(["run", str(project), "--yes"]) == 3  # a row not judged is not done: exit 3, resumable
     (run,) = _results(project, capsys)
     assert run["errors"] == 1 and run["pass_rate"] == pytest.approx(2 / 3)
     assert main(["advise", str(project), "--json"]) == 0

@@ -30,7 +30,8 @@ DEFAULTS: dict[str, Any] = {
     "variants": [],
     "checks": [],
     "knowledge": {},
-    "run_settings": {"concurrency": 8, "timeout_s": 60.0, "max_retries": 4},
+    # Timeout and retries live with the connection (the Connection page and `connect` set them).
+    "run_settings": {"concurrency": 8},
     "prices": {},
     "target_pass_rate": 0.9,
     "notes": "",

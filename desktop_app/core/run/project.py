@@ -140,7 +140,7 @@ def prepare_project_run(project, variant_names: Iterable[str] | None = None, *,
     cfg = providers.ConnectionConfig.from_dict(project.section("connection"))
     sync_client = providers.make_client(cfg)  # fails now (offline, no key, bad URL), before any planning
     store = ResultStore(project.results_db)
-    options = RunOptions.from_dict(project.section("run_settings"), concurrency=concurrency)
+    options = run_options(project, cfg, concurrency)
     prices = project.section("prices") or {}
     plan = ProjectRunPlan(project, cfg, store, options, [], Scorer(), prices, rows=rows,
                           closers=[store.close, sync_client.close])
@@ -252,6 +252,17 @@ def _offline(scorer: Scorer, run) -> Scorer:
         variant = Variant.from_dict(run.variant)
         extract = lambda out: answer_part(variant, out)  # noqa: E731
     return dataclasses.replace(scorer, judge=None, embed=None, extract=extract)
+
+
+def run_options(project, cfg, concurrency: int | None = None) -> RunOptions:
+    """One place for the settings a run uses: the timeout and retries the user set on the
+    Connection page or with `connect` (they were ignored by runs), overridden only by an explicit
+    ``run_settings`` section, and the concurrency asked for (``--concurrency``) above both."""
+    chosen = dict(project.section("run_settings") or {})
+    if chosen.get("timeout_s") == 60.0 and chosen.get("max_retries") == 4:
+        del chosen["timeout_s"], chosen["max_retries"]  # the defaults older versions wrote, never chosen
+    settings = {"timeout_s": cfg.timeout_s, "max_retries": cfg.max_retries, **chosen}
+    return RunOptions.from_dict(settings, concurrency=concurrency)
 
 
 def _project_scorer(project) -> tuple[Scorer, str, dict[str, Row]] | None:
