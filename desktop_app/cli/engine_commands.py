@@ -111,6 +111,8 @@ class _Bar:
         total = max(1, event["total"])
         filled = int(30 * event["done"] / total)
         eta = "" if event["eta_s"] is None else f" eta {_duration(event['eta_s'])}"
+        if (event.get("waiting_s") or 0) >= 0.5:
+            eta = f" waiting for the rate limit: {_duration(event['waiting_s'])}"
         line = (f"\r{event['run'][:20]:<20} [{'#' * filled}{'.' * (30 - filled)}] {event['done']}/{event['total']}"
                 f" errors {event['errors']} cached {event['cached']} ${event['cost']:.4f}{eta}")
         self.stream.write(line.ljust(100)[:120] + ("\n" if final else ""))

@@ -273,3 +273,16 @@ def test_start_and_cancel_stay_under_the_mouse_through_a_run(qtbot, page, tmp_pa
     qtbot.mouseClick(page.view.cancel_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: _idle(page) and page.view.resume_box.isVisible(), timeout=10000)
     assert places() == before
+
+
+def test_a_rate_limit_reads_as_waiting_not_as_errors(qtbot, page):
+    """While the provider's rate limit holds the run, the variant's line says it is waiting."""
+    from desktop_app.ui.run.progress_rows import ProgressRows
+
+    rows = ProgressRows()
+    qtbot.addWidget(rows)
+    event = {"event": "waiting", "run": "baseline", "run_id": 1, "done": 3, "total": 40, "errors": 0,
+             "cached": 0, "cost": 0.0, "eta_s": 20.0, "status": "running", "waiting_s": 12.0, "rate_limited": 5}
+    rows.update_event(event)
+    text = rows.rows["baseline"].status.text()
+    assert text.startswith("waiting for the rate limit: 12 s") and "error" not in text

@@ -175,6 +175,8 @@ class _Session:
                 wait = limit_wait_s(getattr(exc.response, "headers", None), retry_after_s(exc))
                 self.pacer.rate_limited(wait)
                 limited_s += wait if wait is not None else 1.0
+                if self.progress is not None:  # the user reads "waiting for the rate limit: 12 s"
+                    self.progress(self.event("waiting"))
                 if limited_s > self.options.rate_limit_max_wait_s:
                     return _Answer(None, attempts=attempts, error=_error_text(exc, self.api_key))
                 attempts -= 1  # a rate limit is a wait, not a failed try

@@ -109,14 +109,17 @@ class ProgressRows(QWidget):
             return  # a late coalesced progress value never undoes a finished bar
         done, total = int(event.get("done", 0)), int(event.get("total", 0))
         same_run = row.event is not None and row.event.get("run_id") == event.get("run_id")
-        if same_run and event.get("event") == "progress":
+        if same_run and event.get("event") in ("progress", "waiting"):
             done = max(done, int(row.event.get("done", 0)))  # deliveries can only move forwards
         row.event = {**event, "done": done}
         self._set_bar(row, done, total)
         parts = []
         kind, status = event.get("event"), event.get("status")
+        waiting = float(event.get("waiting_s") or 0.0)
         if kind == "finished":
             parts.append(words.status_word(status))
+        elif waiting >= 0.5 and done < total:  # a provider's rate limit: the run waits, nothing fails
+            parts.append(fill(self.tr("waiting for the rate limit: %1"), words.duration(waiting)))
         elif done < total:
             eta = event.get("eta_s")
             parts.append(fill(self.tr("ETA %1"), words.duration(eta)) if eta is not None else self.tr("starting…"))
