@@ -109,3 +109,21 @@ def test_the_timeout_and_retries_set_with_connect_are_the_ones_a_run_uses(tmp_pa
     assert main(["run", str(project), "--yes"]) == 3
     assert time.monotonic() - started < 8 and scripted_server.count() == 1
     assert "timeout" in capsys.readouterr().err
+
+
+def test_the_same_model_name_on_another_server_is_asked_again(tmp_path, scripted_server, capsys):
+    """Switching the connection to another server with the same model name reuses no old answer:
+    the cache key and the run's identity include the server."""
+    from tests.scripted_server import ScriptedServer
+
+    project = _project(tmp_path, scripted_server, rows=3)
+    assert main(["run", str(project), "--yes"]) == 0
+    with ScriptedServer() as other:
+        other.chat_rule = lambda req: ("Category: D\nAnother answer." if "grade the factual content"
+                                       in req["messages"][0]["content"] else "answer from the other server")
+        assert main(["connect", str(project), "--base-url", other.base_url, "--model", "gpt-4o-mini"]) == 0
+        assert main(["run", str(project), "--yes"]) == 0
+        answers = [r for r in other.chat_requests() if "grade the factual content" not in r["messages"][0]["content"]]
+        assert len(answers) == 3  # every row asked again (the judge then grades the new answers)
+    with ResultStore(Path(project) / "results.sqlite") as store:
+        assert len(store.runs()) == 2  # a new run, not the old one continued

@@ -139,6 +139,15 @@ class ConnectionConfig:
     def server_url(self) -> str:
         return self.azure_endpoint if self.preset == "azure" else self.base_url
 
+    def endpoint_id(self) -> str:
+        """Which server answers (part of every request's cache key and of a run's identity): the
+        same model name on another server is another model. "" for OpenAI's own API, so caches
+        and runs made before this was part of the key stay valid there."""
+        url = self.server_url().rstrip("/").lower()
+        if self.preset != "azure" and url in ("", OPENAI_BASE_URL.rstrip("/").lower()):
+            return ""
+        return f"{url}#{self.azure_deployment}" if self.preset == "azure" else url
+
     def placeholder_key(self) -> str:
         return LOCAL_PLACEHOLDER_KEY if self.preset == "local" else ""
 

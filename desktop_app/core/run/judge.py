@@ -14,7 +14,7 @@ JUDGE_PARAMS = {"temperature": 0}
 JUDGE_REPLY_TOKENS = 40  # {"verdict": "fail", "reason": "<one short sentence>"}
 
 
-def make_judge(client, default_model: str, store: ResultStore) -> Callable[..., str]:
+def make_judge(client, default_model: str, store: ResultStore, endpoint: str = "") -> Callable[..., str]:
     """An LLM judge through the sync client, its answers cached like any request (never paid twice).
 
     Paid calls and failures are noted (scoring.note_call / note_failure) for the row being
@@ -27,7 +27,7 @@ def make_judge(client, default_model: str, store: ResultStore) -> Callable[..., 
         reply can be read: one that cannot is paid but never cached (the next run asks again)."""
         use = model or default_model
         body = request_body(use, messages, JUDGE_PARAMS if params is None else params)
-        key = request_key(body)
+        key = request_key(body, endpoint)
         hit = store.cache_get(key)
         if hit is not None and (accept is None or accept(hit.response)):
             return hit.response

@@ -32,9 +32,11 @@ def request_body(model: str, messages: list[dict], params: dict | None) -> dict:
     return body
 
 
-def request_key(body: dict) -> str:
-    """sha256 of the canonical JSON of the exact request: equal requests, equal key."""
-    return hashlib.sha256(canonical_json(body).encode("utf-8")).hexdigest()
+def request_key(body: dict, endpoint: str = "") -> str:
+    """sha256 of the canonical JSON of the exact request and the server it goes to (``endpoint``,
+    ConnectionConfig.endpoint_id: "" for OpenAI's own API): equal requests, equal key."""
+    data = canonical_json(body) if not endpoint else canonical_json({"endpoint": endpoint, "request": body})
+    return hashlib.sha256(data.encode("utf-8")).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -128,7 +130,8 @@ def with_output_cap(params: dict | None, cap: tuple[str, int] | None) -> dict:
 
 
 def plan_requests(variant: Variant, model: str, rows: Sequence[Row], examples: Sequence[Row],
-                  retriever: Retriever | None, output_cap: tuple[str, int] | None = None) -> list[PlannedRequest]:
+                  retriever: Retriever | None, output_cap: tuple[str, int] | None = None,
+                  endpoint: str = "") -> list[PlannedRequest]:
     """The exact request of every row, retrieval done up front (its calls never block the loop)."""
     if variant.uses_retrieval and retriever is None:
         raise RunError(f"Variant {variant.name!r} uses retrieval but the project has no documents.",
@@ -141,21 +144,22 @@ def plan_requests(variant: Variant, model: str, rows: Sequence[Row], examples: S
         passages = tuple(retriever(row.input, variant.top_k or None)) if variant.uses_retrieval else ()
         messages = build_messages(variant, row, examples, passages)
         body = request_body(model, messages, with_output_cap(variant.params, output_cap))
-        planned.append(PlannedRequest(row=row, body=body, key=request_key(body), passages=passages))
+        planned.append(PlannedRequest(row=row, body=body, key=request_key(body, endpoint), passages=passages))
     return planned
 
 
 def prepare_variant(store: ResultStore, variant: Variant, model: str, rows: Sequence[Row],
                     examples: Sequence[Row] = (), retriever: Retriever | None = None,
-                    extra: dict | None = None, cap_param: str | None = "max_tokens") -> PreparedRun:
+                    extra: dict | None = None, cap_param: str | None = "max_tokens",
+                    endpoint: str = "") -> PreparedRun:
     """Find the run this variant continues and plan the rows it still lacks. ``cap_param``: the
     name the server takes for the output cap (None: no default cap)."""
-    fp = fingerprint(variant, model, extra)
+    fp = fingerprint(variant, model, {**(extra or {}), "endpoint": endpoint} if endpoint else extra)
     run = store.find_run(variant.name, fp)
     done = store.finished_row_ids(run.id) if run else set()
     todo = [r for r in rows if r.id not in done]
     cap = (cap_param, default_output_cap(rows)) if cap_param else None  # all rows: the same cap on resume
-    pending = plan_requests(variant, model, todo, examples, retriever, cap)
+    pending = plan_requests(variant, model, todo, examples, retriever, cap, endpoint)
     return PreparedRun(variant=variant, model=model, fingerprint=fp, run=run, total=len(rows),
                        finished=len(rows) - len(todo), pending=pending,
                        cached_keys=store.cached_keys(r.key for r in pending))

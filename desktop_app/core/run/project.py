@@ -67,7 +67,8 @@ def model_tools(project, store: ResultStore) -> tuple[Any, Any, list[Callable[[]
     embed = providers.make_embedder(cfg) if cfg.embedding_model else None
     if embed is not None:
         closers.append(embed.close)
-    return (make_judge(client, cfg.chat_model, store) if cfg.chat_model else None), embed, closers
+    judge = make_judge(client, cfg.chat_model, store, endpoint=cfg.endpoint_id()) if cfg.chat_model else None
+    return judge, embed, closers
 
 
 def _knowledge(project, variants: Sequence[Variant], plan: ProjectRunPlan, judge=None):
@@ -146,7 +147,7 @@ def prepare_project_run(project, variant_names: Iterable[str] | None = None, *,
                           closers=[store.close, sync_client.close])
     try:
         variants = resolve_variants(project, variant_names, has_examples=bool(examples))
-        judge = make_judge(sync_client, cfg.chat_model, store)
+        judge = make_judge(sync_client, cfg.chat_model, store, endpoint=cfg.endpoint_id())
         retriever, kb_extra = _knowledge(project, variants, plan, judge)
         embed = metered_embedder(providers.make_embedder(cfg)) if cfg.embedding_model else None
         if embed is not None:
@@ -162,7 +163,7 @@ def prepare_project_run(project, variant_names: Iterable[str] | None = None, *,
                 extra["examples"] = _examples_signature(examples)
             model = resolve_model(v, cfg.chat_model)
             p = prepare_variant(store, v, model, rows, examples, retriever, extra,
-                                cap_param=providers.limit_param(model))
+                                cap_param=providers.limit_param(model), endpoint=cfg.endpoint_id())
             plan.prepared.append(p)
             if p.run is not None and judged_specs:  # finished rows whose judge failed or was edited
                 plan.rejudge[p.run.id] = unjudged_rows(store.results(p.run.id), {r.id: r for r in rows},
