@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import signal
 import sys
 import time
 
@@ -92,6 +93,34 @@ def _confirm(args) -> bool:
     return answer.strip().lower() in ("y", "yes")
 
 
+class _StopOnSignals:
+    """Ctrl+C and SIGTERM stop a run the way the window's Cancel does: nothing new is sent, the
+    answers already on their way get their short grace and are stored (the provider bills them
+    once sent), and the run is marked cancelled, so a resume never pays for them again."""
+
+    def __init__(self) -> None:
+        self.signal = ""
+        self._old: dict = {}
+
+    def requested(self) -> bool:
+        return bool(self.signal)
+
+    def _handle(self, signum, _frame) -> None:
+        self.signal = signal.Signals(signum).name
+
+    def __enter__(self) -> "_StopOnSignals":
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            try:
+                self._old[sig] = signal.signal(sig, self._handle)
+            except (ValueError, OSError):  # not the main thread, or not supported here
+                pass
+        return self
+
+    def __exit__(self, *exc) -> None:
+        for sig, old in self._old.items():
+            signal.signal(sig, old)
+
+
 class _Bar:
     """A one-line progress bar on a terminal's stderr (nothing when stderr is not a terminal)."""
 
@@ -136,7 +165,12 @@ def _cmd_run(args) -> int:
     except BaseException:
         plan.close()
         raise
-    summaries = execute_plan(plan, progress=_Bar(sys.stderr))
+    stop = _StopOnSignals()
+    with stop:
+        summaries = execute_plan(plan, progress=_Bar(sys.stderr), should_stop=stop.requested)
+    if stop.signal:  # answers in flight had their grace and are stored; the run is marked cancelled
+        print(f"stopped ({stop.signal}); finished rows are saved, run again to resume", file=sys.stderr)
+        return 130
     for s in summaries:
         print(f"{s.run.name}: {s.run.status}, {s.rows} rows, {s.errors} errors, content {s.content_score:.1%}, "
               f"behaviour {s.behaviour_score:.1%}, pass {s.pass_rate:.1%}, cost {_money(s.cost)}")

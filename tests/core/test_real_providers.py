@@ -127,3 +127,47 @@ def test_the_same_model_name_on_another_server_is_asked_again(tmp_path, scripted
         assert len(answers) == 3  # every row asked again (the judge then grades the new answers)
     with ResultStore(Path(project) / "results.sqlite") as store:
         assert len(store.runs()) == 2  # a new run, not the old one continued
+
+
+def test_two_runs_on_one_project_pay_nothing_twice(tmp_path, scripted_server, capsys):
+    """A second command on a project that is running is told so plainly; nothing is sent twice."""
+    import subprocess
+    import sys
+
+    project = _project(tmp_path, scripted_server, rows=8)
+    scripted_server.latency = 0.25
+    first = subprocess.Popen([sys.executable, "-m", "desktop_app.cli", "run", str(project), "--yes",
+                              "--concurrency", "1"], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 30
+    while scripted_server.count() == 0 and time.monotonic() < deadline:
+        time.sleep(0.05)  # the first run is under way
+    assert main(["run", str(project), "--yes"]) == 2
+    assert "A run is going on for this project in another window or command" in capsys.readouterr().err
+    assert first.wait(timeout=60) == 0
+    assert scripted_server.count() == 8  # each row paid once
+    assert main(["run", str(project), "--yes"]) == 0 and scripted_server.count() == 8
+
+
+def test_sigterm_keeps_the_answers_in_flight_and_marks_the_run_cancelled(tmp_path, scripted_server):
+    """SIGTERM (logout, a killed terminal) stores the answers already on their way and marks the run
+    cancelled; the resume sends only the rows never asked."""
+    import signal
+    import subprocess
+    import sys
+
+    project = _project(tmp_path, scripted_server, rows=12)
+    scripted_server.latency = 0.4
+    proc = subprocess.Popen([sys.executable, "-m", "desktop_app.cli", "run", str(project), "--yes",
+                             "--concurrency", "3"], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 30
+    while scripted_server.count() < 4 and time.monotonic() < deadline:
+        time.sleep(0.02)
+    proc.send_signal(signal.SIGTERM)
+    assert proc.wait(timeout=30) == 130
+    asked = scripted_server.count()
+    with ResultStore(Path(project) / "results.sqlite") as store:
+        (run,) = store.runs()
+        stored = {r.row_id for r in store.results(run.id) if r.error is None}
+        assert run.status == "cancelled" and len(stored) == asked  # every request sent was kept
+    assert main(["run", str(project), "--yes"]) == 0
+    assert scripted_server.count() == 12  # nothing asked twice

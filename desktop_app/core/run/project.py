@@ -14,6 +14,7 @@ from typing import Any, Callable, Iterable, Sequence
 
 from desktop_app.core.run.judge import (JUDGE_REPLY_TOKENS, judge_requests_for, make_judge, metered_embedder, price_name,
                                      rejudge_rows)
+from desktop_app.core.errors import RunError
 from desktop_app.core.records import Row, RunSummary
 from desktop_app.core.run.runner import Progress, RunOptions, ShouldStop, execute_run
 from desktop_app.core.run.plan import PreparedRun, open_run, prepare_variant, resolve_model
@@ -212,7 +213,20 @@ async def _execute(plan: ProjectRunPlan, progress: Progress | None, should_stop:
 
 def execute_plan(plan: ProjectRunPlan, progress: Progress | None = None,
                  should_stop: ShouldStop | None = None) -> list[RunSummary]:
-    """Run a prepared plan (blocking; call from the CLI or a ui worker); summaries of its runs."""
+    """Run a prepared plan (blocking; call from the CLI or a ui worker); summaries of its runs.
+
+    One run per project at a time: a second window or command meets a clear message instead of
+    paying for the same rows twice (the lock is released when the run ends, or its process dies)."""
+    from filelock import FileLock, Timeout  # noqa: PLC0415
+
+    lock = FileLock(str(plan.project.root / ".run.lock"))
+    try:
+        lock.acquire(timeout=0)
+    except Timeout:
+        plan.close()
+        raise RunError("A run is going on for this project in another window or command.",
+                       "Wait for it to finish (or stop it there), then run again: finished rows are kept.",
+                       details={"kind": "project_busy"}) from None
     try:
         asyncio.run(_execute(plan, progress, should_stop))
         eval_ids = {r.id for r in plan.rows}
@@ -220,6 +234,7 @@ def execute_plan(plan: ProjectRunPlan, progress: Progress | None = None,
                 for p in plan.prepared if p.run]
     finally:
         plan.close()
+        lock.release()
 
 
 def run_variants(project, variant_names: Iterable[str] | None = None, progress: Progress | None = None,

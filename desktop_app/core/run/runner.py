@@ -139,9 +139,8 @@ class _Session:
         self.total, self.already_done, self.model = total, already_done, model
         self.outcome = Outcome(run_id=run.id)
         self.inflight: dict[str, asyncio.Future] = {}
-        # One query up front instead of one per row; twins within this run are served from memory.
+        # Twins within this run are served from memory (the cache is looked up per request).
         keys = [r.key for r in requests]
-        self.cached_at_start = store.cached_keys(keys)
         self.twins = {k for k, n in Counter(keys).items() if n > 1}
         self.answered: dict[str, _Answer] = {}
         self.rng = random.Random(seed)
@@ -226,7 +225,9 @@ class _Session:
                 raise _Fatal(exc)
 
     async def _answer(self, req: PlannedRequest) -> _Answer:
-        hit = self.store.cache_get(req.key) if req.key in self.cached_at_start else None
+        # Looked up for every request, not only from the start's list: an answer stored meanwhile
+        # (a twin, an earlier attempt of this row) is never paid again.
+        hit = self.store.cache_get(req.key)
         if hit is not None:
             return _Answer(hit.response, hit.tokens_in, hit.tokens_out, hit.latency_s, 0, cached=True)
         done = self.answered.get(req.key)
