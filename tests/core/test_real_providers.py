@@ -171,3 +171,18 @@ def test_sigterm_keeps_the_answers_in_flight_and_marks_the_run_cancelled(tmp_pat
         assert run.status == "cancelled" and len(stored) == asked  # every request sent was kept
     assert main(["run", str(project), "--yes"]) == 0
     assert scripted_server.count() == 12  # nothing asked twice
+
+
+def test_a_prompt_too_long_for_the_model_is_named_and_advise_quotes_it(tmp_path, scripted_server, capsys):
+    """A context-length 400 is recorded as "prompt too long" with what to change, and advise quotes
+    it instead of blaming the connection."""
+    project = _project(tmp_path, scripted_server, rows=2)
+    scripted_server.chat_rule = lambda req: Reply(
+        "This model's maximum context length is 2048 tokens. However, your messages resulted in 3120 "
+        "tokens.", status=400)
+    assert main(["run", str(project), "--yes"]) == 3
+    assert "prompt_too_long" in capsys.readouterr().err
+    assert all(r.error.startswith("prompt_too_long") and "top-k" in r.error for r in _rows(project))
+    assert main(["advise", str(project)]) == 2
+    err = capsys.readouterr().err
+    assert "maximum context length" in err and "Check the connection" not in err and "top-k" in err

@@ -7,6 +7,8 @@ decision), ``evidence``, ``checklists``, ``gridmaps`` and ``model`` (the records
 """
 from __future__ import annotations
 
+from collections import Counter
+
 from typing import Collection
 
 from desktop_app.core.advice import checklists
@@ -126,9 +128,16 @@ def diagnose(runs: list[tuple[RunInfo, list[RowResult]]], *, target: float = 0.9
     ordered = sorted(((i, p) for i, p in enumerate(runs) if p[1]), key=lambda p: (p[1][0].id, p[0]))
     stats = [run_stats(info, list(results), order, eval_ids) for order, (_, (info, results)) in enumerate(ordered)]
     start = best_run(stats)
-    if start is None:
-        raise RunError("None of the runs produced an answer: every row ended in an error.",
-                       "Check the connection (Test button or `connect`) and run again.")
+    if start is None:  # quote what the rows say went wrong: the connection may be fine
+        kinds = Counter(r.error.split(":", 1)[0] for _, results in runs for r in results if r.error)
+        kind, count = kinds.most_common(1)[0] if kinds else ("unknown", 0)
+        example = next((r.error for _, results in runs for r in results if r.error and r.error.startswith(kind)), "")
+        hint = ("Lower the variant's top-k or the chunk size, or choose a model with a longer context, and run "
+                "again." if kind == "prompt_too_long" else
+                "Check the connection (Test button or `connect`) and run again." if kind in (
+                    "connection_error", "timeout") else "See the error below, fix it, and run again.")
+        raise RunError(f"None of the runs produced an answer: every row ended in an error; the commonest, on "
+                       f"{count} rows: {example[:200]}", hint, details={"kind": kind})
     baseline = next((r for r in stats if r.scored and not r.techniques), None) or next(r for r in stats if r.scored)
     situation = Situation(tuple(stats), start, baseline, target, examples_pool, readiness)
     decision = decide(situation)

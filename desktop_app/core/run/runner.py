@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import asyncio
 import random
+import re
 import time
 from collections import Counter
 from dataclasses import dataclass
@@ -122,7 +123,16 @@ def _error_text(exc: BaseException, key: str | None = None) -> str:
     if isinstance(exc, openai.APIConnectionError):
         return "connection_error"
     message = scrub_keys(getattr(exc, "message", None) or str(exc) or type(exc).__name__, key)
+    if status == 400 and _CONTEXT_LENGTH.search(message):
+        return ("prompt_too_long: the prompt is longer than the model's context; lower the variant's "
+                f"top-k or the chunk size, or use a model with a longer context ({message})")[:500]
     return f"http_{status}: {message}"[:500] if status else f"{type(exc).__name__}: {message}"[:500]
+
+
+# How servers say the prompt does not fit: OpenAI and Azure (context_length_exceeded), vLLM,
+# llama.cpp ("exceeds the available context size"), Ollama and LM Studio.
+_CONTEXT_LENGTH = re.compile(r"context[_ ]length|maximum context|context (?:size|window)|too many tokens|"
+                             r"exceeds the available context|prompt is too long|n_ctx", re.I)
 
 
 class _Session:
