@@ -1752,7 +1752,7 @@ Drop files or folders here, or use Add files… (txt, md, pdf, docx, html, csv).
     </message>
     <message>
         <source>Row %1</source>
-        <translation>%1 行目</translation>
+        <translation>行 %1</translation>
     </message>
     <message>
         <source>%1 · %2</source>
@@ -2566,6 +2566,13 @@ request</source>
     </message>
 </context>
 <context>
+    <name>Lists</name>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Steps</source>
@@ -2594,6 +2601,10 @@ request</source>
     <message>
         <source>&amp;Recent Projects</source>
         <translation>最近使ったプロジェクト(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Se&amp;ttings…</source>
+        <translation>設定(&amp;T)…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -3751,6 +3762,29 @@ LLM を使った機能を測定し、次に何をすべきか（プロンプト�
     </message>
 </context>
 <context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>設定</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>言語(&amp;L):</translation>
+    </message>
+    <message>
+        <source>System (%1)</source>
+        <translation>システムの設定（%1）</translation>
+    </message>
+    <message>
+        <source>The new language applies at once. A few messages already on the screen stay as they are until they are shown again.</source>
+        <translation>新しい言語はすぐに反映されます。すでに表示中の一部のメッセージは、次に表示されるまでそのままです。</translation>
+    </message>
+    <message>
+        <source>The environment variable %1 sets the language to %2 for this session, whatever is chosen here.</source>
+        <translation>ここでの選択にかかわらず、このセッションでは環境変数 %1 により言語が %2 になっています。</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPanel</name>
     <message>
         <source>Chunk si&amp;ze</source>
@@ -3880,7 +3914,8 @@ LLM を使った機能を測定し、次に何をすべきか（プロンプト�
     </message>
     <message>
         <source>Fine-tuned</source>
-        <translation>ファインチューニング済み</translation>
+        <translation>ファイン
+チューニング</translation>
     </message>
     <message>
         <source>Tuned retrieval</source>
@@ -3908,7 +3943,8 @@ LLM を使った機能を測定し、次に何をすべきか（プロンプト�
     </message>
     <message>
         <source>Fine-tuning</source>
-        <translation>ファインチューニング</translation>
+        <translation>ファイン
+チューニング</translation>
     </message>
     <message>
         <source>All of the above</source>
