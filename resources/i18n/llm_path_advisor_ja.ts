@@ -1369,6 +1369,14 @@
         <source>The server said: %1</source>
         <translation>サーバーの応答：%1</translation>
     </message>
+    <message>
+        <source>Azure OpenAI needs the name of the chat model&apos;s deployment.</source>
+        <translation>Azure OpenAI には、チャットモデルのデプロイ名が必要です。</translation>
+    </message>
+    <message>
+        <source>Enter the deployment name as shown in Azure AI Foundry.</source>
+        <translation>Azure AI Foundry に表示されているデプロイ名を入力してください。</translation>
+    </message>
 </context>
 <context>
     <name>CrashDialog</name>
@@ -2226,6 +2234,10 @@ Drop files or folders here, or use Add files… (txt, md, pdf, docx, html, csv).
     <message>
         <source>The file is not text (an image, an archive or a program?); add the document itself.</source>
         <translation>ファイルがテキストではありません（画像、アーカイブ、プログラム？）。ドキュメントそのものを追加してください。</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>テキスト</translation>
     </message>
     <message>
         <source>%1 page</source>

@@ -51,7 +51,7 @@ def reason_text(reason: str, message: str = "") -> str:
 
 
 def kind_text(kind: str, pages: int | None) -> str:
-    names = {"txt": "Text", "md": "Markdown", "csv": "CSV", "html": "HTML", "pdf": "PDF", "docx": "Word"}
+    names = {"txt": QCoreApplication.translate("KnowledgePage", "Text"), "md": "Markdown", "csv": "CSV", "html": "HTML", "pdf": "PDF", "docx": "Word"}
     name = names.get(kind, kind.upper())
     if pages:
         count = plural(pages, QCoreApplication.translate("KnowledgePage", "%1 page"),
