@@ -48,6 +48,8 @@ def main() -> int:
     parser.add_argument("--step", default="project", help="step to show (project, data, ..., advice)")
     parser.add_argument("--size", default="1100x720", help="window size WIDTHxHEIGHT")
     parser.add_argument("--project", help="open this project folder instead of the first-launch sample")
+    parser.add_argument("--lang", default="en", choices=("en", "ja", "system"),
+                        help="interface language (default en; ja for docs/screenshots/ja/)")
     parser.add_argument("--timeout", type=float, default=30.0, help="seconds to wait for the project")
     args = parser.parse_args()
     args.out = args.out or REPO / "docs" / "screenshots" / f"{args.step}.png"
@@ -68,13 +70,15 @@ def main() -> int:
 def _shoot(args) -> int:
     from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QEventLoop
 
-    from desktop_app.ui.app import create_application, install_translations, process_age_s
+    from desktop_app.ui.app import create_application, process_age_s
     from desktop_app.ui.logging_setup import setup_logging
     from desktop_app.ui.main_window import MainWindow
 
     app = create_application([sys.argv[0]])
     setup_logging()
-    install_translations(app, "en")
+    from desktop_app.ui import language
+
+    language.apply(app, args.lang)
     window = MainWindow()
     width, height = (int(v) for v in args.size.lower().split("x"))
     window.resize(width, height)

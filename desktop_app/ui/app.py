@@ -159,7 +159,9 @@ def main(argv: list[str] | None = None) -> int:
     window = None
     reporter = CrashReporter(parent_widget=lambda: window)
     reporter.install()
-    install_translations(app, app_settings.load().get("language", "system"))
+    from desktop_app.ui import language
+
+    language.apply(app, app_settings.load().get("language", "system"))
 
     window = MainWindow()
     window.show()

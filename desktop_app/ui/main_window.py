@@ -22,6 +22,7 @@ from desktop_app.core.project import settings as app_settings
 from desktop_app.ui import resources
 from desktop_app.ui.logging_setup import log_file_path
 from desktop_app.ui.steps import STEPS, Page, ProjectPage
+from desktop_app.ui.settings_dialog import open_settings
 from desktop_app.ui.tasks import ErrorRecord, TaskRunner
 
 log = logging.getLogger(__name__)
@@ -173,6 +174,11 @@ class MainWindow(QMainWindow):
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         self.file_menu.insertActions(self.recent_menu.menuAction(),
                                      [self.new_action, self.open_action, self.sample_action])
+        self.settings_action = QAction(self, shortcut=QKeySequence(QKeySequence.StandardKey.Preferences))
+        self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.settings_action.triggered.connect(lambda: open_settings(self))
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.settings_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
 
@@ -203,6 +209,7 @@ class MainWindow(QMainWindow):
         self.open_action.setText(self.tr("&Open Project…"))
         self.sample_action.setText(self.tr("Open &Sample Project"))
         self.recent_menu.setTitle(self.tr("&Recent Projects"))
+        self.settings_action.setText(self.tr("Se&ttings…"))
         self.quit_action.setText(self.tr("&Quit"))
         self.run_menu.setTitle(self.tr("&Run"))
         self.run_action.setText(self.tr("&Run Selected Variants"))

@@ -39,7 +39,7 @@ def sample_project_source() -> Path:
 
 
 def translations_dir() -> Path:
-    return resource_path("translations")
+    return resource_path("i18n")
 
 
 def missing_resources() -> list[str]:

@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject
 from desktop_app.ui.advice.fmt import count, fill, pct, points
 from desktop_app.ui.advice.sentences import AdviceText
 from desktop_app.ui.words import plural
+from desktop_app.ui.language import sentences
 
 RECOMMENDATIONS = ("prompt_engineering", "rag", "improve_retrieval", "fine_tuning", "fine_tuning_and_rag",
                    "good_enough")
@@ -148,8 +149,8 @@ class AdviceHeadlines(QObject):
                     pct(e["numbers"]["share"]))
         ready = self._first(d, "readiness")
         if ready and "share" in (ready.get("numbers") or {}):
-            text += " " + fill(self.tr("The documents hold the answer for %1 of the rows."),
-                               pct(ready["numbers"]["share"]))
+            text = sentences(text, fill(self.tr("The documents hold the answer for %1 of the rows."),
+                                        pct(ready["numbers"]["share"])))
         return text
 
     # -- the rest of the header -----------------------------------------------------------------------
@@ -187,8 +188,8 @@ class AdviceHeadlines(QObject):
                     pct(change.previous_pass_rate), pct(change.pass_rate),
                     points(change.pass_rate - change.previous_pass_rate))
         if change.common:
-            text += " " + fill(self.tr("On the %1 rows both ran: %2 fixed, %3 broken."),
-                               count(change.common), count(len(change.fixed)), count(len(change.broken)))
+            text = sentences(text, fill(self.tr("On the %1 rows both ran: %2 fixed, %3 broken."),
+                                        count(change.common), count(len(change.fixed)), count(len(change.broken))))
         return text
 
     def sample_note(self) -> str:

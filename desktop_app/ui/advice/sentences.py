@@ -13,6 +13,7 @@ from typing import Any, Callable
 from PySide6.QtCore import QObject
 
 from desktop_app.ui.advice.fmt import count, fill, num, pct, ratio, seconds
+from desktop_app.ui.language import joined, sentences
 from desktop_app.ui.run.words import plural
 
 # Kept in step with the advisor (desktop_app/core/advice/evidence.py); a test checks both lists.
@@ -37,7 +38,7 @@ class AdviceText(QObject):
 
     def techniques(self, keys) -> str:
         keys = list(keys or [])
-        return ", ".join(self.technique(k) for k in keys) if keys else self.tr("none (baseline)")
+        return joined(self.technique(k) for k in keys) if keys else self.tr("none (baseline)")
 
     def gap_name(self, gap: str) -> str:
         return {"knowledge": self.tr("knowledge gap"), "behaviour": self.tr("behaviour gap"),
@@ -93,23 +94,23 @@ class AdviceText(QObject):
                     self.tr("%1 fixed %2 of the %3 rows of %4 that lacked the right facts (%5)."))
         text = fill(template, run, count(n["fixed"]), count(n["of"]), self._run(runs, 0), pct(n["share"]))
         if n.get("broken"):
-            text += " " + plural(n["broken"], self.tr("It broke %1 row that passed before."),
-                                 self.tr("It broke %1 rows that passed before."))
+            text = sentences(text, plural(n["broken"], self.tr("It broke %1 row that passed before."),
+                                          self.tr("It broke %1 rows that passed before.")))
         return text
 
     def _regression(self, n: dict, runs: list) -> str:
         text = fill(self.tr("%1 did worse than %2: on the %3 rows both answered, the pass rate fell from %4 to %5."),
                     self._run(runs, 1), self._run(runs, 0), count(n["common"]), pct(n["reference_pass_rate"]),
                     pct(n["pass_rate"]))
-        return text + " " + fill(self.tr("Rows broken: %1; rows fixed: %2."), count(n["broken"]), count(n["fixed"]))
+        return sentences(text, fill(self.tr("Rows broken: %1; rows fixed: %2."), count(n["broken"]), count(n["fixed"])))
 
     def _token_cost(self, n: dict, runs: list) -> str:
         text = fill(self.tr("%1 uses %2 tokens per request against %3 for %4 (×%5)."),
                     self._run(runs, 1), count(n["tokens_per_request"]), count(n["reference_tokens_per_request"]),
                     self._run(runs, 0), ratio(n["ratio"]))
         if num(n.get("latency_p50")) is not None and num(n.get("reference_latency_p50")) is not None:
-            text += " " + fill(self.tr("Median latency %1 against %2."), seconds(n["latency_p50"]),
-                               seconds(n["reference_latency_p50"]))
+            text = sentences(text, fill(self.tr("Median latency %1 against %2."), seconds(n["latency_p50"]),
+                                        seconds(n["reference_latency_p50"])))
         return text
 
     def _plateau(self, n: dict, runs: list) -> str:

@@ -12,6 +12,7 @@ from desktop_app.ui.advice.fmt import fill
 from desktop_app.ui.advice.headlines import AdviceHeadlines
 from desktop_app.ui.advice.sentences import GAP_KINDS, AdviceText
 from desktop_app.ui.advice.widgets import ChecklistItemRow, EvidenceItem, GapTiles, RowLinks, plain_label
+from desktop_app.ui.language import sentences
 
 _INFO_STYLE = ("QLabel#sampleNote { background: rgba(13, 110, 253, 0.12); border: 1px solid rgba(13, 110, 253, "
                "0.45); border-radius: 4px; padding: 6px 8px; }")
@@ -159,9 +160,9 @@ class AdviceView(QWidget):
         for c in d.get("checklist_details") or [{"id": cid} for cid in d.get("checklist") or []]:
             sentence = self.words.checklist(c)
             if c.get("costly"):
-                sentence += " " + self.tr("(costly)")
+                sentence = sentences(sentence, self.tr("(costly)"))
             if c.get("done"):
-                sentence += " " + self.tr("(already done in a measured run)")
+                sentence = sentences(sentence, self.tr("(already done in a measured run)"))
             row = ChecklistItemRow(c["id"], sentence, c["id"] in self.ticked, bool(c.get("done")))
             row.box.toggled.connect(lambda on, cid=c["id"]: self.tick_changed.emit(cid, on))
             self.checklist_layout.addWidget(row)

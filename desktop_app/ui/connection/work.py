@@ -10,6 +10,8 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 
+from PySide6.QtCore import QCoreApplication
+
 from desktop_app.core.errors import AppError, ConnectionFailed
 
 
@@ -76,8 +78,9 @@ def validated(section: dict):
     cfg = _config(section)
     cfg.check_complete()
     if cfg.preset == "azure" and not cfg.chat_model:
-        raise ConnectionFailed("Azure OpenAI needs the name of the chat model's deployment.",
-                               "Enter the deployment name as shown in Azure AI Foundry.")
+        raise ConnectionFailed(
+            QCoreApplication.translate("ConnectionPage", "Azure OpenAI needs the name of the chat model's deployment."),
+            QCoreApplication.translate("ConnectionPage", "Enter the deployment name as shown in Azure AI Foundry."))
     return cfg
 
 

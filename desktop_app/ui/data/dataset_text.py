@@ -8,6 +8,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject
 
+from desktop_app.ui.language import joined
+
 _FORMATS = {"csv": "CSV", "xlsx": "Excel (XLSX)", "jsonl": "JSONL", "chat_jsonl": "chat-format JSONL",
             "evals_jsonl": "OpenAI Evals JSONL"}
 
@@ -36,7 +38,7 @@ class DatasetText(QObject):
             parts.append(self.tr("delimiter: %1").replace("%1", shown))
         if sheet:
             parts.append(self.tr("sheet “%1”").replace("%1", sheet))
-        return ", ".join(p for p in parts if p)
+        return joined(p for p in parts if p)
 
     def preview_line(self, preview) -> str:
         rows = len(preview.frame)

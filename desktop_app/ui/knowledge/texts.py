@@ -10,6 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 
 from desktop_app.ui.connection.verdicts import fill
+from desktop_app.ui.language import joined
 from desktop_app.ui.words import plural
 
 
@@ -50,7 +51,7 @@ def reason_text(reason: str, message: str = "") -> str:
 
 
 def kind_text(kind: str, pages: int | None) -> str:
-    names = {"txt": "Text", "md": "Markdown", "csv": "CSV", "html": "HTML", "pdf": "PDF", "docx": "Word"}
+    names = {"txt": QCoreApplication.translate("KnowledgePage", "Text"), "md": "Markdown", "csv": "CSV", "html": "HTML", "pdf": "PDF", "docx": "Word"}
     name = names.get(kind, kind.upper())
     if pages:
         count = plural(pages, QCoreApplication.translate("KnowledgePage", "%1 page"),
@@ -77,7 +78,7 @@ def report_summary(report) -> str:
         parts.append(fill(QCoreApplication.translate("KnowledgePage", "%1 unchanged"), counts["skipped_unchanged"]))
     if counts["failed"]:
         parts.append(fill(QCoreApplication.translate("KnowledgePage", "%1 not added"), counts["failed"]))
-    text = ", ".join(parts) or QCoreApplication.translate("KnowledgePage", "no files found")
+    text = joined(parts) or QCoreApplication.translate("KnowledgePage", "no files found")
     if report.cancelled:
         return fill(QCoreApplication.translate(
             "KnowledgePage", "Stopped: %1. The files already indexed stay; add the rest again to finish."), text)

@@ -199,8 +199,10 @@ class ProjectPage(Page):
                 self.tr("No project is open. Create one, open a folder, or start with the sample project."))
         if sample:
             self.sample_title.setText(self.tr("This is the sample project."))
-            notes = str(self.project.data.get("notes") or "").strip() or self.tr(
-                "Its runs were written by hand for the tour, not produced by a model.")
+            notes = str(self.project.data.get("notes") or "").strip()
+            if not notes or notes.startswith("The run outputs of this sample were written by hand"):
+                # core/sample.py's default note, in English: say the same in the UI's language
+                notes = self.tr("Its runs were written by hand for the tour, not produced by a model.")
             self.sample_text.setText(notes + "\n" + self.tr(
                 "It shows what the app does with made-up data. Create a new project to measure your own."))
 

@@ -8,6 +8,7 @@ import math
 
 from PySide6.QtCore import QCoreApplication
 
+from desktop_app.ui.language import joined
 from desktop_app.ui.run.words import fill, money  # noqa: F401 - shared formats, re-exported
 
 translate = QCoreApplication.translate  # lupdate extracts translate("Context", "literal") calls
@@ -31,7 +32,7 @@ def technique_label(key: str) -> str:
 
 def techniques_text(techniques) -> str:
     names = [technique_label(t) for t in techniques or ()]
-    return ", ".join(names) if names else translate("ResultsWords", "none (baseline)")
+    return joined(names) if names else translate("ResultsWords", "none (baseline)")
 
 
 def outcome_label(kind: str | None) -> str:

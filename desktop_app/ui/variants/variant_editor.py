@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (QDoubleSpinBox, QFormLayout, QGridLayout, QLabel,
 
 from desktop_app.core.records import Row
 from desktop_app.core.variants.variant import Variant
+from desktop_app.ui.language import joined
 from desktop_app.ui.variants.ladder import needs_model_id, technique_label
 from desktop_app.ui.variants.prompt_preview import PromptPreview
 from desktop_app.ui.variants.template_highlighter import TemplateHighlighter, unknown_placeholders
@@ -242,7 +243,7 @@ class VariantEditor(QWidget):
             self.techniques_label.setText("")
             self.template_warning.hide()
             return
-        techniques = ", ".join(technique_label(t) for t in v.techniques) or self.tr("none (the plain question)")
+        techniques = joined(technique_label(t) for t in v.techniques) or self.tr("none (the plain question)")
         self.techniques_label.setText(self.tr("Techniques: %1").replace("%1", techniques))
         problems = []
         unknown = list(dict.fromkeys(unknown_placeholders(v.template) + unknown_placeholders(v.system)))

@@ -1,0 +1,104 @@
+"""The interface language: which one applies, switching it while the app runs, and the UI font.
+
+The setting ("language" in the app settings JSON) is "system" (the default: follow the
+operating system's locale), "en" or "ja". The environment variable LLM_PATH_ADVISOR_LANG
+overrides it (screenshots, support, trying the app in another language without changing the
+setting). Switching installs or removes QTranslators; Qt then sends every widget a
+LanguageChange event and the window and pages call their ``retranslate()``.
+
+Japanese text needs a CJK font; the platform default is often a Latin font whose fallback
+picks a Chinese-styled or mismatched face, so when the language is Japanese the UI font is set
+here, in one place, per platform.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import sys
+
+from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication
+
+log = logging.getLogger(__name__)
+ENV_VAR = "LLM_PATH_ADVISOR_LANG"
+CHOICES = ("system", "en", "ja")
+# Preferred UI fonts for Japanese, best first; the first one installed is used.
+JAPANESE_FONTS = {
+    "win32": ("Yu Gothic UI", "Meiryo UI", "Meiryo", "MS UI Gothic"),
+    "darwin": ("Hiragino Sans", "Hiragino Kaku Gothic ProN", "Osaka"),
+    "linux": ("Noto Sans CJK JP", "Noto Sans JP", "IPAPGothic", "IPAexGothic", "IPAGothic",
+              "TakaoPGothic", "VL PGothic"),
+}
+_state: dict = {"translators": [], "default_font": None}  # what apply() installed last
+
+
+def chosen(setting: str | None) -> str:
+    """The language to use: the environment override, else the setting, else "system"."""
+    value = (os.environ.get(ENV_VAR) or setting or "system").strip().lower()
+    return value if value in CHOICES else "system"
+
+
+def locale_for(language: str) -> QLocale:
+    return QLocale.system() if language in ("", "system") else QLocale(language)
+
+
+def is_japanese(locale: QLocale) -> bool:
+    return locale.language() == QLocale.Language.Japanese
+
+
+def japanese_font_families(platform: str | None = None, installed: set[str] | None = None) -> list[str]:
+    """The installed Japanese UI fonts for this platform, best first (may be empty)."""
+    platform = platform or sys.platform
+    key = "win32" if platform.startswith("win") else "darwin" if platform == "darwin" else "linux"
+    if installed is None:
+        installed = set(QFontDatabase.families())
+    return [family for family in JAPANESE_FONTS[key] if family in installed]
+
+
+def apply_font(app: QApplication, japanese: bool) -> None:
+    """Japanese: the platform's Japanese UI font first, the original family as fallback.
+    Any other language: the font the app started with."""
+    default = _state["default_font"]
+    if default is None:
+        default = _state["default_font"] = QFont(app.font())
+    font = QFont(default)
+    if japanese:
+        families = japanese_font_families()
+        if families:
+            font.setFamilies([*families, *default.families()])
+        else:
+            log.warning("No Japanese UI font found (on Linux install fonts-noto-cjk or "
+                        "fonts-ipafont-gothic); Japanese text may look uneven.")
+    app.setFont(font)
+
+
+def apply(app: QApplication, setting: str | None) -> str:
+    """Install the translators and the font for ``setting``; replaces what a previous call
+    installed, so it also switches languages at run time. Returns the language applied."""
+    from desktop_app.ui.app import install_translations
+
+    language = chosen(setting)
+    for translator in _state["translators"]:
+        QCoreApplication.removeTranslator(translator)
+        translator.deleteLater()
+    _state["translators"] = install_translations(app, language)
+    apply_font(app, is_japanese(locale_for(language)))
+    log.info("Interface language: %s (%s)", language, QLocale().name())
+    return language
+
+
+def joined(parts) -> str:
+    """A list of words in the UI's language: "a, b, c" in English, "a、b、c" in Japanese."""
+    return QCoreApplication.translate("Lists", ", ").join(parts)
+
+
+_CLOSES_WITHOUT_SPACE = tuple("。．！？）」』】")
+
+
+def sentences(*parts: str) -> str:
+    """Sentences one after another: "A. B." in English; Japanese puts no space after 。"""
+    text = ""
+    for part in (p for p in parts if p):
+        text = f"{text}{part}" if not text or text.endswith(_CLOSES_WITHOUT_SPACE) else f"{text} {part}"
+    return text

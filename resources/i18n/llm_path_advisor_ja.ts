@@ -1,0 +1,4356 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ja">
+<context>
+    <name>AdviceHeadlines</name>
+    <message>
+        <source>More prompt engineering next</source>
+        <translation>次はプロンプトの改善</translation>
+    </message>
+    <message>
+        <source>RAG next</source>
+        <translation>次は RAG</translation>
+    </message>
+    <message>
+        <source>Improve retrieval next</source>
+        <translation>次は検索の改善</translation>
+    </message>
+    <message>
+        <source>Fine-tuning next</source>
+        <translation>次はファインチューニング</translation>
+    </message>
+    <message>
+        <source>Fine-tuning and RAG next</source>
+        <translation>次はファインチューニングと RAG</translation>
+    </message>
+    <message>
+        <source>Good enough</source>
+        <translation>十分な品質です</translation>
+    </message>
+    <message>
+        <source>The passages hold the answer but the replies do not use it. Tell the model to answer from the passages before trying anything costlier.</source>
+        <translation>パッセージには答えがありますが、回答がそれを使っていません。コストのかかる手段を試す前に、パッセージに基づいて答えるようモデルに指示してください。</translation>
+    </message>
+    <message>
+        <source>RAG has been measured and fixed most of the missing facts: adopt it, then tune retrieval and grounding with the checklist below.</source>
+        <translation>RAG を測定した結果、不足していた事実の大半が解消されました。RAG を採用し、下のチェックリストに沿って検索と根拠付けを調整してください。</translation>
+    </message>
+    <message>
+        <source>Improve the prompt first: clearer instructions, a step-by-step request and a few worked examples. It is the cheapest step.</source>
+        <translation>まずプロンプトを改善してください。明確な指示、段階的に考えさせる依頼、いくつかの解答例です。最も安く済む手段です。</translation>
+    </message>
+    <message>
+        <source>The model lacks facts. Retrieve passages from your documents into the prompt (context optimization: what the model needs to know).</source>
+        <translation>モデルに事実の知識が不足しています。ドキュメントからパッセージを検索してプロンプトに入れてください（コンテキストの最適化：モデルが知るべきこと）。</translation>
+    </message>
+    <message>
+        <source>RAG is in place, but its passages often lack the answer. Tune chunking, search and ranking before changing the model.</source>
+        <translation>RAG は導入済みですが、パッセージに答えが含まれないことがよくあります。モデルを変える前に、チャンク分割・検索・ランキングを調整してください。</translation>
+    </message>
+    <message>
+        <source>The model knows enough but does not act consistently. Train it on examples of the wanted behaviour (LLM optimization: how the model needs to act).</source>
+        <translation>モデルの知識は足りていますが、振る舞いが安定しません。望ましい振る舞いの例でモデルを学習させてください（LLM の最適化：モデルがどう振る舞うべきか）。</translation>
+    </message>
+    <message>
+        <source>Both missing facts and wrong form remain after prompt work and RAG: combine a fine-tuned model with retrieval.</source>
+        <translation>プロンプトの改善と RAG の後も、事実の不足と形式の誤りの両方が残っています。ファインチューニングしたモデルと検索を組み合わせてください。</translation>
+    </message>
+    <message>
+        <source>The pass rate meets the target. Keep the evaluation set as a regression test.</source>
+        <translation>合格率が目標に達しています。この評価セットを回帰テストとして残してください。</translation>
+    </message>
+    <message>
+        <source>%1 passes %2 of its rows; the target is %3.</source>
+        <translation>%1 の合格率は %2 で、目標は %3 です。</translation>
+    </message>
+    <message>
+        <source>%1 of the failures with RAG came from passages that lacked the answer.</source>
+        <translation>RAG での不合格のうち %1 は、パッセージに答えがなかったことが原因です。</translation>
+    </message>
+    <message>
+        <source>%1 rows still have wrong facts with RAG, and no retrieval check tells whether the passages held the answer.</source>
+        <translation>RAG を使っても %1 行の事実がまだ誤っていますが、パッセージに答えがあったかを判定する検索チェックがありません。</translation>
+    </message>
+    <message>
+        <source>%1 of the failures with RAG had the answer in the passages, but the reply did not use it.</source>
+        <translation>RAG での不合格のうち %1 は、パッセージに答えがあったのに回答がそれを使っていませんでした。</translation>
+    </message>
+    <message>
+        <source>%1 of the failures had the right facts in the wrong form: clearer instructions and examples are the cheapest fix.</source>
+        <translation>不合格のうち %1 は、事実は正しいのに形式が誤っていました。明確な指示と例を加えるのが最も安い対策です。</translation>
+    </message>
+    <message>
+        <source>Grounding the prompt was tried, but %1 of the rows still ignore the answer in their passages.</source>
+        <translation>プロンプトでの根拠付けを試しましたが、まだ %1 の行がパッセージ内の答えを無視しています。</translation>
+    </message>
+    <message>
+        <source>Few-shot examples fixed %1 of the rows with the wrong form, but %2 of the rows still have it.</source>
+        <translation>Few-shot の例で形式の誤りが %1 の行で直りましたが、まだ %2 の行に残っています。</translation>
+    </message>
+    <message>
+        <source>After prompt work and RAG, %1 of the failures still lack facts and %2 have the wrong form.</source>
+        <translation>プロンプトの改善と RAG の後も、不合格のうち %1 は事実が不足し、%2 は形式が誤っています。</translation>
+    </message>
+    <message>
+        <source>%1 of the failures were missing facts, and RAG fixed %2 of them.</source>
+        <translation>不合格のうち %1 は事実の不足で、RAG でそのうち %2 が直りました。</translation>
+    </message>
+    <message>
+        <source>%1 of the failures were missing facts: RAG can bring them from your documents.</source>
+        <translation>不合格のうち %1 は事実の不足です。RAG でドキュメントから補えます。</translation>
+    </message>
+    <message>
+        <source>The documents hold the answer for %1 of the rows.</source>
+        <translation>%1 の行では、ドキュメントに答えがあります。</translation>
+    </message>
+    <message>
+        <source>Confidence: %1 (%2)</source>
+        <translation>確信度：%1（%2）</translation>
+    </message>
+    <message>
+        <source>The advice starts from the best run, %1; target pass rate %2.</source>
+        <translation>アドバイスは最良の実行 %1 を基準にしています。目標合格率は %2 です。</translation>
+    </message>
+    <message>
+        <source>The verdicts behind this advice are automatic: no answer has been reviewed yet (Results → Review 20 answers).</source>
+        <translation>このアドバイスの判定はすべて自動です。まだ回答のレビューはありません（結果 → 20件をレビュー）。</translation>
+    </message>
+    <message>
+        <source>You reviewed %1 answer: the automatic verdict agreed with yours on %2 (%3, Cohen&apos;s kappa %4).</source>
+        <translation>レビュー済みの回答は %1 件で、自動判定とあなたの判定が一致したのは %2 件です（%3、Cohen の κ %4）。</translation>
+    </message>
+    <message>
+        <source>You reviewed %1 answers: the automatic verdicts agreed with yours on %2 (%3, Cohen&apos;s kappa %4).</source>
+        <translation>レビュー済みの回答は %1 件で、自動判定とあなたの判定が一致したのは %2 件です（%3、Cohen の κ %4）。</translation>
+    </message>
+    <message>
+        <source>%1 answers of %2 are unsure and counted apart, never as gaps.</source>
+        <translation>%2 の回答のうち %1 件は判定保留で、ギャップには数えず別に集計しています。</translation>
+    </message>
+    <message>
+        <source>Only one run so far: run another variant to see what it changes.</source>
+        <translation>実行はまだ 1 回だけです。別のバリアントを実行して、何が変わるかを確かめてください。</translation>
+    </message>
+    <message>
+        <source>Latest run %1 against %2: pass rate %3 → %4 (%5 points).</source>
+        <translation>最新の実行 %1 と %2 の比較：合格率 %3 → %4（%5 ポイント）。</translation>
+    </message>
+    <message>
+        <source>On the %1 rows both ran: %2 fixed, %3 broken.</source>
+        <translation>両方で実行した %1 行のうち、%2 行が改善し、%3 行が悪化しました。</translation>
+    </message>
+    <message>
+        <source>This is the sample project: its runs were written by hand for the tour, not produced by a model. Create a project of your own to get advice on your data.</source>
+        <translation>これはサンプルプロジェクトです。実行結果はツアー用に手作業で書いたもので、モデルが生成したものではありません。ご自分のデータでアドバイスを得るには、プロジェクトを作成してください。</translation>
+    </message>
+</context>
+<context>
+    <name>AdvicePage</name>
+    <message>
+        <source>Advice</source>
+        <translation>アドバイス</translation>
+    </message>
+    <message>
+        <source>Weighing the evidence…</source>
+        <translation>根拠を検討しています…</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>キャンセル(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Writing the report…</source>
+        <translation>レポートを作成しています…</translation>
+    </message>
+    <message>
+        <source>Cancel e&amp;xport</source>
+        <translation>エクスポートを中止(&amp;X)</translation>
+    </message>
+    <message>
+        <source>&amp;Target pass rate:</source>
+        <translation>目標合格率(&amp;T):</translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <source>The pass rate that is good enough; the advice says &quot;Good enough&quot; once the best run reaches it.</source>
+        <translation>十分とみなす合格率です。最良の実行がこの値に達すると、アドバイスは「十分な品質です」になります。</translation>
+    </message>
+    <message>
+        <source>&amp;Export report…</source>
+        <translation>レポートをエクスポート(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Open report</source>
+        <translation>レポートを開く(&amp;O)</translation>
+    </message>
+    <message>
+        <source>The target could not be saved.</source>
+        <translation>目標を保存できませんでした。</translation>
+    </message>
+    <message>
+        <source>Check that the project folder is writable (%1).</source>
+        <translation>プロジェクトフォルダーに書き込めるか確認してください（%1）。</translation>
+    </message>
+    <message>
+        <source>The advice could not be computed because of an internal error.</source>
+        <translation>内部エラーのため、アドバイスを計算できませんでした。</translation>
+    </message>
+    <message>
+        <source>The details are in the log (Help → Show Log Folder).</source>
+        <translation>詳細はログにあります（ヘルプ → ログフォルダーを表示）。</translation>
+    </message>
+    <message>
+        <source>No project is open</source>
+        <translation>プロジェクトが開かれていません</translation>
+    </message>
+    <message>
+        <source>Open or create a project and run a few variants; the advice appears here.</source>
+        <translation>プロジェクトを開くか作成して、いくつかのバリアントを実行してください。ここにアドバイスが表示されます。</translation>
+    </message>
+    <message>
+        <source>&amp;Go to Project</source>
+        <translation>プロジェクトへ(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Reading the runs…</source>
+        <translation>実行結果を読み込んでいます…</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>中止しました</translation>
+    </message>
+    <message>
+        <source>The advice was not computed because the work was cancelled.</source>
+        <translation>処理がキャンセルされたため、アドバイスは計算されていません。</translation>
+    </message>
+    <message>
+        <source>&amp;Try again</source>
+        <translation>再試行(&amp;T)</translation>
+    </message>
+    <message>
+        <source>No advice yet</source>
+        <translation>アドバイスはまだありません</translation>
+    </message>
+    <message>
+        <source>This project has no runs yet.</source>
+        <translation>このプロジェクトにはまだ実行結果がありません。</translation>
+    </message>
+    <message>
+        <source>Run a baseline and one or two variants, or import a run made elsewhere; the advice compares them.</source>
+        <translation>ベースラインと 1〜2 個のバリアントを実行するか、他で作成した実行結果をインポートしてください。アドバイスはそれらを比較します。</translation>
+    </message>
+    <message>
+        <source>&amp;Go to Run</source>
+        <translation>実行へ(&amp;G)</translation>
+    </message>
+    <message>
+        <source>No advice could be given</source>
+        <translation>アドバイスを出せませんでした</translation>
+    </message>
+    <message>
+        <source>See the message above.</source>
+        <translation>上のメッセージを参照してください。</translation>
+    </message>
+    <message>
+        <source>The checklist could not be saved.</source>
+        <translation>チェックリストを保存できませんでした。</translation>
+    </message>
+    <message>
+        <source>Export the report</source>
+        <translation>レポートのエクスポート</translation>
+    </message>
+    <message>
+        <source>HTML files (*.html *.htm)</source>
+        <translation>HTML ファイル (*.html *.htm)</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 を保存しました</translation>
+    </message>
+    <message>
+        <source>The report could not be written because of an internal error.</source>
+        <translation>内部エラーのため、レポートを書き出せませんでした。</translation>
+    </message>
+</context>
+<context>
+    <name>AdviceText</name>
+    <message>
+        <source>“%1”</source>
+        <translation>「%1」</translation>
+    </message>
+    <message>
+        <source>instructions</source>
+        <translation>指示</translation>
+    </message>
+    <message>
+        <source>step-by-step</source>
+        <translation>段階的思考</translation>
+    </message>
+    <message>
+        <source>few-shot</source>
+        <translation>Few-shot</translation>
+    </message>
+    <message>
+        <source>RAG</source>
+        <translation>RAG</translation>
+    </message>
+    <message>
+        <source>tuned retrieval</source>
+        <translation>検索の調整</translation>
+    </message>
+    <message>
+        <source>fine-tuned</source>
+        <translation>ファインチューニング済み</translation>
+    </message>
+    <message>
+        <source>none (baseline)</source>
+        <translation>なし（ベースライン）</translation>
+    </message>
+    <message>
+        <source>knowledge gap</source>
+        <translation>知識ギャップ</translation>
+    </message>
+    <message>
+        <source>behaviour gap</source>
+        <translation>振る舞いギャップ</translation>
+    </message>
+    <message>
+        <source>retrieval gap</source>
+        <translation>検索ギャップ</translation>
+    </message>
+    <message>
+        <source>generation gap</source>
+        <translation>生成ギャップ</translation>
+    </message>
+    <message>
+        <source>Knowledge gaps</source>
+        <translation>知識ギャップ</translation>
+    </message>
+    <message>
+        <source>Behaviour gaps</source>
+        <translation>振る舞いギャップ</translation>
+    </message>
+    <message>
+        <source>Retrieval gaps</source>
+        <translation>検索ギャップ</translation>
+    </message>
+    <message>
+        <source>Generation gaps</source>
+        <translation>生成ギャップ</translation>
+    </message>
+    <message>
+        <source>The facts in the answer were missing or wrong.</source>
+        <translation>回答中の事実が不足しているか、誤っていました。</translation>
+    </message>
+    <message>
+        <source>The facts were right but the form was wrong (format, length, tone, language).</source>
+        <translation>事実は正しいものの、形式（書式・長さ・口調・言語）が誤っていました。</translation>
+    </message>
+    <message>
+        <source>With RAG, the retrieved passages did not contain the answer.</source>
+        <translation>RAG で取得したパッセージに答えが含まれていませんでした。</translation>
+    </message>
+    <message>
+        <source>With RAG, the passages had the answer but the reply did not use it.</source>
+        <translation>RAG のパッセージに答えがあったのに、回答がそれを使っていませんでした。</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>不明</translation>
+    </message>
+    <message>
+        <source>low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <source>moderate</source>
+        <translation>中</translation>
+    </message>
+    <message>
+        <source>high</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <source>the run</source>
+        <translation>この実行</translation>
+    </message>
+    <message>
+        <source>%1 of the %2 failing rows of %3 (%4) are knowledge gaps: the facts in the answer were missing or wrong.</source>
+        <translation>%3 の不合格 %2 行のうち %1 行（%4）は知識ギャップです。回答中の事実が不足しているか、誤っていました。</translation>
+    </message>
+    <message>
+        <source>%1 of the %2 failing rows of %3 (%4) are behaviour gaps: the facts were right but the form was wrong (format, length, tone, language).</source>
+        <translation>%3 の不合格 %2 行のうち %1 行（%4）は振る舞いギャップです。事実は正しいものの、形式（書式・長さ・口調・言語）が誤っていました。</translation>
+    </message>
+    <message>
+        <source>%1 of the %2 failing rows of %3 (%4) are retrieval gaps: the retrieved passages did not contain the answer.</source>
+        <translation>%3 の不合格 %2 行のうち %1 行（%4）は検索ギャップです。取得したパッセージに答えが含まれていませんでした。</translation>
+    </message>
+    <message>
+        <source>%1 of the %2 failing rows of %3 (%4) are generation gaps: the passages had the answer but the reply did not use it.</source>
+        <translation>%3 の不合格 %2 行のうち %1 行（%4）は生成ギャップです。パッセージに答えがあったのに、回答がそれを使っていませんでした。</translation>
+    </message>
+    <message>
+        <source>%1 (adding %2)</source>
+        <translation>%1（%2 を追加）</translation>
+    </message>
+    <message>
+        <source>%1 fixed %2 of the %3 rows of %4 that had the wrong form (%5).</source>
+        <translation>%1 は、%4 で形式が誤っていた %3 行のうち %2 行を直しました（%5）。</translation>
+    </message>
+    <message>
+        <source>%1 fixed %2 of the %3 rows of %4 that lacked the right facts (%5).</source>
+        <translation>%1 は、%4 で正しい事実が欠けていた %3 行のうち %2 行を直しました（%5）。</translation>
+    </message>
+    <message>
+        <source>It broke %1 row that passed before.</source>
+        <translation>以前は合格していた %1 行が不合格になりました。</translation>
+    </message>
+    <message>
+        <source>It broke %1 rows that passed before.</source>
+        <translation>以前は合格していた %1 行が不合格になりました。</translation>
+    </message>
+    <message>
+        <source>%1 did worse than %2: on the %3 rows both answered, the pass rate fell from %4 to %5.</source>
+        <translation>%1 は %2 より悪い結果です。両方が回答した %3 行で、合格率が %4 から %5 に下がりました。</translation>
+    </message>
+    <message>
+        <source>Rows broken: %1; rows fixed: %2.</source>
+        <translation>悪化した行：%1、改善した行：%2。</translation>
+    </message>
+    <message>
+        <source>%1 uses %2 tokens per request against %3 for %4 (×%5).</source>
+        <translation>%1 は 1 リクエストあたり %2 トークンを使います（%4 は %3、×%5）。</translation>
+    </message>
+    <message>
+        <source>Median latency %1 against %2.</source>
+        <translation>レイテンシの中央値は %1（比較対象は %2）です。</translation>
+    </message>
+    <message>
+        <source>%1 fixed %2 of the %3 rows of %4 with a %5 (%6), but %7 of its %8 answered rows (%9) still have one.</source>
+        <translation>%1 は %4 で %5 があった %3 行のうち %2 行を直しました（%6）が、回答のあった %8 行のうち %7 行（%9）にはまだ残っています。</translation>
+    </message>
+    <message>
+        <source>Retrieval readiness: the knowledge base returns the answer in its top %1 passages for %2 of %3 rows (%4).</source>
+        <translation>検索の準備度：ナレッジベースは %3 行のうち %2 行で、上位 %1 件のパッセージに答えを返します（%4）。</translation>
+    </message>
+    <message>
+        <source>Retrieval readiness: the knowledge base returns the answer in its top passages for %1 of the rows checked.</source>
+        <translation>検索の準備度：確認した行のうち %1 で、ナレッジベースは上位のパッセージに答えを返します。</translation>
+    </message>
+    <message>
+        <source>%1 passes %2 of its %3 rows; the target is %4.</source>
+        <translation>%1 は %3 行のうち %2 に合格しています。目標は %4 です。</translation>
+    </message>
+    <message>
+        <source>%1 also meets the target (%2) with %3 tokens per request instead of %4.</source>
+        <translation>%1 も目標（%2）を満たしており、1 リクエストあたりのトークンは %4 ではなく %3 です。</translation>
+    </message>
+    <message>
+        <source>%1 of the %2 rows of %3 got no answer (errors); they are not counted as gaps. Check the connection and run again.</source>
+        <translation>%3 の %2 行のうち %1 行は回答が得られませんでした（エラー）。これらはギャップに数えません。接続を確認して、もう一度実行してください。</translation>
+    </message>
+    <message>
+        <source>%1 has no content check, so missing or wrong facts cannot be detected. Add one on the Checks page (for example token F1 or an LLM judge).</source>
+        <translation>%1 には内容チェックがないため、事実の不足や誤りを検出できません。チェックのページで追加してください（例：トークン F1 や LLM ジャッジ）。</translation>
+    </message>
+    <message>
+        <source>%1 of the %2 answered rows of %3 have wrong facts, but no retrieval check scored their passages, so it is unknown whether retrieval or the answer is at fault.</source>
+        <translation>%3 の回答のあった %2 行のうち %1 行は事実が誤っていますが、パッセージを評価する検索チェックがないため、検索と回答のどちらに原因があるか分かりません。</translation>
+    </message>
+    <message>
+        <source>This could be chance (p = %1).</source>
+        <translation>偶然の可能性があります（p = %1）。</translation>
+    </message>
+    <message>
+        <source>About %1 evaluation rows would settle it.</source>
+        <translation>約 %1 行の評価データがあれば判断できます。</translation>
+    </message>
+    <message>
+        <source>Write clear, specific instructions: who answers, for whom, and what a good answer contains.</source>
+        <translation>明確で具体的な指示を書く：誰が、誰に向けて答えるのか、良い回答には何が含まれるのか。</translation>
+    </message>
+    <message>
+        <source>Split a complex task into simpler steps or prompts.</source>
+        <translation>複雑なタスクは、より単純なステップやプロンプトに分割する。</translation>
+    </message>
+    <message>
+        <source>Give the model time to think: ask it to reason step by step before answering.</source>
+        <translation>モデルに考える時間を与える：答える前に段階的に推論するよう求める。</translation>
+    </message>
+    <message>
+        <source>Add a few worked examples (few-shot) from the examples pool (%1 rows set aside).</source>
+        <translation>例題プールから解答例をいくつか加える（Few-shot。%1 行を確保済み）。</translation>
+    </message>
+    <message>
+        <source>Add a few worked examples (few-shot).</source>
+        <translation>解答例をいくつか加える（Few-shot）。</translation>
+    </message>
+    <message>
+        <source>Spell out the output format exactly (fields, length, language) and show it.</source>
+        <translation>出力形式（項目・長さ・言語）を正確に指定し、例を示す。</translation>
+    </message>
+    <message>
+        <source>Tell the model to answer only from the retrieved passages.</source>
+        <translation>取得したパッセージだけに基づいて答えるようモデルに指示する。</translation>
+    </message>
+    <message>
+        <source>Ask it to cite the passage each fact comes from.</source>
+        <translation>各事実の出典となるパッセージを引用させる。</translation>
+    </message>
+    <message>
+        <source>Let it say the documents do not contain the answer instead of guessing.</source>
+        <translation>推測せず、ドキュメントに答えがないと言えるようにする。</translation>
+    </message>
+    <message>
+        <source>Put the passages before the question, clearly delimited.</source>
+        <translation>パッセージは質問の前に、区切りを明確にして置く。</translation>
+    </message>
+    <message>
+        <source>Add examples that answer from passages (%1 rows in the examples pool).</source>
+        <translation>パッセージに基づいて答える例を加える（例題プールに %1 行あり）。</translation>
+    </message>
+    <message>
+        <source>Add examples that answer from passages.</source>
+        <translation>パッセージに基づいて答える例を加える。</translation>
+    </message>
+    <message>
+        <source>Add the documents that hold the answers to the knowledge base.</source>
+        <translation>答えを含むドキュメントをナレッジベースに追加する。</translation>
+    </message>
+    <message>
+        <source>Check retrieval readiness: the answer is in the top passages for %1 of rows.</source>
+        <translation>検索の準備度を確認する：上位のパッセージに答えがある行は %1 です。</translation>
+    </message>
+    <message>
+        <source>Check retrieval readiness: how often the answer is in the top passages.</source>
+        <translation>検索の準備度を確認する：上位のパッセージに答えがどのくらいの頻度で含まれるか。</translation>
+    </message>
+    <message>
+        <source>Choose how many passages to retrieve (top-k): enough to hold the answer, few enough to keep prompts short.</source>
+        <translation>取得するパッセージ数（top-k）を決める：答えを含むのに十分で、プロンプトが長くなりすぎない数に。</translation>
+    </message>
+    <message>
+        <source>Use hybrid search (keywords plus embeddings) so names, codes and numbers are found.</source>
+        <translation>ハイブリッド検索（キーワード＋埋め込み）を使い、名前・コード・数値も見つかるようにする。</translation>
+    </message>
+    <message>
+        <source>Instruct the model to answer from the passages and to say when they lack the answer.</source>
+        <translation>パッセージに基づいて答え、答えがない場合はそう言うようモデルに指示する。</translation>
+    </message>
+    <message>
+        <source>Run RAG on the same rows and compare it with the baseline.</source>
+        <translation>同じ行で RAG を実行し、ベースラインと比較する。</translation>
+    </message>
+    <message>
+        <source>Watch the token cost: %1 tokens per request against %2 without it.</source>
+        <translation>トークンのコストに注意：1 リクエストあたり %1 トークン（RAG なしでは %2）。</translation>
+    </message>
+    <message>
+        <source>Watch the token cost: passages add prompt tokens and latency.</source>
+        <translation>トークンのコストに注意：パッセージはプロンプトのトークンとレイテンシを増やします。</translation>
+    </message>
+    <message>
+        <source>Add the documents missing for the %1 rows whose passages lacked the answer.</source>
+        <translation>パッセージに答えがなかった %1 行について、不足しているドキュメントを追加する。</translation>
+    </message>
+    <message>
+        <source>Add the documents that are missing from the knowledge base.</source>
+        <translation>ナレッジベースに不足しているドキュメントを追加する。</translation>
+    </message>
+    <message>
+        <source>Experiment with chunk size and overlap.</source>
+        <translation>チャンクサイズとオーバーラップを試す。</translation>
+    </message>
+    <message>
+        <source>Re-rank the retrieved passages (for example with a cross-encoder).</source>
+        <translation>取得したパッセージをリランキングする（例：クロスエンコーダー）。</translation>
+    </message>
+    <message>
+        <source>Classify questions and route each kind to the right source.</source>
+        <translation>質問を分類し、種類ごとに適切な情報源へ振り分ける。</translation>
+    </message>
+    <message>
+        <source>Filter by metadata (product, date, document type).</source>
+        <translation>メタデータ（製品・日付・文書の種類）で絞り込む。</translation>
+    </message>
+    <message>
+        <source>Expand or rewrite the query before searching.</source>
+        <translation>検索の前にクエリを拡張または書き換える。</translation>
+    </message>
+    <message>
+        <source>Use a tool (for example SQL) for structured data such as price lists.</source>
+        <translation>価格表のような構造化データにはツール（例：SQL）を使う。</translation>
+    </message>
+    <message>
+        <source>Costly option: HyDE (search with a hypothetical answer).</source>
+        <translation>コストのかかる方法：HyDE（仮の回答で検索する）。</translation>
+    </message>
+    <message>
+        <source>Costly option: fine-tune the embedding model.</source>
+        <translation>コストのかかる方法：埋め込みモデルをファインチューニングする。</translation>
+    </message>
+    <message>
+        <source>Start with a small set of high-quality examples: quality beats quantity.</source>
+        <translation>少数の高品質な例から始める：量より質です。</translation>
+    </message>
+    <message>
+        <source>Build the training set from the examples pool: %1 rows now; at least %2, ideally %3 or more.</source>
+        <translation>例題プールから学習セットを作る：現在 %1 行。最低 %2 行、できれば %3 行以上。</translation>
+    </message>
+    <message>
+        <source>Build the training set from the examples pool.</source>
+        <translation>例題プールから学習セットを作る。</translation>
+    </message>
+    <message>
+        <source>Check that every training example shows exactly the wanted behaviour: a tuned model copies the data, good or bad.</source>
+        <translation>すべての学習例が望ましい振る舞いを正確に示しているか確認する：チューニングしたモデルは、良くも悪くもデータを真似ます。</translation>
+    </message>
+    <message>
+        <source>Keep the evaluation rows out of the training data and measure the tuned model on them.</source>
+        <translation>評価用の行を学習データに含めず、チューニングしたモデルをそれらの行で測定する。</translation>
+    </message>
+    <message>
+        <source>Compare token cost: a tuned model needs no long instructions or examples (%1 tokens per request now).</source>
+        <translation>トークンのコストを比較する：チューニングしたモデルには長い指示や例が不要です（現在は 1 リクエストあたり %1 トークン）。</translation>
+    </message>
+    <message>
+        <source>Compare token cost: a tuned model needs no long instructions or examples.</source>
+        <translation>トークンのコストを比較する：チューニングしたモデルには長い指示や例が不要です。</translation>
+    </message>
+    <message>
+        <source>Train on examples that include the retrieved passages, so the model learns to use them.</source>
+        <translation>取得したパッセージを含む例で学習させ、モデルがそれを使えるようにする。</translation>
+    </message>
+    <message>
+        <source>Keep improving retrieval: %1 rows still lack the answer in their passages.</source>
+        <translation>検索の改善を続ける：まだ %1 行のパッセージに答えがありません。</translation>
+    </message>
+    <message>
+        <source>Keep improving retrieval.</source>
+        <translation>検索の改善を続ける。</translation>
+    </message>
+    <message>
+        <source>Monitor answers in production and add new failures to the evaluation set.</source>
+        <translation>本番の回答を監視し、新しい失敗を評価セットに追加する。</translation>
+    </message>
+    <message>
+        <source>Keep this evaluation set as a regression test.</source>
+        <translation>この評価セットを回帰テストとして残す。</translation>
+    </message>
+    <message>
+        <source>Run it again whenever the model, prompt or documents change.</source>
+        <translation>モデル・プロンプト・ドキュメントを変えるたびに、もう一度実行する。</translation>
+    </message>
+    <message>
+        <source>Consider the cheaper variant: it passes %1 at %2 tokens per request instead of %3.</source>
+        <translation>より安いバリアントを検討する：1 リクエストあたり %3 トークンではなく %2 トークンで %1 に合格します。</translation>
+    </message>
+    <message>
+        <source>Consider a cheaper variant that also meets the target.</source>
+        <translation>目標を満たす、より安いバリアントを検討する。</translation>
+    </message>
+</context>
+<context>
+    <name>AdviceView</name>
+    <message>
+        <source>Recommended next step</source>
+        <translation>推奨する次のステップ</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>根拠</translation>
+    </message>
+    <message>
+        <source>Checklist for this step</source>
+        <translation>このステップのチェックリスト</translation>
+    </message>
+    <message>
+        <source>What changed since the last run</source>
+        <translation>前回の実行からの変化</translation>
+    </message>
+    <message>
+        <source>Failing rows of %1 by kind of gap:</source>
+        <translation>%1 の不合格行（ギャップの種類別）：</translation>
+    </message>
+    <message>
+        <source>(%1 rows got no answer; they are not gaps.)</source>
+        <translation>（%1 行は回答が得られませんでした。ギャップには含めません。）</translation>
+    </message>
+    <message>
+        <source>Fixed:</source>
+        <translation>改善：</translation>
+    </message>
+    <message>
+        <source>all %1</source>
+        <translation>全 %1 行</translation>
+    </message>
+    <message>
+        <source>Broken:</source>
+        <translation>悪化：</translation>
+    </message>
+    <message>
+        <source>Rows:</source>
+        <translation>行：</translation>
+    </message>
+    <message>
+        <source>show all %1 rows</source>
+        <translation>全 %1 行を表示</translation>
+    </message>
+    <message>
+        <source>(costly)</source>
+        <translation>（コスト大）</translation>
+    </message>
+    <message>
+        <source>(already done in a measured run)</source>
+        <translation>（測定済みの実行で実施済み）</translation>
+    </message>
+</context>
+<context>
+    <name>Banner</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>閉じる</translation>
+    </message>
+</context>
+<context>
+    <name>CheckEditorDialog</name>
+    <message>
+        <source>Edit check</source>
+        <translation>チェックの編集</translation>
+    </message>
+    <message>
+        <source>Add a check</source>
+        <translation>チェックの追加</translation>
+    </message>
+    <message>
+        <source>Only answers the other checks cannot decide</source>
+        <translation>ほかのチェックで判定できない回答のみ</translation>
+    </message>
+    <message>
+        <source>Every answer (its verdict replaces the others&apos;)</source>
+        <translation>すべての回答（ほかのチェックの判定を置き換えます）</translation>
+    </message>
+    <message>
+        <source>the model under test</source>
+        <translation>評価対象のモデル</translation>
+    </message>
+    <message>
+        <source>A stronger model than the one under test judges better, e.g. gpt-4o for a gpt-4o-mini feature. It is asked through the project&apos;s connection.</source>
+        <translation>評価対象より高性能なモデルのほうが正確に判定できます（例：gpt-4o-mini の機能なら gpt-4o）。プロジェクトの接続を使って問い合わせます。</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>種類(&amp;K):</translation>
+    </message>
+    <message>
+        <source>&amp;Threshold:</source>
+        <translation>しきい値(&amp;T):</translation>
+    </message>
+    <message>
+        <source>&amp;Ask it about:</source>
+        <translation>判定の対象(&amp;A):</translation>
+    </message>
+    <message>
+        <source>Judge &amp;model:</source>
+        <translation>判定モデル(&amp;M):</translation>
+    </message>
+</context>
+<context>
+    <name>Checks</name>
+    <message>
+        <source>Same answer (normalized)</source>
+        <translation>同じ回答（正規化）</translation>
+    </message>
+    <message>
+        <source>Word overlap (token F1)</source>
+        <translation>単語の重なり（トークン F1）</translation>
+    </message>
+    <message>
+        <source>Contains the expected answer</source>
+        <translation>正解を含む</translation>
+    </message>
+    <message>
+        <source>Similar meaning (embeddings)</source>
+        <translation>意味が近い（埋め込み）</translation>
+    </message>
+    <message>
+        <source>Matches a pattern (regex)</source>
+        <translation>パターンに一致（正規表現）</translation>
+    </message>
+    <message>
+        <source>Valid JSON</source>
+        <translation>有効な JSON</translation>
+    </message>
+    <message>
+        <source>Follows a JSON schema</source>
+        <translation>JSON スキーマに従う</translation>
+    </message>
+    <message>
+        <source>At most N characters</source>
+        <translation>最大 N 文字</translation>
+    </message>
+    <message>
+        <source>At least N characters</source>
+        <translation>最小 N 文字</translation>
+    </message>
+    <message>
+        <source>Must include a phrase</source>
+        <translation>指定の語句を含む</translation>
+    </message>
+    <message>
+        <source>Must not include a phrase</source>
+        <translation>指定の語句を含まない</translation>
+    </message>
+    <message>
+        <source>Written in a language</source>
+        <translation>指定の言語で書かれている</translation>
+    </message>
+    <message>
+        <source>LLM-judged rubric</source>
+        <translation>LLM によるルーブリック評価</translation>
+    </message>
+    <message>
+        <source>Passes when the output equals the expected answer, ignoring case, width, spacing and punctuation. Good for labels.</source>
+        <translation>大文字・小文字、全角・半角、空白、句読点の違いを無視して、出力が正解と一致すれば合格です。ラベルに適しています。</translation>
+    </message>
+    <message>
+        <source>Scores the words the output shares with the expected answer; passes at the threshold. Good for longer answers.</source>
+        <translation>出力と正解で共通する単語を採点し、しきい値以上で合格です。長めの回答に適しています。</translation>
+    </message>
+    <message>
+        <source>Passes when the expected answer appears inside the output. Good for short facts wrapped in a sentence.</source>
+        <translation>出力の中に正解が含まれていれば合格です。文の中に短い事実が入る回答に適しています。</translation>
+    </message>
+    <message>
+        <source>Compares meanings with the connection&apos;s embedding model; passes at the threshold. Needs a model connection.</source>
+        <translation>接続の埋め込みモデルで意味を比較し、しきい値以上で合格です。モデルへの接続が必要です。</translation>
+    </message>
+    <message>
+        <source>Judge model for what text cannot decide</source>
+        <translation>テキストで判定できない回答の判定モデル</translation>
+    </message>
+    <message>
+        <source>A model compares the answer with the expected one and grades its facts (same, more, fewer, contradicting), by default only where the other content checks cannot decide, such as a paraphrase. Its verdict replaces theirs. Needs a model connection; a stronger model than the one under test is recommended.</source>
+        <translation>モデルが回答を期待される回答と比べ、事実の内容（同じ・多い・少ない・矛盾）を判定します。既定では、言い換えのようにほかの内容チェックで判定できない場合だけ使い、その判定がほかのチェックの判定に代わります。モデルへの接続が必要です。評価対象より高性能なモデルをおすすめします。</translation>
+    </message>
+    <message>
+        <source>Passes when the regular expression is found in the output.</source>
+        <translation>出力の中に正規表現が見つかれば合格です。</translation>
+    </message>
+    <message>
+        <source>Passes when the whole output is valid JSON (a ``` code fence around it fails).</source>
+        <translation>出力全体が有効な JSON であれば合格です（``` のコードブロックで囲まれていると不合格）。</translation>
+    </message>
+    <message>
+        <source>Passes when the output is JSON that follows the schema.</source>
+        <translation>出力がスキーマに従う JSON であれば合格です。</translation>
+    </message>
+    <message>
+        <source>Passes when the output has at most this many characters.</source>
+        <translation>出力がこの文字数以下であれば合格です。</translation>
+    </message>
+    <message>
+        <source>Passes when the output has at least this many characters.</source>
+        <translation>出力がこの文字数以上であれば合格です。</translation>
+    </message>
+    <message>
+        <source>Passes when the phrase appears in the output (case and width ignored).</source>
+        <translation>出力にこの語句が含まれていれば合格です（大文字・小文字、全角・半角は区別しません）。</translation>
+    </message>
+    <message>
+        <source>Fails when the phrase appears in the output (case and width ignored).</source>
+        <translation>出力にこの語句が含まれていると不合格です（大文字・小文字、全角・半角は区別しません）。</translation>
+    </message>
+    <message>
+        <source>Passes when the output is written in the language.</source>
+        <translation>出力がこの言語で書かれていれば合格です。</translation>
+    </message>
+    <message>
+        <source>A model grades the output against your rubric, e.g. &quot;polite, cites the manual&quot;. Needs a model connection.</source>
+        <translation>モデルがルーブリック（例：「丁寧で、マニュアルを引用している」）に照らして出力を採点します。モデルへの接続が必要です。</translation>
+    </message>
+    <message>
+        <source>Content: does it carry the right facts?</source>
+        <translation>内容：正しい事実を含んでいるか</translation>
+    </message>
+    <message>
+        <source>Behaviour: does it act right?</source>
+        <translation>振る舞い：正しく振る舞っているか</translation>
+    </message>
+    <message>
+        <source>&amp;Pattern:</source>
+        <translation>パターン(&amp;P):</translation>
+    </message>
+    <message>
+        <source>JSON &amp;schema:</source>
+        <translation>JSON スキーマ(&amp;S):</translation>
+    </message>
+    <message>
+        <source>&amp;Characters:</source>
+        <translation>文字数(&amp;C):</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>言語(&amp;L):</translation>
+    </message>
+    <message>
+        <source>&amp;Rubric:</source>
+        <translation>ルーブリック(&amp;R):</translation>
+    </message>
+    <message>
+        <source>&amp;Phrase:</source>
+        <translation>語句(&amp;P):</translation>
+    </message>
+    <message>
+        <source>Japanese</source>
+        <translation>日本語</translation>
+    </message>
+    <message>
+        <source>Chinese</source>
+        <translation>中国語</translation>
+    </message>
+    <message>
+        <source>Korean</source>
+        <translation>韓国語</translation>
+    </message>
+    <message>
+        <source>English (or another Latin-script language)</source>
+        <translation>英語（またはその他のラテン文字の言語）</translation>
+    </message>
+    <message>
+        <source>threshold %1</source>
+        <translation>しきい値 %1</translation>
+    </message>
+    <message>
+        <source>at most %1 characters</source>
+        <translation>最大 %1 文字</translation>
+    </message>
+    <message>
+        <source>at least %1 characters</source>
+        <translation>最小 %1 文字</translation>
+    </message>
+    <message>
+        <source>every answer</source>
+        <translation>すべての回答</translation>
+    </message>
+    <message>
+        <source>undecided answers</source>
+        <translation>判定保留の回答</translation>
+    </message>
+    <message>
+        <source>%1, by %2</source>
+        <translation>%1（%2 で判定）</translation>
+    </message>
+    <message>
+        <source>unsure</source>
+        <translation>判定保留</translation>
+    </message>
+    <message>
+        <source>pass</source>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <source>fail</source>
+        <translation>不合格</translation>
+    </message>
+    <message>
+        <source>Same as the expected answer.</source>
+        <translation>正解と同じです。</translation>
+    </message>
+    <message>
+        <source>Differs from the expected answer.</source>
+        <translation>正解と異なります。</translation>
+    </message>
+    <message>
+        <source>The expected answer is in the output.</source>
+        <translation>出力に正解が含まれています。</translation>
+    </message>
+    <message>
+        <source>There is no output.</source>
+        <translation>出力がありません。</translation>
+    </message>
+    <message>
+        <source>The pattern is found.</source>
+        <translation>パターンが見つかりました。</translation>
+    </message>
+    <message>
+        <source>The pattern is not found.</source>
+        <translation>パターンが見つかりません。</translation>
+    </message>
+    <message>
+        <source>Valid JSON.</source>
+        <translation>有効な JSON です。</translation>
+    </message>
+    <message>
+        <source>JSON inside a ``` code fence: a program reading the answer would fail.</source>
+        <translation>``` のコードブロック内の JSON です。回答を読み取るプログラムは失敗します。</translation>
+    </message>
+    <message>
+        <source>Follows the schema.</source>
+        <translation>スキーマに従っています。</translation>
+    </message>
+    <message>
+        <source>The phrase is there.</source>
+        <translation>語句が含まれています。</translation>
+    </message>
+    <message>
+        <source>The phrase is not there.</source>
+        <translation>語句が含まれていません。</translation>
+    </message>
+    <message>
+        <source>No letters to tell the language by.</source>
+        <translation>言語を判定できる文字がありません。</translation>
+    </message>
+    <message>
+        <source>The judge&apos;s reply could not be read.</source>
+        <translation>ジャッジの返答を読み取れませんでした。</translation>
+    </message>
+    <message>
+        <source>The expected answer is not in the output (%1% of its words are).</source>
+        <translation>出力に正解が含まれていません（正解の単語の %1% が含まれています）。</translation>
+    </message>
+    <message>
+        <source>Word overlap %1 (needs %2).</source>
+        <translation>単語の重なり %1（必要 %2）。</translation>
+    </message>
+    <message>
+        <source>Similarity %1 (needs %2).</source>
+        <translation>類似度 %1（必要 %2）。</translation>
+    </message>
+    <message>
+        <source>%1 characters (limit %2).</source>
+        <translation>%1 文字（上限 %2）。</translation>
+    </message>
+    <message>
+        <source>Not valid JSON (line %1, column %2).</source>
+        <translation>有効な JSON ではありません（%1 行目、%2 列目）。</translation>
+    </message>
+    <message>
+        <source>Does not follow the schema at %1 (%2).</source>
+        <translation>%1 でスキーマに従っていません（%2）。</translation>
+    </message>
+    <message>
+        <source>Missing: %1</source>
+        <translation>不足：%1</translation>
+    </message>
+    <message>
+        <source>Found: %1</source>
+        <translation>検出：%1</translation>
+    </message>
+    <message>
+        <source>Written in %1, not %2.</source>
+        <translation>%2 ではなく %1 で書かれています。</translation>
+    </message>
+    <message>
+        <source>Written in %1.</source>
+        <translation>%1 で書かれています。</translation>
+    </message>
+    <message>
+        <source>The model call failed (%1).</source>
+        <translation>モデルの呼び出しに失敗しました（%1）。</translation>
+    </message>
+    <message>
+        <source>Judge: %1</source>
+        <translation>ジャッジ：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ChecksPage</name>
+    <message>
+        <source>Checks</source>
+        <translation>チェック</translation>
+    </message>
+    <message>
+        <source>What a good answer is. Content checks ask whether the answer carries the right facts (work on context: RAG); behaviour checks ask whether it acts right (work on the prompt or fine-tuning). Untick a check to leave it out; double-click to edit it.</source>
+        <translation>良い回答とは何かを決めます。内容チェックは回答が正しい事実を含むかを見ます（対策はコンテキスト：RAG）。振る舞いチェックは正しく振る舞うかを見ます（対策はプロンプトまたはファインチューニング）。オフにしたチェックは除外されます。ダブルクリックで編集できます。</translation>
+    </message>
+    <message>
+        <source>&amp;Add check…</source>
+        <translation>チェックを追加(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>編集(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>削除(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Check with the mo&amp;del</source>
+        <translation>モデルでチェック(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Try them on a sample: the verdicts above update as you type.</source>
+        <translation>サンプルで試せます：入力に合わせて上の判定が更新されます。</translation>
+    </message>
+    <message>
+        <source>(suggested): suggested from your data, chosen from its expected answers. Runs use them as they are until you change them.</source>
+        <translation>（提案）：データの正解から選んだ提案です。変更するまで、実行ではそのまま使われます。</translation>
+    </message>
+    <message>
+        <source>Import an evaluation set under Data to try checks.</source>
+        <translation>チェックを試すには、データで評価セットをインポートしてください。</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>オフ</translation>
+    </message>
+    <message>
+        <source>Unticked: runs leave it out.</source>
+        <translation>オフ：実行では除外されます。</translation>
+    </message>
+    <message>
+        <source>needs a model</source>
+        <translation>モデルが必要</translation>
+    </message>
+    <message>
+        <source>Needs a model connection: set one up under Connection.</source>
+        <translation>モデルへの接続が必要です。接続で設定してください。</translation>
+    </message>
+    <message>
+        <source>not needed</source>
+        <translation>不要</translation>
+    </message>
+    <message>
+        <source>The other content checks decided this answer; the judge is asked only about answers they cannot decide.</source>
+        <translation>ほかの内容チェックでこの回答は判定済みです。判定モデルには、判定できない回答だけを問い合わせます。</translation>
+    </message>
+    <message>
+        <source>not tried</source>
+        <translation>未実施</translation>
+    </message>
+    <message>
+        <source>Press Check with the model to try it.</source>
+        <translation>「モデルでチェック」を押すと試せます。</translation>
+    </message>
+    <message>
+        <source>This row has no expected answer to compare with.</source>
+        <translation>この行には比較する正解がありません。</translation>
+    </message>
+    <message>
+        <source>asking…</source>
+        <translation>問い合わせ中…</translation>
+    </message>
+    <message>
+        <source>The model could not be reached for these checks.</source>
+        <translation>これらのチェックのためにモデルに接続できませんでした。</translation>
+    </message>
+    <message>
+        <source>Check the connection under Connection (key, address, model).</source>
+        <translation>接続の設定（キー、アドレス、モデル）を確認してください。</translation>
+    </message>
+    <message>
+        <source>Model-judged checks are not tried as you type (each try is a paid call).</source>
+        <translation>モデルが判定するチェックは、入力中には試しません（1 回ごとに有料の呼び出しになるため）。</translation>
+    </message>
+    <message>
+        <source>Model-judged checks need a connection; offline runs leave them out.</source>
+        <translation>モデルが判定するチェックには接続が必要です。オフラインの実行では除外されます。</translation>
+    </message>
+</context>
+<context>
+    <name>ChecksTree</name>
+    <message>
+        <source>Check</source>
+        <translation>チェック</translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation>設定</translation>
+    </message>
+    <message>
+        <source>On the sample</source>
+        <translation>サンプルでの結果</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>(none yet: add one)</source>
+        <translation>（まだありません：追加してください）</translation>
+    </message>
+    <message>
+        <source>%1 (suggested)</source>
+        <translation>%1（提案）</translation>
+    </message>
+    <message>
+        <source>Check id: %1</source>
+        <translation>チェック ID：%1</translation>
+    </message>
+    <message>
+        <source>Suggested from your data. %1</source>
+        <translation>データからの提案です。%1</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionForm</name>
+    <message>
+        <source>&amp;OpenAI</source>
+        <translation>&amp;OpenAI</translation>
+    </message>
+    <message>
+        <source>&amp;Azure OpenAI</source>
+        <translation>&amp;Azure OpenAI</translation>
+    </message>
+    <message>
+        <source>&amp;Local server</source>
+        <translation>ローカルサーバー(&amp;L)</translation>
+    </message>
+    <message>
+        <source>O&amp;ffline</source>
+        <translation>オフライン(&amp;F)</translation>
+    </message>
+    <message>
+        <source>OpenAI&apos;s API with your key</source>
+        <translation>ご自分のキーで OpenAI の API を使います</translation>
+    </message>
+    <message>
+        <source>Your Azure OpenAI resource</source>
+        <translation>ご自分の Azure OpenAI リソース</translation>
+    </message>
+    <message>
+        <source>Ollama, LM Studio, vLLM, llama.cpp</source>
+        <translation>Ollama、LM Studio、vLLM、llama.cpp</translation>
+    </message>
+    <message>
+        <source>No model calls at all</source>
+        <translation>モデルを一切呼び出しません</translation>
+    </message>
+    <message>
+        <source>Fetc&amp;h models</source>
+        <translation>モデルを取得(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Ask the server which models it offers</source>
+        <translation>提供しているモデルをサーバーに問い合わせます</translation>
+    </message>
+    <message>
+        <source>Server &amp;URL</source>
+        <translation>サーバー URL(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Azure e&amp;ndpoint</source>
+        <translation>Azure エンドポイント(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Chat &amp;deployment</source>
+        <translation>チャットのデプロイ(&amp;D)</translation>
+    </message>
+    <message>
+        <source>API ve&amp;rsion</source>
+        <translation>API バージョン(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Model behind it (optional)</source>
+        <translation>背後のモデル（省略可）(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Model</source>
+        <translation>モデル(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Embedding deployment</source>
+        <translation>埋め込みのデプロイ(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Embedding model</source>
+        <translation>埋め込みモデル(&amp;E)</translation>
+    </message>
+    <message>
+        <source>T&amp;imeout</source>
+        <translation>タイムアウト(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Key environment varia&amp;ble</source>
+        <translation>キーの環境変数(&amp;B)</translation>
+    </message>
+    <message>
+        <source>API &amp;key</source>
+        <translation>API キー(&amp;K)</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>the deployment name in Azure AI Foundry</source>
+        <translation>Azure AI Foundry でのデプロイ名</translation>
+    </message>
+    <message>
+        <source>e.g. OPENAI_API_KEY</source>
+        <translation>例：OPENAI_API_KEY</translation>
+    </message>
+    <message>
+        <source>OpenAI&apos;s API. The key is kept in the system keychain or read from an environment variable, never written into the project.</source>
+        <translation>OpenAI の API です。キーはシステムのキーチェーンに保管するか環境変数から読み取り、プロジェクトには書き込みません。</translation>
+    </message>
+    <message>
+        <source>Your Azure OpenAI resource: its endpoint, the deployment of the chat model and the API version.</source>
+        <translation>ご自分の Azure OpenAI リソースです。エンドポイント、チャットモデルのデプロイ、API バージョンを指定します。</translation>
+    </message>
+    <message>
+        <source>A server on this computer or your network that speaks the OpenAI API, such as Ollama, LM Studio, vLLM or llama.cpp.</source>
+        <translation>このコンピューターまたはネットワーク上の、OpenAI API 互換のサーバーです（Ollama、LM Studio、vLLM、llama.cpp など）。</translation>
+    </message>
+    <message>
+        <source>No model calls at all. Still works: scoring imported runs, retrieval readiness, every check that needs no model, and advice from what was measured.</source>
+        <translation>モデルを一切呼び出しません。それでも、インポートした実行結果の採点、検索の準備度、モデル不要のすべてのチェック、測定結果に基づくアドバイスは使えます。</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionPage</name>
+    <message>
+        <source>the configured address</source>
+        <translation>設定したアドレス</translation>
+    </message>
+    <message>
+        <source>Connected: %1 answered in %2 s</source>
+        <translation>接続しました：%1 が %2 秒で応答しました</translation>
+    </message>
+    <message>
+        <source>Connected: the server at %1 answered in %2 s</source>
+        <translation>接続しました：%1 のサーバーが %2 秒で応答しました</translation>
+    </message>
+    <message>
+        <source>Choose a model so that Test also asks it a question.</source>
+        <translation>モデルを選ぶと、「テスト」でそのモデルにも質問します。</translation>
+    </message>
+    <message>
+        <source>The server rejected the key</source>
+        <translation>サーバーがキーを拒否しました</translation>
+    </message>
+    <message>
+        <source>Check that the key is current and belongs to this server or Azure resource, then replace it.</source>
+        <translation>キーが有効で、このサーバーまたは Azure リソースのものか確認し、キーを置き換えてください。</translation>
+    </message>
+    <message>
+        <source>No server answered at %1</source>
+        <translation>%1 で応答するサーバーがありません</translation>
+    </message>
+    <message>
+        <source>Check the address and port, that the server is running, and your network or proxy.</source>
+        <translation>アドレスとポート、サーバーが起動しているか、ネットワークやプロキシの設定を確認してください。</translation>
+    </message>
+    <message>
+        <source>The model %1 was not found — choose one of %2</source>
+        <translation>モデル %1 が見つかりません。%2 から選んでください</translation>
+    </message>
+    <message>
+        <source>The model list now holds the server&apos;s models.</source>
+        <translation>モデルの一覧に、サーバーのモデルが入りました。</translation>
+    </message>
+    <message>
+        <source>The model %1 was not found on the server</source>
+        <translation>モデル %1 がサーバーに見つかりません</translation>
+    </message>
+    <message>
+        <source>Check the name; for Azure OpenAI use the deployment name.</source>
+        <translation>名前を確認してください。Azure OpenAI ではデプロイ名を使います。</translation>
+    </message>
+    <message>
+        <source>The server at %1 did not answer in time (%2 s)</source>
+        <translation>%1 のサーバーが時間内に応答しませんでした（%2 秒）</translation>
+    </message>
+    <message>
+        <source>Check that the server is running; a slow local model may need a longer timeout.</source>
+        <translation>サーバーが起動しているか確認してください。遅いローカルモデルでは、タイムアウトを長くする必要があるかもしれません。</translation>
+    </message>
+    <message>
+        <source>Paste the key above and press Save, or set the environment variable %1.</source>
+        <translation>上にキーを貼り付けて「保存」を押すか、環境変数 %1 を設定してください。</translation>
+    </message>
+    <message>
+        <source>Paste the key above and press Save.</source>
+        <translation>上にキーを貼り付けて「保存」を押してください。</translation>
+    </message>
+    <message>
+        <source>There is no API key for this connection</source>
+        <translation>この接続には API キーがありません</translation>
+    </message>
+    <message>
+        <source>Offline: no model calls are made, so there is nothing to test</source>
+        <translation>オフライン：モデルを呼び出さないため、テストする対象がありません</translation>
+    </message>
+    <message>
+        <source>The server at %1 answered with an error%2</source>
+        <translation>%1 のサーバーがエラーを返しました%2</translation>
+    </message>
+    <message>
+        <source>Try again later; if it persists, check the server&apos;s status or your quota.</source>
+        <translation>しばらくしてから再試行してください。続く場合は、サーバーの状態やクォータを確認してください。</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>接続</translation>
+    </message>
+    <message>
+        <source>Where the models run. Test checks the server, the key and the model with one tiny request. Keys stay in the system keychain, never in the project.</source>
+        <translation>モデルの実行場所を設定します。「テスト」は小さなリクエストを 1 回送り、サーバー・キー・モデルを確認します。キーはシステムのキーチェーンに保管し、プロジェクトには保存しません。</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>接続をテスト(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>キャンセル(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Re&amp;vert</source>
+        <translation>元に戻す(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Show the saved connection again</source>
+        <translation>保存済みの接続を再表示します</translation>
+    </message>
+    <message>
+        <source>Testing the connection…</source>
+        <translation>接続をテストしています…</translation>
+    </message>
+    <message>
+        <source>Saved: this project now uses this connection.</source>
+        <translation>保存しました：このプロジェクトはこの接続を使います。</translation>
+    </message>
+    <message>
+        <source>The server offers one model, %1, and it is now chosen.</source>
+        <translation>サーバーが提供するモデルは %1 の 1 つだけなので、それを選びました。</translation>
+    </message>
+    <message>
+        <source>The server offers %1 models: choose one from the Model list.</source>
+        <translation>サーバーは %1 個のモデルを提供しています。モデルの一覧から選んでください。</translation>
+    </message>
+    <message>
+        <source>The server lists no models.</source>
+        <translation>サーバーはモデルを一覧に出していません。</translation>
+    </message>
+    <message>
+        <source>Type the model name yourself.</source>
+        <translation>モデル名を直接入力してください。</translation>
+    </message>
+    <message>
+        <source>The server said: %1</source>
+        <translation>サーバーの応答：%1</translation>
+    </message>
+    <message>
+        <source>Azure OpenAI needs the name of the chat model&apos;s deployment.</source>
+        <translation>Azure OpenAI には、チャットモデルのデプロイ名が必要です。</translation>
+    </message>
+    <message>
+        <source>Enter the deployment name as shown in Azure AI Foundry.</source>
+        <translation>Azure AI Foundry に表示されているデプロイ名を入力してください。</translation>
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <source>Something went wrong</source>
+        <translation>問題が発生しました</translation>
+    </message>
+    <message>
+        <source>The app ran into an unexpected problem. What you saved is not affected and you can keep working. If it happens again, please send the log file.</source>
+        <translation>予期しない問題が発生しました。保存済みの内容には影響がなく、このまま作業を続けられます。再び起きる場合は、ログファイルを送ってください。</translation>
+    </message>
+    <message>
+        <source>Log file: %1</source>
+        <translation>ログファイル：%1</translation>
+    </message>
+    <message>
+        <source>Show details</source>
+        <translation>詳細を表示</translation>
+    </message>
+    <message>
+        <source>Copy details</source>
+        <translation>詳細をコピー</translation>
+    </message>
+    <message>
+        <source>Open log folder</source>
+        <translation>ログフォルダーを開く</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more error(s) happened since; all are in the log.</source>
+        <translation>
+            <numerusform>その後さらに %n 件のエラーが発生しました。すべてログに記録されています。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Hide details</source>
+        <translation>詳細を隠す</translation>
+    </message>
+</context>
+<context>
+    <name>DataPage</name>
+    <message>
+        <source>Data</source>
+        <translation>データ</translation>
+    </message>
+    <message>
+        <source>Import your evaluation set: a CSV or text file in any common encoding, an Excel workbook, or JSONL. Choose it, or drop it onto this page.</source>
+        <translation>評価セットをインポートします。一般的な文字コードの CSV やテキストファイル、Excel ブック、JSONL に対応しています。ファイルを選ぶか、このページにドロップしてください。</translation>
+    </message>
+    <message>
+        <source>evaluation</source>
+        <translation>評価</translation>
+    </message>
+    <message>
+        <source>example</source>
+        <translation>例</translation>
+    </message>
+    <message>
+        <source>Choose the evaluation set</source>
+        <translation>評価セットの選択</translation>
+    </message>
+    <message>
+        <source>Evaluation sets (%1);;All files (*)</source>
+        <translation>評価セット (%1);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>%1 を読み込んでいます…</translation>
+    </message>
+    <message>
+        <source>Drop one file at a time.</source>
+        <translation>ファイルは 1 つずつドロップしてください。</translation>
+    </message>
+    <message>
+        <source>A CSV, TSV, TXT, XLSX or JSONL file holding the evaluation set.</source>
+        <translation>評価セットを含む CSV、TSV、TXT、XLSX、JSONL ファイル。</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>中止しています…</translation>
+    </message>
+    <message>
+        <source>Choosing the examples…</source>
+        <translation>例を選んでいます…</translation>
+    </message>
+    <message>
+        <source>Imported.</source>
+        <translation>インポートしました。</translation>
+    </message>
+    <message>
+        <source>New split saved.</source>
+        <translation>新しい分割を保存しました。</translation>
+    </message>
+    <message>
+        <source>The import was cancelled.</source>
+        <translation>インポートはキャンセルされました。</translation>
+    </message>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation>何も変更していません。</translation>
+    </message>
+    <message>
+        <source>Use</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <source>This is a bug; the details are in the log file.</source>
+        <translation>これは不具合です。詳細はログファイルにあります。</translation>
+    </message>
+    <message>
+        <source>The imported data was not changed.</source>
+        <translation>インポート済みのデータは変更していません。</translation>
+    </message>
+    <message>
+        <source>Open or create a project first (step 1).</source>
+        <translation>先にプロジェクトを開くか作成してください（ステップ 1）。</translation>
+    </message>
+    <message>
+        <source>No evaluation set imported yet.</source>
+        <translation>評価セットはまだインポートされていません。</translation>
+    </message>
+    <message>
+        <source>Columns (as imported)</source>
+        <translation>列（インポート時）</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>列</translation>
+    </message>
+</context>
+<context>
+    <name>DatasetText</name>
+    <message>
+        <source>UTF-8 with BOM</source>
+        <translation>UTF-8（BOM 付き）</translation>
+    </message>
+    <message>
+        <source>encoding %1</source>
+        <translation>文字コード %1</translation>
+    </message>
+    <message>
+        <source>tab</source>
+        <translation>タブ</translation>
+    </message>
+    <message>
+        <source>comma</source>
+        <translation>カンマ</translation>
+    </message>
+    <message>
+        <source>semicolon</source>
+        <translation>セミコロン</translation>
+    </message>
+    <message>
+        <source>vertical bar</source>
+        <translation>縦線</translation>
+    </message>
+    <message>
+        <source>delimiter: %1</source>
+        <translation>区切り文字：%1</translation>
+    </message>
+    <message>
+        <source>sheet “%1”</source>
+        <translation>シート「%1」</translation>
+    </message>
+    <message>
+        <source>Preview: the first %1 rows of %2. The full count appears after the import.</source>
+        <translation>プレビュー：%2 の先頭 %1 行です。全体の行数はインポート後に表示されます。</translation>
+    </message>
+    <message>
+        <source>Preview: all %1 rows of %2.</source>
+        <translation>プレビュー：%2 の全 %1 行です。</translation>
+    </message>
+    <message>
+        <source>Read as %1.</source>
+        <translation>%1 として読み込みました。</translation>
+    </message>
+    <message>
+        <source>%1 evaluation rows, %2 examples</source>
+        <translation>評価 %1 行、例 %2 行</translation>
+    </message>
+    <message>
+        <source>%1 rows will be set aside as examples; the rest are evaluation rows.</source>
+        <translation>%1 行を例として確保し、残りを評価に使います。</translation>
+    </message>
+    <message>
+        <source>About %1.</source>
+        <translation>約 %1 です。</translation>
+    </message>
+    <message>
+        <source>Leave at least one row to evaluate.</source>
+        <translation>評価する行を少なくとも 1 行残してください。</translation>
+    </message>
+    <message>
+        <source>Now %1. Apply to set %2 aside instead.</source>
+        <translation>現在は %1 です。代わりに %2 を確保するには「分割を適用」を押してください。</translation>
+    </message>
+    <message>
+        <source>%1 rows imported from %2.</source>
+        <translation>%2 から %1 行をインポートしました。</translation>
+    </message>
+    <message>
+        <source>(split seed %1).</source>
+        <translation>（分割のシード %1）。</translation>
+    </message>
+    <message>
+        <source>Rows skipped because their input is empty: %1 (lines %2).</source>
+        <translation>入力が空のため飛ばした行：%1（%2 行目）。</translation>
+    </message>
+    <message>
+        <source>Rows with a cell over 100,000 characters, kept but costly to send: %1 (ids %2).</source>
+        <translation>100,000 文字を超えるセルがある行（残しますが、送信コストがかかります）：%1（ID %2）。</translation>
+    </message>
+    <message>
+        <source>Rows without an expected output, which content checks cannot grade: %1 (ids %2).</source>
+        <translation>正解がなく、内容チェックで採点できない行：%1（ID %2）。</translation>
+    </message>
+    <message>
+        <source>Rows with an empty id, given one made from their content: %1 (lines %2).</source>
+        <translation>ID が空のため、内容から ID を作成した行：%1（%2 行目）。</translation>
+    </message>
+    <message>
+        <source>Rows sharing their input with another row, kept on the same side of the split: %1.</source>
+        <translation>入力が他の行と同じため、分割で同じ側に置いた行：%1。</translation>
+    </message>
+    <message>
+        <source>Blank or repeated header cells were renamed: %2.</source>
+        <translation>空または重複した見出しセルの名前を変更しました：%2。</translation>
+    </message>
+    <message>
+        <source>Rows with cells right of the last header column, which were left out: %1.</source>
+        <translation>最後の見出し列より右にセルがあり、その部分を除外した行：%1。</translation>
+    </message>
+    <message>
+        <source>Keys that first appear late in the file were left out: %2.</source>
+        <translation>ファイルの後半で初めて現れるキーは除外しました：%2。</translation>
+    </message>
+    <message>
+        <source>You chose %3, but the file looks like %4; check that the text reads right.</source>
+        <translation>%3 が選ばれていますが、ファイルは %4 のようです。文字が正しく読めているか確認してください。</translation>
+    </message>
+    <message>
+        <source>Note: %3 (%1).</source>
+        <translation>注意：%3（%1）。</translation>
+    </message>
+    <message>
+        <source>Loading the imported rows…</source>
+        <translation>インポートした行を読み込んでいます…</translation>
+    </message>
+    <message>
+        <source>Importing… %1 rows read</source>
+        <translation>インポート中… %1 行を読み込みました</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>インポート中…</translation>
+    </message>
+</context>
+<context>
+    <name>DiagnosisMap</name>
+    <message>
+        <source>Behaviour score: acts right (format, tone, rules) →</source>
+        <translation>振る舞いスコア：正しく振る舞う（書式・口調・ルール）→</translation>
+    </message>
+    <message>
+        <source>Content score: right facts →</source>
+        <translation>内容スコア：正しい事実 →</translation>
+    </message>
+    <message>
+        <source>Target %1</source>
+        <translation>目標 %1</translation>
+    </message>
+    <message>
+        <source>%1. %2</source>
+        <translation>%1. %2</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsPanel</name>
+    <message>
+        <source>File</source>
+        <translation>ファイル</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>ページ</translation>
+    </message>
+    <message>
+        <source>Passages</source>
+        <translation>パッセージ</translation>
+    </message>
+    <message>
+        <source>Characters</source>
+        <translation>文字数</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>追加日時</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>詳細</translation>
+    </message>
+    <message>
+        <source>&amp;Remove from the index</source>
+        <translation>インデックスから削除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>The files themselves are not touched (Delete key)</source>
+        <translation>ファイル自体には手を加えません（Delete キー）</translation>
+    </message>
+    <message>
+        <source>No documents yet.
+Drop files or folders here, or use Add files… (txt, md, pdf, docx, html, csv).</source>
+        <translation>ドキュメントはまだありません。
+ここにファイルやフォルダーをドロップするか、「ファイルを追加…」を使ってください（txt、md、pdf、docx、html、csv）。</translation>
+    </message>
+    <message>
+        <source>Indexed documents</source>
+        <translation>インデックス済みのドキュメント</translation>
+    </message>
+    <message>
+        <source>What the last addition did, file by file</source>
+        <translation>前回の追加の結果（ファイルごと）</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorList</name>
+    <message>
+        <source>Run</source>
+        <translation>実行</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>エラー</translation>
+    </message>
+    <message>
+        <source>Rows that ended in an error</source>
+        <translation>エラーで終わった行</translation>
+    </message>
+</context>
+<context>
+    <name>ExampleView</name>
+    <message>
+        <source>%1 %2 (%3) %4: %5</source>
+        <translation>%1 %2 (%3) %4: %5</translation>
+    </message>
+    <message>
+        <source>[%1] %2</source>
+        <translation>[%1] %2</translation>
+    </message>
+    <message>
+        <source>%1 · p. %2</source>
+        <translation>%1 · %2 ページ</translation>
+    </message>
+    <message>
+        <source>%1 · score %2</source>
+        <translation>%1 · スコア %2</translation>
+    </message>
+    <message>
+        <source>Input</source>
+        <translation>入力</translation>
+    </message>
+    <message>
+        <source>Expected answer</source>
+        <translation>正解</translation>
+    </message>
+    <message>
+        <source>Select a row to see each run&apos;s answer, its checks and its passages.</source>
+        <translation>行を選ぶと、各実行の回答、チェック結果、パッセージが表示されます。</translation>
+    </message>
+    <message>
+        <source>Row %1</source>
+        <translation>行 %1</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>カテゴリ</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>正解</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>実行</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>出力</translation>
+    </message>
+    <message>
+        <source>Checks</source>
+        <translation>チェック</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <source>R&amp;un:</source>
+        <translation>実行(&amp;U):</translation>
+    </message>
+    <message>
+        <source>Failed &amp;only</source>
+        <translation>不合格のみ(&amp;O)</translation>
+    </message>
+    <message>
+        <source>C&amp;ategory:</source>
+        <translation>カテゴリ(&amp;A):</translation>
+    </message>
+    <message>
+        <source>&amp;Gap:</source>
+        <translation>ギャップ(&amp;G):</translation>
+    </message>
+    <message>
+        <source>Sho&amp;w all rows</source>
+        <translation>すべての行を表示(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy row</source>
+        <translation>行をコピー(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Re&amp;view…</source>
+        <translation>レビュー(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Say right or wrong for the answers listed, with the keyboard; your verdicts replace the automatic ones</source>
+        <translation>一覧の回答をキーボードで正解・不正解と判定します。あなたの判定が自動判定に代わります</translation>
+    </message>
+    <message>
+        <source>Copy the selected row, one line per run, as tab-separated text</source>
+        <translation>選択した行を、実行ごとに 1 行のタブ区切りテキストとしてコピーします</translation>
+    </message>
+    <message>
+        <source>All runs</source>
+        <translation>すべての実行</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>すべてのカテゴリ</translation>
+    </message>
+    <message>
+        <source>Only the %1 rows sent from another page.</source>
+        <translation>他のページから渡された %1 行のみ。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 rows</source>
+        <translation>%2 行中 %1 行</translation>
+    </message>
+</context>
+<context>
+    <name>GridPage</name>
+    <message>
+        <source>Grid</source>
+        <translation>グリッド</translation>
+    </message>
+    <message>
+        <source>Where each run stands: by the techniques it uses, and by what it gets right. Hover over a point for its numbers; click it to see its rows.</source>
+        <translation>各実行の位置を、使っている手法と正しくできていることの 2 つの軸で示します。点にカーソルを合わせると数値が、クリックするとその行が表示されます。</translation>
+    </message>
+    <message>
+        <source>Placing the runs on the maps…</source>
+        <translation>実行をマップに配置しています…</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>キャンセル(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Ru&amp;n:</source>
+        <translation>実行(&amp;N):</translation>
+    </message>
+    <message>
+        <source>Show in Res&amp;ults</source>
+        <translation>結果で表示(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Pass rate</source>
+        <translation>合格率</translation>
+    </message>
+    <message>
+        <source>See the &amp;advice</source>
+        <translation>アドバイスを見る(&amp;A)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Technique map</source>
+        <translation>手法マップ</translation>
+    </message>
+    <message>
+        <source>Diagnosis map</source>
+        <translation>診断マップ</translation>
+    </message>
+    <message>
+        <source>The picture from OpenAI&apos;s talk “A Survey of Techniques for Maximizing LLM Performance”: to the right, how the model is asked to act; upwards, what it is given to know. Arrows follow the order the runs were made.</source>
+        <translation>OpenAI の講演「A Survey of Techniques for Maximizing LLM Performance」の図です。右へ行くほどモデルへの振る舞いの指示、上へ行くほどモデルに与える知識です。矢印は実行した順をたどります。</translation>
+    </message>
+    <message>
+        <source>&amp;Save technique map…</source>
+        <translation>手法マップを保存(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Low on content → context work (RAG). Low on behaviour → LLM work (prompt, few-shot, fine-tuning). Colour: pass rate.</source>
+        <translation>内容が低い → コンテキストの改善（RAG）。振る舞いが低い → LLM の改善（プロンプト、Few-shot、ファインチューニング）。色：合格率。</translation>
+    </message>
+    <message>
+        <source>Save &amp;diagnosis map…</source>
+        <translation>診断マップを保存(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>%1. %2</source>
+        <translation>%1. %2</translation>
+    </message>
+    <message>
+        <source>The maps could not be drawn because of an internal error.</source>
+        <translation>内部エラーのため、マップを描けませんでした。</translation>
+    </message>
+    <message>
+        <source>The details are in the log (Help → Show Log Folder).</source>
+        <translation>詳細はログにあります（ヘルプ → ログフォルダーを表示）。</translation>
+    </message>
+    <message>
+        <source>No project is open</source>
+        <translation>プロジェクトが開かれていません</translation>
+    </message>
+    <message>
+        <source>Open or create a project, then run a few variants: each run becomes a point here.</source>
+        <translation>プロジェクトを開くか作成して、いくつかのバリアントを実行してください。各実行がここに点として表示されます。</translation>
+    </message>
+    <message>
+        <source>&amp;Go to Project</source>
+        <translation>プロジェクトへ(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Reading the runs…</source>
+        <translation>実行結果を読み込んでいます…</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>中止しました</translation>
+    </message>
+    <message>
+        <source>The maps were not drawn because the work was cancelled.</source>
+        <translation>処理がキャンセルされたため、マップは描かれていません。</translation>
+    </message>
+    <message>
+        <source>&amp;Try again</source>
+        <translation>再試行(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Nothing to place yet</source>
+        <translation>まだ配置するものがありません</translation>
+    </message>
+    <message>
+        <source>This project has no runs yet.</source>
+        <translation>このプロジェクトにはまだ実行結果がありません。</translation>
+    </message>
+    <message>
+        <source>Run some variants, or import a run made elsewhere; each run becomes a point on both maps.</source>
+        <translation>バリアントを実行するか、他で作成した実行結果をインポートしてください。各実行が両方のマップに点として表示されます。</translation>
+    </message>
+    <message>
+        <source>&amp;Go to Run</source>
+        <translation>実行へ(&amp;G)</translation>
+    </message>
+    <message>
+        <source>The maps could not be drawn</source>
+        <translation>マップを描けませんでした</translation>
+    </message>
+    <message>
+        <source>See the message above.</source>
+        <translation>上のメッセージを参照してください。</translation>
+    </message>
+    <message>
+        <source>Save the map as a picture</source>
+        <translation>マップを画像として保存</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 画像 (*.png)</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 を保存しました</translation>
+    </message>
+    <message>
+        <source>Could not save the picture to %1.</source>
+        <translation>%1 に画像を保存できませんでした。</translation>
+    </message>
+    <message>
+        <source>Choose a folder you can write to, and close the file if another program has it open.</source>
+        <translation>書き込みできるフォルダーを選び、他のプログラムがファイルを開いている場合は閉じてください。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPanel</name>
+    <message>
+        <source>Examples pool</source>
+        <translation>例題プール</translation>
+    </message>
+    <message>
+        <source>Examples &amp;pool:</source>
+        <translation>例題プール(&amp;P):</translation>
+    </message>
+    <message>
+        <source>Rows set aside for few-shot prompts and fine-tuning. They are never used to evaluate, so nothing leaks.</source>
+        <translation>Few-shot のプロンプトとファインチューニング用に確保する行です。評価には使わないため、漏れはありません。</translation>
+    </message>
+    <message>
+        <source>Ra&amp;ndom seed:</source>
+        <translation>乱数シード(&amp;N):</translation>
+    </message>
+    <message>
+        <source>The same seed picks the same examples again.</source>
+        <translation>同じシードなら、同じ例がもう一度選ばれます。</translation>
+    </message>
+    <message>
+        <source>&amp;Apply split</source>
+        <translation>分割を適用(&amp;A)</translation>
+    </message>
+    <message>
+        <source>I&amp;mport</source>
+        <translation>インポート(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Cance&amp;l</source>
+        <translation>キャンセル(&amp;L)</translation>
+    </message>
+</context>
+<context>
+    <name>ImportRunDialog</name>
+    <message>
+        <source>Import a run</source>
+        <translation>実行結果のインポート</translation>
+    </message>
+    <message>
+        <source>Outputs produced elsewhere become a run: one line per evaluation row with its row id and the output, optionally the retrieved passages. They are scored with this project&apos;s checks; no model is called.</source>
+        <translation>他で作成した出力を実行結果として取り込みます。評価の 1 行につき 1 行で、行 ID と出力、必要なら取得したパッセージを含めます。このプロジェクトのチェックで採点し、モデルは呼び出しません。</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>ファイル(&amp;F):</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>参照(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名前(&amp;N):</translation>
+    </message>
+    <message>
+        <source>e.g. few-shot-v2</source>
+        <translation>例：few-shot-v2</translation>
+    </message>
+    <message>
+        <source>Techniques used:</source>
+        <translation>使った手法：</translation>
+    </message>
+    <message>
+        <source>Clear instr&amp;uctions</source>
+        <translation>明確な指示(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Step-by-step</source>
+        <translation>段階的思考(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Fe&amp;w-shot examples</source>
+        <translation>Few-shot の例(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;RAG (retrieval)</source>
+        <translation>RAG（検索）(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Tuned retrieval</source>
+        <translation>検索の調整(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Fine-tuned &amp;model</source>
+        <translation>ファインチューニング済みモデル(&amp;M)</translation>
+    </message>
+    <message>
+        <source>None ticked: the outputs are a baseline (a plain prompt).</source>
+        <translation>どれもオンにしない場合、出力はベースライン（素のプロンプト）として扱います。</translation>
+    </message>
+    <message>
+        <source>&amp;Output column:</source>
+        <translation>出力の列(&amp;O):</translation>
+    </message>
+    <message>
+        <source>&amp;Passages column:</source>
+        <translation>パッセージの列(&amp;P):</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>自動</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>インポート(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Choose the outputs file</source>
+        <translation>出力ファイルの選択</translation>
+    </message>
+    <message>
+        <source>Tables (%1)</source>
+        <translation>表 (%1)</translation>
+    </message>
+    <message>
+        <source>Reading the columns…</source>
+        <translation>列を読み込んでいます…</translation>
+    </message>
+</context>
+<context>
+    <name>IndexingProgress</name>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>キャンセル(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Stop after the current file; the files already indexed stay</source>
+        <translation>現在のファイルの後で中止します。インデックス済みのファイルは残ります</translation>
+    </message>
+    <message>
+        <source>Opening the index…</source>
+        <translation>インデックスを開いています…</translation>
+    </message>
+    <message>
+        <source>Stopping after the current file…</source>
+        <translation>現在のファイルの後で中止します…</translation>
+    </message>
+</context>
+<context>
+    <name>KeyBox</name>
+    <message>
+        <source>Keep the saved key</source>
+        <translation>保存済みのキーを使う</translation>
+    </message>
+    <message>
+        <source>Re&amp;place…</source>
+        <translation>置き換え(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>For&amp;get</source>
+        <translation>削除(&amp;G)</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>API キー</translation>
+    </message>
+    <message>
+        <source>Key saved in the system keychain (%1)</source>
+        <translation>キーはシステムのキーチェーンに保存済みです（%1）</translation>
+    </message>
+    <message>
+        <source>Using the key in the environment variable %1 (%2)</source>
+        <translation>環境変数 %1 のキーを使っています（%2）</translation>
+    </message>
+    <message>
+        <source>Optional: local servers usually accept any key</source>
+        <translation>省略可：ローカルサーバーは通常どのキーでも受け付けます</translation>
+    </message>
+    <message>
+        <source>Paste the API key; it is kept in the system keychain, never in the project</source>
+        <translation>API キーを貼り付けてください。システムのキーチェーンに保管し、プロジェクトには保存しません</translation>
+    </message>
+    <message>
+        <source>To use a key saved here instead, remove that environment variable.</source>
+        <translation>ここに保存したキーを使うには、その環境変数を削除してください。</translation>
+    </message>
+    <message>
+        <source>This computer has no system keychain, so a key cannot be saved here. Set the environment variable %1 instead and start the app again; a key typed here is used for Test only.</source>
+        <translation>このコンピューターにはシステムのキーチェーンがないため、ここにキーを保存できません。代わりに環境変数 %1 を設定してアプリを再起動してください。ここに入力したキーは「テスト」にだけ使われます。</translation>
+    </message>
+    <message>
+        <source>This computer has no system keychain, so a key cannot be saved here. If the server needs one, put it in an environment variable and name it above.</source>
+        <translation>このコンピューターにはシステムのキーチェーンがないため、ここにキーを保存できません。サーバーがキーを必要とする場合は、環境変数に入れて、その名前を上に入力してください。</translation>
+    </message>
+</context>
+<context>
+    <name>KnowledgePage</name>
+    <message>
+        <source>Added</source>
+        <translation>追加日時</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>Unchanged, skipped</source>
+        <translation>変更なし（スキップ）</translation>
+    </message>
+    <message>
+        <source>Not added</source>
+        <translation>未追加</translation>
+    </message>
+    <message>
+        <source>The file or folder was not found.</source>
+        <translation>ファイルまたはフォルダーが見つかりません。</translation>
+    </message>
+    <message>
+        <source>This type of file is not supported; use txt, md, pdf, docx, html or csv.</source>
+        <translation>この種類のファイルには対応していません。txt、md、pdf、docx、html、csv を使ってください。</translation>
+    </message>
+    <message>
+        <source>The PDF is password-protected; add an unprotected copy.</source>
+        <translation>PDF がパスワードで保護されています。保護されていないコピーを追加してください。</translation>
+    </message>
+    <message>
+        <source>The file is damaged or is not what its name says; open it and save it again.</source>
+        <translation>ファイルが壊れているか、名前と中身が合っていません。ファイルを開いて保存し直してください。</translation>
+    </message>
+    <message>
+        <source>The PDF has no text layer (scanned pages); run text recognition (OCR) first.</source>
+        <translation>PDF にテキストがありません（スキャンしたページ）。先に文字認識（OCR）をかけてください。</translation>
+    </message>
+    <message>
+        <source>The text encoding was not recognized; save the file as UTF-8.</source>
+        <translation>文字コードを認識できませんでした。UTF-8 で保存してください。</translation>
+    </message>
+    <message>
+        <source>The file may not be opened (permission denied).</source>
+        <translation>ファイルを開く権限がありません。</translation>
+    </message>
+    <message>
+        <source>The file could not be read; it may be locked or moved.</source>
+        <translation>ファイルを読み込めませんでした。ロックされているか、移動された可能性があります。</translation>
+    </message>
+    <message>
+        <source>The file contains no text.</source>
+        <translation>ファイルにテキストがありません。</translation>
+    </message>
+    <message>
+        <source>The file is not text (an image, an archive or a program?); add the document itself.</source>
+        <translation>ファイルがテキストではありません（画像、アーカイブ、プログラム？）。ドキュメントそのものを追加してください。</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>テキスト</translation>
+    </message>
+    <message>
+        <source>%1 page</source>
+        <translation>%1 ページ</translation>
+    </message>
+    <message>
+        <source>%1 pages</source>
+        <translation>%1 ページ</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1、%2</translation>
+    </message>
+    <message>
+        <source>%1 added</source>
+        <translation>%1 件追加</translation>
+    </message>
+    <message>
+        <source>%1 updated</source>
+        <translation>%1 件更新</translation>
+    </message>
+    <message>
+        <source>%1 unchanged</source>
+        <translation>%1 件変更なし</translation>
+    </message>
+    <message>
+        <source>%1 not added</source>
+        <translation>%1 件未追加</translation>
+    </message>
+    <message>
+        <source>no files found</source>
+        <translation>ファイルが見つかりません</translation>
+    </message>
+    <message>
+        <source>Stopped: %1. The files already indexed stay; add the rest again to finish.</source>
+        <translation>中止しました：%1。インデックス済みのファイルは残ります。続きは残りのファイルをもう一度追加してください。</translation>
+    </message>
+    <message>
+        <source>Last addition: %1.</source>
+        <translation>前回の追加：%1。</translation>
+    </message>
+    <message>
+        <source>No documents yet</source>
+        <translation>ドキュメントはまだありません</translation>
+    </message>
+    <message>
+        <source>built-in offline embedding</source>
+        <translation>内蔵のオフライン埋め込み</translation>
+    </message>
+    <message>
+        <source>embedding by %1</source>
+        <translation>%1 による埋め込み</translation>
+    </message>
+    <message>
+        <source>%1 documents · %2 passages · %3</source>
+        <translation>ドキュメント %1 件 · パッセージ %2 件 · %3</translation>
+    </message>
+    <message>
+        <source>Indexing file %1 of %2: %3</source>
+        <translation>ファイル %1 / %2 をインデックス中：%3</translation>
+    </message>
+    <message>
+        <source>Embedding passages: %1 of %2</source>
+        <translation>パッセージを埋め込み中：%1 / %2</translation>
+    </message>
+    <message>
+        <source>Updating the keyword index…</source>
+        <translation>キーワードインデックスを更新しています…</translation>
+    </message>
+    <message>
+        <source>Searching for question %1 of %2</source>
+        <translation>質問 %1 / %2 を検索しています</translation>
+    </message>
+    <message>
+        <source>%1 of %2 documents were split with other chunk settings than the saved ones. Index them again for the new settings to apply.</source>
+        <translation>%2 件のドキュメントのうち %1 件は、保存済みと異なるチャンク設定で分割されています。新しい設定を反映するには、もう一度インデックスを作成してください。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 passages have no vectors for the chosen embedding yet. Index them again to embed them.</source>
+        <translation>%2 件のパッセージのうち %1 件には、選んだ埋め込みのベクトルがまだありません。埋め込むには、もう一度インデックスを作成してください。</translation>
+    </message>
+    <message>
+        <source>Knowledge</source>
+        <translation>ナレッジ</translation>
+    </message>
+    <message>
+        <source>Optional. Add the documents the model should draw on (manuals, FAQs, policies); they are split into passages and indexed on this computer, so RAG variants can put the best passages into the prompt.</source>
+        <translation>省略可。モデルが参照するドキュメント（マニュアル、FAQ、規程など）を追加します。ドキュメントはパッセージに分割され、このコンピューター上でインデックス化されるので、RAG のバリアントは最適なパッセージをプロンプトに入れられます。</translation>
+    </message>
+    <message>
+        <source>Add &amp;files…</source>
+        <translation>ファイルを追加(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Add f&amp;older…</source>
+        <translation>フォルダーを追加(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Documents</source>
+        <translation>ドキュメント(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Searc&amp;h</source>
+        <translation>検索(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Read&amp;iness</source>
+        <translation>準備度(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Se&amp;ttings</source>
+        <translation>設定(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Add documents</source>
+        <translation>ドキュメントの追加</translation>
+    </message>
+    <message>
+        <source>Documents (%1);;All files (*)</source>
+        <translation>ドキュメント (%1);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>Add every document in a folder</source>
+        <translation>フォルダー内のすべてのドキュメントを追加</translation>
+    </message>
+    <message>
+        <source>Added next, when the current indexing finishes: %1</source>
+        <translation>現在のインデックス作成が終わったら次に追加：%1</translation>
+    </message>
+    <message>
+        <source>Removed from the index: %1. The files themselves are untouched.</source>
+        <translation>インデックスから削除しました：%1。ファイル自体には手を加えていません。</translation>
+    </message>
+    <message>
+        <source>None of the files could be added.</source>
+        <translation>どのファイルも追加できませんでした。</translation>
+    </message>
+    <message>
+        <source>The list below says why for each file.</source>
+        <translation>下の一覧に、ファイルごとの理由が表示されています。</translation>
+    </message>
+</context>
+<context>
+    <name>Ladder</name>
+    <message>
+        <source>Baseline</source>
+        <translation>ベースライン</translation>
+    </message>
+    <message>
+        <source>+ clear instructions</source>
+        <translation>＋明確な指示</translation>
+    </message>
+    <message>
+        <source>+ step-by-step</source>
+        <translation>＋段階的思考</translation>
+    </message>
+    <message>
+        <source>+ few-shot (k=%1)</source>
+        <translation>＋Few-shot（k=%1）</translation>
+    </message>
+    <message>
+        <source>RAG (top-%1)</source>
+        <translation>RAG（top-%1）</translation>
+    </message>
+    <message>
+        <source>RAG (top-k from Knowledge)</source>
+        <translation>RAG（top-k はナレッジの設定）</translation>
+    </message>
+    <message>
+        <source>RAG + few-shot (k=%1)</source>
+        <translation>RAG＋Few-shot（k=%1）</translation>
+    </message>
+    <message>
+        <source>Fine-tuned (%1)</source>
+        <translation>ファインチューニング済み（%1）</translation>
+    </message>
+    <message>
+        <source>Fine-tuned (no model id yet)</source>
+        <translation>ファインチューニング済み（モデル ID 未設定）</translation>
+    </message>
+    <message>
+        <source>Fine-tuned + RAG</source>
+        <translation>ファインチューニング済み＋RAG</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <source>prompt</source>
+        <translation>プロンプト</translation>
+    </message>
+    <message>
+        <source>few-shot</source>
+        <translation>Few-shot</translation>
+    </message>
+    <message>
+        <source>fine-tuned</source>
+        <translation>ファインチューニング済み</translation>
+    </message>
+    <message>
+        <source>RAG</source>
+        <translation>RAG</translation>
+    </message>
+    <message>
+        <source>tuned RAG</source>
+        <translation>調整済み RAG</translation>
+    </message>
+    <message>
+        <source>clear instructions</source>
+        <translation>明確な指示</translation>
+    </message>
+    <message>
+        <source>step-by-step</source>
+        <translation>段階的思考</translation>
+    </message>
+    <message>
+        <source>few-shot examples</source>
+        <translation>Few-shot の例</translation>
+    </message>
+    <message>
+        <source>retrieval (RAG)</source>
+        <translation>検索（RAG）</translation>
+    </message>
+    <message>
+        <source>tuned retrieval</source>
+        <translation>検索の調整</translation>
+    </message>
+    <message>
+        <source>fine-tuned model</source>
+        <translation>ファインチューニング済みモデル</translation>
+    </message>
+</context>
+<context>
+    <name>Leaderboard</name>
+    <message>
+        <source>Run</source>
+        <translation>実行</translation>
+    </message>
+    <message>
+        <source>Techniques</source>
+        <translation>手法</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Behaviour</source>
+        <translation>振る舞い</translation>
+    </message>
+    <message>
+        <source>Pass
+rate</source>
+        <translation>合格率</translation>
+    </message>
+    <message>
+        <source>Latency
+p50 / p95</source>
+        <translation>レイテンシ
+p50 / p95</translation>
+    </message>
+    <message>
+        <source>Tokens /
+request</source>
+        <translation>トークン /
+リクエスト</translation>
+    </message>
+    <message>
+        <source>Cost /
+1k req.</source>
+        <translation>コスト /
+1k リクエスト</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>行数</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>エラー</translation>
+    </message>
+    <message>
+        <source>Share of rows whose answer carries the right facts (content checks).</source>
+        <translation>回答が正しい事実を含む行の割合（内容チェック）。</translation>
+    </message>
+    <message>
+        <source>Share of rows whose answer acts right: format, length, language (behaviour checks).</source>
+        <translation>回答が正しく振る舞う行の割合：書式、長さ、言語（振る舞いチェック）。</translation>
+    </message>
+    <message>
+        <source>Share of rows that passed every check.</source>
+        <translation>すべてのチェックに合格した行の割合。</translation>
+    </message>
+    <message>
+        <source>Time to an answer: half came faster than p50, 19 in 20 faster than p95. Sorted by p50.</source>
+        <translation>回答までの時間：半数は p50 より速く、20 件中 19 件は p95 より速く返りました。p50 で並べ替えます。</translation>
+    </message>
+    <message>
+        <source>Prompt plus answer tokens per request, on average.</source>
+        <translation>1 リクエストあたりのプロンプトと回答の平均トークン数。</translation>
+    </message>
+    <message>
+        <source>What 1,000 requests like these cost at the project&apos;s prices (— when a price or the usage is unknown).</source>
+        <translation>このようなリクエスト 1,000 件にかかる、プロジェクトの料金設定でのコスト（料金または使用量が不明な場合は —）。</translation>
+    </message>
+    <message>
+        <source>Evaluation rows with a result; “12 of 30” when some were never answered (they count as failed).</source>
+        <translation>結果のある評価行の数。回答のない行がある場合は「30 行中 12 行」のように表示します（その行は不合格に数えます）。</translation>
+    </message>
+    <message>
+        <source>%1 · cancelled</source>
+        <translation>%1 · キャンセル済み</translation>
+    </message>
+    <message>
+        <source>%1 · stopped</source>
+        <translation>%1 · 中止</translation>
+    </message>
+    <message>
+        <source>%1 · unfinished</source>
+        <translation>%1 · 未完了</translation>
+    </message>
+    <message>
+        <source>%1: imported from %2</source>
+        <translation>%1：%2 からインポート</translation>
+    </message>
+    <message>
+        <source>%1: run with %2</source>
+        <translation>%1：%2 で実行</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%2 中 %1</translation>
+    </message>
+</context>
+<context>
+    <name>Lists</name>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Steps</source>
+        <translation>ステップ</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>ファイル(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;New Project…</source>
+        <translation>新規プロジェクト(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Open Project…</source>
+        <translation>プロジェクトを開く(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Sample Project</source>
+        <translation>サンプルプロジェクトを開く(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Recent Projects</source>
+        <translation>最近使ったプロジェクト(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Se&amp;ttings…</source>
+        <translation>設定(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>終了(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>実行(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Run Selected Variants</source>
+        <translation>選択したバリアントを実行(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>ヘルプ(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Show &amp;Log Folder</source>
+        <translation>ログフォルダーを表示(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;About LLM Path Advisor</source>
+        <translation>LLM Path Advisor について(&amp;A)</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Opening the sample project…</source>
+        <translation>サンプルプロジェクトを開いています…</translation>
+    </message>
+    <message>
+        <source>Opening the project…</source>
+        <translation>プロジェクトを開いています…</translation>
+    </message>
+    <message>
+        <source>Creating the project…</source>
+        <translation>プロジェクトを作成しています…</translation>
+    </message>
+    <message>
+        <source>Open a project folder</source>
+        <translation>プロジェクトフォルダーを開く</translation>
+    </message>
+    <message>
+        <source>The sample project is not available in this build.</source>
+        <translation>このビルドにはサンプルプロジェクトが含まれていません。</translation>
+    </message>
+    <message>
+        <source>Opened %1</source>
+        <translation>%1 を開きました</translation>
+    </message>
+    <message>
+        <source>No recent projects</source>
+        <translation>最近使ったプロジェクトはありません</translation>
+    </message>
+    <message>
+        <source>About LLM Path Advisor</source>
+        <translation>LLM Path Advisor について</translation>
+    </message>
+    <message>
+        <source>LLM Path Advisor %1
+
+Measure an LLM feature and learn what to do next: better prompts, RAG, fine-tuning, or both.</source>
+        <translation>LLM Path Advisor %1
+
+LLM を使った機能を測定し、次に何をすべきか（プロンプトの改善、RAG、ファインチューニング、またはその両方）を示します。</translation>
+    </message>
+    <message>
+        <source>Closing: finishing the work in progress…</source>
+        <translation>終了しています：実行中の処理を完了しています…</translation>
+    </message>
+</context>
+<context>
+    <name>MapView</name>
+    <message>
+        <source>%1. %2 · %3</source>
+        <translation>%1. %2 · %3</translation>
+    </message>
+    <message>
+        <source>%1. %2</source>
+        <translation>%1. %2</translation>
+    </message>
+    <message>
+        <source>%1 and %2 more</source>
+        <translation>%1 ほか %2 件</translation>
+    </message>
+    <message>
+        <source>Techniques: %1</source>
+        <translation>手法：%1</translation>
+    </message>
+    <message>
+        <source>Pass rate %1 · content %2 · behaviour %3</source>
+        <translation>合格率 %1 · 内容 %2 · 振る舞い %3</translation>
+    </message>
+    <message>
+        <source>%1 rows, %2 without an answer</source>
+        <translation>%1 行（うち回答なし %2 行）</translation>
+    </message>
+    <message>
+        <source>The advice starts from this run.</source>
+        <translation>アドバイスはこの実行を基準にしています。</translation>
+    </message>
+    <message>
+        <source>Click to open this run in Results.</source>
+        <translation>クリックすると、この実行を結果で開きます。</translation>
+    </message>
+    <message>
+        <source>%1 runs in the same place:</source>
+        <translation>同じ位置に %1 件の実行：</translation>
+    </message>
+    <message>
+        <source>Click to open “%1” in Results.</source>
+        <translation>クリックすると「%1」を結果で開きます。</translation>
+    </message>
+</context>
+<context>
+    <name>MappingPanel</name>
+    <message>
+        <source>Input</source>
+        <translation>入力</translation>
+    </message>
+    <message>
+        <source>Expected output</source>
+        <translation>正解</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Context</source>
+        <translation>コンテキスト</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>カテゴリ</translation>
+    </message>
+    <message>
+        <source>&amp;Input *:</source>
+        <translation>入力 *(&amp;I):</translation>
+    </message>
+    <message>
+        <source>E&amp;xpected output *:</source>
+        <translation>正解 *(&amp;X):</translation>
+    </message>
+    <message>
+        <source>I&amp;d:</source>
+        <translation>ID(&amp;D):</translation>
+    </message>
+    <message>
+        <source>Con&amp;text:</source>
+        <translation>コンテキスト(&amp;T):</translation>
+    </message>
+    <message>
+        <source>Cate&amp;gory:</source>
+        <translation>カテゴリ(&amp;G):</translation>
+    </message>
+    <message>
+        <source>The question or prompt sent to the model. Required.</source>
+        <translation>モデルに送る質問またはプロンプト。必須です。</translation>
+    </message>
+    <message>
+        <source>The correct answer each output is compared with. Required.</source>
+        <translation>各出力と比較する正しい答え。必須です。</translation>
+    </message>
+    <message>
+        <source>A unique id per row. Without one, ids are made from the content.</source>
+        <translation>行ごとの一意の ID。ない場合は内容から作成します。</translation>
+    </message>
+    <message>
+        <source>Reference text for the row, if your file has it.</source>
+        <translation>その行の参考テキスト（ファイルにある場合）。</translation>
+    </message>
+    <message>
+        <source>A group name, to filter and compare results by category.</source>
+        <translation>グループ名。カテゴリごとに結果を絞り込んだり比較したりできます。</translation>
+    </message>
+    <message>
+        <source>* required. The app&apos;s guess is preselected; change it if it is wrong.</source>
+        <translation>* は必須です。アプリの推測があらかじめ選ばれています。違っていれば変更してください。</translation>
+    </message>
+    <message>
+        <source>(choose a column)</source>
+        <translation>（列を選択）</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（なし）</translation>
+    </message>
+    <message>
+        <source>Choose the %1 column.</source>
+        <translation>%1 の列を選んでください。</translation>
+    </message>
+    <message>
+        <source>Column “%1” is chosen for two roles; give each role its own column.</source>
+        <translation>列「%1」が 2 つの役割に選ばれています。役割ごとに別の列を選んでください。</translation>
+    </message>
+</context>
+<context>
+    <name>NewProjectDialog</name>
+    <message>
+        <source>New project</source>
+        <translation>新規プロジェクト</translation>
+    </message>
+    <message>
+        <source>A project is one folder: your evaluation set, settings, index and results all live in it. Next you will import the evaluation set.</source>
+        <translation>プロジェクトは 1 つのフォルダーです。評価セット、設定、インデックス、結果がすべてその中に保存されます。次に評価セットをインポートします。</translation>
+    </message>
+    <message>
+        <source>My project</source>
+        <translation>マイプロジェクト</translation>
+    </message>
+    <message>
+        <source>e.g. Support chatbot evaluation</source>
+        <translation>例：サポートチャットボットの評価</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>参照(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Project &amp;name:</source>
+        <translation>プロジェクト名(&amp;N):</translation>
+    </message>
+    <message>
+        <source>&amp;Location:</source>
+        <translation>保存場所(&amp;L):</translation>
+    </message>
+    <message>
+        <source>&amp;Create and import data</source>
+        <translation>作成してデータをインポート(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Give the project a name.</source>
+        <translation>プロジェクトに名前を付けてください。</translation>
+    </message>
+    <message>
+        <source>Use at least one letter or digit in the name.</source>
+        <translation>名前には英字か数字を少なくとも 1 文字使ってください。</translation>
+    </message>
+    <message>
+        <source>Choose where to keep the project (a full folder path).</source>
+        <translation>プロジェクトの保存場所（フォルダーのフルパス）を選んでください。</translation>
+    </message>
+    <message>
+        <source>The location is a file, not a folder.</source>
+        <translation>保存場所がフォルダーではなくファイルです。</translation>
+    </message>
+    <message>
+        <source>A project with this name already exists there. Open it instead, or pick another name.</source>
+        <translation>この名前のプロジェクトはすでにあります。そちらを開くか、別の名前を付けてください。</translation>
+    </message>
+    <message>
+        <source>A file with this name already exists there. Pick another name.</source>
+        <translation>この名前のファイルがすでにあります。別の名前を付けてください。</translation>
+    </message>
+    <message>
+        <source>Folder: %1</source>
+        <translation>フォルダー：%1</translation>
+    </message>
+    <message>
+        <source>Where to keep the project</source>
+        <translation>プロジェクトの保存場所</translation>
+    </message>
+</context>
+<context>
+    <name>PassageCard</name>
+    <message>
+        <source>%1, page %2</source>
+        <translation>%1、%2 ページ</translation>
+    </message>
+    <message>
+        <source>%1. %2 · score %3</source>
+        <translation>%1. %2 · スコア %3</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressRows</name>
+    <message>
+        <source>not estimated yet</source>
+        <translation>まだ見積もっていません</translation>
+    </message>
+    <message>
+        <source>%1/%2</source>
+        <translation>%1/%2</translation>
+    </message>
+    <message>
+        <source>done: every row has an answer</source>
+        <translation>完了：すべての行に回答があります</translation>
+    </message>
+    <message>
+        <source>%1 to do</source>
+        <translation>残り %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2 from the cache, free)</source>
+        <translation>%1（うち %2 はキャッシュから、無料）</translation>
+    </message>
+    <message>
+        <source>%1 · resumes after %2 finished</source>
+        <translation>%1 · %2 件完了の続きから再開</translation>
+    </message>
+    <message>
+        <source>waiting for the rate limit: %1</source>
+        <translation>レート制限の解除待ち：%1</translation>
+    </message>
+    <message>
+        <source>ETA %1</source>
+        <translation>残り時間 %1</translation>
+    </message>
+    <message>
+        <source>starting…</source>
+        <translation>開始しています…</translation>
+    </message>
+    <message>
+        <source>cost unknown (no price for the model)</source>
+        <translation>コスト不明（モデルの料金が未設定）</translation>
+    </message>
+    <message>
+        <source>%1 spent</source>
+        <translation>%1 使用</translation>
+    </message>
+    <message>
+        <source>%1 error</source>
+        <translation>エラー %1 件</translation>
+    </message>
+    <message>
+        <source>%1 errors</source>
+        <translation>エラー %1 件</translation>
+    </message>
+    <message>
+        <source>%1 from the cache</source>
+        <translation>キャッシュから %1 件</translation>
+    </message>
+    <message>
+        <source>waiting…</source>
+        <translation>待機中…</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectPage</name>
+    <message>
+        <source>Project</source>
+        <translation>プロジェクト</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名前：</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>フォルダー：</translation>
+    </message>
+    <message>
+        <source>&amp;New project…</source>
+        <translation>新規プロジェクト(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Open project…</source>
+        <translation>プロジェクトを開く(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open the &amp;sample project</source>
+        <translation>サンプルプロジェクトを開く(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Recent projects (double-click to open):</source>
+        <translation>最近使ったプロジェクト（ダブルクリックで開く）：</translation>
+    </message>
+    <message>
+        <source>No recent projects yet.</source>
+        <translation>最近使ったプロジェクトはまだありません。</translation>
+    </message>
+    <message>
+        <source>The project name could not be saved: %1</source>
+        <translation>プロジェクト名を保存できませんでした：%1</translation>
+    </message>
+    <message>
+        <source>This project is open. Use the steps on the left to work on it.</source>
+        <translation>このプロジェクトを開いています。左のステップから作業を進めてください。</translation>
+    </message>
+    <message>
+        <source>No project is open. Create one, open a folder, or start with the sample project.</source>
+        <translation>プロジェクトが開かれていません。新しく作成するか、フォルダーを開くか、サンプルプロジェクトから始めてください。</translation>
+    </message>
+    <message>
+        <source>This is the sample project.</source>
+        <translation>これはサンプルプロジェクトです。</translation>
+    </message>
+    <message>
+        <source>Its runs were written by hand for the tour, not produced by a model.</source>
+        <translation>実行結果はツアー用に手作業で書いたもので、モデルが生成したものではありません。</translation>
+    </message>
+    <message>
+        <source>It shows what the app does with made-up data. Create a new project to measure your own.</source>
+        <translation>架空のデータでアプリの機能を紹介しています。ご自分のデータを測定するには、新しいプロジェクトを作成してください。</translation>
+    </message>
+</context>
+<context>
+    <name>PromptPreview</name>
+    <message>
+        <source>System</source>
+        <translation>システム</translation>
+    </message>
+    <message>
+        <source>Assistant (example answer)</source>
+        <translation>アシスタント（回答例）</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>ユーザー</translation>
+    </message>
+    <message>
+        <source>(the passages retrieved from your documents for this question go here)</source>
+        <translation>（この質問に対してドキュメントから取得したパッセージがここに入ります）</translation>
+    </message>
+    <message>
+        <source>your documents</source>
+        <translation>ドキュメント</translation>
+    </message>
+    <message>
+        <source>Loading the first evaluation row…</source>
+        <translation>最初の評価行を読み込んでいます…</translation>
+    </message>
+    <message>
+        <source>Import an evaluation set under Data to see the prompt of its first row here.</source>
+        <translation>データで評価セットをインポートすると、最初の行のプロンプトがここに表示されます。</translation>
+    </message>
+</context>
+<context>
+    <name>ReadinessPanel</name>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>質問</translation>
+    </message>
+    <message>
+        <source>Expected answer</source>
+        <translation>正解</translation>
+    </message>
+    <message>
+        <source>Top passage from</source>
+        <translation>最上位のパッセージの出典</translation>
+    </message>
+    <message>
+        <source>Check readiness searches the documents with every evaluation question and counts the questions whose expected answer is among the passages a RAG variant would get. No model is called.</source>
+        <translation>「準備度をチェック」は、評価セットのすべての質問でドキュメントを検索し、RAG のバリアントが受け取るパッセージの中に正解がある質問の数を数えます。モデルは呼び出しません。</translation>
+    </message>
+    <message>
+        <source>Check &amp;readiness</source>
+        <translation>準備度をチェック(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>中止</translation>
+    </message>
+    <message>
+        <source>Questions whose answer was not found</source>
+        <translation>答えが見つからなかった質問</translation>
+    </message>
+    <message>
+        <source>%1 of %2 questions have their answer in the top %3 passages (%4)</source>
+        <translation>%2 問中 %1 問で、上位 %3 件のパッセージに答えがあります（%4）</translation>
+    </message>
+    <message>
+        <source>Stopped before every question was checked; the numbers cover those checked.</source>
+        <translation>すべての質問を確認する前に中止しました。数値は確認した分だけです。</translation>
+    </message>
+    <message>
+        <source>%1 rows without an expected answer were left out.</source>
+        <translation>正解のない %1 行は除外しました。</translation>
+    </message>
+    <message>
+        <source>The questions below missed: their answer may be absent from the documents, worded differently, or ranked too low. Double-click one to see what the search finds.</source>
+        <translation>以下の質問では答えが見つかりませんでした。ドキュメントに答えがない、言い回しが違う、または順位が低すぎる可能性があります。ダブルクリックすると検索結果を確認できます。</translation>
+    </message>
+    <message>
+        <source>Every question found its answer: retrieval is ready for RAG variants.</source>
+        <translation>すべての質問で答えが見つかりました。RAG のバリアントを使う準備ができています。</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsPage</name>
+    <message>
+        <source>Results</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <source>&amp;Go to Run</source>
+        <translation>実行へ(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Leaderboard</source>
+        <translation>リーダーボード</translation>
+    </message>
+    <message>
+        <source>Example rows</source>
+        <translation>行ごとの結果</translation>
+    </message>
+    <message>
+        <source>Open a project first.</source>
+        <translation>先にプロジェクトを開いてください。</translation>
+    </message>
+    <message>
+        <source>Reading the results…</source>
+        <translation>結果を読み込んでいます…</translation>
+    </message>
+    <message>
+        <source>No runs yet. Run variants under Run, or import outputs made elsewhere as a run there.</source>
+        <translation>まだ実行結果がありません。実行でバリアントを実行するか、他で作成した出力を実行結果としてインポートしてください。</translation>
+    </message>
+    <message>
+        <source>Click a run to see its rows below; click a column title to sort.</source>
+        <translation>実行をクリックすると下にその行が表示されます。列の見出しをクリックすると並べ替えます。</translation>
+    </message>
+    <message>
+        <source>You reviewed %1 answer: the automatic verdict agreed with yours on %2 (%3, Cohen&apos;s kappa %4).</source>
+        <translation>レビュー済みの回答は %1 件で、自動判定とあなたの判定が一致したのは %2 件です（%3、Cohen の κ %4）。</translation>
+    </message>
+    <message>
+        <source>You reviewed %1 answers: the automatic verdicts agreed with yours on %2 (%3, Cohen&apos;s kappa %4).</source>
+        <translation>レビュー済みの回答は %1 件で、自動判定とあなたの判定が一致したのは %2 件です（%3、Cohen の κ %4）。</translation>
+    </message>
+    <message>
+        <source>%1 of them were unsure automatically.</source>
+        <translation>そのうち %1 件は自動判定が保留でした。</translation>
+    </message>
+    <message>
+        <source>No answer reviewed yet: the advice rests on automatic verdicts alone.</source>
+        <translation>まだレビューした回答はありません。アドバイスは自動判定だけに基づいています。</translation>
+    </message>
+    <message>
+        <source>Review &amp;20 answers</source>
+        <translation>20件をレビュー(&amp;2)</translation>
+    </message>
+    <message>
+        <source>Review &amp;more</source>
+        <translation>さらにレビュー(&amp;M)</translation>
+    </message>
+    <message>
+        <source>No answers to review here.</source>
+        <translation>ここにはレビューできる回答がありません。</translation>
+    </message>
+    <message>
+        <source>Choose a run whose rows have answers, or show all rows.</source>
+        <translation>回答のある実行を選ぶか、すべての行を表示してください。</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsWords</name>
+    <message>
+        <source>instructions</source>
+        <translation>指示</translation>
+    </message>
+    <message>
+        <source>step-by-step</source>
+        <translation>段階的思考</translation>
+    </message>
+    <message>
+        <source>few-shot</source>
+        <translation>Few-shot</translation>
+    </message>
+    <message>
+        <source>RAG</source>
+        <translation>RAG</translation>
+    </message>
+    <message>
+        <source>tuned retrieval</source>
+        <translation>検索の調整</translation>
+    </message>
+    <message>
+        <source>fine-tuned</source>
+        <translation>ファインチューニング済み</translation>
+    </message>
+    <message>
+        <source>none (baseline)</source>
+        <translation>なし（ベースライン）</translation>
+    </message>
+    <message>
+        <source>✓ pass</source>
+        <translation>✓ 合格</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>エラー</translation>
+    </message>
+    <message>
+        <source>✗ knowledge</source>
+        <translation>✗ 知識</translation>
+    </message>
+    <message>
+        <source>✗ behaviour</source>
+        <translation>✗ 振る舞い</translation>
+    </message>
+    <message>
+        <source>✗ retrieval</source>
+        <translation>✗ 検索</translation>
+    </message>
+    <message>
+        <source>✗ generation</source>
+        <translation>✗ 生成</translation>
+    </message>
+    <message>
+        <source>? unsure</source>
+        <translation>? 保留</translation>
+    </message>
+    <message>
+        <source>not in this run</source>
+        <translation>この実行にはありません</translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <source>no answer: the request failed</source>
+        <translation>回答なし：リクエストが失敗しました</translation>
+    </message>
+    <message>
+        <source>knowledge gap: facts missing or wrong</source>
+        <translation>知識ギャップ：事実の不足または誤り</translation>
+    </message>
+    <message>
+        <source>behaviour gap: facts right, form wrong</source>
+        <translation>振る舞いギャップ：事実は正しく、形式が誤り</translation>
+    </message>
+    <message>
+        <source>retrieval gap: the passages lacked the answer</source>
+        <translation>検索ギャップ：パッセージに答えがなかった</translation>
+    </message>
+    <message>
+        <source>generation gap: the passages had it, the answer ignored it</source>
+        <translation>生成ギャップ：パッセージに答えがあったが、回答が無視した</translation>
+    </message>
+    <message>
+        <source>unsure: the text alone cannot tell; a judge model or your review decides (counted apart, never a gap)</source>
+        <translation>判定保留：テキストだけでは判定できません。判定モデルかあなたのレビューで決まります（別に集計し、ギャップには数えません）</translation>
+    </message>
+    <message>
+        <source>Any outcome</source>
+        <translation>すべての結果</translation>
+    </message>
+    <message>
+        <source>Knowledge gap</source>
+        <translation>知識ギャップ</translation>
+    </message>
+    <message>
+        <source>Behaviour gap</source>
+        <translation>振る舞いギャップ</translation>
+    </message>
+    <message>
+        <source>Retrieval gap</source>
+        <translation>検索ギャップ</translation>
+    </message>
+    <message>
+        <source>Generation gap</source>
+        <translation>生成ギャップ</translation>
+    </message>
+    <message>
+        <source>Error (no answer)</source>
+        <translation>エラー（回答なし）</translation>
+    </message>
+    <message>
+        <source>Unsure (to review)</source>
+        <translation>判定保留（要レビュー）</translation>
+    </message>
+    <message>
+        <source>content</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>behaviour</source>
+        <translation>振る舞い</translation>
+    </message>
+    <message>
+        <source>retrieval</source>
+        <translation>検索</translation>
+    </message>
+    <message>
+        <source>✗ fail</source>
+        <translation>✗ 不合格</translation>
+    </message>
+    <message>
+        <source>matches the expected answer</source>
+        <translation>正解と一致</translation>
+    </message>
+    <message>
+        <source>does not match the expected answer</source>
+        <translation>正解と一致しない</translation>
+    </message>
+    <message>
+        <source>contains the expected answer</source>
+        <translation>正解を含む</translation>
+    </message>
+    <message>
+        <source>no output to judge</source>
+        <translation>判定する出力がない</translation>
+    </message>
+    <message>
+        <source>the judge&apos;s reply could not be read</source>
+        <translation>ジャッジの返答を読み取れなかった</translation>
+    </message>
+    <message>
+        <source>the model call for this check failed (%1)</source>
+        <translation>このチェックのモデル呼び出しが失敗した（%1）</translation>
+    </message>
+    <message>
+        <source>missing “%1”</source>
+        <translation>「%1」がない</translation>
+    </message>
+    <message>
+        <source>contains the forbidden “%1”</source>
+        <translation>禁止語「%1」を含む</translation>
+    </message>
+    <message>
+        <source>does not contain the expected answer (%1)</source>
+        <translation>正解を含まない（%1）</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ミリ秒</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>right</source>
+        <translation>正解</translation>
+    </message>
+    <message>
+        <source>wrong</source>
+        <translation>不正解</translation>
+    </message>
+    <message>
+        <source>unsure</source>
+        <translation>判定保留</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewDialog</name>
+    <message>
+        <source>Review answers</source>
+        <translation>回答のレビュー</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>質問</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>期待される回答</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>回答</translation>
+    </message>
+    <message>
+        <source>Right (R)</source>
+        <translation>正解 (R)</translation>
+    </message>
+    <message>
+        <source>Wrong (W)</source>
+        <translation>不正解 (W)</translation>
+    </message>
+    <message>
+        <source>Skip (S)</source>
+        <translation>スキップ (S)</translation>
+    </message>
+    <message>
+        <source>Back (B)</source>
+        <translation>戻る (B)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <source>The answer carries the expected facts</source>
+        <translation>回答に期待される事実が含まれています</translation>
+    </message>
+    <message>
+        <source>A fact is missing, wrong or denied, or the answer declines</source>
+        <translation>事実が欠けている・誤っている・否定されている、または回答を拒んでいます</translation>
+    </message>
+    <message>
+        <source>Done: %1 answers reviewed in this session.</source>
+        <translation>完了：このセッションで %1 件の回答をレビューしました。</translation>
+    </message>
+    <message>
+        <source>Your verdicts now count in Results, on the maps and in the advice.</source>
+        <translation>あなたの判定は、結果・マップ・アドバイスに反映されています。</translation>
+    </message>
+    <message>
+        <source>Answer %1 of %2 · run %3 · row %4</source>
+        <translation>回答 %1 / %2 · 実行 %3 · 行 %4</translation>
+    </message>
+    <message>
+        <source>you said right</source>
+        <translation>あなたの判定：正解</translation>
+    </message>
+    <message>
+        <source>you said wrong</source>
+        <translation>あなたの判定：不正解</translation>
+    </message>
+    <message>
+        <source>Automatic verdict: %1</source>
+        <translation>自動判定：%1</translation>
+    </message>
+</context>
+<context>
+    <name>RowsModel</name>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>カテゴリ</translation>
+    </message>
+    <message>
+        <source>Input</source>
+        <translation>入力</translation>
+    </message>
+</context>
+<context>
+    <name>RunColumn</name>
+    <message>
+        <source>Output</source>
+        <translation>出力</translation>
+    </message>
+    <message>
+        <source>Checks</source>
+        <translation>チェック</translation>
+    </message>
+    <message>
+        <source>Retrieved passages</source>
+        <translation>取得したパッセージ</translation>
+    </message>
+    <message>
+        <source>(no output) %1</source>
+        <translation>（出力なし）%1</translation>
+    </message>
+</context>
+<context>
+    <name>RunPage</name>
+    <message>
+        <source>Run</source>
+        <translation>実行</translation>
+    </message>
+    <message>
+        <source>This project is offline, so nothing can be run.</source>
+        <translation>このプロジェクトはオフラインのため、実行できません。</translation>
+    </message>
+    <message>
+        <source>Choose a model server under Connection, or import a run.</source>
+        <translation>接続でモデルのサーバーを選ぶか、実行結果をインポートしてください。</translation>
+    </message>
+    <message>
+        <source>Planning the run…</source>
+        <translation>実行を計画しています…</translation>
+    </message>
+    <message>
+        <source>The run stopped. Finished rows are kept.</source>
+        <translation>実行を中止しました。完了した行は保存されています。</translation>
+    </message>
+    <message>
+        <source>Importing the run…</source>
+        <translation>実行結果をインポートしています…</translation>
+    </message>
+</context>
+<context>
+    <name>RunTexts</name>
+    <message>
+        <source>No variant to run yet.</source>
+        <translation>実行するバリアントがまだありません。</translation>
+    </message>
+    <message>
+        <source>%1 — the variants ticked under Variants.</source>
+        <translation>%1 — バリアントでオンにしたもの。</translation>
+    </message>
+    <message>
+        <source>%1 — every variant of the project (none is ticked under Variants).</source>
+        <translation>%1 — プロジェクトのすべてのバリアント（バリアントでオンにしたものがありません）。</translation>
+    </message>
+    <message>
+        <source>%1 — the starting presets (the project has no variants of its own yet).</source>
+        <translation>%1 — 初期プリセット（プロジェクトにはまだ独自のバリアントがありません）。</translation>
+    </message>
+    <message>
+        <source>Nothing to send: every row of these variants has an answer, or its request was answered before.</source>
+        <translation>送信するものはありません。これらのバリアントのすべての行に回答があるか、以前に回答済みのリクエストです。</translation>
+    </message>
+    <message>
+        <source>free</source>
+        <translation>無料</translation>
+    </message>
+    <message>
+        <source>about %1</source>
+        <translation>約 %1</translation>
+    </message>
+    <message>
+        <source>%1 call</source>
+        <translation>%1 回の呼び出し</translation>
+    </message>
+    <message>
+        <source>%1 calls</source>
+        <translation>%1 回の呼び出し</translation>
+    </message>
+    <message>
+        <source>%1, about %2 tokens (%3 in, about %4 out), %5, %6 at %7 requests at a time.</source>
+        <translation>%1、約 %2 トークン（入力 %3、出力 約 %4）、%5、%6（同時 %7 リクエスト）。</translation>
+    </message>
+    <message>
+        <source>%1 row already answered is skipped.</source>
+        <translation>回答済みの %1 行は飛ばします。</translation>
+    </message>
+    <message>
+        <source>%1 rows already answered are skipped.</source>
+        <translation>回答済みの %1 行は飛ばします。</translation>
+    </message>
+    <message>
+        <source>%1 request answered before comes from the cache at no cost.</source>
+        <translation>以前に回答済みの %1 リクエストは、キャッシュから無料で取得します。</translation>
+    </message>
+    <message>
+        <source>%1 requests answered before come from the cache at no cost.</source>
+        <translation>以前に回答済みの %1 リクエストは、キャッシュから無料で取得します。</translation>
+    </message>
+    <message>
+        <source>No price is known for %1, so the cost leaves it out.</source>
+        <translation>%1 の料金が不明なため、コストには含めていません。</translation>
+    </message>
+    <message>
+        <source>Token counts for %1 are approximate.</source>
+        <translation>%1 のトークン数は概算です。</translation>
+    </message>
+    <message>
+        <source>Output tokens are guessed from the expected answers; the time from earlier runs.</source>
+        <translation>出力トークンは正解から、時間は以前の実行から推定しています。</translation>
+    </message>
+    <message>
+        <source>%1 (%2, %3/%4)</source>
+        <translation>%1（%2、%3/%4）</translation>
+    </message>
+    <message>
+        <source>An earlier run stopped before it finished: %1. Resume sends only the missing rows.</source>
+        <translation>以前の実行が完了前に中止されました：%1。「再開」では未完了の行だけを送信します。</translation>
+    </message>
+    <message>
+        <source>Res&amp;ume %1/%2</source>
+        <translation>再開 %1/%2(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Overall %1/%2</source>
+        <translation>全体 %1/%2</translation>
+    </message>
+    <message>
+        <source>ETA %1</source>
+        <translation>残り時間 %1</translation>
+    </message>
+    <message>
+        <source>%1 spent</source>
+        <translation>%1 使用</translation>
+    </message>
+    <message>
+        <source>%1 spent on the models with a known price</source>
+        <translation>料金が分かっているモデルで %1 使用</translation>
+    </message>
+    <message>
+        <source>%1 error</source>
+        <translation>エラー %1 件</translation>
+    </message>
+    <message>
+        <source>%1 errors</source>
+        <translation>エラー %1 件</translation>
+    </message>
+    <message>
+        <source>Cancelled. Every finished row is kept; resume whenever you like.</source>
+        <translation>キャンセルしました。完了した行はすべて保存されています。いつでも再開できます。</translation>
+    </message>
+    <message>
+        <source>Stopped before the end: %1. Finished rows are kept.</source>
+        <translation>完了前に中止しました：%1。完了した行は保存されています。</translation>
+    </message>
+    <message>
+        <source>%1 run</source>
+        <translation>%1 回実行</translation>
+    </message>
+    <message>
+        <source>%1 runs</source>
+        <translation>%1 回実行</translation>
+    </message>
+    <message>
+        <source>Finished: %1, %2 rows.</source>
+        <translation>完了：%1、%2 行。</translation>
+    </message>
+    <message>
+        <source>%1 row ended in an error; see View errors. Running again retries it.</source>
+        <translation>%1 行がエラーで終わりました。「エラーを表示」で確認できます。もう一度実行すると再試行します。</translation>
+    </message>
+    <message>
+        <source>%1 rows ended in an error; see View errors. Running again retries them.</source>
+        <translation>%1 行がエラーで終わりました。「エラーを表示」で確認できます。もう一度実行すると再試行します。</translation>
+    </message>
+    <message>
+        <source>See the leaderboard under Results.</source>
+        <translation>結果のリーダーボードを参照してください。</translation>
+    </message>
+    <message>
+        <source>Imported “%1”: %2 of %3 evaluation rows.</source>
+        <translation>「%1」をインポートしました：評価 %3 行中 %2 行。</translation>
+    </message>
+    <message>
+        <source>It replaces the earlier import of that name.</source>
+        <translation>同じ名前の以前のインポートを置き換えます。</translation>
+    </message>
+    <message>
+        <source>%1 row</source>
+        <translation>%1 行</translation>
+    </message>
+    <message>
+        <source>%1 rows</source>
+        <translation>%1 行</translation>
+    </message>
+    <message>
+        <source>%1 without an output (e.g. %2).</source>
+        <translation>%1 は出力がありません（例：%2）。</translation>
+    </message>
+    <message>
+        <source>%1 id</source>
+        <translation>%1 件の ID</translation>
+    </message>
+    <message>
+        <source>%1 ids</source>
+        <translation>%1 件の ID</translation>
+    </message>
+    <message>
+        <source>%1 in the file match no evaluation row and were left out (e.g. %2).</source>
+        <translation>ファイル内の %1 はどの評価行とも一致しないため除外しました（例：%2）。</translation>
+    </message>
+    <message>
+        <source>%1 id belongs to the examples pool and was left out.</source>
+        <translation>%1 件の ID は例題プールに属するため除外しました。</translation>
+    </message>
+    <message>
+        <source>%1 ids belong to the examples pool and were left out.</source>
+        <translation>%1 件の ID は例題プールに属するため除外しました。</translation>
+    </message>
+    <message>
+        <source>%1 output is blank.</source>
+        <translation>%1 件の出力が空です。</translation>
+    </message>
+    <message>
+        <source>%1 outputs are blank.</source>
+        <translation>%1 件の出力が空です。</translation>
+    </message>
+</context>
+<context>
+    <name>RunView</name>
+    <message>
+        <source>Run the variants against the model and keep every answer. Rows already answered and requests answered before are never paid for twice; a run you cancel can be resumed.</source>
+        <translation>バリアントをモデルで実行し、すべての回答を保存します。回答済みの行や以前に回答済みのリクエストに二重に支払うことはありません。キャンセルした実行は再開できます。</translation>
+    </message>
+    <message>
+        <source>This project is offline: runs need a connection to a model server. Set one up under Connection, or import outputs produced elsewhere as a run; they are scored like any other.</source>
+        <translation>このプロジェクトはオフラインです。実行にはモデルのサーバーへの接続が必要です。接続で設定するか、他で作成した出力を実行結果としてインポートしてください。他の実行と同じように採点されます。</translation>
+    </message>
+    <message>
+        <source>Go to C&amp;onnection</source>
+        <translation>接続へ(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Import a run…</source>
+        <translation>実行結果をインポート(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Variants to run</source>
+        <translation>実行するバリアント</translation>
+    </message>
+    <message>
+        <source>Chan&amp;ge…</source>
+        <translation>変更(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>Estimate</source>
+        <translation>見積もり</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>開始(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Run the variants (Ctrl+R)</source>
+        <translation>バリアントを実行します（Ctrl+R）</translation>
+    </message>
+    <message>
+        <source>Ca&amp;ncel</source>
+        <translation>キャンセル(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Stop now; finished rows are kept (Esc)</source>
+        <translation>すぐに中止します。完了した行は保存されます（Esc）</translation>
+    </message>
+    <message>
+        <source>Stopping… every finished row is kept.</source>
+        <translation>中止しています… 完了した行はすべて保存されます。</translation>
+    </message>
+    <message>
+        <source>Open a project first.</source>
+        <translation>先にプロジェクトを開いてください。</translation>
+    </message>
+    <message>
+        <source>Reading the project…</source>
+        <translation>プロジェクトを読み込んでいます…</translation>
+    </message>
+    <message>
+        <source>Estimating… (RAG variants retrieve their passages first)</source>
+        <translation>見積もり中…（RAG のバリアントは先にパッセージを検索します）</translation>
+    </message>
+    <message>
+        <source>No estimate yet.</source>
+        <translation>見積もりはまだありません。</translation>
+    </message>
+    <message>
+        <source>View &amp;errors (%1)</source>
+        <translation>エラーを表示 (%1)(&amp;E)</translation>
+    </message>
+</context>
+<context>
+    <name>RunWords</name>
+    <message>
+        <source>price unknown</source>
+        <translation>料金不明</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 分</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 時間 %2 分</translation>
+    </message>
+    <message>
+        <source>under a second</source>
+        <translation>1 秒未満</translation>
+    </message>
+    <message>
+        <source>about %1</source>
+        <translation>約 %1</translation>
+    </message>
+    <message>
+        <source>complete</source>
+        <translation>完了</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>キャンセル済み</translation>
+    </message>
+    <message>
+        <source>stopped by an error</source>
+        <translation>エラーで停止</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>中断</translation>
+    </message>
+    <message>
+        <source>The server did not answer in time.</source>
+        <translation>サーバーが時間内に応答しませんでした。</translation>
+    </message>
+    <message>
+        <source>The server could not be reached.</source>
+        <translation>サーバーに接続できませんでした。</translation>
+    </message>
+    <message>
+        <source>Cancelled before the server answered.</source>
+        <translation>サーバーが応答する前にキャンセルしました。</translation>
+    </message>
+    <message>
+        <source>The answer came, but a check&apos;s judge call failed (%1); the next run judges it again without paying for the answer.</source>
+        <translation>回答は得られましたが、チェックのジャッジ呼び出しが失敗しました（%1）。次の実行では、回答の料金を払わずに再判定します。</translation>
+    </message>
+    <message>
+        <source>Rate limit reached (HTTP 429), still refused after the retries: %1</source>
+        <translation>レート制限に達し（HTTP 429）、再試行後も拒否されました：%1</translation>
+    </message>
+    <message>
+        <source>Server error (HTTP %2), still failing after the retries: %1</source>
+        <translation>サーバーエラー（HTTP %2）が、再試行後も続いています：%1</translation>
+    </message>
+    <message>
+        <source>The server refused the request (HTTP %2): %1</source>
+        <translation>サーバーがリクエストを拒否しました（HTTP %2）：%1</translation>
+    </message>
+    <message>
+        <source>Unknown error.</source>
+        <translation>不明なエラーです。</translation>
+    </message>
+</context>
+<context>
+    <name>SamplePreview</name>
+    <message>
+        <source>Sample &amp;row:</source>
+        <translation>サンプルの行(&amp;R):</translation>
+    </message>
+    <message>
+        <source>Input</source>
+        <translation>入力</translation>
+    </message>
+    <message>
+        <source>Expected answer</source>
+        <translation>正解</translation>
+    </message>
+    <message>
+        <source>&amp;Output to check (type or paste)</source>
+        <translation>チェックする出力（入力または貼り付け）(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Use the e&amp;xpected answer</source>
+        <translation>正解を使う(&amp;X)</translation>
+    </message>
+    <message>
+        <source>Type an answer a model might give…</source>
+        <translation>モデルが返しそうな回答を入力…</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPanel</name>
+    <message>
+        <source>Type a question from your evaluation set…</source>
+        <translation>評価セットの質問を入力…</translation>
+    </message>
+    <message>
+        <source>Search text</source>
+        <translation>検索テキスト</translation>
+    </message>
+    <message>
+        <source>Keywords and meaning</source>
+        <translation>キーワードと意味</translation>
+    </message>
+    <message>
+        <source>Meaning only</source>
+        <translation>意味のみ</translation>
+    </message>
+    <message>
+        <source>Keywords only</source>
+        <translation>キーワードのみ</translation>
+    </message>
+    <message>
+        <source>Search mode</source>
+        <translation>検索モード</translation>
+    </message>
+    <message>
+        <source>Keywords and meaning (hybrid) is what RAG variants use</source>
+        <translation>キーワードと意味（ハイブリッド）は RAG のバリアントが使う方式です</translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation>検索(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Search is available again when indexing has finished.</source>
+        <translation>インデックス作成が終わると、再び検索できます。</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>検索しています…</translation>
+    </message>
+    <message>
+        <source>The %1 passages a RAG variant would be given for this question, best first.</source>
+        <translation>この質問に対して RAG のバリアントが受け取る %1 件のパッセージです（関連度順）。</translation>
+    </message>
+    <message>
+        <source>No passage matched. Add documents, or try other words.</source>
+        <translation>一致するパッセージはありません。ドキュメントを追加するか、別の言葉で試してください。</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>設定</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>言語(&amp;L):</translation>
+    </message>
+    <message>
+        <source>System (%1)</source>
+        <translation>システムの設定（%1）</translation>
+    </message>
+    <message>
+        <source>The new language applies at once. A few messages already on the screen stay as they are until they are shown again.</source>
+        <translation>新しい言語はすぐに反映されます。すでに表示中の一部のメッセージは、次に表示されるまでそのままです。</translation>
+    </message>
+    <message>
+        <source>The environment variable %1 sets the language to %2 for this session, whatever is chosen here.</source>
+        <translation>ここでの選択にかかわらず、このセッションでは環境変数 %1 により言語が %2 になっています。</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPanel</name>
+    <message>
+        <source>Chunk si&amp;ze</source>
+        <translation>チャンクサイズ(&amp;Z)</translation>
+    </message>
+    <message>
+        <source>O&amp;verlap</source>
+        <translation>オーバーラップ(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Passages per question (top k)</source>
+        <translation>質問あたりのパッセージ数（top-k）(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Keywords or &amp;meaning</source>
+        <translation>キーワードか意味か(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Em&amp;bedding</source>
+        <translation>埋め込み(&amp;B)</translation>
+    </message>
+    <message>
+        <source> characters</source>
+        <translation> 文字</translation>
+    </message>
+    <message>
+        <source>Documents are split into passages of about this many characters</source>
+        <translation>ドキュメントは、およそこの文字数のパッセージに分割されます</translation>
+    </message>
+    <message>
+        <source>Characters shared by neighbouring passages, so a fact split by a boundary stays whole in one of them</source>
+        <translation>隣り合うパッセージで重複させる文字数。境界で分かれた事実も、どちらかのパッセージには丸ごと入ります</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>自動</translation>
+    </message>
+    <message>
+        <source>keywords</source>
+        <translation>キーワード</translation>
+    </message>
+    <message>
+        <source>meaning</source>
+        <translation>意味</translation>
+    </message>
+    <message>
+        <source>Weight of meaning against keywords</source>
+        <translation>キーワードに対する意味の重み</translation>
+    </message>
+    <message>
+        <source>Built in, offline (no calls; weaker on Japanese)</source>
+        <translation>内蔵・オフライン（呼び出しなし。日本語にはやや弱い）</translation>
+    </message>
+    <message>
+        <source>The connection&apos;s embedding model:</source>
+        <translation>接続の埋め込みモデル：</translation>
+    </message>
+    <message>
+        <source>Embedding model name</source>
+        <translation>埋め込みモデル名</translation>
+    </message>
+    <message>
+        <source>&amp;Save settings</source>
+        <translation>設定を保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Restore defa&amp;ults</source>
+        <translation>既定値に戻す(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Re-index &amp;now</source>
+        <translation>今すぐ再インデックス(&amp;N)</translation>
+    </message>
+    <message>
+        <source>A new chunk size or overlap applies after the documents are indexed again; saving offers that.</source>
+        <translation>新しいチャンクサイズやオーバーラップは、ドキュメントを再インデックスした後に反映されます。保存時に再インデックスを提案します。</translation>
+    </message>
+    <message>
+        <source>A new embedding needs every passage embedded again; saving offers that.</source>
+        <translation>新しい埋め込みでは、すべてのパッセージを埋め込み直す必要があります。保存時にそれを提案します。</translation>
+    </message>
+</context>
+<context>
+    <name>SourceBar</name>
+    <message>
+        <source>&amp;Choose file…</source>
+        <translation>ファイルを選択(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Show imported rows</source>
+        <translation>インポートした行を表示(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Encoding:</source>
+        <translation>文字コード(&amp;E):</translation>
+    </message>
+    <message>
+        <source>Wor&amp;ksheet:</source>
+        <translation>ワークシート(&amp;K):</translation>
+    </message>
+    <message>
+        <source>How the file&apos;s text is encoded. Automatic detection is usually right; change it if the preview shows garbled text.</source>
+        <translation>ファイルのテキストの文字コードです。通常は自動判定で正しく読めます。プレビューが文字化けしている場合は変更してください。</translation>
+    </message>
+    <message>
+        <source>Automatic (%1)</source>
+        <translation>自動（%1）</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>自動</translation>
+    </message>
+</context>
+<context>
+    <name>TechniqueMap</name>
+    <message>
+        <source>Baseline prompt</source>
+        <translation>ベースライン プロンプト</translation>
+    </message>
+    <message>
+        <source>Instructions</source>
+        <translation>指示</translation>
+    </message>
+    <message>
+        <source>Few-shot</source>
+        <translation>Few-shot</translation>
+    </message>
+    <message>
+        <source>Fine-tuned</source>
+        <translation>ファイン
+チューニング</translation>
+    </message>
+    <message>
+        <source>Tuned retrieval</source>
+        <translation>検索の調整</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <source>RAG</source>
+        <translation>RAG</translation>
+    </message>
+    <message>
+        <source>How the model needs to act (LLM optimization) →</source>
+        <translation>モデルがどう振る舞うべきか（LLM の最適化）→</translation>
+    </message>
+    <message>
+        <source>What the model needs to know (context optimization) →</source>
+        <translation>モデルが何を知るべきか（コンテキストの最適化）→</translation>
+    </message>
+    <message>
+        <source>Prompt engineering</source>
+        <translation>プロンプトエンジニアリング</translation>
+    </message>
+    <message>
+        <source>Fine-tuning</source>
+        <translation>ファイン
+チューニング</translation>
+    </message>
+    <message>
+        <source>All of the above</source>
+        <translation>上記すべて</translation>
+    </message>
+    <message>
+        <source>%1. %2</source>
+        <translation>%1. %2</translation>
+    </message>
+    <message>
+        <source>%1. %2
+%3</source>
+        <translation>%1. %2
+%3</translation>
+    </message>
+</context>
+<context>
+    <name>VariantEditor</name>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名前(&amp;N):</translation>
+    </message>
+    <message>
+        <source>&amp;Model:</source>
+        <translation>モデル(&amp;M):</translation>
+    </message>
+    <message>
+        <source>E&amp;xamples:</source>
+        <translation>例(&amp;X):</translation>
+    </message>
+    <message>
+        <source>&amp;Passages:</source>
+        <translation>パッセージ(&amp;P):</translation>
+    </message>
+    <message>
+        <source>&amp;Temperature:</source>
+        <translation>温度(&amp;T):</translation>
+    </message>
+    <message>
+        <source>Max t&amp;okens:</source>
+        <translation>最大トークン数(&amp;O):</translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation>既定</translation>
+    </message>
+    <message>
+        <source>Passages retrieved per question (top-k); default: the Knowledge setting.</source>
+        <translation>質問あたりに取得するパッセージ数（top-k）。既定：ナレッジの設定。</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>上限なし</translation>
+    </message>
+    <message>
+        <source>Few-shot examples per question (k), taken from the examples pool.</source>
+        <translation>質問あたりの Few-shot の例の数（k）。例題プールから取ります。</translation>
+    </message>
+    <message>
+        <source>Prompt t&amp;emplate</source>
+        <translation>プロンプトテンプレート(&amp;E)</translation>
+    </message>
+    <message>
+        <source>S&amp;ystem prompt</source>
+        <translation>システムプロンプト(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>What the model receives for the first evaluation row:</source>
+        <translation>最初の評価行でモデルが受け取る内容：</translation>
+    </message>
+    <message>
+        <source>Placeholders: {input} the question · {examples} the few-shot examples (without it they are sent as earlier chat turns) · {context} the retrieved passages · {category} the row&apos;s category. Changes are saved as you type.</source>
+        <translation>プレースホルダー：{input} 質問 · {examples} Few-shot の例（ない場合は過去の会話ターンとして送信） · {context} 取得したパッセージ · {category} 行のカテゴリ。変更は入力と同時に保存されます。</translation>
+    </message>
+    <message>
+        <source>A variant needs a name.</source>
+        <translation>バリアントには名前が必要です。</translation>
+    </message>
+    <message>
+        <source>Required: the fine-tuned model&apos;s id, e.g. ft:gpt-4o-mini:my-org::abc123</source>
+        <translation>必須：ファインチューニング済みモデルの ID（例：ft:gpt-4o-mini:my-org::abc123）</translation>
+    </message>
+    <message>
+        <source>Empty: the model chosen under Connection</source>
+        <translation>空欄：接続で選んだモデル</translation>
+    </message>
+    <message>
+        <source>A fine-tuned variant needs its model id; Run cannot start it without one.</source>
+        <translation>ファインチューニング済みのバリアントにはモデル ID が必要です。ID がないと実行できません。</translation>
+    </message>
+    <message>
+        <source>none (the plain question)</source>
+        <translation>なし（質問のみ）</translation>
+    </message>
+    <message>
+        <source>Techniques: %1</source>
+        <translation>手法：%1</translation>
+    </message>
+    <message>
+        <source>Unknown placeholder %1: it is sent to the model as written. Use {input}, {examples}, {context} or {category}.</source>
+        <translation>不明なプレースホルダー %1：そのままモデルに送られます。{input}、{examples}、{context}、{category} を使ってください。</translation>
+    </message>
+    <message>
+        <source>The template has no {input}: the question would not reach the model.</source>
+        <translation>テンプレートに {input} がありません。質問がモデルに届きません。</translation>
+    </message>
+    <message>
+        <source>This variant retrieves passages but its prompts have no {context}: the passages would not be sent.</source>
+        <translation>このバリアントはパッセージを検索しますが、プロンプトに {context} がありません。パッセージは送信されません。</translation>
+    </message>
+</context>
+<context>
+    <name>VariantList</name>
+    <message>
+        <source>Needs the fine-tuned model&apos;s id (select it and fill in Model).</source>
+        <translation>ファインチューニング済みモデルの ID が必要です（選択して「モデル」に入力してください）。</translation>
+    </message>
+</context>
+<context>
+    <name>VariantsPage</name>
+    <message>
+        <source>Variants</source>
+        <translation>バリアント</translation>
+    </message>
+    <message>
+        <source>Each variant is one way of asking the model, from a plain question up the ladder to a fine-tuned model. Tick the ones to compare: Run runs the ticked variants. Select one to edit it.</source>
+        <translation>各バリアントはモデルへの問いかけ方の 1 つです。素の質問から段階を上がり、ファインチューニング済みモデルまであります。比較するものをオンにすると、「実行」でそれらを実行します。選択すると編集できます。</translation>
+    </message>
+    <message>
+        <source>&amp;Add variant</source>
+        <translation>バリアントを追加(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>削除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>On the technique grid (filled: ticked):</source>
+        <translation>手法グリッド上の位置（塗りつぶし：オン）：</translation>
+    </message>
+    <message>
+        <source>Technique grid preview</source>
+        <translation>手法グリッドのプレビュー</translation>
+    </message>
+    <message>
+        <source>Variants to run</source>
+        <translation>実行するバリアント</translation>
+    </message>
+    <message>
+        <source>Copy of %1</source>
+        <translation>%1 のコピー</translation>
+    </message>
+    <message>
+        <source>Copy of the selected variant</source>
+        <translation>選択したバリアントのコピー</translation>
+    </message>
+    <message>
+        <source>Another variant is already called %1; choose a different name.</source>
+        <translation>%1 という名前のバリアントがすでにあります。別の名前を選んでください。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 ticked: Run runs these.</source>
+        <translation>%2 個中 %1 個がオン：「実行」でこれらを実行します。</translation>
+    </message>
+    <message>
+        <source>RAG variants need documents, and this project has none yet: add them under Knowledge, or untick the RAG variants.</source>
+        <translation>RAG のバリアントにはドキュメントが必要ですが、このプロジェクトにはまだありません。ナレッジで追加するか、RAG のバリアントをオフにしてください。</translation>
+    </message>
+    <message>
+        <source>Go to &amp;Knowledge</source>
+        <translation>ナレッジへ(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Ticked without a fine-tuned model id: %1. Select it and fill in Model.</source>
+        <translation>モデル ID のないファインチューニング済みバリアントがオンです：%1。選択して「モデル」に入力してください。</translation>
+    </message>
+    <message>
+        <source>No variant is ticked: tick at least one to run.</source>
+        <translation>オンにしたバリアントがありません。実行するには少なくとも 1 つをオンにしてください。</translation>
+    </message>
+</context>
+</TS>
