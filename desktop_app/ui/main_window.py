@@ -7,7 +7,6 @@ inside work functions where it is heavy, so the window shows before chromadb or 
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QUrl, Signal, Slot
@@ -23,50 +22,11 @@ from desktop_app.ui import resources
 from desktop_app.ui.logging_setup import log_file_path
 from desktop_app.ui.steps import STEPS, Page, ProjectPage
 from desktop_app.ui.settings_dialog import open_settings
+from desktop_app.ui.project.opening import OpenResult, create_folder_task, open_folder_task, open_sample_task
 from desktop_app.ui.tasks import ErrorRecord, TaskRunner
 
 log = logging.getLogger(__name__)
 SHUTDOWN_TIMEOUT_MS = 5000
-SAMPLE_MODULE = "desktop_app.core.sample"
-
-
-@dataclass(frozen=True)
-class OpenResult:
-    """What an open-project task hands back to the window."""
-
-    project: object | None  # desktop_app.core.project.folder.Project
-    sample: bool = False
-
-
-def _open_project(state, path: str) -> OpenResult:
-    from desktop_app.core.project.folder import Project
-
-    return OpenResult(Project.open(path))
-
-
-def _create_project(state, path: str) -> OpenResult:
-    from desktop_app.core.project.folder import Project
-
-    return OpenResult(Project.create(path))
-
-
-def _open_sample(state, source: str) -> OpenResult:
-    try:
-        from desktop_app.core.sample import ensure_sample_project
-    except ImportError as exc:
-        if exc.name != SAMPLE_MODULE:
-            raise  # sample.py exists but is broken: that is a bug, report it
-        log.warning("Sample project not available: %s is not part of this build yet.", SAMPLE_MODULE)
-        return OpenResult(None, sample=True)
-    if state.should_stop():
-        return OpenResult(None, sample=True)
-    from desktop_app.core.project.folder import Project
-
-    # First launch builds it (dataset, index, tour runs): seconds, so it must be cancellable.
-    folder = ensure_sample_project(Path(source), **state.callbacks())
-    return OpenResult(Project.open(folder), sample=True)
-
-
 def window_settings() -> QSettings:
     """Window geometry only (app settings are JSON in core.settings); lives in the config dir."""
     return QSettings(str(appdirs.config_dir() / "window.ini"), QSettings.Format.IniFormat)
@@ -249,15 +209,15 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def open_sample(self) -> None:
-        self._start_open(_open_sample, str(resources.sample_project_source()),
+        self._start_open(open_sample_task, str(resources.sample_project_source()),
                          self.tr("Opening the sample project…"))
 
     @Slot(str)
     def open_project(self, path: str) -> None:
-        self._start_open(_open_project, str(path), self.tr("Opening the project…"))
+        self._start_open(open_folder_task, str(path), self.tr("Opening the project…"))
 
     def create_project(self, path: str) -> None:
-        self._start_open(_create_project, str(path), self.tr("Creating the project…"))
+        self._start_open(create_folder_task, str(path), self.tr("Creating the project…"))
 
     @Slot()
     def ask_open_project(self) -> None:

@@ -3,11 +3,16 @@
 A proxy's HTML page, a JSON list, ``choices: []`` or ``content: null`` without a refusal are not
 answers: they become an error of the row with a plain reason (never stored or cached as the
 model's empty text, so a resume asks again). (A 429 that is a quota or billing limit:
-``providers.client.is_quota_error``.)
+``providers.client.is_quota_error``.) ``error_text`` is how a failed request is written on its row.
 """
 from __future__ import annotations
 
+import re
 from typing import Any
+
+import openai
+
+from desktop_app.core.providers.secrets import scrub_keys
 
 def read_answer(resp: Any) -> tuple[str | None, str | None]:
     """(the answer's text, None) or (None, why it is not an answer)."""
@@ -25,3 +30,23 @@ def read_answer(resp: Any) -> tuple[str | None, str | None]:
     if isinstance(refusal, str) and refusal.strip():
         return refusal, None  # the model declined: that is its answer, judged like any other
     return None, "the answer has no text (content: null)"
+
+
+def error_text(exc: BaseException, key: str | None = None) -> str:
+    """The error stored on a row: short, and with anything key-shaped masked (servers echo keys)."""
+    status = getattr(exc, "status_code", None)
+    if isinstance(exc, (openai.APITimeoutError, TimeoutError)):
+        return "timeout"
+    if isinstance(exc, openai.APIConnectionError):
+        return "connection_error"
+    message = scrub_keys(getattr(exc, "message", None) or str(exc) or type(exc).__name__, key)
+    if status == 400 and _CONTEXT_LENGTH.search(message):
+        return ("prompt_too_long: the prompt is longer than the model's context; lower the variant's "
+                f"top-k or the chunk size, or use a model with a longer context ({message})")[:500]
+    return f"http_{status}: {message}"[:500] if status else f"{type(exc).__name__}: {message}"[:500]
+
+
+# How servers say the prompt does not fit: OpenAI and Azure (context_length_exceeded), vLLM,
+# llama.cpp ("exceeds the available context size"), Ollama and LM Studio.
+_CONTEXT_LENGTH = re.compile(r"context[_ ]length|maximum context|context (?:size|window)|too many tokens|"
+                             r"exceeds the available context|prompt is too long|n_ctx", re.I)

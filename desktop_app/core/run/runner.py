@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import asyncio
 import random
-import re
 import time
 from collections import Counter
 from dataclasses import dataclass
@@ -30,10 +29,10 @@ from desktop_app.core.errors import AppError, ConnectionFailed
 from desktop_app.core.providers.client import classify, is_quota_error, is_retryable, retry_after_s
 from desktop_app.core.records import Passage, Row, RowResult, RunInfo, Verdict
 from desktop_app.core.run.plan import PlannedRequest
+from desktop_app.core.run.answers import error_text as _error_text
 from desktop_app.core.run.answers import read_answer
 from desktop_app.core.run.pacing import Pacer, limit_wait_s
 from desktop_app.core.run.scoring import ModelCalls, collect_calls
-from desktop_app.core.providers.secrets import scrub_keys
 from desktop_app.core.run.store import ResultStore
 
 Progress = Callable[[dict], None]
@@ -113,26 +112,6 @@ def retry_delay(exc: BaseException, attempt: int, options: RunOptions, rng: rand
     if asked is not None:
         return min(asked, options.retry_after_max_s) * (1.0 + 0.1 * rng.random())
     return min(options.backoff_max_s, options.backoff_base_s * 2 ** (attempt - 1)) * (0.5 + 0.5 * rng.random())
-
-
-def _error_text(exc: BaseException, key: str | None = None) -> str:
-    """The error stored on a row: short, and with anything key-shaped masked (servers echo keys)."""
-    status = getattr(exc, "status_code", None)
-    if isinstance(exc, (openai.APITimeoutError, TimeoutError)):
-        return "timeout"
-    if isinstance(exc, openai.APIConnectionError):
-        return "connection_error"
-    message = scrub_keys(getattr(exc, "message", None) or str(exc) or type(exc).__name__, key)
-    if status == 400 and _CONTEXT_LENGTH.search(message):
-        return ("prompt_too_long: the prompt is longer than the model's context; lower the variant's "
-                f"top-k or the chunk size, or use a model with a longer context ({message})")[:500]
-    return f"http_{status}: {message}"[:500] if status else f"{type(exc).__name__}: {message}"[:500]
-
-
-# How servers say the prompt does not fit: OpenAI and Azure (context_length_exceeded), vLLM,
-# llama.cpp ("exceeds the available context size"), Ollama and LM Studio.
-_CONTEXT_LENGTH = re.compile(r"context[_ ]length|maximum context|context (?:size|window)|too many tokens|"
-                             r"exceeds the available context|prompt is too long|n_ctx", re.I)
 
 
 class _Session:
