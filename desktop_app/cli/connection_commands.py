@@ -146,6 +146,8 @@ def _sentence(report: providers.ConnectionReport, cfg: ConnectionConfig) -> str:
         "timeout": f"No answer from {report.url} within {cfg.timeout_s:g} s",
         "server_error": f"Server error (HTTP {report.status}) from {report.url}{detail}",
         "offline": "Offline: this project makes no model calls",
+        "quota": f"Quota or billing limit used up at {report.url}{detail}",
+        "bad_answer": f"Not working: {report.url} answered, but not with a chat completion{detail}",
     }[report.verdict]
 
 

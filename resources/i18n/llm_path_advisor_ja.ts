@@ -1378,6 +1378,22 @@
         <translation>オフライン：モデルを呼び出さないため、テストする対象がありません</translation>
     </message>
     <message>
+        <source>The server at %1 answered, but not with a model&apos;s answer</source>
+        <translation>%1 のサーバーから応答はありましたが、モデルの回答ではありません</translation>
+    </message>
+    <message>
+        <source>Check the address: a proxy, a login page or another service may be answering instead of the model server.</source>
+        <translation>アドレスを確認してください。モデルサーバーの代わりに、プロキシやログインページ、別のサービスが応答している可能性があります。</translation>
+    </message>
+    <message>
+        <source>The account&apos;s quota or billing limit is used up</source>
+        <translation>アカウントの利用枠または請求上限に達しています</translation>
+    </message>
+    <message>
+        <source>Add credit or raise the limit in the provider&apos;s billing settings.</source>
+        <translation>プロバイダーの請求設定でクレジットを追加するか、上限を引き上げてください。</translation>
+    </message>
+    <message>
         <source>The server at %1 answered with an error%2</source>
         <translation>%1 のサーバーがエラーを返しました%2</translation>
     </message>

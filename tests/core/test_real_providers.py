@@ -186,3 +186,18 @@ def test_a_prompt_too_long_for_the_model_is_named_and_advise_quotes_it(tmp_path,
     assert main(["advise", str(project)]) == 2
     err = capsys.readouterr().err
     assert "maximum context length" in err and "Check the connection" not in err and "top-k" in err
+
+
+@pytest.mark.parametrize("body, content_type", [
+    (b"<html><body>Sign in to the company proxy</body></html>", "text/html"),
+    (b"[1, 2, 3]", "application/json"),
+    (b'{"id": "x", "object": "chat.completion", "choices": []}', "application/json"),
+])
+def test_connection_test_calls_a_server_that_sends_no_answer_not_working(tmp_path, scripted_server, capsys,
+                                                                        body, content_type):
+    """A proxy's login page or a broken server answers 200: Test says it is not working and what came back."""
+    project = _project(tmp_path, scripted_server, rows=1)
+    scripted_server.chat_rule = lambda req: Reply(raw=body, content_type=content_type)
+    code = main(["test-connection", str(project)])
+    out = capsys.readouterr()
+    assert code != 0 and "Not working" in out.out + out.err and "not with a chat completion" in out.out + out.err

@@ -20,6 +20,7 @@ from typing import Any, Iterable
 import openai
 
 from desktop_app.core.providers import secrets
+from desktop_app.core.providers.replies import read_answer
 from desktop_app.core.providers.connection import (
     AZURE_API_VERSION, LOCAL_BASE_URL, LOCAL_PLACEHOLDER_KEY, OPENAI_BASE_URL, PRESETS, TEST_PROMPT, VERDICTS,
     ConnectionConfig, ConnectionReport)
@@ -183,17 +184,24 @@ def limit_param(model: str) -> str:
     return "max_completion_tokens" if reasoning else "max_tokens"
 
 
-def _tiny_completion(client: openai.OpenAI, model: str) -> None:
+def _tiny_completion(client: openai.OpenAI, model: str) -> str | None:
+    """None when the model answered; else why what came back is not an answer (a proxy's page,
+    a JSON list, choices: []), so Test never calls such a server "connected"."""
     param = limit_param(model)
     limit = 64 if param == "max_completion_tokens" else 5  # reasoning models think first
     messages = [{"role": "user", "content": TEST_PROMPT}]
     try:
-        client.chat.completions.create(model=model, messages=messages, **{param: limit})
+        resp = client.chat.completions.create(model=model, messages=messages, **{param: limit})
     except openai.BadRequestError as exc:
         if "max_tokens" not in str(exc) and "max_completion_tokens" not in str(exc):
             raise
         other = "max_tokens" if param == "max_completion_tokens" else "max_completion_tokens"
-        client.chat.completions.create(model=model, messages=messages, **{other: 64})
+        resp = client.chat.completions.create(model=model, messages=messages, **{other: 64})
+    except (ValueError, openai.APIResponseValidationError) as exc:  # a body that is not JSON at all
+        return f"the reply could not be read ({type(exc).__name__})"
+    text, problem = read_answer(resp)
+    # A reasoning model may spend a tiny cap on thinking and say nothing: still a working model.
+    return None if problem == "the answer has no text (content: null)" and text is None and limit > 5 else problem
 
 
 def test_connection(cfg: ConnectionConfig, api_key: str | None = None) -> ConnectionReport:
@@ -211,9 +219,8 @@ def test_connection(cfg: ConnectionConfig, api_key: str | None = None) -> Connec
     client = make_client(cfg, api_key=key, max_retries=0, timeout_s=min(cfg.timeout_s, 30.0))
     started = time.perf_counter()
     try:
-        if model:
-            _tiny_completion(client, model)
-        else:
+        problem = _tiny_completion(client, model) if model else None
+        if not model:
             client.models.list()
     except openai.OpenAIError as exc:
         return ConnectionReport(False, classify(exc), latency_s=round(time.perf_counter() - started, 3),
@@ -221,6 +228,9 @@ def test_connection(cfg: ConnectionConfig, api_key: str | None = None) -> Connec
                                 status=getattr(exc, "status_code", None))
     finally:
         client.close()
+    if problem is not None:  # it answered, but not with a model's answer: not working
+        return ConnectionReport(False, "bad_answer", latency_s=round(time.perf_counter() - started, 3),
+                                model=model, url=url, detail=secrets.scrub(problem, key)[:500], status=200)
     return ConnectionReport(True, "connected", latency_s=round(time.perf_counter() - started, 3),
                             model=model, url=url, detail="" if model else "no model chosen; the server listed its models")
 

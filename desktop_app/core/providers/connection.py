@@ -66,7 +66,7 @@ LOCAL_BASE_URL = "http://localhost:11434/v1"  # Ollama's default; LM Studio uses
 AZURE_API_VERSION = "2024-10-21"  # the latest GA data-plane version at the time of writing
 LOCAL_PLACEHOLDER_KEY = "local-server-no-key"  # local servers accept any key; the SDK wants one
 VERDICTS = ("connected", "key_rejected", "unreachable", "model_not_found", "no_key", "timeout",
-            "server_error", "offline")
+            "server_error", "offline", "quota", "bad_answer")
 TEST_PROMPT = "Reply with the single word OK."
 
 _PRESET_DEFAULTS: dict[str, dict[str, Any]] = {

@@ -29,8 +29,8 @@ from desktop_app.core.errors import AppError, ConnectionFailed
 from desktop_app.core.providers.client import classify, is_quota_error, is_retryable, retry_after_s
 from desktop_app.core.records import Passage, Row, RowResult, RunInfo, Verdict
 from desktop_app.core.run.plan import PlannedRequest
-from desktop_app.core.run.answers import error_text as _error_text
-from desktop_app.core.run.answers import read_answer
+from desktop_app.core.providers.replies import error_text as _error_text
+from desktop_app.core.providers.replies import read_answer
 from desktop_app.core.run.pacing import Pacer, limit_wait_s
 from desktop_app.core.run.scoring import ModelCalls, collect_calls
 from desktop_app.core.run.store import ResultStore

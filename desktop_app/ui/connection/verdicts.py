@@ -84,6 +84,18 @@ def describe(report, models: tuple[str, ...] = (), env_var: str = "") -> Verdict
     if v == "offline":
         return VerdictText(QCoreApplication.translate(
             "ConnectionPage", "Offline: no model calls are made, so there is nothing to test"))
+    if v == "bad_answer":
+        return VerdictText(
+            fill(QCoreApplication.translate("ConnectionPage", "The server at %1 answered, but not with a model's "
+                                                              "answer"), url),
+            QCoreApplication.translate("ConnectionPage", "Check the address: a proxy, a login page or another "
+                                                         "service may be answering instead of the model server."),
+            detail)
+    if v == "quota":
+        return VerdictText(
+            QCoreApplication.translate("ConnectionPage", "The account's quota or billing limit is used up"),
+            QCoreApplication.translate("ConnectionPage", "Add credit or raise the limit in the provider's billing "
+                                                         "settings."), detail)
     status = f" (HTTP {report.status})" if report.status else ""
     return VerdictText(
         fill(QCoreApplication.translate("ConnectionPage", "The server at %1 answered with an error%2"), url, status),

@@ -4,6 +4,8 @@ A proxy's HTML page, a JSON list, ``choices: []`` or ``content: null`` without a
 answers: they become an error of the row with a plain reason (never stored or cached as the
 model's empty text, so a resume asks again). (A 429 that is a quota or billing limit:
 ``providers.client.is_quota_error``.) ``error_text`` is how a failed request is written on its row.
+Runs and the connection Test both judge replies here, so a server Test calls working is one a run
+can use.
 """
 from __future__ import annotations
 
