@@ -4239,8 +4239,12 @@ LLM を使った機能を測定し、次に何をすべきか（プロンプト�
         <translation>質問あたりに取得するパッセージ数（top-k）。既定：ナレッジの設定。</translation>
     </message>
     <message>
-        <source>no limit</source>
-        <translation>上限なし</translation>
+        <source>automatic</source>
+        <translation>自動</translation>
+    </message>
+    <message>
+        <source>The longest answer the model may write. Automatic: four times the longest expected answer, at least 256 tokens, so no answer can run away.</source>
+        <translation>モデルが書ける回答の最大長です。自動の場合は、最も長い期待される回答の 4 倍（最低 256 トークン）で、回答が際限なく長くなるのを防ぎます。</translation>
     </message>
     <message>
         <source>Few-shot examples per question (k), taken from the examples pool.</source>

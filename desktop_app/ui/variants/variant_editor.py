@@ -142,7 +142,11 @@ class VariantEditor(QWidget):
         self.max_tokens_caption.setText(self.tr("Max t&okens:"))
         self.top_k_spin.setSpecialValueText(self.tr("default"))
         self.top_k_spin.setToolTip(self.tr("Passages retrieved per question (top-k); default: the Knowledge setting."))
-        self.max_tokens_spin.setSpecialValueText(self.tr("no limit"))
+        # 0 is the automatic cap every run sends (run/plan.default_output_cap): never "no limit".
+        self.max_tokens_spin.setSpecialValueText(self.tr("automatic"))
+        self.max_tokens_spin.setToolTip(self.tr("The longest answer the model may write. Automatic: four times the "
+                                                "longest expected answer, at least 256 tokens, so no answer can "
+                                                "run away."))
         self.k_spin.setToolTip(self.tr("Few-shot examples per question (k), taken from the examples pool."))
         self.tabs.setTabText(0, self.tr("Prompt t&emplate"))
         self.tabs.setTabText(1, self.tr("S&ystem prompt"))
