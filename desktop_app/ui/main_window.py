@@ -134,6 +134,9 @@ class MainWindow(QMainWindow):
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         self.file_menu.insertActions(self.recent_menu.menuAction(),
                                      [self.new_action, self.open_action, self.sample_action])
+        self.export_action = QAction(self)
+        self.export_action.triggered.connect(lambda: self.navigate("results", {"export": True}))
+        self.file_menu.addAction(self.export_action)
         self.settings_action = QAction(self, shortcut=QKeySequence(QKeySequence.StandardKey.Preferences))
         self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.settings_action.triggered.connect(lambda: open_settings(self))
@@ -171,6 +174,7 @@ class MainWindow(QMainWindow):
         self.recent_menu.setTitle(self.tr("&Recent Projects"))
         self.settings_action.setText(self.tr("Se&ttings…"))
         self.quit_action.setText(self.tr("&Quit"))
+        self.export_action.setText(self.tr("E&xport Results…"))
         self.run_menu.setTitle(self.tr("&Run"))
         self.run_action.setText(self.tr("&Run Selected Variants"))
         self.help_menu.setTitle(self.tr("&Help"))

@@ -1914,6 +1914,14 @@ Drop files or folders here, or use Add files… (txt, md, pdf, docx, html, csv).
         <translation>レビュー(&amp;V)…</translation>
     </message>
     <message>
+        <source>E&amp;xport…</source>
+        <translation>書き出し(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Save every row of every run, with its verdicts, as an Excel workbook or a CSV file</source>
+        <translation>すべての実行のすべての行を判定つきで Excel ブックまたは CSV ファイルに保存します</translation>
+    </message>
+    <message>
         <source>Say right or wrong for the answers listed, with the keyboard; your verdicts replace the automatic ones</source>
         <translation>一覧の回答をキーボードで正解・不正解と判定します。あなたの判定が自動判定に代わります</translation>
     </message>
@@ -2719,6 +2727,10 @@ request</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
+        <source>E&amp;xport Results…</source>
+        <translation>結果を書き出し(&amp;X)…</translation>
+    </message>
+    <message>
         <source>&amp;Run</source>
         <translation>実行(&amp;R)</translation>
     </message>
@@ -3232,6 +3244,18 @@ LLM を使った機能を測定し、次に何をすべきか（プロンプト�
     <message>
         <source>Click a run to see its rows below; click a column title to sort.</source>
         <translation>実行をクリックすると下にその行が表示されます。列の見出しをクリックすると並べ替えます。</translation>
+    </message>
+    <message>
+        <source>Export the results</source>
+        <translation>結果の書き出し</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
+        <translation>Excel ブック (*.xlsx);;CSV、UTF-8 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 に保存しました</translation>
     </message>
     <message>
         <source>You reviewed %1 answer: the automatic verdict agreed with yours on %2 (%3, Cohen&apos;s kappa %4).</source>

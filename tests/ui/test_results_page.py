@@ -252,3 +252,21 @@ def test_unsure_answers_can_be_listed_apart(qtbot, page):
     page.filters.gap_combo.setCurrentIndex(gaps.index("unsure"))
     for row_id in _shown_ids(page):
         assert "unsure" in {e.outcome.get(row_id) for e in page.data.runs}
+
+
+def test_results_are_exported_from_the_window_as_xlsx_and_csv(qtbot, page, tmp_path, monkeypatch):
+    """File → Export Results… (and Export… on the page) writes every row of every run with verdicts."""
+    import openpyxl
+    import pandas as pd
+    from PySide6.QtWidgets import QFileDialog
+
+    _open(qtbot, page)
+    with qtbot.waitSignal(page.export_runner.finished, timeout=15000):
+        page.export(str(tmp_path / "rows.csv"))
+    frame = pd.read_csv(tmp_path / "rows.csv", encoding="utf-8-sig", keep_default_na=False)
+    assert set(frame["run"]) == {"base", "rag"} and len(frame) == 8
+    assert page.banner.message_label.text().startswith("Saved ")
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "all"), ""))
+    with qtbot.waitSignal(page.export_runner.finished, timeout=15000):
+        page.focus({"export": True})  # what File → Export Results… sends
+    assert openpyxl.load_workbook(tmp_path / "all.xlsx").sheetnames[:2] == ["Leaderboard", "Rows"]

@@ -30,6 +30,7 @@ class FilterBar(QWidget):
         self.count_label = QLabel()
         self.copy_button = QPushButton()
         self.review_button = QPushButton()
+        self.export_button = QPushButton()
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         for w in (self.run_caption, self.run_combo, self.failed_box, self.category_caption, self.category_combo,
@@ -38,6 +39,7 @@ class FilterBar(QWidget):
         row.addStretch(1)
         row.addWidget(self.count_label)
         row.addWidget(self.review_button)
+        row.addWidget(self.export_button)
         row.addWidget(self.copy_button)
         self.show_ids(None)
         self.retranslate()
@@ -50,6 +52,9 @@ class FilterBar(QWidget):
         self.clear_ids_button.setText(self.tr("Sho&w all rows"))
         self.copy_button.setText(self.tr("&Copy row"))
         self.review_button.setText(self.tr("Re&view…"))
+        self.export_button.setText(self.tr("E&xport…"))
+        self.export_button.setToolTip(self.tr("Save every row of every run, with its verdicts, as an Excel "
+                                              "workbook or a CSV file"))
         self.review_button.setToolTip(self.tr("Say right or wrong for the answers listed, with the keyboard; "
                                               "your verdicts replace the automatic ones"))
         self.copy_button.setToolTip(self.tr("Copy the selected row, one line per run, as tab-separated text"))

@@ -16,17 +16,26 @@ from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLab
 
 from desktop_app.ui.widgets.page import Page
 from desktop_app.ui.results.example_view import ExampleView, row_tsv
+from desktop_app.ui.results.review_actions import ReviewActions
 from desktop_app.ui.results.filter_bar import FilterBar
 from desktop_app.ui.results.leaderboard_model import RUN_ROLE, SORT_ROLE, LeaderboardModel
 from desktop_app.ui.results.rows_model import ROW_ROLE, RowsFilter, RowsModel
-from desktop_app.ui.results.words import fill, pct
-from desktop_app.ui.words import plural
+from desktop_app.ui.results.words import fill
 from desktop_app.ui.results.work import ResultsData, load
 from desktop_app.ui.run.work import snapshot
 from desktop_app.ui.tasks import ErrorRecord, TaskRunner
 from desktop_app.ui.widgets.banner import Banner
 
 REFRESH_ON = ("runs", "checks", "dataset")
+
+
+def _export_rows(state, project, path: str) -> str | None:
+    from desktop_app.core.report.build import build_report_data, export_table  # noqa: PLC0415 - pandas
+
+    data = build_report_data(project)
+    if state.should_stop():
+        return None
+    return str(export_table(data, path))
 
 
 def _table(name: str) -> QTableView:
@@ -49,7 +58,7 @@ def _table(name: str) -> QTableView:
     return table
 
 
-class ResultsPage(Page):
+class ResultsPage(ReviewActions, Page):
     def title(self) -> str:
         return self.tr("Results")
 
@@ -123,6 +132,10 @@ class ResultsPage(Page):
         agreement_row.addWidget(self.agreement_label, 1)
         agreement_row.addWidget(self.sample_button)
         self.filters.review_button.clicked.connect(self.review_listed)
+        self.filters.export_button.clicked.connect(self.ask_export)
+        self.export_runner = TaskRunner(self)
+        self.export_runner.finished.connect(self._on_exported)
+        self.export_runner.failed.connect(self._on_failed)
         self.review = None  # the open ReviewDialog
         self._reviews_changed = False
 
@@ -238,69 +251,29 @@ class ResultsPage(Page):
         self.splitter.setVisible(has_runs)
         self._show_agreement(has_runs)
 
-    def _show_agreement(self, has_runs: bool) -> None:
-        found = self.data.agreement if (self.data is not None and has_runs) else None
-        reviewed = bool(found is not None and found.count)
-        if reviewed:
-            kappa = "—" if found.kappa is None else f"{found.kappa:.2f}"
-            text = fill(plural(found.count, self.tr("You reviewed %1 answer: the automatic verdict agreed with "
-                                                    "yours on %2 (%3, Cohen's kappa %4)."),
-                               self.tr("You reviewed %1 answers: the automatic verdicts agreed with yours on %2 "
-                                       "(%3, Cohen's kappa %4).")), found.count, found.agreed, pct(found.share),
-                        kappa)
-            if found.unsure:
-                text += " " + fill(self.tr("%1 of them were unsure automatically."), found.unsure)
-        else:
-            text = self.tr("No answer reviewed yet: the advice rests on automatic verdicts alone.")
-        self.agreement_label.setText(text if has_runs else "")
-        self.sample_button.setText(self.tr("Review &20 answers") if not reviewed else self.tr("Review &more"))
-        self.sample_button.setVisible(has_runs)
-        self.filters.review_button.setEnabled(has_runs)
-
-    # -- a person's review ------------------------------------------------------------------------
+    # -- export -----------------------------------------------------------------------------------
     @Slot()
-    def review_listed(self) -> None:
-        """Review the answers the example list shows, for its run (or the latest run)."""
-        from desktop_app.ui.results.review_items import items_for  # noqa: PLC0415
+    def ask_export(self) -> None:
+        """Every row of every run, with verdicts, as a workbook or CSV (File → Export Results…)."""
+        from PySide6.QtWidgets import QFileDialog  # noqa: PLC0415
 
-        if not self.data or not self.data.runs:
+        if self.project is None:
             return
-        run_id = self.rows_proxy.run_id if self.rows_proxy.run_id is not None else self.data.runs[-1].run_id
-        ids = [self.rows_proxy.index(r, 0).data(ROW_ROLE).id for r in range(self.rows_proxy.rowCount())]
-        self._open_review(items_for(self.data, run_id, ids))
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the results"),
+                                              str(self.project.exports_dir / "results.xlsx"),
+                                              self.tr("Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)"))
+        if path:
+            self.export(path)
 
-    @Slot()
-    def review_sample(self) -> None:
-        from desktop_app.core.run.reviews import SAMPLE_SIZE  # noqa: PLC0415
-        from desktop_app.ui.results.review_items import sample_items  # noqa: PLC0415
+    def export(self, path: str) -> None:
+        if not path.lower().endswith((".xlsx", ".csv")):
+            path += ".xlsx"
+        self.export_runner.start(_export_rows, snapshot(self.project), path)
 
-        if self.data:
-            self._open_review(sample_items(self.data, SAMPLE_SIZE))
-
-    def _open_review(self, items) -> None:
-        from desktop_app.ui.results.review_dialog import ReviewDialog  # noqa: PLC0415
-
-        if not items or self.project is None:
-            self.banner.show_message(self.tr("No answers to review here."),
-                                     self.tr("Choose a run whose rows have answers, or show all rows."), "info")
-            return
-        self.review = ReviewDialog(self.project.results_db, items, self)
-        self.review.reviewed.connect(self._on_reviewed)
-        self.review.finished.connect(self._on_review_closed)
-        self.review.open()
-
-    @Slot()
-    def _on_reviewed(self) -> None:
-        self._reviews_changed = True
-
-    @Slot()
-    def _on_review_closed(self) -> None:
-        self.review = None
-        if self._reviews_changed:
-            self._reviews_changed = False
-            self.dirty = True
-            self.reload()
-            self.project_modified.emit("runs")  # the maps and the advice count the person's verdicts
+    @Slot(object)
+    def _on_exported(self, path) -> None:
+        if path:
+            self.banner.show_message(fill(self.tr("Saved %1"), path), "", "info")
 
     # -- filters and selection --------------------------------------------------------------
     @Slot()
@@ -367,6 +340,9 @@ class ResultsPage(Page):
     # -- other pages ------------------------------------------------------------------------
     def focus(self, payload) -> None:
         if not isinstance(payload, dict) or not payload:
+            return
+        if payload.get("export"):
+            self.ask_export()
             return
         if self.data is None or self.dirty or self.loader.is_running():
             self.pending_focus = payload
