@@ -38,9 +38,7 @@ class FilterBar(QWidget):
             row.addWidget(w)
         row.addStretch(1)
         row.addWidget(self.count_label)
-        row.addWidget(self.review_button)
-        row.addWidget(self.export_button)
-        row.addWidget(self.copy_button)
+        row.addWidget(self.copy_button)  # Review… and Export… sit in the page's top row (room at 1024 px)
         self.show_ids(None)
         self.retranslate()
 

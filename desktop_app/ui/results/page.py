@@ -130,7 +130,8 @@ class ResultsPage(ReviewActions, Page):
         self.sample_button.clicked.connect(self.review_sample)
         agreement_row = QHBoxLayout()
         agreement_row.addWidget(self.agreement_label, 1)
-        agreement_row.addWidget(self.sample_button)
+        for button in (self.sample_button, self.filters.review_button, self.filters.export_button):
+            agreement_row.addWidget(button)
         self.filters.review_button.clicked.connect(self.review_listed)
         self.filters.export_button.clicked.connect(self.ask_export)
         self.export_runner = TaskRunner(self)
