@@ -47,17 +47,46 @@ def check_key_env(name: str) -> str:
 
 
 def check_url(url: str, what: str = "server URL") -> None:
-    """Raise ConnectionFailed when ``url`` cannot be parsed (bad IPv6 brackets, port out of range)."""
+    """Raise ConnectionFailed when ``url`` cannot be parsed (bad IPv6 brackets, port out of range),
+    or carries a password or a key (``user:KEY@host``, ``?api_key=``): it would be saved in
+    project.json, logs and reports, so it is refused without being shown."""
     if not url:
         return
     try:
         parts = urlsplit(url)
         parts.port  # noqa: B018 - parsing the port raises ValueError for "abc" or 99999
     except ValueError as exc:
-        raise ConnectionFailed(f"The {what} '{url}' is not a valid address ({exc}).",
+        raise ConnectionFailed(f"The {what} '{secrets.scrub_keys(url)}' is not a valid address ({exc}).",
                                f"Enter it like {EXAMPLE_URL} or https://api.openai.com/v1 "
                                "(IPv6 hosts in brackets: http://[::1]:11434/v1).",
                                details={"kind": "bad_url"}) from None
+    if parts.password or parts.username or _SECRET_QUERY.search(parts.query) or looks_like_key_value(parts.query):
+        raise ConnectionFailed(f"The {what} holds a password or a key ({parts.scheme}://{parts.hostname}/...), "
+                               "and keys are never saved in the project.",
+                               "Enter the address alone; give the key in the key field (it goes to the "
+                               "system keychain) or through its environment variable.",
+                               details={"kind": "key_in_url"})
+
+
+_SECRET_QUERY = re.compile(r"(?:^|&)(?:api[-_]?key|key|token|access[-_]?token|secret|password)=", re.I)
+_MODEL_LIKE_KEY = re.compile(r"^(?:sk-\S{8,}|[A-Za-z0-9]{32,})$")
+
+
+def looks_like_key_value(value: str) -> bool:
+    """A key pasted where a name belongs (a model, a deployment, a keychain user): "sk-..." or a
+    long unbroken run of letters and digits (Azure keys: 32 hex). Real names have separators."""
+    return any(_MODEL_LIKE_KEY.match(part) for part in re.split(r"[&=]", value or "") if part)
+
+
+def check_no_key(value: str, what: str) -> str:
+    """``value`` when it is not a pasted key; else refused, showing only its masked form."""
+    if value and (looks_like_key_value(value.strip()) or len(value) > 200):
+        raise ConnectionFailed(f"The {what} looks like an API key ({secrets.mask_key(value.strip())}), and keys "
+                               "are never saved in the project.",
+                               "Enter the name here; give the key in the key field (it goes to the system "
+                               "keychain) or through its environment variable.",
+                               details={"kind": "key_in_field"})
+    return value
 
 
 PRESETS = ("offline", "openai", "azure", "local")
@@ -123,6 +152,9 @@ class ConnectionConfig:
             values[key] = str(values[key]).strip().rstrip("/")
             check_url(values[key], "Azure OpenAI endpoint" if key == "azure_endpoint" else "server URL")
         values["api_key_env"] = check_key_env(str(values["api_key_env"] or "").strip())
+        for key, what in (("model", "model name"), ("azure_deployment", "Azure deployment name"),
+                          ("embedding_model", "embedding model name"), ("keyring_user", "keychain user name")):
+            values[key] = check_no_key(str(values[key] or "").strip(), what)
         return cls(**values)
 
     def to_dict(self) -> dict[str, Any]:
