@@ -187,18 +187,12 @@ EXIT_ROWS_FAILED = 3  # the run finished, but some rows have no answer (document
 
 
 def _commonest_error(project, run_ids: list[int]) -> tuple[str, int]:
-    from collections import Counter  # noqa: PLC0415
-
+    from desktop_app.core.providers.replies import commonest_error  # noqa: PLC0415
     from desktop_app.core.run.store import ResultStore  # noqa: PLC0415
 
     with ResultStore(project.results_db) as store:
-        found = Counter(error_kind(r.error) for rid in run_ids for r in store.results(rid) if r.error)
-    return found.most_common(1)[0] if found else ("unknown", 0)
-
-
-def error_kind(error: str) -> str:
-    """A stored error's kind without the row-specific detail: "timeout", "http_429", "broken_answer"."""
-    return error.split(":", 1)[0].strip() or error
+        found = commonest_error(r.error for rid in run_ids for r in store.results(rid))
+    return (found[0], found[1]) if found else ("unknown", 0)
 
 
 # -- import-run -------------------------------------------------------------------------------

@@ -38,13 +38,12 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _find_run(store: ResultStore, name: str):
-    runs = store.runs()
     if name.startswith("#") and name[1:].isdigit():
-        found = [r for r in runs if r.id == int(name[1:])]
+        found = [r for r in store.runs() if r.id == int(name[1:])]
     else:
-        found = [r for r in runs if r.name == name]
+        found = store.runs_named(name)
     if not found:
-        known = ", ".join(sorted({r.name for r in runs})) or "none yet"
+        known = ", ".join(sorted({r.name for r in store.runs()})) or "none yet"
         raise RunError(f"No run named {name!r}.", f"Use one of: {known} (or #ID).")
     return found[-1]
 

@@ -7,8 +7,6 @@ decision), ``evidence``, ``checklists``, ``gridmaps`` and ``model`` (the records
 """
 from __future__ import annotations
 
-from collections import Counter
-
 from typing import Collection
 
 from desktop_app.core.advice import checklists
@@ -16,6 +14,7 @@ from desktop_app.core.advice import evidence as ev
 from desktop_app.core.advice.gridmaps import GridMaps, grid_maps, run_points
 from desktop_app.core.advice.model import ChecklistItem, Diagnosis, Evidence, RunPoint
 from desktop_app.core.advice.paired import min_detectable
+from desktop_app.core.providers.replies import commonest_error
 from desktop_app.core.advice.rules import MOVE_TECHNIQUES, Decision, Situation, best_run, decide
 from desktop_app.core.advice.stats import RunStats, compare, reference_run, run_stats
 from desktop_app.core.errors import ProjectError, RunError
@@ -129,9 +128,7 @@ def diagnose(runs: list[tuple[RunInfo, list[RowResult]]], *, target: float = 0.9
     stats = [run_stats(info, list(results), order, eval_ids) for order, (_, (info, results)) in enumerate(ordered)]
     start = best_run(stats)
     if start is None:  # quote what the rows say went wrong: the connection may be fine
-        kinds = Counter(r.error.split(":", 1)[0] for _, results in runs for r in results if r.error)
-        kind, count = kinds.most_common(1)[0] if kinds else ("unknown", 0)
-        example = next((r.error for _, results in runs for r in results if r.error and r.error.startswith(kind)), "")
+        kind, count, example = commonest_error(r.error for _, results in runs for r in results) or ("unknown", 0, "")
         hint = ("Lower the variant's top-k or the chunk size, or choose a model with a longer context, and run "
                 "again." if kind == "prompt_too_long" else
                 "Check the connection (Test button or `connect`) and run again." if kind in (

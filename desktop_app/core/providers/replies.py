@@ -10,6 +10,8 @@ can use.
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Iterable
 from typing import Any
 
 import openai
@@ -52,3 +54,13 @@ def error_text(exc: BaseException, key: str | None = None) -> str:
 # llama.cpp ("exceeds the available context size"), Ollama and LM Studio.
 _CONTEXT_LENGTH = re.compile(r"context[_ ]length|maximum context|context (?:size|window)|too many tokens|"
                              r"exceeds the available context|prompt is too long|n_ctx", re.I)
+
+
+def commonest_error(errors: Iterable[str | None]) -> tuple[str, int, str] | None:
+    """(kind, rows, one full example) of the commonest stored error; the kind is the text before
+    its first ":" ("timeout", "http_429", "prompt_too_long"); None when there is no error."""
+    found = [e for e in errors if e]
+    if not found:
+        return None
+    kind, count = Counter(e.split(":", 1)[0].strip() or e for e in found).most_common(1)[0]
+    return kind, count, next(e for e in found if e.startswith(kind))
