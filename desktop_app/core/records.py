@@ -33,6 +33,7 @@ RECOMMENDATIONS = (
     "fine_tuning",
     "fine_tuning_and_rag",
     "good_enough",
+    "stronger_model",  # added in wave 2: values are extended, never renamed
 )
 CONTENT_OUTCOMES = ("right", "wrong", "unsure")
 # Content verdicts that replace the lexical ones when they decided: a person's review first,

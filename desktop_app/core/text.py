@@ -73,3 +73,16 @@ def run_in(needle, hay) -> bool:
         return False
     first = needle[0]
     return any(hay[i] == first and tuple(hay[i:i + n]) == tuple(needle) for i in range(len(hay) - n + 1))
+
+
+ROW_LABEL_CHARS = 60  # enough of a question to tell it from its neighbours in a list of links
+
+
+def short_text(text: str, width: int = ROW_LABEL_CHARS) -> str:
+    """The start of a row's text on one line, cut at a word where one is near, with an ellipsis."""
+    flat = " ".join((text or "").split())
+    if len(flat) <= width:
+        return flat
+    cut = flat[:width]
+    space = cut.rfind(" ")
+    return (cut[:space] if space >= width * 2 // 3 else cut).rstrip(" ,.;:、。") + "…"

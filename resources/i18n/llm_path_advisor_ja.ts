@@ -28,6 +28,34 @@
         <translation>十分な品質です</translation>
     </message>
     <message>
+        <source>A stronger model next</source>
+        <translation>次はより強いモデル</translation>
+    </message>
+    <message>
+        <source>The model lacks facts, and for most of the questions it gets wrong no document holds the answer: retrieval can only bring what the documents contain. Add documents that cover the questions listed first, then measure RAG.</source>
+        <translation>モデルに事実が不足していますが、誤答した質問の大半は、どの文書にも答えがありません。検索は文書にある内容しか持ってこられません。先頭に挙げた質問をカバーする文書を追加してから、RAG を測定してください。</translation>
+    </message>
+    <message>
+        <source>With RAG, most of the answers still missing are in none of the documents: no search setting can find them. Add documents that cover the questions listed first, then measure again.</source>
+        <translation>RAG を使っても見つからない答えの大半は、どの文書にもありません。検索設定をどう変えても見つけられません。先頭に挙げた質問をカバーする文書を追加してから、もう一度測定してください。</translation>
+    </message>
+    <message>
+        <source>RAG is in use and fixed most of the missing facts. The next move on top of it: tune retrieval for the rows whose passages still lack the answer.</source>
+        <translation>RAG は使用中で、不足していた事実の大半を補いました。その上での次の一手は、パッセージにまだ答えがない行に向けた検索の調整です。</translation>
+    </message>
+    <message>
+        <source>RAG is in use and brings the facts, but the answers still take the wrong form. Train the model on examples of the wanted behaviour, with their passages.</source>
+        <translation>RAG は使用中で事実は届いていますが、回答の形式がまだ正しくありません。望ましい振る舞いの例を、そのパッセージ付きでモデルに学習させてください。</translation>
+    </message>
+    <message>
+        <source>RAG is in use, yet both missing facts and wrong form remain after prompt work: fine-tune the model and keep improving retrieval.</source>
+        <translation>RAG を使用し、プロンプトも改善しましたが、事実の不足と形式の誤りの両方が残っています。モデルをファインチューニングし、検索の改善も続けてください。</translation>
+    </message>
+    <message>
+        <source>The passages hold the answer and a grounding prompt was measured, yet the model still ignores them: the model itself is the limit. Try a stronger model on the same rows, or fine-tune this one on answers that use the passages.</source>
+        <translation>パッセージに答えがあり、根拠づけのプロンプトも測定しましたが、モデルはまだそれを使いません。限界はモデル自体にあります。同じ行でより強いモデルを試すか、パッセージを使った回答でこのモデルをファインチューニングしてください。</translation>
+    </message>
+    <message>
         <source>The passages hold the answer but the replies do not use it. Tell the model to answer from the passages before trying anything costlier.</source>
         <translation>パッセージには答えがありますが、回答がそれを使っていません。コストのかかる手段を試す前に、パッセージに基づいて答えるようモデルに指示してください。</translation>
     </message>
@@ -64,6 +92,10 @@
         <translation>%1 の合格率は %2 で、目標は %3 です。</translation>
     </message>
     <message>
+        <source>For %1 of the %2 rows answered wrong, no document holds the answer.</source>
+        <translation>誤答した %2 行のうち %1 行は、どの文書にも答えがありません。</translation>
+    </message>
+    <message>
         <source>%1 of the failures with RAG came from passages that lacked the answer.</source>
         <translation>RAG での不合格のうち %1 は、パッセージに答えがなかったことが原因です。</translation>
     </message>
@@ -80,8 +112,36 @@
         <translation>不合格のうち %1 は、事実は正しいのに形式が誤っていました。明確な指示と例を加えるのが最も安い対策です。</translation>
     </message>
     <message>
+        <source>Confidence: %1.</source>
+        <translation>確信度: %1。</translation>
+    </message>
+    <message>
+        <source>Confidence: %1 (%2).</source>
+        <translation>確信度: %1（%2）。</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>、</translation>
+    </message>
+    <message>
         <source>Grounding the prompt was tried, but %1 of the rows still ignore the answer in their passages.</source>
         <translation>プロンプトでの根拠付けを試しましたが、まだ %1 の行がパッセージ内の答えを無視しています。</translation>
+    </message>
+    <message>
+        <source>Add documents, then RAG</source>
+        <translation>文書を追加してから RAG</translation>
+    </message>
+    <message>
+        <source>Add documents that cover the missing answers</source>
+        <translation>欠けている答えをカバーする文書を追加</translation>
+    </message>
+    <message>
+        <source>Improve retrieval on top of RAG next</source>
+        <translation>次は RAG の上で検索を改善</translation>
+    </message>
+    <message>
+        <source>Fine-tuning on top of RAG next</source>
+        <translation>次は RAG の上でファインチューニング</translation>
     </message>
     <message>
         <source>Few-shot examples fixed %1 of the rows with the wrong form, but %2 of the rows still have it.</source>
@@ -102,10 +162,6 @@
     <message>
         <source>The documents hold the answer for %1 of the rows.</source>
         <translation>%1 の行では、ドキュメントに答えがあります。</translation>
-    </message>
-    <message>
-        <source>Confidence: %1 (%2)</source>
-        <translation>確信度：%1（%2）</translation>
     </message>
     <message>
         <source>The advice starts from the best run, %1; target pass rate %2.</source>
@@ -132,8 +188,24 @@
         <translation>実行はまだ 1 回だけです。別のバリアントを実行して、何が変わるかを確かめてください。</translation>
     </message>
     <message>
+        <source>adds %1</source>
+        <translation>%1 を追加</translation>
+    </message>
+    <message>
+        <source>same techniques on model %1</source>
+        <translation>同じ手法でモデル %1</translation>
+    </message>
+    <message>
+        <source>Latest run %1 against its parent %2 (%3): pass rate %4 → %5 (%6 points).</source>
+        <translation>最新の実行 %1 とその親 %2 の比較（%3）: 合格率 %4 → %5（%6 ポイント）。</translation>
+    </message>
+    <message>
         <source>Latest run %1 against %2: pass rate %3 → %4 (%5 points).</source>
         <translation>最新の実行 %1 と %2 の比較：合格率 %3 → %4（%5 ポイント）。</translation>
+    </message>
+    <message>
+        <source>No earlier run differs from it by one step, so more than one thing changed between them.</source>
+        <translation>一段階だけ異なる以前の実行がないため、両者の間では複数の点が変わっています。</translation>
     </message>
     <message>
         <source>On the %1 rows both ran: %2 fixed, %3 broken.</source>
@@ -374,6 +446,34 @@
         <translation>高</translation>
     </message>
     <message>
+        <source>few evaluation rows</source>
+        <translation>評価行が少ない</translation>
+    </message>
+    <message>
+        <source>the comparison behind it could be chance</source>
+        <translation>根拠となる比較が偶然の可能性がある</translation>
+    </message>
+    <message>
+        <source>its premise is inferred, not yet measured</source>
+        <translation>前提が推定で、まだ測定されていない</translation>
+    </message>
+    <message>
+        <source>the other move is nearly as well supported</source>
+        <translation>別の一手もほぼ同じくらい支持されている</translation>
+    </message>
+    <message>
+        <source>the move repeats a step measured to make things worse</source>
+        <translation>悪化が測定された手順を繰り返す一手である</translation>
+    </message>
+    <message>
+        <source>the automatic verdicts often disagree with yours</source>
+        <translation>自動判定があなたの判定とよく食い違う</translation>
+    </message>
+    <message>
+        <source>many answers are unsure</source>
+        <translation>判定保留の回答が多い</translation>
+    </message>
+    <message>
         <source>the run</source>
         <translation>この実行</translation>
     </message>
@@ -460,6 +560,10 @@
     <message>
         <source>%1 of the %2 answered rows of %3 have wrong facts, but no retrieval check scored their passages, so it is unknown whether retrieval or the answer is at fault.</source>
         <translation>%3 の回答のあった %2 行のうち %1 行は事実が誤っていますが、パッセージを評価する検索チェックがないため、検索と回答のどちらに原因があるか分かりません。</translation>
+    </message>
+    <message>
+        <source>For %1 of the %2 rows %3 got wrong, no document holds the expected answer (%4): add documents that cover these questions.</source>
+        <translation>%3 が誤答した %2 行のうち %1 行（%4）は、どの文書にも期待される答えがありません。これらの質問をカバーする文書を追加してください。</translation>
     </message>
     <message>
         <source>This could be chance (p = %1).</source>
@@ -634,6 +738,26 @@
         <translation>検索の改善を続ける。</translation>
     </message>
     <message>
+        <source>Run the same variant on a stronger model than %1 (a new variant with another model; it is drawn as a step of its own).</source>
+        <translation>同じバリアントを %1 より強いモデルで実行してください（別のモデルを指定した新しいバリアント。独立した一歩として描かれます）。</translation>
+    </message>
+    <message>
+        <source>Run the same variant on a stronger model (a new variant with another model).</source>
+        <translation>同じバリアントをより強いモデルで実行してください（別のモデルを指定した新しいバリアント）。</translation>
+    </message>
+    <message>
+        <source>Compare it on the same rows with the same checks, so the difference is the model&apos;s.</source>
+        <translation>同じ行・同じチェックで比較し、差がモデルによるものだとわかるようにしてください。</translation>
+    </message>
+    <message>
+        <source>Or fine-tune this model on answers that use their passages: %1 rows in the examples pool; at least %2, ideally %3 or more.</source>
+        <translation>または、パッセージを使った回答でこのモデルをファインチューニングしてください。例プールは現在 %1 行。最低 %2 行、できれば %3 行以上。</translation>
+    </message>
+    <message>
+        <source>Or fine-tune this model on answers that use their passages.</source>
+        <translation>または、パッセージを使った回答でこのモデルをファインチューニングしてください。</translation>
+    </message>
+    <message>
         <source>Monitor answers in production and add new failures to the evaluation set.</source>
         <translation>本番の回答を監視し、新しい失敗を評価セットに追加する。</translation>
     </message>
@@ -669,8 +793,8 @@
         <translation>このステップのチェックリスト</translation>
     </message>
     <message>
-        <source>What changed since the last run</source>
-        <translation>前回の実行からの変化</translation>
+        <source>What the latest run changed</source>
+        <translation>最新の実行で変わったこと</translation>
     </message>
     <message>
         <source>Failing rows of %1 by kind of gap:</source>
@@ -832,6 +956,22 @@
     <message>
         <source>Judge model for what text cannot decide</source>
         <translation>テキストで判定できない回答の判定モデル</translation>
+    </message>
+    <message>
+        <source>Answer in the passages</source>
+        <translation>パッセージに答えがある</translation>
+    </message>
+    <message>
+        <source>Useful passages ranked first</source>
+        <translation>役立つパッセージが上位にある</translation>
+    </message>
+    <message>
+        <source>Answer backed by the passages</source>
+        <translation>回答がパッセージに裏づけられている</translation>
+    </message>
+    <message>
+        <source>Your review</source>
+        <translation>あなたのレビュー</translation>
     </message>
     <message>
         <source>A model compares the answer with the expected one and grades its facts (same, more, fewer, contradicting), by default only where the other content checks cannot decide, such as a paraphrase. Its verdict replaces theirs. Needs a model connection; a stronger model than the one under test is recommended.</source>
@@ -1010,6 +1150,18 @@
         <translation>ジャッジの返答を読み取れませんでした。</translation>
     </message>
     <message>
+        <source>The retrieved passages hold the whole expected answer.</source>
+        <translation>取得したパッセージに期待される答えがすべて含まれています。</translation>
+    </message>
+    <message>
+        <source>Nothing was retrieved.</source>
+        <translation>何も取得されませんでした。</translation>
+    </message>
+    <message>
+        <source>Rated by the judge model.</source>
+        <translation>判定モデルが評価しました。</translation>
+    </message>
+    <message>
         <source>The expected answer is not in the output (%1% of its words are).</source>
         <translation>出力に正解が含まれていません（正解の単語の %1% が含まれています）。</translation>
     </message>
@@ -1052,6 +1204,18 @@
     <message>
         <source>The model call failed (%1).</source>
         <translation>モデルの呼び出しに失敗しました（%1）。</translation>
+    </message>
+    <message>
+        <source>The retrieved passages hold %1% of the expected answer.</source>
+        <translation>取得したパッセージには期待される答えの %1% が含まれています。</translation>
+    </message>
+    <message>
+        <source>%1 of the %2 retrieved passages hold the answer.</source>
+        <translation>取得した %2 件のパッセージのうち %1 件に答えがあります。</translation>
+    </message>
+    <message>
+        <source>%1 of the answer&apos;s %2 statements are backed by the passages.</source>
+        <translation>回答の %2 文のうち %1 文がパッセージに裏づけられています。</translation>
     </message>
     <message>
         <source>Judge: %1</source>
@@ -1819,8 +1983,8 @@ Drop files or folders here, or use Add files… (txt, md, pdf, docx, html, csv).
 <context>
     <name>ExampleView</name>
     <message>
-        <source>%1 %2 (%3) %4: %5</source>
-        <translation>%1 %2 (%3) %4: %5</translation>
+        <source>%1 %2: %3</source>
+        <translation>%1 %2: %3</translation>
     </message>
     <message>
         <source>[%1] %2</source>
@@ -3425,42 +3589,6 @@ LLM を使った機能を測定し、次に何をすべきか（プロンプト�
         <translation>✗ 不合格</translation>
     </message>
     <message>
-        <source>matches the expected answer</source>
-        <translation>正解と一致</translation>
-    </message>
-    <message>
-        <source>does not match the expected answer</source>
-        <translation>正解と一致しない</translation>
-    </message>
-    <message>
-        <source>contains the expected answer</source>
-        <translation>正解を含む</translation>
-    </message>
-    <message>
-        <source>no output to judge</source>
-        <translation>判定する出力がない</translation>
-    </message>
-    <message>
-        <source>the judge&apos;s reply could not be read</source>
-        <translation>ジャッジの返答を読み取れなかった</translation>
-    </message>
-    <message>
-        <source>the model call for this check failed (%1)</source>
-        <translation>このチェックのモデル呼び出しが失敗した（%1）</translation>
-    </message>
-    <message>
-        <source>missing “%1”</source>
-        <translation>「%1」がない</translation>
-    </message>
-    <message>
-        <source>contains the forbidden “%1”</source>
-        <translation>禁止語「%1」を含む</translation>
-    </message>
-    <message>
-        <source>does not contain the expected answer (%1)</source>
-        <translation>正解を含まない（%1）</translation>
-    </message>
-    <message>
         <source>%1 ms</source>
         <translation>%1 ミリ秒</translation>
     </message>
@@ -3557,18 +3685,29 @@ LLM を使った機能を測定し、次に何をすべきか（プロンプト�
     </message>
 </context>
 <context>
+    <name>RowLinks</name>
+    <message>
+        <source>“%1”</source>
+        <translation>「%1」</translation>
+    </message>
+</context>
+<context>
     <name>RowsModel</name>
     <message>
-        <source>Row</source>
-        <translation>行</translation>
+        <source>Question</source>
+        <translation>質問</translation>
     </message>
     <message>
-        <source>Category</source>
-        <translation>カテゴリ</translation>
+        <source>Row %1 · %2</source>
+        <translation>行 %1 · %2</translation>
     </message>
     <message>
-        <source>Input</source>
-        <translation>入力</translation>
+        <source>Row %1</source>
+        <translation>行 %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
     </message>
 </context>
 <context>

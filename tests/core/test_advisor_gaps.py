@@ -36,13 +36,14 @@ def result(row_id: str, outcome: str = "pass", *, run_id: int = 0, tokens_in: in
 
 
 def make_run(run_id: int, name: str, techniques: tuple[str, ...], outcomes: list[str], *,
-             tokens_in: int = 100, latency: float = 0.5, cost: float = 0.0) -> tuple[RunInfo, list[RowResult]]:
+             tokens_in: int = 100, latency: float = 0.5, cost: float = 0.0, model: str = "",
+             variant: dict | None = None) -> tuple[RunInfo, list[RowResult]]:
     """A run over rows q1..qN whose i-th row has outcomes[i]."""
     rag = bool({"rag", "rag_tuned"} & set(techniques))
     rows = [result(f"q{i + 1}", o, run_id=run_id, tokens_in=tokens_in, latency=latency, cost=cost,
                    has_retrieval=rag)
             for i, o in enumerate(outcomes)]
-    return RunInfo(run_id, name, techniques, status="complete"), rows
+    return RunInfo(run_id, name, techniques, model=model, status="complete", variant=variant or {}), rows
 
 
 def outcomes(**counts: int) -> list[str]:
@@ -174,5 +175,10 @@ def test_confidence_grows_with_rows_and_with_a_clearer_margin():
                      examples_pool=0)
     assert small.recommendation == large.recommendation == close.recommendation == "rag"
     assert small.confidence < large.confidence and close.confidence < large.confidence
-    # 0.6 (RAG untried) x 100/(100+10) answered rows x (0.5 + 0.5 x (80-10)/90): the documented formula
-    assert large.confidence == round(0.6 * 100 / 110 * (0.5 + 0.5 * 70 / 90), 3)
+    # 0.6 (RAG untried) x 100/(100+10) answered rows x (0.5 + 0.5 x margin), the margin weighed with
+    # partial credit: the failing content checks scored 0.1, so each knowledge gap weighs 0.9.
+    ctx, b = 80 * 0.9, 10 * 1.0
+    assert large.confidence == round(0.6 * 100 / 110 * (0.5 + 0.5 * (ctx - b) / (ctx + b)), 3)
+    # In words: RAG untried is inferred; ten rows are few as well.
+    assert (large.confidence_level, large.confidence_reasons) == ("moderate", ("inferred",))
+    assert (small.confidence_level, small.confidence_reasons) == ("low", ("few_rows", "inferred"))

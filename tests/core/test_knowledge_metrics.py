@@ -160,3 +160,32 @@ def test_retrieval_finds_an_answer_only_as_whole_words(expected, passage, found)
     row = Row("r1", "q", expected)
     recall = {v.check: v for v in metrics.score(row, None, [Passage(passage, "m.md")])}["context_recall"]
     assert (recall.score == 1.0) is found
+
+
+def test_yes_no_answers_are_left_out_of_readiness_and_never_retrieval_gaps(kb_project):
+    """A passage never says "Yes": such rows are left out of readiness (and counted) instead of
+    being called misses, and a RAG row expecting "yes" gets no recall verdict to fail."""
+    project, kb = kb_project
+    rows = ROWS[:2] + [Row("y1", "Is the battery removable?", "Yes."), Row("y2", "充電できますか？", "はい"),
+                       Row("y3", "Does it float?", "No, it does not.")]
+    result = readiness(project, k=2, rows=rows, kb=kb)
+    assert (result["evaluated"], result["not_literal"], result["share"]) == (2, 3, 1.0)
+    assert [v.check for v in metrics.score(rows[2], "Yes, it is.", _p("The battery can be removed."))] == [
+        "faithfulness"]
+    assert metrics.literal_answer("12 hours") and metrics.literal_answer("No. 5 screwdriver")
+    with pytest.raises(KnowledgeError) as err:
+        readiness(project, rows=rows[2:], kb=kb)
+    assert "yes/no" in str(err.value)
+
+
+def test_readiness_tells_answers_no_document_holds_from_ones_the_search_missed(kb_project):
+    """A row whose answer is in some document but not the top k is a search miss; one whose
+    answer is nowhere needs a document added: readiness says which is which."""
+    project, kb = kb_project
+    rows = [Row("r1", "How long does the Orion X5 battery last?", "12 hours"),
+            Row("far", "What colour is the case?", "36 months"),  # the answer is there, the question finds nothing
+            Row("none", "What colour is the case?", "midnight blue")]
+    result = readiness(project, k=1, rows=rows, kb=kb)
+    per = {r["id"]: r for r in result["per_row"]}
+    assert (per["r1"]["in_documents"], per["far"]["in_documents"], per["none"]["in_documents"]) == (True, True, False)
+    assert result["not_in_documents"] == 1

@@ -253,7 +253,10 @@ def test_failures_table_lists_still_failing_rows_first_and_stops_at_200_with_a_n
     assert len(shown) == MAX_FAILURE_ROWS
     assert [int(i) for i in shown[:130]] == list(range(0, 260, 2))  # still failing in "RAG" first
     assert "260 of the 261 evaluation rows failed" in html and "Showing the first 200" in html
-    assert '<a href="#row-0">r0</a>' in html and '<a href="#row-1">r1</a>' in html  # evidence links to rows
+    assert '<a href="#row-0" title="r0">r0</a>' in html and '<a href="#row-1" title="r1">r1</a>' in html
+    d["row_inputs"] = {"r0": "What does the <b>warranty</b> cover?"}  # evidence links read as the questions
+    html = render_html(_data(rows=rows, diagnosis=d))
+    assert '<a href="#row-0" title="r0">“What does the &lt;b&gt;warranty&lt;/b&gt; cover?”</a>' in html
 
 
 def test_report_without_advice_still_shows_the_runs_and_says_why():

@@ -110,7 +110,9 @@ def test_headlines_cover_every_recommendation(qapp):
     heads = AdviceHeadlines()
     titles = {heads.headline(r) for r in RECOMMENDATIONS}
     assert titles == {"More prompt engineering next", "RAG next", "Improve retrieval next", "Fine-tuning next",
-                      "Fine-tuning and RAG next", "Good enough"}
+                      "Fine-tuning and RAG next", "Good enough", "A stronger model next"}
+    assert heads.headline("fine_tuning", "on_rag") == "Fine-tuning on top of RAG next"
+    assert heads.headline("improve_retrieval", "add_documents") == "Add documents that cover the missing answers"
 
 
 def test_placeholders_are_filled_once():

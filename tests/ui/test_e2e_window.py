@@ -154,10 +154,12 @@ def _see_the_new_runs(qtbot, window, rag_right, n_eval):
 
     window.select_step("advice")
     view = advice.view
-    assert view.headline.text() == "RAG next"
+    assert view.headline.text() == "Improve retrieval on top of RAG next"  # RAG in use: never "RAG next"
     k, pct = len(rag_right), round(100 * len(rag_right) / n_eval)
-    assert view.change_line.text() == (f"Latest run “rag” against “few_shot”: pass rate 0% → {pct}% "
-                                       f"(+{pct} points). On the {n_eval} rows both ran: {k} fixed, 0 broken.")
+    # against its parent on the ladder (the same model's baseline), naming what the step added
+    assert view.change_line.text() == (f"Latest run “rag” against its parent “baseline” (adds instructions, RAG): "
+                                       f"pass rate 0% → {pct}% (+{pct} points). On the {n_eval} rows both ran: "
+                                       f"{k} fixed, 0 broken.")
     sentences = [i.sentence.text() for i in view.evidence_items]
     assert any(t.startswith("• “rag” (adding instructions, RAG) fixed ") and "lacked the right facts" in t
                for t in sentences), sentences
@@ -217,12 +219,13 @@ def test_first_hour_from_the_sample_to_advice_with_cancel_and_resume(qtbot, wind
     evaluation = sample_rows("eval")  # the 30 evaluation rows; 6 more are the examples pool
     eval_ids = {row for row, _ in evaluation.values()}
 
-    # 1. First launch: the sample project, three points per map, "RAG next".
+    # 1. First launch: the sample project, three points per map, the next move on top of RAG.
     grid, advice = _open_sample(qtbot, window)
     assert window.current_step() == "grid" and window.windowTitle().startswith("Sample")
     assert [r.name for r in grid.result.diagnosis.runs] == SAMPLE_RUNS
     assert len(grid.technique.point_positions()) == 3 and len(grid.diagnosis.point_positions()) == 3
-    assert advice.view.headline.text() == "RAG next" and grid.advice_line.text().startswith("RAG next")
+    headline = "Improve retrieval on top of RAG next"
+    assert advice.view.headline.text() == headline and grid.advice_line.text().startswith(headline)
 
     # 2. Connection: local server preset, the scripted server's URL and model, Test (which saves).
     _connect(qtbot, window, scripted_server)

@@ -25,13 +25,15 @@ ALLOWED = re.compile(r"""(?x)
     | A\ Survey\ of\ Techniques\ for\ Maximizing\ LLM\ Performance
 """)
 # Text that comes from the data, not from the UI: the sample project's name, runs, files, ids,
-# categories and column names, and the check ids it uses.
+# categories and column names, the check ids it uses, and anything the app quotes as data (a row's
+# question in a link is the user's own text, in whatever language the evaluation set is).
 SAMPLE_DATA = re.compile(r"""(?x)
     Sample:\ Haluna\ AirLoop\ support\ bot | sample-project | Baseline | \b(?:baseline|instructions
     |step_by_step|few_shot|rag|rag_few_shot|fine_tuned|fine_tuned_rag)\b
     | [\w\-]+\.(?:md|csv|txt|json|pdf|docx|html) | /\S+ | \bq\d\d\b
     | \b(?:question|answer|id|category|specs|usage|warranty|troubleshooting|pricing|support)\b
     | \b(?:contains|max_chars)\b
+    | 「[^」]*」 | “[^”]*”
 """)
 ENGLISH = re.compile(r"[A-Za-z]{3,}")
 

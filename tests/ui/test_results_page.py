@@ -1,6 +1,7 @@
 """The Results page: leaderboard, example rows with filters, side-by-side detail, copy, focus payloads."""
 from __future__ import annotations
 
+import html
 import json
 from pathlib import Path
 
@@ -121,8 +122,8 @@ def test_dataset_and_output_text_is_shown_literally(qtbot, page):
     assert page.example.header.textFormat() == Qt.TextFormat.PlainText
     outputs = {c.title.text(): c.output.toPlainText() for c in page.example.columns if c.isVisible()}
     assert outputs["base"] == f"{HTML} gamma"
-    cell = page.rows_proxy.index(page.rows_table.currentIndex().row(), page.rows_model.columnCount() - 1)
-    assert cell.data() == HTML
+    cell = page.rows_proxy.index(page.rows_table.currentIndex().row(), 0)  # the row by its question, as typed
+    assert cell.data() == HTML and html.escape(HTML) in cell.data(Qt.ItemDataRole.ToolTipRole)
     assert all(c.title.textFormat() == Qt.TextFormat.PlainText for c in page.example.columns)
 
 
@@ -135,10 +136,13 @@ def test_detail_shows_each_runs_verdicts_and_passages_side_by_side(qtbot, page):
     base, rag = columns
     assert base.output.toPlainText() == "wrong" and "knowledge gap" in base.outcome.toolTip()
     lines = base.checks.toPlainText().splitlines()
-    assert lines[0].startswith("✗ contains (content) 0.00: ") and len(lines[0]) > len("✗ contains (content) 0.00: ")
-    assert lines[1].startswith("✓ max_chars (behaviour) 1.00")
+    # one sentence per check, by the check's name, never a code such as "chars=37<=50"
+    assert lines[0].startswith("✗ Contains the expected answer: ") and len(lines[0]) > 40
+    assert lines[1].startswith("✓ At most N characters: ") and "characters (limit" in lines[1]
+    assert not any("=" in line for line in lines)
     assert not base.passages.isVisible()
     assert rag.outcome.text() == "✗ retrieval" and "retrieval gap" in rag.outcome.toolTip()
+    assert not any("=" in line for line in rag.checks.toPlainText().splitlines())  # retrieval reasons in words
     assert rag.passages.toPlainText().startswith("[1] manual.md · p. 3\nNothing useful here.")
 
 

@@ -23,6 +23,8 @@ IMPROVE_RETRIEVAL = ("add_missing_documents", "chunk_size", "hybrid_search", "re
 FINE_TUNING = ("small_high_quality_set", "use_examples_pool", "check_data_behaviour", "hold_out_eval",
                "compare_token_cost")
 FINE_TUNING_AND_RAG = ("train_with_retrieved_passages", "keep_improving_retrieval") + FINE_TUNING
+# The model ignores passages that hold the answer even with a grounding prompt: the model is the limit.
+STRONGER_MODEL = ("try_stronger_model", "same_rows_same_checks", "fine_tune_instead", "compare_token_cost")
 GOOD_ENOUGH = ("monitor_production", "regression_set", "rerun_on_model_change", "cheaper_variant")
 COSTLY = frozenset({"hyde", "finetune_embeddings"})
 
@@ -31,7 +33,7 @@ MIN_TRAINING_EXAMPLES = 10
 SUGGESTED_TRAINING_EXAMPLES = 50
 
 ALL_IDS = tuple(dict.fromkeys(PROMPT_ENGINEERING + GROUNDING + RAG + IMPROVE_RETRIEVAL + FINE_TUNING_AND_RAG
-                              + GOOD_ENOUGH))
+                              + STRONGER_MODEL + GOOD_ENOUGH))
 
 
 def _item(cid: str, *, done: bool = False, numbers: dict | None = None) -> ChecklistItem:
@@ -44,14 +46,23 @@ def _pool_numbers(pool: int) -> dict:
 
 def build(recommendation: str, *, flavour: str = "", tried: frozenset[str] = frozenset(), pool: int = 0,
           token_cost: dict | None = None, readiness_share: float | None = None,
-          retrieval_gaps: int = 0, cheaper: dict | None = None) -> tuple[ChecklistItem, ...]:
+          retrieval_gaps: int = 0, cheaper: dict | None = None, grounded: frozenset[str] = frozenset(),
+          not_in_documents: int = 0, model: str = "") -> tuple[ChecklistItem, ...]:
     """The checklist of one move.
 
-    ``flavour`` "grounding" turns prompt engineering / fine-tuning toward generation gaps;
-    ``tried`` are the techniques measured runs already used (their steps are marked done).
+    ``flavour`` "grounding" turns prompt engineering / fine-tuning toward generation gaps,
+    "add_documents" puts the documents to add first; ``tried`` are the techniques measured runs
+    already used and ``grounded`` the grounding steps the measured RAG prompt already takes
+    (both marked done); ``not_in_documents`` counts rows whose answer no document holds.
     """
+    if recommendation == "stronger_model":
+        return tuple(_item(c, numbers={"model": model} if c == "try_stronger_model" and model else
+                           _pool_numbers(pool) if c == "fine_tune_instead" else
+                           token_cost if c == "compare_token_cost" else None)
+                     for c in STRONGER_MODEL if c != "compare_token_cost" or token_cost)
     if recommendation == "prompt_engineering" and flavour == "grounding":
-        return tuple(_item(c, numbers=_pool_numbers(pool) if c == "grounded_few_shot_examples" else None)
+        return tuple(_item(c, done=c in grounded,
+                           numbers=_pool_numbers(pool) if c == "grounded_few_shot_examples" else None)
                      for c in GROUNDING)
     if recommendation == "prompt_engineering":
         done = {"clear_instructions": "instructions" in tried, "step_by_step": "step_by_step" in tried,
@@ -70,9 +81,12 @@ def build(recommendation: str, *, flavour: str = "", tried: frozenset[str] = fro
                 numbers = token_cost
             out.append(_item(c, done=rag_done and c in ("add_documents", "compare_with_baseline"),
                              numbers=numbers))
+        if not_in_documents:  # RAG cannot bring what no document holds: that comes first
+            out.insert(0, _item("add_missing_documents", numbers={"rows": not_in_documents}))
         return tuple(out)
     if recommendation == "improve_retrieval":
-        return tuple(_item(c, numbers={"rows": retrieval_gaps} if c == "add_missing_documents" else None)
+        return tuple(_item(c, numbers={"rows": not_in_documents or retrieval_gaps}
+                           if c == "add_missing_documents" else None)
                      for c in IMPROVE_RETRIEVAL)
     if recommendation in ("fine_tuning", "fine_tuning_and_rag"):
         ids = FINE_TUNING_AND_RAG if recommendation == "fine_tuning_and_rag" else FINE_TUNING

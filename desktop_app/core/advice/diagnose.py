@@ -18,6 +18,7 @@ from desktop_app.core.providers.replies import commonest_error
 from desktop_app.core.advice.rules import MOVE_TECHNIQUES, Decision, Situation, best_run, decide
 from desktop_app.core.advice.stats import RunStats, compare, reference_run, run_stats
 from desktop_app.core.errors import ProjectError, RunError
+from desktop_app.core.variants import grounding_steps
 from desktop_app.core.records import RowResult, RunInfo
 
 __all__ = ["diagnose", "Diagnosis", "Evidence", "ChecklistItem", "RunPoint", "GridMaps", "grid_maps",
@@ -25,6 +26,13 @@ __all__ = ["diagnose", "Diagnosis", "Evidence", "ChecklistItem", "RunPoint", "Gr
 
 REGRESSION_MIN_DROP = 0.02  # a step "made things worse" when it lost >= 2% of the common rows' passes
 SIZE_HALF = 10  # with this many answered rows, the size factor of the confidence is 0.5
+# The confidence in words (docs/advice.md): each reason lowers it one step from "high".
+SMALL_SET = 30  # fewer decided rows than this: a few rows either way change the picture
+TINY_SET = 10  # fewer than this counts twice
+CLOSE_CALL = 0.2  # the deciding margin below which the other move was nearly as well supported
+KAPPA_FAIR = 0.6  # Cohen's kappa below this: the automatic verdicts often disagree with the person
+UNSURE_MANY = 0.2  # a fifth of the answers undecided
+LEVELS = ("high", "moderate", "low")
 
 
 def _check_inputs(runs, target, examples_pool) -> float:
@@ -77,6 +85,40 @@ def _confidence(decision: Decision, start: RunStats, regressions: list[Evidence]
     return round(max(0.0, min(1.0, value)), 3)
 
 
+def confidence_words(decision: Decision, start: RunStats, regressions: list[Evidence],
+                     agreement: dict | None) -> tuple[str, tuple[str, ...]]:
+    """("high" | "moderate" | "low", the reasons that lowered it), from what was measured.
+
+    Reasons: few_rows (under SMALL_SET decided rows; under TINY_SET counts twice), chance (the
+    comparison behind the move could be chance, p >= 0.05), inferred (the move's premise was
+    inferred, not measured), close_call (margin under CLOSE_CALL), regression (the move adds a
+    technique measured to make things worse), verdicts_disagree (a person's reviews agree with
+    the automatic verdicts at kappa under KAPPA_FAIR), many_unsure (a fifth of the answers
+    undecided). No reason: high; one: moderate; more: low.
+    """
+    reasons, weight = [], 0
+    if start.scored < SMALL_SET:
+        reasons.append("few_rows")
+        weight += 2 if start.scored < TINY_SET else 1
+    deciding = next((e for e in decision.support if "p_value" in e.numbers), None)
+    if deciding is not None and deciding.numbers["p_value"] >= 0.05:
+        reasons.append("chance")
+    if decision.measured < 0.8:
+        reasons.append("inferred")
+    if decision.recommendation != "good_enough" and decision.margin < CLOSE_CALL:
+        reasons.append("close_call")
+    moved = MOVE_TECHNIQUES[decision.recommendation]
+    if any(moved & set(e.numbers["techniques"]) for e in regressions):
+        reasons.append("regression")
+    kappa = (agreement or {}).get("kappa")
+    if isinstance(kappa, (int, float)) and kappa < KAPPA_FAIR:
+        reasons.append("verdicts_disagree")
+    if start.rows and start.unsure / start.rows >= UNSURE_MANY:
+        reasons.append("many_unsure")
+    weight += len(reasons) - (1 if "few_rows" in reasons else 0)
+    return LEVELS[min(weight, 2)], tuple(reasons)
+
+
 def _key(e: Evidence) -> tuple:
     return e.kind, repr(sorted(e.numbers.items())), e.rows, e.runs
 
@@ -106,8 +148,24 @@ def _evidence(decision: Decision, s: Situation, stats: list[RunStats], regressio
     return tuple(out)
 
 
+def _absent_rows(readiness: dict | None, not_in_documents: Collection[str] | None) -> frozenset[str]:
+    """Rows whose answer no document holds: measured with RAG runs, or by readiness before them."""
+    rows = set(not_in_documents or ())
+    for r in (readiness or {}).get("per_row") or []:
+        if isinstance(r, dict) and r.get("in_documents") is False:
+            rows.add(str(r.get("id")))
+    return frozenset(rows)
+
+
+def _grounded(s: Situation) -> frozenset[str]:
+    """Grounding steps the best measured RAG run's prompt already takes."""
+    rag = s.start if s.start.is_rag else s.best(r for r in s.runs if r.is_rag)
+    return grounding_steps(dict(rag.info.variant or {})) if rag is not None else frozenset()
+
+
 def diagnose(runs: list[tuple[RunInfo, list[RowResult]]], *, target: float = 0.9, examples_pool: int = 0,
-             readiness: dict | None = None, eval_ids: Collection[str] | None = None) -> Diagnosis:
+             readiness: dict | None = None, eval_ids: Collection[str] | None = None,
+             not_in_documents: Collection[str] | None = None, agreement: dict | None = None) -> Diagnosis:
     """Classify every failing row and recommend the next step, with evidence and a checklist.
 
     ``runs``: (RunInfo, results) pairs, ordered here by RunInfo.id (the store's id is the order
@@ -118,8 +176,10 @@ def diagnose(runs: list[tuple[RunInfo, list[RowResult]]], *, target: float = 0.9
     the best run (pass rate, then scores, then the simpler, cheaper, earlier run; runs that
     cover the evaluation set first). ``eval_ids``: the current evaluation rows; results of
     other rows are left out and rows a run lacks count as failed (a partial run is never
-    good enough). Without it every run is taken as covering the set.
-    confidence: see ``_confidence``. Raises RunError when there is no run, or no run produced
+    good enough). Without it every run is taken as covering the set. ``not_in_documents``: rows
+    whose expected answer no document holds (knowledge.coverage). ``agreement``: the person's
+    reviews against the automatic verdicts (reviews.measure), which the confidence words weigh.
+    confidence: see ``_confidence`` (a number kept for scripts) and ``confidence_words``. Raises RunError when there is no run, or no run produced
     a single answer; ProjectError for a target outside (0, 1].
     """
     target = _check_inputs(runs, target, examples_pool)
@@ -136,7 +196,8 @@ def diagnose(runs: list[tuple[RunInfo, list[RowResult]]], *, target: float = 0.9
         raise RunError(f"None of the runs produced an answer: every row ended in an error; the commonest, on "
                        f"{count} rows: {example[:200]}", hint, details={"kind": kind})
     baseline = next((r for r in stats if r.scored and not r.techniques), None) or next(r for r in stats if r.scored)
-    situation = Situation(tuple(stats), start, baseline, target, examples_pool, readiness)
+    situation = Situation(tuple(stats), start, baseline, target, examples_pool, readiness,
+                          _absent_rows(readiness, not_in_documents))
     decision = decide(situation)
     regressions = _regressions(stats)
     tried = frozenset(t for r in stats if r.scored for t in r.techniques)
@@ -144,12 +205,16 @@ def diagnose(runs: list[tuple[RunInfo, list[RowResult]]], *, target: float = 0.9
     checklist = checklists.build(
         decision.recommendation, flavour=decision.flavour, tried=tried, pool=examples_pool,
         token_cost=extra.get("token_cost"), readiness_share=extra.get("readiness_share"),
-        retrieval_gaps=extra.get("retrieval_gaps", 0), cheaper=extra.get("cheaper"))
+        retrieval_gaps=extra.get("retrieval_gaps", 0), cheaper=extra.get("cheaper"),
+        grounded=_grounded(situation), not_in_documents=len(extra.get("not_in_documents") or ()),
+        model=extra.get("model") or "")
     confidence = _confidence(decision, start, regressions)
+    level, reasons = confidence_words(decision, start, regressions, agreement)
     main = compare(baseline, start).paired if baseline is not start else None
     return Diagnosis(
         recommendation=decision.recommendation, confidence=confidence, target=target,
         from_run=start.name, baseline_run=baseline.name, gaps=start.gaps, errors=start.errors, unsure=start.unsure,
         evidence=_evidence(decision, situation, stats, regressions, readiness),
-        checklist=checklist, runs=run_points(stats), rows=start.scored,
+        checklist=checklist, runs=run_points(stats), rows=start.scored, agreement=agreement,
+        focus=decision.flavour, confidence_level=level, confidence_reasons=reasons,
         min_detectable=min_detectable(main.rows if main else start.scored, main.discordance if main else 0.0))

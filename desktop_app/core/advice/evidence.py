@@ -2,7 +2,8 @@
 
 Kinds (stable; the ui has a sentence for each):
   knowledge_gap_share / behaviour_gap_share / retrieval_gap_share / generation_gap_share
-      {share, count, failures, rows}          rows: the row ids, runs: [run]
+      {share, count, failures, rows, weight, weighted_share}   rows: the row ids, runs: [run]
+      (weight: the failing rows each weighted by how far it fell short, stats.shortfall)
   Every item comparing two runs also carries the paired statistics of their pass/fail pairs
   (advice.paired): {fixed, broken, p_value, ci95: [low, high], rows_to_settle}; an item's own
   "fixed" (the gap's rows fixed) keeps its meaning where it had one.
@@ -30,9 +31,13 @@ def _ratio(a: int | float, b: int | float) -> float:
 
 
 def gap_shares(run: RunStats) -> list[Evidence]:
+    """Each gap's share of the failing rows; ``weighted_share`` gives partial credit (a row that
+    missed one fact of five weighs less than one that missed them all)."""
     fails = run.failures
+    total = run.weight(*_SHARE_KIND)
     return [Evidence(kind, {"share": _ratio(run.count(gap), fails), "count": run.count(gap), "failures": fails,
-                            "rows": run.scored}, run.rows_of(gap), (run.name,))
+                            "rows": run.scored, "weight": round(run.weight(gap), 4),
+                            "weighted_share": _ratio(run.weight(gap), total)}, run.rows_of(gap), (run.name,))
             for gap, kind in _SHARE_KIND.items() if run.count(gap)]
 
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 import dataclasses
 
 from desktop_app.core.advice.diagnose import Diagnosis, diagnose
-from desktop_app.core.errors import RunError
-from desktop_app.core.records import RowResult, RunInfo, is_rag_run
+from desktop_app.core.data.rows import row_inputs
+from desktop_app.core.errors import AppError, RunError
+from desktop_app.core.records import RowResult, RunInfo, content_passed, is_rag_run
 from desktop_app.core.run.scoring import only_rows
 from desktop_app.core.run.store import ResultStore
 
@@ -67,9 +68,38 @@ def diagnose_project(project, *, readiness: dict | None = None, measure_readines
         from desktop_app.core.knowledge.readiness import readiness as measure  # chromadb: only when asked
 
         readiness = measure(project, progress=progress, should_stop=should_stop)
+    return diagnose_runs(project, runs, eval_ids, readiness)
+
+
+def diagnose_runs(project, runs: list[tuple[RunInfo, list[RowResult]]], eval_ids: set[str] | None,
+                  readiness: dict | None = None) -> Diagnosis:
+    """``diagnose`` with everything the project adds: target, examples pool, the answers no document
+    holds, the person's reviews and the start of each linked row's question (one path for the
+    window, the CLI and the report, so they never disagree)."""
     found = diagnose(runs, target=target_pass_rate(project), examples_pool=examples_pool_size(project),
-                     readiness=readiness, eval_ids=eval_ids)
-    return dataclasses.replace(found, agreement=review_agreement(runs))
+                     readiness=readiness, eval_ids=eval_ids, not_in_documents=absent_answers(project, runs),
+                     agreement=review_agreement(runs))
+    linked = {r for e in found.evidence for r in e.rows}
+    return dataclasses.replace(found, row_inputs=row_inputs(project, linked) if linked else {})
+
+
+def absent_answers(project, runs: list[tuple[RunInfo, list[RowResult]]]) -> set[str]:
+    """Rows a RAG run got wrong whose expected answer no document holds (searching the documents
+    for the answer itself); empty without a RAG run or documents. Read only, no model calls."""
+    failed = {r.row_id for info, results in runs if is_rag_run(info.techniques, results)
+              for r in results if r.error is None and r.output is not None and not content_passed(r.verdicts)}
+    if not failed or not project.knowledge_dir.exists() or not project.rows_file.exists():
+        return set()
+    from desktop_app.core.data.rows import load_rows  # noqa: PLC0415 - numpy: only when advising
+    from desktop_app.core.knowledge.coverage import answers_in_documents  # noqa: PLC0415 - chromadb
+
+    evaluation, _pool = load_rows(project)
+    expected = {r.id: r.expected for r in evaluation if r.id in failed and (r.expected or "").strip()}
+    try:
+        found = answers_in_documents(project, expected)
+    except AppError:  # a damaged or missing index: the advice stands without this refinement
+        return set()
+    return {rid for rid, ok in found.items() if not ok}
 
 
 def review_agreement(runs: list[tuple[RunInfo, list[RowResult]]]) -> dict | None:

@@ -11,7 +11,7 @@ from typing import Any
 # Keys of `advise --json` fixed by the issue; EXTENSION_KEYS are additions (extend, never rename).
 CONTRACT_KEYS = ("recommendation", "confidence", "target", "gaps", "evidence", "checklist", "runs")
 EXTENSION_KEYS = ("from_run", "baseline_run", "errors", "checklist_details", "unsure", "agreement", "rows",
-                  "min_detectable")
+                  "min_detectable", "focus", "confidence_level", "confidence_reasons", "row_inputs")
 GAP_KEYS = ("knowledge", "behaviour", "retrieval", "generation")
 EVIDENCE_KEYS = ("kind", "numbers", "rows", "runs")
 RUN_CONTRACT_KEYS = ("name", "techniques", "technique_position", "diagnosis_position", "content_score",
@@ -133,6 +133,13 @@ class Diagnosis:
     # The smallest difference in pass rate these rows can tell from chance (5% level, 80% power,
     # for the discordance seen between the baseline and the advice's run); None: none can.
     min_detectable: float | None = None
+    # The move's focus: "" | "grounding" | "add_documents" | "on_rag" (rules.Decision.flavour).
+    focus: str = ""
+    # The confidence in words and the reasons that lowered it (diagnose.confidence_words).
+    confidence_level: str = "high"
+    confidence_reasons: tuple[str, ...] = ()
+    # The start of each linked row's input (about 60 characters), so rows read as questions.
+    row_inputs: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
 
     @property
     def target_corner(self) -> tuple[float, float]:
@@ -158,4 +165,8 @@ class Diagnosis:
             "agreement": self.agreement,
             "rows": self.rows,
             "min_detectable": self.min_detectable,
+            "focus": self.focus,
+            "confidence_level": self.confidence_level,
+            "confidence_reasons": list(self.confidence_reasons),
+            "row_inputs": dict(self.row_inputs),
         }

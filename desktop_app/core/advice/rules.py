@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from desktop_app.core.advice import evidence as ev
 from desktop_app.core.advice.model import Evidence
-from desktop_app.core.advice.stats import RunStats, compare, reference_run
+from desktop_app.core.advice.stats import RunStats, compare, reference_run, sorted_ids
 
 LARGE = 0.10  # a gap on >= 10% of the answered rows is "large": alone it costs 10 points of pass rate
 RETRIEVAL_SUBSTANTIAL = 0.15  # retrieval gaps on >= 15% of rows: tune retrieval, not just adopt RAG
@@ -27,8 +27,11 @@ MOVE_TECHNIQUES = {
     "improve_retrieval": frozenset({"rag_tuned"}),
     "fine_tuning": frozenset({"fine_tuned"}),
     "fine_tuning_and_rag": frozenset({"fine_tuned", "rag"}),
+    "stronger_model": frozenset(),
     "good_enough": frozenset(),
 }
+CHANCE = 0.05  # a comparison with p >= this could be chance: it never decides a move by itself
+MOSTLY_ABSENT = 0.5  # at least half the rows retrieval missed have no document holding the answer
 
 
 @dataclass(frozen=True)
@@ -37,7 +40,9 @@ class Decision:
     margin: float  # 0..1: how clearly the deciding comparison came out
     measured: float  # 0..1: 1 when the step's premise was measured, lower when inferred
     support: tuple[Evidence, ...] = ()
-    flavour: str = ""  # "grounding" for generation-gap advice
+    # The move's focus, shown in the headline: "grounding" (generation gaps), "add_documents"
+    # (the documents hold none of the missing answers), "on_rag" (the next move on top of RAG).
+    flavour: str = ""
     extra: dict = field(default_factory=dict, hash=False)  # numbers the checklist shows
 
 
@@ -51,6 +56,8 @@ class Situation:
     target: float
     pool: int
     readiness: dict | None
+    # Rows whose expected answer no document holds (knowledge.coverage), when that was measured.
+    not_in_documents: frozenset[str] = frozenset()
 
     def tried(self, *techniques: str) -> bool:
         return any(set(techniques) & set(r.techniques) for r in self.runs if r.scored)
@@ -68,6 +75,11 @@ class Situation:
         """Prompt work on top of RAG measured: two differently named RAG runs, one with prompt techniques."""
         rag = [r for r in self.runs if r.is_rag and r.scored]
         return len({r.name for r in rag}) >= 2 and any(r.prompt_techniques for r in rag)
+
+    @property
+    def models_tried(self) -> int:
+        """Different models measured with RAG (a variant naming another model is a step of its own)."""
+        return len({r.model for r in self.runs if r.is_rag and r.scored})
 
 
 def rank_key(run: RunStats) -> tuple:
@@ -99,14 +111,16 @@ def _clip(x: float) -> float:
 
 def decide(s: Situation) -> Decision:
     f = s.start
-    n, b, ctx = f.scored, f.count("behaviour"), f.knowledge_side
-    fails = b + ctx
+    n, b_rows, ctx_rows = f.scored, f.count("behaviour"), f.knowledge_side
     if f.pass_rate >= s.target and f.covers_all:
         return _good_enough(s)
-    if fails == 0:  # only errors (or rows never run) fail: nothing to diagnose until they answer
+    if b_rows + ctx_rows == 0:  # only errors (or rows never run) fail: nothing to diagnose until they answer
         return _current_step(s)
+    # The axes are weighed with partial credit: an answer missing one fact of five is a smaller gap.
+    b, ctx = f.weight("behaviour"), f.weight("knowledge", "retrieval", "generation")
+    fails = b + ctx
     side_margin = abs(ctx - b) / fails
-    if (s.rag_tried and s.tried("few_shot") and ctx / n >= LARGE and b / n >= LARGE
+    if (s.rag_tried and s.tried("few_shot") and ctx_rows / n >= LARGE and b_rows / n >= LARGE
             and min(ctx, b) / fails >= BALANCED):
         # Both gaps remain after the cheap steps on both axes: the talk's last Spider step.
         return _both(s, margin=2 * min(ctx, b) / fails)
@@ -171,7 +185,18 @@ def _both(s: Situation, margin: float) -> Decision:
         support += ev.technique_fixed(compare(s.baseline, run))
     cost = _few_shot_cost(s, few)
     return Decision("fine_tuning_and_rag", _clip(margin), 1.0, tuple(support + cost["evidence"]),
+                    "on_rag" if f.is_rag else "",
                     extra={"token_cost": cost["numbers"], "retrieval_gaps": f.count("retrieval")})
+
+
+def _absent(s: Situation, run: RunStats, *kinds: str) -> Evidence | None:
+    """The run's gap rows whose answer is in no document, when they are most of those gaps."""
+    rows = run.rows_of(*kinds)
+    absent = sorted_ids(set(rows) & s.not_in_documents)
+    if not rows or len(absent) / len(rows) < MOSTLY_ABSENT:
+        return None
+    return Evidence("not_in_documents", {"count": len(absent), "of": len(rows),
+                                         "share": round(len(absent) / len(rows), 4)}, absent, (run.name,))
 
 
 def _context_axis(s: Situation, side_margin: float) -> Decision:
@@ -181,7 +206,10 @@ def _context_axis(s: Situation, side_margin: float) -> Decision:
         # Documents that hold the answers make RAG's premise measured; documents that do not, doubtful.
         measured = 0.6 if share is None else 0.45 + 0.45 * share
         support = ev.gap_share(f, "knowledge") + ([ev.readiness(s.readiness)] if s.readiness else [])
-        return Decision("rag", side_margin, measured, tuple(support), extra={"readiness_share": share})
+        absent = _absent(s, f, "knowledge")
+        return Decision("rag", side_margin, measured, tuple(([absent] if absent else []) + support),
+                        "add_documents" if absent else "",
+                        extra={"readiness_share": share, "not_in_documents": absent.rows if absent else ()})
     rag = f if f.is_rag else s.best(r for r in s.runs if r.is_rag)
     k, r, g = rag.count("knowledge"), rag.count("retrieval"), rag.count("generation")
     ctx = k + r + g
@@ -189,6 +217,7 @@ def _context_axis(s: Situation, side_margin: float) -> Decision:
     support = [e for e in ev.technique_fixed(compare(s.baseline, rag))
                if e.numbers["gap"] == "knowledge"] if rag is not s.baseline else []
     fix_share = support[0].numbers["share"] if support else None
+    chance = bool(support) and support[0].numbers.get("p_value", 0.0) >= CHANCE
     cost = ev.token_cost(s.baseline, rag) if rag is not s.baseline else []
     if g and g > r and g >= k:
         sub_margin = (g - max(r, k)) / ctx
@@ -196,25 +225,38 @@ def _context_axis(s: Situation, side_margin: float) -> Decision:
         if s.grounding_tried and g / rag.scored >= LARGE:
             ref = reference_run(rag, list(s.runs)) or s.baseline
             support.append(ev.plateau(ref, rag, "generation"))
-            return Decision("fine_tuning", (side_margin + sub_margin) / 2, 0.8, tuple(support), "grounding")
+            # The passages hold the answer and grounding was measured: the model is the limit. A
+            # stronger model is one setting away; once one was measured too, train the model.
+            move = "fine_tuning" if s.models_tried >= 2 else "stronger_model"
+            return Decision(move, (side_margin + sub_margin) / 2, 0.8, tuple(support), "grounding",
+                            extra={"model": rag.model})
         measured = 0.9 if rag.has_retrieval_checks else 0.7
         return Decision("prompt_engineering", (side_margin + sub_margin) / 2, measured, tuple(support), "grounding")
     unresolved = r + k  # passages lacked the answer, or no retrieval check could tell
-    fixed_most = fix_share is not None and fix_share >= FIX_LARGE
-    if ctx == 0 or (fixed_most and unresolved / rag.scored < RETRIEVAL_SUBSTANTIAL):
+    # "RAG fixed most of the gaps" decides only when the comparison is not chance.
+    fixed_most = fix_share is not None and fix_share >= FIX_LARGE and not chance
+    if not f.is_rag and (ctx == 0 or (fixed_most and unresolved / rag.scored < RETRIEVAL_SUBSTANTIAL)):
         # RAG closed most of the knowledge gap and little is left to retrieval: adopt it and keep going.
         sub_margin = _clip(2 * (fix_share if fix_share is not None else 1.0) - 1)
         measured = 0.6 + 0.4 * (fix_share if fix_share is not None else 0.0)
         return Decision("rag", (side_margin + sub_margin) / 2, measured, tuple(support + cost),
                         extra={"token_cost": cost[0].numbers if cost else None})
+    absent = _absent(s, rag, "retrieval", "knowledge")
+    if absent is not None:  # no search setting can find what no document holds
+        return Decision("improve_retrieval", absent.numbers["share"], 1.0,
+                        tuple([absent] + ev.gap_share(rag, "retrieval") + support),
+                        "add_documents", extra={"retrieval_gaps": r + k, "not_in_documents": absent.rows})
+    if fixed_most and unresolved < g:  # RAG in use, little left to retrieval: ground the answers in it
+        return Decision("prompt_engineering", (side_margin + _clip(2 * fix_share - 1)) / 2, 0.7,
+                        tuple(ev.gap_share(rag, "generation") + support + cost), "grounding")
     sub_margin = (unresolved - g) / ctx if ctx else 0.0
     lead = ev.gap_share(rag, "retrieval")
     if k and not rag.has_retrieval_checks:
         lead.append(Evidence("retrieval_unmeasured", {"count": k, "rows": rag.scored}, rag.rows_of("knowledge"),
                              (rag.name,)))
     measured = 1.0 if rag.has_retrieval_checks and r >= k else 0.6
-    return Decision("improve_retrieval", (side_margin + sub_margin) / 2, measured, tuple(lead + support),
-                    extra={"retrieval_gaps": r + k})
+    return Decision("improve_retrieval", (side_margin + sub_margin) / 2, measured, tuple(lead + support + cost),
+                    "on_rag" if fixed_most else "", extra={"retrieval_gaps": r + k})
 
 
 def _few_shot_cost(s: Situation, few: RunStats | None) -> dict:
@@ -243,11 +285,12 @@ def _llm_axis(s: Situation, side_margin: float) -> Decision:
     cost = _few_shot_cost(s, few)
     support += cost["evidence"]
     extra = {"token_cost": cost["numbers"]}
+    on_rag = "on_rag" if f.is_rag else ""  # the model is trained to act right with the passages it gets
     if s.tried("fine_tuned"):  # tuned already and behaviour still leads: better data, not another technique
-        return Decision("fine_tuning", side_margin, 0.6, tuple(support), extra=extra)
+        return Decision("fine_tuning", side_margin, 0.6, tuple(support), on_rag, extra=extra)
     remaining = few.count("behaviour") / few.scored
     heavy = cost["ratio"] is not None and cost["ratio"] >= TOKEN_RATIO_LARGE
     if remaining >= LARGE or heavy:
-        return Decision("fine_tuning", side_margin, 1.0, tuple(support), extra=extra)
+        return Decision("fine_tuning", side_margin, 1.0, tuple(support), on_rag, extra=extra)
     # Few-shot is still closing the gap cheaply: more or better examples before training a model.
     return Decision("prompt_engineering", side_margin, 0.6, tuple(support), extra=extra)

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Collection
 
 from desktop_app.core.advice.paired import Paired, paired
-from desktop_app.core.records import (GAP_KINDS, RowResult, RunInfo, behaviour_passed, content_outcome,
+from desktop_app.core.records import (GAP_KINDS, JUDGE_CHECK, REVIEW_CHECK, RowResult, RunInfo, behaviour_passed, content_outcome,
                                       content_passed, is_rag_run, technique_position)
 from desktop_app.core.run.scoring import only_rows, percentile, run_cost
 
@@ -60,6 +60,26 @@ def classify(result: RowResult, rag: bool) -> str:
     return "knowledge"
 
 
+MIN_SHORTFALL = 0.1  # a failed row is never counted as no gap at all, however close it came
+
+
+def shortfall(result: RowResult, kind: str) -> float:
+    """How far a failing row fell short on the family that failed, 0..1 (partial credit).
+
+    A knowledge-side gap weighs 1 - the content score of the checks that failed it (an answer
+    with 80% of the facts weighs 0.2), a behaviour gap 1 - the score of the behaviour checks
+    that failed; the mean over the failing checks, never below MIN_SHORTFALL.
+    """
+    family = "behaviour" if kind == "behaviour" else "content"
+    failed = [v for v in result.verdicts if v.family == family and not v.passed and not v.unsure]
+    deciding = [v for v in failed if v.check in (REVIEW_CHECK, JUDGE_CHECK)]  # they overrule the lexical checks
+    failed = deciding or failed
+    if not failed:
+        return 1.0
+    value = 1.0 - math.fsum(max(0.0, min(1.0, v.score)) for v in failed) / len(failed)
+    return max(MIN_SHORTFALL, min(1.0, value))
+
+
 def _pick(results: list[RowResult]) -> RowResult:
     """One result per row id, chosen by content not position (a row stored twice is rare)."""
     if len(results) == 1:
@@ -85,6 +105,15 @@ class RunStats:
     cost: float | None = 0.0  # None: some row has no known price
     latency_p50: float | None = None
     missing: tuple[str, ...] = ()  # evaluation rows this run has no result for (not run / not imported)
+    shortfalls: dict[str, float] = field(default_factory=dict, hash=False)  # failing row id -> 0..1
+
+    @property
+    def model(self) -> str:
+        return self.info.model or str((self.info.variant or {}).get("model") or "")
+
+    def weight(self, *kinds: str) -> float:
+        """The failing rows of these kinds, each weighted by how far it fell short (partial credit)."""
+        return math.fsum(self.shortfalls.get(r, 1.0) for r, k in self.outcome.items() if k in kinds)
 
     @property
     def name(self) -> str:
@@ -187,12 +216,14 @@ def run_stats(info: RunInfo, results: list[RowResult], order: int,
     picked = {rid: _pick(rs) for rid, rs in by_row.items()}
     has_retrieval = any(v.family == "retrieval" for r in picked.values() for v in r.verdicts)
     is_rag = is_rag_run(info.techniques, picked.values())
+    outcome = {rid: classify(r, is_rag) for rid, r in picked.items()}
     answered = [r for r in picked.values() if r.error is None and r.output is not None]
     tokens = [float(r.tokens_in + r.tokens_out) for r in answered]
     lat = [r.latency_s for r in answered if r.latency_s is not None]  # as the leaderboard counts it
     return RunStats(
         info=info, order=order, is_rag=is_rag,
-        outcome={rid: classify(r, is_rag) for rid, r in picked.items()},
+        outcome=outcome,
+        shortfalls={rid: shortfall(picked[rid], k) for rid, k in outcome.items() if k in GAP_KINDS},
         content_ok={rid: content_passed(r.verdicts) for rid, r in picked.items()},
         behaviour_ok={rid: behaviour_passed(r.verdicts) for rid, r in picked.items()},
         content_judged={rid: any(v.family == "content" for v in r.verdicts) for rid, r in picked.items()},

@@ -23,6 +23,7 @@ from desktop_app.core.data.mapping import ROLES, guess_mapping, resolve_mapping
 from desktop_app.core.data.readers import Table, open_source, read_table
 from desktop_app.core.errors import DataError
 from desktop_app.core.records import Row
+from desktop_app.core.text import ROW_LABEL_CHARS, short_text
 
 __all__ = ["Table", "read_table", "guess_mapping", "import_dataset", "load_rows", "resplit", "evaluation_ids",
            "ImportCancelled", "HUGE_CELL", "ROLES"]
@@ -255,6 +256,17 @@ def evaluation_ids(project) -> set[str] | None:
         return None
     rows, _ = load_rows(project)
     return {r.id for r in rows}
+
+
+def row_inputs(project, ids=None, width: int = ROW_LABEL_CHARS) -> dict[str, str]:
+    """Row id -> the start of its input, for the rows named (every row when ``ids`` is None).
+
+    Evaluation rows and the examples pool alike; {} when there is no dataset yet."""
+    if not project.section("dataset") or not project.rows_file.exists():
+        return {}
+    wanted = None if ids is None else {str(i) for i in ids}
+    evaluation, pool = load_rows(project)
+    return {r.id: short_text(r.input, width) for r in evaluation + pool if wanted is None or r.id in wanted}
 
 
 def resplit(project, examples: int, seed: int = 0) -> dict:

@@ -60,6 +60,21 @@ def answer_content(expected: str) -> str:
     return expected
 
 
+# Answers a passage states in other words, never literally: "yes" is not a word the manual holds.
+_NOT_LITERAL = frozenset("""yes no y n true false correct incorrect right wrong ok none
+はい いいえ ええ いえ 正しい 誤り 正解 不正解 あり なし ある ない できる できない 可能 不可""".split())
+
+
+def literal_answer(expected: str) -> bool:
+    """False for answers a passage cannot contain literally (yes/no, true/false, はい/いいえ):
+    retrieval cannot be judged by looking for them, so recall and readiness leave such rows out."""
+    text = normalize(answer_content(expected or ""))
+    if not text or text in _NOT_LITERAL:
+        return not text
+    words = tokens(text, cjk="bigram")  # "No, it does not." is a no: nothing but the verdict and stop words
+    return not (any(t in _NOT_LITERAL for t in words) and all(t in _NOT_LITERAL or t in _STOP for t in words))
+
+
 def coverage(expected: str, text: str) -> float:
     """Share of the expected answer's content found in ``text`` (1.0 when it appears whole)."""
     expected = answer_content(expected)
@@ -128,11 +143,11 @@ def _verdict(check: str, score: float, reason: str) -> Verdict:
 def score(row: Row, output: str | None, passages, judge=None) -> tuple[Verdict, ...]:
     """Retrieval verdicts for one row of a variant that retrieves (no passages: recall 0).
 
-    context_recall/precision need ``row.expected``; faithfulness needs an output. A metric
-    that cannot be computed is left out, not failed."""
+    context_recall/precision need ``row.expected`` stated literally (not a yes/no); faithfulness
+    needs an output. A metric that cannot be computed is left out, not failed."""
     passages = tuple(p for p in passages or () if isinstance(p, Passage) or hasattr(p, "text"))
     out: list[Verdict] = []
-    if (row.expected or "").strip():
+    if (row.expected or "").strip() and literal_answer(row.expected):
         if not passages:
             out += [_verdict("context_recall", 0.0, "no_passages"), _verdict("context_precision", 0.0, "no_passages")]
         else:

@@ -7,7 +7,8 @@ feeds the advisor (improve_retrieval vs rag).
 from __future__ import annotations
 
 from desktop_app.core.errors import KnowledgeError
-from desktop_app.core.knowledge.metrics import RELEVANT, THRESHOLDS, context_recall, coverage
+from desktop_app.core.knowledge.coverage import answer_in_documents
+from desktop_app.core.knowledge.metrics import RELEVANT, THRESHOLDS, context_recall, coverage, literal_answer
 
 
 def _evaluation_rows(project):
@@ -19,8 +20,10 @@ def _evaluation_rows(project):
 def readiness(project, k: int | None = None, progress=None, should_stop=None, *, rows=None, kb=None,
               mode: str = "hybrid") -> dict:
     """Per row: ``in_top_k`` (the expected answer is in the top-k passages), ``rank`` (1-based rank
-    of the first passage carrying it, or None) and ``recall``; overall: ``share`` of rows in
-    the top k, ``mean_recall`` and ``mrr``. Rows without an expected answer are left out."""
+    of the first passage carrying it, or None), ``in_documents`` (some passage holds it, in the
+    top k or not) and ``recall``; overall: ``share`` of rows in the top k, ``mean_recall``,
+    ``mrr`` and ``not_in_documents``. Rows without an expected answer are left out, and so are
+    yes/no answers no passage states literally (``not_literal`` counts them)."""
     own = kb is None
     if own:
         from desktop_app.core.knowledge.index import KnowledgeBase
@@ -31,7 +34,14 @@ def readiness(project, k: int | None = None, progress=None, should_stop=None, *,
                                  "Add documents on the Knowledge page (or with knowledge-add) first.")
         rows = list(_evaluation_rows(project) if rows is None else rows)
         k = int(k or kb.settings.top_k)
-        usable = [r for r in rows if (r.expected or "").strip() and (r.input or "").strip()]
+        answered = [r for r in rows if (r.expected or "").strip() and (r.input or "").strip()]
+        # A yes/no answer is never written in a passage: searching for it would call every such row a miss.
+        usable = [r for r in answered if literal_answer(r.expected)]
+        if answered and not usable:
+            raise KnowledgeError("Every expected answer is a yes/no (or true/false), which no document states "
+                                 "word for word, so retrieval cannot be measured by looking for it.",
+                                 "Add rows whose expected answer is a fact the documents hold, or judge "
+                                 "retrieval from a RAG run's answers.")
         if not usable:
             raise KnowledgeError("No evaluation row has both an input and an expected answer.",
                                  "Import an evaluation set and map its expected-answer column.")
@@ -43,7 +53,9 @@ def readiness(project, k: int | None = None, progress=None, should_stop=None, *,
             passages = kb.search(row.input, k=k, mode=mode)
             recall = context_recall(row.expected, passages)
             rank = next((n for n, p in enumerate(passages, 1) if coverage(row.expected, p.text) >= RELEVANT), None)
-            per_row.append({"id": row.id, "in_top_k": recall >= THRESHOLDS["context_recall"], "rank": rank,
+            hit = recall >= THRESHOLDS["context_recall"]
+            per_row.append({"id": row.id, "in_top_k": hit, "rank": rank,
+                            "in_documents": True if hit else bool(answer_in_documents(kb, row.expected)),
                             "recall": round(recall, 4),
                             "sources": [{"source": p.source, "page": p.page, "chunk_id": p.chunk_id}
                                         for p in passages]})
@@ -53,10 +65,12 @@ def readiness(project, k: int | None = None, progress=None, should_stop=None, *,
         hits = sum(1 for r in per_row if r["in_top_k"])
         return {
             "k": k, "mode": mode, "embedding": kb.settings.embedding, "rows": len(rows), "evaluated": n,
-            "skipped": len(rows) - len(usable), "cancelled": cancelled, "in_top_k": hits,
+            "skipped": len(rows) - len(usable),
+            "not_literal": len(answered) - len(usable), "cancelled": cancelled, "in_top_k": hits,
             "share": round(hits / n, 4) if n else 0.0,
             "mean_recall": round(sum(r["recall"] for r in per_row) / n, 4) if n else 0.0,
             "mrr": round(sum(1 / r["rank"] for r in per_row if r["rank"]) / n, 4) if n else 0.0,
+            "not_in_documents": sum(1 for r in per_row if not r["in_documents"]),
             "per_row": per_row,
         }
     finally:

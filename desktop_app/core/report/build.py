@@ -90,13 +90,7 @@ def _checks(project) -> list[dict]:
 
 def build_report_data(project, *, now: datetime | None = None, readiness: dict | None = None) -> ReportData:
     """Gather a project's report data. Raises RunError when the project has no runs with results."""
-    from desktop_app.core.advice.diagnose import diagnose  # noqa: PLC0415
-    from desktop_app.core.advice.inputs import (  # noqa: PLC0415
-        examples_pool_size,
-        load_evaluated_runs,
-        review_agreement,
-        target_pass_rate,
-    )
+    from desktop_app.core.advice.inputs import diagnose_runs, load_evaluated_runs, target_pass_rate  # noqa: PLC0415
     from desktop_app.core.data.rows import load_rows  # noqa: PLC0415
     from desktop_app.core.run.scoring import summarize, summary_to_dict  # noqa: PLC0415
 
@@ -105,9 +99,7 @@ def build_report_data(project, *, now: datetime | None = None, readiness: dict |
                    for info, results in runs]
     diagnosis, note = None, ""
     try:
-        diagnosis = diagnose(runs, target=target_pass_rate(project), examples_pool=examples_pool_size(project),
-                             readiness=readiness, eval_ids=eval_ids).to_dict()
-        diagnosis["agreement"] = review_agreement(runs)
+        diagnosis = diagnose_runs(project, runs, eval_ids, readiness).to_dict()
     except (RunError, ProjectError) as exc:  # e.g. every row an error: the report still shows the runs
         note = exc.one_line()
     try:

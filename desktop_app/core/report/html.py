@@ -71,11 +71,18 @@ def _header(data: ReportData) -> str:
             f'<p class="meta">{" · ".join(facts)}</p></header>')
 
 
-def _row_refs(ids, anchors: dict[str, str]) -> str:
+def _row_refs(ids, anchors: dict[str, str], labels: dict | None = None) -> str:
+    """Links to rows, each shown by the start of its question (the id in the link's title)."""
     ids = [str(i) for i in ids or []]
     if not ids:
         return ""
-    shown = [f'<a href="#{anchors[i]}">{_e(i)}</a>' if i in anchors else _e(i) for i in ids[:ROW_IDS_SHOWN]]
+    labels = labels or {}
+
+    def link(i: str) -> str:
+        text = _e(T.quoted(labels[i])) if labels.get(i) else _e(i)
+        return f'<a href="#{anchors[i]}" title="{_e(i)}">{text}</a>' if i in anchors else text
+
+    shown = [link(i) for i in ids[:ROW_IDS_SHOWN]]
     more = f" and {len(ids) - ROW_IDS_SHOWN} more" if len(ids) > ROW_IDS_SHOWN else ""
     return f' <span class="rows">Rows: {", ".join(shown)}{more}.</span>'
 
@@ -95,10 +102,11 @@ def _advice(data: ReportData, anchors: dict[str, str]) -> str:
                        for r in d.get("runs") or [])
     if rec == "rag" and rag_measured:
         meaning = T.RAG_ADOPT_MEANING
+    focus = (rec, str(d.get("focus") or ""))
+    title, meaning = T.FOCUS_TITLES.get(focus, title), T.FOCUS_MEANING.get(focus, meaning)
     gaps = d.get("gaps") or {}
     gap_text = ", ".join(f"{_e(k)} {_e(v)}" for k, v in gaps.items())
-    facts = [f'Confidence <b>{_e(T.pct(d.get("confidence")))}</b> ({_e(T.confidence_word(d.get("confidence")))})',
-             f"target pass rate {_e(T.pct(d.get('target', data.target)))}"]
+    facts = [f"<b>{_e(T.confidence_sentence(d))}</b>", f"target pass rate {_e(T.pct(d.get('target', data.target)))}"]
     if d.get("from_run"):
         facts.append(f"starting from run <b>{_e(T.quoted(d['from_run']))}</b>")
     parts = [f'<section class="advice"><p class="kicker">Recommended next step</p><h2>{_e(title)}</h2>',
@@ -111,7 +119,8 @@ def _advice(data: ReportData, anchors: dict[str, str]) -> str:
     evidence = d.get("evidence") or []
     if evidence:
         parts.append('<h3>Evidence</h3><ul class="evidence">')
-        parts += [f"<li>{_e(T.evidence_sentence(item))}{_row_refs(item.get('rows'), anchors)}</li>"
+        labels = d.get("row_inputs") or {}
+        parts += [f"<li>{_e(T.evidence_sentence(item))}{_row_refs(item.get('rows'), anchors, labels)}</li>"
                   for item in evidence]
         parts.append("</ul>")
     if details:

@@ -19,6 +19,39 @@ RECOMMENDATION_TITLES = {
     "fine_tuning": "Fine-tuning",
     "fine_tuning_and_rag": "Fine-tuning + RAG",
     "good_enough": "Good enough",
+    "stronger_model": "A stronger model",
+}
+# Titles and meanings when the move has a focus (Diagnosis.focus) that changes what it says.
+FOCUS_TITLES = {
+    ("rag", "add_documents"): "Add documents, then RAG",
+    ("improve_retrieval", "add_documents"): "Add documents that cover the missing answers",
+    ("improve_retrieval", "on_rag"): "Improve retrieval on top of RAG",
+    ("fine_tuning", "on_rag"): "Fine-tuning on top of RAG",
+    ("fine_tuning_and_rag", "on_rag"): "Fine-tuning on top of RAG",
+}
+FOCUS_MEANING = {
+    ("rag", "add_documents"): "The model lacks facts, and for most of the questions it gets wrong no document "
+                              "holds the answer: retrieval can only bring what the documents contain. Add "
+                              "documents that cover the questions listed first, then measure RAG.",
+    ("improve_retrieval", "add_documents"): "With RAG, most of the answers still missing are in none of the "
+                                            "documents: no search setting can find them. Add documents that "
+                                            "cover the questions listed first, then measure again.",
+    ("improve_retrieval", "on_rag"): "RAG is in use and fixed most of the missing facts. The next move on top "
+                                     "of it: tune retrieval for the rows whose passages still lack the answer.",
+    ("fine_tuning", "on_rag"): "RAG is in use and brings the facts, but the answers still take the wrong form. "
+                               "Train the model on examples of the wanted behaviour, with their passages.",
+    ("fine_tuning_and_rag", "on_rag"): "RAG is in use, yet both missing facts and wrong form remain after prompt "
+                                       "work: fine-tune the model and keep improving retrieval.",
+}
+CONFIDENCE_LEVELS = {"high": "high", "moderate": "moderate", "low": "low"}
+CONFIDENCE_REASONS = {
+    "few_rows": "few evaluation rows",
+    "chance": "the comparison behind it could be chance",
+    "inferred": "its premise is inferred, not yet measured",
+    "close_call": "the other move is nearly as well supported",
+    "regression": "the move repeats a step measured to make things worse",
+    "verdicts_disagree": "the automatic verdicts often disagree with a person's",
+    "many_unsure": "many answers are unsure",
 }
 RECOMMENDATION_MEANING = {
     "prompt_engineering": "Improve the prompt first: clearer instructions, a step-by-step request and a few "
@@ -32,6 +65,9 @@ RECOMMENDATION_MEANING = {
     "fine_tuning_and_rag": "Both missing facts and wrong form remain after prompt work and RAG: combine a "
                            "fine-tuned model with retrieval.",
     "good_enough": "The pass rate meets the target. Keep the evaluation set as a regression test.",
+    "stronger_model": "The passages hold the answer and a grounding prompt was measured, yet the model still "
+                      "ignores them: the model itself is the limit. Try a stronger model on the same rows, or "
+                      "fine-tune this one on answers that use the passages.",
 }
 RAG_ADOPT_MEANING = ("RAG has been measured and fixed most of the missing facts: adopt it, then tune retrieval and "
                      "grounding with the checklist below.")
@@ -107,11 +143,11 @@ def quoted(name: Any) -> str:
     return f"“{name}”"
 
 
-def confidence_word(x: Any) -> str:
-    v = _num(x)
-    if v is None:
-        return "unknown"
-    return "low" if v < 0.4 else "moderate" if v < 0.7 else "high"
+def confidence_sentence(d: dict) -> str:
+    """"Confidence: moderate (few evaluation rows)." from the advice's words and reasons (docs/advice.md)."""
+    level = CONFIDENCE_LEVELS.get(str(d.get("confidence_level")), "unknown")
+    reasons = [CONFIDENCE_REASONS[r] for r in d.get("confidence_reasons") or [] if r in CONFIDENCE_REASONS]
+    return f"Confidence: {level}" + (f" ({'; '.join(reasons)})." if reasons else ".")
 
 
 def trust_sentence(d: dict) -> str:
@@ -209,7 +245,13 @@ def _retrieval_unmeasured(n: dict, runs: list) -> str:
             f"check scored their passages, so it is unknown whether retrieval or the answer is at fault.")
 
 
+def _not_in_documents(n: dict, runs: list) -> str:
+    return (f"For {count(n['count'])} of the {count(n['of'])} rows {_runs(runs, 0)} got wrong, no document holds the "
+            f"expected answer ({pct(n['share'])}): add documents that cover these questions.")
+
+
 EVIDENCE_SENTENCES: dict[str, Callable[[dict, list], str]] = {
+    "not_in_documents": _not_in_documents,
     "knowledge_gap_share": _gap_share("knowledge"),
     "behaviour_gap_share": _gap_share("behaviour"),
     "retrieval_gap_share": _gap_share("retrieval"),
@@ -305,6 +347,14 @@ CHECKLIST_SENTENCES: dict[str, tuple[str | None, str]] = {
                                             "learns to use them."),
     "keep_improving_retrieval": ("Keep improving retrieval: {rows} rows still lack the answer in their passages.",
                                  "Keep improving retrieval."),
+    "try_stronger_model": ("Run the same variant on a stronger model than {model} (a new variant with another "
+                           "model; it is drawn as a step of its own).",
+                           "Run the same variant on a stronger model (a new variant with another model)."),
+    "same_rows_same_checks": (None, "Compare it on the same rows with the same checks, so the difference is the "
+                                    "model's."),
+    "fine_tune_instead": ("Or fine-tune this model on answers that use their passages: {pool} rows in the examples "
+                          "pool; at least {minimum}, ideally {suggested} or more.",
+                          "Or fine-tune this model on answers that use their passages."),
     "monitor_production": (None, "Monitor answers in production and add new failures to the evaluation set."),
     "regression_set": (None, "Keep this evaluation set as a regression test."),
     "rerun_on_model_change": (None, "Run it again whenever the model, prompt or documents change."),

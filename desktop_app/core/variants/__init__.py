@@ -5,5 +5,5 @@ from desktop_app.core.lazy import exports
 __getattr__, __all__ = exports(__name__, {
     name: "variant" for name in (
         "Variant", "PRESETS", "preset", "build_messages", "answer_part", "load_variants",
-        "save_variants", "load_selection", "resolve_variants")
+        "save_variants", "load_selection", "resolve_variants", "grounding_steps")
 })

@@ -117,6 +117,27 @@ def _preset_specs() -> dict[str, dict]:
 PRESETS: dict[str, dict] = _preset_specs()
 
 
+def grounding_steps(variant: dict) -> frozenset[str]:
+    """The grounding checklist steps a variant's prompt already takes, so advice never repeats them.
+
+    Read from the prompt the model received, not from the preset's name: an edited prompt may
+    have dropped a rule. Recognises the presets' own wording (RAG_RULES, RAG_TEMPLATE).
+    """
+    system = str(variant.get("system") or "")
+    template = str(variant.get("template") or "")
+    steps = set()
+    if "Use the numbered passages in the context to answer" in system or "Rely on them over your own memory" in system:
+        steps.add("answer_only_from_passages")
+    if "do not cover it" in system or "do not contain the answer" in system:
+        steps.add("say_when_not_found")
+    context, question = template.find("{context}"), template.find("{input}")
+    if 0 <= context < question:
+        steps.add("passages_before_question")
+    if "few_shot" in (variant.get("techniques") or ()) and int(variant.get("k") or 0) > 0 and steps:
+        steps.add("grounded_few_shot_examples")
+    return frozenset(steps)
+
+
 def preset(name: str, /, **overrides: Any) -> Variant:
     """A fresh Variant from a preset; ``overrides`` (e.g. name="ft-v2", model="ft:...", k=5) replace its fields."""
     if name not in PRESETS:

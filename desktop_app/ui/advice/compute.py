@@ -8,12 +8,12 @@ inside the function: they pull pandas and the results store, which must not slow
 from __future__ import annotations
 
 import copy
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
 class RunChange:
-    """The latest run against the run made just before it, on the rows both answered."""
+    """The latest run against its parent on the ladder (else the run made before it), on the rows both answered."""
 
     latest: str
     previous: str
@@ -22,6 +22,29 @@ class RunChange:
     fixed: tuple[str, ...]  # failed in the previous run, pass in the latest
     broken: tuple[str, ...]  # passed in the previous run, fail in the latest
     common: int
+    parent: bool = False  # ``previous`` is one step away: the same variant, one technique fewer, or another model
+    added: tuple[str, ...] = ()  # techniques the latest run adds to its parent
+    model_changed: bool = False  # same techniques, another model: a step of its own
+    model: str = ""  # the latest run's model
+    labels: dict = field(default_factory=dict, hash=False, compare=False)  # row id -> start of its question
+
+
+def _parent(latest, earlier, infos):
+    """(run, kind) the latest run is one step from: "same" (run again), "model" (same techniques, another
+    model) or "technique" (the largest strict subset of its techniques); None when no earlier run is."""
+    mine = set(latest.techniques)
+    model = infos[latest.id].model
+    same = [r for r in earlier if set(r.techniques) == mine]
+    for run in reversed(same):
+        if infos[run.id].model == model and run.name == latest.name:
+            return run, "same"
+    if same:
+        return same[-1], "model"
+    subsets = [r for r in earlier if set(r.techniques) < mine]
+    if subsets:
+        # The ladder climbs on one model: a run on the same model first, then the closest in techniques.
+        return max(subsets, key=lambda r: (infos[r.id].model == model, len(r.techniques), r.order)), "technique"
+    return None
 
 
 @dataclass(frozen=True)
@@ -41,15 +64,19 @@ def snapshot(project):
 def last_change(project, diagnosis) -> RunChange | None:
     """Compare the two most recent runs row by row (None with fewer than two runs)."""
     from desktop_app.core.advice.stats import natural_key, run_stats  # noqa: PLC0415
+    from desktop_app.core.data.rows import row_inputs  # noqa: PLC0415
     from desktop_app.core.run.store import ResultStore  # noqa: PLC0415
 
     if len(diagnosis.runs) < 2:
         return None
-    previous, latest = diagnosis.runs[-2], diagnosis.runs[-1]
+    latest = diagnosis.runs[-1]
     with ResultStore(project.results_db) as store:  # diagnose_project has just rescored them
         infos = {info.id: info for info in store.runs()}
-        if previous.id not in infos or latest.id not in infos:
+        earlier = [r for r in diagnosis.runs[:-1] if r.id in infos]
+        if latest.id not in infos or not earlier:
             return None
+        found = _parent(latest, earlier, infos)
+        previous, kind = found if found else (earlier[-1], "")
         before = run_stats(infos[previous.id], store.results(previous.id), previous.order)
         after = run_stats(infos[latest.id], store.results(latest.id), latest.order)
     common = [r for r in before.outcome if r in after.outcome]
@@ -57,7 +84,10 @@ def last_change(project, diagnosis) -> RunChange | None:
     fixed = sorted((r for r in common if before.outcome[r] != "pass" and after.outcome[r] == "pass"), key=key)
     broken = sorted((r for r in common if before.outcome[r] == "pass" and after.outcome[r] != "pass"), key=key)
     return RunChange(latest.name, previous.name, latest.pass_rate, previous.pass_rate, tuple(fixed),
-                     tuple(broken), len(common))
+                     tuple(broken), len(common), parent=bool(kind),
+                     added=tuple(t for t in latest.techniques if t not in previous.techniques),
+                     model_changed=kind == "model", model=infos[latest.id].model,
+                     labels=row_inputs(project, fixed + broken) if fixed or broken else {})
 
 
 def compute_advice(state, project, *, warm_plots: bool = False) -> AdviceResult | None:

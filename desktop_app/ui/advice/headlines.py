@@ -13,7 +13,7 @@ from desktop_app.ui.words import plural
 from desktop_app.ui.language import sentences
 
 RECOMMENDATIONS = ("prompt_engineering", "rag", "improve_retrieval", "fine_tuning", "fine_tuning_and_rag",
-                   "good_enough")
+                   "good_enough", "stronger_model")
 KNOWLEDGE_SIDE = ("knowledge", "retrieval", "generation")
 
 
@@ -32,14 +32,48 @@ class AdviceHeadlines(QObject):
         super().__init__(parent)
         self.words = words or AdviceText(self)
 
-    def headline(self, recommendation: str) -> str:
+    def headline(self, recommendation: str, focus: str = "") -> str:
+        """The move in a few words; ``focus`` (Diagnosis.focus) names it on top of RAG or as documents to add."""
+        focused = {("rag", "add_documents"): self.tr("Add documents, then RAG"),
+                   ("improve_retrieval", "add_documents"): self.tr("Add documents that cover the missing answers"),
+                   ("improve_retrieval", "on_rag"): self.tr("Improve retrieval on top of RAG next"),
+                   ("fine_tuning", "on_rag"): self.tr("Fine-tuning on top of RAG next"),
+                   ("fine_tuning_and_rag", "on_rag"): self.tr("Fine-tuning on top of RAG next"),
+                   }.get((recommendation, focus))
+        if focused:
+            return focused
         return {"prompt_engineering": self.tr("More prompt engineering next"), "rag": self.tr("RAG next"),
                 "improve_retrieval": self.tr("Improve retrieval next"), "fine_tuning": self.tr("Fine-tuning next"),
                 "fine_tuning_and_rag": self.tr("Fine-tuning and RAG next"), "good_enough": self.tr("Good enough"),
+                "stronger_model": self.tr("A stronger model next"),
                 }.get(recommendation, recommendation.replace("_", " "))
 
     def meaning(self, d: dict) -> str:
         rec = d.get("recommendation", "")
+        focused = {
+            ("rag", "add_documents"): self.tr(
+                "The model lacks facts, and for most of the questions it gets wrong no document holds the answer: "
+                "retrieval can only bring what the documents contain. Add documents that cover the questions listed "
+                "first, then measure RAG."),
+            ("improve_retrieval", "add_documents"): self.tr(
+                "With RAG, most of the answers still missing are in none of the documents: no search setting can "
+                "find them. Add documents that cover the questions listed first, then measure again."),
+            ("improve_retrieval", "on_rag"): self.tr(
+                "RAG is in use and fixed most of the missing facts. The next move on top of it: tune retrieval for "
+                "the rows whose passages still lack the answer."),
+            ("fine_tuning", "on_rag"): self.tr(
+                "RAG is in use and brings the facts, but the answers still take the wrong form. Train the model on "
+                "examples of the wanted behaviour, with their passages."),
+            ("fine_tuning_and_rag", "on_rag"): self.tr(
+                "RAG is in use, yet both missing facts and wrong form remain after prompt work: fine-tune the model "
+                "and keep improving retrieval."),
+        }.get((rec, d.get("focus") or ""))
+        if focused:
+            return focused
+        if rec == "stronger_model":
+            return self.tr("The passages hold the answer and a grounding prompt was measured, yet the model still "
+                           "ignores them: the model itself is the limit. Try a stronger model on the same rows, or "
+                           "fine-tune this one on answers that use the passages.")
         if is_grounding(d):
             return self.tr("The passages hold the answer but the replies do not use it. Tell the model to answer "
                            "from the passages before trying anything costlier.")
@@ -92,11 +126,21 @@ class AdviceHeadlines(QObject):
             return ""
         if rec == "rag":
             return self._why_rag(d)
+        absent = self._first(d, "not_in_documents")
+        if absent and d.get("focus") == "add_documents":
+            return fill(self.tr("For %1 of the %2 rows answered wrong, no document holds the answer."),
+                        count(absent["numbers"]["count"]), count(absent["numbers"]["of"]))
+        if rec == "stronger_model":
+            e = self._first(d, "plateau")
+            return fill(self.tr("Grounding the prompt was tried, but %1 of the rows still ignore the answer in "
+                                "their passages."), pct(e["numbers"]["share"])) if e else ""
         if rec == "improve_retrieval":
             e = self._first(d, "retrieval_gap_share")
             if e:
-                return fill(self.tr("%1 of the failures with RAG came from passages that lacked the answer."),
+                text = fill(self.tr("%1 of the failures with RAG came from passages that lacked the answer."),
                             pct(e["numbers"]["share"]))
+                # On top of RAG: first what RAG already achieved, then what is left to retrieval.
+                return sentences(self._why_rag(d), text) if d.get("focus") == "on_rag" else text
             e = self._first(d, "retrieval_unmeasured")
             if e:
                 return fill(self.tr("%1 rows still have wrong facts with RAG, and no retrieval check tells whether "
@@ -154,8 +198,14 @@ class AdviceHeadlines(QObject):
         return text
 
     # -- the rest of the header -----------------------------------------------------------------------
-    def confidence(self, x) -> str:
-        return fill(self.tr("Confidence: %1 (%2)"), self.words.confidence_word(x), pct(x))
+    def confidence(self, d: dict) -> str:
+        """"Confidence: moderate (few evaluation rows)." — words from what was measured, never a made-up
+        percentage (the rule: docs/advice.md)."""
+        level = self.words.confidence_level(d.get("confidence_level"))
+        reasons = [self.words.confidence_reason(str(r)) for r in d.get("confidence_reasons") or []]
+        if not reasons:
+            return fill(self.tr("Confidence: %1."), level)
+        return fill(self.tr("Confidence: %1 (%2)."), level, self.tr("; ").join(reasons))
 
     def starting_point(self, d: dict) -> str:
         return fill(self.tr("The advice starts from the best run, %1; target pass rate %2."),
@@ -180,13 +230,24 @@ class AdviceHeadlines(QObject):
         return text
 
     def change(self, change) -> str:
-        """The latest run against the one before it (``change`` from compute.last_change, or None)."""
+        """The latest run against its parent on the ladder (``change`` from compute.last_change, or None)."""
         if change is None:
             return self.tr("Only one run so far: run another variant to see what it changes.")
-        text = fill(self.tr("Latest run %1 against %2: pass rate %3 → %4 (%5 points)."),
-                    self.words.quoted(change.latest), self.words.quoted(change.previous),
-                    pct(change.previous_pass_rate), pct(change.pass_rate),
-                    points(change.pass_rate - change.previous_pass_rate))
+        w = self.words
+        if change.parent and (change.added or change.model_changed):
+            what = (fill(self.tr("adds %1"), w.techniques(change.added)) if change.added
+                    else fill(self.tr("same techniques on model %1"), w.quoted(change.model)))
+            text = fill(self.tr("Latest run %1 against its parent %2 (%3): pass rate %4 → %5 (%6 points)."),
+                        w.quoted(change.latest), w.quoted(change.previous), what, pct(change.previous_pass_rate),
+                        pct(change.pass_rate), points(change.pass_rate - change.previous_pass_rate))
+        else:
+            text = fill(self.tr("Latest run %1 against %2: pass rate %3 → %4 (%5 points)."),
+                        w.quoted(change.latest), w.quoted(change.previous),
+                        pct(change.previous_pass_rate), pct(change.pass_rate),
+                        points(change.pass_rate - change.previous_pass_rate))
+            if not change.parent:
+                text = sentences(text, self.tr("No earlier run differs from it by one step, so more than one thing "
+                                               "changed between them."))
         if change.common:
             text = sentences(text, fill(self.tr("On the %1 rows both ran: %2 fixed, %3 broken."),
                                         count(change.common), count(len(change.fixed)), count(len(change.broken))))

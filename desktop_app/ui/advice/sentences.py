@@ -19,7 +19,7 @@ from desktop_app.ui.run.words import plural
 # Kept in step with the advisor (desktop_app/core/advice/evidence.py); a test checks both lists.
 EVIDENCE_KINDS = ("knowledge_gap_share", "behaviour_gap_share", "retrieval_gap_share", "generation_gap_share",
                   "technique_fixed", "regression", "token_cost", "plateau", "readiness", "pass_rate",
-                  "cheaper_run", "errors", "no_content_checks", "retrieval_unmeasured")
+                  "cheaper_run", "errors", "no_content_checks", "retrieval_unmeasured", "not_in_documents")
 GAP_KINDS = ("knowledge", "behaviour", "retrieval", "generation")
 
 
@@ -55,11 +55,20 @@ class AdviceText(QObject):
                 "generation": self.tr("With RAG, the passages had the answer but the reply did not use it."),
                 }.get(gap, "")
 
-    def confidence_word(self, x: Any) -> str:
-        v = num(x)
-        if v is None:
-            return self.tr("unknown")
-        return self.tr("low") if v < 0.4 else self.tr("moderate") if v < 0.7 else self.tr("high")
+    def confidence_level(self, level: Any) -> str:
+        return {"high": self.tr("high"), "moderate": self.tr("moderate"), "low": self.tr("low")}.get(
+            str(level), self.tr("unknown"))
+
+    def confidence_reason(self, reason: str) -> str:
+        """Why the confidence is lower (diagnose.confidence_words; the rule is in docs/advice.md)."""
+        return {"few_rows": self.tr("few evaluation rows"),
+                "chance": self.tr("the comparison behind it could be chance"),
+                "inferred": self.tr("its premise is inferred, not yet measured"),
+                "close_call": self.tr("the other move is nearly as well supported"),
+                "regression": self.tr("the move repeats a step measured to make things worse"),
+                "verdicts_disagree": self.tr("the automatic verdicts often disagree with yours"),
+                "many_unsure": self.tr("many answers are unsure"),
+                }.get(reason, reason.replace("_", " "))
 
     def _run(self, runs: list, i: int) -> str:
         return self.quoted(runs[i]) if len(runs) > i else self.tr("the run")
@@ -150,6 +159,11 @@ class AdviceText(QObject):
                             "passages, so it is unknown whether retrieval or the answer is at fault."),
                     count(n["count"]), count(n["rows"]), self._run(runs, 0))
 
+    def _not_in_documents(self, n: dict, runs: list) -> str:
+        return fill(self.tr("For %1 of the %2 rows %3 got wrong, no document holds the expected answer (%4): add "
+                            "documents that cover these questions."),
+                    count(n["count"]), count(n["of"]), self._run(runs, 0), pct(n["share"]))
+
     def evidence(self, item: dict) -> str:
         """One evidence dict ({kind, numbers, rows, runs}) as a sentence (its rows are shown apart)."""
         kind = str(item.get("kind", "?"))
@@ -160,6 +174,7 @@ class AdviceText(QObject):
             "token_cost": self._token_cost, "plateau": self._plateau, "readiness": self._readiness,
             "pass_rate": self._pass_rate, "cheaper_run": self._cheaper_run, "errors": self._errors,
             "no_content_checks": self._no_content_checks, "retrieval_unmeasured": self._retrieval_unmeasured,
+            "not_in_documents": self._not_in_documents,
         }
         for gap in GAP_KINDS:
             makers[f"{gap}_gap_share"] = lambda n, r, g=gap: self._gap_share(n, r, g)
@@ -263,6 +278,17 @@ class AdviceText(QObject):
                 lambda n: fill(self.tr("Keep improving retrieval: %1 rows still lack the answer in their passages."),
                                count(n["rows"])),
                 self.tr("Keep improving retrieval.")),
+            "try_stronger_model": (
+                lambda n: fill(self.tr("Run the same variant on a stronger model than %1 (a new variant with another "
+                                       "model; it is drawn as a step of its own)."), n["model"]),
+                self.tr("Run the same variant on a stronger model (a new variant with another model).")),
+            "same_rows_same_checks": (None, self.tr("Compare it on the same rows with the same checks, so the "
+                                                    "difference is the model's.")),
+            "fine_tune_instead": (
+                lambda n: fill(self.tr("Or fine-tune this model on answers that use their passages: %1 rows in the "
+                                       "examples pool; at least %2, ideally %3 or more."),
+                               count(n["pool"]), count(n["minimum"]), count(n["suggested"])),
+                self.tr("Or fine-tune this model on answers that use their passages.")),
             "monitor_production": (None, self.tr("Monitor answers in production and add new failures to the evaluation "
                                            "set.")),
             "regression_set": (None, self.tr("Keep this evaluation set as a regression test.")),

@@ -6,7 +6,7 @@ which RowLinks builds from escaped ids only.
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from desktop_app.ui.advice.fmt import fill
 from desktop_app.ui.advice.headlines import AdviceHeadlines
@@ -41,16 +41,7 @@ class AdviceView(QWidget):
         self.why = plain_label()
         self._scale(self.why, 1.15)
         self.meaning = plain_label()
-        self.confidence_label = plain_label(wrap=False)
-        self.confidence_bar = QProgressBar()
-        self.confidence_bar.setRange(0, 100)
-        self.confidence_bar.setTextVisible(False)
-        self.confidence_bar.setFixedWidth(160)
-        self.confidence_bar.setMaximumHeight(12)
-        confidence = QHBoxLayout()
-        confidence.addWidget(self.confidence_label)
-        confidence.addWidget(self.confidence_bar)
-        confidence.addStretch(1)
+        self.confidence_label = plain_label()
         self.start_line = plain_label()
         self.trust_line = plain_label()
         self.gaps_caption = plain_label()
@@ -72,7 +63,7 @@ class AdviceView(QWidget):
         layout.setContentsMargins(0, 0, 8, 0)
         for widget in (self.sample_note, self.kicker, self.headline, self.why, self.meaning):
             layout.addWidget(widget)
-        layout.addLayout(confidence)
+        layout.addWidget(self.confidence_label)
         layout.addWidget(self.start_line)
         layout.addWidget(self.trust_line)
         layout.addSpacing(6)
@@ -108,21 +99,19 @@ class AdviceView(QWidget):
         self.kicker.setText(self.tr("Recommended next step"))
         self.evidence_title.setText(self.tr("Evidence"))
         self.checklist_title.setText(self.tr("Checklist for this step"))
-        self.change_title.setText(self.tr("What changed since the last run"))
+        self.change_title.setText(self.tr("What the latest run changed"))
         if self.result is None:
             return
         d = self.result.diagnosis.to_dict()
         h, w = self.heads, self.words
         self.sample_note.setText(h.sample_note())
         self.sample_note.setVisible(self.result.sample)
-        self.headline.setText(h.headline(d["recommendation"]))
+        self.headline.setText(h.headline(d["recommendation"], d.get("focus") or ""))
         why = h.why(d)
         self.why.setText(why)
         self.why.setVisible(bool(why))
         self.meaning.setText(h.meaning(d))
-        self.confidence_label.setText(h.confidence(d["confidence"]))
-        self.confidence_bar.setValue(round(100 * float(d["confidence"] or 0)))
-        self.confidence_bar.setAccessibleName(h.confidence(d["confidence"]))
+        self.confidence_label.setText(h.confidence(d))
         self.start_line.setText(h.starting_point(d))
         self.trust_line.setText(h.trust(d))
         self.gaps_caption.setText(fill(self.tr("Failing rows of %1 by kind of gap:"), w.quoted(d["from_run"]))
@@ -133,8 +122,10 @@ class AdviceView(QWidget):
         change = self.result.change
         self.change_line.setText(h.change(change))
         latest = change.latest if change else None
-        self.fixed_links.set_rows(change.fixed if change else (), latest, self.tr("Fixed:"), self.tr("all %1"))
-        self.broken_links.set_rows(change.broken if change else (), latest, self.tr("Broken:"), self.tr("all %1"))
+        labels = change.labels if change else {}
+        self.fixed_links.set_rows(change.fixed if change else (), latest, self.tr("Fixed:"), self.tr("all %1"), labels)
+        self.broken_links.set_rows(change.broken if change else (), latest, self.tr("Broken:"), self.tr("all %1"),
+                                   labels)
         self._fill_evidence(d)
         self._fill_checklist(d)
 
@@ -146,7 +137,7 @@ class AdviceView(QWidget):
             item = EvidenceItem(self.words.evidence(e))
             runs = e.get("runs") or []
             item.links.set_rows(e.get("rows"), runs[-1] if runs else None, self.tr("Rows:"),
-                                self.tr("show all %1 rows"))
+                                self.tr("show all %1 rows"), d.get("row_inputs") or {})
             item.links.rows_requested.connect(self.rows_requested)
             self.evidence_layout.addWidget(item)
             self.evidence_items.append(item)

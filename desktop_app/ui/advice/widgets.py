@@ -1,7 +1,7 @@
 """The Advice page's pieces: row links, evidence items, the checklist and the gap counts.
 
-Row links are the one place with rich text: it is built ONLY from html-escaped row ids and
-translated words, and each link's target is an index ("row:3", "all"), never data, so a row
+Row links are the one place with rich text: it is built ONLY from html-escaped row ids, the
+html-escaped start of each row's question, and translated words, and each link's target is an index ("row:3", "all"), never data, so a row
 id like "<img src=x>" can neither become markup nor change where a click goes.
 """
 from __future__ import annotations
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (QCheckBox, QFrame, QGridLayout, QHBoxLayout, QLab
 from desktop_app.ui.advice.fmt import count, fill
 
 ROWS_SHOWN = 10
+QUESTIONS_SHOWN = 5  # rows named by their questions take a line each, or nearly
 
 
 def plain_label(text: str = "", wrap: bool = True) -> QLabel:
@@ -40,19 +41,29 @@ class RowLinks(QLabel):
         self.linkActivated.connect(self._on_link)
         self.hide()
 
-    def set_rows(self, rows, run: str | None, prefix: str, all_text: str) -> None:
-        """``prefix`` ("Rows:") and ``all_text`` ("all %1 rows") are translated words, escaped here too."""
+    def set_rows(self, rows, run: str | None, prefix: str, all_text: str, labels: dict | None = None) -> None:
+        """``prefix`` ("Rows:") and ``all_text`` ("all %1 rows") are translated words, escaped here too.
+
+        ``labels`` (row id -> the start of its question) names each row by its question, so a
+        colleague sees what a link is about; the ids are in the tooltip."""
         self.rows, self.run = [str(r) for r in rows or []], run
         if not self.rows:
             self.clear()
             self.hide()
             return
-        links = [f'<a href="row:{i}">{escape(r, quote=False)}</a>' for i, r in enumerate(self.rows[:ROWS_SHOWN])]
+        labels = labels or {}
+        shown = self.rows[:QUESTIONS_SHOWN if any(labels.get(r) for r in self.rows) else ROWS_SHOWN]
+        quote = self.tr("“%1”")
+        links = [f'<a href="row:{i}">{escape(fill(quote, labels[r]) if labels.get(r) else r, quote=False)}</a>'
+                 for i, r in enumerate(shown)]
+        # Escaped: Qt would read a tooltip that looks like markup as rich text.
+        self.setToolTip("<p>" + "<br>".join(escape(f"{r}: {labels[r]}" if labels.get(r) else r, quote=False)
+                                           for r in shown) + "</p>")
         text = f"{escape(prefix, quote=False)} {', '.join(links)}"
         if len(self.rows) > 1:
             text += f' · <a href="all">{escape(fill(all_text, count(len(self.rows))), quote=False)}</a>'
         self.setText(text)
-        self.setAccessibleName(prefix + " " + ", ".join(self.rows[:ROWS_SHOWN]))
+        self.setAccessibleName(prefix + " " + ", ".join(fill(quote, labels[r]) if labels.get(r) else r for r in shown))
         self.show()
 
     def _on_link(self, href: str) -> None:

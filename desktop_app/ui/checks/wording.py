@@ -30,8 +30,18 @@ def kind_label(kind: str) -> str:
         "must_not_include": translate("Checks", "Must not include a phrase"),
         "language": translate("Checks", "Written in a language"),
         "rubric": translate("Checks", "LLM-judged rubric"),
+        # Verdicts that come from no project check: retrieval metrics of a RAG run, a person's review.
+        "context_recall": translate("Checks", "Answer in the passages"),
+        "context_precision": translate("Checks", "Useful passages ranked first"),
+        "faithfulness": translate("Checks", "Answer backed by the passages"),
+        "review": translate("Checks", "Your review"),
     }
     return labels.get(kind, kind)
+
+
+def check_label(check_id: str) -> str:
+    """A verdict's check ("regex:1", "token_f1", "context_recall") by the name its kind goes by."""
+    return kind_label(check_id.split(":")[0])
 
 
 def kind_description(kind: str) -> str:
@@ -129,6 +139,9 @@ def reason_text(reason: str) -> str:
         "absent": translate("Checks", "The phrase is not there."),
         "lang=none": translate("Checks", "No letters to tell the language by."),
         "judge_unparseable": translate("Checks", "The judge's reply could not be read."),
+        "answer_in_passages": translate("Checks", "The retrieved passages hold the whole expected answer."),
+        "no_passages": translate("Checks", "Nothing was retrieved."),
+        "llm_judge": translate("Checks", "Rated by the judge model."),
     }
     if reason in fixed:
         return fixed[reason]
@@ -156,6 +169,15 @@ def reason_text(reason: str) -> str:
         return translate("Checks", "Written in %1.").replace("%1", language_name(m.group(1)))
     if reason.startswith(("judge_error:", "embed_error:")):
         return translate("Checks", "The model call failed (%1).").replace("%1", reason.split(":", 1)[1])
+    if m := re.fullmatch(r"coverage=" + _NUM, reason):
+        return translate("Checks", "The retrieved passages hold %1% of the expected answer.").replace(
+            "%1", str(round(float(m.group(1)) * 100)))
+    if m := re.fullmatch(r"relevant=(\d+)/(\d+)", reason):
+        return translate("Checks", "%1 of the %2 retrieved passages hold the answer.").replace(
+            "%1", m.group(1)).replace("%2", m.group(2))
+    if m := re.fullmatch(r"supported=(\d+)/(\d+)", reason):
+        return translate("Checks", "%1 of the answer's %2 statements are backed by the passages.").replace(
+            "%1", m.group(1)).replace("%2", m.group(2))
     if reason.startswith("judge="):
         return translate("Checks", "Judge: %1").replace("%1", reason[len("judge="):])
     return reason

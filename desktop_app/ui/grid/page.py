@@ -102,8 +102,8 @@ class GridPage(DiagnosisPage):
             return
         d = self.result.diagnosis.to_dict()
         why = self.heads.why(d)
-        self.advice_line.setText(fill(self.tr("%1: %2"), self.heads.headline(d["recommendation"]), why)
-                                 if why else self.heads.headline(d["recommendation"]))
+        self.advice_line.setText(fill(self.tr("%1: %2"), self.heads.headline(d["recommendation"], d.get("focus") or ""), why)
+                                 if why else self.heads.headline(d["recommendation"], d.get("focus") or ""))
 
     def _texts_of_maps(self) -> None:
         titles = (self.tr("Technique map"), self.tr("Diagnosis map"))

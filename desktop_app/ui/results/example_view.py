@@ -10,8 +10,10 @@ import csv
 import io
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPlainTextEdit, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QLabel, QPlainTextEdit, QScrollArea, QVBoxLayout,
+                               QWidget)
 
+from desktop_app.ui.checks.wording import check_label, reason_text
 from desktop_app.ui.results import words
 from desktop_app.ui.results.words import fill
 from desktop_app.ui.run.words import error_text
@@ -57,13 +59,16 @@ def _text_box(lines: int) -> QPlainTextEdit:
     return _TextBox(lines)
 
 
+COLUMN_MIN_WIDTH = 260  # an answer narrower than this wraps every few words
+
+
 class RunColumn(QFrame):
     """One run's answer to the row: outcome, output, verdicts, passages."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setMinimumWidth(300)
+        self.setMinimumWidth(COLUMN_MIN_WIDTH)
         self.title = _label(bold=True)
         self.title.setWordWrap(False)
         self.outcome = _label()
@@ -115,9 +120,10 @@ class RunColumn(QFrame):
 
 
 def verdict_line(v) -> str:
-    """"✗ contains (content) 0.25: does not contain the expected answer (recall=0.25)"."""
-    return fill(QCoreApplication.translate("ExampleView", "%1 %2 (%3) %4: %5"), "✓" if v.passed else "✗", v.check,
-                words.family_label(v.family), f"{v.score:.2f}", words.reason_text(v.reason))
+    """One sentence per check: "✗ Word overlap (token F1): Word overlap 0.42 (needs 0.50)."."""
+    mark = "?" if getattr(v, "unsure", False) else "✓" if v.passed else "✗"
+    return fill(QCoreApplication.translate("ExampleView", "%1 %2: %3"), mark, check_label(v.check),
+                reason_text(v.reason))
 
 
 def passages_text(passages) -> str:
@@ -155,11 +161,16 @@ class ExampleView(QWidget):
             texts.addLayout(col, 1)
         self.columns: list[RunColumn] = []
         runs_body = QWidget()
-        self.runs_row = QHBoxLayout(runs_body)
-        self.runs_row.setContentsMargins(0, 0, 0, 0)
-        self.runs_row.setSpacing(8)
+        # Runs side by side as far as the width allows, then on further lines: the view scrolls
+        # down, never sideways (a QGridLayout reflowed on resize).
+        self.runs_grid = QGridLayout(runs_body)
+        self.runs_grid.setContentsMargins(0, 0, 0, 0)
+        self.runs_grid.setSpacing(8)
+        self.per_line = 0
+        self.shown = 0
         self.runs_scroll = QScrollArea()
         self.runs_scroll.setWidgetResizable(True)
+        self.runs_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.runs_scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.runs_scroll.setWidget(runs_body)
         self.empty = _label()
@@ -194,15 +205,34 @@ class ExampleView(QWidget):
         self.input_box.setPlainText(row.input)
         self.expected_box.setPlainText(row.expected)
         while len(self.columns) < len(runs):
-            column = RunColumn()
-            self.columns.append(column)
-            self.runs_row.addWidget(column, 1)
+            self.columns.append(RunColumn())
         for i, column in enumerate(self.columns):
             if i < len(runs):
                 column.show_result(runs[i], row.id)
                 column.show()
             else:
                 column.hide()
+        self.shown = len(runs)
+        self.per_line = 0  # place them again
+        self._reflow()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._reflow()
+
+    def _reflow(self) -> None:
+        shown = self.columns[:self.shown]
+        width = self.runs_scroll.viewport().width() or self.width()
+        per_line = max(1, min(len(shown) or 1, (width + 8) // (COLUMN_MIN_WIDTH + 8)))
+        if per_line == self.per_line:
+            return
+        self.per_line = per_line
+        for column in self.columns:
+            self.runs_grid.removeWidget(column)
+        for i, column in enumerate(shown):
+            self.runs_grid.addWidget(column, i // per_line, i % per_line)
+        for c in range(self.runs_grid.columnCount()):
+            self.runs_grid.setColumnStretch(c, 1 if c < per_line else 0)
 
 
 def row_tsv(row, runs) -> str:

@@ -122,6 +122,8 @@ class LeaderboardModel(QAbstractTableModel):
             return entry
         if role == Qt.ItemDataRole.ToolTipRole and key == "run":
             return plain_tooltip(_run_tip(entry))
+        if role == Qt.ItemDataRole.ToolTipRole and key == "techniques":  # the column gives way: elided
+            return plain_tooltip(words.techniques_text(s["techniques"]))
         if role == Qt.ItemDataRole.TextAlignmentRole and key not in ("run", "techniques"):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

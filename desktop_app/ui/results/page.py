@@ -58,6 +58,16 @@ def _table(name: str) -> QTableView:
     return table
 
 
+def outcome_width(table: QTableView) -> int:
+    """Wide enough for the longest outcome label ("✗ generation") in the current language."""
+    from desktop_app.ui.results import words  # noqa: PLC0415
+
+    metrics = table.fontMetrics()
+    labels = [words.outcome_label(k) for k in ("pass", "error", "knowledge", "behaviour", "retrieval",
+                                                "generation", "unsure")]
+    return max(metrics.horizontalAdvance(t) for t in labels) + 20
+
+
 class ResultsPage(ReviewActions, Page):
     def title(self) -> str:
         return self.tr("Results")
@@ -83,8 +93,8 @@ class ResultsPage(ReviewActions, Page):
         self.board = _table("leaderboard")
         self.board.setModel(self.board_proxy)
         header = self.board.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # run names give way, numbers do not
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # run names in full, as on Variants
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # the techniques give way (tooltip)
         header.setMinimumSectionSize(48)
         self.board.selectionModel().currentRowChanged.connect(self._on_board_row)
 
@@ -98,7 +108,11 @@ class ResultsPage(ReviewActions, Page):
         self.rows_proxy.setSourceModel(self.rows_model)
         self.rows_table = _table("exampleRows")
         self.rows_table.setModel(self.rows_proxy)
-        self.rows_table.horizontalHeader().setStretchLastSection(True)
+        rows_header = self.rows_table.horizontalHeader()
+        # Outcome columns as wide as an outcome, not as a long run name (full name in the header's
+        # tooltip and in the detail view); the question takes the rest and elides (tooltip).
+        rows_header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows_header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.rows_table.selectionModel().currentRowChanged.connect(lambda *_: self._show_current())
         self.rows_proxy.modelReset.connect(self._update_count)
         self.rows_proxy.layoutChanged.connect(self._update_count)
@@ -114,7 +128,7 @@ class ResultsPage(ReviewActions, Page):
         self.lower.addWidget(self.rows_table)
         self.lower.addWidget(self.example)
         self.lower.setStretchFactor(1, 1)
-        self.lower.setSizes([290, 640])
+        self.lower.setSizes([500, 480])
         ex_layout.addWidget(self.lower, 1)
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.addWidget(self.board)
@@ -156,6 +170,7 @@ class ResultsPage(ReviewActions, Page):
         self.run_page_button.setText(self.tr("&Go to Run"))
         self.board.setAccessibleName(self.tr("Leaderboard"))
         self.rows_table.setAccessibleName(self.tr("Example rows"))
+        self.rows_table.horizontalHeader().setDefaultSectionSize(outcome_width(self.rows_table))
         self.filters.retranslate()
         self.example.retranslate()
         self.board_model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.board_model.columnCount() - 1)
@@ -215,7 +230,6 @@ class ResultsPage(ReviewActions, Page):
         data = self.data or ResultsData()
         self.board_model.set_entries(data.runs)
         self.rows_model.set_data(data.rows, data.runs)
-        self.rows_table.resizeColumnsToContents()
         self._fit_board()
         self._fill_combos()
         self._show_current()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from desktop_app.ui.results import words
+from desktop_app.ui.checks.wording import reason_text
 from desktop_app.ui.results.review_dialog import ReviewItem
 from desktop_app.ui.words import fill
 
@@ -24,7 +24,7 @@ def automatic_sentence(result) -> str:
     reason = next((v.reason for v in content if v.unsure or not v.passed), content[0].reason if content else "")
     word = {"right": translate("ResultsWords", "right"), "wrong": translate("ResultsWords", "wrong"),
             "unsure": translate("ResultsWords", "unsure")}.get(outcome or "", "—")
-    return fill(translate("ResultsWords", "%1 (%2)"), word, words.reason_text(reason)) if reason else word
+    return fill(translate("ResultsWords", "%1 (%2)"), word, reason_text(reason)) if reason else word
 
 
 def _item(entry, row, result) -> ReviewItem | None:

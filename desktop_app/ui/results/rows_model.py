@@ -1,6 +1,7 @@
 """The per-example list: one line per evaluation row, its outcome in each run, and the filters.
 
-``RowsModel`` shows the rows (id, category, one outcome column per run, then the input);
+``RowsModel`` shows the rows (the start of the question, then one outcome column per run; the
+row id, its category and the whole question are in the first cell's tooltip);
 ``RowsFilter`` keeps the lines that match: failed only, a category, a gap kind, one run, or a
 list of row ids sent by another page (the Advice page's evidence links, the Grid's clicks).
 With no run chosen, "failed" and a gap kind mean "in at least one run".
@@ -10,13 +11,16 @@ from __future__ import annotations
 from PySide6.QtCore import (QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex,
                             QSortFilterProxyModel, Qt)
 
+from desktop_app.core.text import short_text
 from desktop_app.ui.results import words
+from desktop_app.ui.run.words import plain_tooltip
+from desktop_app.ui.words import fill
 
 SORT_ROLE = Qt.ItemDataRole.UserRole
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
-FIXED = 2  # id, category; then one column per run, then the input (last: it takes the spare width)
-_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, SORT_ROLE, ROW_ROLE})
-_INPUT_CHARS = 300  # a table cell shows the start; the detail view shows all of it
+FIXED = 1  # the question; then one column per run (the category is a filter and in the tooltip)
+_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, SORT_ROLE, ROW_ROLE, Qt.ItemDataRole.ToolTipRole})
+_TOOLTIP_CHARS = 600  # the detail view shows all of it
 
 
 class RowsModel(QAbstractTableModel):
@@ -34,19 +38,19 @@ class RowsModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.rows)
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else FIXED + len(self.runs) + 1
+        return 0 if parent.isValid() else FIXED + len(self.runs)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.ToolTipRole and FIXED <= section < FIXED + len(self.runs):
+            return plain_tooltip(self.runs[section - FIXED].label)  # the column may elide a long run name
+        if role != Qt.ItemDataRole.DisplayRole:
             return None
         if section == 0:
-            return QCoreApplication.translate("RowsModel", "Row")
-        if section == 1:
-            return QCoreApplication.translate("RowsModel", "Category")
+            return QCoreApplication.translate("RowsModel", "Question")
         if FIXED <= section < FIXED + len(self.runs):
             return self.runs[section - FIXED].label
-        if section == FIXED + len(self.runs):
-            return QCoreApplication.translate("RowsModel", "Input")
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
@@ -59,12 +63,19 @@ class RowsModel(QAbstractTableModel):
         run = self.runs[col - FIXED] if FIXED <= col < FIXED + len(self.runs) else None
         if role == Qt.ItemDataRole.DisplayRole:
             if col == 0:
-                return row.id
-            if col == 1:
-                return row.category
+                return short_text(row.input) or row.id
             if run is not None:
                 return words.outcome_label(run.outcome.get(row.id))
-            return " ".join(row.input[:_INPUT_CHARS].split())  # one line: newlines would grow the cell
+            return None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if col == 0:  # plain: Qt would take a question that looks like markup for rich text
+                head = (fill(QCoreApplication.translate("RowsModel", "Row %1 · %2"), row.id, row.category)
+                        if row.category else fill(QCoreApplication.translate("RowsModel", "Row %1"), row.id))
+                return plain_tooltip(f"{head}\n{row.input[:_TOOLTIP_CHARS]}")
+            if run is not None:
+                return fill(QCoreApplication.translate("RowsModel", "%1: %2"), run.label,
+                            words.outcome_sentence(run.outcome.get(row.id)))
+            return None
         if role == SORT_ROLE:
             if col == 0:
                 return index.row()  # dataset order

@@ -110,30 +110,6 @@ def verdict_label(passed: bool) -> str:
     return translate("ResultsWords", "✓ pass") if passed else translate("ResultsWords", "✗ fail")
 
 
-def reason_text(reason: str) -> str:
-    """The common machine reasons in words; the rest (f1=0.42<0.50, chars=120>100...) read as they are."""
-    head, _, rest = (reason or "").partition(":")
-    if reason == "match":
-        return translate("ResultsWords", "matches the expected answer")
-    if reason == "no_match":
-        return translate("ResultsWords", "does not match the expected answer")
-    if reason == "contained":
-        return translate("ResultsWords", "contains the expected answer")
-    if reason == "no_output":
-        return translate("ResultsWords", "no output to judge")
-    if reason == "judge_unparseable":
-        return translate("ResultsWords", "the judge's reply could not be read")
-    if head == "judge_error" or head == "embed_error":
-        return fill(translate("ResultsWords", "the model call for this check failed (%1)"), rest)
-    if head == "missing":
-        return fill(translate("ResultsWords", "missing “%1”"), rest)
-    if head == "found":
-        return fill(translate("ResultsWords", "contains the forbidden “%1”"), rest)
-    if reason.startswith("not_contained"):
-        return fill(translate("ResultsWords", "does not contain the expected answer (%1)"), reason.partition(" ")[2])
-    return reason
-
-
 def pct(x) -> str:
     """0.8234 -> "82%"; never rounds a near miss up to 100% or a few passes down to 0%."""
     if x is None or (isinstance(x, float) and math.isnan(x)):
