@@ -38,7 +38,9 @@ def _numbers(numbers: dict) -> str:
 def summary(d: Diagnosis) -> str:
     """A few plain lines a person can read in a terminal or a CI log."""
     gaps = ", ".join(f"{k} {v}" for k, v in d.to_dict()["gaps"].items())
-    lines = [f"Next step: {d.recommendation} (confidence {d.confidence:.2f}), starting from run "
+    focus = f" ({d.focus.replace('_', ' ')})" if d.focus else ""
+    why = f": {', '.join(r.replace('_', ' ') for r in d.confidence_reasons)}" if d.confidence_reasons else ""
+    lines = [f"Next step: {d.recommendation}{focus} (confidence {d.confidence_level}{why}), starting from run "
              f"{d.from_run!r}; target pass rate {_pct(d.target)}.",
              f"Failing rows of {d.from_run!r} by gap: {gaps}; errors (no output) {d.errors}.", "Runs:"]
     width = max(len(p.name) for p in d.runs)

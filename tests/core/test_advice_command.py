@@ -44,7 +44,7 @@ def test_advise_prints_a_short_plain_summary(tmp_path, capsys):
     project = _project(tmp_path, [make_run(0, "baseline", (), outcomes(behaviour=16, **{"pass": 4}))])
     assert main(["advise", str(project.root)]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("Next step: prompt_engineering")
+    assert out.startswith("Next step: prompt_engineering (confidence moderate: few rows")  # words, not a made-up number
     assert "behaviour 16" in out and "baseline" in out and "Checklist: clear_instructions" in out
     assert len(out.splitlines()) < 20
 
