@@ -9,10 +9,11 @@ from __future__ import annotations
 import argparse
 from typing import NoReturn
 import importlib
+import sqlite3
 import sys
 
 from desktop_app import __version__
-from desktop_app.core.errors import AppError
+from desktop_app.core.errors import AppError, as_app_error
 
 COMMAND_MODULES = (
     "desktop_app.cli.project_commands",
@@ -53,6 +54,12 @@ def main(argv: list[str] | None = None) -> int:
         return int(args.func(args) or 0)
     except AppError as exc:
         print(f"error: {exc.one_line()}", file=sys.stderr)
+        return 2
+    except (OSError, sqlite3.Error) as exc:  # a full disk or a read-only folder: the user's to fix
+        known = as_app_error(exc)
+        if known is None:
+            raise
+        print(f"error: {known.one_line()}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("interrupted; finished rows are saved, run again to resume", file=sys.stderr)

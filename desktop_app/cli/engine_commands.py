@@ -78,6 +78,9 @@ def _print_plan(plan) -> None:
         cost += f" (no price for {', '.join(est.unpriced_models)})"
     print(f"estimate: {est.calls} calls, {est.input_tokens:,} input + ~{est.output_tokens:,} output tokens, "
           f"{cost}, about {_duration(est.time_s)} at concurrency {est.concurrency}")
+    if est.extrapolated:
+        print(f"note: {est.extrapolated} request(s) hold a very long text; their input tokens are estimated from "
+              f"its length (check the data for a huge cell)")
 
 
 def _confirm(args) -> bool:

@@ -3,11 +3,13 @@ from __future__ import annotations
 
 import argparse
 import shutil
+import sys
 from pathlib import Path
 
 from desktop_app.core.data.sniff import label
 from desktop_app.core.data.rows import HUGE_CELL, import_dataset
-from desktop_app.core.project.folder import Project
+from desktop_app.core.errors import AppError
+from desktop_app.core.project.folder import Project, sweep_temp_files
 
 _ROLE_OPTIONS = ("input", "expected", "id", "context", "category")
 
@@ -34,6 +36,8 @@ def run_new(args: argparse.Namespace) -> int:
     existed = root.is_dir()
     before = set(root.iterdir()) if existed else set()
     mapping = {role: getattr(args, role) for role in _ROLE_OPTIONS if getattr(args, role) is not None}
+    if _replace_half_made(root):
+        before = set(root.iterdir())
     project = Project.create(root)  # refuses a folder that already holds a project
     try:
         section = import_dataset(project, args.dataset, encoding=args.encoding, sheet=args.sheet,
@@ -45,6 +49,22 @@ def run_new(args: argparse.Namespace) -> int:
     for line in summary_lines(root, section):
         print(line)
     return 0
+
+
+def _replace_half_made(root: Path) -> bool:
+    """A `new` that was killed before its import finished leaves a project with nothing in it: say
+    so and start it again, rather than refuse the very command that made it."""
+    if not (root / "project.json").exists():
+        return False
+    try:
+        half = Project.open(root).half_made()
+    except AppError:
+        return False  # a damaged file is not ours to delete: Project.create explains
+    if half:
+        print(f"note: {root} holds a project an interrupted `new` left empty; creating it again", file=sys.stderr)
+        (root / "project.json").unlink()
+        sweep_temp_files(root, stale_s=0)
+    return half
 
 
 def _remove_created(root: Path, existed: bool, before: set[Path]) -> None:

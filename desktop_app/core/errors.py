@@ -55,3 +55,38 @@ class RunError(AppError):
     """A run cannot start or an imported run cannot be read."""
 
     code = "run_error"
+
+
+class StorageError(AppError):
+    """The disk refused a write: full, over quota, or read-only."""
+
+    code = "storage_error"
+
+
+_FULL_ERRNOS = {28, 122}  # ENOSPC, EDQUOT (Linux; macOS's EDQUOT is 69, added below)
+
+
+def as_app_error(exc: BaseException) -> AppError | None:
+    """A plain AppError for failures a user can act on that arrive as library exceptions (a full
+    disk from the OS or from SQLite, a read-only folder), else None: a bug stays a bug."""
+    import errno
+    import sqlite3
+
+    if isinstance(exc, AppError):
+        return exc
+    full = {errno.ENOSPC, getattr(errno, "EDQUOT", 122)} | _FULL_ERRNOS
+    text = str(exc).lower()
+    if (isinstance(exc, OSError) and exc.errno in full) or (
+            isinstance(exc, sqlite3.OperationalError) and ("disk is full" in text or "disk full" in text)):
+        return StorageError("The disk is full: the last step could not be saved.",
+                            "Free some disk space and try again; what was saved before is intact (a run resumes "
+                            "where it stopped).", details={"kind": "disk_full"})
+    if isinstance(exc, OSError) and exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        where = f" ({exc.filename})" if getattr(exc, "filename", None) else ""
+        return StorageError(f"The app may not write here{where}: {exc.strerror or exc}.",
+                            "Choose a folder you can write to, or ask for write access.",
+                            details={"kind": "not_writable"})
+    if isinstance(exc, sqlite3.OperationalError) and "readonly" in text.replace(" ", ""):
+        return StorageError("The results file is read-only.", "Make the project folder writable and try again.",
+                            details={"kind": "not_writable"})
+    return None

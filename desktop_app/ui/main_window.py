@@ -23,6 +23,7 @@ from desktop_app.ui.logging_setup import log_file_path
 from desktop_app.ui.steps import STEPS, Page, ProjectPage
 from desktop_app.ui.settings_dialog import open_settings
 from desktop_app.ui.project.opening import OpenResult, create_folder_task, open_folder_task, open_sample_task
+from desktop_app.ui.project.watcher import ProjectFileWatcher
 from desktop_app.ui.tasks import ErrorRecord, TaskRunner
 
 log = logging.getLogger(__name__)
@@ -64,6 +65,9 @@ class MainWindow(QMainWindow):
             page.navigate.connect(self.navigate)
             page.project_modified.connect(lambda what, src=key: self._broadcast_modified(src, what))
         self.step_list.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.file_watcher = ProjectFileWatcher(self)
+        self.file_watcher.changed_outside.connect(self._on_changed_outside)
+        self.file_watcher.failed.connect(lambda exc: self.show_error(exc.message, exc.hint))
 
         self.banner = QFrame()
         self.banner.setFrameShape(QFrame.Shape.StyledPanel)
@@ -277,8 +281,15 @@ class MainWindow(QMainWindow):
         if error.is_app_error:  # bugs go to the crash dialog through the task hook
             self.show_error(error.message, error.hint)
 
+    def _on_changed_outside(self, whats: list) -> None:
+        self.statusBar().showMessage(self.tr("The project was changed by another program; its changes are shown "
+                                             "now."), 8000)
+        for what in whats:
+            self._broadcast_modified("", what)
+
     def set_project(self, project) -> None:
         self.project = project
+        self.file_watcher.watch(project)
         self._update_title()
         self.statusBar().showMessage(self.tr("Opened %1").replace("%1", project.name), 5000)
         self.project_changed.emit(project)

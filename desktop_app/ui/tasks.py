@@ -71,11 +71,12 @@ class ErrorRecord:
 
     @classmethod
     def from_exception(cls, exc: BaseException) -> "ErrorRecord":
-        from desktop_app.core.errors import AppError
+        from desktop_app.core.errors import as_app_error
 
         text = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
-        if isinstance(exc, AppError):
-            return cls(type(exc).__name__, exc.message, exc.hint, text, True)
+        known = as_app_error(exc)  # a full disk is the user's to fix, not a crash to report
+        if known is not None:
+            return cls(type(known).__name__, known.message, known.hint, text, True)
         return cls(type(exc).__name__, str(exc), "", text, False)
 
     def summary(self) -> str:

@@ -2468,6 +2468,10 @@ Drop files or folders here, or use Add files… (txt, md, pdf, docx, html, csv).
         <translation>ファイルまたはフォルダーが見つかりません。</translation>
     </message>
     <message>
+        <source>This is not a regular file (a pipe or a device); add a saved document.</source>
+        <translation>通常のファイルではありません（パイプまたはデバイス）。保存された文書を追加してください。</translation>
+    </message>
+    <message>
         <source>This type of file is not supported; use txt, md, pdf, docx, html or csv.</source>
         <translation>この種類のファイルには対応していません。txt、md、pdf、docx、html、csv を使ってください。</translation>
     </message>
@@ -2937,6 +2941,10 @@ request</source>
     <message>
         <source>The sample project is not available in this build.</source>
         <translation>このビルドにはサンプルプロジェクトが含まれていません。</translation>
+    </message>
+    <message>
+        <source>The project was changed by another program; its changes are shown now.</source>
+        <translation>プロジェクトが別のプログラムで変更されました。その変更を反映して表示しています。</translation>
     </message>
     <message>
         <source>Opened %1</source>
@@ -3821,6 +3829,14 @@ LLM を使った機能を測定し、次に何をすべきか（プロンプト�
     <message>
         <source>Token counts for %1 are approximate.</source>
         <translation>%1 のトークン数は概算です。</translation>
+    </message>
+    <message>
+        <source>%1 request holds a very long text: its tokens are estimated from its length (check the data for a huge cell).</source>
+        <translation>%1 件のリクエストに非常に長いテキストがあります。トークン数は長さから推定しています（データに巨大なセルがないか確認してください）。</translation>
+    </message>
+    <message>
+        <source>%1 requests hold a very long text: their tokens are estimated from its length (check the data for a huge cell).</source>
+        <translation>%1 件のリクエストに非常に長いテキストがあります。トークン数は長さから推定しています（データに巨大なセルがないか確認してください）。</translation>
     </message>
     <message>
         <source>Output tokens are guessed from the expected answers; the time from earlier runs.</source>

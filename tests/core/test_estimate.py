@@ -84,3 +84,18 @@ def test_empty_plan():
     """Nothing to send means no calls, no cost and no time."""
     est = estimate_run([], None)
     assert (est.calls, est.input_tokens, est.cost_usd, est.time_s) == (0, 0, 0.0, 0.0)
+
+
+def test_a_huge_cell_is_estimated_from_its_length_quickly_and_flagged():
+    """A 30 MB cell no longer takes minutes and gigabytes to estimate: its tokens are extrapolated
+    (close to the exact count) and the estimate says how many requests were."""
+    from desktop_app.core.providers import tokens
+
+    unit = "The filter lasts twelve months in normal use. "
+    huge = unit * (30_000_000 // len(unit))
+    exact_head = tokens.count(huge[: tokens.EXACT_CHARS])
+    est = estimate_run([([{"role": "user", "content": huge}], "gpt-4o-mini", 100),
+                        ([{"role": "user", "content": "short"}], "gpt-4o-mini", 100)], expected_output_tokens=10)
+    assert est.extrapolated == 1 and est.to_dict()["extrapolated"] == 1
+    scaled = exact_head * len(huge) / tokens.EXACT_CHARS
+    assert abs(est.input_tokens - scaled) / scaled < 0.01

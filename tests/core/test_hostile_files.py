@@ -84,3 +84,32 @@ def test_random_bytes_named_as_text_are_refused(tmp_path, name):
         read_document(path)
     assert caught.value.details["reason"] == "binary"
     assert "not a text file" in caught.value.message
+
+
+def test_a_named_pipe_is_refused_as_a_dataset_and_as_a_document_without_waiting(tmp_path, capsys):
+    """A FIFO given as a file is named for what it is, at once, instead of "a folder" or "not found"."""
+    import os
+
+    from desktop_app.cli import main
+
+    fifo = tmp_path / "fifo.csv"
+    os.mkfifo(fifo)
+    assert main(["new", str(tmp_path / "p"), "--dataset", str(fifo)]) == 2
+    assert "not a regular file" in capsys.readouterr().err
+    data = tmp_path / "d.csv"
+    data.write_text("question,answer\nA?,a\n", encoding="utf-8")
+    assert main(["new", str(tmp_path / "q"), "--dataset", str(data)]) == 0
+    capsys.readouterr()
+    assert main(["knowledge-add", str(tmp_path / "q"), str(fifo)]) == 2
+    assert "not a regular file" in capsys.readouterr().out
+
+
+def test_jsonl_whose_first_line_is_a_list_names_that_line(tmp_path, capsys):
+    """JSON lines starting with a list get "line 1 is a JSON list", not a puzzling "Extra data"."""
+    from desktop_app.cli import main
+
+    data = tmp_path / "d.jsonl"
+    data.write_text('[1, 2]\n{"question": "a", "answer": "b"}\n', encoding="utf-8")
+    assert main(["new", str(tmp_path / "p"), "--dataset", str(data)]) == 2
+    err = capsys.readouterr().err
+    assert "line 1 is a JSON list, not an object" in err and "Extra data" not in err

@@ -48,3 +48,46 @@ def test_connect_with_a_key_in_the_url_or_model_saves_nothing(tmp_path, capsys):
     err = capsys.readouterr().err
     assert PLANTED not in err and "never saved in the project" in err
     assert PLANTED not in (project / "project.json").read_text(encoding="utf-8")
+
+
+def test_a_planted_key_is_found_nowhere_after_every_wrong_field_a_run_a_report_and_an_export(
+        tmp_path, scripted_server, capsys, caplog):
+    """Typed into each field that is not the key, the key is in no file of the project, the app's own
+    folders, the report or the exports, and in no message or log line."""
+    import logging
+    import os
+
+    from desktop_app.core.project import appdirs
+    from tests.core.e2e_support import facts, new_project, run
+
+    caplog.set_level(logging.DEBUG)
+    root = new_project(tmp_path, scripted_server, facts(4))
+    url = scripted_server.base_url
+    host = url.split("://", 1)[1]
+    attempts = [["--base-url", f"http://u:{PLANTED}@{host}", "--model", "m"],
+                ["--base-url", f"{url}?api_key={PLANTED}", "--model", "m"],
+                ["--base-url", url, "--model", PLANTED],
+                ["--base-url", url, "--model", "m", "--keyring-user", PLANTED],
+                ["--base-url", url, "--model", "m", "--embedding-model", PLANTED],
+                ["--preset", "azure", "--azure-endpoint", "https://acme.openai.azure.com", "--model", "gpt-4o",
+                 "--azure-deployment", AZURE_KEY]]
+    for argv in attempts:
+        assert main(["connect", str(root), *argv]) == 2
+    run(root, "baseline")
+    assert main(["report", str(root), str(root / "exports" / "report.html")]) == 0
+    assert main(["export", str(root), str(tmp_path / "out" / "rows.xlsx")]) == 0
+    assert main(["export", str(root), str(tmp_path / "out" / "rows.csv")]) == 0
+    said = capsys.readouterr()
+    places = [root, tmp_path / "out", appdirs.config_dir(), appdirs.data_dir(), appdirs.log_dir(), appdirs.cache_dir()]
+    files = [p for place in places if place.exists() for p in place.rglob("*") if p.is_file()]
+    assert any(p.name == "report.html" for p in files) and any(p.suffix == ".xlsx" for p in files)
+    for path in files:
+        blob = path.read_bytes()
+        if path.suffix == ".xlsx":  # a zip: its sheets are compressed
+            import zipfile
+
+            with zipfile.ZipFile(path) as z:
+                blob = b"".join(z.read(name) for name in z.namelist())
+        assert PLANTED.encode() not in blob and AZURE_KEY.encode() not in blob, path
+    everything = said.out + said.err + caplog.text + "".join(os.environ.get(k, "") for k in os.environ)
+    assert PLANTED not in everything and AZURE_KEY not in everything

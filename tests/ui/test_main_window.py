@@ -208,3 +208,21 @@ def test_closing_during_work_says_it_is_finishing(qtbot):
     w.close()
     assert "Closing: finishing the work in progress…" in messages
     assert runner.pending_workers() == 0
+
+
+def test_a_change_made_outside_the_window_is_taken_in_and_never_overwritten(qtbot, window, tmp_path):
+    """A CLI command editing the open project: the window shows its change at once, and the window's
+    next save keeps it (before, the window wrote its old copy back over it every time)."""
+    Project.create(tmp_path / "p", name="Mine")
+    project = _open(qtbot, window, window.open_project, str(tmp_path / "p"))
+    heard = []
+    window.pages["checks"].on_project_modified = heard.append
+    outside = Project.open(tmp_path / "p")
+    outside.set_section("checks", [{"id": "contains", "kind": "contains", "family": "content"}])
+    qtbot.waitUntil(lambda: bool(project.data["checks"]), timeout=5000)
+    assert heard == ["checks"] and "changed by another program" in window.statusBar().currentMessage()
+    project.set_section("target_pass_rate", 0.75)  # the window saves its own edit
+    reopened = Project.open(tmp_path / "p")
+    assert reopened.data["checks"][0]["id"] == "contains" and reopened.data["target_pass_rate"] == 0.75
+    outside.set_section("notes", "second change")  # the watch survives the window's own save
+    qtbot.waitUntil(lambda: project.data["notes"] == "second change", timeout=5000)

@@ -183,6 +183,10 @@ def open_jsonl(path: Path, size: int, encoding: str | None) -> Source:
             try:
                 items = json.load(text)
             except json.JSONDecodeError as exc:
+                if exc.msg == "Extra data" and exc.lineno > 1:  # JSON lines whose first line is a list
+                    raise DataError(f"{path.name} line 1 is a JSON list, not an object.",
+                                    'Each line must hold one object, e.g. {"question": ..., "answer": ...}: '
+                                    "remove or fix line 1.", details={"kind": "bad_json", "line": 1}) from None
                 raise DataError(f"{path.name} is not valid JSON ({exc.msg}, line {exc.lineno}).",
                                 "Fix the file, or save it as JSONL (one object per line).",
                                 details={"kind": "bad_json", "line": exc.lineno}) from None

@@ -93,9 +93,12 @@ def _check_file(path: Path) -> int:
     if not path.exists():
         raise DataError(f"{path} does not exist.", "Check the path and the file name.",
                         details={"kind": "not_found"})
-    if not path.is_file():
+    if path.is_dir():
         raise DataError(f"{path} is a folder, not a file.", "Choose the data file inside it.",
                         details={"kind": "not_found"})
+    if not path.is_file():  # a named pipe or a device: reading it could wait for ever
+        raise DataError(f"{path} is not a regular file (a pipe or a device).", "Choose a saved data file.",
+                        details={"kind": "not_a_file"})
     return path.stat().st_size
 
 

@@ -35,7 +35,9 @@ def _report(progress, **event) -> None:
 def add_paths(kb, paths, progress=None, should_stop=None) -> IngestReport:
     files, missing = collect_files(paths)
     order = {source_key(p): n for n, p in enumerate(files)}
-    results = [FileResult(p, "failed", reason=r, message="The file or folder was not found.") for p, r in missing]
+    missing_words = {"not_found": "The file or folder was not found.",
+                     "not_a_file": "This is not a regular file (a pipe or a device); add a saved document."}
+    results = [FileResult(p, "failed", reason=r, message=missing_words.get(r, r)) for p, r in missing]
     pending: list[_Pending] = []
     cancelled = False
     try:

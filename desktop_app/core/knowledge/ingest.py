@@ -53,8 +53,8 @@ def collect_files(paths) -> tuple[list[Path], list[tuple[str, str]]]:
                     files.append(sub)
         elif path.is_file():
             files.append(path)
-        else:
-            problems.append((str(path), "not_found"))
+        else:  # a pipe or a device is there but is no document: reading it could wait for ever
+            problems.append((str(path), "not_a_file" if path.exists() else "not_found"))
     seen: set[str] = set()
     unique = []
     for f in files:

@@ -3,10 +3,16 @@
 project.json is versioned JSON, migrated on load and written atomically (temp file +
 os.replace), so a crash or kill mid-save never leaves a half-written file. It never holds
 an API key: the connection section names an environment variable or the keychain entry.
+
+Two writers (the window and a CLI command, two commands) never lose each other's change: a
+save takes a lock, re-reads the file and writes back only the sections this Project changed
+since it last read or wrote them; every other section keeps what is on disk (a compare-and-swap
+per section). ``reload`` takes in what changed outside without losing edits not yet saved.
 """
 from __future__ import annotations
 
 import copy
+import errno
 import json
 import os
 import tempfile
@@ -37,6 +43,18 @@ DEFAULTS: dict[str, Any] = {
     "notes": "",
 }
 
+LOCK_FILE = ".project.json.lock"
+LOCK_TIMEOUT_S = 10.0  # a save takes milliseconds: a longer wait means a stuck writer
+# The type each known section must have in project.json (None allowed where the default is None).
+SECTION_TYPES: dict[str, tuple[type, ...]] = {
+    "name": (str,), "created_at": (str,), "dataset": (dict, type(None)), "connection": (dict,),
+    "variants": (list,), "checks": (list,), "knowledge": (dict,), "run_settings": (dict,), "prices": (dict,),
+    "target_pass_rate": (int, float), "notes": (str,),
+}
+_TYPE_WORDS = {str: "text", dict: "a set of named values (an object)", list: "a list", int: "a number",
+               float: "a number", type(None): "empty (null)"}
+_MISSING = object()
+
 # Keys that must never be persisted; a connection dict passing through save() is scrubbed.
 _SECRET_KEYS = {"api_key", "key", "token", "password", "secret"}
 
@@ -56,6 +74,14 @@ def _migrate(data: dict) -> dict:
             data["checks"] = data.pop("metrics")
         data["format"] = FORMAT
         data["version"] = 1
+    for key, types in SECTION_TYPES.items():
+        value = data.get(key, _MISSING)
+        if value is not _MISSING and (not isinstance(value, types) or isinstance(value, bool)):
+            want = " or ".join(dict.fromkeys(_TYPE_WORDS[t] for t in types))
+            raise ProjectError(f"The \"{key}\" section of project.json should be {want}, but it is "
+                               f"{_TYPE_WORDS.get(type(value), type(value).__name__)}.",
+                               f"Correct \"{key}\" in project.json (or delete the line to get the default back); "
+                               "your results and data are untouched.", details={"kind": "wrong_type", "section": key})
     merged = copy.deepcopy(DEFAULTS)
     merged.update(data)
     return merged
@@ -86,12 +112,61 @@ def _scrub(value: Any) -> Any:
     return value
 
 
+def _read(root: Path) -> dict:
+    path = root / PROJECT_FILE
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ProjectError(f"project.json in {root} is damaged ({exc}).",
+                           "Restore it from a backup; your results in results.sqlite are untouched.") from exc
+    except OSError as exc:
+        raise ProjectError(f"project.json in {root} cannot be read ({exc.strerror or exc}).",
+                           "Check that the folder is still there and readable.") from exc
+    if not isinstance(data, dict) or data.get("format", FORMAT) != FORMAT:
+        raise ProjectError(f"{path} is not an LLM Path Advisor project file.",
+                           "Choose a folder created by this app.")
+    return _migrate(data)
+
+
+# Temp files a killed import or save leaves behind; the writing ones are touched every moment.
+TEMP_PATTERNS = (".project.json.*.tmp", "data/.rows.*.tmp")
+STALE_TEMP_S = 300.0
+
+
+def sweep_temp_files(root: Path, stale_s: float = STALE_TEMP_S) -> list[Path]:
+    """Remove temp files of killed writes that nothing has touched for ``stale_s`` seconds."""
+    import time  # noqa: PLC0415
+
+    gone = []
+    for pattern in TEMP_PATTERNS:
+        for path in root.glob(pattern):
+            try:
+                if time.time() - path.stat().st_mtime >= stale_s:
+                    path.unlink()
+                    gone.append(path)
+            except OSError:
+                pass  # in use or already gone: the next open tries again
+    return gone
+
+
+def _write_error(root: Path, exc: OSError) -> ProjectError:
+    if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
+        return ProjectError(f"The disk holding {root} is full: the project could not be saved.",
+                            "Free some disk space and save again; the project file is as it was before.",
+                            details={"kind": "disk_full"})
+    return ProjectError(f"The project in {root} could not be saved ({exc.strerror or exc}).",
+                        "Check that the folder exists and is writable; the project file is as it was before.",
+                        details={"kind": "write_failed"})
+
+
 class Project:
     """An open project folder. ``data`` is the parsed project.json; call ``save()`` after edits."""
 
     def __init__(self, root: Path, data: dict):
         self.root = Path(root)
         self.data = data
+        # The sections as last read from or written to disk: what this Project changed is what differs.
+        self._base: dict = copy.deepcopy(data)
 
     # -- lifecycle -------------------------------------------------------------------------
     @classmethod
@@ -107,6 +182,7 @@ class Project:
         data["name"] = name or root.name
         data["created_at"] = datetime.now(timezone.utc).isoformat(timespec="seconds")
         project = cls(root, data)
+        project._base = {}  # nothing on disk yet: every section is this Project's own
         for sub in (project.data_dir, project.knowledge_dir, project.exports_dir):
             sub.mkdir(parents=True, exist_ok=True)
         project.save()
@@ -117,24 +193,64 @@ class Project:
         root = Path(root)
         if root.is_file() and root.name == PROJECT_FILE:
             root = root.parent
-        path = root / PROJECT_FILE
-        if not path.exists():
+        if not (root / PROJECT_FILE).exists():
             raise ProjectError(f"No project found in {root} (project.json is missing).",
                                "Choose the folder that contains project.json, or create a new project.")
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise ProjectError(f"project.json in {root} is damaged ({exc}).",
-                               "Restore it from a backup; your results in results.sqlite are untouched.") from exc
-        if not isinstance(data, dict) or data.get("format", FORMAT) != FORMAT:
-            raise ProjectError(f"{path} is not an LLM Path Advisor project file.",
-                               "Choose a folder created by this app.")
-        return cls(root, _migrate(data))
+        project = cls(root, _read(root))
+        sweep_temp_files(root)
+        return project
 
-    def save(self) -> None:
+    def half_made(self) -> bool:
+        """True for a project an interrupted `new` left behind: nothing imported, run or added yet."""
+        return (self.data.get("dataset") is None and not self.data.get("variants") and not self.data.get("checks")
+                and not self.results_db.exists() and not (self.knowledge_dir / "chunks.sqlite").exists())
+
+    def save(self) -> set[str]:
+        """Write the sections this Project changed, keeping every other section as it is on disk.
+
+        Returns the sections taken from disk because another writer changed them meanwhile
+        (``data`` holds them now). Raises ProjectError when the disk is full or not writable
+        (project.json stays as it was) or another writer holds the lock too long."""
+        from filelock import FileLock, Timeout  # noqa: PLC0415 - only when saving
+
         self.data = _scrub(self.data)
-        atomic_write_text(self.root / PROJECT_FILE,
-                          json.dumps(self.data, ensure_ascii=False, indent=2, sort_keys=False) + "\n")
+        try:
+            with FileLock(str(self.root / LOCK_FILE), timeout=LOCK_TIMEOUT_S):
+                disk = _read(self.root) if (self.root / PROJECT_FILE).exists() else None
+                taken = self._merge(disk) if disk is not None else set()
+                atomic_write_text(self.root / PROJECT_FILE,
+                                  json.dumps(self.data, ensure_ascii=False, indent=2, sort_keys=False) + "\n")
+        except Timeout:
+            raise ProjectError("Another program has been saving this project for more than 10 seconds.",
+                               "Wait for it to finish (or close it) and try again.", details={"kind": "locked"}) \
+                from None
+        except OSError as exc:
+            raise _write_error(self.root, exc) from exc
+        self._base = copy.deepcopy(self.data)
+        return taken
+
+    def reload(self) -> set[str]:
+        """Take in the sections another writer changed on disk; edits not yet saved are kept.
+        Returns the sections that changed (empty when the file is as this Project last saw it)."""
+        disk = _read(self.root)
+        taken = self._merge(disk)
+        self._base = copy.deepcopy(disk)
+        return taken
+
+    def _merge(self, disk: dict) -> set[str]:
+        """Into ``data``: disk's value of every section this Project did not change; returns those that differ."""
+        taken = set()
+        for key in set(disk) | set(self.data) | set(self._base):
+            mine, base = self.data.get(key, _MISSING), self._base.get(key, _MISSING)
+            theirs = disk.get(key, _MISSING)
+            if mine != base or theirs == mine:  # ours changed (ours wins on that section), or nothing to take
+                continue
+            taken.add(key)
+            if theirs is _MISSING:
+                self.data.pop(key, None)
+            else:
+                self.data[key] = copy.deepcopy(theirs)
+        return taken
 
     # -- paths -----------------------------------------------------------------------------
     @property

@@ -54,6 +54,9 @@ class Estimate:
     unpriced_models: tuple[str, ...] = ()  # cost_usd leaves these out
     approximate_models: tuple[str, ...] = ()  # token counts are approximations for these
     per_model: tuple[ModelEstimate, ...] = ()
+    # Requests holding a text too long to count exactly (tokens.EXACT_CHARS): their input tokens
+    # are extrapolated from its start, and the estimate says so.
+    extrapolated: int = 0
 
     @property
     def total_tokens(self) -> int:
@@ -110,7 +113,7 @@ def estimate_run(requests: Iterable[Any], expected_output_tokens: int | Sequence
     cached_set = set(cached_keys or ())
     pricing.validate_prices(prices)  # a bad table fails here, once, with its own message
     by_model: dict[str, list[int]] = {}  # model -> [calls, input, output]
-    cached = 0
+    cached = extrapolated = 0
     for request, guess in zip(planned, expected):
         if request.cache_key is not None and request.cache_key in cached_set:
             cached += 1
@@ -120,7 +123,9 @@ def estimate_run(requests: Iterable[Any], expected_output_tokens: int | Sequence
             out = min(out, request.max_tokens)
         totals = by_model.setdefault(request.model, [0, 0, 0])
         totals[0] += 1
-        totals[1] += tokens.count_messages(request.messages, request.model)
+        n, guessed = tokens.measure_messages(request.messages, request.model)
+        totals[1] += n
+        extrapolated += guessed
         totals[2] += max(0, int(out))
     per_model = []
     for model, (calls, tin, tout) in sorted(by_model.items()):
@@ -142,4 +147,4 @@ def estimate_run(requests: Iterable[Any], expected_output_tokens: int | Sequence
         concurrency=concurrency, latency_guess_s=latency_guess_s,
         unpriced_models=tuple(m.model for m in per_model if m.cost_usd is None),
         approximate_models=tuple(m.model for m in per_model if not m.exact_tokens),
-        per_model=tuple(per_model))
+        per_model=tuple(per_model), extrapolated=extrapolated)

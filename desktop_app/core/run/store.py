@@ -9,6 +9,7 @@ killed process (the OS has the pages); only a power cut can drop the last commit
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import threading
 from dataclasses import dataclass
@@ -134,6 +135,24 @@ class ResultStore:
         self._all: list[sqlite3.Connection] = []
         self._lock = threading.Lock()
         self._conn()  # create / check the schema now, so a bad file fails at open, not mid-run
+        self._identity = self._file_identity()
+
+    def _file_identity(self) -> tuple[int, int] | None:
+        try:
+            st = os.stat(self.path)
+        except OSError:
+            return None
+        return st.st_dev, st.st_ino
+
+    def ensure_present(self) -> None:
+        """Raise ProjectError when results.sqlite was deleted or replaced since it was opened: SQLite
+        would go on writing into the removed file and every answer from then on would be lost."""
+        if self._identity is not None and self._file_identity() != self._identity:
+            raise ProjectError(f"{self.path.name} was removed or replaced while the app was writing to it; the "
+                               "answers since then could not be kept.",
+                               "Restore the file if it was moved (or start again: finished answers in the "
+                               "restored file are not paid again), and do not move project files during a run.",
+                               details={"kind": "results_vanished"})
 
     # -- connections -----------------------------------------------------------------------
     def _conn(self) -> sqlite3.Connection:
@@ -374,6 +393,7 @@ class ResultStore:
 
     def store_answer(self, result: RowResult, request_key: str, *, model: str = "") -> None:
         """Cache the answer and store the row in ONE commit, so neither can exist without the other."""
+        self.ensure_present()
         conn = self._conn()
         conn.execute("BEGIN")
         try:

@@ -31,6 +31,8 @@ def reason_text(reason: str, message: str = "") -> str:
     """Why a file was not added, in plain words (the core's message when the code is new)."""
     known = {
         "not_found": QCoreApplication.translate("KnowledgePage", "The file or folder was not found."),
+        "not_a_file": QCoreApplication.translate("KnowledgePage", "This is not a regular file (a pipe or a device); "
+                                                                  "add a saved document."),
         "unsupported": QCoreApplication.translate(
             "KnowledgePage", "This type of file is not supported; use txt, md, pdf, docx, html or csv."),
         "encrypted": QCoreApplication.translate(

@@ -56,6 +56,12 @@ def estimate_text(plan) -> str:
     if est.approximate_models and est.calls:
         extra.append(fill(translate("RunTexts", "Token counts for %1 are approximate."),
                           ", ".join(est.approximate_models)))
+    if est.extrapolated:
+        extra.append(plural(est.extrapolated,
+                            translate("RunTexts", "%1 request holds a very long text: its tokens are estimated from "
+                                                  "its length (check the data for a huge cell)."),
+                            translate("RunTexts", "%1 requests hold a very long text: their tokens are estimated "
+                                                  "from its length (check the data for a huge cell).")))
     if est.calls:
         extra.append(translate("RunTexts", "Output tokens are guessed from the expected answers; the time from "
                                            "earlier runs."))

@@ -164,6 +164,8 @@ class VariantsPage(Page):
     def on_project_modified(self, what: str) -> None:
         if self.project is None:
             return
+        if what == "variants":  # changed outside the window (a CLI command)
+            self._load_list()
         if what in ("dataset", "knowledge"):
             self.context = None
             if self.isVisible():
