@@ -102,3 +102,22 @@ def sentences(*parts: str) -> str:
     for part in (p for p in parts if p):
         text = f"{text}{part}" if not text or text.endswith(_CLOSES_WITHOUT_SPACE) else f"{text} {part}"
     return text
+
+
+def localized(text) -> str:
+    """A core sentence (core.phrases.Phrase) in the user's language; any other text as it is.
+
+    The translation keeps the template's {fields}; one that does not (a translator's slip) falls
+    back to the English sentence rather than failing."""
+    from desktop_app.core.phrases import Phrase  # noqa: PLC0415 - light, no Qt
+
+    if not isinstance(text, Phrase) or not text.context or not text.template:
+        return "" if text is None else str(text)
+    template = QCoreApplication.translate(text.context, text.template)
+    if not text.params:
+        return template
+    values = {k: localized(v) for k, v in text.params.items()}
+    try:
+        return template.format(**values)
+    except (KeyError, IndexError, ValueError):
+        return str(text)

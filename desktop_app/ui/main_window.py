@@ -25,6 +25,7 @@ from desktop_app.ui.settings_dialog import open_settings
 from desktop_app.ui.project.opening import OpenResult, create_folder_task, open_folder_task, open_sample_task
 from desktop_app.ui.project.watcher import ProjectFileWatcher
 from desktop_app.ui.tasks import ErrorRecord, TaskRunner
+from desktop_app.ui.language import localized
 
 log = logging.getLogger(__name__)
 SHUTDOWN_TIMEOUT_MS = 5000
@@ -67,7 +68,7 @@ class MainWindow(QMainWindow):
         self.step_list.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.file_watcher = ProjectFileWatcher(self)
         self.file_watcher.changed_outside.connect(self._on_changed_outside)
-        self.file_watcher.failed.connect(lambda exc: self.show_error(exc.message, exc.hint))
+        self.file_watcher.failed.connect(lambda exc: self.show_error(localized(exc.message), localized(exc.hint)))
 
         self.banner = QFrame()
         self.banner.setFrameShape(QFrame.Shape.StyledPanel)

@@ -76,7 +76,9 @@ class ErrorRecord:
         text = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
         known = as_app_error(exc)  # a full disk is the user's to fix, not a crash to report
         if known is not None:
-            return cls(type(known).__name__, known.message, known.hint, text, True)
+            from desktop_app.ui.language import localized  # noqa: PLC0415
+
+            return cls(type(known).__name__, localized(known.message), localized(known.hint), text, True)
         return cls(type(exc).__name__, str(exc), "", text, False)
 
     def summary(self) -> str:

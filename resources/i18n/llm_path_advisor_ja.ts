@@ -884,6 +884,133 @@
     </message>
 </context>
 <context>
+    <name>CheckReasons</name>
+    <message>
+        <source>The answer declines or says it does not know.</source>
+        <translation>回答は答えることを断っているか、わからないと言っています。</translation>
+    </message>
+    <message>
+        <source>The answer says yes where the expected answer says no, or the other way round.</source>
+        <translation>期待される答えが「いいえ」のところ回答は「はい」と言っています（またはその逆）。</translation>
+    </message>
+    <message>
+        <source>The answer gives no number or amount at all where a number is expected.</source>
+        <translation>数値が期待されるのに、回答には数値や量がまったくありません。</translation>
+    </message>
+    <message>
+        <source>The answer gives no number in the unit of the expected answer; text alone cannot tell whether it says the same.</source>
+        <translation>回答には期待される答えの単位での数値がありません。同じ内容かどうかはテキストだけでは判断できません。</translation>
+    </message>
+    <message>
+        <source>The answer gives the expected date ({date}).</source>
+        <translation>回答は期待される日付（{date}）を示しています。</translation>
+    </message>
+    <message>
+        <source>The answer mentions the expected date but denies it or offers it as one of several.</source>
+        <translation>回答は期待される日付に触れていますが、否定しているか、候補の一つとして挙げているだけです。</translation>
+    </message>
+    <message>
+        <source>The answer gives another date ({got}) than the expected {want}.</source>
+        <translation>回答は期待される {want} とは別の日付（{got}）を示しています。</translation>
+    </message>
+    <message>
+        <source>The answer gives another year or month than the expected {want}.</source>
+        <translation>回答は期待される {want} とは別の年または月を示しています。</translation>
+    </message>
+    <message>
+        <source>The answer gives the month or year of the expected date but not the day.</source>
+        <translation>回答は期待される日付の年または月を示していますが、日がありません。</translation>
+    </message>
+    <message>
+        <source>The answer gives no date; text alone cannot tell whether it says the same.</source>
+        <translation>回答に日付がありません。同じ内容かどうかはテキストだけでは判断できません。</translation>
+    </message>
+    <message>
+        <source>The answer gives {got}, not the expected {want}.</source>
+        <translation>回答は期待される {want} ではなく {got} を示しています。</translation>
+    </message>
+    <message>
+        <source>The answer denies {want}.</source>
+        <translation>回答は {want} を否定しています。</translation>
+    </message>
+    <message>
+        <source>The answer offers {want} as one of several candidates.</source>
+        <translation>回答は {want} を複数の候補の一つとして挙げているだけです。</translation>
+    </message>
+    <message>
+        <source>The answer gives {got} for what was asked, not the expected {want}.</source>
+        <translation>回答は問われた内容について、期待される {want} ではなく {got} を示しています。</translation>
+    </message>
+    <message>
+        <source>The answer gives the expected {values}.</source>
+        <translation>回答は期待される {values} を示しています。</translation>
+    </message>
+    <message>
+        <source>The answer gives the expected amount in other units ({got}).</source>
+        <translation>回答は期待される量を別の単位（{got}）で示しています。</translation>
+    </message>
+    <message>
+        <source>The answer gives the expected amount but denies it or offers it as one of several.</source>
+        <translation>回答は期待される量を示していますが、否定しているか、候補の一つとして挙げているだけです。</translation>
+    </message>
+    <message>
+        <source>The answer states the expected answer.</source>
+        <translation>回答は期待される答えを述べています。</translation>
+    </message>
+    <message>
+        <source>The answer denies the expected answer.</source>
+        <translation>回答は期待される答えを否定しています。</translation>
+    </message>
+    <message>
+        <source>The answer offers the expected answer as one of several candidates.</source>
+        <translation>回答は期待される答えを複数の候補の一つとして挙げているだけです。</translation>
+    </message>
+    <message>
+        <source>The answer states the expected answer (spaced or punctuated differently).</source>
+        <translation>回答は期待される答えを述べています（空白や句読点の違いのみ）。</translation>
+    </message>
+    <message>
+        <source>The expected answer has no words to look for.</source>
+        <translation>期待される答えに探すべき語がありません。</translation>
+    </message>
+    <message>
+        <source>The answer gives another code or model number than the expected one.</source>
+        <translation>回答は期待されるものとは別のコードや型番を示しています。</translation>
+    </message>
+    <message>
+        <source>The answer holds every word of the expected answer.</source>
+        <translation>回答は期待される答えの語をすべて含んでいます。</translation>
+    </message>
+    <message>
+        <source>The answer says something else: it shares no word with the expected answer.</source>
+        <translation>回答は別のことを述べています。期待される答えと共通する語がありません。</translation>
+    </message>
+    <message>
+        <source>The answer shares {found} of {total} words with the expected answer; text alone cannot tell whether it says the same.</source>
+        <translation>回答は期待される答えの {total} 語のうち {found} 語を含んでいます。同じ内容かどうかはテキストだけでは判断できません。</translation>
+    </message>
+    <message>
+        <source>The answer is the expected answer.</source>
+        <translation>回答は期待される答えと同じです。</translation>
+    </message>
+    <message>
+        <source>The answer is not the expected label.</source>
+        <translation>回答は期待されるラベルではありません。</translation>
+    </message>
+    <message>
+        <source>The answer gives every value of the expected answer.</source>
+        <translation>回答は期待される答えの値をすべて示しています。</translation>
+    </message>
+    <message>
+        <source>The answer has {overlap}% word overlap with the expected answer (needs {needed}%).</source>
+        <translation>回答と期待される答えの語の重なりは {overlap}% です（必要: {needed}%）。</translation>
+    </message>
+    <message>
+        <source>The answer has only {overlap}% word overlap with the expected answer (needs {needed}%); text alone cannot tell whether it says the same.</source>
+        <translation>回答と期待される答えの語の重なりは {overlap}% しかありません（必要: {needed}%）。同じ内容かどうかはテキストだけでは判断できません。</translation>
+    </message>
+</context>
+<context>
     <name>Checks</name>
     <message>
         <source>Same answer (normalized)</source>
@@ -1665,6 +1792,253 @@
     <message>
         <source>Hide details</source>
         <translation>詳細を隠す</translation>
+    </message>
+</context>
+<context>
+    <name>DataErrors</name>
+    <message>
+        <source>Open it in Excel and save it again, or export the sheet as CSV.</source>
+        <translation>Excel で開いて保存し直すか、シートを CSV で書き出してください。</translation>
+    </message>
+    <message>
+        <source>{name} is not a readable Excel workbook ({problem}).</source>
+        <translation>{name} は読み込める Excel ブックではありません（{problem}）。</translation>
+    </message>
+    <message>
+        <source>Open it in Excel and save it again as .xlsx, or export it as CSV.</source>
+        <translation>Excel で開いて .xlsx で保存し直すか、CSV で書き出してください。</translation>
+    </message>
+    <message>
+        <source>{name} has no sheet named &apos;{sheet}&apos;. Its sheets: {sheets}.</source>
+        <translation>{name} に「{sheet}」という名前のシートはありません。シート: {sheets}。</translation>
+    </message>
+    <message>
+        <source>Choose one of those sheets.</source>
+        <translation>そのいずれかのシートを選んでください。</translation>
+    </message>
+    <message>
+        <source>Sheet &apos;{sheet}&apos; of {name} is a chart, not a table.</source>
+        <translation>{name} のシート「{sheet}」はグラフで、表ではありません。</translation>
+    </message>
+    <message>
+        <source>Choose a sheet that holds the data.</source>
+        <translation>データのあるシートを選んでください。</translation>
+    </message>
+    <message>
+        <source>{name} line {line}: &apos;messages&apos; is not a list of message objects.</source>
+        <translation>{name} の {line} 行目: &apos;messages&apos; がメッセージオブジェクトのリストではありません。</translation>
+    </message>
+    <message>
+        <source>{name} line {line} is not valid JSON ({problem} at column {column}).</source>
+        <translation>{name} の {line} 行目は正しい JSON ではありません（{column} 列目: {problem}）。</translation>
+    </message>
+    <message>
+        <source>Fix or remove that line; each line must hold one JSON object.</source>
+        <translation>その行を直すか削除してください。各行には JSON オブジェクトが 1 つ必要です。</translation>
+    </message>
+    <message>
+        <source>{name} line {line} is a JSON {kind}, not an object.</source>
+        <translation>{name} の {line} 行目は JSON の {kind} で、オブジェクトではありません。</translation>
+    </message>
+    <message>
+        <source>{name} line 1 is a JSON list, not an object.</source>
+        <translation>{name} の 1 行目は JSON のリストで、オブジェクトではありません。</translation>
+    </message>
+    <message>
+        <source>{name} is not valid JSON ({problem}, line {line}).</source>
+        <translation>{name} は正しい JSON ではありません（{problem}、{line} 行目）。</translation>
+    </message>
+    <message>
+        <source>Fix the file, or save it as JSONL (one object per line).</source>
+        <translation>ファイルを直すか、JSONL（1 行に 1 オブジェクト）で保存してください。</translation>
+    </message>
+    <message>
+        <source>{name} line {line} has no &apos;messages&apos; list.</source>
+        <translation>{name} の {line} 行目に &apos;messages&apos; リストがありません。</translation>
+    </message>
+    <message>
+        <source>Every line of a chat-format file needs a messages list.</source>
+        <translation>チャット形式のファイルでは、各行に messages リストが必要です。</translation>
+    </message>
+    <message>
+        <source>There is no column &apos;{column}&apos; (asked for as the {role} column).</source>
+        <translation>列「{column}」がありません（{role} 列として指定されました）。</translation>
+    </message>
+    <message>
+        <source>Available columns: {columns}.</source>
+        <translation>使える列: {columns}。</translation>
+    </message>
+    <message>
+        <source>Column &apos;{column}&apos; is mapped to more than one role.</source>
+        <translation>列「{column}」が複数の役割に割り当てられています。</translation>
+    </message>
+    <message>
+        <source>Give each role its own column.</source>
+        <translation>役割ごとに別の列を割り当ててください。</translation>
+    </message>
+    <message>
+        <source>No {role} column was found among: {columns}.</source>
+        <translation>次の列の中に {role} 列が見つかりませんでした: {columns}。</translation>
+    </message>
+    <message>
+        <source>Name the {role} column ({option} COLUMN, or map it in the Data step).</source>
+        <translation>{role} 列を指定してください（{option} 列名、またはデータのステップで割り当て）。</translation>
+    </message>
+    <message>
+        <source>{name} line {line} cannot be parsed as CSV ({problem}).</source>
+        <translation>{name} の {line} 行目を CSV として解析できません（{problem}）。</translation>
+    </message>
+    <message>
+        <source>Check that line for an unclosed quote or a stray character.</source>
+        <translation>その行に閉じていない引用符や余分な文字がないか確認してください。</translation>
+    </message>
+    <message>
+        <source>{name} line {line} has {fields} fields but the header has {width}.</source>
+        <translation>{name} の {line} 行目は {fields} 項目ですが、見出し行は {width} 項目です。</translation>
+    </message>
+    <message>
+        <source>A cell probably contains the delimiter {delimiter} without quotes, or a quote is not closed: fix that line, or choose another delimiter.</source>
+        <translation>セルに引用符なしで区切り文字 {delimiter} が含まれているか、引用符が閉じていない可能性があります。その行を直すか、別の区切り文字を選んでください。</translation>
+    </message>
+    <message>
+        <source>{name} is an old Excel file (.xls), which cannot be read.</source>
+        <translation>{name} は古い Excel ファイル（.xls）のため読み込めません。</translation>
+    </message>
+    <message>
+        <source>Open it in Excel and save it as .xlsx or CSV.</source>
+        <translation>Excel で開いて .xlsx または CSV で保存してください。</translation>
+    </message>
+    <message>
+        <source>{name} has no rows with an input (column &apos;{column}&apos;).</source>
+        <translation>{name} に入力のある行がありません（列「{column}」）。</translation>
+    </message>
+    <message>
+        <source>Check the input column mapping, or fill in the inputs.</source>
+        <translation>入力列の割り当てを確認するか、入力を記入してください。</translation>
+    </message>
+    <message>
+        <source>This project has no evaluation set yet.</source>
+        <translation>このプロジェクトにはまだ評価セットがありません。</translation>
+    </message>
+    <message>
+        <source>Import one first (the Data step, or `new PROJECT --dataset FILE`).</source>
+        <translation>先に読み込んでください（データのステップ、または `new PROJECT --dataset FILE`）。</translation>
+    </message>
+    <message>
+        <source>The imported rows (data/rows.jsonl) are missing from the project folder.</source>
+        <translation>読み込んだ行（data/rows.jsonl）がプロジェクトフォルダーにありません。</translation>
+    </message>
+    <message>
+        <source>Import the evaluation set again.</source>
+        <translation>評価セットをもう一度読み込んでください。</translation>
+    </message>
+    <message>
+        <source>data/rows.jsonl is damaged at line {line} (it was cut short or edited by hand).</source>
+        <translation>data/rows.jsonl の {line} 行目が壊れています（途中で切れたか、手で編集されました）。</translation>
+    </message>
+    <message>
+        <source>{name} is not a text table: it contains binary data.</source>
+        <translation>{name} はテキストの表ではありません。バイナリデータを含んでいます。</translation>
+    </message>
+    <message>
+        <source>Choose the CSV, XLSX or JSONL file of your evaluation set.</source>
+        <translation>評価セットの CSV、XLSX、JSONL ファイルを選んでください。</translation>
+    </message>
+    <message>
+        <source>Export the data as CSV (UTF-8 or Shift-JIS), XLSX or JSONL.</source>
+        <translation>データを CSV（UTF-8 または Shift-JIS）、XLSX、JSONL で書き出してください。</translation>
+    </message>
+    <message>
+        <source>If it is an Excel workbook, give it the .xlsx extension; otherwise export it as CSV.</source>
+        <translation>Excel ブックなら拡張子を .xlsx にしてください。そうでなければ CSV で書き出してください。</translation>
+    </message>
+    <message>
+        <source>{name} is not a text table: it looks like {kind}.</source>
+        <translation>{name} はテキストの表ではありません。{kind} のようです。</translation>
+    </message>
+    <message>
+        <source>Unknown encoding &apos;{name}&apos;.</source>
+        <translation>不明な文字コード「{name}」です。</translation>
+    </message>
+    <message>
+        <source>Use e.g. utf-8, utf-8-sig, cp932 (Shift-JIS), euc_jp or latin-1.</source>
+        <translation>utf-8、utf-8-sig、cp932（Shift-JIS）、euc_jp、latin-1 などを使ってください。</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; cannot be used as a delimiter.</source>
+        <translation>「{value}」は区切り文字に使えません。</translation>
+    </message>
+    <message>
+        <source>Give one character, e.g. &apos;,&apos; &apos;;&apos; &apos;|&apos; or &apos;tab&apos;.</source>
+        <translation>1 文字で指定してください（例: &apos;,&apos; &apos;;&apos; &apos;|&apos; または &apos;tab&apos;）。</translation>
+    </message>
+    <message>
+        <source>{path} does not exist.</source>
+        <translation>{path} は存在しません。</translation>
+    </message>
+    <message>
+        <source>Check the path and the file name.</source>
+        <translation>パスとファイル名を確認してください。</translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not a file.</source>
+        <translation>{path} はフォルダーで、ファイルではありません。</translation>
+    </message>
+    <message>
+        <source>Choose the data file inside it.</source>
+        <translation>その中のデータファイルを選んでください。</translation>
+    </message>
+    <message>
+        <source>{path} is not a regular file (a pipe or a device).</source>
+        <translation>{path} は通常のファイルではありません（パイプまたはデバイス）。</translation>
+    </message>
+    <message>
+        <source>Choose a saved data file.</source>
+        <translation>保存されたデータファイルを選んでください。</translation>
+    </message>
+    <message>
+        <source>{name}{where} is empty.</source>
+        <translation>{name}{where} は空です。</translation>
+    </message>
+    <message>
+        <source>Choose a file with a header row and at least one row of data.</source>
+        <translation>見出し行と 1 行以上のデータがあるファイルを選んでください。</translation>
+    </message>
+    <message>
+        <source>{name} has a header row but no data rows.</source>
+        <translation>{name} には見出し行だけで、データ行がありません。</translation>
+    </message>
+    <message>
+        <source>Add rows below the header, or choose the file that holds the data.</source>
+        <translation>見出しの下に行を追加するか、データのあるファイルを選んでください。</translation>
+    </message>
+    <message>
+        <source> (line {line})</source>
+        <translation>（{line} 行目）</translation>
+    </message>
+    <message>
+        <source>{name} cannot be read as {encoding}: it has bytes that are not valid in that encoding{where}.</source>
+        <translation>{name} を {encoding} として読み込めません。その文字コードでは無効なバイトがあります{where}。</translation>
+    </message>
+    <message>
+        <source>It looks like {encoding}; choose that encoding (e.g. --encoding {code}).</source>
+        <translation>{encoding} のようです。その文字コードを選んでください（例: --encoding {code}）。</translation>
+    </message>
+    <message>
+        <source>{name}: {count} id(s) appear more than once, e.g. {shown}.</source>
+        <translation>{name}: {count} 個の ID が重複しています（例: {shown}）。</translation>
+    </message>
+    <message>
+        <source>Ids must be unique: fix them, or import without an id column so ids are generated.</source>
+        <translation>ID は一意である必要があります。直すか、ID 列なしで読み込んで ID を自動生成してください。</translation>
+    </message>
+    <message>
+        <source>An examples pool of {n} leaves no rows to evaluate (there are {total}).</source>
+        <translation>例プールを {n} 行にすると評価する行が残りません（全 {total} 行）。</translation>
+    </message>
+    <message>
+        <source>Ask for fewer examples; most rows should stay for evaluation.</source>
+        <translation>例の数を減らしてください。大半の行は評価用に残すべきです。</translation>
     </message>
 </context>
 <context>

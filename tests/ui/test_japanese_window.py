@@ -169,3 +169,38 @@ def test_language_switches_at_once_and_is_remembered(qtbot, qapp, monkeypatch):
         language.apply(qapp, "en")
     QCoreApplication.sendEvent(window, QEvent(QEvent.Type.LanguageChange))
     assert window.file_menu.title() == "&File"
+
+
+def test_the_cores_sentences_read_in_japanese(qtbot, japanese, tmp_path):
+    """A content check's reason (stored in English) and a core error reach a Japanese user in Japanese,
+    with their values in place; the CLI and the report keep the English."""
+    from desktop_app.core.errors import DataError
+    from desktop_app.core.phrases import phrase, translate
+    from desktop_app.ui.checks.wording import reason_text
+    from desktop_app.ui.results.example_view import verdict_line
+    from desktop_app.ui.tasks import ErrorRecord
+    from desktop_app.core.records import Verdict
+
+    stored = "The answer gives 25 m², not the expected 32 m²."  # as results.sqlite holds it
+    assert reason_text(stored) == "回答は期待される 32 m² ではなく 25 m² を示しています。"
+    line = verdict_line(Verdict("contains", "content", False, 0.0, stored))
+    assert "25 m²" in line and "回答は" in line and "The answer" not in line
+    assert reason_text("Something a newer version wrote.") == "Something a newer version wrote."
+    error = DataError(phrase(translate("CheckReasons", "The answer denies {want}."), want="3"))
+    assert ErrorRecord.from_exception(error).message == "回答は 3 を否定しています。"
+    assert str(error) == "The answer denies 3."
+
+
+def test_a_data_import_error_reads_in_japanese(qtbot, japanese, tmp_path):
+    """A Shift-JIS file opened as UTF-8: the window says what is wrong and what to do in Japanese."""
+    from desktop_app.core.data.readers import open_source
+    from desktop_app.ui.tasks import ErrorRecord
+
+    path = tmp_path / "評価セット.csv"
+    path.write_bytes("質問,正解\n保証期間は？,2年\n".encode("cp932"))
+    with pytest.raises(Exception) as caught:
+        open_source(path, encoding="utf-8")
+    record = ErrorRecord.from_exception(caught.value)
+    assert record.is_app_error and "評価セット.csv を UTF-8" in record.message and "文字コード" in record.message
+    assert "--encoding cp932" in record.hint and "のようです" in record.hint
+    assert "cannot be read as" in str(caught.value)  # the CLI keeps the English

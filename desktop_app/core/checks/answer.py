@@ -24,6 +24,8 @@ from rapidfuzz import fuzz
 from desktop_app.core.checks.assertion import hedged, negated, refuses
 from desktop_app.core.checks.quantities import Quantity, Reading, amounts, compatible, in_base, reading
 from desktop_app.core.text import is_cjk, tokens
+from desktop_app.core.checks import reasons as R
+from desktop_app.core.phrases import phrase
 
 _STOP = frozenset("""a an the of to in on at by for with from and or but is are was were be been it its this that
 there it's what which who how many much does do did has have had will can you your i we they about per""".split())
@@ -50,10 +52,10 @@ def _wrong(reason: str, score: float = 0.0) -> Decision:
 def decide(expected: str, answer: str, question: str = "") -> Decision:
     exp, ans = reading(expected), reading(answer)
     if refuses(ans.text):
-        return _wrong("The answer declines or says it does not know.")
+        return _wrong(R.DECLINES)
     polarity = _polarity(exp.text), _polarity(ans.text)
     if None not in polarity and polarity[0] != polarity[1]:
-        return _wrong("The answer says yes where the expected answer says no, or the other way round.")
+        return _wrong(R.YES_NO_FLIPPED)
     full = [d for d, _, _ in exp.dates if isinstance(d, date)]
     if full:
         return _decide_date(full[0], ans)
@@ -62,14 +64,13 @@ def decide(expected: str, answer: str, question: str = "") -> Decision:
         if found is not None:
             return found
         if _no_amount(ans, exp):
-            return _wrong("The answer gives no number or amount at all where a number is expected.")
-        no_number = Decision("unsure", 0.0, "The answer gives no number in the unit of the expected answer; "
-                                            "text alone cannot tell whether it says the same.")
+            return _wrong(R.NO_AMOUNT)
+        no_number = Decision("unsure", 0.0, R.NO_NUMBER_IN_UNIT)
         if not _content(exp.text, without=exp.quantities):
             return no_number
         found = _decide_text(exp, ans)
         # Numbers in other units may say the same ("3日" for 「3営業日」): never wrong for sharing no word.
-        return no_number if found.outcome == "wrong" and found.reason.startswith("The answer says something") else found
+        return no_number if found.outcome == "wrong" and found.reason == R.SOMETHING_ELSE else found
     return _decide_text(exp, ans)
 
 
@@ -97,18 +98,18 @@ def _no_amount(ans: Reading, exp: Reading) -> bool:
 def _decide_date(want: date, ans: Reading) -> Decision:
     same = [(s, e) for d, s, e in ans.dates if d == want]
     if any(not negated(ans.text, s, e) and not hedged(ans.text, s, e) for s, e in same):
-        return _right(f"The answer gives the expected date ({want.isoformat()}).")
+        return _right(phrase(R.SAME_DATE, date=want.isoformat()))
     if same:
-        return _wrong("The answer mentions the expected date but denies it or offers it as one of several.")
+        return _wrong(R.DATE_DENIED)
     other = [d for d, _, _ in ans.dates if isinstance(d, date)]
     if other:
-        return _wrong(f"The answer gives another date ({other[0].isoformat()}) than the expected {want.isoformat()}.")
+        return _wrong(phrase(R.OTHER_DATE, got=other[0].isoformat(), want=want.isoformat()))
     partial = [d for d, _, _ in ans.dates if not isinstance(d, date)]
     if any(y != want.year or (m is not None and m != want.month) for y, m in partial):
-        return _wrong(f"The answer gives another year or month than the expected {want.isoformat()}.")
+        return _wrong(phrase(R.OTHER_YEAR_MONTH, want=want.isoformat()))
     if partial:
-        return Decision("unsure", 0.5, "The answer gives the month or year of the expected date but not the day.")
-    return Decision("unsure", 0.0, "The answer gives no date; text alone cannot tell whether it says the same.")
+        return Decision("unsure", 0.5, R.DATE_NO_DAY)
+    return Decision("unsure", 0.0, R.NO_DATE)
 
 
 # -- numbers ---------------------------------------------------------------------------------
@@ -133,18 +134,17 @@ def _decide_numbers(exp: Reading, ans: Reading, asked: Reading | None, question:
             return None
         matches = [q for q in cands if q.same(want)]
         if not matches:
-            return _wrong(f"The answer gives {_show(cands[0], ans.text)}, not the expected {_show(want, exp.text)}.")
+            return _wrong(phrase(R.OTHER_VALUE, got=_show(cands[0], ans.text), want=_show(want, exp.text)))
         asserted = [q for q in matches if not negated(ans.text, q.start, q.end)]
         if not asserted:
-            return _wrong(f"The answer denies {_show(want, exp.text)}.")
+            return _wrong(phrase(R.VALUE_DENIED, want=_show(want, exp.text)))
         if all(hedged(ans.text, q.start, q.end) for q in asserted):
-            return _wrong(f"The answer offers {_show(want, exp.text)} as one of several candidates.")
+            return _wrong(phrase(R.VALUE_HEDGED, want=_show(want, exp.text)))
         if len(needed) == 1 and any(not q.same(want) for q in cands):
             best = _attached(cands, ans.text, question)
             if not best.same(want):
-                return _wrong(f"The answer gives {_show(best, ans.text)} for what was asked, "
-                              f"not the expected {_show(want, exp.text)}.")
-    return _right("The answer gives the expected " + ", ".join(_show(q, exp.text) for q in needed) + ".")
+                return _wrong(phrase(R.VALUE_FOR_OTHER, got=_show(best, ans.text), want=_show(want, exp.text)))
+    return _right(phrase(R.SAME_VALUES, values=", ".join(_show(q, exp.text) for q in needed)))
 
 
 def _converted(want: Quantity, pool: list[Quantity], text: str) -> Decision | None:
@@ -159,8 +159,8 @@ def _converted(want: Quantity, pool: list[Quantity], text: str) -> Decision | No
     if not same or all(any(q.start == s and q.end == e and q.unit == want.unit for q in pool) for s, e in same):
         return None  # not stated at all, or only in the expected unit itself (compared as usual)
     if any(not negated(text, s, e) and not hedged(text, s, e) for s, e in same):
-        return _right(f"The answer gives the expected amount in other units ({text[same[0][0]:same[0][1]]}).")
-    return _wrong("The answer gives the expected amount but denies it or offers it as one of several.")
+        return _right(phrase(R.OTHER_UNITS, got=text[same[0][0]:same[0][1]]))
+    return _wrong(R.AMOUNT_DENIED)
 
 
 def _stem(token: str) -> str:
@@ -224,29 +224,27 @@ def _decide_text(exp: Reading, ans: Reading) -> Decision:
     spans = [m.span() for m in pattern.finditer(ans.text)] if pattern else []
     if spans:
         if any(not negated(ans.text, s, e) and not hedged(ans.text, s, e) for s, e in spans):
-            return _right("The answer states the expected answer.")
+            return _right(R.STATES)
         if all(negated(ans.text, s, e) for s, e in spans):
-            return _wrong("The answer denies the expected answer.")
-        return _wrong("The answer offers the expected answer as one of several candidates.")
+            return _wrong(R.DENIES)
+        return _wrong(R.HEDGES)
     compact_exp, compact_ans = re.sub(r"[\W_]", "", exp.text), re.sub(r"[\W_]", "", ans.text)
     if compact_exp and compact_exp in compact_ans:
-        return _right("The answer states the expected answer (spaced or punctuated differently).")
+        return _right(R.STATES_RESPACED)
     want, have = _content(exp.text), _content(ans.text)
     if not want:
-        return Decision("unsure", 0.0, "The expected answer has no words to look for.")
+        return Decision("unsure", 0.0, R.NOTHING_TO_FIND)
     if _other_code(want, have):
-        return _wrong("The answer gives another code or model number than the expected one.")
+        return _wrong(R.OTHER_CODE)
     found = sum(1 for w in set(want) if _seen(w, have))
     recall = found / len(set(want))
     if recall >= 1.0:
-        return _right("The answer holds every word of the expected answer.")
+        return _right(R.EVERY_WORD)
     # Nothing shared: a short answer says something else, and so does a long one that never names
     # a one- or two-word expected answer; a longer expected answer may be paraphrased at length.
     if recall == 0.0 and (len(have) <= SHORT_ANSWER_TOKENS or len(set(want)) <= 2):
-        return _wrong("The answer says something else: it shares no word with the expected answer.")
-    return Decision("unsure", round(recall, 4),
-                    f"The answer shares {found} of {len(set(want))} words with the expected answer; "
-                    "text alone cannot tell whether it says the same.")
+        return _wrong(R.SOMETHING_ELSE)
+    return Decision("unsure", round(recall, 4), phrase(R.SOME_WORDS, found=found, total=len(set(want))))
 
 
 def _seen(word: str, have: list[str]) -> bool:

@@ -21,6 +21,8 @@ from desktop_app.core.checks.quantities import reading
 from desktop_app.core.checks.spec import CheckSpec
 from desktop_app.core.records import Verdict
 from desktop_app.core.text import contains_run, fold, fold_tokens, run_in  # noqa: F401 - contains_run re-exported
+from desktop_app.core.checks import reasons as R
+from desktop_app.core.phrases import phrase
 
 _ARTICLES = frozenset({"a", "an", "the"})
 JSON_FACTS_MAX = 12  # more values than this: a record to compare by overlap, not fact by fact
@@ -65,10 +67,10 @@ def _decided(spec: CheckSpec, outcome: str, score: float, reason: str) -> Verdic
 def check_normalized_match(spec: CheckSpec, expected: str, output: str, question: str = "") -> Verdict:
     ok = fold(expected) == fold(output)
     if ok:
-        return _decided(spec, "right", 1.0, "The answer is the expected answer.")
+        return _decided(spec, "right", 1.0, R.IS_EXPECTED)
     if refuses(reading(output).text):
-        return _decided(spec, "wrong", 0.0, "The answer declines or says it does not know.")
-    return _decided(spec, "wrong", 0.0, "The answer is not the expected label.")
+        return _decided(spec, "wrong", 0.0, R.DECLINES)
+    return _decided(spec, "wrong", 0.0, R.NOT_LABEL)
 
 
 def _json_facts(expected: str) -> list[str] | None:
@@ -106,16 +108,16 @@ def check_token_f1(spec: CheckSpec, expected: str, output: str, question: str = 
             hit = next((d for d in found if d.outcome == outcome), None)
             if hit is not None:
                 return _decided(spec, outcome, min(f1, hit.score), hit.reason)
-        return _decided(spec, "right", 1.0, "The answer gives every value of the expected answer.")
+        return _decided(spec, "right", 1.0, R.EVERY_VALUE)
     f1, threshold = token_f1(expected, output), spec.threshold or 0.0
-    share = f"{round(100 * f1)}% word overlap with the expected answer (needs {round(100 * threshold)}%)"
+    overlap = {"overlap": round(100 * f1), "needed": round(100 * threshold)}
     if refuses(reading(output).text):
-        return _decided(spec, "wrong", f1, "The answer declines or says it does not know.")
+        return _decided(spec, "wrong", f1, R.DECLINES)
     if f1 >= threshold:
-        return _decided(spec, "right", f1, f"The answer has {share}.")
+        return _decided(spec, "right", f1, phrase(R.OVERLAP, **overlap))
     if f1 == 0.0 and len(answer_tokens(output)) <= SHORT_ANSWER_TOKENS:
-        return _decided(spec, "wrong", 0.0, "The answer says something else: it shares no word with the expected answer.")
-    return _decided(spec, "unsure", f1, f"The answer has only {share}; text alone cannot tell whether it says the same.")
+        return _decided(spec, "wrong", 0.0, R.SOMETHING_ELSE)
+    return _decided(spec, "unsure", f1, phrase(R.LOW_OVERLAP, **overlap))
 
 
 def check_contains(spec: CheckSpec, expected: str, output: str, question: str = "") -> Verdict:

@@ -18,6 +18,7 @@ from desktop_app.core.data.source import (Records, Source, empty_error, first_ba
                                               wrong_encoding_error)
 from desktop_app.core.errors import DataError
 from desktop_app.core.data.files import archive_problem, archive_sentence
+from desktop_app.core.phrases import phrase, translate
 
 JSON_SAMPLE_LINES = 1000  # columns of flat JSONL = keys seen in the first lines ...
 JSON_SAMPLE_CHARS = 4 << 20  # ... or in the first 4 M characters, if lines are long
@@ -50,13 +51,13 @@ def open_xlsx(path: Path, size: int, sheet: str | None) -> Source:
     problem = archive_problem(path)
     if problem is not None and problem.kind != "not_a_zip":  # a damaged file gets openpyxl's word below
         raise DataError(archive_sentence(problem, path.name),
-                        "Open it in Excel and save it again, or export the sheet as CSV.",
+                        translate("DataErrors", "Open it in Excel and save it again, or export the sheet as CSV."),
                         details={"kind": "archive_bomb"})
     try:
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as exc:
-        raise DataError(f"{path.name} is not a readable Excel workbook ({type(exc).__name__}).",
-                        "Open it in Excel and save it again as .xlsx, or export it as CSV.",
+        raise DataError(phrase(translate("DataErrors", "{name} is not a readable Excel workbook ({problem})."), name=path.name, problem=type(exc).__name__),
+                        translate("DataErrors", "Open it in Excel and save it again as .xlsx, or export it as CSV."),
                         details={"kind": "bad_xlsx"}) from None
     try:
         sheets = tuple(workbook.sheetnames)
@@ -64,13 +65,13 @@ def open_xlsx(path: Path, size: int, sheet: str | None) -> Source:
         if name not in sheets:  # be forgiving about case and surrounding spaces
             name = next((s for s in sheets if s.strip().casefold() == name.strip().casefold()), name)
         if name not in sheets:
-            raise DataError(f"{path.name} has no sheet named '{sheet}'. Its sheets: {', '.join(sheets)}.",
-                            "Choose one of those sheets.",
+            raise DataError(phrase(translate("DataErrors", "{name} has no sheet named '{sheet}'. Its sheets: {sheets}."), name=path.name, sheet=sheet, sheets=', '.join(sheets)),
+                            translate("DataErrors", "Choose one of those sheets."),
                             details={"kind": "unknown_sheet", "sheet": sheet, "sheets": list(sheets)})
         worksheet = workbook[name]
         if not hasattr(worksheet, "iter_rows"):
-            raise DataError(f"Sheet '{name}' of {path.name} is a chart, not a table.",
-                            "Choose a sheet that holds the data.",
+            raise DataError(phrase(translate("DataErrors", "Sheet '{sheet}' of {name} is a chart, not a table."), sheet=name, name=path.name),
+                            translate("DataErrors", "Choose a sheet that holds the data."),
                             details={"kind": "unknown_sheet", "sheet": name, "sheets": list(sheets)})
         # Many tools write a stale <dimension> element, and read-only mode trusts it: rows and
         # columns beyond it would be silently dropped. Reading the sheet to its real end costs
@@ -139,7 +140,7 @@ def _content(message: dict) -> str:
 def _split_chat(messages: Any, name: str, line: int) -> tuple[str, str, str, str]:
     """(input, expected, system, history) of one chat: see the module docstring."""
     if not isinstance(messages, list) or not all(isinstance(m, dict) for m in messages):
-        raise DataError(f"{name} line {line}: 'messages' is not a list of message objects.",
+        raise DataError(phrase(translate("DataErrors", "{name} line {line}: 'messages' is not a list of message objects."), name=name, line=line),
                         'Each line needs {"messages": [{"role": ..., "content": ...}, ...]}.',
                         details={"kind": "bad_chat", "line": line})
     roles = [str(m.get("role", "")) for m in messages]
@@ -163,11 +164,11 @@ def _json_lines(text, name: str, read: list[int]) -> Iterator[tuple[int, dict]]:
         try:
             obj = json.loads(raw)
         except json.JSONDecodeError as exc:
-            raise DataError(f"{name} line {number} is not valid JSON ({exc.msg} at column {exc.colno}).",
-                            "Fix or remove that line; each line must hold one JSON object.",
+            raise DataError(phrase(translate("DataErrors", "{name} line {line} is not valid JSON ({problem} at column {column})."), name=name, line=number, problem=exc.msg, column=exc.colno),
+                            translate("DataErrors", "Fix or remove that line; each line must hold one JSON object."),
                             details={"kind": "bad_json", "line": number}) from None
         if not isinstance(obj, dict):
-            raise DataError(f"{name} line {number} is a JSON {type(obj).__name__}, not an object.",
+            raise DataError(phrase(translate("DataErrors", "{name} line {line} is a JSON {kind}, not an object."), name=name, line=number, kind=type(obj).__name__),
                             'Each line must hold one object, e.g. {"question": ..., "answer": ...}.',
                             details={"kind": "bad_json", "line": number})
         yield number, obj
@@ -184,11 +185,11 @@ def open_jsonl(path: Path, size: int, encoding: str | None) -> Source:
                 items = json.load(text)
             except json.JSONDecodeError as exc:
                 if exc.msg == "Extra data" and exc.lineno > 1:  # JSON lines whose first line is a list
-                    raise DataError(f"{path.name} line 1 is a JSON list, not an object.",
+                    raise DataError(phrase(translate("DataErrors", "{name} line 1 is a JSON list, not an object."), name=path.name),
                                     'Each line must hold one object, e.g. {"question": ..., "answer": ...}: '
                                     "remove or fix line 1.", details={"kind": "bad_json", "line": 1}) from None
-                raise DataError(f"{path.name} is not valid JSON ({exc.msg}, line {exc.lineno}).",
-                                "Fix the file, or save it as JSONL (one object per line).",
+                raise DataError(phrase(translate("DataErrors", "{name} is not valid JSON ({problem}, line {line})."), name=path.name, problem=exc.msg, line=exc.lineno),
+                                translate("DataErrors", "Fix the file, or save it as JSONL (one object per line)."),
                                 details={"kind": "bad_json", "line": exc.lineno}) from None
             lines = iter([(i, o) for i, o in enumerate(items, start=1) if isinstance(o, dict)])
         else:
@@ -224,8 +225,8 @@ def open_jsonl(path: Path, size: int, encoding: str | None) -> Source:
     def cells_of(number: int, obj: dict) -> list[str]:
         if kind == "chat_jsonl":
             if "messages" not in obj:
-                raise DataError(f"{path.name} line {number} has no 'messages' list.",
-                                "Every line of a chat-format file needs a messages list.",
+                raise DataError(phrase(translate("DataErrors", "{name} line {line} has no 'messages' list."), name=path.name, line=number),
+                                translate("DataErrors", "Every line of a chat-format file needs a messages list."),
                                 details={"kind": "bad_chat", "line": number})
             fixed_cells = list(_split_chat(obj["messages"], path.name, number))
         elif kind == "evals_jsonl":

@@ -9,6 +9,7 @@ import re
 import unicodedata
 
 from desktop_app.core.errors import DataError
+from desktop_app.core.phrases import phrase, translate
 
 ROLES = ("input", "expected", "id", "context", "category")
 
@@ -85,8 +86,8 @@ def find_column(columns: list[str], wanted: str, role: str) -> str:
     folded = [c for c in columns if _compact(c) == _compact(wanted)]
     if len(folded) == 1:
         return folded[0]
-    raise DataError(f"There is no column '{wanted}' (asked for as the {role} column).",
-                    f"Available columns: {', '.join(columns)}.",
+    raise DataError(phrase(translate("DataErrors", "There is no column '{column}' (asked for as the {role} column)."), column=wanted, role=role),
+                    phrase(translate("DataErrors", "Available columns: {columns}."), columns=', '.join(columns)),
                     details={"kind": "missing_column", "column": wanted, "role": role,
                              "columns": list(columns)})
 
@@ -106,15 +107,15 @@ def resolve_mapping(columns: list[str], explicit: dict | None) -> dict:
     chosen = [c for c in mapping.values() if c]
     if len(chosen) != len(set(chosen)):
         twice = sorted({c for c in chosen if chosen.count(c) > 1})
-        raise DataError(f"Column '{twice[0]}' is mapped to more than one role.",
-                        "Give each role its own column.",
+        raise DataError(phrase(translate("DataErrors", "Column '{column}' is mapped to more than one role."), column=twice[0]),
+                        translate("DataErrors", "Give each role its own column."),
                         details={"kind": "bad_mapping", "columns": twice})
     guessed = guess_mapping([c for c in columns if c not in chosen])
     for role in ROLES:
         mapping.setdefault(role, guessed[role])
     for role, option in (("input", "--input"), ("expected", "--expected")):
         if not mapping[role]:
-            raise DataError(f"No {role} column was found among: {', '.join(columns)}.",
-                            f"Name the {role} column ({option} COLUMN, or map it in the Data step).",
+            raise DataError(phrase(translate("DataErrors", "No {role} column was found among: {columns}."), role=role, columns=', '.join(columns)),
+                            phrase(translate("DataErrors", "Name the {role} column ({option} COLUMN, or map it in the Data step)."), role=role, option=option),
                             details={"kind": "missing_column", "role": role, "columns": list(columns)})
     return {role: mapping[role] for role in ROLES}

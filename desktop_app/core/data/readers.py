@@ -19,6 +19,7 @@ from desktop_app.core.data.source import (JSON_SUFFIXES, TEXT_SUFFIXES, XLSX_SUF
                                           _check_file, empty_error, first_bad_line, header_only_error,
                                           open_text, unique_columns, wrong_encoding_error)
 from desktop_app.core.errors import DataError
+from desktop_app.core.phrases import phrase, translate
 
 __all__ = ["Source", "Table", "open_source", "read_table"]
 
@@ -37,8 +38,8 @@ def _open_delimited(path: Path, size: int, encoding: str | None, delimiter: str 
                 if cells and any(c.strip() for c in cells):  # blank lines and ",,," rows carry nothing
                     yield start, cells
         except csv.Error as exc:
-            raise DataError(f"{path.name} line {state['line'] + 1} cannot be parsed as CSV ({exc}).",
-                            "Check that line for an unclosed quote or a stray character.",
+            raise DataError(phrase(translate("DataErrors", "{name} line {line} cannot be parsed as CSV ({problem})."), name=path.name, line=state['line'] + 1, problem=exc),
+                            translate("DataErrors", "Check that line for an unclosed quote or a stray character."),
                             details={"kind": "csv", "line": state["line"] + 1}) from None
         except UnicodeDecodeError:
             line, bad = first_bad_line(path, chosen)
@@ -65,9 +66,10 @@ def _open_delimited(path: Path, size: int, encoding: str | None, delimiter: str 
                 extra = cells[width:]
                 if len(cells) < width or any(c.strip() for c in extra):
                     raise DataError(
-                        f"{path.name} line {line} has {len(cells)} fields but the header has {width}.",
-                        f"A cell probably contains the delimiter {delim!r} without quotes, or a quote is "
-                        "not closed: fix that line, or choose another delimiter.",
+                        phrase(translate("DataErrors", "{name} line {line} has {fields} fields but the header has {width}."), name=path.name, line=line, fields=len(cells), width=width),
+                        phrase(translate("DataErrors", "A cell probably contains the delimiter {delimiter} without quotes, or "
+                                                       "a quote is not closed: fix that line, or choose another delimiter."),
+                               delimiter=repr(delim)),
                         details={"kind": "ragged", "line": line, "fields": len(cells), "expected": width})
                 cells = cells[:width]  # trailing empty fields, as some exports write
             count += 1
@@ -87,8 +89,8 @@ def open_source(path, *, encoding: str | None = None, sheet: str | None = None,
     size = _check_file(path)
     suffix = path.suffix.lower()
     if suffix == ".xls":
-        raise DataError(f"{path.name} is an old Excel file (.xls), which cannot be read.",
-                        "Open it in Excel and save it as .xlsx or CSV.", details={"kind": "xls"})
+        raise DataError(phrase(translate("DataErrors", "{name} is an old Excel file (.xls), which cannot be read."), name=path.name),
+                        translate("DataErrors", "Open it in Excel and save it as .xlsx or CSV."), details={"kind": "xls"})
     if suffix in XLSX_SUFFIXES:
         return formats.open_xlsx(path, size, sheet)
     if suffix in JSON_SUFFIXES or (suffix not in TEXT_SUFFIXES and _starts_like_json(path)):

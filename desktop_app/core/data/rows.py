@@ -24,6 +24,7 @@ from desktop_app.core.data.readers import Table, open_source, read_table
 from desktop_app.core.errors import DataError
 from desktop_app.core.records import Row
 from desktop_app.core.text import ROW_LABEL_CHARS, short_text
+from desktop_app.core.phrases import phrase, translate
 
 __all__ = ["Table", "read_table", "guess_mapping", "import_dataset", "load_rows", "resplit", "evaluation_ids",
            "ImportCancelled", "HUGE_CELL", "ROLES"]
@@ -125,8 +126,8 @@ def import_dataset(project, path, *, encoding: str | None = None, sheet: str | N
                     "sheets": list(src.sheets), "delimiter": src.delimiter, "columns": list(src.columns)}
         total = len(ids)
         if not total:
-            raise DataError(f"{path.name} has no rows with an input (column '{resolved['input']}').",
-                            "Check the input column mapping, or fill in the inputs.",
+            raise DataError(phrase(translate("DataErrors", "{name} has no rows with an input (column '{column}')."), name=path.name, column=resolved['input']),
+                            translate("DataErrors", "Check the input column mapping, or fill in the inputs."),
                             details={"kind": "no_rows", "columns": meta["columns"]})
         id_array = np.frombuffer(ids, dtype=np.uint64)
         rows_path = split.fix_ids(temps[0], id_array, np.frombuffer(generated, dtype=np.uint8),
@@ -176,12 +177,12 @@ def _commit(project, new_rows: Path, section: dict) -> None:
 def _section(project) -> dict:
     section = project.section("dataset")
     if not section:
-        raise DataError("This project has no evaluation set yet.",
-                        "Import one first (the Data step, or `new PROJECT --dataset FILE`).",
+        raise DataError(translate("DataErrors", "This project has no evaluation set yet."),
+                        translate("DataErrors", "Import one first (the Data step, or `new PROJECT --dataset FILE`)."),
                         details={"kind": "no_dataset"})
     if not project.rows_file.exists():
-        raise DataError("The imported rows (data/rows.jsonl) are missing from the project folder.",
-                        "Import the evaluation set again.", details={"kind": "rows_missing"})
+        raise DataError(translate("DataErrors", "The imported rows (data/rows.jsonl) are missing from the project folder."),
+                        translate("DataErrors", "Import the evaluation set again."), details={"kind": "rows_missing"})
     return section
 
 
@@ -189,8 +190,8 @@ CHAT_FORMATS = ("chat_jsonl", "evals_jsonl")  # dataset_formats puts their extra
 
 
 def _damaged(line: int) -> DataError:
-    return DataError(f"data/rows.jsonl is damaged at line {line} (it was cut short or edited by hand).",
-                     "Import the evaluation set again.", details={"kind": "rows_damaged", "line": line})
+    return DataError(phrase(translate("DataErrors", "data/rows.jsonl is damaged at line {line} (it was cut short or edited by hand)."), line=line),
+                     translate("DataErrors", "Import the evaluation set again."), details={"kind": "rows_damaged", "line": line})
 
 
 def _text(content) -> str:

@@ -16,6 +16,7 @@ import charset_normalizer
 
 from desktop_app.core.errors import DataError
 from desktop_app.core.data.files import binary_kind
+from desktop_app.core.phrases import phrase, translate
 
 SAMPLE_BYTES = 1 << 20  # encoding check: the first MiB (cut at a line end)
 CN_BYTES = 64 << 10  # charset-normalizer gets less: it is slow on large inputs
@@ -52,15 +53,15 @@ def check_not_binary(head: bytes, path_name: str) -> None:
     if kind is None:
         return
     if kind == "binary data":
-        raise DataError(f"{path_name} is not a text table: it contains binary data.",
-                        "Choose the CSV, XLSX or JSONL file of your evaluation set.",
+        raise DataError(phrase(translate("DataErrors", "{name} is not a text table: it contains binary data."), name=path_name),
+                        translate("DataErrors", "Choose the CSV, XLSX or JSONL file of your evaluation set."),
                         details={"kind": "binary"})
-    hint = "Export the data as CSV (UTF-8 or Shift-JIS), XLSX or JSONL."
+    hint = translate("DataErrors", "Export the data as CSV (UTF-8 or Shift-JIS), XLSX or JSONL.")
     if head.startswith(b"PK\x03\x04"):
-        hint = "If it is an Excel workbook, give it the .xlsx extension; otherwise export it as CSV."
+        hint = translate("DataErrors", "If it is an Excel workbook, give it the .xlsx extension; otherwise export it as CSV.")
     elif head.startswith(b"\xd0\xcf\x11\xe0"):
-        hint = "Open it in Excel and save it as .xlsx or CSV."
-    raise DataError(f"{path_name} is not a text table: it looks like {kind}.", hint,
+        hint = translate("DataErrors", "Open it in Excel and save it as .xlsx or CSV.")
+    raise DataError(phrase(translate("DataErrors", "{name} is not a text table: it looks like {kind}."), name=path_name, kind=kind), hint,
                     details={"kind": "binary"})
 
 
@@ -103,8 +104,8 @@ def normalize_encoding(name: str) -> str:
     try:
         codec = codecs.lookup(name.strip()).name
     except (LookupError, AttributeError):
-        raise DataError(f"Unknown encoding '{name}'.",
-                        "Use e.g. utf-8, utf-8-sig, cp932 (Shift-JIS), euc_jp or latin-1.",
+        raise DataError(phrase(translate("DataErrors", "Unknown encoding '{name}'."), name=name),
+                        translate("DataErrors", "Use e.g. utf-8, utf-8-sig, cp932 (Shift-JIS), euc_jp or latin-1."),
                         details={"kind": "unknown_encoding", "encoding": name}) from None
     return {"iso8859-1": "latin-1", "euc_jp": "euc_jp"}.get(codec, codec)
 
@@ -184,7 +185,7 @@ def parse_delimiter(value: str) -> str:
     names = {"tab": "\t", "\\t": "\t", "comma": ",", "semicolon": ";", "pipe": "|", "space": " "}
     delim = names.get(value.strip().lower(), value) if value.strip() else value
     if len(delim) != 1 or delim in "\"\r\n":
-        raise DataError(f"'{value}' cannot be used as a delimiter.",
-                        "Give one character, e.g. ',' ';' '|' or 'tab'.",
+        raise DataError(phrase(translate("DataErrors", "'{value}' cannot be used as a delimiter."), value=value),
+                        translate("DataErrors", "Give one character, e.g. ',' ';' '|' or 'tab'."),
                         details={"kind": "bad_delimiter", "delimiter": value})
     return delim

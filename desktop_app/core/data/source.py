@@ -14,6 +14,7 @@ import pandas as pd
 
 from desktop_app.core.data import sniff
 from desktop_app.core.errors import DataError
+from desktop_app.core.phrases import phrase, translate
 
 Records = Iterator[tuple[int, list[str]]]
 TEXT_SUFFIXES = {".csv", ".tsv", ".txt", ".tab"}
@@ -91,26 +92,26 @@ def unique_columns(names: list[str], warnings: list[dict]) -> list[str]:
 
 def _check_file(path: Path) -> int:
     if not path.exists():
-        raise DataError(f"{path} does not exist.", "Check the path and the file name.",
+        raise DataError(phrase(translate("DataErrors", "{path} does not exist."), path=path), translate("DataErrors", "Check the path and the file name."),
                         details={"kind": "not_found"})
     if path.is_dir():
-        raise DataError(f"{path} is a folder, not a file.", "Choose the data file inside it.",
+        raise DataError(phrase(translate("DataErrors", "{path} is a folder, not a file."), path=path), translate("DataErrors", "Choose the data file inside it."),
                         details={"kind": "not_found"})
     if not path.is_file():  # a named pipe or a device: reading it could wait for ever
-        raise DataError(f"{path} is not a regular file (a pipe or a device).", "Choose a saved data file.",
+        raise DataError(phrase(translate("DataErrors", "{path} is not a regular file (a pipe or a device)."), path=path), translate("DataErrors", "Choose a saved data file."),
                         details={"kind": "not_a_file"})
     return path.stat().st_size
 
 
 def empty_error(path: Path, where: str = "") -> DataError:
-    return DataError(f"{path.name}{where} is empty.",
-                     "Choose a file with a header row and at least one row of data.",
+    return DataError(phrase(translate("DataErrors", "{name}{where} is empty."), name=path.name, where=where),
+                     translate("DataErrors", "Choose a file with a header row and at least one row of data."),
                      details={"kind": "empty"})
 
 
 def header_only_error(path: Path, columns: list[str]) -> DataError:
-    return DataError(f"{path.name} has a header row but no data rows.",
-                     "Add rows below the header, or choose the file that holds the data.",
+    return DataError(phrase(translate("DataErrors", "{name} has a header row but no data rows."), name=path.name),
+                     translate("DataErrors", "Add rows below the header, or choose the file that holds the data."),
                      details={"kind": "header_only", "columns": columns})
 
 
@@ -137,11 +138,12 @@ def wrong_encoding_error(path: Path, encoding: str, line: int, bad: bytes,
     suggestion = detected if detected and detected != encoding else sniff.detect_encoding(bad)
     if suggestion == encoding:
         suggestion = "cp932" if encoding.startswith("utf") else "utf-8"
-    where = f" (line {line})" if line else ""
+    where = phrase(translate("DataErrors", " (line {line})"), line=line) if line else ""
     return DataError(
-        f"{path.name} cannot be read as {sniff.label(encoding)}: it has bytes that are not valid "
-        f"in that encoding{where}.",
-        f"It looks like {sniff.label(suggestion)}; choose that encoding (e.g. --encoding {suggestion}).",
+        phrase(translate("DataErrors", "{name} cannot be read as {encoding}: it has bytes that are not valid in that "
+                                       "encoding{where}."), name=path.name, encoding=sniff.label(encoding), where=where),
+        phrase(translate("DataErrors", "It looks like {encoding}; choose that encoding (e.g. --encoding {code})."),
+               encoding=sniff.label(suggestion), code=suggestion),
         details={"kind": "wrong_encoding", "line": line, "encoding": encoding, "detected": suggestion})
 
 

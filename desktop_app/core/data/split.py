@@ -16,6 +16,7 @@ from typing import Callable
 import numpy as np
 
 from desktop_app.core.errors import DataError
+from desktop_app.core.phrases import phrase, translate
 
 SHOWN = 5  # duplicate ids named in an error
 
@@ -55,8 +56,8 @@ def _duplicates_error(path: Path, dup_hashes: np.ndarray, ids: np.ndarray, sourc
                     found.setdefault(rec["id"], []).append(rec["line"])
     shown = ", ".join(f"'{i}' (lines {', '.join(map(str, lines))})" for i, lines in found.items())
     return DataError(
-        f"{source_name}: {len(dup_hashes)} id(s) appear more than once, e.g. {shown}.",
-        "Ids must be unique: fix them, or import without an id column so ids are generated.",
+        phrase(translate("DataErrors", "{name}: {count} id(s) appear more than once, e.g. {shown}."), name=source_name, count=len(dup_hashes), shown=shown),
+        translate("DataErrors", "Ids must be unique: fix them, or import without an id column so ids are generated."),
         details={"kind": "duplicate_ids", "count": int(len(dup_hashes)), "ids": list(found),
                  "lines": found})
 
@@ -127,8 +128,8 @@ def choose_pool(input_hashes: np.ndarray, n: int, seed: int, total: int) -> np.n
     if n == 0:
         return np.zeros(total, dtype=bool)
     if n >= total:
-        raise DataError(f"An examples pool of {n} leaves no rows to evaluate (there are {total}).",
-                        "Ask for fewer examples; most rows should stay for evaluation.",
+        raise DataError(phrase(translate("DataErrors", "An examples pool of {n} leaves no rows to evaluate (there are {total})."), n=n, total=total),
+                        translate("DataErrors", "Ask for fewer examples; most rows should stay for evaluation."),
                         details={"kind": "bad_split", "examples": n, "rows": total})
     priority = _priorities(input_hashes, seed)
     ordered = np.sort(priority)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QDoubleSpin
 
 from desktop_app.core.checks import KINDS, LANGUAGES, CheckError, CheckSpec, make_check
 from desktop_app.ui.checks.wording import kind_description, kind_label, language_name, value_caption
+from desktop_app.ui.language import localized
 
 _ERROR_STYLE = ("QLabel { background: rgba(220, 53, 69, 0.14); border: 1px solid rgba(220, 53, 69, 0.5); "
                 "border-radius: 4px; padding: 4px; }")
@@ -196,7 +197,7 @@ class CheckEditorDialog(QDialog):
         try:
             self.build()
         except CheckError as exc:
-            self.error_label.setText(f"{exc.message}\n{exc.hint}".strip())
+            self.error_label.setText(f"{localized(exc.message)}\n{localized(exc.hint)}".strip())
             self.error_label.show()
             return False
         self.error_label.hide()
@@ -206,7 +207,7 @@ class CheckEditorDialog(QDialog):
         try:
             self.result_spec = self.build()
         except CheckError as exc:
-            self.error_label.setText(f"{exc.message}\n{exc.hint}".strip())
+            self.error_label.setText(f"{localized(exc.message)}\n{localized(exc.hint)}".strip())
             self.error_label.show()
             return  # stays open: a broken check is never saved
         super().accept()

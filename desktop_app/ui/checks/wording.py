@@ -10,6 +10,8 @@ import re
 
 from PySide6.QtCore import QCoreApplication
 
+from desktop_app.ui.language import localized
+
 # lupdate finds strings by the called function's name: the alias must stay "translate".
 translate = QCoreApplication.translate
 
@@ -180,4 +182,13 @@ def reason_text(reason: str) -> str:
             "%1", m.group(1)).replace("%2", m.group(2))
     if reason.startswith("judge="):
         return translate("Checks", "Judge: %1").replace("%1", reason[len("judge="):])
-    return reason
+    return content_reason(reason)
+
+
+def content_reason(reason: str) -> str:
+    """A content check's sentence (stored in English) in the user's language, recognised by its template."""
+    from desktop_app.core.checks import reasons  # noqa: PLC0415 - light: templates only
+    from desktop_app.core.phrases import recognise  # noqa: PLC0415
+
+    found = recognise(reason, reasons.ALL) if reason.startswith("The ") else None
+    return localized(found) if found is not None else reason

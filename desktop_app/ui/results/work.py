@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from desktop_app.ui.language import localized
+
 
 @dataclass(frozen=True)
 class RunEntry:
@@ -59,7 +61,7 @@ def load(state, project) -> ResultsData:
     try:
         rows, _ = datasets.load_rows(project)
     except AppError as exc:
-        problem = (exc.message, exc.hint)
+        problem = (localized(exc.message), localized(exc.hint))
     except OSError:
         pass  # no dataset imported yet: the leaderboard can still show imported runs
     if not project.results_db.exists():

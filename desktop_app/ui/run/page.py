@@ -19,6 +19,7 @@ from desktop_app.ui.run.import_run_dialog import ImportRunDialog
 from desktop_app.ui.run.run_view import RunView, ViewState
 from desktop_app.ui.tasks import ErrorRecord, TaskRunner, network_pool
 from desktop_app.ui.widgets.banner import Banner
+from desktop_app.ui.language import localized
 
 
 class RunPage(Page):
@@ -123,7 +124,7 @@ class RunPage(Page):
         self.plan_failed = False
         problem = info.data_problem or info.selection_problem
         if problem is not None and info.preset != "offline":
-            self._warn(problem.message, problem.hint)
+            self._warn(localized(problem.message), localized(problem.hint))
         elif self.banner_from_state:  # what stopped planning before is fixed: its warning goes
             self.banner.clear()
             self.banner_from_state = False

@@ -23,6 +23,7 @@ from desktop_app.ui.variants.technique_grid_preview import GridItem, TechniqueGr
 from desktop_app.ui.variants.variant_editor import VariantEditor
 from desktop_app.ui.variants.variant_list import HintBar, VariantList
 from desktop_app.ui.widgets.banner import Banner
+from desktop_app.ui.language import localized
 
 
 def _load_context(state, project) -> dict:
@@ -212,7 +213,7 @@ class VariantsPage(Page):
                 if self.variants:
                     selection = load_selection(self.project)
             except AppError as exc:  # only the ticks are lost: re-ticking stores them anew, as the hint says
-                self.banner.show_message(exc.message, exc.hint, "warning")
+                self.banner.show_message(localized(exc.message), localized(exc.hint), "warning")
             if not self.variants and not self.damaged:
                 self.variants = [preset(key) for key in PRESETS]
                 # The same default as Run with nothing chosen: Baseline, plus Few-shot with an examples pool.
