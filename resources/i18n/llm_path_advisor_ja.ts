@@ -2088,6 +2088,18 @@
         <translation>例を選んでいます…</translation>
     </message>
     <message>
+        <source>A new split changes which rows are evaluated. The %1 runs made so far (%2) were scored on the old one: rows that move into the examples pool leave their scores, and few-shot runs may have shown as examples rows that are now evaluated. Run them again to compare them fairly.</source>
+        <translation>分割を変えると、評価される行が変わります。これまでの %1 件の実行（%2）は古い分割で採点されています。例プールに移る行はそのスコアから外れ、few-shot の実行では、今は評価対象の行を例として見せていた可能性があります。公平に比べるには、もう一度実行してください。</translation>
+    </message>
+    <message>
+        <source>Apply the new split?</source>
+        <translation>新しい分割を適用しますか？</translation>
+    </message>
+    <message>
+        <source>Apply the new split</source>
+        <translation>新しい分割を適用</translation>
+    </message>
+    <message>
         <source>Imported.</source>
         <translation>インポートしました。</translation>
     </message>

@@ -298,3 +298,28 @@ def test_apply_split_does_not_move_when_the_split_sentence_wraps(qtbot):
         button = panel.apply_split_button
         places.append(button.mapTo(panel, button.rect().topLeft()))
     assert places[0] == places[1]
+
+
+def test_a_new_split_names_the_runs_it_affects_and_waits_for_a_yes(qtbot, page, project, tmp_path, monkeypatch):
+    """With runs made, Apply split says which runs were scored on the old split and changes nothing
+    unless the user agrees."""
+    from desktop_app.core.records import RowResult
+    from desktop_app.core.run.store import ResultStore
+
+    source = ja_csv(tmp_path / "eval.csv", 50, "utf-8")
+    page.load_file(source)
+    settle(qtbot, page)
+    page.panel.pool_spin.setValue(5)
+    import_and_wait(qtbot, page)
+    with ResultStore(project.results_db) as store:
+        store.add_complete_run("Few-shot (k=3)", ("few_shot",), [RowResult(0, "1", "answer")])
+    asked = []
+    monkeypatch.setattr(page, "confirm_resplit", lambda runs: asked.append(runs) or False)
+    page.panel.pool_spin.setValue(12)
+    qtbot.mouseClick(page.panel.apply_split_button, Qt.MouseButton.LeftButton)
+    assert asked == [["Few-shot (k=3)"]] and project.section("dataset")["examples"]["count"] == 5
+    monkeypatch.setattr(page, "confirm_resplit", lambda runs: True)
+    with qtbot.waitSignal(page.project_modified, timeout=10000):
+        qtbot.mouseClick(page.panel.apply_split_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, page)
+    assert project.section("dataset")["examples"]["count"] == 12
