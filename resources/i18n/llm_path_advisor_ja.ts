@@ -2803,6 +2803,10 @@ Drop files or folders here, or use Add files… (txt, md, pdf, docx, html, csv).
         <translation>API キー</translation>
     </message>
     <message>
+        <source>Key kept for this session only (%1)</source>
+        <translation>キーはこのセッションの間だけ保持しています（%1）</translation>
+    </message>
+    <message>
         <source>Key saved in the system keychain (%1)</source>
         <translation>キーはシステムのキーチェーンに保存済みです（%1）</translation>
     </message>
@@ -2823,12 +2827,8 @@ Drop files or folders here, or use Add files… (txt, md, pdf, docx, html, csv).
         <translation>ここに保存したキーを使うには、その環境変数を削除してください。</translation>
     </message>
     <message>
-        <source>This computer has no system keychain, so a key cannot be saved here. Set the environment variable %1 instead and start the app again; a key typed here is used for Test only.</source>
-        <translation>このコンピューターにはシステムのキーチェーンがないため、ここにキーを保存できません。代わりに環境変数 %1 を設定してアプリを再起動してください。ここに入力したキーは「テスト」にだけ使われます。</translation>
-    </message>
-    <message>
-        <source>This computer has no system keychain, so a key cannot be saved here. If the server needs one, put it in an environment variable and name it above.</source>
-        <translation>このコンピューターにはシステムのキーチェーンがないため、ここにキーを保存できません。サーバーがキーを必要とする場合は、環境変数に入れて、その名前を上に入力してください。</translation>
+        <source>This computer has no system keychain: a key saved here is kept until the app closes, and you paste it again next time.</source>
+        <translation>このコンピューターにはシステムのキーチェーンがありません。ここで保存したキーはアプリを閉じるまで保持され、次回はもう一度貼り付けます。</translation>
     </message>
 </context>
 <context>

@@ -181,25 +181,32 @@ def test_replace_and_forget_the_saved_key(qtbot, page, scripted_server, memory_k
     assert not box.entry.isHidden() and box.replace_button.isHidden()
 
 
-def test_without_a_keychain_the_env_variable_is_the_way(qtbot, page, project, scripted_server, monkeypatch):
-    """With no OS keychain the page says to use an environment variable, and Save with a key explains why it cannot."""
+def test_without_a_keychain_a_key_is_kept_for_the_session(qtbot, page, project, scripted_server, monkeypatch):
+    """With no OS keychain, Save keeps the key until the app closes (said plainly, shown masked), Test and
+    runs use it, and it is written nowhere; an environment variable still wins when one is set."""
+    from desktop_app.core.providers.connection import ConnectionConfig
+
     assert not secrets.keychain_available()  # conftest's fail backend
     monkeypatch.delenv("MY_TEAM_KEY", raising=False)
+    scripted_server.required_key = PLANTED
+    page.form.preset_buttons["openai"].click()
+    assert "no system keychain" in page.form.key_box.note.text() and "until the app closes" in \
+        page.form.key_box.note.text()
     choose_local(qtbot, page, scripted_server, env="MY_TEAM_KEY")
-    with qtbot.waitSignal(page.status_runner.finished, timeout=5000):
-        page.form.fields["api_key_env"].editingFinished.emit()
-    note = page.form.key_box.note.text()
-    assert "no system keychain" in note and "MY_TEAM_KEY" in note and not page.form.key_box.note.isHidden()
-    before = (project.root / "project.json").read_text(encoding="utf-8")
     page.form.key_box.entry.setText(PLANTED)
-    with qtbot.waitSignal(page.key_runner.failed, timeout=5000):
+    with qtbot.waitSignal(page.project_modified, timeout=10000):
         page.save_button.click()
-    assert page.banner.message_label.text().startswith("The OS keychain is not available")
-    assert "MY_TEAM_KEY" in page.banner.hint_label.text()
-    assert (project.root / "project.json").read_text(encoding="utf-8") == before  # nothing half-saved
+    assert page.form.key_box.saved_label.text() == "Key kept for this session only (sk-…WXYZ)"
+    assert PLANTED not in (project.root / "project.json").read_text(encoding="utf-8")
+    assert run_test(qtbot, page).startswith("Connected")
+    cfg = ConnectionConfig.from_dict(project.section("connection"))
+    assert secrets.resolve_api_key(cfg) == PLANTED  # what a run started from the window uses
+    with qtbot.waitSignal(page.key_runner.finished, timeout=10000):
+        page.form.key_box.forget_button.click()
+    assert secrets.resolve_api_key(cfg) != PLANTED and not page.form.key_box.entry.isHidden()
 
     monkeypatch.setenv("MY_TEAM_KEY", scripted_server.api_key)
-    page.form.key_box.entry.clear()
+    scripted_server.required_key = scripted_server.api_key
     with qtbot.waitSignal(page.status_runner.finished, timeout=5000):
         page.form.fields["api_key_env"].editingFinished.emit()
     assert page.form.key_box.saved_label.text() == "Using the key in the environment variable MY_TEAM_KEY (sk-…0000)"
@@ -309,3 +316,14 @@ def test_a_server_with_one_model_has_it_chosen(qtbot, page, scripted_server, mon
     assert page.form.model.currentText() == "qwen2.5:7b-instruct"
     assert page.banner.message_label.text() == "The server offers one model, qwen2.5:7b-instruct, and it is now chosen."
     assert page.is_dirty() and page.save_button.isEnabled()
+
+
+def test_a_local_server_asks_no_environment_variable_unless_one_is_named(qtbot, page):
+    """Local servers seldom need a key: the environment-variable field stays out of the way until one is set."""
+    page.form.preset_buttons["local"].click()
+    if page.form.fields["api_key_env"].text():
+        page.form.fields["api_key_env"].clear()
+        page.form._show_rows()
+    assert not page.form.form.isRowVisible(page.form.fields["api_key_env"])
+    page.form.preset_buttons["openai"].click()
+    assert page.form.form.isRowVisible(page.form.fields["api_key_env"])

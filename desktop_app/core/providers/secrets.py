@@ -129,6 +129,31 @@ def store_api_key(cfg: KeyConfig, key: str) -> str:
     return masked
 
 
+# Keys kept in memory for this process only, for computers with no keychain: a user need not learn
+# about environment variables to try the app. Gone when the app closes; never written anywhere.
+_SESSION: dict[str, str] = {}
+
+
+def remember_for_session(cfg: KeyConfig, key: str) -> str:
+    """Keep ``key`` in memory until the app closes (no keychain here); returns it masked."""
+    key = (key or "").strip()
+    if not key:
+        raise ConnectionFailed("The API key is empty.", "Paste the whole key, starting with its prefix.")
+    if any(ch.isspace() for ch in key):
+        raise ConnectionFailed("The API key contains spaces or line breaks.",
+                               "Paste only the key itself, without quotes or surrounding text.")
+    _SESSION[keyring_user(cfg)] = key
+    return mask_key(key)
+
+
+def key_from_session(cfg: KeyConfig) -> str | None:
+    return _SESSION.get(keyring_user(cfg))
+
+
+def forget_session_key(cfg: KeyConfig) -> bool:
+    return _SESSION.pop(keyring_user(cfg), None) is not None
+
+
 def key_from_keychain(cfg: KeyConfig) -> str | None:
     try:
         backend = keyring.get_keyring()
@@ -141,20 +166,23 @@ def key_from_keychain(cfg: KeyConfig) -> str | None:
 
 
 def key_source(cfg: KeyConfig) -> str:
-    """Where ``resolve_api_key`` finds the key: "env", "keychain", "placeholder" or "none"."""
+    """Where ``resolve_api_key`` finds the key: "env", "keychain", "session", "placeholder" or "none"."""
     var = env_var_for(cfg)
     if var and os.environ.get(var, "").strip():
         return "env"
     if cfg.preset != "offline" and key_from_keychain(cfg):
         return "keychain"
+    if cfg.preset != "offline" and key_from_session(cfg):
+        return "session"
     if cfg.placeholder_key():
         return "placeholder"
     return "none"
 
 
 def resolve_api_key(cfg: KeyConfig) -> str | None:
-    """The key to use: the named environment variable first, then the OS keychain, then (for a
-    local server, which accepts any key) a placeholder; None when there is none."""
+    """The key to use: the named environment variable first, then the OS keychain, then a key kept
+    for this session (no keychain), then (for a local server, which accepts any key) a
+    placeholder; None when there is none."""
     if cfg.preset == "offline":
         return None
     var = env_var_for(cfg)
@@ -162,14 +190,16 @@ def resolve_api_key(cfg: KeyConfig) -> str | None:
         value = os.environ.get(var, "").strip()
         if value:
             return value
-    stored = key_from_keychain(cfg)
+    stored = key_from_keychain(cfg) or key_from_session(cfg)
     if stored:
         return stored
     return cfg.placeholder_key() or None
 
 
 def forget_api_key(cfg: KeyConfig) -> bool:
-    """Delete the keychain entry for ``cfg``; True when one was deleted."""
+    """Delete the keychain entry (and any session key) for ``cfg``; True when one was deleted."""
+    if forget_session_key(cfg):
+        return True
     try:
         backend = keyring.get_keyring()
         if _backend_missing(backend):

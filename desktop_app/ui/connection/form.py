@@ -251,7 +251,9 @@ class ConnectionForm(QWidget):
         self.changed.emit()
 
     def _show_rows(self) -> None:
-        shown = ROWS[self._preset]
+        shown = set(ROWS[self._preset])
+        if self._preset == "local" and not self.fields["api_key_env"].text().strip():
+            shown.discard("api_key_env")  # local servers seldom need a key: no environment-variable talk unless set
         for name, widget in self.fields.items():
             self.form.setRowVisible(widget, name in shown)
         self.key_box.set_preset(self._preset)

@@ -90,7 +90,7 @@ class KeyBox(QWidget):
     def _update(self) -> None:
         s = self.status
         source = s.source if s is not None else "none"
-        saved = source == "keychain" and not self.replacing
+        saved = source in ("keychain", "session") and not self.replacing
         env = source == "env"
         if saved or env:
             self.entry.clear()  # a hidden field must not carry a key into Save
@@ -99,7 +99,9 @@ class KeyBox(QWidget):
         self.saved_label.setVisible(saved or env)
         self.replace_button.setVisible(saved)
         self.forget_button.setVisible(saved)
-        if saved:
+        if saved and source == "session":
+            self.saved_label.setText(fill(self.tr("Key kept for this session only (%1)"), s.masked))
+        elif saved:
             self.saved_label.setText(fill(self.tr("Key saved in the system keychain (%1)"), s.masked))
         elif env:
             self.saved_label.setText(fill(self.tr("Using the key in the environment variable %1 (%2)"),
@@ -110,12 +112,8 @@ class KeyBox(QWidget):
         notes = []
         if env:
             notes.append(self.tr("To use a key saved here instead, remove that environment variable."))
-        elif s is not None and not s.keychain and s.env_var:
-            notes.append(fill(self.tr("This computer has no system keychain, so a key cannot be saved here. "
-                                      "Set the environment variable %1 instead and start the app again; "
-                                      "a key typed here is used for Test only."), s.env_var))
-        elif s is not None and not s.keychain:
-            notes.append(self.tr("This computer has no system keychain, so a key cannot be saved here. If the "
-                                 "server needs one, put it in an environment variable and name it above."))
+        elif s is not None and not s.keychain and self.preset != "local":
+            notes.append(self.tr("This computer has no system keychain: a key saved here is kept until the app "
+                                 "closes, and you paste it again next time."))
         self.note.setText(" ".join(notes))
         self.note.setVisible(bool(notes))

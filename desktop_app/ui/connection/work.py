@@ -19,7 +19,7 @@ from desktop_app.core.errors import AppError, ConnectionFailed
 class KeyStatus:
     """Where the key of a connection comes from, as the page shows it."""
 
-    source: str  # "env", "keychain", "placeholder" or "none" (secrets.key_source)
+    source: str  # "env", "keychain", "session", "placeholder" or "none" (secrets.key_source)
     masked: str = ""  # the key in use, masked; "" when there is none
     env_var: str = ""  # the environment variable that is (or would be) read
     keychain: bool = True  # False: this computer has no usable OS keychain
@@ -58,6 +58,8 @@ def key_status_for(cfg) -> KeyStatus:
         masked = secrets.mask_key(os.environ.get(var, "").strip())
     elif source == "keychain":
         masked = secrets.mask_key(secrets.key_from_keychain(cfg))
+    elif source == "session":
+        masked = secrets.mask_key(secrets.key_from_session(cfg))
     return KeyStatus(source, masked, var, available)
 
 
@@ -92,14 +94,17 @@ class Saved:
 
 
 def save(state, section: dict, typed_key: str = "") -> Saved:
-    """Validate the section and store a typed key in the keychain (KeychainUnavailable where
-    there is none). The page writes the section to project.json when this returns, so a key
+    """Validate the section and store a typed key in the keychain (or, on a computer without one,
+    keep it for this session only). The page writes the section to project.json when this returns, so a key
     that cannot be stored leaves the project as it was."""
     from desktop_app.core.providers import secrets
     cfg = validated(section)
     stored = False
     if typed_key.strip() and cfg.preset != "offline":
-        secrets.store_api_key(cfg, typed_key)
+        if secrets.keychain_available():
+            secrets.store_api_key(cfg, typed_key)
+        else:  # no keychain on this computer: keep it until the app closes rather than send the user to env vars
+            secrets.remember_for_session(cfg, typed_key)
         stored = True
     return Saved(cfg.to_dict(), key_status_for(cfg), stored)
 
