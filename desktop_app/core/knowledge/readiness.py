@@ -16,6 +16,19 @@ def _evaluation_rows(project):
     return rows
 
 
+def usable_rows(rows) -> list:
+    """Rows readiness can measure: both a question and an expected answer."""
+    return [r for r in rows if (r.expected or "").strip() and (r.input or "").strip()]
+
+
+def judge_row(expected: str, passages) -> tuple[bool, int | None, float]:
+    """(answer in the passages, 1-based rank of the first passage carrying it, recall): the one
+    definition of a hit, shared by readiness and the retrieval lab."""
+    recall = context_recall(expected, passages)
+    rank = next((n for n, p in enumerate(passages, 1) if coverage(expected, p.text) >= RELEVANT), None)
+    return recall >= THRESHOLDS["context_recall"], rank, recall
+
+
 def readiness(project, k: int | None = None, progress=None, should_stop=None, *, rows=None, kb=None,
               mode: str = "hybrid") -> dict:
     """Per row: ``in_top_k`` (the expected answer is in the top-k passages), ``rank`` (1-based rank
@@ -31,7 +44,7 @@ def readiness(project, k: int | None = None, progress=None, should_stop=None, *,
                                  "Add documents on the Knowledge page (or with knowledge-add) first.")
         rows = list(_evaluation_rows(project) if rows is None else rows)
         k = int(k or kb.settings.top_k)
-        usable = [r for r in rows if (r.expected or "").strip() and (r.input or "").strip()]
+        usable = usable_rows(rows)
         if not usable:
             raise KnowledgeError("No evaluation row has both an input and an expected answer.",
                                  "Import an evaluation set and map its expected-answer column.")
@@ -41,9 +54,8 @@ def readiness(project, k: int | None = None, progress=None, should_stop=None, *,
                 cancelled = True
                 break
             passages = kb.search(row.input, k=k, mode=mode)
-            recall = context_recall(row.expected, passages)
-            rank = next((n for n, p in enumerate(passages, 1) if coverage(row.expected, p.text) >= RELEVANT), None)
-            per_row.append({"id": row.id, "in_top_k": recall >= THRESHOLDS["context_recall"], "rank": rank,
+            hit, rank, recall = judge_row(row.expected, passages)
+            per_row.append({"id": row.id, "in_top_k": hit, "rank": rank,
                             "recall": round(recall, 4),
                             "sources": [{"source": p.source, "page": p.page, "chunk_id": p.chunk_id}
                                         for p in passages]})
