@@ -151,3 +151,17 @@ def test_adopting_the_japanese_analyser_reindexes_keywords(tmp_path):
         assert "6か月" in hit.text
     finally:
         kb.close()
+
+
+def test_search_preview_marks_whole_words_and_japanese_pairs_and_reads_relevance():
+    """The search preview marks the question's words in a passage (whole words only) and turns a score into 0-100%."""
+    from desktop_app.core.knowledge.highlight import matched_spans, relevance
+    from desktop_app.core.knowledge.index import RRF_K
+
+    text = "The filter of the Orion lasts; refiltering is not needed. フィルターは6か月ごとに交換"
+    marked = [text[a:b] for a, b in matched_spans("When is the FILTER of the orion changed? フィルターの交換", text)]
+    assert marked == ["filter", "Orion", "フィルター", "交換"]  # not "refiltering", not "the"/"of"
+    assert matched_spans("", text) == [] and matched_spans("orion", "") == []
+    assert relevance(1 / (RRF_K + 1), "hybrid", 0) == 1.0 and relevance(0.5 / (RRF_K + 1), "hybrid", 0) == 0.5
+    assert relevance(3.0 / (RRF_K + 1), "hybrid", 0) == 1.0  # identifier matches add on top: capped
+    assert relevance(0.73, "vector", 0) == 0.73 and relevance(4.0, "bm25", 8.0) == 0.5
