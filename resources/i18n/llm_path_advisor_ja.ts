@@ -669,6 +669,14 @@
         <translation>このステップのチェックリスト</translation>
     </message>
     <message>
+        <source>Try retrieval settings in the &amp;lab…</source>
+        <translation>検索設定をラボで試す(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Knowledge → Retrieval lab: chunk sizes, passages per question, keywords against meaning, measured offline</source>
+        <translation>ナレッジ → 検索ラボ：チャンクサイズ、質問あたりのパッセージ数、キーワードと意味の比重をオフラインで測定します</translation>
+    </message>
+    <message>
         <source>What changed since the last run</source>
         <translation>前回の実行からの変化</translation>
     </message>

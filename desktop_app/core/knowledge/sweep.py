@@ -159,7 +159,19 @@ def _measure_chunking(folder: Path, size: int, overlap: int, grid: Grid, current
         return out
     finally:
         for kb in kbs:
-            kb.close()
+            _release(kb)
+
+
+def _release(kb) -> None:
+    """Close a scratch index and its Chroma client: Chroma keeps a system per folder for the life
+    of the process unless its clients are closed, and Windows cannot delete open files."""
+    kb.close()
+    close = getattr(kb._client, "close", None)  # chromadb >= 1.1
+    if close is not None:
+        try:
+            close()
+        except Exception:  # noqa: BLE001 - the scratch folder is deleted next either way
+            pass
 
 
 class _Judge:

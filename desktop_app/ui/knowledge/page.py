@@ -154,6 +154,11 @@ class KnowledgePage(Page):
             self.readiness.clear()  # measured on rows that are gone
             self.lab.clear()
 
+    def focus(self, payload) -> None:
+        """The Advice page's "improve retrieval" sends the user to the lab ({"tab": "lab"})."""
+        if isinstance(payload, dict) and payload.get("tab") == "lab":
+            self.tabs.setCurrentWidget(self.lab)
+
     def refresh(self) -> None:
         """Counts and documents, read in a task (opening the index imports chromadb)."""
         if self.project is not None and not self.index_runner.is_running():
@@ -310,6 +315,7 @@ class KnowledgePage(Page):
         self._load_settings()
         self.search.clear()
         self.readiness.clear()  # measured with the old settings
+        self.lab.clear()  # its "current" row is no longer the project's
         self.project_modified.emit("knowledge")
         self.refresh()  # recomputes whether the documents need indexing again
 
