@@ -2543,6 +2543,10 @@ Drop files or folders here, or use Add files… (txt, md, pdf, docx, html, csv).
         <translation>使用中</translation>
     </message>
     <message>
+        <source>Characters given</source>
+        <translation>渡す文字数</translation>
+    </message>
+    <message>
         <source>Row</source>
         <translation>行</translation>
     </message>

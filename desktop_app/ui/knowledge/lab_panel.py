@@ -3,7 +3,8 @@
 Run the lab measures every setting of the core's grid (chunk size and overlap, passages per
 question, keywords against meaning, Japanese words or character pairs, the offline embeddings)
 by readiness, in scratch indexes; the project's index is untouched until "Use this setting".
-The table is in the core's order: recall, then MRR, then search time, then index size. Rows
+The table is in the core's order: recall, then MRR, then search time, then index size; it also
+shows how many characters of passages a question gets, which is what a prompt pays for. Rows
 no setting could answer are listed below it: the documents need more for those.
 
 The sweep runs on this tab's own TaskRunner; adopting writes the index, so the tab asks the
@@ -53,6 +54,7 @@ class LabPanel(QWidget):
             Column(lambda: self.tr("MRR"), lambda t: f"{t.mrr:.2f}", align_right=True),
             Column(lambda: self.tr("ms / question"), lambda t: f"{t.ms_per_question:.1f}", align_right=True),
             Column(lambda: self.tr("Passages"), lambda t: t.chunks, align_right=True),
+            Column(lambda: self.tr("Characters given"), lambda t: f"{t.context_chars:,}", align_right=True),
             Column(lambda: self.tr("Chunk / overlap"),
                    lambda t: f"{t.setting.chunk_size} / {t.setting.chunk_overlap}"),
             Column(lambda: self.tr("Top k"), lambda t: t.setting.top_k, align_right=True),
