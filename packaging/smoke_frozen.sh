@@ -140,6 +140,7 @@ cli_step new "$out/new.txt" "$project" --dataset "$sample/dataset.csv" \
 cli_step knowledge-add "$out/knowledge-add.txt" "$project" "$work/inputs/knowledge"
 cli_step knowledge-search "$out/search.json" "$project" "How often should the HL-4020 filter be replaced?" --json \
   && check check-search "$out/search.json"
+cli_step readiness "$out/sweep.json" "$project" --sweep --k 3 --json && check check-sweep "$out/sweep.json"
 cli_step import-run "$out/import-baseline.txt" "$project" Baseline "$sample/runs/baseline.csv" --techniques none
 cli_step import-run "$out/import-fewshot.txt" "$project" "Few-shot" "$sample/runs/few_shot.csv" --techniques few_shot
 cli_step import-run "$out/import-rag.txt" "$project" RAG "$sample/runs/rag.csv" --techniques rag --contexts-col contexts

@@ -51,6 +51,8 @@ def main() -> int:
     parser.add_argument("--lang", default="en", choices=("en", "ja", "system"),
                         help="interface language (default en; ja for docs/screenshots/ja/)")
     parser.add_argument("--timeout", type=float, default=30.0, help="seconds to wait for the project")
+    parser.add_argument("--knowledge", metavar="lab|search:QUERY",
+                        help="with --step knowledge: run the retrieval lab, or search for QUERY, before the shot")
     args = parser.parse_args()
     args.out = args.out or REPO / "docs" / "screenshots" / f"{args.step}.png"
 
@@ -114,6 +116,8 @@ def _shoot(args) -> int:
     pump_until(lambda: False, 0.3)
     pump_until(lambda: quick_pool().activeThreadCount() == 0 and network_pool().activeThreadCount() == 0,
                args.timeout)
+    if args.knowledge:
+        _knowledge_action(window.pages["knowledge"], args.knowledge, pump_until, args.timeout)
     pump_until(lambda: False, 0.4)  # let layouts and the repaint settle
 
     image = window.screen().grabWindow(window.winId())
@@ -123,6 +127,22 @@ def _shoot(args) -> int:
     print(f"saved {args.out} ({image.width()}x{image.height()}, device pixel ratio {image.devicePixelRatio()})")
     window.close()
     return 0
+
+
+def _knowledge_action(page, action: str, pump_until, timeout: float) -> None:
+    """Show the Knowledge page at work: the lab's table, or a search's passages."""
+    if action == "lab":
+        page.tabs.setCurrentWidget(page.lab)
+        page.lab.run_button.click()
+        pump_until(lambda: page.lab.runner.is_running(), 5)
+        pump_until(lambda: not page.lab.runner.is_running(), max(timeout, 120))
+    elif action.startswith("search:"):
+        page.tabs.setCurrentWidget(page.search)
+        page.search.query.setText(action.partition(":")[2])
+        page.search.search_button.click()
+        pump_until(lambda: page.search.card_count() > 0, timeout)
+    else:
+        raise SystemExit(f"--knowledge: unknown action {action!r} (use lab or search:QUERY)")
 
 
 if __name__ == "__main__":

@@ -37,6 +37,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("project", help="project folder")
     p.add_argument("--k", type=_positive, default=None)
     p.add_argument("--json", action="store_true")
+    p.add_argument("--sweep", action="store_true",
+                   help="retrieval lab: measure a grid of chunking, top-k, keyword/meaning weight, tokenisation "
+                        "and embedding settings in scratch indexes (the project's index is untouched); "
+                        "with --k, only that top-k")
+    p.add_argument("--adopt", action="store_true",
+                   help="with --sweep: make the best setting the project's and index the documents for it")
     p.set_defaults(func=_readiness)
 
 
@@ -89,6 +95,11 @@ def _search(args) -> int:
 def _readiness(args) -> int:
     from desktop_app.core.knowledge.readiness import readiness
     from desktop_app.core.project.folder import Project
+    if args.sweep:
+        return _sweep(args)
+    if args.adopt:
+        raise KnowledgeError("--adopt needs --sweep: it adopts the best setting the sweep found.",
+                             "Run: readiness PROJECT --sweep --adopt")
     result = readiness(Project.open(args.project), k=args.k)
     if args.json:
         print(json.dumps(result, ensure_ascii=False, indent=2))
@@ -98,4 +109,53 @@ def _readiness(args) -> int:
     for r in result["per_row"]:
         if not r["in_top_k"]:
             print(f"  missing: row {r['id']} (recall {r['recall']:.2f})")
+    return 0
+
+
+def _describe(setting: dict) -> str:
+    return (f"chunks {setting['chunk_size']}/{setting['chunk_overlap']}, top {setting['top_k']}, "
+            f"meaning weight {setting['fusion_weight']:.2f}, {setting['embedding']}, {setting['tokenizer']}")
+
+
+def _sweep(args) -> int:
+    from dataclasses import replace
+
+    from desktop_app.core.knowledge.lab import Grid, adopt
+    from desktop_app.core.knowledge.readiness import readiness
+    from desktop_app.core.knowledge.sweep import sweep
+    from desktop_app.core.project.folder import Project
+    project = Project.open(args.project)
+    grid = replace(Grid(), top_ks=(args.k,)) if args.k else Grid()
+    result = sweep(project, grid)
+    out = result.to_dict()
+    chosen = result.best if (args.adopt and result.improves) else None
+    adopted = chosen is not None
+    if chosen is not None:
+        report = adopt(project, chosen.setting)
+        out["adopted"] = True
+        out["readiness_after"] = {k: v for k, v in readiness(project).items() if k != "per_row"}
+        out["adopt_failed_files"] = [f.source for f in report.failed]
+    elif args.adopt:
+        out["adopted"] = False
+    if args.json:
+        print(json.dumps(out, ensure_ascii=False, indent=2))
+        return 0
+    print(f"measured {len(result.trials)} settings on {result.evaluated} rows in {result.seconds:.1f} s"
+          + (" (stopped early)" if result.cancelled else ""))
+    print(f"{'recall':>6} {'MRR':>5} {'ms/q':>6} {'chunks':>6}  setting")
+    for t in result.trials[:10]:
+        mark = "  <- current" if t.current else ""
+        print(f"{t.share:>6.0%} {t.mrr:>5.2f} {t.ms_per_question:>6.1f} {t.chunks:>6}  "
+              f"{_describe(t.setting.to_dict())}{mark}")
+    if result.current is not None:
+        print(f"current: {result.current.share:.0%} (MRR {result.current.mrr:.2f}), {_describe(out['current']['setting'])}")
+    if result.best is not None:
+        verdict = "better" if result.improves else "no better than the current setting"
+        print(f"best:    {result.best.share:.0%} (MRR {result.best.mrr:.2f}), {_describe(out['best']['setting'])}"
+              f" [{verdict}]")
+    if adopted:
+        after = out["readiness_after"]
+        print(f"adopted: readiness is now {after['share']:.0%} (MRR {after['mrr']:.2f})")
+    for row_id in result.unanswerable:
+        print(f"  add documents for: row {row_id} (no setting found its answer)")
     return 0

@@ -28,10 +28,13 @@ def is_cjk(token: str) -> bool:
 
 
 def tokens(text: str, *, cjk: str = "char") -> list[str]:
-    """Words for Latin scripts; CJK runs split into characters (``cjk="char"``) or bigrams."""
+    """Words for Latin scripts; CJK runs split into characters (``cjk="char"``), bigrams, or kept
+    whole (``cjk="run"``, for a morphological analyser to cut)."""
     out: list[str] = []
     for run in _TOKEN_RE.findall(normalize(text)):
         if not is_cjk(run):
+            out.append(run)
+        elif cjk == "run":
             out.append(run)
         elif cjk == "bigram" and len(run) > 1:
             out.extend(run[i:i + 2] for i in range(len(run) - 1))

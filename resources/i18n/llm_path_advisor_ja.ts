@@ -793,6 +793,14 @@
         <translation>このステップのチェックリスト</translation>
     </message>
     <message>
+        <source>Try retrieval settings in the &amp;lab…</source>
+        <translation>検索設定をラボで試す(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Knowledge → Retrieval lab: chunk sizes, passages per question, keywords against meaning, measured offline</source>
+        <translation>ナレッジ → 検索ラボ：チャンクサイズ、質問あたりのパッセージ数、キーワードと意味の比重をオフラインで測定します</translation>
+    </message>
+    <message>
         <source>What the latest run changed</source>
         <translation>最新の実行で変わったこと</translation>
     </message>
@@ -3010,6 +3018,10 @@ Drop files or folders here, or use Add files… (txt, md, pdf, docx, html, csv).
         <translation>設定(&amp;T)</translation>
     </message>
     <message>
+        <source>Retrieval &amp;lab</source>
+        <translation>検索ラボ(&amp;L)</translation>
+    </message>
+    <message>
         <source>Add documents</source>
         <translation>ドキュメントの追加</translation>
     </message>
@@ -3036,6 +3048,141 @@ Drop files or folders here, or use Add files… (txt, md, pdf, docx, html, csv).
     <message>
         <source>The list below says why for each file.</source>
         <translation>下の一覧に、ファイルごとの理由が表示されています。</translation>
+    </message>
+</context>
+<context>
+    <name>LabPanel</name>
+    <message>
+        <source>Now</source>
+        <translation>現在</translation>
+    </message>
+    <message>
+        <source>current</source>
+        <translation>使用中</translation>
+    </message>
+    <message>
+        <source>Recall</source>
+        <translation>再現率</translation>
+    </message>
+    <message>
+        <source>MRR</source>
+        <translation>MRR</translation>
+    </message>
+    <message>
+        <source>ms / question</source>
+        <translation>ミリ秒 / 質問</translation>
+    </message>
+    <message>
+        <source>Passages</source>
+        <translation>パッセージ数</translation>
+    </message>
+    <message>
+        <source>Characters given</source>
+        <translation>渡す文字数</translation>
+    </message>
+    <message>
+        <source>Chunk / overlap</source>
+        <translation>チャンク / オーバーラップ</translation>
+    </message>
+    <message>
+        <source>Top k</source>
+        <translation>上位 k</translation>
+    </message>
+    <message>
+        <source>Meaning weight</source>
+        <translation>意味の重み</translation>
+    </message>
+    <message>
+        <source>Keywords</source>
+        <translation>キーワード</translation>
+    </message>
+    <message>
+        <source>Embedding</source>
+        <translation>埋め込み</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>質問</translation>
+    </message>
+    <message>
+        <source>Expected answer</source>
+        <translation>期待される回答</translation>
+    </message>
+    <message>
+        <source>Japanese words</source>
+        <translation>日本語の単語</translation>
+    </message>
+    <message>
+        <source>character pairs</source>
+        <translation>2文字ずつ</translation>
+    </message>
+    <message>
+        <source>built-in</source>
+        <translation>内蔵</translation>
+    </message>
+    <message>
+        <source>word hashing (no model)</source>
+        <translation>単語ハッシュ（モデルなし）</translation>
+    </message>
+    <message>
+        <source>The lab tries many retrieval settings on copies of the index (chunk size, passages per question, keywords against meaning, Japanese words, the built-in embeddings) and measures each by readiness. No model is called and your index is not changed until you use a setting.</source>
+        <translation>ラボはインデックスのコピー上で多くの検索設定（チャンクサイズ、質問あたりのパッセージ数、キーワードと意味の比重、日本語の単語、内蔵の埋め込み）を試し、それぞれを準備度で測ります。モデルは呼び出さず、設定を使うまでインデックスは変更しません。</translation>
+    </message>
+    <message>
+        <source>&amp;Run the lab</source>
+        <translation>ラボを実行(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>&amp;Use this setting</source>
+        <translation>この設定を使う(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Save the selected setting and index the documents again for it</source>
+        <translation>選んだ設定を保存し、その設定でドキュメントを再インデックスします</translation>
+    </message>
+    <message>
+        <source>Settings measured, best first</source>
+        <translation>測定した設定（良い順）</translation>
+    </message>
+    <message>
+        <source>Questions no setting could answer</source>
+        <translation>どの設定でも答えが見つからなかった質問</translation>
+    </message>
+    <message>
+        <source>Trying settings…</source>
+        <translation>設定を試しています…</translation>
+    </message>
+    <message>
+        <source>Best: %1 of questions found (MRR %2), against %3 (MRR %4) now.</source>
+        <translation>最良：質問の %1 で答えが見つかります（MRR %2）。現在は %3（MRR %4）です。</translation>
+    </message>
+    <message>
+        <source>The current setting is already among the best: %1 of questions found (MRR %2).</source>
+        <translation>現在の設定はすでに最良の一つです：質問の %1 で答えが見つかります（MRR %2）。</translation>
+    </message>
+    <message>
+        <source>%1 settings measured on %2 questions in %3 s.</source>
+        <translation>%2 件の質問で %1 通りの設定を %3 秒で測定しました。</translation>
+    </message>
+    <message>
+        <source>Stopped early: the table covers the settings measured.</source>
+        <translation>途中で停止しました：表には測定済みの設定だけが載っています。</translation>
+    </message>
+    <message>
+        <source>Add documents for this question: no setting found its answer in the passages.</source>
+        <translation>この質問にはドキュメントを追加してください：どの設定でもパッセージに答えが見つかりませんでした。</translation>
+    </message>
+    <message>
+        <source>Add documents for these %1 questions: no setting found their answer in the passages.</source>
+        <translation>次の %1 件の質問にはドキュメントを追加してください：どの設定でもパッセージに答えが見つかりませんでした。</translation>
     </message>
 </context>
 <context>
@@ -3557,8 +3704,8 @@ LLM を使った機能を測定し、次に何をすべきか（プロンプト�
         <translation>%1、%2 ページ</translation>
     </message>
     <message>
-        <source>%1. %2 · score %3</source>
-        <translation>%1. %2 · スコア %3</translation>
+        <source>%1. %2 · relevance %3</source>
+        <translation>%1. %2 · 関連度 %3</translation>
     </message>
 </context>
 <context>
@@ -4561,8 +4708,8 @@ LLM を使った機能を測定し、次に何をすべきか（プロンプト�
         <translation>検索しています…</translation>
     </message>
     <message>
-        <source>The %1 passages a RAG variant would be given for this question, best first.</source>
-        <translation>この質問に対して RAG のバリアントが受け取る %1 件のパッセージです（関連度順）。</translation>
+        <source>The %1 passages a RAG variant would be given for this question, best first; words shared with the question are marked. Relevance 100% is a passage both keyword and meaning search rank first.</source>
+        <translation>この質問で RAG のバリアントに渡される %1 件のパッセージです（良い順）。質問と共通の語に印を付けています。関連度 100% は、キーワード検索と意味検索の両方で 1 位のパッセージです。</translation>
     </message>
     <message>
         <source>No passage matched. Add documents, or try other words.</source>

@@ -120,3 +120,25 @@ def test_placeholders_are_filled_once():
     assert fill("%1 and %2", "%2", "b") == "%2 and b"
     assert fill("%1 of %10", *range(1, 11)) == "1 of 10"
     assert (points(0.666), points(-0.03), points(0.001)) == ("+67", "−3", "±0")
+
+
+def test_improve_retrieval_advice_opens_the_retrieval_lab(words, qtbot):
+    """When the advice is to improve retrieval, one button takes the user to the Knowledge page's lab; other advice has none."""
+    from desktop_app.ui.advice.compute import AdviceResult
+    from desktop_app.ui.advice.view import AdviceView
+    from desktop_app.ui.knowledge.page import KnowledgePage
+
+    view = AdviceView(words)
+    qtbot.addWidget(view)
+    scenarios = _scenarios()
+    for key, shown in (("improve_retrieval", True), ("rag", False), ("fine_tuning", False)):
+        d = scenarios[key]
+        view.set_result(AdviceResult(d, None, None, False, "/p"), set())
+        assert view.lab_button.isVisibleTo(view) is shown, key
+    view.set_result(AdviceResult(scenarios["improve_retrieval"], None, None, False, "/p"), set())
+    with qtbot.waitSignal(view.lab_requested, timeout=1000):
+        view.lab_button.click()
+    page = KnowledgePage()
+    qtbot.addWidget(page)
+    page.focus({"tab": "lab"})
+    assert page.tabs.currentWidget() is page.lab

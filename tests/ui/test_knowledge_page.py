@@ -46,7 +46,8 @@ def page(qtbot, project):
     yield p
     p._stop.set()
     p._readiness_stop.set()
-    for runner in (p.index_runner, p.overview_runner, p.search_runner, p.readiness_runner):
+    p.lab.shutdown()
+    for runner in (p.index_runner, p.overview_runner, p.search_runner, p.readiness_runner, p.lab.runner):
         runner.shutdown(10000)
 
 
@@ -87,24 +88,28 @@ def test_adding_files_reports_each_file_in_plain_words(qtbot, page, docs, tmp_pa
     assert page.stats_label.text().startswith("3 documents")
 
 
-def test_search_shows_passages_with_file_page_and_score_as_plain_text(qtbot, page, docs):
-    """A search lists the best passages with their file, page and score; document text shows literally."""
+def test_search_shows_passages_with_file_page_relevance_and_marked_words_safely(qtbot, page, docs):
+    """A search lists the best passages with file, page and a relevance in %, marks the question's words, and shows document text literally."""
     add(qtbot, page, [docs, PDF_JA])
     page.tabs.setCurrentWidget(page.search)
     page.search.query.setText("zebra-quartz tag")
     with qtbot.waitSignal(page.search_runner.finished, timeout=15000):
         page.search.search_button.click()
     first = page.search.card(0)
-    assert first.header.text().startswith("1. markup.txt · score ")
-    assert first.text.text() == MARKUP.strip()
-    assert first.text.textFormat() == Qt.TextFormat.PlainText and first.header.textFormat() == Qt.TextFormat.PlainText
+    assert first.header.text().startswith("1. markup.txt · relevance ") and first.header.text().endswith("%")
+    assert 0 < first.relevance <= 1
+    shown = first.text.text()
+    assert "&lt;b&gt;x&lt;/b&gt;&lt;img src=x&gt;" in shown and "<img" not in shown and "<b>" not in shown
+    marked = [MARKUP.strip()[a:b] for a, b in first.spans]
+    assert marked == ["tag", "zebra", "quartz"] and "zebra</span>" in shown
+    assert first.header.textFormat() == Qt.TextFormat.PlainText
     assert page.search.card_count() == 5  # the top_k setting
 
     page.search.mode.setCurrentIndex(2)  # keywords only
     page.search.query.setText("保証期間は何年ですか")
     with qtbot.waitSignal(page.search_runner.finished, timeout=15000):
         page.search.query.returnPressed.emit()
-    assert page.search.card(0).header.text().startswith("1. knowledge_ja.pdf, page 2 · score ")
+    assert page.search.card(0).header.text().startswith("1. knowledge_ja.pdf, page 2 · relevance 100%")
 
 
 def test_cancel_stops_between_files_and_keeps_those_done(qtbot, page, project, tmp_path, scripted_server,
@@ -274,3 +279,42 @@ def test_search_no_longer_says_it_waits_once_indexing_is_over(qtbot, page, docs)
     qtbot.waitUntil(lambda: not page.index_runner.is_running(), timeout=5000)
     assert page.search.query.isEnabled() and page.search.search_button.isEnabled()
     assert page.search.status.text() == ""
+
+
+def test_retrieval_lab_finds_a_better_setting_and_use_this_setting_raises_readiness(qtbot, tmp_path):
+    """The Lab tab runs the sweep in the background, lists settings best first, and one click adopts the best and re-checks readiness."""
+    import csv
+
+    from desktop_app.cli import main
+    from tests.core import lab_corpus
+
+    rows = lab_corpus.build(tmp_path / "docs")
+    with open(tmp_path / "eval.csv", "w", newline="", encoding="utf-8") as fh:
+        csv.writer(fh).writerows([("id", "question", "answer"), *rows])
+    assert main(["new", str(tmp_path / "proj"), "--dataset", str(tmp_path / "eval.csv")]) == 0
+    assert main(["knowledge-add", str(tmp_path / "proj"), str(tmp_path / "docs")]) == 0
+    p = KnowledgePage()
+    qtbot.addWidget(p)
+    p.resize(1100, 690)
+    p.show()
+    p.set_project(Project.open(tmp_path / "proj"))
+    try:
+        p.tabs.setCurrentWidget(p.lab)
+        with qtbot.waitSignal(p.lab.runner.finished, timeout=120000):
+            p.lab.run_button.click()
+        result = p.lab._result.result
+        assert p.lab.trials.rowCount() == len(result.trials) > 10
+        assert p.lab.trials.record(0).share == 1.0 and "current" not in p.lab.summary.text().split(".")[0]
+        assert p.lab.summary.text().startswith("Best: 100% of questions found")
+        assert p.lab._selected() is result.best and p.lab.use_button.isEnabled()
+        assert p.lab.missing_box.isHidden()
+        with qtbot.waitSignal(p.readiness_runner.finished, timeout=120000):
+            p.lab.use_button.click()
+        assert p.tabs.currentWidget() is p.readiness
+        assert p.readiness.summary.text().startswith("20 of 20 questions")
+        assert p.lab._selected().current and not p.lab.use_button.isEnabled()
+        assert p.project.section("knowledge")["chunk_size"] == result.best.setting.chunk_size
+    finally:
+        p.lab.shutdown()
+        for runner in (p.index_runner, p.overview_runner, p.readiness_runner, p.lab.runner):
+            runner.shutdown(10000)

@@ -9,6 +9,7 @@ DEFAULT_EMBEDDING = "offline:wordllama"  # chosen by bench/knowledge.py; see ben
 # Best fusion weights measured in bench/knowledge.py: the weak offline embedding needs BM25 to
 # lead; a strong embedding model (multilingual-e5-small as a stand-in for a provider's) should.
 AUTO_FUSION_WEIGHT = {"offline": 0.4, "provider": 0.8}
+TOKENIZERS = ("bigram", "sudachi")
 
 
 @dataclass(frozen=True)
@@ -19,6 +20,7 @@ class KnowledgeSettings:
     fusion_weight: float | None = None  # weight of the vector ranking (1 - it for BM25); None: by embedding
     embedding: str = DEFAULT_EMBEDDING
     rerank: bool = False
+    tokenizer: str = "bigram"  # BM25 words of Japanese text: "bigram" (character pairs) or "sudachi"
 
     @classmethod
     def from_section(cls, section: dict | None) -> "KnowledgeSettings":
@@ -28,7 +30,7 @@ class KnowledgeSettings:
             s = cls(chunk_size=int(s.chunk_size), chunk_overlap=int(s.chunk_overlap), top_k=int(s.top_k),
                     fusion_weight=None if s.fusion_weight is None else float(s.fusion_weight),
                     embedding=str(s.embedding or DEFAULT_EMBEDDING),
-                    rerank=bool(s.rerank))
+                    rerank=bool(s.rerank), tokenizer=str(s.tokenizer or "bigram"))
         except (TypeError, ValueError) as exc:
             raise KnowledgeError(f"The knowledge settings in project.json are not numbers where they should be ({exc}).",
                                  "Reset the knowledge settings to their defaults.") from exc
@@ -47,6 +49,9 @@ class KnowledgeSettings:
         if self.fusion_weight is not None and not 0.0 <= self.fusion_weight <= 1.0:
             raise KnowledgeError(f"Fusion weight {self.fusion_weight} is out of range.",
                                  "Use 0 (keywords only) to 1 (meaning only); 0.5 weighs both equally.")
+        if self.tokenizer not in TOKENIZERS:
+            raise KnowledgeError(f"Unknown keyword tokenisation {self.tokenizer!r}.",
+                                 "Use 'bigram' (character pairs) or 'sudachi' (Japanese words).")
         kind, _, name = self.embedding.partition(":")
         if kind not in ("offline", "provider") or not name.strip():
             raise KnowledgeError(f"Unknown embedding choice {self.embedding!r}.",
@@ -60,8 +65,11 @@ class KnowledgeSettings:
         return AUTO_FUSION_WEIGHT.get(self.embedding.partition(":")[0], 0.5)
 
     def chunking_signature(self) -> str:
-        """Changing these re-chunks a file even when its content did not change."""
-        return f"{self.chunk_size}/{self.chunk_overlap}"
+        """Changing these re-chunks a file even when its content did not change. The tokenisation
+        is part of it (BM25 words are stored with the chunks); bigram adds nothing, so indexes
+        made before it existed stay current."""
+        base = f"{self.chunk_size}/{self.chunk_overlap}"
+        return base if self.tokenizer == "bigram" else f"{base}/{self.tokenizer}"
 
     def to_dict(self) -> dict:
         return asdict(self)

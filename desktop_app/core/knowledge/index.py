@@ -34,6 +34,19 @@ def rrf_fuse(vector_ids: list[str], bm25_ids: list[str], weight: float,
     return sorted(scores.items(), key=lambda kv: -kv[1])
 
 
+def pool_size(want: int) -> int:
+    """Candidates taken from each ranking before fusion for ``want`` passages."""
+    return max(want * 4, 20)
+
+
+def fuse(vec: list[tuple[str, float]], lex: list[tuple[str, float]], exact: list[str], mode: str,
+         weight: float) -> list[tuple[str, float]]:
+    """The ranking a search returns from its candidates: fused in hybrid mode, else the one list."""
+    if mode == "hybrid":
+        return rrf_fuse([i for i, _ in vec], [i for i, _ in lex], weight, exact)
+    return vec or lex
+
+
 class KnowledgeBase:
     """One project's documents, searchable by meaning (Chroma), keywords (BM25) or both.
     Writes are serialized by a lock; searches may run beside them from another thread."""
@@ -45,7 +58,7 @@ class KnowledgeBase:
         self._rerank = rerank
         self._lock = threading.RLock()
         self.store = ChunkStore(self.folder / "chunks.sqlite")
-        self.lexical = LexicalIndex(self.folder / "bm25")
+        self.lexical = LexicalIndex(self.folder / "bm25", settings.tokenizer)
         from desktop_app.core.knowledge.embeddings import collection_name, make_embedding_function
         self.embedding_function = make_embedding_function(settings.embedding, embedder)
         self.collection_name = collection_name(settings.embedding)
@@ -142,18 +155,8 @@ class KnowledgeBase:
         if k < 1:
             raise KnowledgeError(f"k must be at least 1 (got {k}).", "Ask for 1 or more passages.")
         want = k * 2 if (self._rerank and self.settings.rerank) else k
-        pool = max(want * 4, 20)  # candidates from each ranking before fusion
-        vec: list[tuple[str, float]] = []
-        lex: list[tuple[str, float]] = []
-        if mode in ("hybrid", "vector"):
-            vec = self._vector_search(query, pool)
-        if mode in ("hybrid", "bm25"):
-            lex = self.lexical.search(query, pool)
-        if mode == "hybrid":
-            ranked = rrf_fuse([i for i, _ in vec], [i for i, _ in lex], self.settings.weight,
-                              self._exact_matches(query, [i for i, _ in lex]))
-        else:
-            ranked = vec or lex
+        vec, lex, exact = self.candidates(query, pool_size(want), mode)
+        ranked = fuse(vec, lex, exact, mode, self.settings.weight)
         ranked = ranked[: want * 2]  # spare ones cover stray vectors missing from the store
         found = self.store.chunks_by_id([i for i, _ in ranked])
         passages = [Passage(text=found[i][3], source=found[i][0], page=found[i][1], position=found[i][2],
@@ -161,6 +164,16 @@ class KnowledgeBase:
         if self._rerank is not None and self.settings.rerank and passages:
             passages = list(self._rerank(query, passages))
         return passages[:k]
+
+    def candidates(self, query: str, pool: int, mode: str = "hybrid",
+                   ) -> tuple[list[tuple[str, float]], list[tuple[str, float]], list[str]]:
+        """(vector ranking, BM25 ranking, chunks holding the query's identifiers), ``pool`` deep
+        each: what ``fuse`` turns into the result list. The retrieval lab calls it once per
+        question and fuses at many weights."""
+        vec = self._vector_search(query, pool) if mode in ("hybrid", "vector") else []
+        lex = self.lexical.search(query, pool) if mode in ("hybrid", "bm25") else []
+        exact = self._exact_matches(query, [i for i, _ in lex]) if mode == "hybrid" else []
+        return vec, lex, exact
 
     def _exact_matches(self, query: str, ids: list[str]) -> list[str]:
         """Of ``ids`` (BM25 order), those containing every identifier in the query
@@ -200,7 +213,9 @@ class KnowledgeBase:
         embedded = self.collection.count() if chunks else 0
         return {"documents": docs, "chunks": chunks, "embedding": self.settings.embedding,
                 "embedded": embedded, "collection": self.collection_name, "fusion_weight": self.settings.weight,
-                **{k: getattr(self.settings, k) for k in ("chunk_size", "chunk_overlap", "top_k", "rerank")}}
+                "signature": self.settings.chunking_signature(),
+                **{k: getattr(self.settings, k) for k in ("chunk_size", "chunk_overlap", "top_k", "rerank",
+                                                           "tokenizer")}}
 
     def close(self) -> None:
         self.store.close()

@@ -89,6 +89,7 @@ def _prepare(kb, path, should_stop) -> FileResult | _Pending | None:
     vectors = kb._embed([c.text for c in chunks], should_stop)
     if vectors is None:
         return None
+    tokenizer = kb.settings.tokenizer
     prefix = hashlib.sha1(source.encode("utf-8")).hexdigest()[:16]
     pages = len(doc.pages) if doc.kind == "pdf" else None
     return _Pending(
@@ -96,7 +97,7 @@ def _prepare(kb, path, should_stop) -> FileResult | _Pending | None:
                           chars=doc.chars, kind=doc.kind, encoding=doc.encoding),
         doc={"source": source, "kind": doc.kind, "sha256": sha, "signature": signature, "chunks": len(chunks),
              "chars": doc.chars, "pages": pages, "encoding": doc.encoding},
-        rows=[(f"{prefix}:{c.index}", c.index, c.page, c.position, c.text, " ".join(tokenize(c.text)))
+        rows=[(f"{prefix}:{c.index}", c.index, c.page, c.position, c.text, " ".join(tokenize(c.text, tokenizer)))
               for c in chunks],
         vectors=vectors)
 

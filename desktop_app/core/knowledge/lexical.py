@@ -1,4 +1,5 @@
-"""BM25 beside Chroma (local Chroma has no sparse index), over CJK-bigram tokens.
+"""BM25 beside Chroma (local Chroma has no sparse index), over CJK-bigram tokens or, with the
+``sudachi`` tokenisation, Japanese words from a morphological analyser (japanese.py).
 
 bm25s builds from a whole corpus, so a change rebuilds it from the tokens kept in the chunk
 store (about a second for 10,000 chunks); the index is saved with the store generation it
@@ -15,9 +16,8 @@ from pathlib import Path
 
 import numpy as np
 
-from desktop_app.core.text import tokens
+from desktop_app.core.text import is_cjk, tokens
 
-TOKENIZE = dict(cjk="bigram")
 
 
 def _bm25s():
@@ -49,10 +49,19 @@ its me my no not of on or so such that the their then there these they this to w
 which who why will with you your""".split())
 
 
-def tokenize(text: str) -> list[str]:
-    """Words and CJK bigrams, plus each identifier written as one word: "KX-7731" also indexes
-    "kx7731", so a user who types the code without its hyphen still finds it."""
-    toks = [t for t in tokens(text, **TOKENIZE) if t not in _STOPWORDS]
+def _cjk_words(text: str) -> list[str]:
+    from desktop_app.core.knowledge.japanese import words
+    out: list[str] = []
+    for tok in tokens(text, cjk="run"):
+        out.extend(words(tok) if is_cjk(tok) else (tok,))
+    return out
+
+
+def tokenize(text: str, tokenizer: str = "bigram") -> list[str]:
+    """Words and CJK bigrams (or Japanese words), plus each identifier written as one word:
+    "KX-7731" also indexes "kx7731", so a user who types the code without its hyphen finds it."""
+    raw = _cjk_words(text) if tokenizer == "sudachi" else tokens(text, cjk="bigram")
+    toks = [t for t in raw if t not in _STOPWORDS]
     known = set(toks)
     return toks + [c for c in identifiers(text) if c not in known]
 
@@ -61,8 +70,9 @@ class LexicalIndex:
     """The BM25 index and the chunk id of each of its rows. ids, index and generation are swapped
     as one tuple, so a search running while the index is rebuilt sees the old or the new one."""
 
-    def __init__(self, folder: Path):
+    def __init__(self, folder: Path, tokenizer: str = "bigram"):
         self.folder = Path(folder)
+        self.tokenizer = tokenizer  # queries must be cut the way the chunks were
         self._state: tuple[list[str], object, int] = ([], None, -1)
 
     @property
@@ -110,7 +120,7 @@ class LexicalIndex:
         if bm25 is None:
             return []
         vocab = bm25.vocab_dict
-        toks = [t for t in tokenize(query) if t in vocab]
+        toks = [t for t in tokenize(query, self.tokenizer) if t in vocab]
         if not toks:
             return []
         scores = bm25.get_scores(toks)

@@ -17,6 +17,20 @@ def _evaluation_rows(project):
     return rows
 
 
+def usable_rows(rows) -> list:
+    """Rows readiness can measure: a question and an expected answer a passage can state literally
+    (a yes/no is never written in a passage: looking for it would call every such row a miss)."""
+    return [r for r in rows if (r.expected or "").strip() and (r.input or "").strip() and literal_answer(r.expected)]
+
+
+def judge_row(expected: str, passages) -> tuple[bool, int | None, float]:
+    """(answer in the passages, 1-based rank of the first passage carrying it, recall): the one
+    definition of a hit, shared by readiness and the retrieval lab."""
+    recall = context_recall(expected, passages)
+    rank = next((n for n, p in enumerate(passages, 1) if coverage(expected, p.text) >= RELEVANT), None)
+    return recall >= THRESHOLDS["context_recall"], rank, recall
+
+
 def readiness(project, k: int | None = None, progress=None, should_stop=None, *, rows=None, kb=None,
               mode: str = "hybrid") -> dict:
     """Per row: ``in_top_k`` (the expected answer is in the top-k passages), ``rank`` (1-based rank
@@ -35,8 +49,7 @@ def readiness(project, k: int | None = None, progress=None, should_stop=None, *,
         rows = list(_evaluation_rows(project) if rows is None else rows)
         k = int(k or kb.settings.top_k)
         answered = [r for r in rows if (r.expected or "").strip() and (r.input or "").strip()]
-        # A yes/no answer is never written in a passage: searching for it would call every such row a miss.
-        usable = [r for r in answered if literal_answer(r.expected)]
+        usable = usable_rows(rows)
         if answered and not usable:
             raise KnowledgeError("Every expected answer is a yes/no (or true/false), which no document states "
                                  "word for word, so retrieval cannot be measured by looking for it.",
@@ -51,9 +64,7 @@ def readiness(project, k: int | None = None, progress=None, should_stop=None, *,
                 cancelled = True
                 break
             passages = kb.search(row.input, k=k, mode=mode)
-            recall = context_recall(row.expected, passages)
-            rank = next((n for n, p in enumerate(passages, 1) if coverage(row.expected, p.text) >= RELEVANT), None)
-            hit = recall >= THRESHOLDS["context_recall"]
+            hit, rank, recall = judge_row(row.expected, passages)
             per_row.append({"id": row.id, "in_top_k": hit, "rank": rank,
                             "in_documents": True if hit else bool(answer_in_documents(kb, row.expected)),
                             "recall": round(recall, 4),

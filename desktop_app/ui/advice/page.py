@@ -74,6 +74,7 @@ class AdvicePage(DiagnosisPage):
         self.view = AdviceView(self.words)
         self.view.rows_requested.connect(self._show_rows)
         self.view.tick_changed.connect(self._on_tick)
+        self.view.lab_requested.connect(lambda: self.navigate.emit("knowledge", {"tab": "lab"}))
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)

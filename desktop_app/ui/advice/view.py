@@ -6,7 +6,7 @@ which RowLinks builds from escaped ids only.
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop_app.ui.advice.fmt import fill
 from desktop_app.ui.advice.headlines import AdviceHeadlines
@@ -21,6 +21,7 @@ _INFO_STYLE = ("QLabel#sampleNote { background: rgba(13, 110, 253, 0.12); border
 class AdviceView(QWidget):
     rows_requested = Signal(list, object)  # row ids, run name or None
     tick_changed = Signal(str, bool)  # checklist id, ticked
+    lab_requested = Signal()  # "improve retrieval": open the Knowledge page's retrieval lab
 
     def __init__(self, words: AdviceText, parent: QWidget | None = None):
         super().__init__(parent)
@@ -58,6 +59,12 @@ class AdviceView(QWidget):
         self.checklist_box, self.checklist_layout = self._section()
         for title in (self.change_title, self.evidence_title, self.checklist_title):
             self._scale(title, 1.1, bold=True)
+        self.lab_button = QPushButton()
+        self.lab_button.clicked.connect(self.lab_requested)
+        self.lab_button.hide()
+        lab_row = QHBoxLayout()
+        lab_row.addWidget(self.lab_button)
+        lab_row.addStretch(1)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 8, 0)
@@ -74,6 +81,7 @@ class AdviceView(QWidget):
             layout.addSpacing(10)
             for widget in widgets:
                 layout.addWidget(widget)
+        layout.addLayout(lab_row)
         layout.addStretch(1)
 
     @staticmethod
@@ -99,6 +107,9 @@ class AdviceView(QWidget):
         self.kicker.setText(self.tr("Recommended next step"))
         self.evidence_title.setText(self.tr("Evidence"))
         self.checklist_title.setText(self.tr("Checklist for this step"))
+        self.lab_button.setText(self.tr("Try retrieval settings in the &lab…"))
+        self.lab_button.setToolTip(self.tr("Knowledge → Retrieval lab: chunk sizes, passages per question, keywords "
+                                           "against meaning, measured offline"))
         self.change_title.setText(self.tr("What the latest run changed"))
         if self.result is None:
             return
@@ -160,3 +171,4 @@ class AdviceView(QWidget):
             self.checklist_rows.append(row)
         self.checklist_box.setVisible(bool(self.checklist_rows))
         self.checklist_title.setVisible(bool(self.checklist_rows))
+        self.lab_button.setVisible(d.get("recommendation") == "improve_retrieval")

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QTa
 from desktop_app.ui.connection.verdicts import fill
 from desktop_app.ui.knowledge import texts, work
 from desktop_app.ui.knowledge.documents_panel import DocumentsPanel
+from desktop_app.ui.knowledge.lab_panel import LabPanel
 from desktop_app.ui.knowledge.progress_bar import IndexingProgress
 from desktop_app.ui.knowledge.readiness_panel import ReadinessPanel
 from desktop_app.ui.knowledge.search_panel import SearchPanel
@@ -67,11 +68,14 @@ class KnowledgePage(Page):
         self.readiness.check_requested.connect(self.check_readiness)
         self.readiness.cancel_requested.connect(self.stop_readiness)
         self.readiness.question_chosen.connect(self._search_question)
+        self.lab = LabPanel()
+        self.lab.adopt_requested.connect(self.adopt)
+        self.lab.failed.connect(self._on_failed)
         self.settings = SettingsPanel()
         self.settings.save_requested.connect(self.save_settings)
         self.settings.reindex_requested.connect(self.reindex)
         self.tabs = QTabWidget()
-        for panel in (self.documents, self.search, self.readiness, self.settings):
+        for panel in (self.documents, self.search, self.readiness, self.lab, self.settings):
             self.tabs.addTab(panel, "")
 
         self.layout_.addWidget(self.intro)
@@ -102,6 +106,7 @@ class KnowledgePage(Page):
         self._readiness_stop = work.StopFlag()
         self._queued: list[str] = []
         self._last_query = ("", "hybrid")
+        self._adopting: dict | None = None
         self._set_enabled(False)
 
     def retranslate(self) -> None:
@@ -112,9 +117,9 @@ class KnowledgePage(Page):
         self.add_files_button.setText(self.tr("Add &files…"))
         self.add_folder_button.setText(self.tr("Add f&older…"))
         for n, text in enumerate((self.tr("&Documents"), self.tr("Searc&h"), self.tr("Read&iness"),
-                                  self.tr("Se&ttings"))):
+                                  self.tr("Retrieval &lab"), self.tr("Se&ttings"))):
             self.tabs.setTabText(n, text)
-        for panel in (self.documents, self.search, self.readiness, self.settings, self.progress_box):
+        for panel in (self.documents, self.search, self.readiness, self.lab, self.settings, self.progress_box):
             panel.retranslate()
 
     # -- project ---------------------------------------------------------------------------
@@ -125,6 +130,8 @@ class KnowledgePage(Page):
         for runner in (self.index_runner, self.overview_runner, self.search_runner, self.readiness_runner):
             runner.cancel()
         self._queued.clear()
+        self._adopting = None
+        self.lab.set_project(project)
         self.banner.clear()
         self.documents.clear()
         self.search.clear()
@@ -145,6 +152,12 @@ class KnowledgePage(Page):
             self._load_settings()  # the connection's embedding model is offered in Settings
         elif what == "dataset":
             self.readiness.clear()  # measured on rows that are gone
+            self.lab.clear()
+
+    def focus(self, payload) -> None:
+        """The Advice page's "improve retrieval" sends the user to the lab ({"tab": "lab"})."""
+        if isinstance(payload, dict) and payload.get("tab") == "lab":
+            self.tabs.setCurrentWidget(self.lab)
 
     def refresh(self) -> None:
         """Counts and documents, read in a task (opening the index imports chromadb)."""
@@ -200,6 +213,14 @@ class KnowledgePage(Page):
             self.banner.clear()
             self._start_writer(work.reindex)
 
+    @Slot(dict)
+    def adopt(self, setting: dict) -> None:
+        """The lab's "Use this setting": save it and index again, on the one writer."""
+        if self.project is not None and not self.index_runner.is_running():
+            self.banner.clear()
+            self._adopting = setting
+            self._start_writer(work.adopt, setting)
+
     @Slot(list)
     def remove(self, sources: list[str]) -> None:
         if self.project is not None and not self.index_runner.is_running():
@@ -229,6 +250,7 @@ class KnowledgePage(Page):
         self.settings.set_writable(not running)
         self.search.set_paused(running)
         self.readiness.set_available(not running)
+        self.lab.set_available(not running)
 
     @Slot(object)
     def _on_index_done(self, result) -> None:
@@ -248,10 +270,17 @@ class KnowledgePage(Page):
         self._show_overview(result.overview)
         if changed:
             self.project_modified.emit("knowledge")
+        if self._adopting is not None:  # show what the adopted setting does to readiness
+            adopted, self._adopting = self._adopting, None
+            self.lab.mark_adopted(adopted)
+            if not result.report.cancelled:
+                self.tabs.setCurrentWidget(self.readiness)
+                self.check_readiness()
         self._next_in_queue()
 
     @Slot(object)
     def _on_index_failed(self, error: ErrorRecord) -> None:
+        self._adopting = None
         self.banner.show_error(error)
         self._queued.clear()
         self.refresh()  # files embedded before the failure are kept; show what the index holds
@@ -286,6 +315,7 @@ class KnowledgePage(Page):
         self._load_settings()
         self.search.clear()
         self.readiness.clear()  # measured with the old settings
+        self.lab.clear()  # its "current" row is no longer the project's
         self.project_modified.emit("knowledge")
         self.refresh()  # recomputes whether the documents need indexing again
 
@@ -299,7 +329,7 @@ class KnowledgePage(Page):
 
     @Slot(object)
     def _on_search_done(self, passages) -> None:
-        self.search.show_passages(self._last_query[0], passages)
+        self.search.show_passages(self._last_query[0], passages, self._last_query[1])
 
     def _search_question(self, question: str) -> None:
         self.search.query.setText(question)

@@ -1,9 +1,13 @@
 """The Search tab: type a question, see the passages retrieval would put into a prompt.
 
-Each passage is a card: rank, source file, page and score over the passage text. Passages are
-data (often pasted from manuals or exports), so every label is plain text.
+Each passage is a card: rank, source file, page and a relevance from 0 to 100% over the passage
+text, with the words it shares with the question marked. Passages are data (often pasted from
+manuals or exports), never markup: the header is plain text, and the passage is shown as rich
+text only to mark words, every piece of it escaped.
 """
 from __future__ import annotations
+
+import html
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPalette
@@ -17,21 +21,42 @@ from desktop_app.ui.knowledge.records_model import plain_tooltip
 MODES = ("hybrid", "vector", "bm25")
 
 
+MARK = "background-color: #ffe08a; color: #000000;"
+
+
+def marked_html(text: str, spans) -> str:
+    """``text`` as rich text with ``spans`` marked; every piece is escaped, so a passage that
+    contains tags or entities shows them as the characters they are."""
+    out, at = [], 0
+    for start, end in spans:
+        out.append(html.escape(text[at:start]))
+        out.append(f"<span style='{MARK}'>{html.escape(text[start:end])}</span>")
+        at = end
+    out.append(html.escape(text[at:]))
+    return f"<div style='white-space: pre-wrap'>{''.join(out)}</div>"
+
+
 class PassageCard(QFrame):
-    def __init__(self, rank: int, passage, parent: QWidget | None = None):
+    def __init__(self, rank: int, passage, parent: QWidget | None = None, query: str = "",
+                 mode: str = "hybrid", top: float = 0.0):
+        from desktop_app.core.knowledge.highlight import matched_spans, relevance
+
         super().__init__(parent)
         self.setFrameShape(QFrame.Shape.StyledPanel)
         where = texts.file_name(passage.source)
         if passage.page:
             where = fill(self.tr("%1, page %2"), where, passage.page)
-        self.header = QLabel(fill(self.tr("%1. %2 · score %3"), rank, where, f"{passage.score:.4f}"))
-        self.header.setTextFormat(Qt.TextFormat.PlainText)
+        self.relevance = relevance(passage.score, mode, top)
+        self.header = QLabel(fill(self.tr("%1. %2 · relevance %3"), rank, where, f"{self.relevance:.0%}"))
         self.header.setToolTip(plain_tooltip(passage.source))
+        self.header.setTextFormat(Qt.TextFormat.PlainText)
         font = self.header.font()
         font.setBold(True)
         self.header.setFont(font)
-        self.text = QLabel(passage.text.strip())
-        self.text.setTextFormat(Qt.TextFormat.PlainText)
+        body = passage.text.strip()
+        self.spans = matched_spans(query, body)
+        self.text = QLabel(marked_html(body, self.spans))
+        self.text.setTextFormat(Qt.TextFormat.RichText)
         self.text.setWordWrap(True)
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
                                           | Qt.TextInteractionFlag.TextSelectableByKeyboard)
@@ -126,13 +151,16 @@ class SearchPanel(QWidget):
             if item.widget() is not None:
                 item.widget().deleteLater()
 
-    def show_passages(self, query: str, passages) -> None:
+    def show_passages(self, query: str, passages, mode: str = "hybrid") -> None:
         self.clear()
+        top = max((p.score for p in passages), default=0.0)
         for n, passage in enumerate(passages, 1):
-            self.cards_layout.insertWidget(n - 1, PassageCard(n, passage))
+            self.cards_layout.insertWidget(n - 1, PassageCard(n, passage, query=query, mode=mode, top=top))
         if passages:
             self.status.setText(fill(self.tr("The %1 passages a RAG variant would be given for this question, "
-                                             "best first."), len(passages)))
+                                             "best first; words shared with the question are marked. Relevance "
+                                             "100% is a passage both keyword and meaning search rank first."),
+                                     len(passages)))
         else:
             self.status.setText(self.tr("No passage matched. Add documents, or try other words."))
 

@@ -123,7 +123,7 @@ def reindex_reason(stats: dict, documents) -> str:
     """Why the documents need indexing again for the saved settings ("" when they do not)."""
     if not documents:
         return ""
-    signature = f"{stats.get('chunk_size')}/{stats.get('chunk_overlap')}"
+    signature = stats.get("signature") or f"{stats.get('chunk_size')}/{stats.get('chunk_overlap')}"
     stale = [d for d in documents if d.get("signature") != signature]
     if stale:
         return fill(QCoreApplication.translate(

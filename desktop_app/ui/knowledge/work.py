@@ -8,6 +8,10 @@ re-index) all run on the page's one index runner, so there is never a second wri
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from desktop_app.core.knowledge.lab import SweepResult
 
 
 class StopFlag:
@@ -121,3 +125,48 @@ def check_readiness(state, project, flag: StopFlag | None = None) -> Readiness:
         kb.close()
     wanted = {r["id"] for r in result["per_row"]}
     return Readiness(result, {r.id: (r.input, r.expected) for r in rows if r.id in wanted})
+
+
+@dataclass(frozen=True)
+class Lab:
+    result: "SweepResult"  # frozen
+    rows: dict  # row id -> (input, expected), for the rows no setting answered
+
+
+def run_lab(state, project, flag: StopFlag | None = None) -> Lab:
+    """The retrieval lab's sweep (scratch indexes only) and the text of the rows it lists."""
+    from desktop_app.core.data.rows import load_rows
+    from desktop_app.core.knowledge.sweep import sweep
+
+    rows, _examples = load_rows(project)
+    result = sweep(project, progress=state.progress, should_stop=_should_stop(state, flag), rows=rows)
+    wanted = set(result.unanswerable)
+    return Lab(result, {r.id: (r.input, r.expected) for r in rows if r.id in wanted})
+
+
+def mark_current(lab: Lab, setting: dict) -> Lab:
+    """The same measurements with ``setting`` marked as the project's own (after adopting it)."""
+    from dataclasses import replace
+
+    from desktop_app.core.knowledge.lab import Setting
+
+    chosen = Setting.from_dict(setting)
+    res = lab.result
+    trials = tuple(replace(t, current=t.setting == chosen) for t in res.trials)
+    current = next((t for t in trials if t.current), None)
+    best = next((t for t in trials if res.best is not None and t.setting == res.best.setting), None)
+    return Lab(replace(res, trials=trials, current=current, best=best), lab.rows)
+
+
+def adopt(state, project, setting: dict, flag: StopFlag | None = None) -> Added:
+    """Make ``setting`` the project's and index the documents for it (the page's writer runs this)."""
+    from desktop_app.core.knowledge.lab import Setting
+    from desktop_app.core.knowledge.lab import adopt as adopt_setting
+
+    report = adopt_setting(project, Setting.from_dict(setting), progress=state.progress,
+                           should_stop=_should_stop(state, flag))
+    kb = _open(project)
+    try:
+        return Added(report, _overview(kb), reindex=True)
+    finally:
+        kb.close()
