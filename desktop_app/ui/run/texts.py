@@ -64,6 +64,15 @@ def estimate_text(plan) -> str:
     return "\n".join(lines)
 
 
+def batch_price_text(plan) -> str:
+    """Both prices side by side, for connections with a Batch API ("" when nothing would be sent)."""
+    est = plan.estimate
+    if est.calls == 0:
+        return ""
+    return fill(translate("RunTexts", "Price online: %1. As a batch: %2 (about half; results within 24 hours)."),
+                words.money(est.cost_usd), words.money(est.batch_cost_usd))
+
+
 def resume_text(interrupted) -> tuple[str, str]:
     """(sentence, button text) for runs that stopped before every row had an answer."""
     done = sum(i.done for i in interrupted)
