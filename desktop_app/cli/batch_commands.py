@@ -10,6 +10,7 @@ open batch, stores what finished and prints each batch's status (`--json`: ``bat
 """
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
 
@@ -32,13 +33,10 @@ def cmd_batch(args, project, names, print_plan, confirm) -> int:
                        "Run without --batch, or connect to OpenAI or Azure OpenAI (connect --preset).")
     plan = prepare_project_run(project, names)
     try:
-        out = sys.stderr if args.json else sys.stdout
-        stdout, sys.stdout = sys.stdout, out  # with --json, stdout holds the JSON alone
-        try:
+        # With --json, stdout holds the JSON alone; the estimate goes to stderr.
+        with contextlib.redirect_stdout(sys.stderr if args.json else sys.stdout):
             print_plan(plan)
             print(f"batch price: {_money(plan.estimate.batch_cost_usd)} (about half; results within 24 hours)")
-        finally:
-            sys.stdout = stdout
         if plan.estimate.calls and not confirm(args):
             print("not started", file=sys.stderr)
             plan.close()

@@ -2796,6 +2796,10 @@ request</source>
         <translation>%1 · 中止</translation>
     </message>
     <message>
+        <source>%1 · waiting for its batch</source>
+        <translation>%1 · バッチの結果待ち</translation>
+    </message>
+    <message>
         <source>%1 · unfinished</source>
         <translation>%1 · 未完了</translation>
     </message>

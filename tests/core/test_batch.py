@@ -250,3 +250,46 @@ def test_cli_batch_json_and_errors(tmp_path, scripted_server, monkeypatch, capsy
     capsys.readouterr()
     assert main(["run", str(project), "--batch", "--yes"]) == 2
     assert "Batch API" in capsys.readouterr().err
+
+
+def test_azure_global_batch_round_trip(tmp_path, scripted_server, monkeypatch):
+    """An Azure OpenAI deployment goes through Global Batch with Azure's paths and is collected the same way."""
+    project = _project(tmp_path, scripted_server, monkeypatch, rows=3)
+    monkeypatch.setenv("AZURE_OPENAI_API_KEY", scripted_server.api_key)
+    scripted_server.models.append("prod-chat")
+    assert main(["connect", str(project), "--preset", "azure", "--azure-endpoint", scripted_server.root_url,
+                 "--azure-deployment", "prod-chat", "--model", "gpt-4o-mini"]) == 0
+    (batch,) = _submit(project).batches
+    assert scripted_server.batch_desk.batches[batch.id]["endpoint"] == "/chat/completions"
+    assert any(r["path"].startswith("/openai/batches") for r in scripted_server.requests)
+    check_batches(Project.open(project))
+    done = check_batches(Project.open(project))
+    assert done.answered == 3 and {b["model"] for b in scripted_server.batch_desk.answered} == {"prod-chat"}
+    (summary,) = project_summaries(Project.open(project))
+    assert summary.rows == 3 and summary.cost is not None and summary.cost > 0  # priced as the model behind it
+
+
+def test_batches_of_another_connection_wait_for_it(tmp_path, scripted_server, monkeypatch):
+    """Switching the project to a local server leaves its open batches alone until the connection is back."""
+    project = _project(tmp_path, scripted_server, monkeypatch, rows=2)
+    (batch,) = _submit(project).batches
+    base = scripted_server.base_url
+    assert main(["connect", str(project), "--preset", "local", "--base-url", base, "--model", "gpt-4o-mini"]) == 0
+    waiting = check_batches(Project.open(project))
+    assert waiting.skipped == (batch.id,) and waiting.pending == 1 and waiting.answered == 0
+    assert main(["connect", str(project), "--preset", "openai", "--base-url", base, "--model", "gpt-4o-mini"]) == 0
+    check_batches(Project.open(project))
+    assert check_batches(Project.open(project)).answered == 2
+
+
+def test_a_key_echoed_in_the_error_file_is_masked(tmp_path, scripted_server, monkeypatch):
+    """A provider message that repeats a key never gets it written to a row's error."""
+    secret = "sk-proj-" + "Ab3" * 16
+    project = _project(tmp_path, scripted_server, monkeypatch, rows=2)
+    scripted_server.chat_rule = lambda req: Reply(f"key {secret} has no access", status=403)
+    _submit(project)
+    check_batches(Project.open(project))
+    assert check_batches(Project.open(project)).errors == 2
+    with ResultStore(Project.open(project).results_db) as store:
+        errors = [r.error for r in store.results(store.runs()[0].id)]
+    assert all(e and "batch_http_403" in e and secret not in e for e in errors)

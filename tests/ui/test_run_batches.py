@@ -122,3 +122,25 @@ def test_a_local_server_offers_no_batch(qtbot, pages, tmp_path, scripted_server,
     qtbot.waitUntil(lambda: page.plan is not None, timeout=10000)
     assert not page.view.batch_check.isVisible() and "As a batch" not in page.view.estimate_label.text()
     assert page.view.start_button.text() == "&Start"
+
+
+def test_opening_the_project_collects_arrived_batches_and_says_so(qtbot, tmp_path, scripted_server, monkeypatch):
+    """Sent from the command line, collected by the window on opening the project, whatever step is shown."""
+    from desktop_app.ui.main_window import MainWindow
+
+    project = _project(tmp_path, scripted_server, monkeypatch)
+    assert main(["run", str(project.root), "--batch", "--yes"]) == 0
+    assert main(["run", str(project.root), "--collect"]) == 4  # validating -> in_progress
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.select_step("project")
+    with qtbot.waitSignal(window.project_changed, timeout=5000):
+        window.open_project(str(project.root))
+    qtbot.waitUntil(lambda: "Results of 1 batch have arrived" in window.statusBar().currentMessage(), timeout=10000)
+    run_page = window.pages["run"]
+    assert _statuses(run_page) == ["completed"]
+    (summary,) = project_summaries(Project.open(project.root))
+    assert summary.rows == 5 and summary.run.status == "complete"
+    window.close()

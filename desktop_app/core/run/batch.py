@@ -171,7 +171,11 @@ def submit_batches(plan, progress: Callable[[dict], None] | None = None) -> Subm
             batches = []
             try:
                 max_requests, max_bytes = LIMITS[cfg.preset]
-                chunks = list(split_lines(fresh, max_requests, max_bytes))
+                try:
+                    chunks = list(split_lines(fresh, max_requests, max_bytes))
+                except ValueError as exc:
+                    raise RunError(f"A request is too large for the Batch API: {exc}.",
+                                   "Run online, or lower the variant's top-k or the chunk size.") from None
                 for i, chunk in enumerate(chunks):
                     upload = client.files.create(file=(INPUT_FILE_NAME, b"".join(ln for _, ln in chunk)),
                                                  purpose="batch")
@@ -209,6 +213,7 @@ def check_batches(project, *, collect: bool = True, should_stop: ShouldStop | No
     """Ask the provider about every open batch; store the answers of those that ended."""
     from desktop_app.core.data import rows as datasets  # noqa: PLC0415
     from desktop_app.core.providers import client as providers  # noqa: PLC0415
+    from desktop_app.core.run.judge import metered_embedder  # noqa: PLC0415
     from desktop_app.core.run.project import model_tools, refresh_scores  # noqa: PLC0415
     from desktop_app.core.run.scoring import project_scorer  # noqa: PLC0415
     from desktop_app.core.run.store import ResultStore  # noqa: PLC0415
@@ -221,12 +226,14 @@ def check_batches(project, *, collect: bool = True, should_stop: ShouldStop | No
         if not open_batches:
             return BatchCheck(tuple(book.all()))
         cfg = providers.ConnectionConfig.from_dict(project.section("connection"))
-        _require_batch(cfg)
-        mine = [b for b in open_batches if b.endpoint == cfg.endpoint_id()]
+        # Batches sent through another connection (or before it went local/offline) wait for it to come back.
+        mine = [b for b in open_batches if batch_supported(cfg.preset) and b.endpoint == cfg.endpoint_id()]
         skipped = tuple(b.id for b in open_batches if b not in mine)
         collected: list[str] = []
         answered = errors = 0
         runs: set[int] = set()
+        if not mine:
+            return BatchCheck(tuple(book.all()), skipped=skipped)
         with project_lock(project):
             client = providers.make_client(cfg)
             tools: tuple = ()
@@ -241,7 +248,8 @@ def check_batches(project, *, collect: bool = True, should_stop: ShouldStop | No
                     if not tools:  # the scorer only when something is to be scored
                         rows, _ = datasets.load_rows(project)
                         judge, embed, closers = model_tools(project, store)
-                        scorer = project_scorer(project, rows, judge=judge, embed=embed)
+                        scorer = project_scorer(project, rows, judge=judge,
+                                                embed=metered_embedder(embed) if embed else None)
                         tools = ({r.id: r for r in rows}, scorer, checks_signature(scorer.specs), closers, {})
                     rows_by_id, scorer, signature, _closers, scorers = tools
 

@@ -9,6 +9,8 @@ import json
 from dataclasses import dataclass
 from typing import Iterable, Iterator, Literal
 
+from desktop_app.core.providers.secrets import scrub_keys
+
 # Documented limits per input file: OpenAI 50,000 requests and 200 MB; Azure OpenAI's Global Batch
 # takes up to 100,000 requests (and 200 MB). Bytes are counted in decimal megabytes, under the limit
 # whichever way the provider counts.
@@ -82,7 +84,8 @@ def _answer_from_body(custom: str, body: dict) -> BatchAnswer:
 def _error_from(custom: str, status: int | None, body: object, error: object) -> BatchAnswer:
     source = error if isinstance(error, dict) else (body.get("error") if isinstance(body, dict) else None)
     found: dict = source if isinstance(source, dict) else {}
-    message = str(found.get("message") or found.get("code") or "no reason given")
+    # Servers echo keys in their messages: what is stored on a row never carries one.
+    message = scrub_keys(str(found.get("message") or found.get("code") or "no reason given"))
     return BatchAnswer(custom, error=(f"batch_http_{status}: {message}" if status else f"batch_error: {message}")[:500])
 
 
