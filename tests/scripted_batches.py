@@ -149,6 +149,10 @@ class BatchDesk:
                 return 200, {}, self.files[found.group(1)]
             if method == "POST" and path.endswith("/batches"):
                 return self._create(json.loads(raw or b"{}"))
+            if method == "GET" and path.endswith("/batches"):  # newest first, as the provider lists them
+                data = list(reversed(self.batches.values()))
+                return 200, {}, {"object": "list", "data": data, "has_more": False,
+                                 "first_id": data[0]["id"] if data else None, "last_id": data[-1]["id"] if data else None}
             found = _BATCH_CANCEL.search(path)
             if method == "POST" and found and found.group(1) in self.batches:
                 batch = self.batches[found.group(1)]

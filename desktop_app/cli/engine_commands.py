@@ -80,8 +80,9 @@ def _duration(seconds: float | None) -> str:
 def _print_plan(plan) -> None:
     for p in plan.prepared:
         state = "new run" if p.run is None else f"resuming run {p.run.id}"
+        waiting = f", {p.waiting} waiting for a batch" if p.waiting else ""
         print(f"{p.variant.name}: {p.total} rows, {p.finished} done, {len(p.pending)} to do "
-              f"({p.cached} from cache) - {p.model}, {state}")
+              f"({p.cached} from cache{waiting}) - {p.model}, {state}")
     est = plan.estimate
     cost = _money(est.cost_usd)
     if est.unpriced_models:

@@ -787,6 +787,10 @@
         <translation>%1 行は回答がありませんでした。もう一度実行すると問い合わせます。</translation>
     </message>
     <message>
+        <source>being sent (checked on Refresh)</source>
+        <translation>送信中(「更新」で確認)</translation>
+    </message>
+    <message>
         <source>%1 rows got no answer; run again to ask them.</source>
         <translation>%1 行は回答がありませんでした。もう一度実行すると問い合わせます。</translation>
     </message>
@@ -3149,12 +3153,20 @@ LLM を使った機能を測定し、次に何をすべきか（プロンプト�
         <translation>%1/%2</translation>
     </message>
     <message>
+        <source>%1 waiting for a batch</source>
+        <translation>バッチの結果待ち %1 行</translation>
+    </message>
+    <message>
         <source>done: every row has an answer</source>
         <translation>完了：すべての行に回答があります</translation>
     </message>
     <message>
         <source>%1 to do</source>
         <translation>残り %1</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
     </message>
     <message>
         <source>%1 (%2 from the cache, free)</source>
@@ -3801,6 +3813,14 @@ LLM を使った機能を測定し、次に何をすべきか（プロンプト�
     <message>
         <source>%1 rows already answered are skipped.</source>
         <translation>回答済みの %1 行は飛ばします。</translation>
+    </message>
+    <message>
+        <source>%1 row waits for a batch&apos;s results and is not sent again.</source>
+        <translation>%1 行はバッチの結果待ちのため、再送信しません。</translation>
+    </message>
+    <message>
+        <source>%1 rows wait for a batch&apos;s results and are not sent again.</source>
+        <translation>%1 行はバッチの結果待ちのため、再送信しません。</translation>
     </message>
     <message>
         <source>%1 request answered before comes from the cache at no cost.</source>

@@ -218,6 +218,9 @@ def test_cli_batch_then_collect_gives_the_online_results(tmp_path, scripted_serv
     assert main(["run", str(project), "--batch", "--yes"]) == 0
     captured = capsys.readouterr()
     assert captured.out.strip().splitlines()[-1] == "batch_0001" and "batch price: $" in captured.out
+    assert main(["run", str(project), "--yes"]) == 0  # an online run leaves the waiting rows be
+    assert "6 waiting for a batch" in capsys.readouterr().out and scripted_server.count() == 0
+    assert _results_json(project, capsys)[0]["status"] == "batch"
     assert main(["run", str(project), "--collect"]) == 4  # validating -> in_progress: not yet
     assert "batch_0001\tin_progress" in capsys.readouterr().out
     assert main(["run", str(project), "--collect", "--json"]) == 0
@@ -293,3 +296,36 @@ def test_a_key_echoed_in_the_error_file_is_masked(tmp_path, scripted_server, mon
     with ResultStore(Project.open(project).results_db) as store:
         errors = [r.error for r in store.results(store.runs()[0].id)]
     assert all(e and "batch_http_403" in e and secret not in e for e in errors)
+
+
+def test_a_batch_made_but_not_recorded_is_adopted_by_the_next_check(tmp_path, scripted_server, monkeypatch):
+    """A kill or lost reply right after the provider made the batch: the next check finds it, nothing paid twice."""
+    from desktop_app.core.run.batch_table import BatchBook
+
+    project = _project(tmp_path, scripted_server, monkeypatch, rows=3)
+    monkeypatch.setattr(BatchBook, "replace", lambda self, old, record: (_ for _ in ()).throw(OSError("killed")))
+    with pytest.raises(OSError):
+        _submit(project)
+    monkeypatch.undo()
+    monkeypatch.setenv("OPENAI_API_KEY", scripted_server.api_key)
+    (left,) = list_batches(Project.open(project))
+    assert left.status == "submitting" and len(scripted_server.batch_desk.batches) == 1
+    assert _submit(project).batches == ()  # its rows wait: not sent again
+    check_batches(Project.open(project))
+    assert [b.id for b in list_batches(Project.open(project))] == ["batch_0001"]
+    assert check_batches(Project.open(project)).answered == 3
+
+
+def test_a_batch_the_provider_never_made_frees_its_rows(tmp_path, scripted_server, monkeypatch):
+    """A submit cut off before the provider made the batch leaves nothing waiting: the rows can be sent again."""
+    project = _project(tmp_path, scripted_server, monkeypatch, rows=2)
+    real_create = scripted_server.batch_desk._create
+    scripted_server.batch_desk._create = lambda body: (_ for _ in ()).throw(ConnectionResetError())
+    with pytest.raises(Exception):
+        _submit(project)
+    scripted_server.batch_desk._create = real_create
+    assert sum(r["path"].endswith("/batches") for r in scripted_server.requests) == 1  # never retried: no twin batch
+    assert [b.status for b in list_batches(Project.open(project))] == ["submitting"]  # a lost reply looks alike
+    check_batches(Project.open(project))
+    assert list_batches(Project.open(project)) == []
+    assert _submit(project).requests == 2

@@ -144,3 +144,16 @@ def test_opening_the_project_collects_arrived_batches_and_says_so(qtbot, tmp_pat
     (summary,) = project_summaries(Project.open(project.root))
     assert summary.rows == 5 and summary.run.status == "complete"
     window.close()
+
+
+def test_rows_waiting_for_a_batch_are_shown_as_waiting_not_done(qtbot, pages, tmp_path, scripted_server,
+                                                                 monkeypatch):
+    """While a batch runs, its rows read 'waiting for a batch' and the estimate sends nothing for them."""
+    project = _project(tmp_path, scripted_server, monkeypatch)
+    assert main(["run", str(project.root), "--batch", "--yes", "--variants", "baseline"]) == 0
+    scripted_server.batch_desk.hold = True
+    page = pages()
+    page.set_project(Project.open(project.root))
+    qtbot.waitUntil(lambda: page.plan is not None and not page.batch_runner.is_running(), timeout=10000)
+    assert page.view.rows.rows["baseline"].status.text() == "5 waiting for a batch"
+    assert "5 rows wait for a batch's results" in page.view.estimate_label.text()

@@ -12,14 +12,16 @@ All of them hold the project's run lock: two windows never file the same answers
 from __future__ import annotations
 
 import contextlib
+import uuid
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 from typing import Callable, Iterator
 
 from desktop_app.core.errors import RunError
 from desktop_app.core.run.batch_collect import BatchAnswer, collect_one, record_from, run_status, store_row
 from desktop_app.core.run.batch_files import BATCH_PRESETS, COMPLETION_WINDOW, LIMITS, custom_id, endpoint_path
 from desktop_app.core.run.batch_files import input_line, split_lines
-from desktop_app.core.run.batch_table import BatchBook, BatchRecord, Mapped
+from desktop_app.core.run.batch_table import PLACEHOLDER_PREFIX, SUBMITTING, BatchBook, BatchRecord, Mapped
 from desktop_app.core.run.plan import open_run
 from desktop_app.core.run.scoring import Scorer, checks_signature
 from desktop_app.core.variants.variant import Variant, answer_part
@@ -177,26 +179,63 @@ def submit_batches(plan, progress: Callable[[dict], None] | None = None) -> Subm
                     raise RunError(f"A request is too large for the Batch API: {exc}.",
                                    "Run online, or lower the variant's top-k or the chunk size.") from None
                 for i, chunk in enumerate(chunks):
-                    upload = client.files.create(file=(INPUT_FILE_NAME, b"".join(ln for _, ln in chunk)),
-                                                 purpose="batch")
-                    batch = client.batches.create(input_file_id=upload.id, endpoint=url,  # type: ignore[arg-type]
-                                                  completion_window=COMPLETION_WINDOW,
-                                                  metadata={"app": "llm-path-advisor", "part": f"{i + 1}/{len(chunks)}"})
-                    record = record_from(batch, endpoint=cfg.endpoint_id())
-                    book.add(record, [m for c, _ in chunk for m in filed[c]])
+                    record = _send(client, book, chunk, filed, url, f"{i + 1}/{len(chunks)}", cfg.endpoint_id())
                     batches.append(record)
                     if progress is not None:
                         progress({"event": "submitted", "batch": record.id, "done": i + 1, "total": len(chunks)})
             finally:
                 client.close()
-            waiting_runs = book.runs_waiting()
-            for p in plan.prepared:
-                if p.run is not None:  # a run with rows in an open batch waits for it; else it is whole now
-                    store.set_status(p.run.id, "batch" if p.run.id in waiting_runs else "complete")
+                waiting_runs = book.runs_waiting()
+                for p in plan.prepared:
+                    if p.run is not None:  # a run with rows in an open batch waits for it; else it is whole now
+                        store.set_status(p.run.id, "batch" if p.run.id in waiting_runs else "complete")
             return Submission(tuple(batches), requests=len(fresh), rows=len(waiting) - joined, cached=cached,
                               joined=joined, runs=tuple(p.variant.name for p in plan.prepared))
     finally:
         plan.close()
+
+
+def _send(client, book: BatchBook, chunk: list[tuple[str, bytes]], filed: dict[str, list[Mapped]], url: str,
+          part: str, endpoint: str) -> BatchRecord:
+    """Upload one input file and create its batch. Its rows are filed under a placeholder first,
+    named in the batch's metadata: a kill or a lost reply after the provider made the batch is
+    resolved by the next check (``_resolve``), so the batch is neither lost nor paid for twice."""
+    import openai  # noqa: PLC0415
+
+    token = uuid.uuid4().hex
+    placeholder = BatchRecord(id=PLACEHOLDER_PREFIX + token, status=SUBMITTING, endpoint=endpoint,
+                              created_at=datetime.now(timezone.utc).isoformat(timespec="seconds"))
+    book.add(placeholder, [m for c, _ in chunk for m in filed[c]])
+    try:
+        upload = client.files.create(file=(INPUT_FILE_NAME, b"".join(ln for _, ln in chunk)), purpose="batch")
+    except BaseException:
+        book.drop(placeholder.id)  # no batch can exist without its file
+        raise
+    try:
+        # Never retried: a retry after a lost reply would make (and bill) the batch twice; the
+        # placeholder lets the next check find the one that was made.
+        batch = client.with_options(max_retries=0).batches.create(
+            input_file_id=upload.id, endpoint=url, completion_window=COMPLETION_WINDOW,
+            metadata={"app": "llm-path-advisor", "part": part, "submission": token})
+    except openai.APIStatusError:
+        book.drop(placeholder.id)  # the provider answered "no": nothing was made
+        raise
+    record = record_from(batch, endpoint=endpoint)
+    book.replace(placeholder.id, record)
+    return record
+
+
+def _resolve(client, book: BatchBook, placeholder: BatchRecord) -> BatchRecord | None:
+    """The batch a submit left as a placeholder, if the provider made it (found by its metadata);
+    else the placeholder is dropped and its rows are free to be sent again."""
+    token = placeholder.id[len(PLACEHOLDER_PREFIX):]
+    for found in client.batches.list(limit=100).data:
+        if (found.metadata or {}).get("submission") == token:
+            record = record_from(found, endpoint=placeholder.endpoint)
+            book.replace(placeholder.id, record)
+            return record
+    book.drop(placeholder.id)
+    return None
 
 
 def list_batches(project) -> list[BatchRecord]:
@@ -241,6 +280,11 @@ def check_batches(project, *, collect: bool = True, should_stop: ShouldStop | No
                 for b in mine:
                     if should_stop is not None and should_stop():
                         break
+                    if b.status == SUBMITTING:
+                        adopted = _resolve(client, book, b)
+                        if adopted is None:
+                            continue
+                        b = adopted
                     record = record_from(client.batches.retrieve(b.id), previous=b)
                     book.update(record)
                     if not (collect and record.final):
@@ -294,6 +338,8 @@ def cancel_batch(project, batch_id: str) -> BatchRecord:
             raise RunError(f"This project has no batch {batch_id!r}.", "Pick a batch from the project's list.")
         if known.final:
             return known
+        if known.status == SUBMITTING:
+            raise RunError("This batch is still being sent.", "Press Refresh first; then cancel it if you still want to.")
         client = providers.make_client(cfg)
         try:
             record = record_from(client.batches.cancel(batch_id), previous=known)

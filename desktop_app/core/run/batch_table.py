@@ -48,6 +48,10 @@ CREATE INDEX IF NOT EXISTS batch_requests_key ON batch_requests(request_key)"""
 
 # The provider's words for a batch that will change no more.
 FINAL_STATUSES = ("completed", "expired", "cancelled", "failed")
+# Ours for a batch being created: its rows are filed before the provider is asked, so a kill or a
+# lost reply in between leaves a trace that the next check resolves (adopt the batch, or drop it).
+SUBMITTING = "submitting"
+PLACEHOLDER_PREFIX = "submitting-"
 
 
 @dataclass(frozen=True)
@@ -115,7 +119,7 @@ class BatchBook:
         conn = self._conn()
         conn.execute("BEGIN IMMEDIATE")
         try:
-            conn.execute(f"INSERT INTO batches ({_COLS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            conn.execute(f"INSERT OR REPLACE INTO batches ({_COLS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                          (record.id, record.status, record.total, record.completed, record.failed,
                           record.created_at, record.expires_at, record.finished_at, int(record.collected),
                           record.endpoint, record.input_file_id, record.output_file_id, record.error_file_id,
@@ -147,6 +151,35 @@ class BatchBook:
                           _passages_json(m.passages)))
             joined += 1
         return joined
+
+    def replace(self, old_id: str, record: BatchRecord) -> None:
+        """The placeholder ``old_id`` becomes the provider's batch ``record``, its rows with it, in ONE commit."""
+        conn = self._conn()
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            conn.execute("DELETE FROM batches WHERE id = ?", (old_id,))
+            conn.execute(f"INSERT INTO batches ({_COLS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                         (record.id, record.status, record.total, record.completed, record.failed,
+                          record.created_at, record.expires_at, record.finished_at, int(record.collected),
+                          record.endpoint, record.input_file_id, record.output_file_id, record.error_file_id,
+                          record.message))
+            conn.execute("UPDATE batch_requests SET batch_id = ? WHERE batch_id = ?", (record.id, old_id))
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+
+    def drop(self, batch_id: str) -> None:
+        """Forget a batch that never reached the provider: its rows are free to be sent again."""
+        conn = self._conn()
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            conn.execute("DELETE FROM batch_requests WHERE batch_id = ?", (batch_id,))
+            conn.execute("DELETE FROM batches WHERE id = ?", (batch_id,))
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
 
     def update(self, record: BatchRecord) -> None:
         self._conn().execute(

@@ -168,7 +168,8 @@ def prepare_project_run(project, variant_names: Iterable[str] | None = None, *,
                                 cap_param=providers.limit_param(model), endpoint=cfg.endpoint_id())
             if p.run is not None:  # rows waiting in a batch are not sent again (online or in a new batch)
                 waiting = BatchBook(store).waiting_rows(p.run.id)
-                p.pending = [r for r in p.pending if r.row.id not in waiting]
+                kept = [r for r in p.pending if r.row.id not in waiting]
+                p.waiting, p.pending = len(p.pending) - len(kept), kept
             plan.prepared.append(p)
             if p.run is not None and judged_specs:  # finished rows whose judge failed or was edited
                 plan.rejudge[p.run.id] = unjudged_rows(store.results(p.run.id), {r.id: r for r in rows},
@@ -211,6 +212,8 @@ async def _execute(plan: ProjectRunPlan, progress: Progress | None, should_stop:
                               describe_fatal=lambda exc: providers.to_connection_failed(exc, cfg.replace(
                                   model=p.model, azure_deployment=p.model if cfg.preset == "azure" else ""),
                                   key=client.api_key))
+            if p.waiting:  # the rest of its rows are still with the provider's Batch API
+                plan.store.set_status(run.id, "batch")
     finally:
         await client.close()
 

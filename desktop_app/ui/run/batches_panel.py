@@ -18,6 +18,7 @@ translate = QCoreApplication.translate
 def status_text(status: str) -> str:
     """The provider's status word in the user's language."""
     words = {
+        "submitting": translate("BatchesPanel", "being sent (checked on Refresh)"),
         "validating": translate("BatchesPanel", "checking the file"),
         "in_progress": translate("BatchesPanel", "in progress"),
         "finalizing": translate("BatchesPanel", "finishing"),
@@ -142,7 +143,7 @@ class BatchesPanel(QGroupBox):
     def _selected_open(self) -> bool:
         chosen = self.selected_id()
         batches: tuple = self.info.batches if self.info is not None else ()
-        return any(b.id == chosen and not b.final for b in batches)
+        return any(b.id == chosen and not b.final and b.status != "submitting" for b in batches)
 
     def _update_buttons(self) -> None:
         self.refresh_button.setEnabled(not self.busy)

@@ -46,6 +46,10 @@ def estimate_text(plan) -> str:
     if plan.finished:
         extra.append(plural(plan.finished, translate("RunTexts", "%1 row already answered is skipped."),
                             translate("RunTexts", "%1 rows already answered are skipped.")))
+    if plan.waiting:
+        extra.append(plural(plan.waiting, translate("RunTexts", "%1 row waits for a batch's results and is not sent "
+                                                                "again."),
+                            translate("RunTexts", "%1 rows wait for a batch's results and are not sent again.")))
     if est.cached:
         extra.append(plural(est.cached,
                             translate("RunTexts", "%1 request answered before comes from the cache at no cost."),
