@@ -850,6 +850,10 @@
         <source>Asking the provider…</source>
         <translation>プロバイダーに問い合わせ中…</translation>
     </message>
+    <message>
+        <source>Storing the results of %1: %2 of %3 rows…</source>
+        <translation>%1 の結果を保存中: %3 行中 %2 行…</translation>
+    </message>
 </context>
 <context>
     <name>CheckEditorDialog</name>

@@ -329,3 +329,18 @@ def test_a_batch_the_provider_never_made_frees_its_rows(tmp_path, scripted_serve
     check_batches(Project.open(project))
     assert list_batches(Project.open(project)) == []
     assert _submit(project).requests == 2
+
+
+def test_collecting_reports_progress_and_can_stop(tmp_path, scripted_server, monkeypatch):
+    """A long collect says how far it is, and a stop leaves the batch to be collected again, rows kept."""
+    project = _project(tmp_path, scripted_server, monkeypatch, rows=4)
+    _submit(project)
+    check_batches(Project.open(project))
+    events: list[dict] = []
+    stopped = check_batches(Project.open(project), progress=events.append,
+                            should_stop=lambda: len(events) >= 3)
+    assert [e["done"] for e in events] == [0, 1, 2] and {e["total"] for e in events} == {4}
+    assert stopped.answered == 3 and stopped.pending == 1  # not marked collected
+    assert check_batches(Project.open(project)).answered == 1  # the last one, none twice
+    (summary,) = project_summaries(Project.open(project))
+    assert summary.rows == 4 and summary.run.status == "complete"

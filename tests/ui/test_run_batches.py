@@ -157,3 +157,13 @@ def test_rows_waiting_for_a_batch_are_shown_as_waiting_not_done(qtbot, pages, tm
     qtbot.waitUntil(lambda: page.plan is not None and not page.batch_runner.is_running(), timeout=10000)
     assert page.view.rows.rows["baseline"].status.text() == "5 waiting for a batch"
     assert "5 rows wait for a batch's results" in page.view.estimate_label.text()
+
+
+def test_the_panel_says_how_far_storing_the_results_is(qtbot):
+    """While a large batch is stored, the panel counts the rows instead of sitting silent."""
+    from desktop_app.ui.run.batches_panel import BatchesPanel
+
+    panel = BatchesPanel()
+    qtbot.addWidget(panel)
+    panel.show_progress({"event": "collecting", "batch": "batch_0007", "done": 1200, "total": 50000})
+    assert panel.notice.text() == "Storing the results of batch_0007: 1,200 of 50,000 rows…"

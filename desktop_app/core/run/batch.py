@@ -248,7 +248,8 @@ def list_batches(project) -> list[BatchRecord]:
         return BatchBook(store).all()
 
 
-def check_batches(project, *, collect: bool = True, should_stop: ShouldStop | None = None) -> BatchCheck:
+def check_batches(project, *, collect: bool = True, should_stop: ShouldStop | None = None,
+                  progress: Callable[[dict], None] | None = None) -> BatchCheck:
     """Ask the provider about every open batch; store the answers of those that ended."""
     from desktop_app.core.data import rows as datasets  # noqa: PLC0415
     from desktop_app.core.providers import client as providers  # noqa: PLC0415
@@ -309,7 +310,7 @@ def check_batches(project, *, collect: bool = True, should_stop: ShouldStop | No
 
                     got, failed = collect_one(client, store, record, rows_by_id=rows_by_id, scorer_for=scorer_for,
                                               cost_fn=_batch_cost_fn(cfg, project.section("prices") or {}),
-                                              should_stop=should_stop)
+                                              should_stop=should_stop, progress=progress)
                     answered, errors = answered + got, errors + failed
                     if book.get(b.id) and book.get(b.id).collected:  # type: ignore[union-attr]
                         collected.append(b.id)

@@ -92,7 +92,8 @@ def _download(client, file_id: str | None) -> str:
 
 def collect_one(client, store, record: BatchRecord, *, rows_by_id: dict[str, Row],
                 scorer_for: Callable[[int], Scorer], cost_fn: CostFn,
-                should_stop: Callable[[], bool] | None = None) -> tuple[int, int]:
+                should_stop: Callable[[], bool] | None = None,
+                progress: Callable[[dict], None] | None = None) -> tuple[int, int]:
     """Store a finished batch's answers and errors; (rows answered, rows in error). The batch is
     marked collected only when every row of it is stored, so a stop or a crash collects again."""
     book = BatchBook(store)
@@ -105,9 +106,12 @@ def collect_one(client, store, record: BatchRecord, *, rows_by_id: dict[str, Row
     keys = {rid: store.request_keys(rid) for rid in run_ids}
     done = {rid: store.finished_row_ids(rid) for rid in run_ids}
     served: set[str] = set()  # custom ids whose answer is stored: its twins are cache hits
-    for m in book.mapped(record.id):
+    mapped = book.mapped(record.id)
+    for n, m in enumerate(mapped, 1):
         if should_stop is not None and should_stop():
             return answered, errors
+        if progress is not None:  # storing 50,000 scored rows takes a while: say how far it is
+            progress({"event": "collecting", "batch": record.id, "done": n - 1, "total": len(mapped)})
         row = rows_by_id.get(m.row_id)
         if row is None:  # the row left the evaluation set since: nothing to score it against
             continue

@@ -37,7 +37,7 @@ def check(state, project) -> BatchesInfo:
     known = list_batches(project)
     if all(b.collected for b in known):
         return BatchesInfo(tuple(known))
-    found = check_batches(project, should_stop=state.should_stop)
+    found = check_batches(project, should_stop=state.should_stop, progress=state.progress)
     return BatchesInfo(found.batches, len(found.collected), found.answered, found.errors, len(found.skipped),
                        checked=True)
 

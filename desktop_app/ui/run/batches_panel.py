@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QPushButton,
                                QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
-from desktop_app.ui.run.words import plural
+from desktop_app.ui.run.words import fill, plural
 
 translate = QCoreApplication.translate
 
@@ -135,6 +135,11 @@ class BatchesPanel(QGroupBox):
         row = self.table.sizeHintForRow(0) if info.batches else self.table.fontMetrics().height() + 4
         self.table.setFixedHeight(self.table.header().sizeHint().height() + shown * row + 2 * self.table.frameWidth() + 2)
         self._update_buttons()
+
+    def show_progress(self, event: dict) -> None:
+        """While results are stored: which batch and how far (events from the collect)."""
+        self.notice.setText(fill(self.tr("Storing the results of %1: %2 of %3 rows…"), event.get("batch", ""),
+                                 f"{event.get('done', 0):,}", f"{event.get('total', 0):,}"))
 
     def selected_id(self) -> str | None:
         items = self.table.selectedItems()

@@ -71,6 +71,7 @@ class RunPage(Page):
         self.batch_runner = TaskRunner(self, pool=network_pool())
         self.batch_runner.finished.connect(self._on_batches)
         self.batch_runner.failed.connect(self._on_batch_failed)
+        self.batch_runner.progress.connect(v.batches.show_progress)
         v.batches.refresh_requested.connect(self.check_batches)
         v.batches.cancel_requested.connect(self.cancel_batch)
         self._show()
