@@ -344,3 +344,23 @@ def test_collecting_reports_progress_and_can_stop(tmp_path, scripted_server, mon
     assert check_batches(Project.open(project)).answered == 1  # the last one, none twice
     (summary,) = project_summaries(Project.open(project))
     assert summary.rows == 4 and summary.run.status == "complete"
+
+
+def test_a_judges_calls_while_collecting_are_billed_at_the_online_price(tmp_path):
+    """Only the batched answer gets the discount; a judge asked while scoring is an online call."""
+    from desktop_app.core.records import Row
+    from desktop_app.core.run.batch_collect import BatchAnswer, store_row
+    from desktop_app.core.run.batch_table import Mapped
+    from desktop_app.core.run.scoring import note_call
+
+    def judging_scorer(row, output, passages=()):
+        note_call("judge-model", 10, 1)
+        return ()
+
+    with ResultStore(tmp_path / "results.sqlite") as store:
+        run = store.create_run("baseline", ())
+        store_row(store, run.id, Row(id="q1", input="?", expected="a"), Mapped("c1", run.id, "q1", "k1", "m", ()),
+                  BatchAnswer("c1", "a", 100, 10), scorer=judging_scorer, cost_fn=lambda m, i, o: 1.0,
+                  answer_share=0.5)
+        (result,) = store.results(run.id)
+    assert result.cost == pytest.approx(0.5 + 1.0)  # half the answer, the whole judge call

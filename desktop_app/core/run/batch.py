@@ -18,6 +18,7 @@ from datetime import datetime, timezone
 from typing import Callable, Iterator
 
 from desktop_app.core.errors import RunError
+from desktop_app.core.providers.prices import BATCH_DISCOUNT
 from desktop_app.core.run.batch_collect import BatchAnswer, collect_one, record_from, run_status, store_row
 from desktop_app.core.run.batch_files import BATCH_PRESETS, COMPLETION_WINDOW, LIMITS, custom_id, endpoint_path
 from desktop_app.core.run.batch_files import input_line, split_lines
@@ -103,18 +104,6 @@ def _cost_fn(cfg, prices: dict) -> Callable[[str, int, int], "float | None"]:
 
     return lambda model, tin, tout: pricing.cost(price_name(cfg, model, prices), tin, tout, prices,
                                                  preset=cfg.preset)
-
-
-def _batch_cost_fn(cfg, prices: dict) -> Callable[[str, int, int], "float | None"]:
-    from desktop_app.core.providers.prices import BATCH_DISCOUNT  # noqa: PLC0415
-
-    full = _cost_fn(cfg, prices)
-
-    def cost(model: str, tin: int, tout: int) -> float | None:
-        value = full(model, tin, tout)
-        return None if value is None else value * BATCH_DISCOUNT
-
-    return cost
 
 
 def _extracting(scorer: Scorer, variant: Variant | None) -> Scorer:
@@ -309,7 +298,8 @@ def check_batches(project, *, collect: bool = True, should_stop: ShouldStop | No
                         return scorers[run_id]
 
                     got, failed = collect_one(client, store, record, rows_by_id=rows_by_id, scorer_for=scorer_for,
-                                              cost_fn=_batch_cost_fn(cfg, project.section("prices") or {}),
+                                              cost_fn=_cost_fn(cfg, project.section("prices") or {}),
+                                              answer_share=BATCH_DISCOUNT,
                                               should_stop=should_stop, progress=progress)
                     answered, errors = answered + got, errors + failed
                     if book.get(b.id) and book.get(b.id).collected:  # type: ignore[union-attr]

@@ -64,13 +64,17 @@ CostFn = Callable[[str, int, int], "float | None"]
 
 
 def store_row(store, run_id: int, row: Row, mapped: Mapped, answer: BatchAnswer, *, scorer: Scorer,
-              cost_fn: CostFn, cached: bool = False) -> bool:
+              cost_fn: CostFn, cached: bool = False, answer_share: float = 1.0) -> bool:
     """Score and store one row's answer (or error) as the runner does; the answer goes into the
-    request cache in the same commit. True when the row has an answer (not an error)."""
+    request cache in the same commit. True when the row has an answer (not an error).
+    ``answer_share``: the part of the list price the answer cost (the Batch API's discount); a
+    judge's calls while scoring are online calls at the full price."""
     text = answer.text if answer.error is None else None
     with collect_calls() as calls:
         verdicts = scorer(row, text, mapped.passages)
     answer_cost = cost_fn(mapped.model, answer.tokens_in, answer.tokens_out) if answer.error is None else 0.0
+    if answer_cost:
+        answer_cost *= answer_share
     judge_costs = [cost_fn(m, tin, tout) for m, tin, tout in calls.usage]
     parts = [answer_cost, *judge_costs]
     error = answer.error
@@ -91,7 +95,7 @@ def _download(client, file_id: str | None) -> str:
 
 
 def collect_one(client, store, record: BatchRecord, *, rows_by_id: dict[str, Row],
-                scorer_for: Callable[[int], Scorer], cost_fn: CostFn,
+                scorer_for: Callable[[int], Scorer], cost_fn: CostFn, answer_share: float,
                 should_stop: Callable[[], bool] | None = None,
                 progress: Callable[[dict], None] | None = None) -> tuple[int, int]:
     """Store a finished batch's answers and errors; (rows answered, rows in error). The batch is
@@ -122,7 +126,7 @@ def collect_one(client, store, record: BatchRecord, *, rows_by_id: dict[str, Row
         if answer.error and record.status == "failed" and record.message:
             answer = dataclasses.replace(answer, error=f"batch_failed: {record.message}"[:500])
         ok = store_row(store, m.run_id, row, m, answer, scorer=scorer_for(m.run_id), cost_fn=cost_fn,
-                       cached=m.custom_id in served)
+                       cached=m.custom_id in served, answer_share=answer_share)
         if answer.error is None:
             served.add(m.custom_id)
         answered += ok
