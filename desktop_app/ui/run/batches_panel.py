@@ -8,7 +8,7 @@ from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QPushButton,
-                               QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
+                               QSizePolicy, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from desktop_app.ui.run.words import fill, plural
 
@@ -75,6 +75,8 @@ class BatchesPanel(QGroupBox):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("batchesPanel")
+        # Never taller than its rows: spare height on the page goes below, not into gaps here.
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.notice = QLabel()
         self.notice.setTextFormat(Qt.TextFormat.PlainText)
         self.notice.setWordWrap(True)
@@ -91,9 +93,9 @@ class BatchesPanel(QGroupBox):
         self.refresh_button.clicked.connect(self.refresh_requested)
         self.cancel_button.clicked.connect(self._cancel_clicked)
         buttons = QHBoxLayout()
-        buttons.addWidget(self.notice, 1)
-        buttons.addWidget(self.refresh_button, 0, Qt.AlignmentFlag.AlignTop)
-        buttons.addWidget(self.cancel_button, 0, Qt.AlignmentFlag.AlignTop)
+        buttons.addWidget(self.notice, 1, Qt.AlignmentFlag.AlignVCenter)
+        buttons.addWidget(self.refresh_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        buttons.addWidget(self.cancel_button, 0, Qt.AlignmentFlag.AlignVCenter)
         col = QVBoxLayout(self)
         col.addLayout(buttons)
         col.addWidget(self.table)
