@@ -237,14 +237,54 @@ def list_batches(project) -> list[BatchRecord]:
         return BatchBook(store).all()
 
 
+class _Scoring:
+    """The project's checks for collected answers: built once per check, and only when a batch has
+    answers to score (loading rows and a judge is not free); one scorer per run, as a run rescores."""
+
+    def __init__(self, project, store) -> None:
+        self.project, self.store = project, store
+        self.scorer: Scorer | None = None
+        self.rows_by_id: dict = {}
+        self.signature = ""
+        self.closers: list[Callable[[], None]] = []
+        self.per_run: dict[int, Scorer] = {}
+
+    def ready(self) -> "_Scoring":
+        from desktop_app.core.data import rows as datasets  # noqa: PLC0415
+        from desktop_app.core.run.judge import metered_embedder  # noqa: PLC0415
+        from desktop_app.core.run.project import model_tools  # noqa: PLC0415
+        from desktop_app.core.run.scoring import project_scorer  # noqa: PLC0415
+
+        if self.scorer is None:
+            rows, _ = datasets.load_rows(self.project)
+            judge, embed, self.closers = model_tools(self.project, self.store)
+            self.scorer = project_scorer(self.project, rows, judge=judge,
+                                         embed=metered_embedder(embed) if embed else None)
+            self.rows_by_id = {r.id: r for r in rows}
+            self.signature = checks_signature(self.scorer.specs)
+        return self
+
+    def for_run(self, run_id: int) -> Scorer:
+        """The run's rows from earlier sessions are rescored under the same checks first, as a run does."""
+        from desktop_app.core.run.project import refresh_scores  # noqa: PLC0415
+
+        scorer = self.ready().scorer
+        if run_id not in self.per_run and scorer is not None:
+            run = self.store.run(run_id)
+            refresh_scores(self.store, run, self.rows_by_id, scorer, self.signature)
+            self.store.set_checks_signature(run_id, self.signature)
+            self.per_run[run_id] = _extracting(scorer, Variant.from_dict(run.variant) if run.variant else None)
+        return self.per_run[run_id]
+
+    def close(self) -> None:
+        for close in self.closers:
+            close()
+
+
 def check_batches(project, *, collect: bool = True, should_stop: ShouldStop | None = None,
                   progress: Callable[[dict], None] | None = None) -> BatchCheck:
     """Ask the provider about every open batch; store the answers of those that ended."""
-    from desktop_app.core.data import rows as datasets  # noqa: PLC0415
     from desktop_app.core.providers import client as providers  # noqa: PLC0415
-    from desktop_app.core.run.judge import metered_embedder  # noqa: PLC0415
-    from desktop_app.core.run.project import model_tools, refresh_scores  # noqa: PLC0415
-    from desktop_app.core.run.scoring import project_scorer  # noqa: PLC0415
     from desktop_app.core.run.store import ResultStore  # noqa: PLC0415
 
     if not project.results_db.exists():
@@ -252,20 +292,19 @@ def check_batches(project, *, collect: bool = True, should_stop: ShouldStop | No
     with ResultStore(project.results_db) as store:
         book = BatchBook(store)
         open_batches = [b for b in book.all() if not b.collected]
-        if not open_batches:
-            return BatchCheck(tuple(book.all()))
         cfg = providers.ConnectionConfig.from_dict(project.section("connection"))
         # Batches sent through another connection (or before it went local/offline) wait for it to come back.
         mine = [b for b in open_batches if batch_supported(cfg.preset) and b.endpoint == cfg.endpoint_id()]
         skipped = tuple(b.id for b in open_batches if b not in mine)
+        if not mine:
+            return BatchCheck(tuple(book.all()), skipped=skipped)
         collected: list[str] = []
         answered = errors = 0
         runs: set[int] = set()
-        if not mine:
-            return BatchCheck(tuple(book.all()), skipped=skipped)
         with project_lock(project):
             client = providers.make_client(cfg)
-            tools: tuple = ()
+            scoring = _Scoring(project, store)
+            cost = _cost_fn(cfg, project.section("prices") or {})
             try:
                 for b in mine:
                     if should_stop is not None and should_stop():
@@ -279,39 +318,19 @@ def check_batches(project, *, collect: bool = True, should_stop: ShouldStop | No
                     book.update(record)
                     if not (collect and record.final):
                         continue
-                    if not tools:  # the scorer only when something is to be scored
-                        rows, _ = datasets.load_rows(project)
-                        judge, embed, closers = model_tools(project, store)
-                        scorer = project_scorer(project, rows, judge=judge,
-                                                embed=metered_embedder(embed) if embed else None)
-                        tools = ({r.id: r for r in rows}, scorer, checks_signature(scorer.specs), closers, {})
-                    rows_by_id, scorer, signature, _closers, scorers = tools
-
-                    def scorer_for(run_id: int, scorer=scorer, signature=signature, scorers=scorers,
-                                   rows_by_id=rows_by_id) -> Scorer:
-                        if run_id not in scorers:
-                            run = store.run(run_id)
-                            refresh_scores(store, run, rows_by_id, scorer, signature)
-                            store.set_checks_signature(run_id, signature)
-                            variant = Variant.from_dict(run.variant) if run.variant else None
-                            scorers[run_id] = _extracting(scorer, variant)
-                        return scorers[run_id]
-
-                    got, failed = collect_one(client, store, record, rows_by_id=rows_by_id, scorer_for=scorer_for,
-                                              cost_fn=_cost_fn(cfg, project.section("prices") or {}),
-                                              answer_share=BATCH_DISCOUNT,
+                    got, failed = collect_one(client, store, record, rows_by_id=scoring.ready().rows_by_id,
+                                              scorer_for=scoring.for_run, cost_fn=cost, answer_share=BATCH_DISCOUNT,
                                               should_stop=should_stop, progress=progress)
                     answered, errors = answered + got, errors + failed
-                    if book.get(b.id) and book.get(b.id).collected:  # type: ignore[union-attr]
+                    done = book.get(b.id)
+                    if done is not None and done.collected:
                         collected.append(b.id)
-                    for m in book.mapped(b.id):
-                        runs.add(m.run_id)
+                    runs.update(m.run_id for m in book.mapped(b.id))
                 for run_id in runs:
                     store.set_status(run_id, run_status(book, run_id))
             finally:
                 client.close()
-                for close in (tools[3] if tools else []):
-                    close()
+                scoring.close()
         return BatchCheck(tuple(book.all()), tuple(collected), answered, errors, tuple(sorted(runs)), skipped)
 
 
