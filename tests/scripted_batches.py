@@ -57,6 +57,7 @@ class BatchDesk:
         self.held: set[str] = set()  # these batches stay in_progress, whatever ``hold`` says
         self.expire_after: int | None = None
         self.done_before_cancel = 1
+        self.upload_delay = 0.0  # seconds each file upload takes (a large file on a slow line)
         self.answered: list[dict] = []  # bodies of every request a batch answered
         self._lock = threading.Lock()
 
@@ -133,6 +134,8 @@ class BatchDesk:
 
     # -- routing ----------------------------------------------------------------------------
     def handle(self, method: str, path: str, raw: bytes, headers: dict[str, str]) -> tuple[int, dict, Any]:
+        if method == "POST" and path.endswith("/files") and self.upload_delay:
+            time.sleep(self.upload_delay)
         with self._lock:
             if method == "POST" and path.endswith("/files"):
                 form = _multipart(raw, headers.get("content-type", ""))

@@ -851,6 +851,10 @@
         <translation>プロバイダーに問い合わせ中…</translation>
     </message>
     <message>
+        <source>Sending batch %1 of %2…</source>
+        <translation>バッチ %2 件中 %1 件目を送信中…</translation>
+    </message>
+    <message>
         <source>Storing the results of %1: %2 of %3 rows…</source>
         <translation>%1 の結果を保存中: %3 行中 %2 行…</translation>
     </message>

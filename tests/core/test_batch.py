@@ -364,3 +364,15 @@ def test_a_judges_calls_while_collecting_are_billed_at_the_online_price(tmp_path
                   answer_share=0.5)
         (result,) = store.results(run.id)
     assert result.cost == pytest.approx(0.5 + 1.0)  # half the answer, the whole judge call
+
+
+def test_stopping_a_send_keeps_the_batches_sent_and_frees_the_rest(tmp_path, scripted_server, monkeypatch):
+    """Cancel while sending: files already up stay batches, the other rows go in the next send."""
+    monkeypatch.setitem(batch_files.LIMITS, "openai", (2, 200_000_000))
+    project = _project(tmp_path, scripted_server, monkeypatch, rows=6)
+    events: list[dict] = []
+    first = submit_batches(prepare_project_run(Project.open(project)), progress=events.append,
+                           should_stop=lambda: len(events) >= 1)
+    assert len(first.batches) == 1 and first.requests == 2 and first.rows == 2
+    assert events == [{"event": "sending", "done": 0, "total": 3}]
+    assert _submit(project).requests == 4  # the rest, nothing twice

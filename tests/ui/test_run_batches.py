@@ -167,3 +167,33 @@ def test_the_panel_says_how_far_storing_the_results_is(qtbot):
     qtbot.addWidget(panel)
     panel.show_progress({"event": "collecting", "batch": "batch_0007", "done": 1200, "total": 50000})
     assert panel.notice.text() == "Storing the results of batch_0007: 1,200 of 50,000 rows…"
+
+
+def test_the_panel_counts_the_files_being_sent(qtbot):
+    """A large send says which file is going up."""
+    from desktop_app.ui.run.batches_panel import BatchesPanel
+
+    panel = BatchesPanel()
+    qtbot.addWidget(panel)
+    panel.show_progress({"event": "sending", "done": 1, "total": 3})
+    assert panel.notice.text() == "Sending batch 2 of 3…"
+
+
+def test_cancel_while_sending_keeps_what_went_up(qtbot, pages, tmp_path, scripted_server, monkeypatch):
+    """Cancel during a long send stops before the next file; the batches already sent are listed."""
+    from desktop_app.core.run import batch_files
+
+    monkeypatch.setitem(batch_files.LIMITS, "openai", (1, 200_000_000))
+    project = _project(tmp_path, scripted_server, monkeypatch, rows=4)
+    scripted_server.batch_desk.upload_delay = 0.3
+    page = pages()
+    page.set_project(project)
+    qtbot.waitUntil(lambda: page.plan is not None and not page.batch_runner.is_running(), timeout=10000)
+    page.view.batch_check.setChecked(True)
+    qtbot.mouseClick(page.view.start_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Sending batch" in page.view.batches.notice.text(), timeout=5000)
+    assert page.view.cancel_button.isEnabled() and not page.view.start_button.isEnabled()
+    with qtbot.waitSignal(page.batch_runner.finished, timeout=10000):
+        qtbot.mouseClick(page.view.cancel_button, Qt.MouseButton.LeftButton)
+    sent = len(scripted_server.batch_desk.batches)
+    assert 1 <= sent < 4 and page.view.batches.table.topLevelItemCount() == sent

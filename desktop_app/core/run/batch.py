@@ -112,11 +112,14 @@ def _extracting(scorer: Scorer, variant: Variant | None) -> Scorer:
     return scorer.with_extract(lambda out: answer_part(variant, out))
 
 
-def submit_batches(plan, progress: Callable[[dict], None] | None = None) -> Submission:
+def submit_batches(plan, progress: Callable[[dict], None] | None = None,
+                   should_stop: ShouldStop | None = None) -> Submission:
     """Send a prepared plan (``run.project.prepare_project_run``) as batches; returns at once.
 
     Cache hits are stored now; every other pending row is filed under its batch's custom id
-    before this returns, so the answers find their rows whenever they are collected."""
+    before this returns, so the answers find their rows whenever they are collected.
+    ``should_stop`` is asked before each file goes up: batches already sent stay sent, the rows
+    of the others are left for the next run or batch."""
     from desktop_app.core.providers import client as providers  # noqa: PLC0415
     from desktop_app.core.run.project import refresh_scores  # noqa: PLC0415
 
@@ -160,6 +163,7 @@ def submit_batches(plan, progress: Callable[[dict], None] | None = None) -> Subm
             fresh = [(c, ln) for k, (c, ln) in lines.items() if k not in joined_before]
             client = providers.make_client(cfg)
             batches = []
+            stopped = False
             try:
                 max_requests, max_bytes = LIMITS[cfg.preset]
                 try:
@@ -168,18 +172,23 @@ def submit_batches(plan, progress: Callable[[dict], None] | None = None) -> Subm
                     raise RunError(f"A request is too large for the Batch API: {exc}.",
                                    "Run online, or lower the variant's top-k or the chunk size.") from None
                 for i, chunk in enumerate(chunks):
+                    if should_stop is not None and should_stop():
+                        stopped = True
+                        break
+                    if progress is not None:
+                        progress({"event": "sending", "done": i, "total": len(chunks)})
                     record = _send(client, book, chunk, filed, url, f"{i + 1}/{len(chunks)}", cfg.endpoint_id())
                     batches.append(record)
-                    if progress is not None:
-                        progress({"event": "submitted", "batch": record.id, "done": i + 1, "total": len(chunks)})
             finally:
                 client.close()
                 waiting_runs = book.runs_waiting()
                 for p in plan.prepared:
                     if p.run is not None:  # a run with rows in an open batch waits for it; else it is whole now
-                        store.set_status(p.run.id, "batch" if p.run.id in waiting_runs else "complete")
-            return Submission(tuple(batches), requests=len(fresh), rows=len(waiting) - joined, cached=cached,
-                              joined=joined, runs=tuple(p.variant.name for p in plan.prepared))
+                        store.set_status(p.run.id, "batch" if p.run.id in waiting_runs
+                                         else "cancelled" if stopped else "complete")
+            sent = {m.custom_id for r in batches for m in book.mapped(r.id)}
+            return Submission(tuple(batches), requests=len(sent), rows=sum(len(filed[c]) for c in sent if c in filed),
+                              cached=cached, joined=joined, runs=tuple(p.variant.name for p in plan.prepared))
     finally:
         plan.close()
 

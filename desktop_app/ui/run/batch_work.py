@@ -46,7 +46,8 @@ def submit(state, project, names: list[str] | None) -> BatchesInfo:
     from desktop_app.core.run.batch import list_batches, submit_batches  # noqa: PLC0415
     from desktop_app.core.run.project import prepare_project_run  # noqa: PLC0415
 
-    submission = submit_batches(prepare_project_run(project, names or None))
+    submission = submit_batches(prepare_project_run(project, names or None), progress=state.progress,
+                                should_stop=state.should_stop)
     return BatchesInfo(tuple(list_batches(project)), answered=submission.cached, checked=True,
                        submitted=len(submission.batches))
 

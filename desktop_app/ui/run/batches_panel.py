@@ -139,7 +139,11 @@ class BatchesPanel(QGroupBox):
         self._update_buttons()
 
     def show_progress(self, event: dict) -> None:
-        """While results are stored: which batch and how far (events from the collect)."""
+        """How far a send or a collect is (their progress events)."""
+        if event.get("event") == "sending":
+            self.notice.setText(fill(self.tr("Sending batch %1 of %2…"), event.get("done", 0) + 1,
+                                     event.get("total", 0)))
+            return
         self.notice.setText(fill(self.tr("Storing the results of %1: %2 of %3 rows…"), event.get("batch", ""),
                                  f"{event.get('done', 0):,}", f"{event.get('total', 0):,}"))
 

@@ -68,6 +68,7 @@ class RunPage(Page):
         self.import_runner.failed.connect(self._on_failed)
         # Batches: sending, checking and cancelling talk to the provider (network pool, one at a time).
         self.batches_info = batch_work.BatchesInfo()
+        self.sending = False  # the batch task is a send (Cancel stops it before the next file)
         self.batch_runner = TaskRunner(self, pool=network_pool())
         self.batch_runner.finished.connect(self._on_batches)
         self.batch_runner.failed.connect(self._on_batch_failed)
@@ -207,6 +208,10 @@ class RunPage(Page):
 
     @Slot()
     def cancel(self) -> None:
+        if self.sending and self.batch_runner.is_running() and not self.batch_runner.is_stopping():
+            self.batch_runner.stop()  # batches already sent stay sent; the rest are not
+            self._show()
+            return
         if self.is_running() and not self.run_runner.is_stopping():
             self.run_runner.stop()  # finished rows and the outcome still arrive
             self.view.show_stopping()
@@ -255,8 +260,10 @@ class RunPage(Page):
         if self.batch_runner.is_running() or self.project is None:
             return False
         self.banner.clear()
+        self.sending = True
         self.batch_runner.start(batch_work.submit, work.snapshot(self.project), names)
         self._show_batches()
+        self._show()
         return True
 
     @Slot()
@@ -264,6 +271,7 @@ class RunPage(Page):
         """Ask the provider about open batches and store what arrived (quick when none is open)."""
         if self.project is None or self.batch_runner.is_running():
             return
+        self.sending = False
         self.batch_runner.start(batch_work.check, work.snapshot(self.project))
         self._show_batches()
 
@@ -271,6 +279,7 @@ class RunPage(Page):
     def cancel_batch(self, batch_id: str) -> None:
         if self.project is None or self.batch_runner.is_running():
             return
+        self.sending = False
         self.batch_runner.start(batch_work.cancel, work.snapshot(self.project), batch_id)
         self._show_batches()
 
@@ -325,6 +334,8 @@ class RunPage(Page):
         self.view.show_state(ViewState(
             has_project=self.project is not None, info=self.info, plan=self.plan,
             planning=self.plan_runner.is_running(), running=self.is_running(),
-            stopping=self.run_runner.is_stopping(), session=bool(self.session),
+            stopping=self.run_runner.is_stopping() or (self.sending and self.batch_runner.is_stopping()),
+            session=bool(self.session),
             outcome_text=self.outcome_text, blocked=self.plan_failed,
-            submitting=self.batch_runner.is_running()))
+            submitting=self.sending and self.batch_runner.is_running(),
+            batch_busy=self.batch_runner.is_running()))

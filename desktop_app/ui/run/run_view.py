@@ -53,7 +53,8 @@ class ViewState:
     session: bool  # this app session ran something: show its totals
     outcome_text: str
     blocked: bool = False  # planning failed for a reason the banner gives
-    submitting: bool = False  # batches are being sent
+    submitting: bool = False  # batches are being sent (Cancel stops before the next file)
+    batch_busy: bool = False  # a batch task (send, check, cancel) is going on
 
 
 class RunView(QWidget):
@@ -196,10 +197,10 @@ class RunView(QWidget):
         can_run = (st.has_project and info is not None and not offline and bool(info.variants) and not st.blocked
                    and info.data_problem is None and info.selection_problem is None)
         nothing_left = st.plan is not None and all(line.pending == 0 for line in st.plan.lines)
-        self.start_button.setEnabled(can_run and not running and not nothing_left and not st.submitting)
-        self.batch_check.setEnabled(not running and not st.submitting)
+        self.start_button.setEnabled(can_run and not running and not nothing_left and not st.batch_busy)
+        self.batch_check.setEnabled(not running and not st.batch_busy)
         self.resume_button.setEnabled(not running)
-        self.cancel_button.setEnabled(running and not st.stopping)
+        self.cancel_button.setEnabled((running or st.submitting) and not st.stopping)
         self.import_button.setEnabled(st.has_project)
         self.offline_import_button.setEnabled(st.has_project)
         self.change_button.setEnabled(not running)
