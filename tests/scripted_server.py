@@ -25,6 +25,7 @@ from urllib.parse import urlparse
 import pytest
 
 from desktop_app.core.text import tokens
+from tests.scripted_batches import BATCH_PATH, BatchDesk
 
 EMBED_DIM = 64
 
@@ -132,6 +133,7 @@ class ScriptedServer:
         self.rate_limit: RateLimit | None = None  # a provider's requests-per-minute limit
         self.one_at_a_time = False  # a local server with one slot: requests queue behind each other
         self._slot = threading.Lock()
+        self.batch_desk = BatchDesk(self)  # files and batches (tests/scripted_batches.py)
 
     # -- scripting ------------------------------------------------------------------------
     def fail_next(self, n: int = 1, status: int = 429, retry_after: float | None = None) -> None:
@@ -206,6 +208,13 @@ class ScriptedServer:
             return True
         bearer = headers.get("authorization", "")
         return bearer == f"Bearer {self.required_key}" or headers.get("api-key") == self.required_key
+
+    def handle_batch(self, method: str, path: str, raw: bytes, headers: dict[str, str]) -> tuple[int, dict, Any]:
+        """Files and batches: the body may be a multipart upload, so it stays raw."""
+        self._record(path, None, headers)
+        if not self._authorized(headers):
+            return 401, {}, _error("Incorrect API key provided.", "invalid_request_error", "invalid_api_key")
+        return self.batch_desk.handle(method, path, raw, headers)
 
     def handle(self, method: str, path: str, body: Any, headers: dict[str, str]) -> tuple[int, dict, Any]:
         self._record(path, body, headers)
@@ -299,13 +308,16 @@ class _Handler(BaseHTTPRequestHandler):
     def _serve(self, method: str) -> None:
         length = int(self.headers.get("Content-Length") or 0)
         raw = self.rfile.read(length) if length else b""
-        try:
-            body = json.loads(raw) if raw else None
-        except json.JSONDecodeError:
-            body = raw.decode("utf-8", "replace")
         headers = {k.lower(): v for k, v in self.headers.items()}
         path = urlparse(self.path).path
-        status, extra_headers, payload = self.scripted.handle(method, path, body, headers)
+        if BATCH_PATH.search(path):
+            status, extra_headers, payload = self.scripted.handle_batch(method, path, raw, headers)
+        else:
+            try:
+                body = json.loads(raw) if raw else None
+            except json.JSONDecodeError:
+                body = raw.decode("utf-8", "replace")
+            status, extra_headers, payload = self.scripted.handle(method, path, body, headers)
         data = payload if isinstance(payload, bytes) else json.dumps(payload, ensure_ascii=False).encode("utf-8")
         content_type = extra_headers.pop("Content-Type", "application/json")
         try:

@@ -7,6 +7,8 @@ null when no price is known for the model (``cost_known`` false); ``missing`` co
 rows the run has no result for, which the scores count as failed.
 `run` exits 0 when the runs finished (rows that failed are counted in `errors`), 1 when the
 user declined at the prompt, 2 for bad input, 130 on Ctrl+C (finished rows are kept).
+`run --batch` / `run --collect` go through the provider's Batch API (cli/batch_commands.py); they
+add exit 4: batches still running.
 """
 from __future__ import annotations
 
@@ -31,6 +33,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     run.add_argument("--concurrency", metavar="N", type=int, default=None,
                      help="requests in flight at once (default: the project's setting, 8)")
     run.add_argument("--yes", "-y", action="store_true", help="run without asking")
+    mode = run.add_mutually_exclusive_group()
+    mode.add_argument("--batch", action="store_true",
+                      help="submit to the provider's Batch API (OpenAI, Azure OpenAI): about half the price, "
+                           "results within 24 hours; prints the batch ids and returns at once")
+    mode.add_argument("--collect", action="store_true",
+                      help="check the submitted batches and store the results of those that finished "
+                           "(exit 4: some are still running)")
+    run.add_argument("--json", action="store_true", help="with --batch or --collect: print the outcome as JSON")
     run.set_defaults(func=_cmd_run)
 
     imp = sub.add_parser("import-run", help="import outputs produced elsewhere as a run",
@@ -70,8 +80,9 @@ def _duration(seconds: float | None) -> str:
 def _print_plan(plan) -> None:
     for p in plan.prepared:
         state = "new run" if p.run is None else f"resuming run {p.run.id}"
+        waiting = f", {p.waiting} waiting for a batch" if p.waiting else ""
         print(f"{p.variant.name}: {p.total} rows, {p.finished} done, {len(p.pending)} to do "
-              f"({p.cached} from cache) - {p.model}, {state}")
+              f"({p.cached} from cache{waiting}) - {p.model}, {state}")
     est = plan.estimate
     cost = _money(est.cost_usd)
     if est.unpriced_models:
@@ -158,6 +169,14 @@ def _cmd_run(args) -> int:
         raise RunError(f"--concurrency {args.concurrency} is out of range.", "Use 1 to 256 (default 8).")
     project = Project.open(args.project)
     names = [n.strip() for n in args.variants.split(",") if n.strip()] or None
+    if args.json and not (args.batch or args.collect):
+        raise RunError("--json goes with --batch or --collect.", "Use `results --json` for the leaderboard.")
+    if args.batch or args.collect:
+        from desktop_app.cli import batch_commands  # noqa: PLC0415
+
+        if args.collect:
+            return batch_commands.cmd_collect(args, project)
+        return batch_commands.cmd_batch(args, project, names, _print_plan, _confirm)
     plan = prepare_project_run(project, names, concurrency=args.concurrency)
     try:
         _print_plan(plan)

@@ -65,6 +65,7 @@ class MainWindow(QMainWindow):
             self.project_changed.connect(page.set_project)
             page.navigate.connect(self.navigate)
             page.project_modified.connect(lambda what, src=key: self._broadcast_modified(src, what))
+            page.notice.connect(lambda text: self.statusBar().showMessage(text, 15000))
         self.step_list.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.file_watcher = ProjectFileWatcher(self)
         self.file_watcher.changed_outside.connect(self._on_changed_outside)

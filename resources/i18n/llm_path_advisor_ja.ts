@@ -849,6 +849,149 @@
     </message>
 </context>
 <context>
+    <name>BatchesPanel</name>
+    <message>
+        <source>checking the file</source>
+        <translation>ファイルを確認中</translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation>処理中</translation>
+    </message>
+    <message>
+        <source>finishing</source>
+        <translation>仕上げ中</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>完了</translation>
+    </message>
+    <message>
+        <source>expired (finished part kept)</source>
+        <translation>期限切れ(完了分は保存)</translation>
+    </message>
+    <message>
+        <source>cancelling</source>
+        <translation>キャンセル中</translation>
+    </message>
+    <message>
+        <source>cancelled (finished part kept)</source>
+        <translation>キャンセル済み(完了分は保存)</translation>
+    </message>
+    <message>
+        <source>refused by the provider</source>
+        <translation>プロバイダーが拒否</translation>
+    </message>
+    <message>
+        <source>%1 batch sent.</source>
+        <translation>%1 件のバッチを送信しました。</translation>
+    </message>
+    <message>
+        <source>%1 batches sent.</source>
+        <translation>%1 件のバッチを送信しました。</translation>
+    </message>
+    <message>
+        <source>You can close the app; results are collected when you open the project again or press Refresh.</source>
+        <translation>アプリを閉じてもかまいません。結果はプロジェクトを次に開いたとき、または「更新」を押したときに取り込まれます。</translation>
+    </message>
+    <message>
+        <source>Results of %1 batch have arrived.</source>
+        <translation>%1 件のバッチの結果が届きました。</translation>
+    </message>
+    <message>
+        <source>Results of %1 batches have arrived.</source>
+        <translation>%1 件のバッチの結果が届きました。</translation>
+    </message>
+    <message>
+        <source>%1 answer stored.</source>
+        <translation>%1 件の回答を保存しました。</translation>
+    </message>
+    <message>
+        <source>%1 answers stored.</source>
+        <translation>%1 件の回答を保存しました。</translation>
+    </message>
+    <message>
+        <source>Ended / due</source>
+        <translation>終了 / 予定</translation>
+    </message>
+    <message>
+        <source>%1 row got no answer; run again to ask it.</source>
+        <translation>%1 行は回答がありませんでした。もう一度実行すると問い合わせます。</translation>
+    </message>
+    <message>
+        <source>being sent (checked on Refresh)</source>
+        <translation>送信中(「更新」で確認)</translation>
+    </message>
+    <message>
+        <source>%1 rows got no answer; run again to ask them.</source>
+        <translation>%1 行は回答がありませんでした。もう一度実行すると問い合わせます。</translation>
+    </message>
+    <message>
+        <source>Some batches were sent through another connection; switch back to it to collect them.</source>
+        <translation>別の接続で送信したバッチがあります。取り込むにはその接続に戻してください。</translation>
+    </message>
+    <message>
+        <source>Still running at the provider. Results are due within 24 hours of sending.</source>
+        <translation>プロバイダーで処理中です。結果は送信から 24 時間以内に届きます。</translation>
+    </message>
+    <message>
+        <source>Batches</source>
+        <translation>バッチ</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>バッチ</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完了</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失敗</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>送信日時</translation>
+    </message>
+    <message>
+        <source>Batches sent to the provider</source>
+        <translation>プロバイダーに送信したバッチ</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>更新(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Ask the provider now and store the results that have arrived</source>
+        <translation>今すぐプロバイダーに問い合わせ、届いた結果を保存します</translation>
+    </message>
+    <message>
+        <source>Cancel &amp;batch</source>
+        <translation>バッチをキャンセル(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Stop the chosen batch; what it finished is kept</source>
+        <translation>選んだバッチを止めます。完了した分は保存されます</translation>
+    </message>
+    <message>
+        <source>Asking the provider…</source>
+        <translation>プロバイダーに問い合わせ中…</translation>
+    </message>
+    <message>
+        <source>Sending batch %1 of %2…</source>
+        <translation>バッチ %2 件中 %1 件目を送信中…</translation>
+    </message>
+    <message>
+        <source>Storing the results of %1: %2 of %3 rows…</source>
+        <translation>%1 の結果を保存中: %3 行中 %2 行…</translation>
+    </message>
+</context>
+<context>
     <name>CheckEditorDialog</name>
     <message>
         <source>Edit check</source>
@@ -3366,6 +3509,10 @@ request</source>
         <translation>%1 · 中止</translation>
     </message>
     <message>
+        <source>%1 · waiting for its batch</source>
+        <translation>%1 · バッチの結果待ち</translation>
+    </message>
+    <message>
         <source>%1 · unfinished</source>
         <translation>%1 · 未完了</translation>
     </message>
@@ -3719,12 +3866,20 @@ LLM を使った機能を測定し、次に何をすべきか（プロンプト�
         <translation>%1/%2</translation>
     </message>
     <message>
+        <source>%1 waiting for a batch</source>
+        <translation>バッチの結果待ち %1 行</translation>
+    </message>
+    <message>
         <source>done: every row has an answer</source>
         <translation>完了：すべての行に回答があります</translation>
     </message>
     <message>
         <source>%1 to do</source>
         <translation>残り %1</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
     </message>
     <message>
         <source>%1 (%2 from the cache, free)</source>
@@ -4348,6 +4503,14 @@ LLM を使った機能を測定し、次に何をすべきか（プロンプト�
         <translation>回答済みの %1 行は飛ばします。</translation>
     </message>
     <message>
+        <source>%1 row waits for a batch&apos;s results and is not sent again.</source>
+        <translation>%1 行はバッチの結果待ちのため、再送信しません。</translation>
+    </message>
+    <message>
+        <source>%1 rows wait for a batch&apos;s results and are not sent again.</source>
+        <translation>%1 行はバッチの結果待ちのため、再送信しません。</translation>
+    </message>
+    <message>
         <source>%1 request answered before comes from the cache at no cost.</source>
         <translation>以前に回答済みの %1 リクエストは、キャッシュから無料で取得します。</translation>
     </message>
@@ -4374,6 +4537,10 @@ LLM を使った機能を測定し、次に何をすべきか（プロンプト�
     <message>
         <source>Output tokens are guessed from the expected answers; the time from earlier runs.</source>
         <translation>出力トークンは正解から、時間は以前の実行から推定しています。</translation>
+    </message>
+    <message>
+        <source>Price online: %1. As a batch: %2 (about half; results within 24 hours).</source>
+        <translation>通常実行の料金: %1。バッチなら: %2(約半額、結果は 24 時間以内)。</translation>
     </message>
     <message>
         <source>%1 (%2, %3/%4)</source>
@@ -4523,8 +4690,24 @@ LLM を使った機能を測定し、次に何をすべきか（プロンプト�
         <translation>見積もり</translation>
     </message>
     <message>
+        <source>Batch: about half the price, results within 24 hours</source>
+        <translation>バッチ: 約半額、結果は 24 時間以内</translation>
+    </message>
+    <message>
+        <source>Send the requests to the provider&apos;s Batch API instead. You can close the app; the results are collected when you open the project again.</source>
+        <translation>リクエストをプロバイダーの Batch API に送ります。アプリを閉じてもかまいません。結果はプロジェクトを次に開いたときに取り込まれます。</translation>
+    </message>
+    <message>
         <source>&amp;Start</source>
         <translation>開始(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Send batch</source>
+        <translation>バッチを送信(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Send the variants&apos; requests as batches</source>
+        <translation>バリアントのリクエストをバッチとして送信します</translation>
     </message>
     <message>
         <source>Run the variants (Ctrl+R)</source>
@@ -4606,6 +4789,10 @@ LLM を使った機能を測定し、次に何をすべきか（プロンプト�
         <translation>中断</translation>
     </message>
     <message>
+        <source>waiting for its batch</source>
+        <translation>バッチの結果待ち</translation>
+    </message>
+    <message>
         <source>The server did not answer in time.</source>
         <translation>サーバーが時間内に応答しませんでした。</translation>
     </message>
@@ -4636,6 +4823,22 @@ LLM を使った機能を測定し、次に何をすべきか（プロンプト�
     <message>
         <source>Unknown error.</source>
         <translation>不明なエラーです。</translation>
+    </message>
+    <message>
+        <source>The batch&apos;s 24 hours ran out before this row was answered; run again to ask it.</source>
+        <translation>この行に回答する前にバッチの 24 時間が過ぎました。もう一度実行すると問い合わせます。</translation>
+    </message>
+    <message>
+        <source>The batch was cancelled before this row was answered; run again to ask it.</source>
+        <translation>この行に回答する前にバッチがキャンセルされました。もう一度実行すると問い合わせます。</translation>
+    </message>
+    <message>
+        <source>The provider refused the batch: %1</source>
+        <translation>プロバイダーがバッチを拒否しました: %1</translation>
+    </message>
+    <message>
+        <source>The batch could not answer this row: %1</source>
+        <translation>バッチはこの行に回答できませんでした: %1</translation>
     </message>
 </context>
 <context>

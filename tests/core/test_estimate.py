@@ -99,3 +99,15 @@ def test_a_huge_cell_is_estimated_from_its_length_quickly_and_flagged():
     assert est.extrapolated == 1 and est.to_dict()["extrapolated"] == 1
     scaled = exact_head * len(huge) / tokens.EXACT_CHARS
     assert abs(est.input_tokens - scaled) / scaled < 0.01
+
+
+def test_batchable_requests_cost_half_in_the_batch_price():
+    """The Batch API estimate halves the requests it can carry and keeps the others at full price."""
+    msgs = [{"role": "user", "content": "hello there"}]
+    online = estimate_run([PlannedRequest(msgs, "gpt-4o-mini", 50)], 50)
+    batched = estimate_run([PlannedRequest(msgs, "gpt-4o-mini", 50, batchable=True)], 50)
+    mixed = estimate_run([PlannedRequest(msgs, "gpt-4o-mini", 50, batchable=True), PlannedRequest(msgs, "gpt-4o-mini", 50)], 50)
+    assert online.batch_cost_usd == pytest.approx(online.cost_usd)
+    assert batched.batch_cost_usd == pytest.approx(batched.cost_usd / 2)
+    assert mixed.batch_cost_usd == pytest.approx(0.75 * mixed.cost_usd)
+    assert estimate_run([PlannedRequest(msgs, "mystery-model", 50, batchable=True)], 50).batch_cost_usd is None

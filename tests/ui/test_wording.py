@@ -11,7 +11,7 @@ def _plan(cost):
     est = SimpleNamespace(calls=40, cost_usd=cost, total_tokens=12000, input_tokens=10000, output_tokens=2000,
                           time_s=30.0, concurrency=1, cached=0, unpriced_models=(), approximate_models=(),
                           extrapolated=0)
-    return SimpleNamespace(estimate=est, finished=0)
+    return SimpleNamespace(estimate=est, finished=0, waiting=0)
 
 
 def test_a_free_run_is_called_free_not_about_nothing(qapp):

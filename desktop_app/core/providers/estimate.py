@@ -28,6 +28,7 @@ class PlannedRequest:
     model: str
     max_tokens: int | None = None
     cache_key: str | None = None
+    batchable: bool = False  # could go through the Batch API (a judge's call during scoring cannot)
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,7 @@ class ModelEstimate:
     cost_usd: float | None  # None: no price known for this model
     price_source: str  # "project", "default", "local" or "" when unpriced
     exact_tokens: bool  # False: counted with an approximate tokenizer (local/unknown models)
+    batch_cost_usd: float | None = None  # the same calls with the batchable ones at the Batch API's price
 
 
 @dataclass(frozen=True)
@@ -57,6 +59,7 @@ class Estimate:
     # Requests holding a text too long to count exactly (tokens.EXACT_CHARS): their input tokens
     # are extrapolated from its start, and the estimate says so.
     extrapolated: int = 0
+    batch_cost_usd: float | None = None  # cost_usd with the batchable calls at the Batch API's price
 
     @property
     def total_tokens(self) -> int:
@@ -112,7 +115,7 @@ def estimate_run(requests: Iterable[Any], expected_output_tokens: int | Sequence
     expected = _expected_list(expected_output_tokens, len(planned))
     cached_set = set(cached_keys or ())
     pricing.validate_prices(prices)  # a bad table fails here, once, with its own message
-    by_model: dict[str, list[int]] = {}  # model -> [calls, input, output]
+    by_model: dict[str, list[int]] = {}  # model -> [calls, input, output, batchable input, batchable output]
     cached = extrapolated = 0
     for request, guess in zip(planned, expected):
         if request.cache_key is not None and request.cache_key in cached_set:
@@ -121,20 +124,26 @@ def estimate_run(requests: Iterable[Any], expected_output_tokens: int | Sequence
         out = guess if guess is not None else (request.max_tokens or default_output_tokens)
         if request.max_tokens:
             out = min(out, request.max_tokens)
-        totals = by_model.setdefault(request.model, [0, 0, 0])
+        totals = by_model.setdefault(request.model, [0, 0, 0, 0, 0])
         totals[0] += 1
-        n, guessed = tokens.measure_messages(request.messages, request.model)
-        totals[1] += n
+        tin, guessed = tokens.measure_messages(request.messages, request.model)
+        totals[1] += tin
         extrapolated += guessed
         totals[2] += max(0, int(out))
+        if request.batchable:
+            totals[3] += tin
+            totals[4] += max(0, int(out))
     per_model = []
-    for model, (calls, tin, tout) in sorted(by_model.items()):
+    for model, (calls, tin, tout, bin_, bout) in sorted(by_model.items()):
         price = pricing.lookup(model, prices, preset=preset)
+        full = None if price is None else pricing.cost(model, tin, tout, prices, preset=preset)
+        batched = None if full is None else full - (1 - pricing.BATCH_DISCOUNT) * (pricing.cost(
+            model, bin_, bout, prices, preset=preset) or 0.0)
         per_model.append(ModelEstimate(
-            model=model, calls=calls, input_tokens=tin, output_tokens=tout,
-            cost_usd=None if price is None else pricing.cost(model, tin, tout, prices, preset=preset),
-            price_source=price.source if price else "", exact_tokens=tokens.is_exact(model)))
+            model=model, calls=calls, input_tokens=tin, output_tokens=tout, cost_usd=full,
+            price_source=price.source if price else "", exact_tokens=tokens.is_exact(model), batch_cost_usd=batched))
     priced = [m.cost_usd for m in per_model if m.cost_usd is not None]
+    batch_priced = [m.batch_cost_usd for m in per_model if m.batch_cost_usd is not None]
     calls = sum(m.calls for m in per_model)
     concurrency = max(1, int(concurrency))
     latency_guess_s = max(0.0, float(latency_guess_s))
@@ -147,4 +156,5 @@ def estimate_run(requests: Iterable[Any], expected_output_tokens: int | Sequence
         concurrency=concurrency, latency_guess_s=latency_guess_s,
         unpriced_models=tuple(m.model for m in per_model if m.cost_usd is None),
         approximate_models=tuple(m.model for m in per_model if not m.exact_tokens),
-        per_model=tuple(per_model), extrapolated=extrapolated)
+        per_model=tuple(per_model), extrapolated=extrapolated,
+        batch_cost_usd=sum(batch_priced) if batch_priced else (0.0 if not per_model else None))

@@ -119,6 +119,10 @@ def lookup(model: str, prices: Mapping[str, Any] | None = None, *, preset: str |
     return None
 
 
+# OpenAI's Batch API and Azure OpenAI's Global Batch bill about half the standard price.
+BATCH_DISCOUNT = 0.5
+
+
 def cost(model: str, tokens_in: int, tokens_out: int, prices: Mapping[str, Any] | None = None,
          *, preset: str | None = None) -> float | None:
     """USD for one call (or a sum of calls) of ``model``; None when the model has no price."""

@@ -63,6 +63,7 @@ class PreparedRun:
     finished: int
     pending: list[PlannedRequest] = field(default_factory=list)
     cached_keys: set[str] = field(default_factory=set)
+    waiting: int = 0  # rows left out because they wait in a batch not yet collected
 
     @property
     def to_send(self) -> list[PlannedRequest]:

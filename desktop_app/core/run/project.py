@@ -20,6 +20,7 @@ from desktop_app.core.run.runner import Progress, RunOptions, ShouldStop, execut
 from desktop_app.core.run.plan import PreparedRun, open_run, prepare_variant, resolve_model
 from desktop_app.core.run.scoring import (Scorer, checks_signature, model_check_keys, percentile, project_scorer,
                                       project_specs, rescore_results, retrieval_scorer, summarize, unjudged_rows)
+from desktop_app.core.run.batch_table import BatchBook
 from desktop_app.core.run.store import ResultStore
 from desktop_app.core.variants.variant import Variant, answer_part, resolve_variants
 
@@ -119,7 +120,7 @@ def _estimate(plan: ProjectRunPlan) -> Any:
                 cached += 1
                 continue
             seen.add(req.key)
-            requests.append(estimate.PlannedRequest(req.messages, model, max_tokens, req.key))
+            requests.append(estimate.PlannedRequest(req.messages, model, max_tokens, req.key, batchable=True))
             expected.append(req.row.expected)
             judged.append(req.row)  # its answer gets judged by every judge/rubric check
         judged += [by_id[rid] for rid in plan.rejudge.get(p.run.id if p.run else -1, ())]
@@ -165,6 +166,10 @@ def prepare_project_run(project, variant_names: Iterable[str] | None = None, *,
             model = resolve_model(v, cfg.chat_model)
             p = prepare_variant(store, v, model, rows, examples, retriever, extra,
                                 cap_param=providers.limit_param(model), endpoint=cfg.endpoint_id())
+            if p.run is not None:  # rows waiting in a batch are not sent again (online or in a new batch)
+                waiting = BatchBook(store).waiting_rows(p.run.id)
+                kept = [r for r in p.pending if r.row.id not in waiting]
+                p.waiting, p.pending = len(p.pending) - len(kept), kept
             plan.prepared.append(p)
             if p.run is not None and judged_specs:  # finished rows whose judge failed or was edited
                 plan.rejudge[p.run.id] = unjudged_rows(store.results(p.run.id), {r.id: r for r in rows},
@@ -207,6 +212,8 @@ async def _execute(plan: ProjectRunPlan, progress: Progress | None, should_stop:
                               describe_fatal=lambda exc: providers.to_connection_failed(exc, cfg.replace(
                                   model=p.model, azure_deployment=p.model if cfg.preset == "azure" else ""),
                                   key=client.api_key))
+            if p.waiting:  # the rest of its rows are still with the provider's Batch API
+                plan.store.set_status(run.id, "batch")
     finally:
         await client.close()
 

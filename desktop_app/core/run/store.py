@@ -18,11 +18,11 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterable
 
-from desktop_app.core.run import reviews
+from desktop_app.core.run import batch_table, reviews
 from desktop_app.core.errors import ProjectError
 from desktop_app.core.records import REVIEW_CHECK, Passage, RowResult, RunInfo, Verdict
 
-SCHEMA_VERSION = 3  # 2: results.cost_known (an unknown price is not $0); 3: a person's reviews
+SCHEMA_VERSION = 4  # 2: results.cost_known (an unknown price is not $0); 3: a person's reviews; 4: batches
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS runs (
@@ -66,10 +66,11 @@ CREATE TABLE IF NOT EXISTS request_cache (
     latency_s REAL,
     created_at TEXT NOT NULL
 );
-""" + reviews.TABLE + ";"
+""" + reviews.TABLE + ";" + batch_table.TABLES + ";"
 # Each step brings a store of the version before it up to the next one.
 _MIGRATIONS = {1: "ALTER TABLE results ADD COLUMN cost_known INTEGER NOT NULL DEFAULT 1;",
-               2: reviews.TABLE + ";"}
+               2: reviews.TABLE + ";",
+               3: batch_table.TABLES + ";"}
 
 _RESULT_COLS = ("run_id, row_id, output, error, latency_s, tokens_in, tokens_out, cost, cached, "
                 "attempts, passages, verdicts, cost_known")
@@ -198,6 +199,10 @@ class ResultStore:
         except BaseException:
             conn.execute("ROLLBACK")
             raise
+
+    def connection(self) -> sqlite3.Connection:
+        """This thread's connection, for the tables kept beside the results (batch_table)."""
+        return self._conn()
 
     def close(self) -> None:
         with self._lock:

@@ -62,6 +62,8 @@ def _status_note(entry) -> str:
         return QCoreApplication.translate("Leaderboard", "%1 · cancelled").replace("%1", entry.label)
     if status == "failed":
         return QCoreApplication.translate("Leaderboard", "%1 · stopped").replace("%1", entry.label)
+    if status == "batch":  # rows are still with the provider's Batch API
+        return QCoreApplication.translate("Leaderboard", "%1 · waiting for its batch").replace("%1", entry.label)
     return QCoreApplication.translate("Leaderboard", "%1 · unfinished").replace("%1", entry.label)
 
 

@@ -14,7 +14,8 @@ from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 
 from desktop_app.ui.widgets.page import Page
-from desktop_app.ui.run import texts, work
+from desktop_app.ui.run import batch_work, texts, work
+from desktop_app.ui.run.batches_panel import notice_text
 from desktop_app.ui.run.import_run_dialog import ImportRunDialog
 from desktop_app.ui.run.run_view import RunView, ViewState
 from desktop_app.ui.tasks import ErrorRecord, TaskRunner, network_pool
@@ -66,6 +67,15 @@ class RunPage(Page):
         self.import_runner = TaskRunner(self)
         self.import_runner.finished.connect(self._on_imported)
         self.import_runner.failed.connect(self._on_failed)
+        # Batches: sending, checking and cancelling talk to the provider (network pool, one at a time).
+        self.batches_info = batch_work.BatchesInfo()
+        self.sending = False  # the batch task is a send (Cancel stops it before the next file)
+        self.batch_runner = TaskRunner(self, pool=network_pool())
+        self.batch_runner.finished.connect(self._on_batches)
+        self.batch_runner.failed.connect(self._on_batch_failed)
+        self.batch_runner.progress.connect(v.batches.show_progress)
+        v.batches.refresh_requested.connect(self.check_batches)
+        v.batches.cancel_requested.connect(self.cancel_batch)
         self._show()
 
     def retranslate(self) -> None:
@@ -79,6 +89,9 @@ class RunPage(Page):
         for runner in (self.load_runner, self.plan_runner, self.import_runner):
             runner.cancel()
         self.run_runner.cancel()  # the old project's run stops; its finished rows are kept
+        self.batch_runner.cancel()
+        self.batches_info = batch_work.BatchesInfo()
+        self.view.batches.show_info(self.batches_info)
         self.info = self.plan = None
         self.session.clear()
         self.outcome_text = ""
@@ -87,6 +100,8 @@ class RunPage(Page):
         self.view.errors.set_rows([])
         self.dirty = True
         self._show()
+        if project is not None:  # batches sent in an earlier session are checked on opening
+            self.check_batches()
         if self.isVisible():
             self.refresh()
 
@@ -176,6 +191,8 @@ class RunPage(Page):
             self._say(self.tr("This project is offline, so nothing can be run."),
                       self.tr("Choose a model server under Connection, or import a run."))
             return False
+        if self.view.batch_check.isVisible() and self.view.batch_check.isChecked():
+            return self.submit_batches(names)
         self.plan_runner.cancel()
         self.banner.clear()
         self.session.clear()
@@ -192,6 +209,10 @@ class RunPage(Page):
 
     @Slot()
     def cancel(self) -> None:
+        if self.sending and self.batch_runner.is_running() and not self.batch_runner.is_stopping():
+            self.batch_runner.stop()  # batches already sent stay sent; the rest are not
+            self._show()
+            return
         if self.is_running() and not self.run_runner.is_stopping():
             self.run_runner.stop()  # finished rows and the outcome still arrive
             self.view.show_stopping()
@@ -235,6 +256,56 @@ class RunPage(Page):
         self.project_modified.emit("runs")  # rows were stored, whatever the ending
         self.refresh()  # interrupted runs, error rows, and what is left to do
 
+    # -- batches ----------------------------------------------------------------------------
+    def submit_batches(self, names: list[str] | None = None) -> bool:
+        if self.batch_runner.is_running() or self.project is None:
+            return False
+        self.banner.clear()
+        self.sending = True
+        self.batch_runner.start(batch_work.submit, work.snapshot(self.project), names)
+        self._show_batches()
+        self._show()
+        return True
+
+    @Slot()
+    def check_batches(self) -> None:
+        """Ask the provider about open batches and store what arrived (quick when none is open)."""
+        if self.project is None or self.batch_runner.is_running():
+            return
+        self.sending = False
+        self.batch_runner.start(batch_work.check, work.snapshot(self.project))
+        self._show_batches()
+
+    @Slot(str)
+    def cancel_batch(self, batch_id: str) -> None:
+        if self.project is None or self.batch_runner.is_running():
+            return
+        self.sending = False
+        self.batch_runner.start(batch_work.cancel, work.snapshot(self.project), batch_id)
+        self._show_batches()
+
+    @Slot(object)
+    def _on_batches(self, info: batch_work.BatchesInfo) -> None:
+        self.batches_info = info
+        self._show_batches()
+        if info.collected:
+            self.notice.emit(notice_text(info))
+        if info.submitted or info.collected or info.answered:  # rows were stored: other pages read them
+            self.project_modified.emit("runs")
+            self.refresh()
+        else:
+            self._show()
+
+    @Slot(object)
+    def _on_batch_failed(self, error: ErrorRecord) -> None:
+        if error.is_app_error:
+            self._say(error.message, error.hint, "error")
+        self._show_batches()
+        self._show()
+
+    def _show_batches(self) -> None:
+        self.view.batches.show_info(self.batches_info, busy=self.batch_runner.is_running())
+
     # -- import -----------------------------------------------------------------------------
     @Slot()
     def open_import_dialog(self) -> None:
@@ -264,5 +335,8 @@ class RunPage(Page):
         self.view.show_state(ViewState(
             has_project=self.project is not None, info=self.info, plan=self.plan,
             planning=self.plan_runner.is_running(), running=self.is_running(),
-            stopping=self.run_runner.is_stopping(), session=bool(self.session),
-            outcome_text=self.outcome_text, blocked=self.plan_failed))
+            stopping=self.run_runner.is_stopping() or (self.sending and self.batch_runner.is_stopping()),
+            session=bool(self.session),
+            outcome_text=self.outcome_text, blocked=self.plan_failed,
+            submitting=self.sending and self.batch_runner.is_running(),
+            batch_busy=self.batch_runner.is_running()))

@@ -92,9 +92,12 @@ class ProgressRows(QWidget):
         row.bar.setFormat(fill(self.tr("%1/%2"), f"{done:,}", f"{total:,}"))
 
     def _plan_text(self, line) -> str:
+        waiting = fill(self.tr("%1 waiting for a batch"), f"{line.waiting:,}") if line.waiting else ""
         if line.pending == 0:
-            return self.tr("done: every row has an answer")
+            return waiting or self.tr("done: every row has an answer")
         text = fill(self.tr("%1 to do"), f"{line.pending:,}")
+        if waiting:
+            text = fill(self.tr("%1 · %2"), text, waiting)
         if line.cached:
             text = fill(self.tr("%1 (%2 from the cache, free)"), text, f"{line.cached:,}")
         if line.finished:

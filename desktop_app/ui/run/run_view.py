@@ -8,9 +8,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QFrame, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from desktop_app.core.run.batch_files import BATCH_PRESETS
 from desktop_app.ui.run import texts
+from desktop_app.ui.run.batches_panel import BatchesPanel
 from desktop_app.ui.run.error_list import ErrorList
 from desktop_app.ui.run.progress_rows import ProgressRows
 
@@ -51,6 +53,8 @@ class ViewState:
     session: bool  # this app session ran something: show its totals
     outcome_text: str
     blocked: bool = False  # planning failed for a reason the banner gives
+    submitting: bool = False  # batches are being sent (Cancel stops before the next file)
+    batch_busy: bool = False  # a batch task (send, check, cancel) is going on
 
 
 class RunView(QWidget):
@@ -85,14 +89,18 @@ class RunView(QWidget):
         self.import_button, self.errors_button = QPushButton(), QPushButton()
         self.start_button.setDefault(True)
         self.errors_button.setCheckable(True)
+        # Beside the normal run, for providers with a Batch API: the same rows at about half the price.
+        self.batch_check = QCheckBox()
+        self.batch_check.toggled.connect(lambda _on: self.state is not None and self.show_state(self.state))
         actions = QHBoxLayout()
-        for b in (self.start_button, self.cancel_button):
+        for b in (self.start_button, self.cancel_button, self.batch_check):
             actions.addWidget(b)
         actions.addStretch(1)
         for b in (self.import_button, self.errors_button):
             actions.addWidget(b)
         self.errors = ErrorList()
         self.errors.hide()
+        self.batches = BatchesPanel()
         self.errors_button.toggled.connect(self.errors.setVisible)
         for w in (self.cancel_button, self.import_button, self.errors_button, self.resume_button,
                   self.change_button, self.connection_button, self.offline_import_button):
@@ -105,7 +113,7 @@ class RunView(QWidget):
         for w in (self.intro, self.offline_box):
             col.addWidget(w)
         col.addLayout(actions)
-        for w in (self.estimate_box, self.resume_box, self.variants_box):
+        for w in (self.estimate_box, self.resume_box, self.batches, self.variants_box):
             col.addWidget(w)
         col.addWidget(self.errors, 1)
         col.addStretch(0)
@@ -124,12 +132,14 @@ class RunView(QWidget):
         self.variants_box.setTitle(self.tr("Variants to run"))
         self.change_button.setText(self.tr("Chan&ge…"))
         self.estimate_box.setTitle(self.tr("Estimate"))
-        self.start_button.setText(self.tr("&Start"))
-        self.start_button.setToolTip(self.tr("Run the variants (Ctrl+R)"))
         self.cancel_button.setText(self.tr("Ca&ncel"))
         self.cancel_button.setToolTip(self.tr("Stop now; finished rows are kept (Esc)"))
         self.import_button.setText(self.tr("&Import a run…"))
+        self.batch_check.setText(self.tr("Batch: about half the price, results within 24 hours"))
+        self.batch_check.setToolTip(self.tr("Send the requests to the provider's Batch API instead. You can close "
+                                            "the app; the results are collected when you open the project again."))
         self.errors.retranslate()
+        self.batches.retranslate()
         if self.state is not None:
             self.show_state(self.state)
 
@@ -162,8 +172,15 @@ class RunView(QWidget):
         self.variants_box.setVisible(not offline)  # offline nothing runs: no bars to show
         for b in (self.start_button, self.cancel_button, self.import_button, self.errors_button):
             b.setVisible(not offline)  # the offline box has its own Import button
+        batchable = info is not None and info.preset in BATCH_PRESETS
+        self.batch_check.setVisible(batchable)
+        batch = batchable and self.batch_check.isChecked()
+        self.start_button.setText(self.tr("&Send batch") if batch else self.tr("&Start"))
+        self.start_button.setToolTip(self.tr("Send the variants' requests as batches") if batch
+                                     else self.tr("Run the variants (Ctrl+R)"))
         if st.plan is not None:
-            self.estimate_label.setText(texts.estimate_text(st.plan))
+            prices = texts.batch_price_text(st.plan) if batchable else ""
+            self.estimate_label.setText("\n".join(t for t in (texts.estimate_text(st.plan), prices) if t))
         elif st.planning:
             self.estimate_label.setText(self.tr("Estimating… (RAG variants retrieve their passages first)"))
         else:
@@ -180,9 +197,10 @@ class RunView(QWidget):
         can_run = (st.has_project and info is not None and not offline and bool(info.variants) and not st.blocked
                    and info.data_problem is None and info.selection_problem is None)
         nothing_left = st.plan is not None and all(line.pending == 0 for line in st.plan.lines)
-        self.start_button.setEnabled(can_run and not running and not nothing_left)
+        self.start_button.setEnabled(can_run and not running and not nothing_left and not st.batch_busy)
+        self.batch_check.setEnabled(not running and not st.batch_busy)
         self.resume_button.setEnabled(not running)
-        self.cancel_button.setEnabled(running and not st.stopping)
+        self.cancel_button.setEnabled((running or st.submitting) and not st.stopping)
         self.import_button.setEnabled(st.has_project)
         self.offline_import_button.setEnabled(st.has_project)
         self.change_button.setEnabled(not running)

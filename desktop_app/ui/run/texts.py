@@ -46,6 +46,10 @@ def estimate_text(plan) -> str:
     if plan.finished:
         extra.append(plural(plan.finished, translate("RunTexts", "%1 row already answered is skipped."),
                             translate("RunTexts", "%1 rows already answered are skipped.")))
+    if plan.waiting:
+        extra.append(plural(plan.waiting, translate("RunTexts", "%1 row waits for a batch's results and is not sent "
+                                                                "again."),
+                            translate("RunTexts", "%1 rows wait for a batch's results and are not sent again.")))
     if est.cached:
         extra.append(plural(est.cached,
                             translate("RunTexts", "%1 request answered before comes from the cache at no cost."),
@@ -68,6 +72,15 @@ def estimate_text(plan) -> str:
     if extra:
         lines.append(" ".join(extra))
     return "\n".join(lines)
+
+
+def batch_price_text(plan) -> str:
+    """Both prices side by side, for connections with a Batch API ("" when nothing would be sent)."""
+    est = plan.estimate
+    if est.calls == 0:
+        return ""
+    return fill(translate("RunTexts", "Price online: %1. As a batch: %2 (about half; results within 24 hours)."),
+                words.money(est.cost_usd), words.money(est.batch_cost_usd))
 
 
 def resume_text(interrupted) -> tuple[str, str]:

@@ -75,6 +75,8 @@ def status_word(status: str) -> str:
         return translate("RunWords", "stopped by an error")
     if status == "running":
         return translate("RunWords", "interrupted")
+    if status == "batch":
+        return translate("RunWords", "waiting for its batch")
     return status
 
 
@@ -94,6 +96,8 @@ def error_text(raw: str | None) -> str:
         return fill(translate("RunWords", "The answer came, but a check's judge call failed (%1); the next run "
                                           "judges it again without paying for the answer."),
                     text.partition(":")[2].strip() or "—")
+    if text.startswith("batch_"):
+        return _batch_error(text)
     m = _HTTP.match(text)
     if m:
         code, message = int(m.group(1)), m.group(2).strip()
@@ -105,3 +109,16 @@ def error_text(raw: str | None) -> str:
             template = translate("RunWords", "The server refused the request (HTTP %2): %1")
         return fill(template, message or "—", code)
     return text or translate("RunWords", "Unknown error.")
+
+
+def _batch_error(text: str) -> str:
+    """A row a batch did not answer; running again (online or as a new batch) asks it again."""
+    kind, _, detail = text.partition(":")
+    detail = detail.strip() or "—"
+    if kind == "batch_expired":
+        return translate("RunWords", "The batch's 24 hours ran out before this row was answered; run again to ask it.")
+    if kind == "batch_cancelled":
+        return translate("RunWords", "The batch was cancelled before this row was answered; run again to ask it.")
+    if kind == "batch_failed":
+        return fill(translate("RunWords", "The provider refused the batch: %1"), detail)
+    return fill(translate("RunWords", "The batch could not answer this row: %1"), detail)

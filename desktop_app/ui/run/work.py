@@ -71,6 +71,7 @@ class PlanLine:
     cached: int
     resuming: bool  # continues an earlier run of the same settings
     priced: bool = True  # False: no price is known for the model, so "spent" cannot be told
+    waiting: int = 0  # rows waiting for a batch's results (not sent again)
 
 
 @dataclass(frozen=True)
@@ -85,6 +86,10 @@ class PlanInfo:
     @property
     def total(self) -> int:
         return sum(line.total for line in self.lines)
+
+    @property
+    def waiting(self) -> int:
+        return sum(line.waiting for line in self.lines)
 
 
 @dataclass(frozen=True)
@@ -173,7 +178,7 @@ def _plan_info(plan) -> PlanInfo:
     unpriced = set(getattr(plan.estimate, "unpriced_models", ()) or ())
     lines = tuple(PlanLine(name=p.variant.name, model=p.model, total=p.total, finished=p.finished,
                            pending=len(p.pending), cached=p.cached, resuming=p.run is not None,
-                           priced=p.model not in unpriced)
+                           priced=p.model not in unpriced, waiting=p.waiting)
                   for p in plan.prepared)
     return PlanInfo(lines, plan.estimate)
 

@@ -17,6 +17,7 @@ class Page(QWidget):
 
     navigate = Signal(str, object)
     project_modified = Signal(str)
+    notice = Signal(str)  # a sentence for the window's status bar, seen from any step (results arrived)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
