@@ -25,6 +25,7 @@ from urllib.parse import urlparse
 import pytest
 
 from desktop_app.core.text import tokens
+from tests.scripted_finetune import FineTuneScript
 
 EMBED_DIM = 64
 
@@ -132,6 +133,7 @@ class ScriptedServer:
         self.rate_limit: RateLimit | None = None  # a provider's requests-per-minute limit
         self.one_at_a_time = False  # a local server with one slot: requests queue behind each other
         self._slot = threading.Lock()
+        self.finetune = FineTuneScript(self)  # files + fine-tuning jobs; refusals and failures scripted there
 
     # -- scripting ------------------------------------------------------------------------
     def fail_next(self, n: int = 1, status: int = 429, retry_after: float | None = None) -> None:
@@ -206,6 +208,14 @@ class ScriptedServer:
             return True
         bearer = headers.get("authorization", "")
         return bearer == f"Bearer {self.required_key}" or headers.get("api-key") == self.required_key
+
+    def handle_training(self, method: str, path: str, body: Any, headers: dict[str, str],
+                        raw: bytes) -> tuple[int, dict, Any]:
+        """Files and fine-tuning jobs: multipart uploads need the raw bytes ``handle`` never sees."""
+        self._record(path, body, headers)
+        if not self._authorized(headers):
+            return 401, {}, _error("Incorrect API key provided.", "invalid_request_error", "invalid_api_key")
+        return self.finetune.handle(method, path, raw, headers)
 
     def handle(self, method: str, path: str, body: Any, headers: dict[str, str]) -> tuple[int, dict, Any]:
         self._record(path, body, headers)
@@ -305,7 +315,9 @@ class _Handler(BaseHTTPRequestHandler):
             body = raw.decode("utf-8", "replace")
         headers = {k.lower(): v for k, v in self.headers.items()}
         path = urlparse(self.path).path
-        status, extra_headers, payload = self.scripted.handle(method, path, body, headers)
+        training = path.endswith("/files") or "/fine_tuning/" in path
+        status, extra_headers, payload = (self.scripted.handle_training(method, path, body, headers, raw) if training
+                                          else self.scripted.handle(method, path, body, headers))
         data = payload if isinstance(payload, bytes) else json.dumps(payload, ensure_ascii=False).encode("utf-8")
         content_type = extra_headers.pop("Content-Type", "application/json")
         try:
