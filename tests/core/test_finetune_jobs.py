@@ -10,7 +10,7 @@ from desktop_app.core.finetune import build, jobs, register
 from desktop_app.core.finetune.prepare import prepare
 from desktop_app.core.project import Project
 from desktop_app.core.providers.connection import ConnectionConfig
-from desktop_app.core.variants.variant import load_variants
+from desktop_app.core.variants.variant import load_selection, load_variants
 from tests.core.finetune_support import planted_project
 
 
@@ -41,7 +41,10 @@ def test_a_job_runs_end_to_end_and_the_tuned_model_lands_on_the_grid(tmp_path, s
     added = register.register_model(project, final.fine_tuned_model, prompt=prepared.training.prompt)
     (tuned,) = added.variants  # no documents in this project: no RAG twin
     assert tuned.techniques == ("fine_tuned",) and tuned.system == prepared.training.prompt["system"]
-    assert [v.name for v in load_variants(Project.open(project.root))] == ["fine-tuned"]
+    saved = Project.open(project.root)
+    names = [v.name for v in load_variants(saved)]  # the ladder the Variants page showed stays, tuned one added
+    assert names[0] == "baseline" and names[-1] == "fine-tuned" and "fine_tuned" not in names
+    assert load_selection(saved) == ["baseline", "few_shot", "fine-tuned"]
     assert main(["run", str(project.root), "--variants", "fine-tuned", "--yes"]) == 0
     (run,) = _results(project.root, capsys)
     assert run["technique_position"] == [3, 0] and run["rows"] == 18

@@ -51,6 +51,10 @@ def test_a_served_lora_is_tested_then_registered_with_its_rag_twin(tmp_path, scr
     assert load_selection(saved) == ["baseline", "fine-tuned", "fine-tuned + RAG"]
     again = register.register_model(saved, "support-lora", with_rag=False)
     assert [v.name for v in again.variants] == ["fine-tuned-2"]
+    save_variants(saved, [preset("baseline"), preset("fine_tuned")], ["baseline"])
+    filled = register.register_model(saved, "ft:gpt-4o-mini:acme::x1", with_rag=False)
+    assert [(v.name, v.model) for v in filled.variants] == [("fine_tuned", "ft:gpt-4o-mini:acme::x1")]
+    assert len(load_variants(Project.open(project.root))) == 2  # the empty placeholder was filled, not copied
 
 
 def test_registering_without_a_model_name_says_what_to_enter(tmp_path):

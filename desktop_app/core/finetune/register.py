@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from desktop_app.core.errors import AppError
-from desktop_app.core.variants.variant import (RAG_RULES, RAG_TEMPLATE, Variant, load_selection, load_variants, preset,
-                                               save_variants)
+from desktop_app.core.variants.variant import (PRESETS, RAG_RULES, RAG_TEMPLATE, Variant, load_selection,
+                                               load_variants, preset, save_variants)
 
 
 @dataclass(frozen=True)
@@ -35,6 +35,11 @@ def has_knowledge(project) -> bool:
         store.close()
 
 
+def _has_examples(project) -> bool:
+    section = project.section("dataset") or {}
+    return bool(isinstance(section, dict) and (section.get("examples") or {}).get("count"))
+
+
 def _unique(base: str, taken: set[str]) -> str:
     name, n = base, 2
     while name in taken:
@@ -51,19 +56,31 @@ def register_model(project, model: str, *, prompt: dict | None = None, name: str
                        "Enter the model id (ft:...), the Azure deployment name or the name the server serves it under.")
     prompt = prompt or {}
     variants = load_variants(project)
+    selection = load_selection(project) if variants else None
+    if not variants:  # the Variants page shows the ladder until something is stored: keep it
+        variants = [preset(key) for key in PRESETS if key not in ("fine_tuned", "fine_tuned_rag")]
+        selection = ["baseline"] + (["few_shot"] if _has_examples(project) else [])
     taken = {v.name for v in variants}
     base = name.strip() or "fine-tuned"
     system = str(prompt.get("system") or "")
-    tuned = preset("fine_tuned", name=_unique(base, taken), model=model, system=system,
-                   template=str(prompt.get("template") or "{input}"))
-    added = [tuned]
+    wanted = [("fine_tuned", base, system, str(prompt.get("template") or "{input}"))]
     if has_knowledge(project) if with_rag is None else with_rag:
-        rag_system = (system + RAG_RULES) if system else RAG_RULES.strip()
-        added.append(preset("fine_tuned_rag", name=_unique(f"{base} + RAG", taken | {tuned.name}), model=model,
-                            system=rag_system, template=RAG_TEMPLATE))
-    selection = load_selection(project)
-    ticked = None if selection is None else selection + [v.name for v in added]
-    save_variants(project, variants + added, ticked)
+        wanted.append(("fine_tuned_rag", f"{base} + RAG", (system + RAG_RULES) if system else RAG_RULES.strip(),
+                       RAG_TEMPLATE))
+    added = []
+    for kind, label, sys_prompt, template in wanted:
+        # A ladder placeholder still waiting for its model id is filled in rather than duplicated.
+        empty = next((v for v in variants if v.preset == kind and not v.model.strip()), None)
+        if empty is not None:
+            empty.model, empty.system, empty.template = model, sys_prompt, template
+            added.append(empty)
+            continue
+        fresh = preset(kind, name=_unique(label, taken), model=model, system=sys_prompt, template=template)
+        taken.add(fresh.name)
+        variants.append(fresh)
+        added.append(fresh)
+    ticked = None if selection is None else list(dict.fromkeys(selection + [v.name for v in added]))
+    save_variants(project, variants, ticked)
     return Registered(tuple(added), needs_deployment=azure)
 
 
