@@ -30,6 +30,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--provider", choices=tuple(limits.PROVIDER_LIMITS), default="openai",
                    help="whose limits to check against (default openai; local: mlx-lm, axolotl, Unsloth ...)")
     p.add_argument("--model", default="gpt-4o-mini", metavar="BASE", help="the base model to tune (default gpt-4o-mini)")
+    p.add_argument("--price", type=float, metavar="USD",
+                   help="save USD per 1M training tokens for --model in the project's price table first")
     p.add_argument("--epochs", type=int, default=limits.DEFAULT_EPOCHS, metavar="N", help="epochs to price (default 3)")
     p.add_argument("--validation", type=float, default=build.DEFAULT_VALIDATION_SHARE, metavar="SHARE",
                    help="share of the examples kept for validation (default 0.1; 0 for none)")
@@ -48,6 +50,9 @@ def _line(f: dict) -> str:
 
 def _prepare(args: argparse.Namespace) -> int:
     project = Project.open(args.project)
+    if args.price is not None:
+        table = limits.validate_training_prices(limits.project_overrides(project))
+        limits.save_training_prices(project, {**table, args.model: args.price})
     prepared = prepare.prepare(project, variant=args.variant, validation_share=args.validation, seed=args.seed,
                              reviewed_only=args.reviewed_only, provider=args.provider, model=args.model,
                              epochs=args.epochs)

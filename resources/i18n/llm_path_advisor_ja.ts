@@ -2451,8 +2451,8 @@ Drop files or folders here, or use Add files… (txt, md, pdf, docx, html, csv).
 <context>
     <name>JobTab</name>
     <message>
-        <source>Model name &amp;suffix:</source>
-        <translation>モデル名の接尾辞(&amp;S):</translation>
+        <source>Model name su&amp;ffix:</source>
+        <translation>モデル名の接尾辞(&amp;F):</translation>
     </message>
     <message>
         <source>&amp;Start training</source>
@@ -3299,12 +3299,24 @@ LLM を使った機能を測定し、次に何をすべきか（プロンプト�
         <translation>ベースモデル(&amp;B):</translation>
     </message>
     <message>
+        <source>Tr&amp;aining price:</source>
+        <translation>学習の価格(&amp;A):</translation>
+    </message>
+    <message>
         <source>&amp;Epochs:</source>
         <translation>エポック数(&amp;E):</translation>
     </message>
     <message>
         <source>&amp;Validation share:</source>
         <translation>検証用の割合(&amp;V):</translation>
+    </message>
+    <message>
+        <source>unknown: enter USD per 1M training tokens to estimate the cost</source>
+        <translation>不明：費用を見積もるには学習トークン 100 万あたりの米ドルを入力</translation>
+    </message>
+    <message>
+        <source>USD per 1 million training tokens for this base model, kept with the project. Training is billed on the file&apos;s tokens times the epochs.</source>
+        <translation>このベースモデルの学習トークン 100 万あたりの米ドル。プロジェクトに保存されます。学習料金はファイルのトークン数 × エポック数で請求されます。</translation>
     </message>
     <message>
         <source>Only examples a person reviewed as right</source>
@@ -3323,8 +3335,8 @@ LLM を使った機能を測定し、次に何をすべきか（プロンプト�
         <translation>ローカルの学習ツール（mlx-lm、axolotl、Unsloth、LLaMA-Factory）</translation>
     </message>
     <message>
-        <source>&amp;Check the examples</source>
-        <translation>例を点検(&amp;C)</translation>
+        <source>Check the e&amp;xamples</source>
+        <translation>例を点検(&amp;X)</translation>
     </message>
     <message>
         <source>&amp;Save training file…</source>
@@ -3353,6 +3365,14 @@ LLM を使った機能を測定し、次に何をすべきか（プロンプト�
     <message>
         <source>What to do</source>
         <translation>対処</translation>
+    </message>
+    <message>
+        <source>The training price is not a number.</source>
+        <translation>学習の価格が数値ではありません。</translation>
+    </message>
+    <message>
+        <source>Enter USD per 1 million training tokens, e.g. 3, or leave it empty.</source>
+        <translation>学習トークン 100 万あたりの米ドルを入力してください（例：3）。空欄のままでもかまいません。</translation>
     </message>
     <message>
         <source>The options changed: check the examples again.</source>

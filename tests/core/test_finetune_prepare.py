@@ -125,3 +125,15 @@ def test_cost_unknown_stays_unknown_and_the_table_is_editable(tmp_path):
     assert priced.cost == 6000 * 4.0 / 1_000_000
     assert limits.estimate_cost([10], "gpt-4o-mini", "local").cost == 0.0
     assert limits.training_price("gpt-4o-mini", "openai") == 3.0
+
+
+def test_the_cli_keeps_a_training_price_for_the_next_estimates(tmp_path, capsys):
+    """--price stores the base model's training price in the project, so its cost is known from then on."""
+    project = planted_project(tmp_path)
+    code, report, _ = _prepare(capsys, project, tmp_path / "t.jsonl", "--model", "acme-base", "--json")
+    assert code == 0 and report["estimate"]["cost"] is None
+    code, report, _ = _prepare(capsys, project, tmp_path / "t.jsonl", "--model", "acme-base", "--price", "2",
+                               "--json")
+    assert report["estimate"]["price_per_million"] == 2.0 and report["estimate"]["cost"] > 0
+    code, text, _ = _prepare(capsys, project, tmp_path / "t.jsonl", "--model", "acme-base")
+    assert "cost about $" in text

@@ -27,7 +27,12 @@ def test_export_writes_files_every_local_trainer_reads(tmp_path):
     assert out.commands["mlx_lm"].startswith("mlx_lm.lora --model mlx-community/") and "--data ." in out.commands["mlx_lm"]
     assert out.commands["llama_factory"] == "llamafactory-cli train llama_factory.yaml"
     assert "--lora-modules support-lora=" in out.serve["vllm"] and "ADAPTER" in out.serve["ollama"]
-    assert "--alias support-lora" in out.serve["llama_cpp"]
+    assert "--alias support-lora" in out.serve["llama_cpp"] and "convert_lora_to_gguf.py" in out.serve["llama_cpp"]
+    assert "FROM qwen2.5:1.5b-instruct" in out.serve["ollama"]  # Ollama's own name for the default base
+    assert "template: qwen" in (tmp_path / "export" / "llama_factory.yaml").read_text(encoding="utf-8")
+    other = routes.export_routes(training, tmp_path / "other", base="my-org/custom-7b")
+    assert "template: default" in (tmp_path / "other" / "llama_factory.yaml").read_text(encoding="utf-8")
+    assert other.commands["mlx_lm"].startswith("mlx_lm.lora --model my-org/custom-7b")
     readme = (tmp_path / "export" / "README.txt").read_text(encoding="utf-8")
     assert "axolotl train axolotl.yaml" in readme and "Register a fine-tuned model" in readme
     lines = (tmp_path / "export" / "train.jsonl").read_text(encoding="utf-8").splitlines()

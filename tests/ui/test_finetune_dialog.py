@@ -152,3 +152,27 @@ def test_advice_offers_the_helper_only_when_it_recommends_fine_tuning(qtbot, tmp
     rag = diagnose([make_run(1, "baseline", (), outcomes(knowledge=18, **{"pass": 2}))])
     page._on_finished(AdviceResult(rag, grid_maps(rag), None, False, str(project.root)))
     assert not page.finetune_button.isVisible()
+
+
+def test_an_unknown_training_price_stays_unknown_until_the_person_enters_one(qtbot, tmp_path):
+    """A base model without a price says so; the price typed in is kept with the project and prices the run."""
+    from desktop_app.core.finetune import limits
+
+    project = Project.open(planted_project(tmp_path))
+    dialog = _dialog(qtbot, project)
+    tab = dialog.prepare_tab
+    tab.route_combo.setCurrentIndex(0)
+    assert tab.price_edit.text() == "3"  # gpt-4o-mini's list price
+    tab.model_edit.setText("my-base")
+    tab.model_edit.textEdited.emit("my-base")
+    assert tab.price_edit.text() == "" and tab.price_edit.isEnabled()
+    _check(qtbot, dialog)
+    assert "price unknown" in tab.summary.text()
+    tab.price_edit.setText("abc")
+    tab.check()
+    assert "not a number" in tab.banner.message_label.text() and not tab.runner.is_running()
+    tab.price_edit.setText("4")
+    tab.price_edit.textEdited.emit("4")
+    _check(qtbot, dialog)
+    assert "about $0.03" in tab.summary.text()
+    assert limits.project_overrides(Project.open(project.root)) == {"my-base": 4.0}

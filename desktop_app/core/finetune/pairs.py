@@ -47,15 +47,15 @@ def preference_pairs(project, system: str = "") -> Pairs:
                 elif content_outcome(r.verdicts) != "unsure":  # unsure is not a verdict to learn from
                     bad.append(r.output)
     records, used = [], []
-    for row_id, (good, bad) in answers.items():
+    for row in rows:  # in the evaluation set's order, not the order answers happened to finish
+        good, bad = answers.get(row.id, ([], []))
         if good and bad and good[0] != bad[0]:
-            row = by_id[row_id]
             messages = ([{"role": "system", "content": system}] if system else []) + \
                 [{"role": "user", "content": row.input}]
             records.append({"input": {"messages": messages},
                             "preferred_output": [{"role": "assistant", "content": good[0]}],
                             "non_preferred_output": [{"role": "assistant", "content": bad[0]}]})
-            used.append(row_id)
+            used.append(row.id)
     return Pairs(tuple(records), tuple(used), tuple(latest))
 
 

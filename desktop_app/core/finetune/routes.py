@@ -77,20 +77,38 @@ def _llama_factory_info() -> dict:
                       "tags": tags}}
 
 
+def _template(base: str) -> str:
+    """LLaMA-Factory's chat template for the base model's family (it must match the model's own)."""
+    name = base.lower()
+    for key, template in (("qwen", "qwen"), ("llama-3", "llama3"), ("gemma", "gemma"), ("mistral", "mistral"),
+                          ("phi", "phi")):
+        if key in name:
+            return template
+    return "default"
+
+
 def _llama_factory_yaml(base: str) -> str:
     return "\n".join([f"model_name_or_path: {base}", "stage: sft", "do_train: true", "finetuning_type: lora",
-                      "lora_target: all", f"dataset: {DATASET}", "dataset_dir: .", "template: qwen",
+                      "lora_target: all", f"dataset: {DATASET}", "dataset_dir: .", f"template: {_template(base)}",
                       "cutoff_len: 2048", "output_dir: llama-factory-out", "num_train_epochs: 3.0",
                       "per_device_train_batch_size: 2", "gradient_accumulation_steps: 4",
                       "learning_rate: 2.0e-4"]) + "\n"
 
 
+# Ollama's FROM names its own copy of the base model, not the Hugging Face path.
+OLLAMA_NAMES = {DEFAULT_BASE: "qwen2.5:1.5b-instruct"}
+
+
 def serve_commands(base: str, adapter: str, name: str) -> dict:
-    """How vLLM, Ollama and llama.cpp serve a LoRA under ``name`` (the model name to register)."""
+    """How vLLM, Ollama and llama.cpp serve a LoRA under ``name`` (the model name to register).
+    llama.cpp reads a GGUF adapter: convert_lora_to_gguf.py (in llama.cpp) makes one."""
+    ollama_base = OLLAMA_NAMES.get(base, base)
     return {
         "vllm": f"vllm serve {_q(base)} --enable-lora --lora-modules {_q(f'{name}={adapter}')}",
-        "ollama": f"printf 'FROM {base}\\nADAPTER {adapter}\\n' > Modelfile && ollama create {_q(name)} -f Modelfile",
-        "llama_cpp": f"llama-server -m base.gguf --lora {_q(adapter)} --alias {_q(name)}",
+        "ollama": f"printf 'FROM {ollama_base}\\nADAPTER {adapter}\\n' > Modelfile && "
+                  f"ollama create {_q(name)} -f Modelfile",
+        "llama_cpp": f"python convert_lora_to_gguf.py {_q(adapter)} --outfile adapter.gguf && "
+                     f"llama-server -m base.gguf --lora adapter.gguf --alias {_q(name)}",
     }
 
 

@@ -87,7 +87,7 @@ class JobTab(QWidget):
         return self.cfg is not None and self.cfg.preset in ("openai", "azure", "local")
 
     def retranslate(self) -> None:
-        self.suffix_label.setText(self.tr("Model name &suffix:"))
+        self.suffix_label.setText(self.tr("Model name su&ffix:"))
         self.start_button.setText(self.tr("&Start training"))
         self.cancel_button.setText(self.tr("Cancel the &job"))
         self.routes_button.setText(self.tr("Export for a local &trainer"))

@@ -42,11 +42,12 @@ class PrepareTab(QWidget):
         self.share_spin.setRange(0.0, 0.45)
         self.share_spin.setSingleStep(0.05)
         self.share_spin.setValue(0.1)
+        self.price_edit = QLineEdit()  # the project's training price table, one model at a time
         self.reviewed_check = QCheckBox()
         self.form = QFormLayout()
-        self.labels = [QLabel() for _ in range(5)]
+        self.labels = [QLabel() for _ in range(6)]
         for label, field in zip(self.labels, (self.variant_combo, self.route_combo, self.model_edit,
-                                              self.epochs_spin, self.share_spin)):
+                                              self.price_edit, self.epochs_spin, self.share_spin)):
             label.setBuddy(field)
             self.form.addRow(label, field)
         self.form.addRow("", self.reviewed_check)
@@ -87,8 +88,10 @@ class PrepareTab(QWidget):
         layout.addWidget(self.table, 1)
         for signal in (self.variant_combo.currentIndexChanged, self.route_combo.currentIndexChanged,
                        self.model_edit.textEdited, self.epochs_spin.valueChanged, self.share_spin.valueChanged,
-                       self.reviewed_check.toggled):
+                       self.reviewed_check.toggled, self.price_edit.textEdited):
             signal.connect(self._options_changed)
+        self.route_combo.currentIndexChanged.connect(self._show_price)
+        self.model_edit.textEdited.connect(self._show_price)
         self._fill_choices()
 
     def retranslate(self) -> None:
@@ -96,14 +99,17 @@ class PrepareTab(QWidget):
             "Training examples come from the examples pool: each is the prompt of the chosen variant with the "
             "expected answer. Check them before anything is sent."))
         for label, text in zip(self.labels, (self.tr("&Prompt of variant:"), self.tr("&Route:"),
-                                             self.tr("&Base model:"), self.tr("&Epochs:"),
-                                             self.tr("&Validation share:"))):
+                                             self.tr("&Base model:"), self.tr("Tr&aining price:"),
+                                             self.tr("&Epochs:"), self.tr("&Validation share:"))):
             label.setText(text)
+        self.price_edit.setPlaceholderText(self.tr("unknown: enter USD per 1M training tokens to estimate the cost"))
+        self.price_edit.setToolTip(self.tr("USD per 1 million training tokens for this base model, kept with the "
+                                           "project. Training is billed on the file's tokens times the epochs."))
         self.reviewed_check.setText(self.tr("Only examples a person reviewed as right"))
         for i, text in enumerate((self.tr("OpenAI"), self.tr("Azure OpenAI"),
                                   self.tr("Local trainer (mlx-lm, axolotl, Unsloth, LLaMA-Factory)"))):
             self.route_combo.setItemText(i, text)
-        self.check_button.setText(self.tr("&Check the examples"))
+        self.check_button.setText(self.tr("Check the e&xamples"))
         self.save_button.setText(self.tr("&Save training file…"))
         self.busy.set_texts(self.tr("Building and checking the examples…"), self.tr("&Cancel"))
         self.table.setHorizontalHeaderLabels([self.tr("Severity"), self.tr("Where"), self.tr("Row"),
@@ -132,6 +138,42 @@ class PrepareTab(QWidget):
             cfg = ConnectionConfig()
         self.route_combo.setCurrentIndex(ROUTES.index(default_route(cfg.preset)))
         self.model_edit.setText(cfg.model if cfg.preset in ("openai", "azure") and cfg.model else "gpt-4o-mini")
+        self._show_price()
+
+    def _show_price(self) -> None:
+        from desktop_app.core.errors import AppError  # noqa: PLC0415
+        from desktop_app.core.finetune import limits  # noqa: PLC0415
+
+        local = self.route_combo.currentData() == "local"
+        try:
+            price = limits.training_price(self.model_edit.text().strip(), self.route_combo.currentData() or "openai",
+                                          limits.project_overrides(self.project))
+        except AppError:
+            price = None
+        self.price_edit.setEnabled(not local)
+        self.price_edit.setText("" if price is None or local else f"{price:g}")
+
+    def _save_price(self) -> bool:
+        """Store an edited price in the project's table (GUI thread: the open project is edited here only)."""
+        from desktop_app.core.errors import AppError  # noqa: PLC0415
+        from desktop_app.core.finetune import limits  # noqa: PLC0415
+
+        text = self.price_edit.text().strip().replace(",", ".").lstrip("$")
+        model = self.model_edit.text().strip()
+        if not text or self.route_combo.currentData() == "local" or not model:
+            return True
+        try:
+            table = limits.validate_training_prices(limits.project_overrides(self.project))
+            if table.get(model) != float(text) and limits.training_price(model, "openai", table) != float(text):
+                limits.save_training_prices(self.project, {**table, model: text})
+        except ValueError:
+            self.banner.show_message(self.tr("The training price is not a number."),
+                                     self.tr("Enter USD per 1 million training tokens, e.g. 3, or leave it empty."))
+            return False
+        except (AppError, OSError) as exc:
+            self.banner.show_error(exc)
+            return False
+        return True
 
     def options(self) -> dict:
         return {"variant": self.variant_combo.currentData(), "provider": self.route_combo.currentData(),
@@ -149,6 +191,8 @@ class PrepareTab(QWidget):
 
     def check(self) -> None:
         self.banner.clear()
+        if not self._save_price():
+            return
         self.runner.start(work.prepare_set, snapshot(self.project), self.options())
 
     @Slot(object)
