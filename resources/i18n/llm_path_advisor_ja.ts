@@ -1972,14 +1972,6 @@ Drop files or folders here, or use Add files… (txt, md, pdf, docx, html, csv).
         <source>&amp;4 Register a model</source>
         <translation>モデルを登録(&amp;4)</translation>
     </message>
-    <message>
-        <source>Cancel the job?</source>
-        <translation>ジョブを取り消しますか？</translation>
-    </message>
-    <message>
-        <source>A fine-tuning job is running. Closing cancels it at the provider, and what it trained so far is lost. Close anyway?</source>
-        <translation>ファインチューニングのジョブが実行中です。閉じるとプロバイダー側でジョブが取り消され、ここまでの学習は失われます。閉じてもよいですか？</translation>
-    </message>
 </context>
 <context>
     <name>FineTuneText</name>
@@ -2483,6 +2475,10 @@ Drop files or folders here, or use Add files… (txt, md, pdf, docx, html, csv).
         <translation>%4 で %1 を %2 件の例により %3 エポック学習させます。ジョブはプロバイダー側で実行され、料金もそちらで請求されます。Azure OpenAI では、調整したモデルはデプロイした後でなければ使えません。</translation>
     </message>
     <message>
+        <source>F&amp;ollow job %1 started earlier</source>
+        <translation>前に開始したジョブ %1 を追跡(&amp;O)</translation>
+    </message>
+    <message>
         <source>Cancelling the job at the provider…</source>
         <translation>プロバイダー側でジョブを取り消しています…</translation>
     </message>
@@ -2497,6 +2493,10 @@ Drop files or folders here, or use Add files… (txt, md, pdf, docx, html, csv).
     <message>
         <source>%1 is ready and was added as: %2.</source>
         <translation>%1 の準備ができ、次として追加しました：%2。</translation>
+    </message>
+    <message>
+        <source>The job could not be noted in the project.</source>
+        <translation>ジョブをプロジェクトに記録できませんでした。</translation>
     </message>
     <message>
         <source>The provider said: %1</source>

@@ -142,3 +142,29 @@ def test_azure_trains_through_the_same_sdk_calls(tmp_path, scripted_server, monk
     assert final.status == "succeeded"
     paths = {r["path"] for r in scripted_server.requests}
     assert "/openai/files" in paths and "/openai/fine_tuning/jobs" in paths
+
+
+def test_a_job_outlives_the_window_and_is_followed_again(tmp_path, scripted_server):
+    """Stopping the watch leaves the job training; the project remembers it and following it again ends it."""
+    from desktop_app.core.finetune import history
+
+    project, prepared, cfg, train, _ = _files(tmp_path, scripted_server)
+    seen: list[jobs.JobUpdate] = []
+
+    def note(update):
+        seen.append(update)
+        if update.job_id and not history.jobs(project):
+            history.remember(project, update.job_id, model="gpt-4o-mini", endpoint=history.endpoint_of(cfg),
+                             prompt=prepared.training.prompt)
+
+    left = jobs.run_job(cfg, train, "gpt-4o-mini", progress=note, should_stop=lambda: len(seen) >= 3, poll_s=0,
+                        cancel_on_stop=lambda: False)
+    assert left.status == "running" and scripted_server.finetune.jobs[left.job_id]["status"] == "running"
+    (earlier,) = history.unfinished(Project.open(project.root), history.endpoint_of(cfg))
+    assert earlier["id"] == left.job_id and earlier["prompt"] == prepared.training.prompt
+    assert history.unfinished(project, "azure|https://elsewhere") == []  # a job id means nothing on another server
+    final = jobs.follow_job(cfg, earlier["id"], poll_s=0)
+    assert final.status == "succeeded" and final.fine_tuned_model
+    history.record(project, final.job_id, final.status, final.fine_tuned_model)
+    assert history.unfinished(project, history.endpoint_of(cfg)) == []
+    assert history.jobs(project)[0]["fine_tuned_model"] == final.fine_tuned_model

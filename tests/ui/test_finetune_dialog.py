@@ -176,3 +176,29 @@ def test_an_unknown_training_price_stays_unknown_until_the_person_enters_one(qtb
     _check(qtbot, dialog)
     assert "about $0.03" in tab.summary.text()
     assert limits.project_overrides(Project.open(project.root)) == {"my-base": 4.0}
+
+
+def test_closing_during_a_job_leaves_it_training_and_reopening_follows_it(qtbot, tmp_path, scripted_server,
+                                                                          monkeypatch):
+    """Closing the helper only stops watching; opened again, it offers the job, follows it and adds the model."""
+    monkeypatch.setattr(work, "POLL_S", 0.05)
+    scripted_server.finetune.steps = 10_000  # it trains until the test lets it finish
+    project = Project.open(planted_project(tmp_path, scripted_server))
+    dialog = _dialog(qtbot, project)
+    _check(qtbot, dialog)
+    dialog.job_tab.start()
+    qtbot.waitUntil(lambda: "Training" in dialog.job_tab.status.text(), timeout=20000)
+    job_id = dialog.job_tab.job["id"]
+    dialog.reject()
+    qtbot.waitUntil(lambda: dialog.job_tab.runner.pending_workers() == 0, timeout=10000)
+    assert scripted_server.finetune.jobs[job_id]["status"] == "running"
+    scripted_server.finetune.steps = 1
+    again = _dialog(qtbot, Project.open(project.root))
+    again.tabs.setCurrentWidget(again.job_tab)
+    assert again.job_tab.follow_button.isVisible() and job_id in again.job_tab.follow_button.text()
+    again.job_tab.follow_button.click()
+    qtbot.waitUntil(lambda: not again.job_tab.runner.is_running(), timeout=20000)
+    assert "is ready and was added as: fine-tuned." in again.job_tab.banner.message_label.text()
+    assert not again.job_tab.follow_button.isVisible()
+    tuned = next(v for v in load_variants(again.project) if v.name == "fine-tuned")
+    assert tuned.system == dialog.prepare_tab.prepared.training.prompt["system"]  # the prompt it was trained with

@@ -162,16 +162,21 @@ def _new_events(client: openai.OpenAI, job_id: str, seen: set[str]) -> tuple[lis
 
 
 def follow(client: openai.OpenAI, job_id: str, *, progress: Callable[[JobUpdate], None] | None = None,
-           should_stop: Callable[[], bool] | None = None, poll_s: float = POLL_S) -> JobUpdate:
-    """Poll until the job finishes; on stop, cancel it at the provider and return that state."""
+           should_stop: Callable[[], bool] | None = None, poll_s: float = POLL_S,
+           cancel_on_stop: Callable[[], bool] | None = None) -> JobUpdate:
+    """Poll until the job finishes. On stop the job is cancelled at the provider when
+    ``cancel_on_stop()`` says so (the default); otherwise it keeps running there and the last
+    state seen is returned (closing the window only stops watching; the job can be followed again)."""
     stop = should_stop or (lambda: False)
     seen: set[str] = set()
     fraction: float | None = None
+    last = JobUpdate(job_id, "queued")
     while True:
         try:
             if stop():
-                job = client.fine_tuning.jobs.cancel(job_id)
-                update = _update(job, (), fraction)
+                if cancel_on_stop is not None and not cancel_on_stop():
+                    return last
+                update = _update(client.fine_tuning.jobs.cancel(job_id), (), fraction)
                 if progress:
                     progress(update)
                 return update
@@ -180,11 +185,11 @@ def follow(client: openai.OpenAI, job_id: str, *, progress: Callable[[JobUpdate]
         except openai.OpenAIError as exc:
             raise explain(exc, "follow") from None
         fraction = step if step is not None else fraction
-        update = _update(job, tuple(events), fraction)
+        last = _update(job, tuple(events), fraction)
         if progress:
-            progress(update)
-        if update.finished:
-            return update
+            progress(last)
+        if last.finished:
+            return last
         _wait(poll_s, stop)
 
 
@@ -204,13 +209,24 @@ def start(client: openai.OpenAI, training_file: str, model: str, *, validation_f
     return _update(job, (), None)
 
 
+def _ended(final: JobUpdate) -> JobUpdate:
+    """``final``, or FineTuneError(kind="job_failed") with the provider's reason when it failed."""
+    if final.status == "failed":
+        message, hint = _ENGLISH["job_failed"]
+        raise FineTuneError(message, hint, details={"kind": "job_failed", "step": "follow", "job": final.job_id,
+                                                    "code": final.error.get("code", ""),
+                                                    "said": final.error.get("message", "")})
+    return final
+
+
 def run_job(cfg, train_path: str | Path, model: str, *, validation_path: str | Path | None = None,
             epochs: int | None = None, suffix: str = "", progress: Callable[[JobUpdate], None] | None = None,
             should_stop: Callable[[], bool] | None = None, poll_s: float = POLL_S,
-            api_key: str | None = None) -> JobUpdate:
+            cancel_on_stop: Callable[[], bool] | None = None, api_key: str | None = None) -> JobUpdate:
     """Upload the files, start the job and follow it to the end (``cfg``: a ConnectionConfig).
 
-    A job that ends failed raises FineTuneError(kind="job_failed") carrying the provider's reason.
+    The first progress update after the start carries the job id (worth remembering: the job
+    outlives the window). A job that ends failed raises FineTuneError(kind="job_failed").
     """
     from desktop_app.core.providers.client import make_client  # noqa: PLC0415
 
@@ -224,12 +240,23 @@ def run_job(cfg, train_path: str | Path, model: str, *, validation_path: str | P
         started = start(client, training_file, model, validation_file=validation_file, epochs=epochs, suffix=suffix)
         if progress:
             progress(started)
-        final = follow(client, started.job_id, progress=progress, should_stop=stop, poll_s=poll_s)
+        final = follow(client, started.job_id, progress=progress, should_stop=stop, poll_s=poll_s,
+                       cancel_on_stop=cancel_on_stop)
     finally:
         client.close()
-    if final.status == "failed":
-        message, hint = _ENGLISH["job_failed"]
-        raise FineTuneError(message, hint, details={"kind": "job_failed", "step": "follow", "job": final.job_id,
-                                                    "code": final.error.get("code", ""),
-                                                    "said": final.error.get("message", "")})
-    return final
+    return _ended(final)
+
+
+def follow_job(cfg, job_id: str, *, progress: Callable[[JobUpdate], None] | None = None,
+               should_stop: Callable[[], bool] | None = None, poll_s: float = POLL_S,
+               cancel_on_stop: Callable[[], bool] | None = None, api_key: str | None = None) -> JobUpdate:
+    """Follow a job started earlier (the app was closed or killed while it trained)."""
+    from desktop_app.core.providers.client import make_client  # noqa: PLC0415
+
+    client = make_client(cfg, api_key=api_key)
+    try:
+        final = follow(client, job_id, progress=progress, should_stop=should_stop, poll_s=poll_s,
+                       cancel_on_stop=cancel_on_stop)
+    finally:
+        client.close()
+    return _ended(final)

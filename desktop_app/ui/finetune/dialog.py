@@ -5,7 +5,7 @@ Other routes exports for local trainers and DPO; Register adds any tuned model a
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Signal, Slot
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTabWidget, QVBoxLayout, QWidget
 
 from desktop_app.ui.finetune.job_tab import JobTab
 from desktop_app.ui.finetune.prepare_tab import PrepareTab
@@ -62,21 +62,11 @@ class FineTuneDialog(QDialog):
         self.tabs.setCurrentWidget(self.routes_tab if which == "routes" else self.register_tab)
 
     def done(self, result: int) -> None:
-        if self.job_tab.runner.is_running() and not self._confirm_cancel():
-            return
         for runner in (self.prepare_tab.runner, self.prepare_tab.saver, self.routes_tab.runner,
                        self.routes_tab.pairs_runner, self.register_tab.runner):
             runner.cancel()
-        self.job_tab.runner.cancel()  # the job is cancelled at the provider: nobody would register its model
+        self.job_tab.stop_watching()  # the job trains on at the provider; the helper follows it when reopened
         super().done(result)
-
-    def _confirm_cancel(self) -> bool:
-        answer = QMessageBox.question(
-            self, self.tr("Cancel the job?"),
-            self.tr("A fine-tuning job is running. Closing cancels it at the provider, and what it trained so far "
-                    "is lost. Close anyway?"),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
-        return answer == QMessageBox.StandardButton.Yes
 
 
 def open_helper(parent: QWidget, project, on_added) -> FineTuneDialog:

@@ -26,6 +26,8 @@ class JobTab(QWidget):
         self.project = project
         self.prepared: Any = None
         self.cfg: Any = None
+        self.cancel_flag = [False]  # read by the worker: on stop, cancel at the provider or only stop watching
+        self.job: dict = {}  # the job being watched: id, model, prompt (kept in project.json as well)
         self.banner = Banner()
         self.intro = QLabel()
         self.intro.setWordWrap(True)
@@ -47,6 +49,9 @@ class JobTab(QWidget):
         self.register_button.clicked.connect(lambda: self.route_requested.emit("register"))
         for button in (self.routes_button, self.register_button):
             button.hide()
+        self.follow_button = QPushButton()  # a job started earlier that had not ended
+        self.follow_button.clicked.connect(self.follow_earlier)
+        self.follow_button.hide()
         self.status = QLabel()
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.status.setWordWrap(True)
@@ -56,7 +61,8 @@ class JobTab(QWidget):
         self.events = QPlainTextEdit()
         self.events.setReadOnly(True)
         buttons = QHBoxLayout()
-        for button in (self.start_button, self.cancel_button, self.routes_button, self.register_button):
+        for button in (self.start_button, self.follow_button, self.cancel_button, self.routes_button,
+                       self.register_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
@@ -73,6 +79,7 @@ class JobTab(QWidget):
         self.runner.failed.connect(self._on_failed)
         self.runner.running_changed.connect(self._on_running)
         self._read_connection()
+        self.earlier = self._earlier_job()
 
     def _read_connection(self) -> None:
         from desktop_app.core.errors import AppError  # noqa: PLC0415
@@ -83,6 +90,14 @@ class JobTab(QWidget):
         except AppError:
             self.cfg = None
 
+    def _earlier_job(self) -> dict:
+        from desktop_app.core.finetune import history  # noqa: PLC0415
+
+        if not self.can_train():
+            return {}
+        found = history.unfinished(self.project, history.endpoint_of(self.cfg))
+        return found[0] if found else {}
+
     def can_train(self) -> bool:
         return self.cfg is not None and self.cfg.preset in ("openai", "azure", "local")
 
@@ -92,6 +107,7 @@ class JobTab(QWidget):
         self.cancel_button.setText(self.tr("Cancel the &job"))
         self.routes_button.setText(self.tr("Export for a local &trainer"))
         self.register_button.setText(self.tr("&Register a model trained elsewhere"))
+        self._update_follow()
         self._update_intro()
 
     def _update_intro(self) -> None:
@@ -121,10 +137,32 @@ class JobTab(QWidget):
             button.hide()
         est = self.prepared.estimate
         folder = self.project.exports_dir / "finetune"
+        self.cancel_flag = [False]
+        self.job = {"model": est.model, "prompt": dict(self.prepared.training.prompt)}
         self.runner.start(work.train, self.cfg, self.prepared, str(folder), est.model, est.epochs,
-                          self.suffix_edit.text().strip())
+                          self.suffix_edit.text().strip(), self.cancel_flag)
+
+    def follow_earlier(self) -> None:
+        if not self.earlier or not self.can_train():
+            return
+        self.banner.clear()
+        self.events.clear()
+        self.follow_button.hide()
+        self.cancel_flag = [False]
+        self.job = dict(self.earlier)
+        self.runner.start(work.follow, self.cfg, self.earlier["id"], self.cancel_flag)
+
+    def _update_follow(self) -> None:
+        self.follow_button.setText(fill(self.tr("F&ollow job %1 started earlier"), self.earlier.get("id", "")))
+        self.follow_button.setVisible(bool(self.earlier) and not self.runner.is_running())
+
+    def stop_watching(self) -> None:
+        """Closing the window: the job keeps training at the provider and can be followed again."""
+        self.cancel_flag[0] = False
+        self.runner.cancel()
 
     def cancel(self) -> None:
+        self.cancel_flag[0] = True
         self.runner.stop()  # the job is cancelled at the provider, and that last state still arrives
         self.status.setText(self.tr("Cancelling the job at the provider…"))
 
@@ -133,9 +171,12 @@ class JobTab(QWidget):
         self.cancel_button.setEnabled(running)
         self.bar.setVisible(running or self.bar.value() > 0)
         self._update_intro()
+        self._update_follow()
 
     @Slot(object)
     def _on_progress(self, update) -> None:
+        if update.job_id and not self.job.get("id"):
+            self._remember(update.job_id)
         self._show_state(update)
         for line in update.events:
             self.events.appendPlainText(line)
@@ -153,13 +194,18 @@ class JobTab(QWidget):
             self._refused(update)
             return
         self._show_state(update)  # its events already came with the last progress update
-        if update.status != "succeeded" or not update.fine_tuned_model:
-            return
         from desktop_app.core.errors import AppError  # noqa: PLC0415
+        from desktop_app.core.finetune import history  # noqa: PLC0415
         from desktop_app.core.finetune.register import register_model  # noqa: PLC0415
 
         try:
-            added = register_model(self.project, update.fine_tuned_model, prompt=self.prepared.training.prompt,
+            if update.job_id:
+                history.record(self.project, update.job_id, update.status, update.fine_tuned_model)
+                self.earlier = self._earlier_job()
+                self._update_follow()
+            if update.status != "succeeded" or not update.fine_tuned_model:
+                return
+            added = register_model(self.project, update.fine_tuned_model, prompt=self.job.get("prompt"),
                                    azure=self.cfg.preset == "azure")
         except (AppError, OSError) as exc:
             self.banner.show_error(exc)
@@ -171,6 +217,16 @@ class JobTab(QWidget):
         self.banner.show_message(fill(self.tr("%1 is ready and was added as: %2."), update.fine_tuned_model, names),
                                  hint, "info")
         self.registered.emit(added)
+
+    def _remember(self, job_id: str) -> None:
+        from desktop_app.core.finetune import history  # noqa: PLC0415
+
+        self.job["id"] = job_id
+        try:
+            history.remember(self.project, job_id, model=self.job.get("model", ""),
+                             endpoint=history.endpoint_of(self.cfg), prompt=self.job.get("prompt", {}))
+        except OSError as exc:  # the job runs anyway; only following it after a restart is lost
+            self.banner.show_message(self.tr("The job could not be noted in the project."), str(exc), "warning")
 
     def _refused(self, refused) -> None:
         message, hint = texts.refusal_text(refused.kind)

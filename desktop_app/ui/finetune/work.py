@@ -31,8 +31,9 @@ def save_files(state, prepared, path: str) -> tuple[str, str]:
     return str(train), str(val)
 
 
-def train(state, cfg, prepared, folder: str, model: str, epochs: int, suffix: str):
-    """Write the files, upload them, run the job; progress delivers JobUpdates."""
+def train(state, cfg, prepared, folder: str, model: str, epochs: int, suffix: str, cancel: list):
+    """Write the files, upload them, run the job; progress delivers JobUpdates. On stop the job is
+    cancelled at the provider only when ``cancel[0]`` is True (Cancel, not closing the window)."""
     from desktop_app.core.finetune import build, jobs  # noqa: PLC0415
 
     folder_path = Path(folder)
@@ -42,12 +43,24 @@ def train(state, cfg, prepared, folder: str, model: str, epochs: int, suffix: st
     state.progress(jobs.JobUpdate("", "uploading"))
     try:
         return jobs.run_job(cfg, train_path, model, validation_path=val_path, epochs=epochs, suffix=suffix,
-                            progress=state.progress, should_stop=state.should_stop, poll_s=POLL_S)
+                            progress=state.progress, should_stop=state.should_stop, poll_s=POLL_S,
+                            cancel_on_stop=lambda: cancel[0])
     except jobs.FineTuneError as exc:  # an ErrorRecord would lose the kind the dialog words
         return Refused(str(exc.details.get("kind", "server_error")), str(exc.details.get("said", "")))
 
 
 POLL_S = 10.0  # tests lower it: the scripted server moves a job one step per poll
+
+
+def follow(state, cfg, job_id: str, cancel: list):
+    """Follow a job started earlier, like ``train`` does once it has started one."""
+    from desktop_app.core.finetune import jobs  # noqa: PLC0415
+
+    try:
+        return jobs.follow_job(cfg, job_id, progress=state.progress, should_stop=state.should_stop, poll_s=POLL_S,
+                               cancel_on_stop=lambda: cancel[0])
+    except jobs.FineTuneError as exc:
+        return Refused(str(exc.details.get("kind", "server_error")), str(exc.details.get("said", "")))
 
 
 def export(state, prepared, folder: str, base: str, name: str):
