@@ -1,9 +1,12 @@
-"""`finetune-prepare`: the examples pool as a checked chat-format training file.
+"""Fine-tuning from a script: prepare the file, train where the provider runs jobs, register.
 
 `finetune-prepare PROJECT OUT.jsonl [--json]` writes OUT.jsonl (and OUT.validation.jsonl when
 the pool is big enough to split), then prints the findings, each with its row, and the
 training cost for --epochs. The file is written even with findings: they are advice to read
 before sending it; --strict makes any problem-level finding exit 2 for a pipeline to stop on.
+`finetune-train PROJECT` prepares the same way, runs a job on the project's connection and
+registers the tuned model as variants; a refusal exits 2 with what happened and the other
+routes. `finetune-register PROJECT MODEL` adds any served model after the connection test.
 """
 from __future__ import annotations
 
@@ -40,6 +43,33 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="only examples whose answers a person reviewed as right")
     p.add_argument("--strict", action="store_true", help="exit 2 when any finding is a problem")
     p.set_defaults(func=_prepare)
+
+    t = sub.add_parser("finetune-train", help="train on the examples pool at the provider and register the model",
+                       description="Prepare the examples pool (as finetune-prepare), upload it, run a fine-tuning "
+                                   "job on the project's connection (OpenAI, Azure OpenAI), print its events and "
+                                   "register the tuned model as fine_tuned (+ fine_tuned_rag) variants. Ctrl+C "
+                                   "stops watching; the job trains on and --follow JOB picks it up again.")
+    t.add_argument("project", metavar="PROJECT", help="the project folder")
+    t.add_argument("--model", default="gpt-4o-mini", metavar="BASE", help="the base model (default gpt-4o-mini)")
+    t.add_argument("--epochs", type=int, default=limits.DEFAULT_EPOCHS, metavar="N", help="epochs (default 3)")
+    t.add_argument("--variant", metavar="NAME", help="the variant whose prompt the examples carry")
+    t.add_argument("--suffix", default="advisor", metavar="TEXT", help="added to the tuned model's name")
+    t.add_argument("--follow", metavar="JOB", help="follow a job started earlier instead of starting one")
+    t.add_argument("--poll", type=float, default=10.0, metavar="S", help=argparse.SUPPRESS)
+    t.set_defaults(func=_train)
+
+    r = sub.add_parser("finetune-register", help="add a fine-tuned model served anywhere as variants",
+                       description="Ask MODEL one question through the project's connection (the Test button's "
+                                   "check), then add it as a fine_tuned variant, and fine_tuned_rag when the project "
+                                   "has documents. MODEL: an ft:... id, an Azure deployment, or the name vLLM, "
+                                   "Ollama or llama.cpp serve a LoRA under.")
+    r.add_argument("project", metavar="PROJECT", help="the project folder")
+    r.add_argument("model", metavar="MODEL", help="the model name on the project's server")
+    r.add_argument("--name", default="", help="the variant's name (default fine-tuned)")
+    r.add_argument("--rag", action=argparse.BooleanOptionalAction, default=None,
+                   help="also add it with retrieval (default: when the project has documents)")
+    r.add_argument("--no-test", action="store_true", help="add it without asking it first")
+    r.set_defaults(func=_register)
 
 
 def _line(f: dict) -> str:
@@ -83,4 +113,82 @@ def _prepare(args: argparse.Namespace) -> int:
     if args.strict and problems:
         raise AppError(f"{len(problems)} problem(s) in the training set, first: {_line(problems[0])}.",
                        "Fix them in the examples pool (or run without --strict to write the file anyway).")
+    return 0
+
+
+def _connection(project):
+    from desktop_app.core.providers.connection import ConnectionConfig  # noqa: PLC0415
+
+    return ConnectionConfig.from_dict(project.section("connection"))
+
+
+def _print_update(update, shown: set[str]) -> None:
+    for line in update.events:
+        print(f"  {line}")
+    state = f"{update.job_id}: {update.status}" + (f" {update.progress:.0%}" if update.progress is not None else "")
+    if state not in shown:
+        shown.add(state)
+        print(state, flush=True)
+
+
+def _train(args: argparse.Namespace) -> int:
+    from desktop_app.core.finetune import history, jobs, register  # noqa: PLC0415
+
+    project = Project.open(args.project)
+    cfg = _connection(project)
+    shown: set[str] = set()
+    endpoint = history.endpoint_of(cfg)
+    if args.follow:
+        known = next((j for j in history.jobs(project) if j["id"] == args.follow), {})
+        prompt = known.get("prompt") or {}
+        final = jobs.follow_job(cfg, args.follow, progress=lambda u: _print_update(u, shown), poll_s=args.poll,
+                                cancel_on_stop=lambda: False)
+    else:
+        prepared = prepare.prepare(project, variant=args.variant, provider=cfg.preset if cfg.preset in
+                                   ("openai", "azure") else "openai", model=args.model, epochs=args.epochs)
+        problems = [f for f in prepared.findings if f.severity == "problem"]
+        if problems:
+            raise AppError(f"{len(problems)} problem(s) in the training set, first: {_line(problems[0].to_dict())}.",
+                           "Fix them in the examples pool (finetune-prepare lists them all), then train.")
+        folder = project.exports_dir / "finetune"
+        train = build.write_jsonl(prepared.training.train, folder / "train.jsonl")
+        val = build.write_jsonl(prepared.training.validation, folder / "valid.jsonl") \
+            if prepared.training.validation else None
+        prompt = prepared.training.prompt
+
+        def note(update) -> None:
+            if update.job_id and update.job_id not in shown:
+                shown.add(update.job_id)
+                history.remember(project, update.job_id, model=args.model, endpoint=endpoint, prompt=prompt)
+            _print_update(update, shown)
+
+        print(f"training {args.model} on {len(prepared.training.train)} examples; Ctrl+C stops watching, "
+              "the job trains on", flush=True)
+        final = jobs.run_job(cfg, train, args.model, validation_path=val, epochs=args.epochs, suffix=args.suffix,
+                             progress=note, poll_s=args.poll, cancel_on_stop=lambda: False)
+    history.record(project, final.job_id, final.status, final.fine_tuned_model)
+    if final.status != "succeeded":
+        print(f"{final.job_id}: {final.status}")
+        return 0
+    added = register.register_model(project, final.fine_tuned_model, prompt=prompt, azure=cfg.preset == "azure")
+    print(f"registered {final.fine_tuned_model} as: {', '.join(v.name for v in added.variants)}")
+    if added.needs_deployment:
+        print("Azure: deploy the model, then set each variant's model to the deployment name.")
+    return 0
+
+
+def _register(args: argparse.Namespace) -> int:
+    from desktop_app.core.finetune import register  # noqa: PLC0415
+
+    project = Project.open(args.project)
+    cfg = _connection(project)
+    if not args.no_test:
+        report = register.test_model(cfg, args.model)
+        if not report.ok:
+            detail = f" ({report.detail})" if report.detail else ""
+            raise AppError(f"The model {args.model!r} did not answer: {report.verdict}{detail}.",
+                           "Check the name the server serves it under (or the Azure deployment), or use --no-test.")
+    added = register.register_model(project, args.model, name=args.name, with_rag=args.rag,
+                                    azure=cfg.preset == "azure")
+    print(f"registered {args.model} as: {', '.join(v.name for v in added.variants)}")
     return 0

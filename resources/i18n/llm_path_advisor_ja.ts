@@ -2092,6 +2092,14 @@ Drop files or folders here, or use Add files… (txt, md, pdf, docx, html, csv).
         <translation>このサーバーにはファインチューニングの API がありません（ローカルサーバーはチャットに答えるだけです）。</translation>
     </message>
     <message>
+        <source>The provider knows no such fine-tuning job.</source>
+        <translation>プロバイダーにそのファインチューニングのジョブはありません。</translation>
+    </message>
+    <message>
+        <source>Check that the connection is the account or resource that started it.</source>
+        <translation>接続先が、そのジョブを開始したアカウントまたはリソースであることを確認してください。</translation>
+    </message>
+    <message>
         <source>The server rejected the key for fine-tuning.</source>
         <translation>サーバーがファインチューニング用のキーを拒否しました。</translation>
     </message>

@@ -26,7 +26,7 @@ FINISHED = ("succeeded", "failed", "cancelled")
 POLL_S = 10.0  # providers update a job every few seconds to minutes; faster polling only costs requests
 _STEP = re.compile(r"Step\s+(\d+)\s*/\s*(\d+)", re.IGNORECASE)
 # The kinds of refusal and failure, worded by the ui (ui/finetune/texts.py) and the CLI.
-KINDS = ("training_not_available", "quota", "file_rejected", "model_not_available", "no_training_api",
+KINDS = ("training_not_available", "quota", "file_rejected", "model_not_available", "no_training_api", "job_not_found",
          "key_rejected", "unreachable", "job_failed", "server_error")
 
 
@@ -83,7 +83,7 @@ def explain(exc: BaseException, step: str, key: str | None = None) -> FineTuneEr
     elif isinstance(exc, (openai.AuthenticationError, openai.PermissionDeniedError)):
         kind = "key_rejected"
     elif isinstance(exc, openai.NotFoundError):
-        kind = "no_training_api" if step == "upload" else "model_not_available"
+        kind = {"upload": "no_training_api", "start": "model_not_available"}.get(step, "job_not_found")
     elif isinstance(exc, (openai.BadRequestError, openai.UnprocessableEntityError)):
         kind = "model_not_available" if step == "start" and (body.get("param") == "model" or "model" in code) \
             else "file_rejected"
@@ -107,6 +107,9 @@ _ENGLISH = {
                             "Choose a base model the provider lists as fine-tunable (e.g. gpt-4o-mini-2024-07-18)."),
     "no_training_api": ("This server has no fine-tuning API (a local server or a proxy only answers chat).",
                         _OTHER_ROUTES),
+    "job_not_found": ("The provider knows no such fine-tuning job.",
+                      "Check the job id (the provider's dashboard lists them) and that the connection is the "
+                      "account or resource that started it."),
     "key_rejected": ("The server rejected the API key for fine-tuning.",
                      "Check the key belongs to this account or Azure resource and may create jobs."),
     "unreachable": ("The server could not be reached.", "Check the network and the address under Connection."),

@@ -103,6 +103,9 @@ def refusal_text(kind: str) -> tuple[str, str]:
                                                                            "gpt-4o-mini-2024-07-18.")),
         "no_training_api": (QCoreApplication.translate("FineTuneText", "This server has no fine-tuning API (a local "
                                                                        "server only answers chat)."), other),
+        "job_not_found": (QCoreApplication.translate("FineTuneText", "The provider knows no such fine-tuning job."),
+                          QCoreApplication.translate("FineTuneText", "Check that the connection is the account or "
+                                                                     "resource that started it.")),
         "key_rejected": (QCoreApplication.translate("FineTuneText", "The server rejected the key for "
                                                                     "fine-tuning."),
                          QCoreApplication.translate("FineTuneText", "Check the key may create fine-tuning jobs on "
