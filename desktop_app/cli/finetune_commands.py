@@ -7,6 +7,7 @@ before sending it; --strict makes any problem-level finding exit 2 for a pipelin
 `finetune-train PROJECT` prepares the same way, runs a job on the project's connection and
 registers the tuned model as variants; a refusal exits 2 with what happened and the other
 routes. `finetune-register PROJECT MODEL` adds any served model after the connection test.
+`finetune-pairs PROJECT OUT.jsonl` writes DPO preference pairs from the runs.
 """
 from __future__ import annotations
 
@@ -70,6 +71,16 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="also add it with retrieval (default: when the project has documents)")
     r.add_argument("--no-test", action="store_true", help="add it without asking it first")
     r.set_defaults(func=_register)
+
+    d = sub.add_parser("finetune-pairs", help="write DPO preference pairs from the runs",
+                       description="For each evaluation row where one variant's latest answer passed and another's "
+                                   "failed (a person's review counting first), write {input, preferred_output, "
+                                   "non_preferred_output} JSONL as OpenAI and Azure document for DPO. The pairs "
+                                   "come from evaluation rows: evaluate a model tuned on them on other rows.")
+    d.add_argument("project", metavar="PROJECT", help="the project folder")
+    d.add_argument("out", metavar="OUT.jsonl", help="the file to write")
+    d.add_argument("--variant", metavar="NAME", help="the variant whose system prompt the pairs carry")
+    d.set_defaults(func=_pairs)
 
 
 def _line(f: dict) -> str:
@@ -191,4 +202,18 @@ def _register(args: argparse.Namespace) -> int:
     added = register.register_model(project, args.model, name=args.name, with_rag=args.rag,
                                     azure=cfg.preset == "azure")
     print(f"registered {args.model} as: {', '.join(v.name for v in added.variants)}")
+    return 0
+
+
+def _pairs(args: argparse.Namespace) -> int:
+    from desktop_app.core.finetune import pairs  # noqa: PLC0415
+
+    project = Project.open(args.project)
+    system = build.training_variant(project, args.variant).system if args.variant else ""
+    found = pairs.preference_pairs(project, system=system)
+    if not found.records:
+        raise AppError("No preference pairs: no evaluation row has a passing and a failing answer.",
+                       "Run two variants (or review some answers), then try again.")
+    pairs.write_pairs(found, args.out)
+    print(f"wrote {args.out} ({len(found.records)} pairs from runs {', '.join(found.runs)})")
     return 0

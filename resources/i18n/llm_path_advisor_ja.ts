@@ -3307,8 +3307,8 @@ LLM を使った機能を測定し、次に何をすべきか（プロンプト�
         <translation>ベースモデル(&amp;B):</translation>
     </message>
     <message>
-        <source>Tr&amp;aining price:</source>
-        <translation>学習の価格(&amp;A):</translation>
+        <source>Tr&amp;aining price (USD per 1M tokens):</source>
+        <translation>学習の価格（100 万トークンあたり米ドル）(&amp;A):</translation>
     </message>
     <message>
         <source>&amp;Epochs:</source>

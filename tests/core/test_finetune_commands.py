@@ -59,3 +59,20 @@ def test_register_tests_the_model_first(tmp_path, scripted_server, capsys):
     assert code == 0 and out.strip() == "registered support-lora as: lora, lora + RAG"
     names = {v.name: v.model for v in load_variants(Project.open(project))}
     assert names["lora"] == names["lora + RAG"] == "support-lora"
+
+
+def test_pairs_are_written_or_their_absence_explained(tmp_path, scripted_server, capsys):
+    """finetune-pairs writes DPO JSONL when runs disagree, and says what to do when they never do."""
+    from tests.core.test_engine_commands import _project
+
+    root = _project(tmp_path, scripted_server, rows=3)
+    assert main(["run", str(root), "--variants", "instructions", "--yes"]) == 0
+    code, _, err = _cli(capsys, "finetune-pairs", root, tmp_path / "dpo.jsonl")
+    assert code == 2 and "Run two variants" in err and not (tmp_path / "dpo.jsonl").exists()
+    plain = scripted_server.chat_rule
+    scripted_server.chat_rule = lambda req: plain(req) if req["messages"][0]["role"] == "system" else "no idea"
+    assert main(["run", str(root), "--variants", "baseline", "--yes"]) == 0
+    code, out, _ = _cli(capsys, "finetune-pairs", root, tmp_path / "dpo.jsonl", "--variant", "instructions")
+    assert code == 0 and out.startswith(f"wrote {tmp_path / 'dpo.jsonl'} (3 pairs")
+    first = json.loads((tmp_path / "dpo.jsonl").read_text(encoding="utf-8").splitlines()[0])
+    assert first["input"]["messages"][0]["role"] == "system" and first["non_preferred_output"][0]["content"]

@@ -99,7 +99,7 @@ class PrepareTab(QWidget):
             "Training examples come from the examples pool: each is the prompt of the chosen variant with the "
             "expected answer. Check them before anything is sent."))
         for label, text in zip(self.labels, (self.tr("&Prompt of variant:"), self.tr("&Route:"),
-                                             self.tr("&Base model:"), self.tr("Tr&aining price:"),
+                                             self.tr("&Base model:"), self.tr("Tr&aining price (USD per 1M tokens):"),
                                              self.tr("&Epochs:"), self.tr("&Validation share:"))):
             label.setText(text)
         self.price_edit.setPlaceholderText(self.tr("unknown: enter USD per 1M training tokens to estimate the cost"))
