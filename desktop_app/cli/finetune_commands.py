@@ -116,6 +116,9 @@ def _prepare(args: argparse.Namespace) -> int:
               + (f" and {val_path} ({len(training.validation)})" if val_path else ""))
         print(f"tokens: {est.tokens_per_epoch} per epoch, {est.trained_tokens} over {est.epochs} epochs "
               f"of {est.model}; cost {price}")
+        if report["tokens_max_row"]:
+            limit = f" (limit {report['tokens_limit']})" if report["tokens_limit"] else ""
+            print(f"longest example: {report['tokens_max']} tokens, row {report['tokens_max_row']}{limit}")
         for f in report["findings"]:
             print(_line(f))
         if not report["findings"]:

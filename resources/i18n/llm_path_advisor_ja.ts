@@ -2056,6 +2056,14 @@ Drop files or folders here, or use Add files… (txt, md, pdf, docx, html, csv).
         <translation>プール %3 件から学習用 %1 件、検証用 %2 件。1 エポックあたり %4 トークン、%7 で %6 エポックなら %5 トークン：%8。</translation>
     </message>
     <message>
+        <source>Longest example: %1 tokens (row %2; the limit is %3).</source>
+        <translation>最も長い例：%1 トークン（行 %2、上限は %3）。</translation>
+    </message>
+    <message>
+        <source>Longest example: %1 tokens (row %2).</source>
+        <translation>最も長い例：%1 トークン（行 %2）。</translation>
+    </message>
+    <message>
         <source>Other routes work with the same file: Azure OpenAI, Together or Fireworks, or a local trainer (Other routes tab), then register the tuned model.</source>
         <translation>同じファイルで他の方法が使えます。Azure OpenAI、Together や Fireworks、またはローカルの学習ツール（「その他の方法」タブ）で学習し、調整したモデルを登録してください。</translation>
     </message>

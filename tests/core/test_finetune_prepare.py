@@ -41,6 +41,9 @@ def test_prepare_writes_valid_chat_jsonl_and_names_the_planted_problems(tmp_path
     assert (leak["row"], leak["eval_row"]) == ("near1", "q5") and leak["line"] >= 1
     assert not any(f["kind"] == "near_duplicate" for f in report["findings"])  # widget 3 is not widget 4
     assert report["estimate"]["cost"] > 0 and report["estimate"]["epochs"] == 3
+    per_example = report["examples"]
+    assert len(per_example) == 25 and sum(e["tokens"] for e in per_example) == report["tokens_total"]
+    assert max(e["tokens"] for e in per_example) == report["tokens_max"] and report["tokens_limit"] == 65_536
 
 
 def test_text_output_names_each_finding_with_its_line(tmp_path, capsys):
@@ -49,7 +52,7 @@ def test_text_output_names_each_finding_with_its_line(tmp_path, capsys):
     code, text, _ = _prepare(capsys, project, tmp_path / "t.jsonl")
     assert code == 0 and "wrote " in text and "cost about $" in text
     assert "near_leak: train line" in text and "(row near1)" in text and "eval_row=q5" in text
-    assert "warning: too_few: whole set: count=" in text
+    assert "warning: too_few: whole set: count=" in text and "(limit 65536)" in text and "longest example: " in text
 
 
 def test_strict_stops_a_pipeline_on_a_problem(tmp_path, capsys):

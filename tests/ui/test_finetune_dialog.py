@@ -56,7 +56,8 @@ def test_checking_the_examples_lists_each_finding_with_its_row(qtbot, tmp_path):
     tab.route_combo.setCurrentIndex(0)  # changed options: the old findings and cost no longer hold
     assert tab.prepared is None and not dialog.routes_tab.export_button.isEnabled()
     _check(qtbot, dialog)
-    assert "8,634 over 3 epochs of gpt-4o-mini: about $0.03." in tab.summary.text()
+    assert "8,634 over 3 epochs of gpt-4o-mini: about $0.03. Longest example: " in tab.summary.text()
+    assert "the limit is 65,536" in tab.summary.text()
 
 
 def test_a_job_ends_in_a_new_variant_on_the_variants_grid(qtbot, tmp_path, scripted_server, fast_jobs):

@@ -20,12 +20,21 @@ class Prepared:
     estimate: Any
     tokens: tuple[int, ...]  # per example, train then validation
 
+    def longest(self) -> tuple[int, str]:
+        """(tokens, row id) of the longest example; (0, "") for an empty set."""
+        pairs = list(zip(self.tokens, (e.row_id for e in self.training.examples)))
+        return max(pairs, default=(0, ""))
+
     def to_dict(self) -> dict:
         t = self.training
+        tokens_max, longest_row = self.longest()
         return {"variant": t.variant, "prompt": t.prompt, "pool": t.pool_size, "reviewed_only": t.reviewed_only,
                 "train": len(t.train), "validation": len(t.validation), "tokens_total": sum(self.tokens),
-                "tokens_max": max(self.tokens, default=0), "estimate": self.estimate.to_dict(),
-                "findings": [f.to_dict() for f in self.findings]}
+                "tokens_max": tokens_max, "tokens_max_row": longest_row,
+                "tokens_limit": limits.example_token_limit(self.estimate.provider, self.estimate.model),
+                "examples": [{"row": e.row_id, "split": e.split, "line": e.line, "tokens": n}
+                             for e, n in zip(t.examples, self.tokens)],
+                "estimate": self.estimate.to_dict(), "findings": [f.to_dict() for f in self.findings]}
 
 
 def prepare(project, *, variant: str | None = None, validation_share: float = DEFAULT_VALIDATION_SHARE,

@@ -77,7 +77,18 @@ def summary_text(report: dict) -> str:
         "FineTuneText", "%1 training and %2 validation examples from a pool of %3. %4 tokens per epoch, %5 over %6 "
                         "epochs of %7: %8."),
         report["train"], report["validation"], report["pool"], f"{est['tokens_per_epoch']:,}",
-        f"{est['trained_tokens']:,}", est["epochs"], est["model"], cost)
+        f"{est['trained_tokens']:,}", est["epochs"], est["model"], cost) + longest_text(report)
+
+
+def longest_text(report: dict) -> str:
+    if not report.get("tokens_max_row"):
+        return ""
+    if report.get("tokens_limit"):
+        return " " + fill(QCoreApplication.translate("FineTuneText", "Longest example: %1 tokens (row %2; the limit "
+                                                                     "is %3)."),
+                          f"{report['tokens_max']:,}", report["tokens_max_row"], f"{report['tokens_limit']:,}")
+    return " " + fill(QCoreApplication.translate("FineTuneText", "Longest example: %1 tokens (row %2)."),
+                      f"{report['tokens_max']:,}", report["tokens_max_row"])
 
 
 def refusal_text(kind: str) -> tuple[str, str]:
