@@ -26,8 +26,10 @@ import pytest
 
 from desktop_app.core.text import tokens
 from tests.scripted_batches import BATCH_PATH, BatchDesk
+from tests.scripted_finetune import FineTuneScript
 
 EMBED_DIM = 64
+_PURPOSE = re.compile(rb'name="purpose"\r?\n(?:[^\r\n]*\r?\n)*?\r?\n([\w-]+)')
 
 
 @dataclass
@@ -134,6 +136,7 @@ class ScriptedServer:
         self.one_at_a_time = False  # a local server with one slot: requests queue behind each other
         self._slot = threading.Lock()
         self.batch_desk = BatchDesk(self)  # files and batches (tests/scripted_batches.py)
+        self.finetune = FineTuneScript(self)  # files + fine-tuning jobs; refusals and failures scripted there
 
     # -- scripting ------------------------------------------------------------------------
     def fail_next(self, n: int = 1, status: int = 429, retry_after: float | None = None) -> None:
@@ -215,6 +218,14 @@ class ScriptedServer:
         if not self._authorized(headers):
             return 401, {}, _error("Incorrect API key provided.", "invalid_request_error", "invalid_api_key")
         return self.batch_desk.handle(method, path, raw, headers)
+
+    def handle_training(self, method: str, path: str, body: Any, headers: dict[str, str],
+                        raw: bytes) -> tuple[int, dict, Any]:
+        """Files and fine-tuning jobs: multipart uploads need the raw bytes ``handle`` never sees."""
+        self._record(path, body, headers)
+        if not self._authorized(headers):
+            return 401, {}, _error("Incorrect API key provided.", "invalid_request_error", "invalid_api_key")
+        return self.finetune.handle(method, path, raw, headers)
 
     def handle(self, method: str, path: str, body: Any, headers: dict[str, str]) -> tuple[int, dict, Any]:
         self._record(path, body, headers)
@@ -310,7 +321,12 @@ class _Handler(BaseHTTPRequestHandler):
         raw = self.rfile.read(length) if length else b""
         headers = {k.lower(): v for k, v in self.headers.items()}
         path = urlparse(self.path).path
-        if BATCH_PATH.search(path):
+        purpose = _PURPOSE.search(raw[:65536]) if method == "POST" and path.endswith("/files") else None
+        if "/fine_tuning/" in path or (purpose is not None and purpose.group(1) == b"fine-tune"):
+            # Fine-tuning uploads and jobs (tests/scripted_finetune.py); batch files go to the batch desk.
+            status, extra_headers, payload = self.scripted.handle_training(
+                method, path, raw.decode("utf-8", "replace"), headers, raw)
+        elif BATCH_PATH.search(path):
             status, extra_headers, payload = self.scripted.handle_batch(method, path, raw, headers)
         else:
             try:

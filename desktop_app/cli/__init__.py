@@ -25,6 +25,7 @@ COMMAND_MODULES = (
     "desktop_app.cli.advice_commands",
     "desktop_app.cli.report_commands",
     "desktop_app.cli.review_commands",
+    "desktop_app.cli.finetune_commands",
 )
 
 

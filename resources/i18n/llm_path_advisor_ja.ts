@@ -259,6 +259,10 @@
         <translation>レポートを開く(&amp;O)</translation>
     </message>
     <message>
+        <source>&amp;Fine-tuning helper…</source>
+        <translation>ファインチューニング支援(&amp;F)…</translation>
+    </message>
+    <message>
         <source>The target could not be saved.</source>
         <translation>目標を保存できませんでした。</translation>
     </message>
@@ -2648,6 +2652,224 @@ Drop files or folders here, or use Add files… (txt, md, pdf, docx, html, csv).
     </message>
 </context>
 <context>
+    <name>FineTuneDialog</name>
+    <message>
+        <source>Fine-tuning helper</source>
+        <translation>ファインチューニング支援</translation>
+    </message>
+    <message>
+        <source>&amp;1 Prepare</source>
+        <translation>準備(&amp;1)</translation>
+    </message>
+    <message>
+        <source>&amp;2 Train with the provider</source>
+        <translation>プロバイダーで学習(&amp;2)</translation>
+    </message>
+    <message>
+        <source>&amp;3 Other routes</source>
+        <translation>その他の方法(&amp;3)</translation>
+    </message>
+    <message>
+        <source>&amp;4 Register a model</source>
+        <translation>モデルを登録(&amp;4)</translation>
+    </message>
+</context>
+<context>
+    <name>FineTuneText</name>
+    <message>
+        <source>Problem</source>
+        <translation>問題</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>注意</translation>
+    </message>
+    <message>
+        <source>Not a usable conversation: each example needs a user turn and ends with the answer.</source>
+        <translation>使える会話ではありません。各例にはユーザーの発言が必要で、最後は回答で終わる必要があります。</translation>
+    </message>
+    <message>
+        <source>Message %1 (%2) is empty.</source>
+        <translation>メッセージ %1（%2）が空です。</translation>
+    </message>
+    <message>
+        <source>%1 tokens, over the limit of %2 per example: shorten it or leave it out.</source>
+        <translation>%1 トークンで、1 例あたりの上限 %2 を超えています。短くするか、外してください。</translation>
+    </message>
+    <message>
+        <source>The file is larger than the provider accepts.</source>
+        <translation>ファイルがプロバイダーの受け付ける大きさを超えています。</translation>
+    </message>
+    <message>
+        <source>The same example as row %1: keep one.</source>
+        <translation>行 %1 と同じ例です。どちらか一つを残してください。</translation>
+    </message>
+    <message>
+        <source>Nearly the same as row %1 (%2% alike): keep one.</source>
+        <translation>行 %1 とほぼ同じです（類似度 %2%）。どちらか一つを残してください。</translation>
+    </message>
+    <message>
+        <source>The same question as evaluation row %1: the tuned model would be scored on what it was taught. Remove it from one side.</source>
+        <translation>評価行 %1 と同じ質問です。調整したモデルが、教わった内容で採点されてしまいます。どちらか一方から外してください。</translation>
+    </message>
+    <message>
+        <source>Nearly the same question as evaluation row %1 (%2% alike): the score could flatter the tuned model.</source>
+        <translation>評価行 %1 とほぼ同じ質問です（類似度 %2%）。調整したモデルのスコアが実力より良く出るおそれがあります。</translation>
+    </message>
+    <message>
+        <source>%1 training examples; the provider needs at least %2. About %3 good ones are usually enough to start.</source>
+        <translation>学習例は %1 件です。プロバイダーは最低 %2 件を必要とします。始めるには質の良い例が %3 件ほどあれば通常は十分です。</translation>
+    </message>
+    <message>
+        <source>%1 training examples. A small set of high-quality examples is the right start; about %2 usually show a clear change.</source>
+        <translation>学習例は %1 件です。少数の質の高い例から始めるのが正解で、%2 件ほどで通常ははっきりした変化が見られます。</translation>
+    </message>
+    <message>
+        <source>The answer fails the check %1: fine-tuning copies the behaviour in the data, good or bad.</source>
+        <translation>回答がチェック %1 に不合格です。ファインチューニングは、良くも悪くもデータの振る舞いをそのまま写します。</translation>
+    </message>
+    <message>
+        <source>Whole set</source>
+        <translation>全体</translation>
+    </message>
+    <message>
+        <source>Validation, line %1</source>
+        <translation>検証用、%1 行目</translation>
+    </message>
+    <message>
+        <source>Training, line %1</source>
+        <translation>学習用、%1 行目</translation>
+    </message>
+    <message>
+        <source>price unknown: add it to the price table</source>
+        <translation>価格不明（価格表に追加してください）</translation>
+    </message>
+    <message>
+        <source>no fee, it runs on your machine</source>
+        <translation>料金なし（手元のマシンで実行）</translation>
+    </message>
+    <message>
+        <source>about $%1</source>
+        <translation>約 $%1</translation>
+    </message>
+    <message>
+        <source>%1 training and %2 validation examples from a pool of %3. %4 tokens per epoch, %5 over %6 epochs of %7: %8.</source>
+        <translation>プール %3 件から学習用 %1 件、検証用 %2 件。1 エポックあたり %4 トークン、%7 で %6 エポックなら %5 トークン：%8。</translation>
+    </message>
+    <message>
+        <source>Longest example: %1 tokens (row %2; the limit is %3).</source>
+        <translation>最も長い例：%1 トークン（行 %2、上限は %3）。</translation>
+    </message>
+    <message>
+        <source>Longest example: %1 tokens (row %2).</source>
+        <translation>最も長い例：%1 トークン（行 %2）。</translation>
+    </message>
+    <message>
+        <source>Other routes work with the same file: Azure OpenAI, Together or Fireworks, or a local trainer (Other routes tab), then register the tuned model.</source>
+        <translation>同じファイルで他の方法が使えます。Azure OpenAI、Together や Fireworks、またはローカルの学習ツール（「その他の方法」タブ）で学習し、調整したモデルを登録してください。</translation>
+    </message>
+    <message>
+        <source>The provider does not accept fine-tuning jobs from this account. OpenAI is closing self-serve fine-tuning: accounts that never fine-tuned are refused.</source>
+        <translation>プロバイダーはこのアカウントからのファインチューニングのジョブを受け付けていません。OpenAI はセルフサービスのファインチューニングを終了しつつあり、これまでファインチューニングをしたことのないアカウントは断られます。</translation>
+    </message>
+    <message>
+        <source>The account has no quota or credit left for fine-tuning.</source>
+        <translation>このアカウントにはファインチューニングに使える割り当てやクレジットが残っていません。</translation>
+    </message>
+    <message>
+        <source>Add credit in the provider&apos;s billing settings, or take another route.</source>
+        <translation>プロバイダーの請求設定でクレジットを追加するか、別の方法を選んでください。</translation>
+    </message>
+    <message>
+        <source>The provider rejected the training file.</source>
+        <translation>プロバイダーが学習ファイルを受け付けませんでした。</translation>
+    </message>
+    <message>
+        <source>Fix what it names, check the file again and retry.</source>
+        <translation>指摘された点を直し、ファイルをもう一度点検してから再試行してください。</translation>
+    </message>
+    <message>
+        <source>This base model cannot be fine-tuned here.</source>
+        <translation>このベースモデルはここではファインチューニングできません。</translation>
+    </message>
+    <message>
+        <source>Choose a base model the provider lists as fine-tunable, e.g. gpt-4o-mini-2024-07-18.</source>
+        <translation>プロバイダーがファインチューニング可能としているベースモデルを選んでください（例：gpt-4o-mini-2024-07-18）。</translation>
+    </message>
+    <message>
+        <source>This server has no fine-tuning API (a local server only answers chat).</source>
+        <translation>このサーバーにはファインチューニングの API がありません（ローカルサーバーはチャットに答えるだけです）。</translation>
+    </message>
+    <message>
+        <source>The provider knows no such fine-tuning job.</source>
+        <translation>プロバイダーにそのファインチューニングのジョブはありません。</translation>
+    </message>
+    <message>
+        <source>Check that the connection is the account or resource that started it.</source>
+        <translation>接続先が、そのジョブを開始したアカウントまたはリソースであることを確認してください。</translation>
+    </message>
+    <message>
+        <source>The server rejected the key for fine-tuning.</source>
+        <translation>サーバーがファインチューニング用のキーを拒否しました。</translation>
+    </message>
+    <message>
+        <source>Check the key may create fine-tuning jobs on this account or Azure resource.</source>
+        <translation>このキーが、このアカウントまたは Azure リソースでファインチューニングのジョブを作成できるか確認してください。</translation>
+    </message>
+    <message>
+        <source>The server could not be reached.</source>
+        <translation>サーバーに接続できませんでした。</translation>
+    </message>
+    <message>
+        <source>Check the network and the address under Connection.</source>
+        <translation>ネットワークと、「接続」のアドレスを確認してください。</translation>
+    </message>
+    <message>
+        <source>The fine-tuning job failed at the provider.</source>
+        <translation>プロバイダー側でファインチューニングのジョブが失敗しました。</translation>
+    </message>
+    <message>
+        <source>Read the provider&apos;s reason below, fix it and start again.</source>
+        <translation>下に示すプロバイダーの理由を読み、直してからもう一度開始してください。</translation>
+    </message>
+    <message>
+        <source>The server answered with an error.</source>
+        <translation>サーバーがエラーを返しました。</translation>
+    </message>
+    <message>
+        <source>Try again later.</source>
+        <translation>しばらくしてから再試行してください。</translation>
+    </message>
+    <message>
+        <source>Checking the files</source>
+        <translation>ファイルを確認中</translation>
+    </message>
+    <message>
+        <source>Waiting in the provider&apos;s queue</source>
+        <translation>プロバイダーの順番待ち</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>学習中</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>完了</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失敗</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>取り消し済み</translation>
+    </message>
+    <message>
+        <source>Uploading the files</source>
+        <translation>ファイルをアップロード中</translation>
+    </message>
+</context>
+<context>
     <name>GridPage</name>
     <message>
         <source>Grid</source>
@@ -2933,6 +3155,77 @@ Drop files or folders here, or use Add files… (txt, md, pdf, docx, html, csv).
     <message>
         <source>Stopping after the current file…</source>
         <translation>現在のファイルの後で中止します…</translation>
+    </message>
+</context>
+<context>
+    <name>JobTab</name>
+    <message>
+        <source>Model name su&amp;ffix:</source>
+        <translation>モデル名の接尾辞(&amp;F):</translation>
+    </message>
+    <message>
+        <source>&amp;Start training</source>
+        <translation>学習を開始(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Cancel the &amp;job</source>
+        <translation>ジョブを取り消す(&amp;J)</translation>
+    </message>
+    <message>
+        <source>Export for a local &amp;trainer</source>
+        <translation>ローカル学習用に書き出す(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Register a model trained elsewhere</source>
+        <translation>他所で学習したモデルを登録(&amp;R)</translation>
+    </message>
+    <message>
+        <source>This project is offline: no job can be started. Choose OpenAI or Azure OpenAI under Connection, or take another route.</source>
+        <translation>このプロジェクトはオフラインのため、ジョブを開始できません。「接続」で OpenAI か Azure OpenAI を選ぶか、別の方法を選んでください。</translation>
+    </message>
+    <message>
+        <source>Check the examples on the Prepare tab first; the job trains on them.</source>
+        <translation>まず「準備」タブで例を点検してください。ジョブはその例で学習します。</translation>
+    </message>
+    <message>
+        <source>Train %1 on %2 examples for %3 epochs at %4. Jobs run at the provider and are billed there; Azure OpenAI serves the tuned model only after you deploy it.</source>
+        <translation>%4 で %1 を %2 件の例により %3 エポック学習させます。ジョブはプロバイダー側で実行され、料金もそちらで請求されます。Azure OpenAI では、調整したモデルはデプロイした後でなければ使えません。</translation>
+    </message>
+    <message>
+        <source>F&amp;ollow job %1 started earlier</source>
+        <translation>前に開始したジョブ %1 を追跡(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Cancelling the job at the provider…</source>
+        <translation>プロバイダー側でジョブを取り消しています…</translation>
+    </message>
+    <message>
+        <source>Deploy the model in Azure AI Foundry, then set each variant&apos;s model to the deployment name under Variants.</source>
+        <translation>Azure AI Foundry でモデルをデプロイし、「バリアント」で各バリアントのモデルをそのデプロイ名にしてください。</translation>
+    </message>
+    <message>
+        <source>Run them under Run: the tuned model then appears on the Grid.</source>
+        <translation>「実行」で実行すると、調整したモデルがグリッドに表示されます。</translation>
+    </message>
+    <message>
+        <source>%1 is ready and was added as: %2.</source>
+        <translation>%1 の準備ができ、次として追加しました：%2。</translation>
+    </message>
+    <message>
+        <source>The job could not be noted in the project.</source>
+        <translation>ジョブをプロジェクトに記録できませんでした。</translation>
+    </message>
+    <message>
+        <source>The provider said: %1</source>
+        <translation>プロバイダーの応答：%1</translation>
+    </message>
+    <message>
+        <source>The job could not run because of an internal error.</source>
+        <translation>内部エラーのためジョブを実行できませんでした。</translation>
+    </message>
+    <message>
+        <source>The details are in the log (Help → Show Log Folder).</source>
+        <translation>詳細はログにあります（ヘルプ → ログフォルダーを表示）。</translation>
     </message>
 </context>
 <context>
@@ -3856,6 +4149,129 @@ LLM を使った機能を測定し、次に何をすべきか（プロンプト�
     </message>
 </context>
 <context>
+    <name>PrepareTab</name>
+    <message>
+        <source>Training examples come from the examples pool: each is the prompt of the chosen variant with the expected answer. Check them before anything is sent.</source>
+        <translation>学習例は例のプールから作られます。各例は、選んだバリアントのプロンプトと期待される回答の組です。何かを送る前に点検してください。</translation>
+    </message>
+    <message>
+        <source>&amp;Prompt of variant:</source>
+        <translation>使うバリアントのプロンプト(&amp;P):</translation>
+    </message>
+    <message>
+        <source>&amp;Route:</source>
+        <translation>方法(&amp;R):</translation>
+    </message>
+    <message>
+        <source>&amp;Base model:</source>
+        <translation>ベースモデル(&amp;B):</translation>
+    </message>
+    <message>
+        <source>Tr&amp;aining price (USD per 1M tokens):</source>
+        <translation>学習の価格（100 万トークンあたり米ドル）(&amp;A):</translation>
+    </message>
+    <message>
+        <source>&amp;Epochs:</source>
+        <translation>エポック数(&amp;E):</translation>
+    </message>
+    <message>
+        <source>&amp;Validation share:</source>
+        <translation>検証用の割合(&amp;V):</translation>
+    </message>
+    <message>
+        <source>unknown: enter USD per 1M training tokens to estimate the cost</source>
+        <translation>不明：費用を見積もるには学習トークン 100 万あたりの米ドルを入力</translation>
+    </message>
+    <message>
+        <source>USD per 1 million training tokens for this base model, kept with the project. Training is billed on the file&apos;s tokens times the epochs.</source>
+        <translation>このベースモデルの学習トークン 100 万あたりの米ドル。プロジェクトに保存されます。学習料金はファイルのトークン数 × エポック数で請求されます。</translation>
+    </message>
+    <message>
+        <source>Only examples a person reviewed as right</source>
+        <translation>人が正しいとレビューした例だけ</translation>
+    </message>
+    <message>
+        <source>OpenAI</source>
+        <translation>OpenAI</translation>
+    </message>
+    <message>
+        <source>Azure OpenAI</source>
+        <translation>Azure OpenAI</translation>
+    </message>
+    <message>
+        <source>Local trainer (mlx-lm, axolotl, Unsloth, LLaMA-Factory)</source>
+        <translation>ローカルの学習ツール（mlx-lm、axolotl、Unsloth、LLaMA-Factory）</translation>
+    </message>
+    <message>
+        <source>Check the e&amp;xamples</source>
+        <translation>例を点検(&amp;X)</translation>
+    </message>
+    <message>
+        <source>&amp;Save training file…</source>
+        <translation>学習ファイルを保存(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Building and checking the examples…</source>
+        <translation>例を作成して点検しています…</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>キャンセル(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>重要度</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>場所</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation>対処</translation>
+    </message>
+    <message>
+        <source>The training price is not a number.</source>
+        <translation>学習の価格が数値ではありません。</translation>
+    </message>
+    <message>
+        <source>Enter USD per 1 million training tokens, e.g. 3, or leave it empty.</source>
+        <translation>学習トークン 100 万あたりの米ドルを入力してください（例：3）。空欄のままでもかまいません。</translation>
+    </message>
+    <message>
+        <source>The options changed: check the examples again.</source>
+        <translation>設定が変わりました。例をもう一度点検してください。</translation>
+    </message>
+    <message>
+        <source>The examples could not be checked because of an internal error.</source>
+        <translation>内部エラーのため例を点検できませんでした。</translation>
+    </message>
+    <message>
+        <source>The details are in the log (Help → Show Log Folder).</source>
+        <translation>詳細はログにあります（ヘルプ → ログフォルダーを表示）。</translation>
+    </message>
+    <message>
+        <source>Save the training file</source>
+        <translation>学習ファイルを保存</translation>
+    </message>
+    <message>
+        <source>JSON Lines (*.jsonl)</source>
+        <translation>JSON Lines (*.jsonl)</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 を保存しました</translation>
+    </message>
+    <message>
+        <source>Validation examples: %1</source>
+        <translation>検証用の例：%1</translation>
+    </message>
+</context>
+<context>
     <name>ProgressRows</name>
     <message>
         <source>not estimated yet</source>
@@ -4069,6 +4485,41 @@ LLM を使った機能を測定し、次に何をすべきか（プロンプト�
     <message>
         <source>Every question found its answer: retrieval is ready for RAG variants.</source>
         <translation>すべての質問で答えが見つかりました。RAG のバリアントを使う準備ができています。</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterTab</name>
+    <message>
+        <source>A model tuned elsewhere joins the comparison under the name its server gives it: a LoRA served by vLLM (--lora-modules), Ollama (ollama create) or llama.cpp (--alias), a Together or Fireworks model, or an Azure deployment. It must be reachable through the project&apos;s connection; Test asks it one question first.</source>
+        <translation>他所で調整したモデルは、サーバーが付けた名前で比較に加わります。vLLM（--lora-modules）、Ollama（ollama create）、llama.cpp（--alias）で提供する LoRA、Together や Fireworks のモデル、Azure のデプロイなどです。プロジェクトの接続から届く必要があります。「テスト」でまず一つ質問します。</translation>
+    </message>
+    <message>
+        <source>&amp;Model name:</source>
+        <translation>モデル名(&amp;M):</translation>
+    </message>
+    <message>
+        <source>e.g. ft:gpt-4o-mini:acme::abc123 or support-lora</source>
+        <translation>例：ft:gpt-4o-mini:acme::abc123 や support-lora</translation>
+    </message>
+    <message>
+        <source>Also add it with retrieval (fine-tuned + RAG)</source>
+        <translation>検索付き（ファインチューニング + RAG）でも追加する</translation>
+    </message>
+    <message>
+        <source>&amp;Test</source>
+        <translation>テスト(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Add as variant</source>
+        <translation>バリアントとして追加(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Asking %1…</source>
+        <translation>%1 に問い合わせています…</translation>
+    </message>
+    <message>
+        <source>Added as: %1. Tick them under Run to put the model on the Grid.</source>
+        <translation>次として追加しました：%1。「実行」でチェックを入れると、モデルがグリッドに表示されます。</translation>
     </message>
 </context>
 <context>
@@ -4378,6 +4829,81 @@ LLM を使った機能を測定し、次に何をすべきか（プロンプト�
     <message>
         <source>Automatic verdict: %1</source>
         <translation>自動判定：%1</translation>
+    </message>
+</context>
+<context>
+    <name>RoutesTab</name>
+    <message>
+        <source>mlx-lm, axolotl, Unsloth and LLaMA-Factory train from the same chat file on your own machine. Export writes the files, a configuration for each and the command lines; serve the result under a model name (vLLM, Ollama, llama.cpp) and add it on the Register tab.</source>
+        <translation>mlx-lm、axolotl、Unsloth、LLaMA-Factory は、同じチャット形式のファイルで手元のマシンで学習できます。書き出すとファイル、各ツールの設定、コマンドラインが作られます。結果をモデル名で提供し（vLLM、Ollama、llama.cpp）、「モデルを登録」タブで追加してください。</translation>
+    </message>
+    <message>
+        <source>&amp;Open model to tune:</source>
+        <translation>調整するオープンモデル(&amp;O):</translation>
+    </message>
+    <message>
+        <source>&amp;Serve it as:</source>
+        <translation>提供するときの名前(&amp;S):</translation>
+    </message>
+    <message>
+        <source>&amp;Export training files…</source>
+        <translation>学習ファイルを書き出す(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Export &amp;DPO preference pairs…</source>
+        <translation>DPO の選好ペアを書き出す(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Pairs of a right and a wrong answer to the same evaluation question, from your runs and reviews, in the format OpenAI and Azure document for preference tuning.</source>
+        <translation>同じ評価用の質問に対する正しい回答と誤った回答の組を、実行結果とレビューから作ります。形式は OpenAI と Azure が選好チューニング用に定めているものです。</translation>
+    </message>
+    <message>
+        <source>Check the examples on the Prepare tab first.</source>
+        <translation>まず「準備」タブで例を点検してください。</translation>
+    </message>
+    <message>
+        <source>Choose the export folder</source>
+        <translation>書き出し先のフォルダーを選択</translation>
+    </message>
+    <message>
+        <source>Written to %1 (%2 files). Run one of these in that folder:</source>
+        <translation>%1 に書き出しました（%2 ファイル）。そのフォルダーで次のいずれかを実行してください：</translation>
+    </message>
+    <message>
+        <source>Then serve the adapter under its name:</source>
+        <translation>その後、アダプターを名前を付けて提供します：</translation>
+    </message>
+    <message>
+        <source>Save the preference pairs</source>
+        <translation>選好ペアを保存</translation>
+    </message>
+    <message>
+        <source>JSON Lines (*.jsonl)</source>
+        <translation>JSON Lines (*.jsonl)</translation>
+    </message>
+    <message>
+        <source>No preference pairs yet.</source>
+        <translation>選好ペアはまだありません。</translation>
+    </message>
+    <message>
+        <source>A pair needs a question one variant answered right and another wrong; run two variants or review some answers.</source>
+        <translation>ペアには、あるバリアントは正しく、別のバリアントは誤って答えた質問が必要です。二つのバリアントを実行するか、いくつかの回答をレビューしてください。</translation>
+    </message>
+    <message>
+        <source>%1 preference pairs saved.</source>
+        <translation>選好ペアを %1 件保存しました。</translation>
+    </message>
+    <message>
+        <source>They come from evaluation rows: evaluate a model tuned on them on other rows, or the score flatters it.</source>
+        <translation>これらは評価行から作られています。これで調整したモデルは別の行で評価してください。そうしないとスコアが実力より良く出ます。</translation>
+    </message>
+    <message>
+        <source>The files could not be written because of an internal error.</source>
+        <translation>内部エラーのためファイルを書き出せませんでした。</translation>
+    </message>
+    <message>
+        <source>The details are in the log (Help → Show Log Folder).</source>
+        <translation>詳細はログにあります（ヘルプ → ログフォルダーを表示）。</translation>
     </message>
 </context>
 <context>
@@ -5242,6 +5768,14 @@ LLM を使った機能を測定し、次に何をすべきか（プロンプト�
     <message>
         <source>&amp;Remove</source>
         <translation>削除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Fine-tuning helper…</source>
+        <translation>ファインチューニング支援(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Build and check training data from the examples pool, train where the provider can, or register a model tuned elsewhere.</source>
+        <translation>例のプールから学習データを作って点検し、プロバイダーが対応していれば学習させ、または他所で調整したモデルを登録します。</translation>
     </message>
     <message>
         <source>On the technique grid (filled: ticked):</source>

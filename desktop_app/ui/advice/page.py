@@ -63,12 +63,17 @@ class AdvicePage(DiagnosisPage):
         self.open_report_button = QPushButton()
         self.open_report_button.clicked.connect(self.open_report)
         self.open_report_button.hide()
+        self.finetune_button = QPushButton()  # shown when the advice is fine-tuning
+        self.finetune_button.clicked.connect(self.open_finetune)
+        self.finetune_button.hide()
+        self.finetune_dialog = None
         tools = QHBoxLayout()
         tools.addWidget(self.target_label)
         tools.addWidget(self.target_spin)
         tools.addStretch(1)
         tools.addWidget(self.export_status)
         tools.addWidget(self.open_report_button)
+        tools.addWidget(self.finetune_button)
         tools.addWidget(self.export_button)
 
         self.view = AdviceView(self.words)
@@ -98,6 +103,7 @@ class AdvicePage(DiagnosisPage):
                                             "the best run reaches it."))
         self.export_button.setText(self.tr("&Export report…"))
         self.open_report_button.setText(self.tr("&Open report"))
+        self.finetune_button.setText(self.tr("&Fine-tuning helper…"))
         self.view.retranslate()
         self._show_empty()
 
@@ -107,6 +113,7 @@ class AdvicePage(DiagnosisPage):
         self.export_runner.cancel()
         self.banner.clear()
         self.result = None
+        self.finetune_button.hide()
         self.report_path = None
         self.export_status.clear()
         self.open_report_button.hide()
@@ -162,6 +169,7 @@ class AdvicePage(DiagnosisPage):
         self.banner.clear()
         self.result = result
         self.view.set_result(result, self._ticked(result.diagnosis.recommendation))
+        self.finetune_button.setVisible(result.diagnosis.recommendation in ("fine_tuning", "fine_tuning_and_rag"))
         self.stack.setCurrentWidget(self.scroll)
 
     def _internal_error_texts(self) -> tuple[str, str]:
@@ -210,6 +218,13 @@ class AdvicePage(DiagnosisPage):
         except OSError as exc:
             self.banner.show_message(self.tr("The checklist could not be saved."),
                                      fill(self.tr("Check that the project folder is writable (%1)."), exc))
+
+    def open_finetune(self) -> None:
+        if self.project is None:
+            return
+        from desktop_app.ui.finetune.dialog import open_helper  # noqa: PLC0415 - loaded when asked for
+
+        self.finetune_dialog = open_helper(self, self.project, lambda _: self.project_modified.emit("variants"))
 
     # -- report -------------------------------------------------------------------------------------
     def ask_export(self) -> None:

@@ -84,6 +84,9 @@ class VariantsPage(Page):
         self.add_button.setMenu(self.add_menu)
         self.remove_button = QPushButton()
         self.remove_button.clicked.connect(self.remove_current)
+        self.finetune_button = QPushButton()
+        self.finetune_button.clicked.connect(self.open_finetune)
+        self.finetune_dialog = None
         self.grid_caption = QLabel()
         self.grid_caption.setWordWrap(True)
         self.grid = TechniqueGridPreview()
@@ -92,6 +95,7 @@ class VariantsPage(Page):
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.remove_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.finetune_button)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 2, 0)
@@ -133,6 +137,9 @@ class VariantsPage(Page):
             "model. Tick the ones to compare: Run runs the ticked variants. Select one to edit it."))
         self.add_button.setText(self.tr("&Add variant"))
         self.remove_button.setText(self.tr("&Remove"))
+        self.finetune_button.setText(self.tr("&Fine-tuning helper…"))
+        self.finetune_button.setToolTip(self.tr("Build and check training data from the examples pool, train "
+                                                "where the provider can, or register a model tuned elsewhere."))
         self.grid_caption.setText(self.tr("On the technique grid (filled: ticked):"))
         self.grid.setAccessibleName(self.tr("Technique grid preview"))
         self.list.setAccessibleName(self.tr("Variants to run"))
@@ -161,6 +168,17 @@ class VariantsPage(Page):
         self._load_list()
         if self.isVisible():
             self._start_context()
+
+    def open_finetune(self) -> None:
+        if self.project is None:
+            return
+        from desktop_app.ui.finetune.dialog import open_helper  # noqa: PLC0415 - loaded when asked for
+
+        self.finetune_dialog = open_helper(self, self.project, self._on_tuned_added)
+
+    def _on_tuned_added(self, _registered) -> None:
+        self._load_list()
+        self.project_modified.emit("variants")
 
     def on_project_modified(self, what: str) -> None:
         if self.project is None:
@@ -319,6 +337,7 @@ class VariantsPage(Page):
         usable = self.project is not None and not self.damaged
         self.add_button.setEnabled(usable)
         self.remove_button.setEnabled(usable and bool(self.list.current_name()))
+        self.finetune_button.setEnabled(usable)
 
     def _refresh(self, keep_list: bool) -> None:
         """Summary, grid and hints from the current list (and row texts unless just filled)."""
