@@ -165,3 +165,16 @@ def test_search_preview_marks_whole_words_and_japanese_pairs_and_reads_relevance
     assert relevance(1 / (RRF_K + 1), "hybrid", 0) == 1.0 and relevance(0.5 / (RRF_K + 1), "hybrid", 0) == 0.5
     assert relevance(3.0 / (RRF_K + 1), "hybrid", 0) == 1.0  # identifier matches add on top: capped
     assert relevance(0.73, "vector", 0) == 0.73 and relevance(4.0, "bm25", 8.0) == 0.5
+
+
+def test_readiness_stays_the_function_after_the_lab_is_loaded():
+    """Running the lab first never breaks Check readiness (the function shares its module's name)."""
+    import subprocess
+    import sys
+
+    code = ("import desktop_app.core.knowledge.sweep\n"
+            "from desktop_app.core.knowledge import readiness\n"
+            "assert callable(readiness), readiness\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+                          cwd=Path(__file__).resolve().parents[2])
+    assert done.returncode == 0, done.stderr

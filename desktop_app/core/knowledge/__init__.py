@@ -8,6 +8,12 @@ from __future__ import annotations
 
 import importlib
 
+# Light (no chromadb), and imported eagerly on purpose: the function shares its name with its
+# module, and a lazy export would be shadowed by the module once anything imported
+# desktop_app.core.knowledge.readiness directly (the lab does), making
+# `from desktop_app.core.knowledge import readiness` hand back the module.
+from desktop_app.core.knowledge.readiness import readiness
+
 _EXPORTS = {
     "KnowledgeBase": "desktop_app.core.knowledge.index",
     "rrf_fuse": "desktop_app.core.knowledge.index",
@@ -16,10 +22,9 @@ _EXPORTS = {
     "FileResult": "desktop_app.core.knowledge.ingest",
     "SUPPORTED": "desktop_app.core.knowledge.ingest",
     "KnowledgeSettings": "desktop_app.core.knowledge.config",
-    "readiness": "desktop_app.core.knowledge.readiness",
     "llm_reranker": "desktop_app.core.knowledge.rerank",
 }
-__all__ = sorted(_EXPORTS) + ["metrics"]
+__all__ = sorted(_EXPORTS) + ["metrics", "readiness"]
 
 
 def __getattr__(name: str):

@@ -71,13 +71,15 @@ def sweep(project, grid: Grid | None = None, progress=None, should_stop=None, *,
         model = next(e for e in grid.embeddings if e.startswith("provider:")).partition(":")[2]
         embedder = _connection_embedder(project, model)
     stop = should_stop or (lambda: False)
-    total = len(grid.chunkings) * (len(usable) + 1)
+    # A step per document read (building a chunking's index is most of the time on a large
+    # corpus) and per question searched.
+    total = len(grid.chunkings) * (len(sources) + len(usable))
     done = [0]
 
     def step() -> None:
         done[0] += 1
         if progress is not None:
-            progress({"stage": "lab", "done": done[0], "total": total})
+            progress({"stage": "lab", "done": min(done[0], total), "total": total})
 
     trials: list[Trial] = []
     cancelled = False
@@ -110,7 +112,8 @@ def _measure_chunking(folder: Path, size: int, overlap: int, grid: Grid, current
                    tokenizer="bigram", rerank=False)
     kbs = [KnowledgeBase(_Scratch(folder), base, embedder)]
     try:
-        report = kbs[0].add_paths(sources, should_stop=stop)
+        report = kbs[0].add_paths(sources, should_stop=stop,
+                                  progress=lambda e: step() if e.get("stage") == "read" and "status" in e else None)
         if report.cancelled:
             raise _Stopped
         for embedding in grid.embeddings[1:]:  # the same chunks, another collection of vectors
@@ -127,7 +130,6 @@ def _measure_chunking(folder: Path, size: int, overlap: int, grid: Grid, current
         for tok in tokenizers:
             lexicals[tok] = LexicalIndex(folder / f"bm25-{tok}", tok)
             lexicals[tok].build(ids, [tokenize(texts[i], tok) for i in ids], 0)
-        step()
         pool = max(max(grid.top_ks) * 4, 20)
         vec: dict[str, list] = {e: [] for e in grid.embeddings}
         lex: dict[str, list] = {t: [] for t in tokenizers}

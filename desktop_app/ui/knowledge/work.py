@@ -115,7 +115,7 @@ def search(state, project, query: str, mode: str) -> tuple:
 def check_readiness(state, project, flag: StopFlag | None = None) -> Readiness:
     """readiness() over the evaluation rows, with the question and answer of each row it lists."""
     from desktop_app.core.data.rows import load_rows
-    from desktop_app.core.knowledge import readiness
+    from desktop_app.core.knowledge.readiness import readiness
 
     rows, _examples = load_rows(project)
     kb = _open(project)
