@@ -1635,6 +1635,197 @@
     </message>
 </context>
 <context>
+    <name>ConnectionErrors</name>
+    <message>
+        <source>This project is offline: no model calls are made.</source>
+        <translation>このプロジェクトはオフラインです。モデルは呼び出しません。</translation>
+    </message>
+    <message>
+        <source>Choose OpenAI, Azure OpenAI or a local server under Connection to run models.</source>
+        <translation>モデルを実行するには、接続で OpenAI、Azure OpenAI、またはローカルサーバーを選んでください。</translation>
+    </message>
+    <message>
+        <source>The server at {url} did not answer in time.</source>
+        <translation>{url} のサーバーが時間内に応答しませんでした。</translation>
+    </message>
+    <message>
+        <source>Check the server is running; raise the timeout for slow local models.</source>
+        <translation>サーバーが動いているか確認してください。遅いローカルモデルではタイムアウトを長くしてください。</translation>
+    </message>
+    <message>
+        <source>The server is not reachable at {url}.</source>
+        <translation>{url} のサーバーに接続できません。</translation>
+    </message>
+    <message>
+        <source>Check the address and port, your network or proxy, and that the server is running.</source>
+        <translation>アドレスとポート、ネットワークやプロキシ、サーバーが動いているかを確認してください。</translation>
+    </message>
+    <message>
+        <source>The server rejected the API key.</source>
+        <translation>サーバーが API キーを拒否しました。</translation>
+    </message>
+    <message>
+        <source>Check the key is current and belongs to this server or Azure resource.</source>
+        <translation>キーが有効で、このサーバーまたは Azure リソースのものか確認してください。</translation>
+    </message>
+    <message>
+        <source>The model &apos;{model}&apos; was not found on the server.</source>
+        <translation>モデル「{model}」がサーバーに見つかりませんでした。</translation>
+    </message>
+    <message>
+        <source>Pick a model from the server&apos;s list (models command) or check the deployment name.</source>
+        <translation>サーバーの一覧（models コマンド）からモデルを選ぶか、デプロイ名を確認してください。</translation>
+    </message>
+    <message>
+        <source>The account has no quota or credit left for this model (the provider said insufficient quota, or a billing limit).</source>
+        <translation>このモデルに使えるクォータまたはクレジットがアカウントに残っていません（プロバイダーの応答: クォータ不足、または請求の上限）。</translation>
+    </message>
+    <message>
+        <source>Add credit or raise the limit in the provider&apos;s billing settings, then run again: the rows not sent yet are still to do.</source>
+        <translation>プロバイダーの請求設定でクレジットを追加するか上限を上げてから、もう一度実行してください。まだ送っていない行は残っています。</translation>
+    </message>
+    <message>
+        <source>The server at {url} answered with an error.</source>
+        <translation>{url} のサーバーがエラーを返しました。</translation>
+    </message>
+    <message>
+        <source>Try again later; if it persists, check the server&apos;s status or your quota.</source>
+        <translation>しばらくしてからもう一度試してください。続く場合は、サーバーの状態やクォータを確認してください。</translation>
+    </message>
+    <message>
+        <source>No embedding model is set for this connection.</source>
+        <translation>この接続には埋め込みモデルが設定されていません。</translation>
+    </message>
+    <message>
+        <source>Choose one under Connection (e.g. text-embedding-3-small, or nomic-embed-text locally).</source>
+        <translation>接続で選んでください（例: text-embedding-3-small、ローカルなら nomic-embed-text）。</translation>
+    </message>
+    <message>
+        <source>server URL</source>
+        <translation>サーバー URL</translation>
+    </message>
+    <message>
+        <source>Azure OpenAI endpoint</source>
+        <translation>Azure OpenAI エンドポイント</translation>
+    </message>
+    <message>
+        <source>The {what} &apos;{url}&apos; is not a valid address ({problem}).</source>
+        <translation>{what}「{url}」は正しいアドレスではありません（{problem}）。</translation>
+    </message>
+    <message>
+        <source>Enter it like {example} or https://api.openai.com/v1 (IPv6 hosts in brackets: http://[::1]:11434/v1).</source>
+        <translation>{example} や https://api.openai.com/v1 のように入力してください（IPv6 のホストは角かっこで: http://[::1]:11434/v1）。</translation>
+    </message>
+    <message>
+        <source>The {what} holds a password or a key ({where}), and keys are never saved in the project.</source>
+        <translation>{what}にパスワードかキーが含まれています（{where}）。キーはプロジェクトに保存しません。</translation>
+    </message>
+    <message>
+        <source>Enter the address alone; give the key in the key field (it goes to the system keychain) or through its environment variable.</source>
+        <translation>アドレスだけを入力してください。キーはキーの欄（システムのキーチェーンに保存）か環境変数で指定してください。</translation>
+    </message>
+    <message>
+        <source>The {what} looks like an API key ({masked}), and keys are never saved in the project.</source>
+        <translation>{what}が API キーのようです（{masked}）。キーはプロジェクトに保存しません。</translation>
+    </message>
+    <message>
+        <source>Enter the name here; give the key in the key field (it goes to the system keychain) or through its environment variable.</source>
+        <translation>ここには名前を入力してください。キーはキーの欄（システムのキーチェーンに保存）か環境変数で指定してください。</translation>
+    </message>
+    <message>
+        <source>Unknown connection preset &apos;{preset}&apos;.</source>
+        <translation>不明な接続の種類「{preset}」です。</translation>
+    </message>
+    <message>
+        <source>Choose one of: {presets}.</source>
+        <translation>次のいずれかを選んでください: {presets}。</translation>
+    </message>
+    <message>
+        <source>The connection&apos;s timeout or retry count is not a number.</source>
+        <translation>接続のタイムアウトまたは再試行回数が数値ではありません。</translation>
+    </message>
+    <message>
+        <source>Enter the timeout in seconds (e.g. 60) and retries as a whole number.</source>
+        <translation>タイムアウトは秒（例: 60）、再試行回数は整数で入力してください。</translation>
+    </message>
+    <message>
+        <source>The connection&apos;s timeout must be positive and retries not negative.</source>
+        <translation>接続のタイムアウトは正の数、再試行回数は 0 以上にしてください。</translation>
+    </message>
+    <message>
+        <source>Enter e.g. a 60 s timeout and 2 retries.</source>
+        <translation>例: タイムアウト 60 秒、再試行 2 回。</translation>
+    </message>
+    <message>
+        <source>model name</source>
+        <translation>モデル名</translation>
+    </message>
+    <message>
+        <source>Azure deployment name</source>
+        <translation>Azure のデプロイ名</translation>
+    </message>
+    <message>
+        <source>embedding model name</source>
+        <translation>埋め込みモデル名</translation>
+    </message>
+    <message>
+        <source>keychain user name</source>
+        <translation>キーチェーンのユーザー名</translation>
+    </message>
+    <message>
+        <source>The Azure OpenAI endpoint is not set.</source>
+        <translation>Azure OpenAI のエンドポイントが設定されていません。</translation>
+    </message>
+    <message>
+        <source>Enter it as https://YOUR-RESOURCE.openai.azure.com.</source>
+        <translation>https://YOUR-RESOURCE.openai.azure.com の形で入力してください。</translation>
+    </message>
+    <message>
+        <source>The Azure OpenAI API version is not set.</source>
+        <translation>Azure OpenAI の API バージョンが設定されていません。</translation>
+    </message>
+    <message>
+        <source>Enter e.g. {example}.</source>
+        <translation>例: {example}</translation>
+    </message>
+    <message>
+        <source>The server URL is not set.</source>
+        <translation>サーバー URL が設定されていません。</translation>
+    </message>
+    <message>
+        <source>The server URL &apos;{url}&apos; is not an http(s) address.</source>
+        <translation>サーバー URL「{url}」は http(s) のアドレスではありません。</translation>
+    </message>
+    <message>
+        <source>Enter it with its scheme, e.g. {example}.</source>
+        <translation>スキームを付けて入力してください（例: {example}）。</translation>
+    </message>
+    <message>
+        <source>The {what} &apos;{url}&apos; has no host name.</source>
+        <translation>{what}「{url}」にホスト名がありません。</translation>
+    </message>
+    <message>
+        <source>Enter it like {example} or https://YOUR-RESOURCE.openai.azure.com.</source>
+        <translation>{example} や https://YOUR-RESOURCE.openai.azure.com のように入力してください。</translation>
+    </message>
+    <message>
+        <source>The API key is empty.</source>
+        <translation>API キーが空です。</translation>
+    </message>
+    <message>
+        <source>Paste the whole key, starting with its prefix.</source>
+        <translation>先頭の接頭辞から、キー全体を貼り付けてください。</translation>
+    </message>
+    <message>
+        <source>The API key contains spaces or line breaks.</source>
+        <translation>API キーに空白または改行が含まれています。</translation>
+    </message>
+    <message>
+        <source>Paste only the key itself, without quotes or surrounding text.</source>
+        <translation>引用符や前後の文字を付けずに、キーだけを貼り付けてください。</translation>
+    </message>
+</context>
+<context>
     <name>ConnectionForm</name>
     <message>
         <source>&amp;OpenAI</source>

@@ -204,3 +204,16 @@ def test_a_data_import_error_reads_in_japanese(qtbot, japanese, tmp_path):
     assert record.is_app_error and "評価セット.csv を UTF-8" in record.message and "文字コード" in record.message
     assert "--encoding cp932" in record.hint and "のようです" in record.hint
     assert "cannot be read as" in str(caught.value)  # the CLI keeps the English
+
+
+def test_a_connection_error_reads_in_japanese_with_its_parts_translated(qtbot, japanese):
+    """A key pasted into the model field: the refusal, the field's name in it and the hint read in Japanese."""
+    from desktop_app.core.providers.connection import ConnectionConfig
+    from desktop_app.ui.tasks import ErrorRecord
+
+    with pytest.raises(Exception) as caught:
+        ConnectionConfig.from_dict({"preset": "local", "base_url": "http://127.0.0.1:8080/v1",
+                                    "model": "sk-proj-PLANTEDsecret0123456789abcdWXYZ"})
+    record = ErrorRecord.from_exception(caught.value)
+    assert record.message.startswith("モデル名が API キーのようです") and "PLANTEDsecret" not in record.message
+    assert "キーの欄" in record.hint

@@ -25,6 +25,7 @@ from desktop_app.core.providers.connection import (
     AZURE_API_VERSION, LOCAL_BASE_URL, LOCAL_PLACEHOLDER_KEY, OPENAI_BASE_URL, PRESETS, TEST_PROMPT, VERDICTS,
     ConnectionConfig, ConnectionReport)
 from desktop_app.core.errors import ConnectionFailed
+from desktop_app.core.phrases import phrase, translate
 
 # The connection names stay reachable as client.X: the ui and cli hold this module as "providers".
 __all__ = [
@@ -38,8 +39,8 @@ __all__ = [
 def _client_kwargs(cfg: ConnectionConfig, api_key: str | None, max_retries: int | None,
                    timeout_s: float | None) -> dict[str, Any]:
     if cfg.preset == "offline":
-        raise ConnectionFailed("This project is offline: no model calls are made.",
-                               "Choose OpenAI, Azure OpenAI or a local server under Connection to run models.",
+        raise ConnectionFailed(translate("ConnectionErrors", "This project is offline: no model calls are made."),
+                               translate("ConnectionErrors", "Choose OpenAI, Azure OpenAI or a local server under Connection to run models."),
                                details={"verdict": "offline"})
     cfg.check_complete()
     key = api_key or secrets.resolve_api_key(cfg)
@@ -143,20 +144,20 @@ def to_connection_failed(exc: BaseException, cfg: ConnectionConfig, key: str | N
     url = cfg.server_url()
     model = cfg.chat_model
     message, hint = {
-        "timeout": (f"The server at {url} did not answer in time.",
-                    "Check the server is running; raise the timeout for slow local models."),
-        "unreachable": (f"The server is not reachable at {url}.",
-                        "Check the address and port, your network or proxy, and that the server is running."),
-        "key_rejected": ("The server rejected the API key.",
-                         "Check the key is current and belongs to this server or Azure resource."),
-        "model_not_found": (f"The model '{model}' was not found on the server.",
-                            "Pick a model from the server's list (models command) or check the deployment name."),
-        "quota": ("The account has no quota or credit left for this model (the provider said "
-                  "insufficient quota, or a billing limit).",
-                  "Add credit or raise the limit in the provider's billing settings, then run again: "
-                  "the rows not sent yet are still to do."),
-        "server_error": (f"The server at {url} answered with an error.",
-                         "Try again later; if it persists, check the server's status or your quota."),
+        "timeout": (phrase(translate("ConnectionErrors", "The server at {url} did not answer in time."), url=url),
+                    translate("ConnectionErrors", "Check the server is running; raise the timeout for slow local models.")),
+        "unreachable": (phrase(translate("ConnectionErrors", "The server is not reachable at {url}."), url=url),
+                        translate("ConnectionErrors", "Check the address and port, your network or proxy, and that the server is running.")),
+        "key_rejected": (translate("ConnectionErrors", "The server rejected the API key."),
+                         translate("ConnectionErrors", "Check the key is current and belongs to this server or Azure resource.")),
+        "model_not_found": (phrase(translate("ConnectionErrors", "The model '{model}' was not found on the server."), model=model),
+                            translate("ConnectionErrors", "Pick a model from the server's list (models command) or check the deployment name.")),
+        "quota": (translate("ConnectionErrors", "The account has no quota or credit left for this model (the provider "
+                                                "said insufficient quota, or a billing limit)."),
+                  translate("ConnectionErrors", "Add credit or raise the limit in the provider's billing settings, then "
+                                                "run again: the rows not sent yet are still to do.")),
+        "server_error": (phrase(translate("ConnectionErrors", "The server at {url} answered with an error."), url=url),
+                         translate("ConnectionErrors", "Try again later; if it persists, check the server's status or your quota.")),
     }[verdict]
     return ConnectionFailed(message, hint, details={"verdict": verdict, "detail": _detail(exc, key),
                                                     "status": getattr(exc, "status_code", None)})
@@ -245,8 +246,8 @@ def embed_texts(cfg: ConnectionConfig, texts: Iterable[str], batch: int = 128,
     if not texts:
         return []
     if not cfg.embedding_model:
-        raise ConnectionFailed("No embedding model is set for this connection.",
-                               "Choose one under Connection (e.g. text-embedding-3-small, or nomic-embed-text locally).")
+        raise ConnectionFailed(translate("ConnectionErrors", "No embedding model is set for this connection."),
+                               translate("ConnectionErrors", "Choose one under Connection (e.g. text-embedding-3-small, or nomic-embed-text locally)."))
     key = None
     own = client is None
     if own:

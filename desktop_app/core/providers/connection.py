@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 
 from desktop_app.core.providers import secrets
 from desktop_app.core.errors import ConnectionFailed
+from desktop_app.core.phrases import phrase, translate
 
 EXAMPLE_URL = "http://localhost:11434/v1"
 
@@ -28,6 +29,10 @@ def looks_like_key(value: str) -> bool:
     return (value.startswith("sk-") or len(value) > 64
             or (len(value) >= 24 and "_" not in value and any(c.isdigit() for c in value)
                 and any(c.islower() for c in value)))
+
+
+SERVER_URL_WORDS = translate("ConnectionErrors", "server URL")
+AZURE_ENDPOINT_WORDS = translate("ConnectionErrors", "Azure OpenAI endpoint")
 
 
 def check_key_env(name: str) -> str:
@@ -46,25 +51,29 @@ def check_key_env(name: str) -> str:
     return name
 
 
-def check_url(url: str, what: str = "server URL") -> None:
+def check_url(url: str, what: str = "") -> None:
     """Raise ConnectionFailed when ``url`` cannot be parsed (bad IPv6 brackets, port out of range),
     or carries a password or a key (``user:KEY@host``, ``?api_key=``): it would be saved in
     project.json, logs and reports, so it is refused without being shown."""
     if not url:
         return
+    what = what or SERVER_URL_WORDS
     try:
         parts = urlsplit(url)
         parts.port  # noqa: B018 - parsing the port raises ValueError for "abc" or 99999
     except ValueError as exc:
-        raise ConnectionFailed(f"The {what} '{secrets.scrub_keys(url)}' is not a valid address ({exc}).",
-                               f"Enter it like {EXAMPLE_URL} or https://api.openai.com/v1 "
-                               "(IPv6 hosts in brackets: http://[::1]:11434/v1).",
+        raise ConnectionFailed(phrase(translate("ConnectionErrors", "The {what} '{url}' is not a valid address ({problem})."), what=what, url=secrets.scrub_keys(url), problem=exc),
+                               phrase(translate("ConnectionErrors", "Enter it like {example} or https://api.openai.com/v1 "
+                                                                    "(IPv6 hosts in brackets: http://[::1]:11434/v1)."),
+                                      example=EXAMPLE_URL),
                                details={"kind": "bad_url"}) from None
     if parts.password or parts.username or _SECRET_QUERY.search(parts.query) or looks_like_key_value(parts.query):
-        raise ConnectionFailed(f"The {what} holds a password or a key ({parts.scheme}://{parts.hostname}/...), "
-                               "and keys are never saved in the project.",
-                               "Enter the address alone; give the key in the key field (it goes to the "
-                               "system keychain) or through its environment variable.",
+        raise ConnectionFailed(phrase(translate("ConnectionErrors", "The {what} holds a password or a key ({where}), "
+                                                                    "and keys are never saved in the project."),
+                                      what=what, where=f"{parts.scheme}://{parts.hostname}/..."),
+                               translate("ConnectionErrors", "Enter the address alone; give the key in the key field "
+                                                             "(it goes to the system keychain) or through its "
+                                                             "environment variable."),
                                details={"kind": "key_in_url"})
 
 
@@ -81,10 +90,12 @@ def looks_like_key_value(value: str) -> bool:
 def check_no_key(value: str, what: str) -> str:
     """``value`` when it is not a pasted key; else refused, showing only its masked form."""
     if value and (looks_like_key_value(value.strip()) or len(value) > 200):
-        raise ConnectionFailed(f"The {what} looks like an API key ({secrets.mask_key(value.strip())}), and keys "
-                               "are never saved in the project.",
-                               "Enter the name here; give the key in the key field (it goes to the system "
-                               "keychain) or through its environment variable.",
+        raise ConnectionFailed(phrase(translate("ConnectionErrors", "The {what} looks like an API key ({masked}), and "
+                                                                    "keys are never saved in the project."),
+                                      what=what, masked=secrets.mask_key(value.strip())),
+                               translate("ConnectionErrors", "Enter the name here; give the key in the key field (it "
+                                                             "goes to the system keychain) or through its environment "
+                                                             "variable."),
                                details={"kind": "key_in_field"})
     return value
 
@@ -129,8 +140,8 @@ class ConnectionConfig:
         data = dict(data or {})
         preset = str(data.get("preset") or "offline").strip().lower()
         if preset not in PRESETS:
-            raise ConnectionFailed(f"Unknown connection preset '{preset}'.",
-                                   f"Choose one of: {', '.join(PRESETS)}.")
+            raise ConnectionFailed(phrase(translate("ConnectionErrors", "Unknown connection preset '{preset}'."), preset=preset),
+                                   phrase(translate("ConnectionErrors", "Choose one of: {presets}."), presets=', '.join(PRESETS)))
         values: dict[str, Any] = {"preset": preset}
         for f in fields(cls):
             if f.name == "preset":
@@ -143,17 +154,19 @@ class ConnectionConfig:
             values["timeout_s"] = float(values["timeout_s"])
             values["max_retries"] = int(values["max_retries"])
         except (TypeError, ValueError):
-            raise ConnectionFailed("The connection's timeout or retry count is not a number.",
-                                   "Enter the timeout in seconds (e.g. 60) and retries as a whole number.") from None
+            raise ConnectionFailed(translate("ConnectionErrors", "The connection's timeout or retry count is not a number."),
+                                   translate("ConnectionErrors", "Enter the timeout in seconds (e.g. 60) and retries as a whole number.")) from None
         if values["timeout_s"] <= 0 or values["max_retries"] < 0:
-            raise ConnectionFailed("The connection's timeout must be positive and retries not negative.",
-                                   "Enter e.g. a 60 s timeout and 2 retries.")
+            raise ConnectionFailed(translate("ConnectionErrors", "The connection's timeout must be positive and retries not negative."),
+                                   translate("ConnectionErrors", "Enter e.g. a 60 s timeout and 2 retries."))
         for key in ("base_url", "azure_endpoint"):
             values[key] = str(values[key]).strip().rstrip("/")
-            check_url(values[key], "Azure OpenAI endpoint" if key == "azure_endpoint" else "server URL")
+            check_url(values[key], AZURE_ENDPOINT_WORDS if key == "azure_endpoint" else SERVER_URL_WORDS)
         values["api_key_env"] = check_key_env(str(values["api_key_env"] or "").strip())
-        for key, what in (("model", "model name"), ("azure_deployment", "Azure deployment name"),
-                          ("embedding_model", "embedding model name"), ("keyring_user", "keychain user name")):
+        for key, what in (("model", translate("ConnectionErrors", "model name")),
+                          ("azure_deployment", translate("ConnectionErrors", "Azure deployment name")),
+                          ("embedding_model", translate("ConnectionErrors", "embedding model name")),
+                          ("keyring_user", translate("ConnectionErrors", "keychain user name"))):
             values[key] = check_no_key(str(values[key] or "").strip(), what)
         return cls(**values)
 
@@ -192,22 +205,22 @@ class ConnectionConfig:
         """Raise ConnectionFailed naming the missing setting; offline needs nothing."""
         if self.preset == "azure":
             if not self.azure_endpoint:
-                raise ConnectionFailed("The Azure OpenAI endpoint is not set.",
-                                       "Enter it as https://YOUR-RESOURCE.openai.azure.com.")
+                raise ConnectionFailed(translate("ConnectionErrors", "The Azure OpenAI endpoint is not set."),
+                                       translate("ConnectionErrors", "Enter it as https://YOUR-RESOURCE.openai.azure.com."))
             if not self.api_version:
-                raise ConnectionFailed("The Azure OpenAI API version is not set.",
-                                       f"Enter e.g. {AZURE_API_VERSION}.")
+                raise ConnectionFailed(translate("ConnectionErrors", "The Azure OpenAI API version is not set."),
+                                       phrase(translate("ConnectionErrors", "Enter e.g. {example}."), example=AZURE_API_VERSION))
         elif self.preset in ("openai", "local") and not self.base_url:
-            raise ConnectionFailed("The server URL is not set.", f"Enter e.g. {LOCAL_BASE_URL}.")
+            raise ConnectionFailed(translate("ConnectionErrors", "The server URL is not set."), phrase(translate("ConnectionErrors", "Enter e.g. {example}."), example=LOCAL_BASE_URL))
         if self.preset in ("openai", "local") and not self.base_url.startswith(("http://", "https://")):
-            raise ConnectionFailed(f"The server URL '{self.base_url}' is not an http(s) address.",
-                                   f"Enter it with its scheme, e.g. {LOCAL_BASE_URL}.")
-        url, what = (self.azure_endpoint, "Azure OpenAI endpoint") if self.preset == "azure" else (self.base_url,
-                                                                                                    "server URL")
+            raise ConnectionFailed(phrase(translate("ConnectionErrors", "The server URL '{url}' is not an http(s) address."), url=self.base_url),
+                                   phrase(translate("ConnectionErrors", "Enter it with its scheme, e.g. {example}."), example=LOCAL_BASE_URL))
+        url, what = (self.azure_endpoint, AZURE_ENDPOINT_WORDS) if self.preset == "azure" else (self.base_url,
+                                                                                                 SERVER_URL_WORDS)
         check_url(url, what)
         if url and not urlsplit(url).hostname:
-            raise ConnectionFailed(f"The {what} '{url}' has no host name.",
-                                   f"Enter it like {LOCAL_BASE_URL} or https://YOUR-RESOURCE.openai.azure.com.")
+            raise ConnectionFailed(phrase(translate("ConnectionErrors", "The {what} '{url}' has no host name."), what=what, url=url),
+                                   phrase(translate("ConnectionErrors", "Enter it like {example} or https://YOUR-RESOURCE.openai.azure.com."), example=LOCAL_BASE_URL))
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ import keyring.backends.fail
 import keyring.errors
 
 from desktop_app.core.errors import ConnectionFailed
+from desktop_app.core.phrases import translate
 
 
 log = logging.getLogger(__name__)
@@ -110,10 +111,10 @@ def store_api_key(cfg: KeyConfig, key: str) -> str:
     """Save ``key`` in the OS keychain for ``cfg``; returns the masked key for confirmation."""
     key = (key or "").strip()
     if not key:
-        raise ConnectionFailed("The API key is empty.", "Paste the whole key, starting with its prefix.")
+        raise ConnectionFailed(translate("ConnectionErrors", "The API key is empty."), translate("ConnectionErrors", "Paste the whole key, starting with its prefix."))
     if any(ch.isspace() for ch in key):
-        raise ConnectionFailed("The API key contains spaces or line breaks.",
-                               "Paste only the key itself, without quotes or surrounding text.")
+        raise ConnectionFailed(translate("ConnectionErrors", "The API key contains spaces or line breaks."),
+                               translate("ConnectionErrors", "Paste only the key itself, without quotes or surrounding text."))
     try:
         backend = keyring.get_keyring()
         if _backend_missing(backend):
@@ -138,10 +139,10 @@ def remember_for_session(cfg: KeyConfig, key: str) -> str:
     """Keep ``key`` in memory until the app closes (no keychain here); returns it masked."""
     key = (key or "").strip()
     if not key:
-        raise ConnectionFailed("The API key is empty.", "Paste the whole key, starting with its prefix.")
+        raise ConnectionFailed(translate("ConnectionErrors", "The API key is empty."), translate("ConnectionErrors", "Paste the whole key, starting with its prefix."))
     if any(ch.isspace() for ch in key):
-        raise ConnectionFailed("The API key contains spaces or line breaks.",
-                               "Paste only the key itself, without quotes or surrounding text.")
+        raise ConnectionFailed(translate("ConnectionErrors", "The API key contains spaces or line breaks."),
+                               translate("ConnectionErrors", "Paste only the key itself, without quotes or surrounding text."))
     _SESSION[keyring_user(cfg)] = key
     return mask_key(key)
 
