@@ -19,7 +19,7 @@ from desktop_app.ui.results.example_view import ExampleView, row_tsv
 from desktop_app.ui.results.review_actions import ReviewActions
 from desktop_app.ui.results.filter_bar import FilterBar
 from desktop_app.ui.results.leaderboard_model import RUN_ROLE, SORT_ROLE, LeaderboardModel
-from desktop_app.ui.results.rows_model import ROW_ROLE, RowsFilter, RowsModel
+from desktop_app.ui.results.rows_model import ROW_ROLE, RowsFilter, RowsModel, fit_question, outcome_width
 from desktop_app.ui.results.words import fill
 from desktop_app.ui.results.work import ResultsData, load
 from desktop_app.ui.run.work import snapshot
@@ -56,16 +56,6 @@ def _table(name: str) -> QTableView:
     # Fitting columns measures rows on the GUI thread: sample 100, not all (2,000 rows took ~0.5 s).
     table.horizontalHeader().setResizeContentsPrecision(100)
     return table
-
-
-def outcome_width(table: QTableView) -> int:
-    """Wide enough for the longest outcome label ("✗ generation") in the current language."""
-    from desktop_app.ui.results import words  # noqa: PLC0415
-
-    metrics = table.fontMetrics()
-    labels = [words.outcome_label(k) for k in ("pass", "error", "knowledge", "behaviour", "retrieval",
-                                                "generation", "unsure")]
-    return max(metrics.horizontalAdvance(t) for t in labels) + 20
 
 
 class ResultsPage(ReviewActions, Page):
@@ -112,7 +102,7 @@ class ResultsPage(ReviewActions, Page):
         # Outcome columns as wide as an outcome, not as a long run name (full name in the header's
         # tooltip and in the detail view); the question takes the rest and elides (tooltip).
         rows_header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        rows_header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        rows_header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)  # sized by _fit_question
         self.rows_table.selectionModel().currentRowChanged.connect(lambda *_: self._show_current())
         self.rows_proxy.modelReset.connect(self._update_count)
         self.rows_proxy.layoutChanged.connect(self._update_count)
@@ -129,6 +119,7 @@ class ResultsPage(ReviewActions, Page):
         self.lower.addWidget(self.example)
         self.lower.setStretchFactor(1, 1)
         self.lower.setSizes([500, 480])
+        self.lower.splitterMoved.connect(lambda *_: self._fit_question())
         ex_layout.addWidget(self.lower, 1)
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.addWidget(self.board)
@@ -196,6 +187,7 @@ class ResultsPage(ReviewActions, Page):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        self._fit_question()
         if self.dirty:
             self.reload()
 
@@ -226,10 +218,18 @@ class ResultsPage(ReviewActions, Page):
             self.banner.show_error(error)
         self._show_state()
 
+    def _fit_question(self) -> None:
+        fit_question(self.rows_table, self.rows_model.columnCount() - 1)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_question()
+
     def _show_data(self) -> None:
         data = self.data or ResultsData()
         self.board_model.set_entries(data.runs)
         self.rows_model.set_data(data.rows, data.runs)
+        self._fit_question()
         self._fit_board()
         self._fill_combos()
         self._show_current()

@@ -132,3 +132,22 @@ class RowsFilter(QSortFilterProxyModel):
         if self.gap and self.gap not in outcomes:
             return False
         return True
+
+
+QUESTION_MIN_WIDTH = 220  # about 30 characters: enough to tell questions apart
+
+
+def outcome_width(table) -> int:
+    """Wide enough for the longest outcome label ("✗ generation") in the current language."""
+    metrics = table.fontMetrics()
+    labels = [words.outcome_label(k) for k in ("pass", "error", "knowledge", "behaviour", "retrieval",
+                                                "generation", "unsure")]
+    return max(metrics.horizontalAdvance(t) for t in labels) + 20
+
+
+def fit_question(table, runs: int) -> None:
+    """The question takes what the run columns leave, never less than a readable width: with many
+    runs the outcome columns scroll sideways inside the table while the question stays in view."""
+    header = table.horizontalHeader()
+    spare = table.viewport().width() - max(0, runs) * header.defaultSectionSize()
+    header.resizeSection(0, max(QUESTION_MIN_WIDTH, spare))
