@@ -121,3 +121,9 @@ def localized(text) -> str:
         return template.format(**values)
     except (KeyError, IndexError, ValueError):
         return str(text)
+
+
+def shown(run) -> str:
+    """A run as the window names it: its label (a run named after its preset reads as the ladder
+    step, in the user's language), else its name. ``run``: a RunPoint or MapPoint."""
+    return localized(getattr(run, "label", "") or run.name)

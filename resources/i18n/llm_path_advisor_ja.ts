@@ -5143,6 +5143,49 @@ LLM を使った機能を測定し、次に何をすべきか（プロンプト�
     </message>
 </context>
 <context>
+    <name>RunNames</name>
+    <message>
+        <source>Baseline</source>
+        <translation>ベースライン</translation>
+    </message>
+    <message>
+        <source>Clear instructions</source>
+        <translation>明確な指示</translation>
+    </message>
+    <message>
+        <source>Step-by-step</source>
+        <translation>段階的に考える</translation>
+    </message>
+    <message>
+        <source>Few-shot (k={k})</source>
+        <translation>Few-shot (k={k})</translation>
+    </message>
+    <message>
+        <source>RAG (top-{top_k})</source>
+        <translation>RAG (top-{top_k})</translation>
+    </message>
+    <message>
+        <source>RAG</source>
+        <translation>RAG</translation>
+    </message>
+    <message>
+        <source>RAG + few-shot (k={k})</source>
+        <translation>RAG + few-shot (k={k})</translation>
+    </message>
+    <message>
+        <source>Fine-tuned ({model})</source>
+        <translation>ファインチューニング済み ({model})</translation>
+    </message>
+    <message>
+        <source>Fine-tuned</source>
+        <translation>ファインチューニング済み</translation>
+    </message>
+    <message>
+        <source>Fine-tuned + RAG</source>
+        <translation>ファインチューニング済み + RAG</translation>
+    </message>
+</context>
+<context>
     <name>RunPage</name>
     <message>
         <source>Run</source>

@@ -119,3 +119,17 @@ def test_duplicate_variant_names_are_refused(tmp_path):
     project.set_section("variants", [preset("rag").to_dict(), preset("rag").to_dict()])
     with pytest.raises(RunError, match="share the name"):
         load_variants(project)
+
+
+def test_a_run_named_after_its_preset_is_shown_as_its_ladder_step():
+    """Runs the user never named read "Few-shot (k=3)", not the internal key; a chosen name stays as typed."""
+    from desktop_app.core.variants import preset, run_label
+
+    few = preset("few_shot", k=5).to_dict()
+    assert run_label("few_shot", few) == "Few-shot (k=5)"
+    assert run_label("my run", few) == "my run"
+    assert run_label("rag", preset("rag").to_dict()) == "RAG"
+    assert run_label("rag", preset("rag", top_k=4).to_dict()) == "RAG (top-4)"
+    assert run_label("fine_tuned", preset("fine_tuned", model="ft:gpt-4o-mini:acme::x").to_dict()) == \
+        "Fine-tuned (ft:gpt-4o-mini:acme::x)"
+    assert run_label("imported", {"source": "x.csv"}) == "imported"

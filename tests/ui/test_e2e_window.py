@@ -150,18 +150,19 @@ def _see_the_new_runs(qtbot, window, rag_right, n_eval):
     # baseline and few_shot scored alike: one marker for both, labelled with both names
     assert grid.diagnosis.groups[3:] == [[3, 4], [5]]
     assert content[3:] == pytest.approx([0.0, len(rag_right) / n_eval])
-    assert grid.diagnosis.labels[3].textItem.toPlainText() == "4. baseline, 5. few_shot"
+    # runs named after their presets read as their ladder steps, never as internal keys
+    assert grid.diagnosis.labels[3].textItem.toPlainText() == "4. Baseline, 5. Few-shot (k=3)"
 
     window.select_step("advice")
     view = advice.view
     assert view.headline.text() == "Improve retrieval on top of RAG next"  # RAG in use: never "RAG next"
     k, pct = len(rag_right), round(100 * len(rag_right) / n_eval)
     # against its parent on the ladder (the same model's baseline), naming what the step added
-    assert view.change_line.text() == (f"Latest run “rag” against its parent “baseline” (adds instructions, RAG): "
+    assert view.change_line.text() == (f"Latest run “RAG” against its parent “Baseline” (adds instructions, RAG): "
                                        f"pass rate 0% → {pct}% (+{pct} points). On the {n_eval} rows both ran: "
                                        f"{k} fixed, 0 broken.")
     sentences = [i.sentence.text() for i in view.evidence_items]
-    assert any(t.startswith("• “rag” (adding instructions, RAG) fixed ") and "lacked the right facts" in t
+    assert any(t.startswith("• “RAG” (adding instructions, RAG) fixed ") and "lacked the right facts" in t
                for t in sentences), sentences
     assert set(view.fixed_links.rows) == rag_right and len(view.fixed_links.rows) == k
 

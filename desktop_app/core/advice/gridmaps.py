@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from desktop_app.core.advice.model import Diagnosis, RunPoint
 from desktop_app.core.advice.stats import RunStats
+from desktop_app.core.variants import run_label
 
 CELL_SPREAD = 0.18  # radius, in grid units, of the ring runs sharing a cell sit on
 
@@ -32,7 +33,7 @@ def run_points(stats: list[RunStats]) -> tuple[RunPoint, ...]:
             content_score=s.content_score, behaviour_score=s.behaviour_score, pass_rate=s.pass_rate,
             rows=s.rows, errors=s.errors, unsure=s.unsure, gaps=s.gaps, is_rag=s.is_rag, imported=s.info.imported,
             status=s.info.status, tokens_per_request=s.tokens_per_request, cost=s.cost,
-            latency_p50=s.latency_p50))
+            latency_p50=s.latency_p50, label=run_label(s.name, s.info.variant)))
     return tuple(points)
 
 
@@ -51,6 +52,7 @@ class MapPoint:
     x: float
     y: float
     pass_rate: float  # the colour
+    label: str = ""  # what the run is called on screen (variants.run_label); "" = its name
 
 
 @dataclass(frozen=True)
@@ -67,8 +69,8 @@ def grid_maps(diagnosis: Diagnosis) -> GridMaps:
     for p in diagnosis.runs:
         dx, dy = cell_offset(p.cell_index, p.cell_count)
         x, y = p.technique_position
-        technique.append(MapPoint(p.name, p.order, x + dx, y + dy, p.pass_rate))
-        diag.append(MapPoint(p.name, p.order, p.behaviour_score, p.content_score, p.pass_rate))
+        technique.append(MapPoint(p.name, p.order, x + dx, y + dy, p.pass_rate, p.label))
+        diag.append(MapPoint(p.name, p.order, p.behaviour_score, p.content_score, p.pass_rate, p.label))
     orders = [p.order for p in diagnosis.runs]
     return GridMaps(tuple(technique), tuple(zip(orders, orders[1:])), tuple(diag),
                     diagnosis.target_corner, diagnosis.from_run)

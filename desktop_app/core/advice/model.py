@@ -17,7 +17,7 @@ EVIDENCE_KEYS = ("kind", "numbers", "rows", "runs")
 RUN_CONTRACT_KEYS = ("name", "techniques", "technique_position", "diagnosis_position", "content_score",
                      "behaviour_score", "pass_rate", "tokens_per_request", "cost", "latency_p50")
 RUN_EXTENSION_KEYS = ("id", "order", "cell_index", "cell_count", "rows", "errors", "gaps", "is_rag",
-                      "imported", "status", "cost_per_1k", "unsure")
+                      "imported", "status", "cost_per_1k", "unsure", "label")
 CHECKLIST_KEYS = ("id", "costly", "done", "numbers")
 
 
@@ -75,6 +75,7 @@ class RunPoint:
     cost: float | None = 0.0  # USD for the whole run; None: some row's price is unknown
     latency_p50: float | None = None
     unsure: int = 0  # rows whose content verdict is unsure: not gaps, out of the scores
+    label: str = ""  # what the run is called on screen ("Few-shot (k=3)" for a run named few_shot)
 
     @property
     def diagnosis_position(self) -> tuple[float, float]:
@@ -110,6 +111,7 @@ class RunPoint:
             "status": self.status,
             "cost_per_1k": _r(self.cost_per_1k, 6),
             "unsure": self.unsure,
+            "label": self.label or self.name,
         }
 
 

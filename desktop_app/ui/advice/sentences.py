@@ -26,9 +26,17 @@ GAP_KINDS = ("knowledge", "behaviour", "retrieval", "generation")
 class AdviceText(QObject):
     """Owns the translations (context "AdviceText"); one instance per page is enough."""
 
+    names: dict = {}  # run name -> what the window calls it (set per diagnosis by ``use_runs``)
+
+    def use_runs(self, runs) -> None:
+        """Name runs as the window does: a run named after its preset reads as its ladder step."""
+        from desktop_app.ui.language import localized  # noqa: PLC0415
+
+        self.names = {r.get("name"): localized(r.get("label") or r.get("name")) for r in runs or []}
+
     # -- small words ----------------------------------------------------------------------------
     def quoted(self, name: Any) -> str:
-        return fill(self.tr("“%1”"), name)
+        return fill(self.tr("“%1”"), self.names.get(name, name))
 
     def technique(self, key: str) -> str:
         names = {"instructions": self.tr("instructions"), "step_by_step": self.tr("step-by-step"),

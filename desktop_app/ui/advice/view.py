@@ -115,6 +115,7 @@ class AdviceView(QWidget):
             return
         d = self.result.diagnosis.to_dict()
         h, w = self.heads, self.words
+        w.use_runs(d.get("runs"))
         self.sample_note.setText(h.sample_note())
         self.sample_note.setVisible(self.result.sample)
         self.headline.setText(h.headline(d["recommendation"], d.get("focus") or ""))

@@ -16,6 +16,7 @@ from desktop_app.ui.advice.fmt import elide, fill, pct
 from desktop_app.ui.advice.sentences import AdviceText
 from desktop_app.ui.grid.map_view import MapView, text_item
 from desktop_app.ui.grid.style import TARGET_RGB, text_colour, tint
+from desktop_app.ui.language import shown
 
 LOW, HIGH = -0.06, 1.06
 TICKS = [(v, f"{round(v * 100)}%") for v in (0.0, 0.25, 0.5, 0.75, 1.0)]
@@ -52,7 +53,7 @@ class DiagnosisMap(MapView):
     def label_text(self, i: int) -> str:
         # Where a point sits already says its content and behaviour scores; a pass rate beside
         # it would read as a third score on these axes (the colour gives it, the tooltip says it).
-        return fill(self.tr("%1. %2"), i + 1, elide(self.points[i].name))
+        return fill(self.tr("%1. %2"), i + 1, elide(shown(self.points[i])))
 
     def label_obstacles(self) -> list:
         return [self.scene_rect(self.target_label)] if getattr(self, "target_label", None) else []

@@ -17,6 +17,7 @@ from desktop_app.ui.advice.fmt import elide, fill, pct, rich_tooltip
 from desktop_app.ui.advice.sentences import AdviceText
 from desktop_app.ui.grid import label_layout as layout
 from desktop_app.ui.grid.style import base_colour, pass_colour, text_colour
+from desktop_app.ui.language import shown
 
 POINT_SIZE = 16
 RING_SIZE = 26
@@ -103,12 +104,12 @@ class MapView(pg.PlotWidget):
 
     def label_text(self, i: int) -> str:
         p = self.points[i]
-        return fill(self.tr("%1. %2 · %3"), i + 1, elide(p.name), pct(p.pass_rate))
+        return fill(self.tr("%1. %2 · %3"), i + 1, elide(shown(p)), pct(p.pass_rate))
 
     def group_label_text(self, group: list[int]) -> str:
         if len(group) == 1:
             return self.label_text(group[0])
-        names = [fill(self.tr("%1. %2"), i + 1, elide(self.points[i].name, 18)) for i in group]
+        names = [fill(self.tr("%1. %2"), i + 1, elide(shown(self.points[i]), 18)) for i in group]
         joined = ", ".join(names)
         if len(joined) <= 40:
             return joined
@@ -208,7 +209,7 @@ class MapView(pg.PlotWidget):
         if not 0 <= i < len(self.runs):
             return []
         r = self.runs[i]
-        lines = [r.name, fill(self.tr("Techniques: %1"), self.words.techniques(r.techniques)),
+        lines = [shown(r), fill(self.tr("Techniques: %1"), self.words.techniques(r.techniques)),
                  fill(self.tr("Pass rate %1 · content %2 · behaviour %3"), pct(r.pass_rate), pct(r.content_score),
                       pct(r.behaviour_score)),
                  fill(self.tr("%1 rows, %2 without an answer"), r.rows, r.errors)]
@@ -228,7 +229,7 @@ class MapView(pg.PlotWidget):
         for i in group:
             lines += [""] + [fill(self.tr("%1. %2"), i + 1, line) if k == 0 else line
                              for k, line in enumerate(self.tooltip_lines(i)[:-1])]
-        lines += ["", fill(self.tr("Click to open “%1” in Results."), self.points[self._lead(group)].name)]
+        lines += ["", fill(self.tr("Click to open “%1” in Results."), shown(self.points[self._lead(group)]))]
         return rich_tooltip(lines)
 
     def _tip(self, x=None, y=None, data=None) -> str:

@@ -18,6 +18,7 @@ from desktop_app.ui.advice.sentences import AdviceText
 from desktop_app.ui.grid.pair import AdaptivePair
 from desktop_app.ui.grid.style import PassRateLegend
 from desktop_app.ui.advice.diagnosis_page import DiagnosisPage
+from desktop_app.ui.language import shown
 
 RECOMPUTE_ON = ("runs", "checks", "dataset", "settings")
 
@@ -101,6 +102,7 @@ class GridPage(DiagnosisPage):
             self.advice_line.clear()
             return
         d = self.result.diagnosis.to_dict()
+        self.words.use_runs(d.get("runs"))
         why = self.heads.why(d)
         self.advice_line.setText(fill(self.tr("%1: %2"), self.heads.headline(d["recommendation"], d.get("focus") or ""), why)
                                  if why else self.heads.headline(d["recommendation"], d.get("focus") or ""))
@@ -159,7 +161,7 @@ class GridPage(DiagnosisPage):
         current = self.run_combo.currentText()
         self.run_combo.clear()
         for i, run in enumerate(d.runs):
-            self.run_combo.addItem(fill(self.tr("%1. %2"), i + 1, run.name))  # combo items are plain text
+            self.run_combo.addItem(fill(self.tr("%1. %2"), i + 1, shown(run)))  # combo items are plain text
         starting = [i for i, r in enumerate(d.runs) if r.name == d.from_run]
         found = self.run_combo.findText(current, Qt.MatchFlag.MatchExactly) if current else -1
         self.run_combo.setCurrentIndex(found if found >= 0 else (starting[-1] if starting else 0))

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from desktop_app.ui.language import localized
+from desktop_app.core.variants import run_label
 
 
 @dataclass(frozen=True)
@@ -78,7 +79,8 @@ def load(state, project) -> ResultsData:
         results = stored[run.id]
         stats = run_stats(run, results, order, eval_ids)
         summary = summarize(run, results, eval_ids=eval_ids)
-        label = run.name if names.count(run.name) == 1 else f"{run.name} #{run.id}"
+        label = localized(run_label(run.name, run.variant))  # "few_shot" reads "Few-shot (k=3)"
+        label = label if names.count(run.name) == 1 else f"{label} #{run.id}"
         line = _per_request(summary_to_dict(summary, unknown_cost=None))
         entries.append(RunEntry(info=run, label=label, summary=line, outcome=dict(stats.outcome),
                                 results={r.row_id: r for r in results}))
