@@ -4534,6 +4534,97 @@ LLM を使った機能を測定し、次に何をすべきか（プロンプト�
     </message>
 </context>
 <context>
+    <name>ProjectErrors</name>
+    <message>
+        <source>This project was saved by a newer version of the app (format {version}).</source>
+        <translation>このプロジェクトは新しいバージョンのアプリで保存されています（形式 {version}）。</translation>
+    </message>
+    <message>
+        <source>Update LLM Path Advisor to open it.</source>
+        <translation>開くには LLM Path Advisor を更新してください。</translation>
+    </message>
+    <message>
+        <source>project.json in {root} is damaged ({problem}).</source>
+        <translation>{root} の project.json が壊れています（{problem}）。</translation>
+    </message>
+    <message>
+        <source>Restore it from a backup; your results in results.sqlite are untouched.</source>
+        <translation>バックアップから復元してください。results.sqlite の結果はそのままです。</translation>
+    </message>
+    <message>
+        <source>{path} is not an LLM Path Advisor project file.</source>
+        <translation>{path} は LLM Path Advisor のプロジェクトファイルではありません。</translation>
+    </message>
+    <message>
+        <source>Choose a folder created by this app.</source>
+        <translation>このアプリで作成したフォルダーを選んでください。</translation>
+    </message>
+    <message>
+        <source>The disk holding {root} is full: the project could not be saved.</source>
+        <translation>{root} のあるディスクがいっぱいで、プロジェクトを保存できませんでした。</translation>
+    </message>
+    <message>
+        <source>Free some disk space and save again; the project file is as it was before.</source>
+        <translation>ディスクの空きを作ってからもう一度保存してください。プロジェクトファイルは以前のままです。</translation>
+    </message>
+    <message>
+        <source>The project in {root} could not be saved ({problem}).</source>
+        <translation>{root} のプロジェクトを保存できませんでした（{problem}）。</translation>
+    </message>
+    <message>
+        <source>Check that the folder exists and is writable; the project file is as it was before.</source>
+        <translation>フォルダーがあり書き込めるか確認してください。プロジェクトファイルは以前のままです。</translation>
+    </message>
+    <message>
+        <source>A project already exists in {root}.</source>
+        <translation>{root} にはすでにプロジェクトがあります。</translation>
+    </message>
+    <message>
+        <source>Open it instead, or choose an empty folder.</source>
+        <translation>そのプロジェクトを開くか、空のフォルダーを選んでください。</translation>
+    </message>
+    <message>
+        <source>{root} is a file, not a folder.</source>
+        <translation>{root} はファイルで、フォルダーではありません。</translation>
+    </message>
+    <message>
+        <source>Choose a folder for the project.</source>
+        <translation>プロジェクト用のフォルダーを選んでください。</translation>
+    </message>
+    <message>
+        <source>No project found in {root} (project.json is missing).</source>
+        <translation>{root} にプロジェクトが見つかりません（project.json がありません）。</translation>
+    </message>
+    <message>
+        <source>Choose the folder that contains project.json, or create a new project.</source>
+        <translation>project.json のあるフォルダーを選ぶか、新しいプロジェクトを作成してください。</translation>
+    </message>
+    <message>
+        <source>{name} was removed or replaced while the app was writing to it; the answers since then could not be kept.</source>
+        <translation>アプリが書き込んでいる間に {name} が削除または置き換えられました。それ以降の回答は保存できませんでした。</translation>
+    </message>
+    <message>
+        <source>Restore the file if it was moved (or start again: finished answers in the restored file are not paid again), and do not move project files during a run.</source>
+        <translation>移動した場合はファイルを元に戻してください（またはやり直してください。戻したファイルにある回答済みの分は二重に支払いません）。実行中はプロジェクトのファイルを動かさないでください。</translation>
+    </message>
+    <message>
+        <source>The results store {path} cannot be opened ({problem}).</source>
+        <translation>結果ストア {path} を開けません（{problem}）。</translation>
+    </message>
+    <message>
+        <source>Restore results.sqlite from a backup, or move it away to start afresh.</source>
+        <translation>results.sqlite をバックアップから復元するか、別の場所に移して最初からやり直してください。</translation>
+    </message>
+    <message>
+        <source>The results store {name} was written by a newer version of the app.</source>
+        <translation>結果ストア {name} は新しいバージョンのアプリで書き込まれています。</translation>
+    </message>
+    <message>
+        <source>Update LLM Path Advisor to open these results.</source>
+        <translation>これらの結果を開くには LLM Path Advisor を更新してください。</translation>
+    </message>
+</context>
+<context>
     <name>ProjectPage</name>
     <message>
         <source>Project</source>
@@ -5140,6 +5231,85 @@ LLM を使った機能を測定し、次に何をすべきか（プロンプト�
     <message>
         <source>(no output) %1</source>
         <translation>（出力なし）%1</translation>
+    </message>
+</context>
+<context>
+    <name>RunErrors</name>
+    <message>
+        <source>This connection has no Batch API: batches go to OpenAI or Azure OpenAI.</source>
+        <translation>この接続にはバッチ API がありません。バッチは OpenAI か Azure OpenAI に送ります。</translation>
+    </message>
+    <message>
+        <source>Run online instead, or choose OpenAI or Azure OpenAI under Connection.</source>
+        <translation>通常の実行にするか、接続で OpenAI か Azure OpenAI を選んでください。</translation>
+    </message>
+    <message>
+        <source>A run is going on for this project in another window or command.</source>
+        <translation>このプロジェクトは別のウィンドウかコマンドで実行中です。</translation>
+    </message>
+    <message>
+        <source>Wait for it to finish (or stop it there), then try again: finished rows are kept.</source>
+        <translation>終わるまで待つ（またはそちらで止める）から、もう一度試してください。回答済みの行は残ります。</translation>
+    </message>
+    <message>
+        <source>Variant &apos;{name}&apos; is fine-tuned but has no fine-tuned model id.</source>
+        <translation>バリアント「{name}」はファインチューニング済みですが、ファインチューニング済みモデルの ID がありません。</translation>
+    </message>
+    <message>
+        <source>Set the fine-tuned model id of this variant (Variants page or project.json), e.g. ft:gpt-4o-mini:..., or the deployment name of the fine-tuned model on Azure.</source>
+        <translation>このバリアントのファインチューニング済みモデル ID を設定してください（バリアントのページか project.json。例: ft:gpt-4o-mini:...、Azure ではファインチューニング済みモデルのデプロイ名）。</translation>
+    </message>
+    <message>
+        <source>No model is set for this run.</source>
+        <translation>この実行にはモデルが設定されていません。</translation>
+    </message>
+    <message>
+        <source>Choose a model under Connection, or set one on the variant.</source>
+        <translation>接続でモデルを選ぶか、バリアントに設定してください。</translation>
+    </message>
+    <message>
+        <source>Variant &apos;{name}&apos; uses retrieval but the project has no documents.</source>
+        <translation>バリアント「{name}」は検索を使いますが、プロジェクトに文書がありません。</translation>
+    </message>
+    <message>
+        <source>Add documents under Knowledge, or run a variant without RAG.</source>
+        <translation>ナレッジで文書を追加するか、RAG なしのバリアントを実行してください。</translation>
+    </message>
+    <message>
+        <source>Variant &apos;{name}&apos; needs few-shot examples but the examples pool is empty.</source>
+        <translation>バリアント「{name}」には few-shot の例が必要ですが、例プールが空です。</translation>
+    </message>
+    <message>
+        <source>Set aside some rows as examples when importing the data (e.g. --examples 20).</source>
+        <translation>データを読み込むときに、いくつかの行を例として取り分けてください（例: --examples 20）。</translation>
+    </message>
+    <message>
+        <source>Wait for it to finish (or stop it there), then run again: finished rows are kept.</source>
+        <translation>終わるまで待つ（またはそちらで止める）から、もう一度実行してください。回答済みの行は残ります。</translation>
+    </message>
+    <message>
+        <source>A variant needs a name.</source>
+        <translation>バリアントには名前が必要です。</translation>
+    </message>
+    <message>
+        <source>Give each variant a short unique name.</source>
+        <translation>各バリアントに短く重複しない名前を付けてください。</translation>
+    </message>
+    <message>
+        <source>Two variants share the name &apos;{name}&apos;.</source>
+        <translation>2 つのバリアントが同じ名前「{name}」です。</translation>
+    </message>
+    <message>
+        <source>Give each variant a unique name.</source>
+        <translation>各バリアントに重複しない名前を付けてください。</translation>
+    </message>
+    <message>
+        <source>No variant is ticked to run.</source>
+        <translation>実行するバリアントにチェックが入っていません。</translation>
+    </message>
+    <message>
+        <source>Tick at least one variant under Variants.</source>
+        <translation>バリアントで少なくとも 1 つにチェックを入れてください。</translation>
     </message>
 </context>
 <context>

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop_app.core.errors import ProjectError
+from desktop_app.core.phrases import phrase, translate
 
 FORMAT = "llm-path-advisor-project"
 VERSION = 1
@@ -66,8 +67,8 @@ def _migrate(data: dict) -> dict:
                            "Restore the file from a backup or create a new project.")
     if version > VERSION:
         raise ProjectError(
-            f"This project was saved by a newer version of the app (format {version}).",
-            "Update LLM Path Advisor to open it.")
+            phrase(translate("ProjectErrors", "This project was saved by a newer version of the app (format {version})."), version=version),
+            translate("ProjectErrors", "Update LLM Path Advisor to open it."))
     # version 0 -> 1: early drafts had no "format" key and kept checks under "metrics".
     if version < 1:
         if "metrics" in data and "checks" not in data:
@@ -117,14 +118,14 @@ def _read(root: Path) -> dict:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ProjectError(f"project.json in {root} is damaged ({exc}).",
-                           "Restore it from a backup; your results in results.sqlite are untouched.") from exc
+        raise ProjectError(phrase(translate("ProjectErrors", "project.json in {root} is damaged ({problem})."), root=root, problem=exc),
+                           translate("ProjectErrors", "Restore it from a backup; your results in results.sqlite are untouched.")) from exc
     except OSError as exc:
         raise ProjectError(f"project.json in {root} cannot be read ({exc.strerror or exc}).",
                            "Check that the folder is still there and readable.") from exc
     if not isinstance(data, dict) or data.get("format", FORMAT) != FORMAT:
-        raise ProjectError(f"{path} is not an LLM Path Advisor project file.",
-                           "Choose a folder created by this app.")
+        raise ProjectError(phrase(translate("ProjectErrors", "{path} is not an LLM Path Advisor project file."), path=path),
+                           translate("ProjectErrors", "Choose a folder created by this app."))
     return _migrate(data)
 
 
@@ -151,11 +152,11 @@ def sweep_temp_files(root: Path, stale_s: float = STALE_TEMP_S) -> list[Path]:
 
 def _write_error(root: Path, exc: OSError) -> ProjectError:
     if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
-        return ProjectError(f"The disk holding {root} is full: the project could not be saved.",
-                            "Free some disk space and save again; the project file is as it was before.",
+        return ProjectError(phrase(translate("ProjectErrors", "The disk holding {root} is full: the project could not be saved."), root=root),
+                            translate("ProjectErrors", "Free some disk space and save again; the project file is as it was before."),
                             details={"kind": "disk_full"})
-    return ProjectError(f"The project in {root} could not be saved ({exc.strerror or exc}).",
-                        "Check that the folder exists and is writable; the project file is as it was before.",
+    return ProjectError(phrase(translate("ProjectErrors", "The project in {root} could not be saved ({problem})."), root=root, problem=exc.strerror or exc),
+                        translate("ProjectErrors", "Check that the folder exists and is writable; the project file is as it was before."),
                         details={"kind": "write_failed"})
 
 
@@ -173,10 +174,10 @@ class Project:
     def create(cls, root: str | os.PathLike, name: str | None = None) -> "Project":
         root = Path(root)
         if (root / PROJECT_FILE).exists():
-            raise ProjectError(f"A project already exists in {root}.",
-                               "Open it instead, or choose an empty folder.")
+            raise ProjectError(phrase(translate("ProjectErrors", "A project already exists in {root}."), root=root),
+                               translate("ProjectErrors", "Open it instead, or choose an empty folder."))
         if root.exists() and not root.is_dir():
-            raise ProjectError(f"{root} is a file, not a folder.", "Choose a folder for the project.")
+            raise ProjectError(phrase(translate("ProjectErrors", "{root} is a file, not a folder."), root=root), translate("ProjectErrors", "Choose a folder for the project."))
         root.mkdir(parents=True, exist_ok=True)
         data = copy.deepcopy(DEFAULTS)
         data["name"] = name or root.name
@@ -194,8 +195,8 @@ class Project:
         if root.is_file() and root.name == PROJECT_FILE:
             root = root.parent
         if not (root / PROJECT_FILE).exists():
-            raise ProjectError(f"No project found in {root} (project.json is missing).",
-                               "Choose the folder that contains project.json, or create a new project.")
+            raise ProjectError(phrase(translate("ProjectErrors", "No project found in {root} (project.json is missing)."), root=root),
+                               translate("ProjectErrors", "Choose the folder that contains project.json, or create a new project."))
         project = cls(root, _read(root))
         sweep_temp_files(root)
         return project

@@ -26,6 +26,7 @@ from desktop_app.core.run.batch_table import PLACEHOLDER_PREFIX, SUBMITTING, Bat
 from desktop_app.core.run.plan import open_run
 from desktop_app.core.run.scoring import Scorer, checks_signature
 from desktop_app.core.variants.variant import Variant, answer_part
+from desktop_app.core.phrases import translate
 
 ShouldStop = Callable[[], bool]
 INPUT_FILE_NAME = "llm-path-advisor-batch.jsonl"
@@ -75,8 +76,8 @@ def batch_supported(preset: str) -> bool:
 
 def _require_batch(cfg) -> None:
     if not batch_supported(cfg.preset):
-        raise RunError("This connection has no Batch API: batches go to OpenAI or Azure OpenAI.",
-                       "Run online instead, or choose OpenAI or Azure OpenAI under Connection.",
+        raise RunError(translate("RunErrors", "This connection has no Batch API: batches go to OpenAI or Azure OpenAI."),
+                       translate("RunErrors", "Run online instead, or choose OpenAI or Azure OpenAI under Connection."),
                        details={"kind": "no_batch_api"})
 
 
@@ -89,8 +90,8 @@ def project_lock(project) -> Iterator[None]:
     try:
         lock.acquire(timeout=0)
     except Timeout:
-        raise RunError("A run is going on for this project in another window or command.",
-                       "Wait for it to finish (or stop it there), then try again: finished rows are kept.",
+        raise RunError(translate("RunErrors", "A run is going on for this project in another window or command."),
+                       translate("RunErrors", "Wait for it to finish (or stop it there), then try again: finished rows are kept."),
                        details={"kind": "project_busy"}) from None
     try:
         yield

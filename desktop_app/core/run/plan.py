@@ -15,6 +15,7 @@ from desktop_app.core.errors import RunError
 from desktop_app.core.records import Passage, Row, RunInfo
 from desktop_app.core.run.store import ResultStore
 from desktop_app.core.variants.variant import Variant, build_messages
+from desktop_app.core.phrases import phrase, translate
 
 Retriever = Callable[[str, "int | None"], Sequence[Passage]]  # (query, k or None: its default)
 
@@ -98,13 +99,14 @@ def resolve_model(variant: Variant, connection_model: str) -> str:
     """The variant's own model, else the connection's. A fine-tuned variant never falls back to
     the connection's base model: its run would measure the base model under a fine-tuned label."""
     if "fine_tuned" in variant.techniques and not (variant.model or "").strip():
-        raise RunError(f"Variant {variant.name!r} is fine-tuned but has no fine-tuned model id.",
-                       "Set the fine-tuned model id of this variant (Variants page or project.json), "
-                       "e.g. ft:gpt-4o-mini:..., or the deployment name of the fine-tuned model on Azure.",
+        raise RunError(phrase(translate("RunErrors", "Variant '{name}' is fine-tuned but has no fine-tuned model id."), name=variant.name),
+                       translate("RunErrors", "Set the fine-tuned model id of this variant (Variants page or "
+                                              "project.json), e.g. ft:gpt-4o-mini:..., or the deployment name of the "
+                                              "fine-tuned model on Azure."),
                        details={"kind": "no_fine_tuned_model", "variant": variant.name})
     model = (variant.model or connection_model or "").strip()
     if not model:
-        raise RunError("No model is set for this run.", "Choose a model under Connection, or set one on the variant.")
+        raise RunError(translate("RunErrors", "No model is set for this run."), translate("RunErrors", "Choose a model under Connection, or set one on the variant."))
     return model
 
 
@@ -135,11 +137,11 @@ def plan_requests(variant: Variant, model: str, rows: Sequence[Row], examples: S
                   endpoint: str = "") -> list[PlannedRequest]:
     """The exact request of every row, retrieval done up front (its calls never block the loop)."""
     if variant.uses_retrieval and retriever is None:
-        raise RunError(f"Variant {variant.name!r} uses retrieval but the project has no documents.",
-                       "Add documents under Knowledge, or run a variant without RAG.")
+        raise RunError(phrase(translate("RunErrors", "Variant '{name}' uses retrieval but the project has no documents."), name=variant.name),
+                       translate("RunErrors", "Add documents under Knowledge, or run a variant without RAG."))
     if "few_shot" in variant.techniques and variant.k > 0 and not examples:
-        raise RunError(f"Variant {variant.name!r} needs few-shot examples but the examples pool is empty.",
-                       "Set aside some rows as examples when importing the data (e.g. --examples 20).")
+        raise RunError(phrase(translate("RunErrors", "Variant '{name}' needs few-shot examples but the examples pool is empty."), name=variant.name),
+                       translate("RunErrors", "Set aside some rows as examples when importing the data (e.g. --examples 20)."))
     planned = []
     for row in rows:
         passages = tuple(retriever(row.input, variant.top_k or None)) if variant.uses_retrieval else ()

@@ -23,6 +23,7 @@ from desktop_app.core.run.scoring import (Scorer, checks_signature, model_check_
 from desktop_app.core.run.batch_table import BatchBook
 from desktop_app.core.run.store import ResultStore
 from desktop_app.core.variants.variant import Variant, answer_part, resolve_variants
+from desktop_app.core.phrases import translate
 
 DEFAULT_LATENCY_GUESS_S = 1.5  # a small chat answer from a hosted model, when no run has measured one
 
@@ -231,8 +232,8 @@ def execute_plan(plan: ProjectRunPlan, progress: Progress | None = None,
         lock.acquire(timeout=0)
     except Timeout:
         plan.close()
-        raise RunError("A run is going on for this project in another window or command.",
-                       "Wait for it to finish (or stop it there), then run again: finished rows are kept.",
+        raise RunError(translate("RunErrors", "A run is going on for this project in another window or command."),
+                       translate("RunErrors", "Wait for it to finish (or stop it there), then run again: finished rows are kept."),
                        details={"kind": "project_busy"}) from None
     try:
         asyncio.run(_execute(plan, progress, should_stop))

@@ -21,6 +21,7 @@ from typing import Iterable
 from desktop_app.core.run import batch_table, reviews
 from desktop_app.core.errors import ProjectError
 from desktop_app.core.records import REVIEW_CHECK, Passage, RowResult, RunInfo, Verdict
+from desktop_app.core.phrases import phrase, translate
 
 SCHEMA_VERSION = 4  # 2: results.cost_known (an unknown price is not $0); 3: a person's reviews; 4: batches
 
@@ -149,10 +150,12 @@ class ResultStore:
         """Raise ProjectError when results.sqlite was deleted or replaced since it was opened: SQLite
         would go on writing into the removed file and every answer from then on would be lost."""
         if self._identity is not None and self._file_identity() != self._identity:
-            raise ProjectError(f"{self.path.name} was removed or replaced while the app was writing to it; the "
-                               "answers since then could not be kept.",
-                               "Restore the file if it was moved (or start again: finished answers in the "
-                               "restored file are not paid again), and do not move project files during a run.",
+            raise ProjectError(phrase(translate("ProjectErrors", "{name} was removed or replaced while the app was "
+                                                                 "writing to it; the answers since then could not be "
+                                                                 "kept."), name=self.path.name),
+                               translate("ProjectErrors", "Restore the file if it was moved (or start again: finished "
+                                                          "answers in the restored file are not paid again), and do "
+                                                          "not move project files during a run."),
                                details={"kind": "results_vanished"})
 
     # -- connections -----------------------------------------------------------------------
@@ -170,12 +173,12 @@ class ResultStore:
             conn.execute("PRAGMA foreign_keys = ON")
             version = conn.execute("PRAGMA user_version").fetchone()[0]
         except sqlite3.DatabaseError as exc:
-            raise ProjectError(f"The results store {self.path} cannot be opened ({exc}).",
-                               "Restore results.sqlite from a backup, or move it away to start afresh.") from exc
+            raise ProjectError(phrase(translate("ProjectErrors", "The results store {path} cannot be opened ({problem})."), path=self.path, problem=exc),
+                               translate("ProjectErrors", "Restore results.sqlite from a backup, or move it away to start afresh.")) from exc
         if version > SCHEMA_VERSION:
             conn.close()
-            raise ProjectError(f"The results store {self.path.name} was written by a newer version of the app.",
-                               "Update LLM Path Advisor to open these results.")
+            raise ProjectError(phrase(translate("ProjectErrors", "The results store {name} was written by a newer version of the app."), name=self.path.name),
+                               translate("ProjectErrors", "Update LLM Path Advisor to open these results."))
         if version < SCHEMA_VERSION:
             self._upgrade(conn)
         self.journal_mode = str(mode).lower()  # "wal" except on file systems without shared memory

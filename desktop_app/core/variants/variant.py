@@ -15,6 +15,7 @@ from typing import Any, Iterable, Sequence
 
 from desktop_app.core.errors import RunError
 from desktop_app.core.records import RAG_TECHNIQUES, TECHNIQUES, Passage, Row, technique_position
+from desktop_app.core.phrases import phrase, translate
 
 PLACEHOLDERS = ("input", "examples", "context", "category")
 # Only our own placeholders are replaced: prompts often hold JSON braces that str.format would break.
@@ -63,7 +64,7 @@ class Variant:
             raise RunError(f"Variant {self.name!r} names unknown technique(s): {', '.join(unknown)}.",
                            f"Use techniques from: {', '.join(TECHNIQUES)}.")
         if not self.name.strip():
-            raise RunError("A variant needs a name.", "Give each variant a short unique name.")
+            raise RunError(translate("RunErrors", "A variant needs a name."), translate("RunErrors", "Give each variant a short unique name."))
 
     @property
     def grid_position(self) -> tuple[int, int]:
@@ -233,7 +234,7 @@ def load_variants(project) -> list[Variant]:
     names = [v.name for v in variants]
     dupes = sorted({n for n in names if names.count(n) > 1})
     if dupes:
-        raise RunError(f"Two variants share the name {dupes[0]!r}.", "Give each variant a unique name.")
+        raise RunError(phrase(translate("RunErrors", "Two variants share the name '{name}'."), name=dupes[0]), translate("RunErrors", "Give each variant a unique name."))
     return variants
 
 
@@ -278,7 +279,7 @@ def resolve_variants(project, names: Iterable[str] | None, *, has_examples: bool
             ticked = set(selection)
             chosen = [v for v in defined.values() if v.name in ticked]
             if not chosen:
-                raise RunError("No variant is ticked to run.", "Tick at least one variant under Variants.")
+                raise RunError(translate("RunErrors", "No variant is ticked to run."), translate("RunErrors", "Tick at least one variant under Variants."))
             return chosen
         if defined:
             return list(defined.values())
