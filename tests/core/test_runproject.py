@@ -186,3 +186,23 @@ def test_a_damaged_check_is_reported_instead_of_silently_keeping_old_verdicts(tm
     capsys.readouterr()
     assert main(["results", str(project)]) == 2
     assert "regular expression" in capsys.readouterr().err
+
+
+def test_the_estimate_learns_the_pace_a_one_slot_local_server_really_keeps(tmp_path, scripted_server):
+    """A local server answering one request at a time: the first estimate assumes one at a time, and after a
+    run the estimate uses the pace measured, not concurrency × latency (8 s said for a 410 s run before)."""
+    from desktop_app.core.run.project import plan_run
+    from tests.core.e2e_support import facts, new_project, run
+
+    scripted_server.one_at_a_time = True
+    scripted_server.latency = 0.05
+    root = new_project(tmp_path, scripted_server, facts(16))
+    first = plan_run(Project.open(root), ["baseline"])
+    assert first.time_s == pytest.approx(first.calls * first.latency_guess_s)  # never measured: one at a time
+    run(root, "baseline")
+    pace = Project.open(root).section("throughput")
+    (entry,) = pace.values()
+    assert entry["requests"] == 16 and 0 < entry["requests_per_s"] <= 1 / 0.05 * 1.2
+    again = plan_run(Project.open(root), ["instructions"])
+    assert again.time_s == pytest.approx(again.calls / entry["requests_per_s"])
+    assert again.time_s > again.calls / again.concurrency * again.latency_guess_s  # slower than 8 at a time

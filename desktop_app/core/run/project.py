@@ -14,7 +14,7 @@ from typing import Any, Callable, Iterable, Sequence
 
 from desktop_app.core.run.judge import (JUDGE_REPLY_TOKENS, judge_requests_for, make_judge, metered_embedder, price_name,
                                      rejudge_rows)
-from desktop_app.core.errors import RunError
+from desktop_app.core.errors import AppError, RunError
 from desktop_app.core.records import Row, RunSummary
 from desktop_app.core.run.runner import Progress, RunOptions, ShouldStop, execute_run
 from desktop_app.core.run.plan import PreparedRun, open_run, prepare_variant, resolve_model
@@ -24,6 +24,7 @@ from desktop_app.core.run.batch_table import BatchBook
 from desktop_app.core.run.store import ResultStore
 from desktop_app.core.variants.variant import Variant, answer_part, resolve_variants
 from desktop_app.core.phrases import translate
+from desktop_app.core.run import throughput
 
 DEFAULT_LATENCY_GUESS_S = 1.5  # a small chat answer from a hosted model, when no run has measured one
 
@@ -131,7 +132,7 @@ def _estimate(plan: ProjectRunPlan) -> Any:
     judge_requests = judge_requests_for(plan.cfg, plan.prices, plan.scorer, judged)
     est = estimate.estimate_run(requests + judge_requests, expected_tokens + [JUDGE_REPLY_TOKENS] * len(judge_requests),
                                 plan.prices, plan.options.concurrency, guess, preset=plan.cfg.preset)
-    return dataclasses.replace(est, cached=cached)
+    return throughput.adjust_estimate(dataclasses.replace(est, cached=cached), plan.project, plan.cfg, models)
 
 
 def prepare_project_run(project, variant_names: Iterable[str] | None = None, *,
@@ -207,12 +208,16 @@ async def _execute(plan: ProjectRunPlan, progress: Progress | None, should_stop:
                     await asyncio.to_thread(rejudge_rows, plan.store, run, plan.rejudge[run.id], rows_by_id,
                                             scorer, should_stop)
             plan.store.set_checks_signature(run.id, signature)
-            await execute_run(client, plan.store, run, p.pending, scorer=scorer, cost_fn=cost, options=plan.options,
-                              progress=progress, should_stop=should_stop, total=p.total, already_done=p.finished,
-                              model=p.model,
-                              describe_fatal=lambda exc: providers.to_connection_failed(exc, cfg.replace(
-                                  model=p.model, azure_deployment=p.model if cfg.preset == "azure" else ""),
-                                  key=client.api_key))
+            outcome = await execute_run(client, plan.store, run, p.pending, scorer=scorer, cost_fn=cost,
+                                        options=plan.options, progress=progress, should_stop=should_stop,
+                                        total=p.total, already_done=p.finished, model=p.model,
+                                        describe_fatal=lambda exc: providers.to_connection_failed(exc, cfg.replace(
+                                            model=p.model, azure_deployment=p.model if cfg.preset == "azure" else ""),
+                                            key=client.api_key))
+            try:  # the pace this server kept, for the next estimate's time
+                throughput.record(plan.project, cfg, p.model, outcome)
+            except AppError:
+                pass  # a full disk refuses the note, not the answers already stored
             if p.waiting:  # the rest of its rows are still with the provider's Batch API
                 plan.store.set_status(run.id, "batch")
     finally:
