@@ -53,6 +53,9 @@ def main() -> int:
     parser.add_argument("--timeout", type=float, default=30.0, help="seconds to wait for the project")
     parser.add_argument("--knowledge", metavar="lab|search:QUERY",
                         help="with --step knowledge: run the retrieval lab, or search for QUERY, before the shot")
+    parser.add_argument("--test-server", metavar="URL",
+                        help="with --step connection: choose a local server at URL (model gpt-4o-mini), press "
+                             "Test and shoot the verdict (e.g. the URL tests/scripted_server.py prints)")
     args = parser.parse_args()
     args.out = args.out or REPO / "docs" / "screenshots" / f"{args.step}.png"
 
@@ -118,6 +121,8 @@ def _shoot(args) -> int:
                args.timeout)
     if args.knowledge:
         _knowledge_action(window.pages["knowledge"], args.knowledge, pump_until, args.timeout)
+    if args.test_server:
+        _test_connection(window.pages["connection"], args.test_server, pump_until, args.timeout)
     pump_until(lambda: False, 0.4)  # let layouts and the repaint settle
 
     image = window.screen().grabWindow(window.winId())
@@ -143,6 +148,16 @@ def _knowledge_action(page, action: str, pump_until, timeout: float) -> None:
         pump_until(lambda: page.search.card_count() > 0, timeout)
     else:
         raise SystemExit(f"--knowledge: unknown action {action!r} (use lab or search:QUERY)")
+
+
+def _test_connection(page, url: str, pump_until, timeout: float) -> None:
+    """Show the Connection page after a successful Test (which saves the settings)."""
+    page.form.preset_buttons["local"].click()
+    page.form.fields["base_url"].setText(url)
+    page.form.model.setEditText("gpt-4o-mini")
+    page.test_button.click()
+    pump_until(lambda: page.test_runner.is_running(), 5)
+    pump_until(lambda: not page.test_runner.is_running(), timeout)
 
 
 if __name__ == "__main__":

@@ -217,3 +217,25 @@ def test_a_damaged_run_selection_is_reported_and_replaced_by_new_ticks(qtbot, tm
     assert p.list.ticked() == ["baseline", "mine"] and p.add_button.isEnabled()
     p.list.set_ticked("baseline", False)
     assert load_selection(Project.open(project.root)) == ["mine"]
+
+
+def test_the_rag_prompt_preview_shows_the_passages_the_documents_give_for_the_row(qtbot, tmp_path):
+    """With documents added, the RAG preview holds real passages found for the first row (a keyword
+    search, no model call) instead of a placeholder."""
+    from desktop_app.core.knowledge import KnowledgeBase
+
+    project = make_project(tmp_path, inputs=["How long is the warranty on the HL-4020?", "What is item 2?",
+                                              "What is item 3?", "What is item 4?"], examples=1)
+    (tmp_path / "manual.md").write_text("# Warranty\n\nThe HL-4020 warranty lasts 36 months from purchase.\n",
+                                        encoding="utf-8")
+    kb = KnowledgeBase.open(project)
+    kb.add_paths([tmp_path / "manual.md"])
+    kb.close()
+    p = VariantsPage()
+    qtbot.addWidget(p)
+    p.set_project(project)
+    p.show()
+    qtbot.waitUntil(lambda: p.context is not None, timeout=15000)
+    _select(p, "rag")
+    text = p.editor.preview.toPlainText()
+    assert "warranty lasts 36 months" in text and "go here" not in text

@@ -30,7 +30,7 @@ def _load_context(state, project) -> dict:
     """The first evaluation row and the examples pool (prompt preview), and the document count."""
     from desktop_app.core.data import rows as datasets  # noqa: PLC0415 - pandas: never at page import
 
-    out: dict = {"row": None, "examples": [], "documents": 0}
+    out: dict = {"row": None, "examples": [], "documents": 0, "passages": ()}
     try:
         rows, pool = datasets.load_rows(project)
         out["row"], out["examples"] = (rows[0] if rows else None), pool
@@ -47,7 +47,24 @@ def _load_context(state, project) -> dict:
             out["documents"] = store.counts()[0]
         finally:
             store.close()
+    if out["documents"] and out["row"] is not None and not state.should_stop():
+        out["passages"] = _preview_passages(project, out["row"])
     return out
+
+
+def _preview_passages(project, row) -> tuple:
+    """The passages a keyword search finds for the preview's row: real text in the prompt preview,
+    with no model call (a RAG run's hybrid search may rank them a little differently)."""
+    from desktop_app.core.knowledge.index import KnowledgeBase  # noqa: PLC0415 - chromadb: only here
+
+    try:
+        kb = KnowledgeBase.open(project)
+        try:
+            return tuple(kb.search(row.input, mode="bm25"))
+        finally:
+            kb.close()
+    except AppError:
+        return ()  # no usable index: the preview shows where passages would go
 
 
 def unique_name(base: str, taken: set[str]) -> str:
@@ -206,7 +223,7 @@ class VariantsPage(Page):
     @Slot(object)
     def _on_context(self, context: dict) -> None:
         self.context = context
-        self.editor.set_preview_rows(context["row"], context["examples"], "ready")
+        self.editor.set_preview_rows(context["row"], context["examples"], "ready", context.get("passages", ()))
         self._refresh_hint()
 
     @Slot(object)

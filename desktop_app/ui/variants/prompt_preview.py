@@ -46,9 +46,12 @@ class PromptPreview(QPlainTextEdit):
         self._row: Row | None = None
         self._examples: list[Row] = []
         self._state = "loading"  # loading | ready | no_rows
+        self._passages: tuple[Passage, ...] = ()
 
-    def set_rows(self, row: Row | None, examples: list[Row], state: str = "ready") -> None:
+    def set_rows(self, row: Row | None, examples: list[Row], state: str = "ready", passages=()) -> None:
+        """``passages``: what a keyword search of the documents finds for ``row`` (no model call)."""
         self._row, self._examples, self._state = row, list(examples), state
+        self._passages = tuple(passages or ())
 
     def show_variant(self, variant: Variant | None) -> None:
         if variant is None:
@@ -59,5 +62,6 @@ class PromptPreview(QPlainTextEdit):
             self.setPlainText(QCoreApplication.translate(
                 "PromptPreview", "Import an evaluation set under Data to see the prompt of its first row here."))
         else:
-            messages = build_messages(variant, self._row, self._examples, stand_in_passages(variant))
+            found = self._passages[:variant.top_k or None] if variant.uses_retrieval else ()
+            messages = build_messages(variant, self._row, self._examples, found or stand_in_passages(variant))
             self.setPlainText(render_messages(messages))

@@ -188,8 +188,8 @@ class VariantEditor(QWidget):
         self._refresh_hints()
         self.preview.show_variant(variant)
 
-    def set_preview_rows(self, row: Row | None, examples: list[Row], state: str = "ready") -> None:
-        self.preview.set_rows(row, examples, state)
+    def set_preview_rows(self, row: Row | None, examples: list[Row], state: str = "ready", passages=()) -> None:
+        self.preview.set_rows(row, examples, state, passages)
         self.preview.show_variant(self._variant)
 
     # -- applying ---------------------------------------------------------------------------
