@@ -5485,8 +5485,16 @@ LLM を使った機能を測定し、次に何をすべきか（プロンプト�
         <translation>再開 %1/%2(&amp;U)</translation>
     </message>
     <message>
-        <source>Overall %1/%2</source>
-        <translation>全体 %1/%2</translation>
+        <source>Overall %1/%2 answered</source>
+        <translation>全体 %1/%2 回答済み</translation>
+    </message>
+    <message>
+        <source>%1 error (sent again on resume)</source>
+        <translation>エラー %1 件（再開時に再送）</translation>
+    </message>
+    <message>
+        <source>%1 errors (sent again on resume)</source>
+        <translation>エラー %1 件（再開時に再送）</translation>
     </message>
     <message>
         <source>ETA %1</source>
@@ -5499,14 +5507,6 @@ LLM を使った機能を測定し、次に何をすべきか（プロンプト�
     <message>
         <source>%1 spent on the models with a known price</source>
         <translation>料金が分かっているモデルで %1 使用</translation>
-    </message>
-    <message>
-        <source>%1 error</source>
-        <translation>エラー %1 件</translation>
-    </message>
-    <message>
-        <source>%1 errors</source>
-        <translation>エラー %1 件</translation>
     </message>
     <message>
         <source>Cancelled. Every finished row is kept; resume whenever you like.</source>

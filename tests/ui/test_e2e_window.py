@@ -209,7 +209,7 @@ def _cancel_and_resume(qtbot, window, model, eval_ids):
     assert twice == in_flight  # only requests Cancel cut off unanswered were sent again
     qtbot.waitUntil(lambda: run_idle(run) and not run.view.resume_box.isVisible(), timeout=LONG)
     total = (len(CHOSEN) + 1) * n_eval
-    assert f"Overall {total}/{total}" in run.view.totals_label.text()
+    assert f"Overall {total}/{total} answered" in run.view.totals_label.text()
     assert "Finished: 1 run" in run.view.totals_label.text()
 
 

@@ -36,3 +36,11 @@ def test_a_one_page_pdf_is_one_page(qapp):
 
     assert kind_text("pdf", 1) == "PDF, 1 page"
     assert kind_text("pdf", 12) == "PDF, 12 pages"
+
+
+def test_progress_counts_answered_rows_as_resume_does(qapp):
+    """Rows that ended in an error are not "done": the totals say 22 − 7 answered, as Resume 15/48 does."""
+    from desktop_app.ui.run.texts import totals_text
+
+    text = totals_text({"done": 22, "total": 48, "errors": 7, "eta_s": None, "cost": 0.0}, running=False)
+    assert text.startswith("Overall 15/48 answered") and "7 errors (sent again on resume)" in text

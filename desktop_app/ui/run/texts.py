@@ -95,7 +95,9 @@ def resume_text(interrupted) -> tuple[str, str]:
 
 
 def totals_text(totals: dict, running: bool) -> str:
-    parts = [fill(translate("RunTexts", "Overall %1/%2"), f"{totals['done']:,}", f"{totals['total']:,}")]
+    # Answered rows, as Resume counts them: a row that ended in an error is sent again, not done.
+    answered = max(0, totals["done"] - totals["errors"])
+    parts = [fill(translate("RunTexts", "Overall %1/%2 answered"), f"{answered:,}", f"{totals['total']:,}")]
     if running and totals["eta_s"] is not None:
         parts.append(fill(translate("RunTexts", "ETA %1"), words.duration(totals["eta_s"])))
     if totals.get("priced", True):
@@ -104,7 +106,8 @@ def totals_text(totals: dict, running: bool) -> str:
         parts.append(fill(translate("RunTexts", "%1 spent on the models with a known price"),
                           words.money(totals["cost"])))
     if totals["errors"]:
-        parts.append(plural(totals["errors"], translate("RunTexts", "%1 error"), translate("RunTexts", "%1 errors")))
+        parts.append(plural(totals["errors"], translate("RunTexts", "%1 error (sent again on resume)"),
+                            translate("RunTexts", "%1 errors (sent again on resume)")))
     return " · ".join(parts)
 
 
