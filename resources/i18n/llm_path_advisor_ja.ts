@@ -3467,6 +3467,89 @@ Drop files or folders here, or use Add files… (txt, md, pdf, docx, html, csv).
     </message>
 </context>
 <context>
+    <name>KnowledgeErrors</name>
+    <message>
+        <source>Chunk size {value} is out of range.</source>
+        <translation>チャンクサイズ {value} は範囲外です。</translation>
+    </message>
+    <message>
+        <source>Use between 50 and 20000 characters.</source>
+        <translation>50〜20000 文字にしてください。</translation>
+    </message>
+    <message>
+        <source>Chunk overlap {value} is out of range.</source>
+        <translation>チャンクの重なり {value} は範囲外です。</translation>
+    </message>
+    <message>
+        <source>Use at least 0 and at most half the chunk size.</source>
+        <translation>0 以上、チャンクサイズの半分以下にしてください。</translation>
+    </message>
+    <message>
+        <source>top-k {value} is out of range.</source>
+        <translation>top-k {value} は範囲外です。</translation>
+    </message>
+    <message>
+        <source>Use between 1 and 100 passages.</source>
+        <translation>1〜100 件のパッセージにしてください。</translation>
+    </message>
+    <message>
+        <source>Fusion weight {value} is out of range.</source>
+        <translation>融合の重み {value} は範囲外です。</translation>
+    </message>
+    <message>
+        <source>Use 0 (keywords only) to 1 (meaning only); 0.5 weighs both equally.</source>
+        <translation>0（キーワードのみ）〜1（意味のみ）にしてください。0.5 なら両方を同じ重みで使います。</translation>
+    </message>
+    <message>
+        <source>The vector index in {folder} cannot be opened ({problem}).</source>
+        <translation>{folder} のベクトルインデックスを開けません（{problem}）。</translation>
+    </message>
+    <message>
+        <source>Delete the project&apos;s knowledge/chroma folder and add the documents again.</source>
+        <translation>プロジェクトの knowledge/chroma フォルダーを削除し、文書をもう一度追加してください。</translation>
+    </message>
+    <message>
+        <source>The search text is empty.</source>
+        <translation>検索するテキストが空です。</translation>
+    </message>
+    <message>
+        <source>Type a question or some keywords.</source>
+        <translation>質問かキーワードを入力してください。</translation>
+    </message>
+    <message>
+        <source>{source} is not in the knowledge base.</source>
+        <translation>{source} はナレッジベースにありません。</translation>
+    </message>
+    <message>
+        <source>Check the file name against the list of documents.</source>
+        <translation>文書の一覧でファイル名を確認してください。</translation>
+    </message>
+    <message>
+        <source>The knowledge base has no documents yet, so retrieval cannot be measured.</source>
+        <translation>ナレッジベースにまだ文書がないため、検索を測定できません。</translation>
+    </message>
+    <message>
+        <source>Add documents on the Knowledge page (or with knowledge-add) first.</source>
+        <translation>先にナレッジのページ（または knowledge-add）で文書を追加してください。</translation>
+    </message>
+    <message>
+        <source>Every expected answer is a yes/no (or true/false), which no document states word for word, so retrieval cannot be measured by looking for it.</source>
+        <translation>期待される答えがすべて「はい/いいえ」（または真/偽）で、文書にそのまま書かれることはないため、それを探して検索を測定することはできません。</translation>
+    </message>
+    <message>
+        <source>Add rows whose expected answer is a fact the documents hold, or judge retrieval from a RAG run&apos;s answers.</source>
+        <translation>文書にある事実を期待される答えとする行を追加するか、RAG 実行の回答から検索を判断してください。</translation>
+    </message>
+    <message>
+        <source>No evaluation row has both an input and an expected answer.</source>
+        <translation>入力と期待される答えの両方がある評価行がありません。</translation>
+    </message>
+    <message>
+        <source>Import an evaluation set and map its expected-answer column.</source>
+        <translation>評価セットを読み込み、期待される答えの列を割り当ててください。</translation>
+    </message>
+</context>
+<context>
     <name>KnowledgePage</name>
     <message>
         <source>Added</source>

@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 
 from desktop_app.core.errors import KnowledgeError
+from desktop_app.core.phrases import phrase, translate
 
 DEFAULT_EMBEDDING = "offline:wordllama"  # chosen by bench/knowledge.py; see bench/README.md
 # Best fusion weights measured in bench/knowledge.py: the weak offline embedding needs BM25 to
@@ -39,16 +40,16 @@ class KnowledgeSettings:
 
     def validate(self) -> None:
         if not 50 <= self.chunk_size <= 20000:
-            raise KnowledgeError(f"Chunk size {self.chunk_size} is out of range.",
-                                 "Use between 50 and 20000 characters.")
+            raise KnowledgeError(phrase(translate("KnowledgeErrors", "Chunk size {value} is out of range."), value=self.chunk_size),
+                                 translate("KnowledgeErrors", "Use between 50 and 20000 characters."))
         if not 0 <= self.chunk_overlap < self.chunk_size // 2 + 1:
-            raise KnowledgeError(f"Chunk overlap {self.chunk_overlap} is out of range.",
-                                 "Use at least 0 and at most half the chunk size.")
+            raise KnowledgeError(phrase(translate("KnowledgeErrors", "Chunk overlap {value} is out of range."), value=self.chunk_overlap),
+                                 translate("KnowledgeErrors", "Use at least 0 and at most half the chunk size."))
         if not 1 <= self.top_k <= 100:
-            raise KnowledgeError(f"top-k {self.top_k} is out of range.", "Use between 1 and 100 passages.")
+            raise KnowledgeError(phrase(translate("KnowledgeErrors", "top-k {value} is out of range."), value=self.top_k), translate("KnowledgeErrors", "Use between 1 and 100 passages."))
         if self.fusion_weight is not None and not 0.0 <= self.fusion_weight <= 1.0:
-            raise KnowledgeError(f"Fusion weight {self.fusion_weight} is out of range.",
-                                 "Use 0 (keywords only) to 1 (meaning only); 0.5 weighs both equally.")
+            raise KnowledgeError(phrase(translate("KnowledgeErrors", "Fusion weight {value} is out of range."), value=self.fusion_weight),
+                                 translate("KnowledgeErrors", "Use 0 (keywords only) to 1 (meaning only); 0.5 weighs both equally."))
         if self.tokenizer not in TOKENIZERS:
             raise KnowledgeError(f"Unknown keyword tokenisation {self.tokenizer!r}.",
                                  "Use 'bigram' (character pairs) or 'sudachi' (Japanese words).")

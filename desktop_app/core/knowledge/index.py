@@ -15,6 +15,7 @@ from desktop_app.core.knowledge.config import KnowledgeSettings
 from desktop_app.core.knowledge.ingest import IngestReport, source_key
 from desktop_app.core.knowledge.lexical import LexicalIndex, identifiers
 from desktop_app.core.records import Passage
+from desktop_app.core.phrases import phrase, translate
 
 MODES = ("hybrid", "vector", "bm25")
 RRF_K = 60  # the usual reciprocal-rank constant: damps the difference between ranks 1 and 2
@@ -89,9 +90,8 @@ class KnowledgeBase:
                     self.collection_name, embedding_function=self.embedding_function,
                     configuration={"hnsw": {"space": "cosine"}})
             except Exception as exc:  # noqa: BLE001 - chromadb raises several kinds for a damaged store
-                raise KnowledgeError(f"The vector index in {self.folder} cannot be opened ({exc}).",
-                                     "Delete the project's knowledge/chroma folder and add the documents "
-                                     "again.") from exc
+                raise KnowledgeError(phrase(translate("KnowledgeErrors", "The vector index in {folder} cannot be opened ({problem})."), folder=self.folder, problem=exc),
+                                     translate("KnowledgeErrors", "Delete the project's knowledge/chroma folder and add the documents again.")) from exc
         return self._collection
 
     def _load_lexical(self) -> None:
@@ -150,7 +150,7 @@ class KnowledgeBase:
         if mode not in MODES:
             raise KnowledgeError(f"Unknown search mode {mode!r}.", f"Use one of: {', '.join(MODES)}.")
         if not (query or "").strip():
-            raise KnowledgeError("The search text is empty.", "Type a question or some keywords.")
+            raise KnowledgeError(translate("KnowledgeErrors", "The search text is empty."), translate("KnowledgeErrors", "Type a question or some keywords."))
         k = self.settings.top_k if k is None else int(k)
         if k < 1:
             raise KnowledgeError(f"k must be at least 1 (got {k}).", "Ask for 1 or more passages.")
@@ -199,8 +199,8 @@ class KnowledgeBase:
             key = source if self.store.document(source) else source_key(source)
             n = self.store.remove_document(key)
             if n < 0:
-                raise KnowledgeError(f"{source} is not in the knowledge base.",
-                                     "Check the file name against the list of documents.")
+                raise KnowledgeError(phrase(translate("KnowledgeErrors", "{source} is not in the knowledge base."), source=source),
+                                     translate("KnowledgeErrors", "Check the file name against the list of documents."))
             self._delete_vectors([key])
             self._rebuild_lexical()
             return n

@@ -9,6 +9,7 @@ from __future__ import annotations
 from desktop_app.core.errors import KnowledgeError
 from desktop_app.core.knowledge.coverage import answer_in_documents
 from desktop_app.core.knowledge.metrics import RELEVANT, THRESHOLDS, context_recall, coverage, literal_answer
+from desktop_app.core.phrases import translate
 
 
 def _evaluation_rows(project):
@@ -44,20 +45,21 @@ def readiness(project, k: int | None = None, progress=None, should_stop=None, *,
         kb = KnowledgeBase.open(project)
     try:
         if kb.stats()["chunks"] == 0:
-            raise KnowledgeError("The knowledge base has no documents yet, so retrieval cannot be measured.",
-                                 "Add documents on the Knowledge page (or with knowledge-add) first.")
+            raise KnowledgeError(translate("KnowledgeErrors", "The knowledge base has no documents yet, so retrieval cannot be measured."),
+                                 translate("KnowledgeErrors", "Add documents on the Knowledge page (or with knowledge-add) first."))
         rows = list(_evaluation_rows(project) if rows is None else rows)
         k = int(k or kb.settings.top_k)
         answered = [r for r in rows if (r.expected or "").strip() and (r.input or "").strip()]
         usable = usable_rows(rows)
         if answered and not usable:
-            raise KnowledgeError("Every expected answer is a yes/no (or true/false), which no document states "
-                                 "word for word, so retrieval cannot be measured by looking for it.",
-                                 "Add rows whose expected answer is a fact the documents hold, or judge "
-                                 "retrieval from a RAG run's answers.")
+            raise KnowledgeError(translate("KnowledgeErrors", "Every expected answer is a yes/no (or true/false), which "
+                                                              "no document states word for word, so retrieval cannot be "
+                                                              "measured by looking for it."),
+                                 translate("KnowledgeErrors", "Add rows whose expected answer is a fact the documents "
+                                                              "hold, or judge retrieval from a RAG run's answers."))
         if not usable:
-            raise KnowledgeError("No evaluation row has both an input and an expected answer.",
-                                 "Import an evaluation set and map its expected-answer column.")
+            raise KnowledgeError(translate("KnowledgeErrors", "No evaluation row has both an input and an expected answer."),
+                                 translate("KnowledgeErrors", "Import an evaluation set and map its expected-answer column."))
         per_row, cancelled = [], False
         for i, row in enumerate(usable):
             if should_stop is not None and should_stop():
