@@ -10,6 +10,7 @@ from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
 from desktop_app.core.project.folder import Project
+from desktop_app.ui.knowledge.records_model import SORT_ROLE
 from desktop_app.ui.knowledge.page import KnowledgePage
 
 PDF_JA = Path(__file__).resolve().parents[1] / "core" / "data" / "knowledge_ja.pdf"
@@ -308,6 +309,10 @@ def test_retrieval_lab_finds_a_better_setting_and_use_this_setting_raises_readin
         assert p.lab.summary.text().startswith("Best: 100% of questions found")
         assert p.lab._selected() is result.best and p.lab.use_button.isEnabled()
         assert p.lab.missing_box.isHidden()
+        column = 3  # ms / question: a click on the header sorts by it; the chosen setting stays chosen
+        p.lab.table.sortByColumn(column, Qt.SortOrder.AscendingOrder)
+        times = [p.lab.sorted_trials.index(r, column).data(SORT_ROLE) for r in range(p.lab.sorted_trials.rowCount())]
+        assert times == sorted(times) and p.lab._selected() is result.best
         with qtbot.waitSignal(p.readiness_runner.finished, timeout=120000):
             p.lab.use_button.click()
         assert p.tabs.currentWidget() is p.readiness

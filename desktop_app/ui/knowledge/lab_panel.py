@@ -12,14 +12,14 @@ page to do it on the page's one index runner (``adopt_requested``).
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QLabel, QProgressBar, QPushButton, QSplitter,
                                QTableView, QVBoxLayout, QWidget)
 
 from desktop_app.ui.connection.verdicts import fill
 from desktop_app.ui.knowledge import work
 from desktop_app.ui.knowledge.readiness_panel import _one_line
-from desktop_app.ui.knowledge.records_model import Column, RecordsModel
+from desktop_app.ui.knowledge.records_model import SORT_ROLE, Column, RecordsModel
 from desktop_app.ui.tasks import ErrorRecord, TaskRunner, network_pool
 from desktop_app.ui.words import plural
 
@@ -50,21 +50,31 @@ class LabPanel(QWidget):
         self.use_button.setEnabled(False)
         self.trials = RecordsModel([
             Column(lambda: self.tr("Now"), lambda t: self.tr("current") if t.current else ""),
-            Column(lambda: self.tr("Recall"), lambda t: f"{t.share:.0%}", align_right=True),
-            Column(lambda: self.tr("MRR"), lambda t: f"{t.mrr:.2f}", align_right=True),
-            Column(lambda: self.tr("ms / question"), lambda t: f"{t.ms_per_question:.1f}", align_right=True),
-            Column(lambda: self.tr("Passages"), lambda t: t.chunks, align_right=True),
-            Column(lambda: self.tr("Characters given"), lambda t: f"{t.context_chars:,}", align_right=True),
+            Column(lambda: self.tr("Recall"), lambda t: f"{t.share:.0%}", align_right=True, sort=lambda t: t.share),
+            Column(lambda: self.tr("MRR"), lambda t: f"{t.mrr:.2f}", align_right=True, sort=lambda t: t.mrr),
+            Column(lambda: self.tr("ms / question"), lambda t: f"{t.ms_per_question:.1f}", align_right=True,
+                   sort=lambda t: t.ms_per_question),
+            Column(lambda: self.tr("Passages"), lambda t: t.chunks, align_right=True, sort=lambda t: t.chunks),
+            Column(lambda: self.tr("Characters given"), lambda t: f"{t.context_chars:,}", align_right=True,
+                   sort=lambda t: t.context_chars),
             Column(lambda: self.tr("Chunk / overlap"),
-                   lambda t: f"{t.setting.chunk_size} / {t.setting.chunk_overlap}"),
-            Column(lambda: self.tr("Top k"), lambda t: t.setting.top_k, align_right=True),
+                   lambda t: f"{t.setting.chunk_size} / {t.setting.chunk_overlap}",
+                   sort=lambda t: (t.setting.chunk_size, t.setting.chunk_overlap)),
+            Column(lambda: self.tr("Top k"), lambda t: t.setting.top_k, align_right=True,
+                   sort=lambda t: t.setting.top_k),
             Column(lambda: self.tr("Meaning weight"), lambda t: f"{t.setting.fusion_weight:.1f}",
-                   align_right=True),
+                   align_right=True, sort=lambda t: t.setting.fusion_weight),
             Column(lambda: self.tr("Keywords"), lambda t: self._tokenizer_text(t.setting.tokenizer)),
             Column(lambda: self.tr("Embedding"), lambda t: self._embedding_text(t.setting.embedding)),
         ], self)
+        # A click on a header sorts by that column; until then the core's order (best first).
+        self.sorted_trials = QSortFilterProxyModel(self)
+        self.sorted_trials.setSourceModel(self.trials)
+        self.sorted_trials.setSortRole(SORT_ROLE)
         self.table = QTableView()
-        self.table.setModel(self.trials)
+        self.table.setModel(self.sorted_trials)
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -229,7 +239,7 @@ class LabPanel(QWidget):
             self.missing_view.resizeColumnToContents(0)
             self.missing_view.setColumnWidth(1, max(220, self.missing_view.width() // 2))
             best = result.trials.index(result.best) if result.best in result.trials else 0
-            self.table.selectRow(best)
+            self.table.selectRow(self.sorted_trials.mapFromSource(self.trials.index(best, 0)).row())
         self._describe()
 
     def _describe(self) -> None:
@@ -258,7 +268,7 @@ class LabPanel(QWidget):
 
     def _selected(self):
         rows = self.table.selectionModel().selectedRows()
-        return self.trials.record(rows[0].row()) if rows else None
+        return self.trials.record(self.sorted_trials.mapToSource(rows[0]).row()) if rows else None
 
     def _selection_changed(self, *_args) -> None:
         self._update_buttons()

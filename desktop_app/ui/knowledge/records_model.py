@@ -11,6 +11,8 @@ from typing import Any, Callable
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+SORT_ROLE = Qt.ItemDataRole.UserRole + 7
+
 
 def plain_tooltip(text: str) -> str:
     """A tooltip that shows ``text`` literally: Qt guesses rich text from a leading tag, so the
@@ -24,6 +26,7 @@ class Column:
     text: Callable[[Any], str]
     tooltip: Callable[[Any], str] | None = None
     align_right: bool = False  # numbers
+    sort: Callable[[Any], Any] | None = None  # the value a click on the header sorts by (SORT_ROLE)
 
 
 class RecordsModel(QAbstractTableModel):
@@ -53,6 +56,8 @@ class RecordsModel(QAbstractTableModel):
         record = self.records[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return str(column.text(record))
+        if role == SORT_ROLE:
+            return column.sort(record) if column.sort is not None else str(column.text(record))
         if role == Qt.ItemDataRole.ToolTipRole and column.tooltip is not None:
             return plain_tooltip(str(column.tooltip(record)))
         if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
