@@ -40,7 +40,7 @@ def projects(draw, *, first_is_baseline: bool = False):
 def _advise(runs, **kw):
     try:
         return diagnose(runs, **kw)
-    except Exception as exc:  # only the documented "no answer at all" case may refuse
+    except Exception as exc:  # noqa: BLE001 - only the documented "no answer at all" case may refuse
         assert all(r.error for _, rows in runs for r in rows), exc
         return None
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import openai
 import pytest
 
 from desktop_app.cli import main
@@ -321,7 +322,7 @@ def test_a_batch_the_provider_never_made_frees_its_rows(tmp_path, scripted_serve
     project = _project(tmp_path, scripted_server, monkeypatch, rows=2)
     real_create = scripted_server.batch_desk._create
     scripted_server.batch_desk._create = lambda body: (_ for _ in ()).throw(ConnectionResetError())
-    with pytest.raises(Exception):
+    with pytest.raises(openai.APIConnectionError):  # the reply to batches.create never came
         _submit(project)
     scripted_server.batch_desk._create = real_create
     assert sum(r["path"].endswith("/batches") for r in scripted_server.requests) == 1  # never retried: no twin batch

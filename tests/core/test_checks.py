@@ -142,7 +142,7 @@ def test_content_judge_grades_by_category_and_never_guesses():
     assert options["params"]["temperature"] == 0 and "seed" in options["params"]
     assert options["accept"]("Category: D") and not options["accept"]("I think it passes")
     for letter, right in zip("ABCDEF", (False, True, True, False, True, False)):
-        assert verdict("judge", "x", judge=lambda m, **o: f"({letter}) because").passed is right
+        assert verdict("judge", "x", judge=lambda m, letter=letter, **o: f"({letter}) because").passed is right
     assert verdict("judge", "x", judge=lambda m, **o: "I think it passes") is None
 
     def down(messages, **options):

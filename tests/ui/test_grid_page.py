@@ -221,7 +221,7 @@ def test_seven_runs_keep_every_label_readable(qtbot, page, tmp_path, size):
     for tab, view in enumerate((page.technique, page.diagnosis)):
         if not page.pair.is_wide():  # a narrow window shows the maps as tabs
             page.pair.tabs.setCurrentIndex(tab)
-        qtbot.waitUntil(lambda: view.isVisible() and view.width() > 100)
+        qtbot.waitUntil(lambda view=view: view.isVisible() and view.width() > 100)
         view.place_labels()
         vb = view.getPlotItem().getViewBox()
         bounds = view.scene_rect(vb)

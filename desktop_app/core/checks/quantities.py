@@ -218,7 +218,7 @@ def reading(text: str) -> Reading:
     def free(a: int, b: int) -> bool:
         return not any(a < e and s < b for s, e in covered)
 
-    for rx, unit_of in ((_CLOCK_JA, None), (_CLOCK, None), (_AMPM, None)):
+    for rx in (_CLOCK_JA, _CLOCK, _AMPM):
         for m in rx.finditer(text):
             if not free(m.start(), m.end()):
                 continue

@@ -211,8 +211,9 @@ async def _execute(plan: ProjectRunPlan, progress: Progress | None, should_stop:
             outcome = await execute_run(client, plan.store, run, p.pending, scorer=scorer, cost_fn=cost,
                                         options=plan.options, progress=progress, should_stop=should_stop,
                                         total=p.total, already_done=p.finished, model=p.model,
-                                        describe_fatal=lambda exc: providers.to_connection_failed(exc, cfg.replace(
-                                            model=p.model, azure_deployment=p.model if cfg.preset == "azure" else ""),
+                                        describe_fatal=lambda exc, model=p.model: providers.to_connection_failed(
+                                            exc, cfg.replace(model=model,
+                                                             azure_deployment=model if cfg.preset == "azure" else ""),
                                             key=client.api_key))
             try:  # the pace this server kept, for the next estimate's time
                 throughput.record(plan.project, cfg, p.model, outcome)
