@@ -144,10 +144,11 @@ class _Worker(QRunnable):
         self.state = state
         self.relay = relay
         self.finished_event = threading.Event()
-        self._call = (fn, args, kwargs)
+        self._call: tuple | None = (fn, args, kwargs)
 
     def run(self) -> None:
         threading.current_thread().name = f"task-{self.generation}"  # readable log lines
+        assert self._call is not None  # set by the constructor, cleared only below
         fn, args, kwargs = self._call
         result, error = None, None
         try:

@@ -132,5 +132,5 @@ def majority_language(answers: list[str]) -> str | None:
     if detected["ja"] or detected["zh"]:
         lead = "ja" if detected["ja"] >= detected["zh"] else "zh"
         votes[lead] = detected[lead] + ambiguous
-    best = max(votes, key=votes.get)
+    best = max(votes, key=lambda lang: votes[lang])
     return best if votes[best] and votes[best] / with_letters >= LANGUAGE_SHARE else None

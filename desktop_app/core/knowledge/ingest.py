@@ -141,7 +141,7 @@ def _read_pdf(path: Path) -> tuple[list[tuple[int | None, str]], str]:
         if reader.is_encrypted and not reader.decrypt(""):
             raise KnowledgeError("This PDF is password-protected.",
                                  "Save an unprotected copy and add that.", details={"reason": "encrypted"})
-        pages = [(i + 1, page.extract_text() or "") for i, page in enumerate(reader.pages)]
+        pages: list[tuple[int | None, str]] = [(i + 1, page.extract_text() or "") for i, page in enumerate(reader.pages)]
     except KnowledgeError:
         raise
     except (PyPdfError, ValueError, KeyError, OSError) as exc:

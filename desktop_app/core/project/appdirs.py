@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Callable
 
 import platformdirs
 
@@ -20,7 +21,7 @@ def _dir(kind: str) -> Path:
     if override:
         path = Path(override) / kind
     else:
-        getter = {
+        getter: Callable[..., str] = {  # type: ignore[assignment]  # platformdirs' getters are untyped here
             "config": platformdirs.user_config_dir,
             "data": platformdirs.user_data_dir,
             "log": platformdirs.user_log_dir,

@@ -62,7 +62,7 @@ def _header(data: ReportData) -> str:
         source = f" {_e(ds['source'])}" if ds.get("source") else ""
         facts.append(f"Dataset{source}: {_e(T.count(ds.get('rows')))} rows, {_e(T.count(ds['eval_rows']))} "
                      f"evaluated, {_e(T.count(ds.get('examples') or 0))} set aside as examples")
-    preset = PRESETS.get(conn.get("preset"), conn.get("preset", ""))
+    preset = PRESETS.get(str(conn.get("preset") or ""), conn.get("preset", ""))
     if conn.get("model"):
         facts.append(f"Model: {_e(conn['model'])}" + (f" via {_e(preset)}" if preset else ""))
     elif preset:

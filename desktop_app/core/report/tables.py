@@ -144,7 +144,7 @@ def _sheet(wb: Workbook, title: str, frame: pd.DataFrame) -> None:
     wrap = Alignment(wrap_text=True, vertical="top")
     formats = [FORMATS.get(c) for c in frame.columns]
     for values in frame.itertuples(index=False, name=None):
-        cells = []
+        cells: list = []
         for value, fmt in zip(values, formats):
             if value is None or (isinstance(value, float) and value != value):
                 cells.append(None)

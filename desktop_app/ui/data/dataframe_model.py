@@ -69,6 +69,8 @@ class DataFrameModel(QAbstractTableModel):
 
     def cell(self, row: int, column: int) -> str:
         """The full text of a cell (what the tooltip and a copy would use)."""
+        if self._frame is None:
+            return ""
         value = self._frame.iat[row, column]
         return "" if value is None else str(value)
 

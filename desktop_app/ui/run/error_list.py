@@ -40,5 +40,6 @@ class ErrorList(QTreeWidget):
         lines = []
         for i in range(self.topLevelItemCount()):
             item = self.topLevelItem(i)
-            lines.append("\t".join(item.text(c) for c in range(3)))
+            if item is not None:
+                lines.append("\t".join(item.text(c) for c in range(3)))
         return "\n".join(lines)
