@@ -43,7 +43,8 @@ def _submit(project: Path):
 
 def _scores(project: Path) -> list[dict]:
     """The leaderboard without what a batch cannot measure like an online run (latency) or bills at half (cost)."""
-    return [{k: v for k, v in summary_to_dict(s).items() if k not in ("run_id", "latency_p50", "latency_p95", "cost")}
+    return [{k: v for k, v in summary_to_dict(s).items() if k not in ("run_id", "latency_p50", "latency_p95", "cost",
+                                                                               "cost_per_1000")}
             for s in project_summaries(Project.open(project))]
 
 
@@ -232,7 +233,7 @@ def test_cli_batch_then_collect_gives_the_online_results(tmp_path, scripted_serv
     batched, direct = _results_json(project, capsys), _results_json(online, capsys)
     assert [r["cost"] for r in batched] == pytest.approx([r["cost"] / 2 for r in direct])
     assert [r["latency_p50"] for r in batched] == [None]  # the provider's fleet reports no per-request time
-    differ = {"run_id", "cost", "latency_p50", "latency_p95"}
+    differ = {"run_id", "cost", "cost_per_1000", "latency_p50", "latency_p95"}
     assert [{k: v for k, v in r.items() if k not in differ} for r in batched] == \
            [{k: v for k, v in r.items() if k not in differ} for r in direct]
     assert main(["run", str(project), "--collect"]) == 0

@@ -63,6 +63,9 @@ def _leader(name, techniques, **kw) -> dict:
            "content_score": 0.5, "behaviour_score": 0.5, "pass_rate": 0.5, "tokens": 0, "cost": 0.0,
            "latency_p50": None, "latency_p95": None}
     row.update(kw)
+    answered = row["rows"] - row["errors"]  # as scoring.summary_to_dict gives them
+    row.setdefault("tokens_per_request", row["tokens"] / answered if answered and row["tokens"] else None)
+    row.setdefault("cost_per_1000", 1000 * row["cost"] / answered if answered and row["cost"] is not None else None)
     return row
 
 

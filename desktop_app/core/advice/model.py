@@ -8,6 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from desktop_app.core.run.scoring import per_request
+
 # Keys of `advise --json` fixed by the issue; EXTENSION_KEYS are additions (extend, never rename).
 CONTRACT_KEYS = ("recommendation", "confidence", "target", "gaps", "evidence", "checklist", "runs")
 EXTENSION_KEYS = ("from_run", "baseline_run", "errors", "checklist_details", "unsure", "agreement", "rows",
@@ -85,7 +87,7 @@ class RunPoint:
     @property
     def cost_per_1k(self) -> float | None:
         answered = self.rows - self.errors
-        return self.cost / answered * 1000 if answered and self.cost else None
+        return per_request(self.cost, answered, 1000) if self.cost else None
 
     def to_dict(self) -> dict:
         return {

@@ -49,11 +49,6 @@ def _start_index(data: ReportData) -> int | None:
     return names[-1] if names else None
 
 
-def _per_request(total, row: dict):
-    answered = (row.get("rows") or 0) - (row.get("errors") or 0)
-    return total / answered if answered > 0 and total else None
-
-
 # -- sections -----------------------------------------------------------------------------------
 def _header(data: ReportData) -> str:
     ds, conn = data.dataset, data.connection
@@ -170,10 +165,10 @@ def _leaderboard(data: ReportData, labels: list[str], start: int | None) -> str:
         # None: no price known for the model; 0 with no tokens: an import that measured neither
         known = cost is not None and bool(tokens or cost)
         cost = cost or 0
-        per_1k = _per_request(cost, r)
+        per_1000 = r.get("cost_per_1000")  # scoring.summary_to_dict: the one rule for per-request numbers
         cells = [T.count(r.get("rows")), T.count(r.get("errors")), T.pct(r.get("content_score")),
-                 T.pct(r.get("behaviour_score")), T.pct(r.get("pass_rate")), T.count(_per_request(tokens, r)),
-                 T.money(cost) if known else T.DASH, T.money(per_1k * 1000) if per_1k else T.DASH,
+                 T.pct(r.get("behaviour_score")), T.pct(r.get("pass_rate")), T.count(r.get("tokens_per_request")),
+                 T.money(cost) if known else T.DASH, T.money(per_1000) if known and per_1000 else T.DASH,
                  T.seconds(r.get("latency_p50")), T.seconds(r.get("latency_p95"))]
         note = ' <span class="tag">imported</span>' if r.get("imported") else ""
         note += ' <span class="tag start">advice starts here</span>' if i == start else ""

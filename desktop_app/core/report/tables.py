@@ -69,13 +69,11 @@ def rows_frame(data: ReportData) -> pd.DataFrame:
 def leaderboard_frame(data: ReportData) -> pd.DataFrame:
     lines = []
     for label, r in zip(_labels(data.leaderboard), data.leaderboard):
-        answered = (r.get("rows") or 0) - (r.get("errors") or 0)
         tokens, cost = r.get("tokens") or 0, r.get("cost")  # cost None: no price known, left empty
         position = r.get("technique_position") or (None, None)
         lines.append((label, ",".join(r.get("techniques") or []) or "none", position[0], position[1], r.get("rows"),
                       r.get("errors"), r.get("content_score"), r.get("behaviour_score"), r.get("pass_rate"), tokens,
-                      tokens / answered if answered > 0 and tokens else None, cost,
-                      cost / answered * 1000 if answered > 0 and cost else None,
+                      r.get("tokens_per_request"), cost, r.get("cost_per_1000"),
                       r.get("latency_p50"), r.get("latency_p95"), bool(r.get("imported"))))
     return pd.DataFrame(lines, columns=list(BOARD_COLUMNS))
 

@@ -183,6 +183,12 @@ def summarize(run: RunInfo, results: Sequence[RowResult], *,
     )
 
 
+def per_request(total: float | None, answered: int, scale: float = 1.0) -> float | None:
+    """``total`` spread over the answered requests (× ``scale``, 1000 for "per 1,000"); None when
+    nothing was answered or the total is unknown. The one rule for tokens and cost per request."""
+    return scale * total / answered if answered > 0 and total is not None else None
+
+
 def summary_to_dict(s: RunSummary, *, unknown_cost: float | None = 0.0) -> dict:
     """The `results --json` contract for one run (keys are stable; extend, never rename).
 
@@ -203,6 +209,10 @@ def summary_to_dict(s: RunSummary, *, unknown_cost: float | None = 0.0) -> dict:
         "latency_p50": s.latency_p50, "latency_p95": s.latency_p95,
         "context_recall": s.context_recall, "context_precision": s.context_precision,
         "faithfulness": s.faithfulness, "missing": s.missing, "unsure": s.unsure,
+        # An import without token columns has unknown usage, not free usage.
+        "tokens_per_request": None if s.run.imported and not (s.tokens_in + s.tokens_out)
+        else per_request(s.tokens_in + s.tokens_out, s.rows - s.errors),
+        "cost_per_1000": per_request(s.cost, s.rows - s.errors, 1000),
     }
 
 

@@ -40,16 +40,6 @@ class ResultsData:
     agreement: object = None  # checks.agreement.Agreement of the automatic verdicts with the person's
 
 
-def _per_request(summary: dict) -> dict:
-    answered = summary["rows"] - summary["errors"]
-    tokens = summary["tokens"]
-    unknown_usage = summary["imported"] and tokens == 0  # an import without token columns: unknown, not free
-    summary["tokens_per_request"] = tokens / answered if answered and not unknown_usage else None
-    cost = summary["cost"]  # None: some row has no known price (summary_to_dict(unknown_cost=None))
-    summary["cost_per_1000"] = 1000 * cost / answered if answered and cost is not None else None
-    return summary
-
-
 def load(state, project) -> ResultsData:
     from desktop_app.core.data import rows as datasets  # noqa: PLC0415 - pandas: never at page import
     from desktop_app.core.advice.stats import run_stats  # noqa: PLC0415
@@ -81,7 +71,7 @@ def load(state, project) -> ResultsData:
         summary = summarize(run, results, eval_ids=eval_ids)
         label = localized(run_label(run.name, run.variant))  # "few_shot" reads "Few-shot (k=3)"
         label = label if names.count(run.name) == 1 else f"{label} #{run.id}"
-        line = _per_request(summary_to_dict(summary, unknown_cost=None))
+        line = summary_to_dict(summary, unknown_cost=None)
         entries.append(RunEntry(info=run, label=label, summary=line, outcome=dict(stats.outcome),
                                 results={r.row_id: r for r in results}))
     from desktop_app.core.run import reviews  # noqa: PLC0415
