@@ -17,6 +17,7 @@ from desktop_app.core.providers.connection import check_key_env, check_url
 from desktop_app.core.errors import AppError, ConnectionFailed
 from desktop_app.core.project.folder import Project
 from desktop_app.core.providers.client import PRESETS, ConnectionConfig
+from desktop_app.core.run.judge import JUDGE_SECTION, judge_config
 
 # CLI option -> connection field; only options the user gave change the saved section.
 _FIELDS = {
@@ -48,12 +49,16 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--api-key-stdin", action="store_true", help="read an API key from stdin into the OS keychain")
     p.add_argument("--forget-key", action="store_true", help="delete this connection's key from the keychain")
     p.add_argument("--json", action="store_true", help="print the saved section as JSON")
+    p.add_argument("--judge", action="store_true",
+                   help="set the LLM judge's own server instead (e.g. a stronger model than the one under test); "
+                        "--judge --offline: the judge uses the project's connection again")
     p.set_defaults(func=_connect)
 
     t = sub.add_parser("test-connection", help="send one tiny request and print the verdict",
                        description="Exit 0 when the server answered, 1 when the connection fails.")
     t.add_argument("project", metavar="PROJECT")
     t.add_argument("--json", action="store_true", help="print the report as JSON")
+    t.add_argument("--judge", action="store_true", help="test the judge's connection (connect --judge)")
     t.set_defaults(func=_test_connection)
 
     m = sub.add_parser("models", help="list the models the server offers")
@@ -91,7 +96,8 @@ def _connect(args: argparse.Namespace) -> int:
                                    "store the key itself, pipe it to connect --api-key-stdin (OS keychain).",
                                    details=exc.details) from None
     project = Project.open(args.project)
-    current = dict(project.section("connection") or {})
+    section_name = JUDGE_SECTION if args.judge else "connection"
+    current = dict(project.section(section_name) or {})
     preset = _guess_preset(args, str(current.get("preset") or "offline"))
     # Same preset: keep what was set before; another preset: start from its defaults.
     section = current if current.get("preset") == preset else {}
@@ -112,13 +118,18 @@ def _connect(args: argparse.Namespace) -> int:
     if args.api_key_stdin:
         masked = secrets.store_api_key(cfg, sys.stdin.readline())
         messages.append(f"key {masked} stored in the keychain")
-    project.set_section("connection", cfg.to_dict())
+    if args.judge and cfg.preset == "offline":  # no server of its own: the judge asks the project's
+        project.set_section(JUDGE_SECTION, None)
+        print("judge connection cleared: the judge uses the project's connection")
+        return 0
+    project.set_section(section_name, cfg.to_dict())
     source = secrets.key_source(cfg)
     if args.json:
         print(json.dumps({"connection": cfg.to_dict(), "key_source": source}, ensure_ascii=False, indent=2))
         return 0
     where = cfg.server_url() or "no server"
-    print(f"connection saved: {cfg.preset} {where} model={cfg.chat_model or '-'} key={_describe_source(cfg, source)}")
+    print(f"{'judge ' if args.judge else ''}connection saved: {cfg.preset} {where} model={cfg.chat_model or '-'} "
+          f"key={_describe_source(cfg, source)}")
     for line in messages:
         print(line)
     return 0
@@ -154,6 +165,8 @@ def _sentence(report: providers.ConnectionReport, cfg: ConnectionConfig) -> str:
 def _test_connection(args: argparse.Namespace) -> int:
     project = Project.open(args.project)
     cfg = ConnectionConfig.from_dict(project.section("connection"))
+    if args.judge:
+        cfg = judge_config(project, cfg)
     report = providers.test_connection(cfg)
     if args.json:
         print(json.dumps(report.to_dict(), ensure_ascii=False))

@@ -206,3 +206,25 @@ def test_the_estimate_learns_the_pace_a_one_slot_local_server_really_keeps(tmp_p
     again = plan_run(Project.open(root), ["instructions"])
     assert again.time_s == pytest.approx(again.calls / entry["requests_per_s"])
     assert again.time_s > again.calls / again.concurrency * again.latency_guess_s  # slower than 8 at a time
+
+
+def test_the_judge_can_have_its_own_server_while_a_small_model_is_under_test(tmp_path, scripted_server):
+    """`connect --judge` points the judge at another server (a stronger model): the model under test never
+    sees a judge prompt, the judge server grades every answer, and `--judge --offline` goes back."""
+    from tests.scripted_server import ScriptedServer
+
+    project = _project(tmp_path, scripted_server, rows=3)
+    _judge_only(project)
+    scripted_server.chat_rule = lambda req: "Category: A" if _is_judge(req) else _answer(req)
+    with ScriptedServer(models=["big-judge"]) as strong:
+        strong.chat_rule = lambda req: "Category: B\nSame facts." if _is_judge(req) else "not a judge call"
+        assert main(["connect", str(project), "--judge", "--base-url", strong.base_url, "--model", "big-judge"]) == 0
+        assert main(["test-connection", str(project), "--judge"]) == 0
+        (summary,) = run_variants(Project.open(project))
+        judged = [r for r in strong.requests if r["path"].endswith("/chat/completions") and _is_judge(r["json"])]
+        assert summary.pass_rate == 1.0 and len(judged) == 3
+        assert {r["json"]["model"] for r in judged} == {"big-judge"}
+        assert not any(_is_judge(r["json"]) for r in scripted_server.requests if isinstance(r["json"], dict)
+                       and r["json"].get("messages"))
+    assert main(["connect", str(project), "--judge", "--offline"]) == 0
+    assert Project.open(project).section("judge_connection") is None

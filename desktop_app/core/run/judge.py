@@ -14,6 +14,21 @@ JUDGE_PARAMS = {"temperature": 0}
 JUDGE_REPLY_TOKENS = 40  # {"verdict": "fail", "reason": "<one short sentence>"}
 
 
+JUDGE_SECTION = "judge_connection"  # project.json: the judge's own server, when it is not the project's
+
+
+def judge_config(project, cfg):
+    """The connection the judge calls: its own (``judge_connection``: e.g. a stronger model at
+    OpenAI while a small local model is under test), else the project's. An offline or missing
+    section means "the project's connection"."""
+    from desktop_app.core.providers.connection import ConnectionConfig  # noqa: PLC0415
+
+    own = project.section(JUDGE_SECTION)
+    if isinstance(own, dict) and own.get("preset") not in (None, "", "offline"):
+        return ConnectionConfig.from_dict(own)
+    return cfg
+
+
 def make_judge(client, default_model: str, store: ResultStore, endpoint: str = "") -> Callable[..., str]:
     """An LLM judge through the sync client, its answers cached like any request (never paid twice).
 

@@ -12,8 +12,8 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Sequence
 
-from desktop_app.core.run.judge import (JUDGE_REPLY_TOKENS, judge_requests_for, make_judge, metered_embedder, price_name,
-                                     rejudge_rows)
+from desktop_app.core.run.judge import (JUDGE_REPLY_TOKENS, judge_config, judge_requests_for, make_judge,
+                                     metered_embedder, price_name, rejudge_rows)
 from desktop_app.core.errors import AppError, RunError
 from desktop_app.core.records import Row, RunSummary
 from desktop_app.core.run.runner import Progress, RunOptions, ShouldStop, execute_run
@@ -44,6 +44,7 @@ class ProjectRunPlan:
     estimate: Any = None
     closers: list[Callable[[], None]] = field(default_factory=list)
     rejudge: dict[int, list[str]] = field(default_factory=dict)  # run id -> finished rows to judge again
+    judge_cfg: Any = None  # the judge's connection (judge.judge_config): priced by its own server
 
     def close(self) -> None:
         for close in self.closers:
@@ -60,18 +61,21 @@ def model_tools(project, store: ResultStore) -> tuple[Any, Any, list[Callable[[]
     from desktop_app.core.providers import client as providers  # noqa: PLC0415
     from desktop_app.core.errors import AppError  # noqa: PLC0415
 
+    closers: list[Callable[[], None]] = []
+    judge = embed = None
     try:
         cfg = providers.ConnectionConfig.from_dict(project.section("connection"))
-        if cfg.preset == "offline":
-            return None, None, []
-        client = providers.make_client(cfg)
+        if cfg.preset != "offline":
+            embed = providers.make_embedder(cfg) if cfg.embedding_model else None
+            if embed is not None:
+                closers.append(embed.close)
+        jcfg = judge_config(project, cfg)  # its own server even for an offline project (imported runs)
+        if jcfg.preset != "offline" and jcfg.chat_model:
+            client = providers.make_client(jcfg)
+            closers.append(client.close)
+            judge = make_judge(client, jcfg.chat_model, store, endpoint=jcfg.endpoint_id())
     except AppError:
-        return None, None, []
-    closers: list[Callable[[], None]] = [client.close]
-    embed = providers.make_embedder(cfg) if cfg.embedding_model else None
-    if embed is not None:
-        closers.append(embed.close)
-    judge = make_judge(client, cfg.chat_model, store, endpoint=cfg.endpoint_id()) if cfg.chat_model else None
+        pass  # cannot call a model (no key, bad URL): the checks that need one are left out
     return judge, embed, closers
 
 
@@ -129,7 +133,7 @@ def _estimate(plan: ProjectRunPlan) -> Any:
     models = sorted({p.model for p in plan.prepared})
     guess = max((latency_guess(plan.store, m) for m in models), default=DEFAULT_LATENCY_GUESS_S)
     expected_tokens = estimate.expected_tokens(expected, requests[0].model) if requests else []
-    judge_requests = judge_requests_for(plan.cfg, plan.prices, plan.scorer, judged)
+    judge_requests = judge_requests_for(plan.judge_cfg or plan.cfg, plan.prices, plan.scorer, judged)
     est = estimate.estimate_run(requests + judge_requests, expected_tokens + [JUDGE_REPLY_TOKENS] * len(judge_requests),
                                 plan.prices, plan.options.concurrency, guess, preset=plan.cfg.preset)
     return throughput.adjust_estimate(dataclasses.replace(est, cached=cached), plan.project, plan.cfg, models)
@@ -151,7 +155,12 @@ def prepare_project_run(project, variant_names: Iterable[str] | None = None, *,
                           closers=[store.close, sync_client.close])
     try:
         variants = resolve_variants(project, variant_names, has_examples=bool(examples))
-        judge = make_judge(sync_client, cfg.chat_model, store, endpoint=cfg.endpoint_id())
+        jcfg = judge_config(project, cfg)
+        judge_client = sync_client if jcfg is cfg else providers.make_client(jcfg)
+        if judge_client is not sync_client:
+            plan.closers.append(judge_client.close)
+        judge = make_judge(judge_client, jcfg.chat_model, store, endpoint=jcfg.endpoint_id())
+        plan.judge_cfg = jcfg
         retriever, kb_extra = _knowledge(project, variants, plan, judge)
         embed = metered_embedder(providers.make_embedder(cfg)) if cfg.embedding_model else None
         if embed is not None:
