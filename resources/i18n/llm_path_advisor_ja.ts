@@ -3759,6 +3759,10 @@ Drop files or folders here, or use Add files… (txt, md, pdf, docx, html, csv).
         <source>The list below says why for each file.</source>
         <translation>下の一覧に、ファイルごとの理由が表示されています。</translation>
     </message>
+    <message>
+        <source>The RAG runs %1 were made with the documents as they were before: run them again to measure retrieval with these.</source>
+        <translation>RAG の実行 %1 は以前の文書で行われたものです。今の文書で検索を測るには、もう一度実行してください。</translation>
+    </message>
 </context>
 <context>
     <name>LabPanel</name>

@@ -180,3 +180,18 @@ def test_chunks_respect_size_overlap_and_positions():
     assert ends[-1] == len(text.rstrip())
     japanese = [c for _, c in chunks if "文書" in c and "English" not in c]
     assert japanese and all(c.endswith("。") for c in japanese[:-1]), "Japanese is cut at sentence ends"
+
+
+def test_a_pdf_page_cut_into_one_word_per_line_reads_as_sentences_again():
+    """Words a PDF placed on lines of their own are joined back (spaces between Latin words, none in
+    Japanese), so passages read as text and keyword search finds phrases; normal pages stay as they are."""
+    from desktop_app.core.knowledge.ingest import rejoin_shattered
+
+    latin = "\n".join("The filter lasts twelve months in normal use and the warranty covers parts".split())
+    assert rejoin_shattered(latin) == "The filter lasts twelve months in normal use and the warranty covers parts"
+    japanese = "\n".join(["保証期間は", "購入日から", "2年間", "です。", "修理は", "サポート", "センター", "で",
+                          "受け付け", "ます。", "以上", "です。"])
+    assert rejoin_shattered(japanese) == "保証期間は購入日から2年間です。修理はサポートセンターで受け付けます。以上です。"
+    normal = "A normal line with several words\nAnother normal line here"
+    assert rejoin_shattered(normal) == normal
+    assert rejoin_shattered(latin + "\n\n" + latin).count("\n\n") == 1  # paragraphs stay apart

@@ -323,3 +323,18 @@ def test_retrieval_lab_finds_a_better_setting_and_use_this_setting_raises_readin
         p.lab.shutdown()
         for runner in (p.index_runner, p.overview_runner, p.readiness_runner, p.lab.runner):
             runner.shutdown(10000)
+
+
+def test_new_documents_name_the_rag_runs_made_with_the_old_ones(qtbot, page, project, docs):
+    """Adding documents says which RAG runs now show the numbers of the documents as they were."""
+    from desktop_app.core.records import RowResult
+    from desktop_app.core.run.store import ResultStore
+    from desktop_app.core.variants import preset
+
+    with ResultStore(project.results_db) as store:
+        store.add_complete_run("rag", ("instructions", "rag"), [RowResult(0, "1", "answer")],
+                               variant=preset("rag", top_k=3).to_dict())
+        store.add_complete_run("baseline", (), [RowResult(0, "1", "answer")])
+    add(qtbot, page, [docs / "manual.md"])
+    text = page.banner.message_label.text()
+    assert "“RAG (top-3)”" in text and "run them again" in text and "Baseline" not in text

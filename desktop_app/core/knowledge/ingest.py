@@ -132,6 +132,41 @@ def _read_html(path: Path) -> tuple[list[tuple[int | None, str]], str]:
     return [(None, "\n".join(ln for ln in lines if ln))], soup.original_encoding or ""
 
 
+SHATTERED_MIN_LINES = 12  # a page this long whose lines are mostly single words was cut apart
+
+
+def rejoin_shattered(text: str) -> str:
+    """Some PDFs place every word (or every Japanese character run) on its own line: extracted
+    as is, a passage reads one word per line and keyword search loses the phrases. Such a page is
+    joined back: with spaces between Latin words, without them where Japanese meets anything; blank
+    lines stay paragraph breaks."""
+    lines = text.split("\n")
+    words = [ln.strip() for ln in lines if ln.strip()]
+    if len(words) < SHATTERED_MIN_LINES or sum(1 for w in words if " " not in w) < 0.8 * len(words):
+        return text
+    paragraphs: list[list[str]] = []
+    current: list[str] = []
+    for ln in lines:
+        piece = ln.strip()
+        if not piece:
+            if current:
+                paragraphs.append(current)
+                current = []
+            continue
+        current.append(piece)
+    if current:
+        paragraphs.append(current)
+
+    def join(parts: list[str]) -> str:
+        out = parts[0]
+        for part in parts[1:]:
+            japanese = is_cjk(out[-1]) or is_cjk(part[0]) or out[-1] in "。、．，！？」』）"  # no spaces there
+            out += part if japanese else " " + part
+        return out
+
+    return "\n\n".join(join(p) for p in paragraphs)
+
+
 def _read_pdf(path: Path) -> tuple[list[tuple[int | None, str]], str]:
     from pypdf import PdfReader
     from pypdf.errors import PyPdfError
@@ -141,7 +176,8 @@ def _read_pdf(path: Path) -> tuple[list[tuple[int | None, str]], str]:
         if reader.is_encrypted and not reader.decrypt(""):
             raise KnowledgeError("This PDF is password-protected.",
                                  "Save an unprotected copy and add that.", details={"reason": "encrypted"})
-        pages: list[tuple[int | None, str]] = [(i + 1, page.extract_text() or "") for i, page in enumerate(reader.pages)]
+        pages: list[tuple[int | None, str]] = [(i + 1, rejoin_shattered(page.extract_text() or ""))
+                                               for i, page in enumerate(reader.pages)]
     except KnowledgeError:
         raise
     except (PyPdfError, ValueError, KeyError, OSError) as exc:

@@ -270,6 +270,12 @@ class KnowledgePage(Page):
         self._show_overview(result.overview)
         if changed:
             self.project_modified.emit("knowledge")
+            older = work.rag_runs_before(self.project)
+            if older:
+                shown = ", ".join(f"“{name}”" for name in older[:5]) + ("…" if len(older) > 5 else "")
+                self.banner.show_message(fill(self.tr("The RAG runs %1 were made with the documents as they were "
+                                                      "before: run them again to measure retrieval with these."),
+                                              shown), kind="info")
         if self._adopting is not None:  # show what the adopted setting does to readiness
             adopted, self._adopting = self._adopting, None
             self.lab.mark_adopted(adopted)

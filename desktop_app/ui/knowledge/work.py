@@ -170,3 +170,18 @@ def adopt(state, project, setting: dict, flag: StopFlag | None = None) -> Added:
         return Added(report, _overview(kb), reindex=True)
     finally:
         kb.close()
+
+
+def rag_runs_before(project) -> list[str]:
+    """The runs that retrieved passages, as the window names them: a change of documents makes their
+    numbers those of the old documents (a small read of the results store: no model, no scoring)."""
+    if project is None or not project.results_db.exists():
+        return []
+    from desktop_app.core.records import RAG_TECHNIQUES  # noqa: PLC0415
+    from desktop_app.core.run.store import ResultStore  # noqa: PLC0415
+    from desktop_app.core.variants import run_label  # noqa: PLC0415
+    from desktop_app.ui.language import localized  # noqa: PLC0415
+
+    with ResultStore(project.results_db) as store:
+        runs = [r for r in store.runs() if RAG_TECHNIQUES & set(r.techniques)]
+    return list(dict.fromkeys(localized(run_label(r.name, r.variant)) for r in runs))
