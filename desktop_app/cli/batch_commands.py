@@ -10,20 +10,16 @@ open batch, stores what finished and prints each batch's status (`--json`: ``bat
 """
 from __future__ import annotations
 
-import contextlib
 import json
 import sys
 
+from desktop_app.cli.plan_prompt import agreed, money
 from desktop_app.core.errors import RunError
 
 EXIT_BATCHES_PENDING = 4  # nothing is wrong: the provider has not finished yet
 
 
-def _money(value) -> str:
-    return "price unknown" if value is None else f"${value:,.4f}"
-
-
-def cmd_batch(args, project, names, print_plan, confirm) -> int:
+def cmd_batch(args, project, names) -> int:
     from desktop_app.core.providers.connection import ConnectionConfig  # noqa: PLC0415
     from desktop_app.core.run.batch import batch_supported, submit_batches  # noqa: PLC0415
     from desktop_app.core.run.project import prepare_project_run  # noqa: PLC0415
@@ -32,18 +28,9 @@ def cmd_batch(args, project, names, print_plan, confirm) -> int:
         raise RunError("This connection has no Batch API: batches go to OpenAI or Azure OpenAI.",
                        "Run without --batch, or connect to OpenAI or Azure OpenAI (connect --preset).")
     plan = prepare_project_run(project, names)
-    try:
-        # With --json, stdout holds the JSON alone; the estimate goes to stderr.
-        with contextlib.redirect_stdout(sys.stderr if args.json else sys.stdout):
-            print_plan(plan)
-            print(f"batch price: {_money(plan.estimate.batch_cost_usd)} (about half; results within 24 hours)")
-        if plan.estimate.calls and not confirm(args):
-            print("not started", file=sys.stderr)
-            plan.close()
-            return 1
-    except BaseException:
-        plan.close()
-        raise
+    if not agreed(plan, args, f"batch price: {money(plan.estimate.batch_cost_usd)} (about half; results within "
+                              "24 hours)"):
+        return 1
     submission = submit_batches(plan)  # closes the plan
     if args.json:
         print(json.dumps(submission.to_dict(), ensure_ascii=False, indent=2))

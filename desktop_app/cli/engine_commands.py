@@ -20,6 +20,7 @@ import time
 
 from desktop_app.core.errors import RunError
 from desktop_app.core.project.folder import Project
+from desktop_app.cli.plan_prompt import agreed, duration, money
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -66,47 +67,6 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 # -- run ------------------------------------------------------------------------------------
-def _money(value) -> str:
-    return "price unknown" if value is None else f"${value:,.4f}"
-
-
-def _duration(seconds: float | None) -> str:
-    if seconds is None:
-        return "?"
-    seconds = int(round(seconds))
-    return f"{seconds // 60}m{seconds % 60:02d}s" if seconds >= 60 else f"{seconds}s"
-
-
-def _print_plan(plan) -> None:
-    for p in plan.prepared:
-        state = "new run" if p.run is None else f"resuming run {p.run.id}"
-        waiting = f", {p.waiting} waiting for a batch" if p.waiting else ""
-        print(f"{p.variant.name}: {p.total} rows, {p.finished} done, {len(p.pending)} to do "
-              f"({p.cached} from cache{waiting}) - {p.model}, {state}")
-    est = plan.estimate
-    cost = _money(est.cost_usd)
-    if est.unpriced_models:
-        cost += f" (no price for {', '.join(est.unpriced_models)})"
-    print(f"estimate: {est.calls} calls, {est.input_tokens:,} input + ~{est.output_tokens:,} output tokens, "
-          f"{cost}, about {_duration(est.time_s)} at concurrency {est.concurrency}")
-    if est.extrapolated:
-        print(f"note: {est.extrapolated} request(s) hold a very long text; their input tokens are estimated from "
-              f"its length (check the data for a huge cell)")
-
-
-def _confirm(args) -> bool:
-    if args.yes:
-        return True
-    if not sys.stdin.isatty():
-        raise RunError("Not starting: this would call the model and there is no terminal to confirm on.",
-                       "Add --yes to run without asking.")
-    try:
-        answer = input("Run now? [y/N] ")
-    except EOFError:
-        answer = ""
-    return answer.strip().lower() in ("y", "yes")
-
-
 class _StopOnSignals:
     """Ctrl+C and SIGTERM stop a run the way the window's Cancel does: nothing new is sent, the
     answers already on their way get their short grace and are stored (the provider bills them
@@ -153,9 +113,9 @@ class _Bar:
         self.last = now
         total = max(1, event["total"])
         filled = int(30 * event["done"] / total)
-        eta = "" if event["eta_s"] is None else f" eta {_duration(event['eta_s'])}"
+        eta = "" if event["eta_s"] is None else f" eta {duration(event['eta_s'])}"
         if (event.get("waiting_s") or 0) >= 0.5:
-            eta = f" waiting for the rate limit: {_duration(event['waiting_s'])}"
+            eta = f" waiting for the rate limit: {duration(event['waiting_s'])}"
         line = (f"\r{event['run'][:20]:<20} [{'#' * filled}{'.' * (30 - filled)}] {event['done']}/{event['total']}"
                 f" errors {event['errors']} cached {event['cached']} ${event['cost']:.4f}{eta}")
         self.stream.write(line.ljust(100)[:120] + ("\n" if final else ""))
@@ -176,17 +136,10 @@ def _cmd_run(args) -> int:
 
         if args.collect:
             return batch_commands.cmd_collect(args, project)
-        return batch_commands.cmd_batch(args, project, names, _print_plan, _confirm)
+        return batch_commands.cmd_batch(args, project, names)
     plan = prepare_project_run(project, names, concurrency=args.concurrency)
-    try:
-        _print_plan(plan)
-        if plan.estimate.calls and not _confirm(args):
-            print("not started", file=sys.stderr)
-            plan.close()
-            return 1
-    except BaseException:
-        plan.close()
-        raise
+    if not agreed(plan, args):
+        return 1
     stop = _StopOnSignals()
     with stop:
         summaries = execute_plan(plan, progress=_Bar(sys.stderr), should_stop=stop.requested)
@@ -195,7 +148,7 @@ def _cmd_run(args) -> int:
         return 130
     for s in summaries:
         print(f"{s.run.name}: {s.run.status}, {s.rows} rows, {s.errors} errors, content {s.content_score:.1%}, "
-              f"behaviour {s.behaviour_score:.1%}, pass {s.pass_rate:.1%}, cost {_money(s.cost)}")
+              f"behaviour {s.behaviour_score:.1%}, pass {s.pass_rate:.1%}, cost {money(s.cost)}")
     errors = sum(s.errors for s in summaries)
     if errors:  # exit 0 only when every row has an answer: a script must not take half a run for a run
         reason, count = _commonest_error(project, [s.run.id for s in summaries])

@@ -9,12 +9,12 @@ request is paid once for every row that asked it).
 """
 from __future__ import annotations
 
-import dataclasses
 import json
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
 from desktop_app.core.records import Passage
+from desktop_app.core.run.store_codec import passages_to_json
 
 # Part of the results store's schema (store.py creates it, and adds it to older stores).
 TABLES = """
@@ -227,5 +227,4 @@ class BatchBook:
 
 
 def _passages_json(passages: Sequence[Passage]) -> str:
-    # Spelled as store.passages_to_json spells them; not imported from there: the store imports this module.
-    return json.dumps([dataclasses.asdict(p) for p in passages], ensure_ascii=False)
+    return passages_to_json(passages) if passages else "[]"

@@ -14,13 +14,14 @@ import sqlite3
 import threading
 from dataclasses import dataclass
 from dataclasses import replace as dc_replace
-from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterable
 
 from desktop_app.core.run import batch_table, reviews
+from desktop_app.core.run.store_codec import (now_iso, passages_from_json, passages_to_json,  # noqa: F401
+                                              verdicts_from_json, verdicts_to_json)
 from desktop_app.core.errors import ProjectError
-from desktop_app.core.records import REVIEW_CHECK, Passage, RowResult, RunInfo, Verdict
+from desktop_app.core.records import RowResult, RunInfo, Verdict
 from desktop_app.core.phrases import phrase, translate
 
 SCHEMA_VERSION = 4  # 2: results.cost_known (an unknown price is not $0); 3: a person's reviews; 4: batches
@@ -95,37 +96,6 @@ class CachedResponse:
     tokens_out: int
     latency_s: float | None
     model: str = ""
-
-
-def now_iso() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="milliseconds")
-
-
-# Hand-built dicts: dataclasses.asdict deep-copies and costs more than the commit itself.
-def passages_to_json(passages: Iterable[Passage]) -> str:
-    if not passages:
-        return "[]"
-    return json.dumps([{"text": p.text, "source": p.source, "page": p.page, "position": p.position,
-                        "score": p.score, "chunk_id": p.chunk_id} for p in passages], ensure_ascii=False)
-
-
-def passages_from_json(text: str | None) -> tuple[Passage, ...]:
-    return tuple(Passage(**p) for p in json.loads(text or "[]"))
-
-
-def verdicts_to_json(verdicts: Iterable[Verdict]) -> str:
-    # A person's verdict lives in the reviews table, joined on reading: never copied into a row.
-    kept = [v for v in verdicts if v.check != REVIEW_CHECK]
-    if not kept:
-        return "[]"
-    return json.dumps([{"check": v.check, "family": v.family, "passed": v.passed, "score": v.score,
-                        "reason": v.reason, **({"spec": v.spec} if v.spec else {}),
-                        **({"unsure": True} if v.unsure else {})} for v in kept],
-                      ensure_ascii=False)
-
-
-def verdicts_from_json(text: str | None) -> tuple[Verdict, ...]:
-    return tuple(Verdict(**v) for v in json.loads(text or "[]"))
 
 
 class ResultStore:
