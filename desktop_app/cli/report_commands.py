@@ -16,6 +16,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                                      "prints, can be mailed). Missing folders are created.")
     rep.add_argument("project", metavar="PROJECT", help="the project folder")
     rep.add_argument("out", metavar="OUT.html", help="the report file to write")
+    rep.add_argument("--lang", choices=("en", "ja"), default="en",
+                     help="the report's language (default en; ja: Japanese)")
     rep.set_defaults(func=_cmd_report)
 
     exp = sub.add_parser("export", help="write per-row results across runs as CSV or XLSX",
@@ -31,7 +33,12 @@ def _cmd_report(args: argparse.Namespace) -> int:
 
     check_suffix(args.out, HTML_SUFFIXES, "the report")  # a wrong name fails before any work
     project = Project.open(args.project)
-    path = write_html(build_report_data(project), args.out)
+    say, lang = str, "en"
+    if args.lang != "en":
+        from desktop_app.ui.language import speaker  # noqa: PLC0415 - Qt's translations, only when asked
+
+        say, lang = speaker(args.lang)
+    path = write_html(build_report_data(project), args.out, say, lang)
     print(path.resolve())
     return 0
 

@@ -123,6 +123,24 @@ def localized(text) -> str:
         return str(text)
 
 
+def report_language() -> tuple:
+    """(say, lang) for an exported report in the interface's language."""
+    return localized, ("ja" if is_japanese(QLocale()) else "en")
+
+
+def speaker(language: str) -> tuple:
+    """(say, lang) for a report written without the window (the CLI's ``report --lang``): the
+    app's translations installed on a headless QCoreApplication when none is running."""
+    if language == "en":
+        return str, "en"
+    from desktop_app.ui.app import install_translations  # noqa: PLC0415
+
+    app = QCoreApplication.instance() or QCoreApplication([])
+    _state["headless"] = app  # kept alive for the translators' sake
+    _state["translators"] = install_translations(app, language)  # type: ignore[arg-type]
+    return localized, language
+
+
 def shown(run) -> str:
     """A run as the window names it: its label (a run named after its preset reads as the ladder
     step, in the user's language), else its name. ``run``: a RunPoint or MapPoint."""

@@ -354,10 +354,6 @@
 <context>
     <name>AdviceText</name>
     <message>
-        <source>“%1”</source>
-        <translation>「%1」</translation>
-    </message>
-    <message>
         <source>instructions</source>
         <translation>指示</translation>
     </message>
@@ -434,6 +430,18 @@
         <translation>RAG のパッセージに答えがあったのに、回答がそれを使っていませんでした。</translation>
     </message>
     <message>
+        <source>pass</source>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <source>error (no answer)</source>
+        <translation>エラー（回答なし）</translation>
+    </message>
+    <message>
+        <source>unsure</source>
+        <translation>判定保留</translation>
+    </message>
+    <message>
         <source>unknown</source>
         <translation>不明</translation>
     </message>
@@ -442,8 +450,128 @@
         <translation>低</translation>
     </message>
     <message>
+        <source>the automatic verdicts often disagree with a person&apos;s</source>
+        <translation>自動判定が人の判定と食い違うことが多い</translation>
+    </message>
+    <message>
+        <source>{count} of the {failures} failing rows of {run} ({share}) are knowledge gaps: the facts in the answer were missing or wrong.</source>
+        <translation>{run} の不合格 {failures} 行のうち {count} 行（{share}）は知識ギャップです。回答中の事実が不足しているか、誤っていました。</translation>
+    </message>
+    <message>
+        <source>{count} of the {failures} failing rows of {run} ({share}) are behaviour gaps: the facts were right but the form was wrong (format, length, tone, language).</source>
+        <translation>{run} の不合格 {failures} 行のうち {count} 行（{share}）は振る舞いギャップです。事実は正しいものの、形式（書式・長さ・口調・言語）が誤っていました。</translation>
+    </message>
+    <message>
+        <source>{count} of the {failures} failing rows of {run} ({share}) are retrieval gaps: the retrieved passages did not contain the answer.</source>
+        <translation>{run} の不合格 {failures} 行のうち {count} 行（{share}）は検索ギャップです。取得したパッセージに答えが含まれていませんでした。</translation>
+    </message>
+    <message>
+        <source>{count} of the {failures} failing rows of {run} ({share}) are generation gaps: the passages had the answer but the reply did not use it.</source>
+        <translation>{run} の不合格 {failures} 行のうち {count} 行（{share}）は生成ギャップです。パッセージに答えがあったのに、回答がそれを使っていませんでした。</translation>
+    </message>
+    <message>
+        <source>{run} (adding {techniques})</source>
+        <translation>{run}（{techniques} を追加）</translation>
+    </message>
+    <message>
+        <source>{run} fixed {fixed} of the {of} rows of {reference} that had the wrong form ({share}).</source>
+        <translation>{run} は、{reference} で形式が誤っていた {of} 行のうち {fixed} 行を直しました（{share}）。</translation>
+    </message>
+    <message>
+        <source>{run} fixed {fixed} of the {of} rows of {reference} that lacked the right facts ({share}).</source>
+        <translation>{run} は、{reference} で正しい事実が欠けていた {of} 行のうち {fixed} 行を直しました（{share}）。</translation>
+    </message>
+    <message>
+        <source>It broke {count} row that passed before.</source>
+        <translation>以前は合格していた {count} 行が不合格になりました。</translation>
+    </message>
+    <message>
+        <source>It broke {count} rows that passed before.</source>
+        <translation>以前は合格していた {count} 行が不合格になりました。</translation>
+    </message>
+    <message>
+        <source>{run} did worse than {reference}: on the {common} rows both answered, the pass rate fell from {before} to {after}.</source>
+        <translation>{run} は {reference} より悪い結果です。両方が回答した {common} 行で、合格率が {before} から {after} に下がりました。</translation>
+    </message>
+    <message>
+        <source>Rows broken: {broken}; rows fixed: {fixed}.</source>
+        <translation>悪化した行：{broken}、改善した行：{fixed}。</translation>
+    </message>
+    <message>
+        <source>{run} uses {tokens} tokens per request against {reference_tokens} for {reference} (×{ratio}).</source>
+        <translation>{run} は 1 リクエストあたり {tokens} トークンを使います（{reference} は {reference_tokens}、×{ratio}）。</translation>
+    </message>
+    <message>
+        <source>Median latency {latency} against {reference_latency}.</source>
+        <translation>レイテンシの中央値は {latency}（比較対象は {reference_latency}）です。</translation>
+    </message>
+    <message>
+        <source>{run} fixed {fixed} of the {of} rows of {reference} with a {gap} ({fixed_share}), but {remaining} of its {rows} answered rows ({share}) still have one.</source>
+        <translation>{run} は {reference} で {gap} があった {of} 行のうち {fixed} 行を直しました（{fixed_share}）が、回答のあった {rows} 行のうち {remaining} 行（{share}）にはまだ残っています。</translation>
+    </message>
+    <message>
+        <source>Retrieval readiness: the knowledge base returns the answer in its top {k} passages for {hits} of {rows} rows ({share}).</source>
+        <translation>検索の準備度：ナレッジベースは {rows} 行のうち {hits} 行で、上位 {k} 件のパッセージに答えを返します（{share}）。</translation>
+    </message>
+    <message>
+        <source>Retrieval readiness: the knowledge base returns the answer in its top passages for {share} of the rows checked.</source>
+        <translation>検索の準備度：確認した行のうち {share} で、ナレッジベースは上位のパッセージに答えを返します。</translation>
+    </message>
+    <message>
+        <source>{run} passes {pass_rate} of its {rows} rows; the target is {target}.</source>
+        <translation>{run} は {rows} 行のうち {pass_rate} に合格しています。目標は {target} です。</translation>
+    </message>
+    <message>
+        <source>{run} also meets the target ({pass_rate}) with {tokens} tokens per request instead of {reference_tokens}.</source>
+        <translation>{run} も目標（{pass_rate}）を満たしており、1 リクエストあたりのトークンは {reference_tokens} ではなく {tokens} です。</translation>
+    </message>
+    <message>
+        <source>{errors} of the {rows} rows of {run} got no answer (errors); they are not counted as gaps.</source>
+        <translation>{run} の {rows} 行のうち {errors} 行は回答が得られませんでした（エラー）。これらはギャップとして数えていません。</translation>
+    </message>
+    <message>
+        <source>The commonest error: {error}. Run again to resume these rows.</source>
+        <translation>最も多いエラー：{error}。もう一度実行すると、これらの行を再開できます。</translation>
+    </message>
+    <message>
+        <source>Check the connection and run again.</source>
+        <translation>接続を確認して、もう一度実行してください。</translation>
+    </message>
+    <message>
+        <source>{run} has no content check, so missing or wrong facts cannot be detected. Add one on the Checks page (for example token F1 or an LLM judge).</source>
+        <translation>{run} には内容チェックがないため、事実の不足や誤りを検出できません。チェックのページで追加してください（例：トークン F1 や LLM ジャッジ）。</translation>
+    </message>
+    <message>
+        <source>{count} of the {rows} answered rows of {run} have wrong facts, but no retrieval check scored their passages, so it is unknown whether retrieval or the answer is at fault.</source>
+        <translation>{run} の回答のあった {rows} 行のうち {count} 行は事実が誤っていますが、パッセージを評価する検索チェックがないため、検索と回答のどちらに原因があるか分かりません。</translation>
+    </message>
+    <message>
+        <source>For {count} of the {of} rows {run} got wrong, no document holds the expected answer ({share}): add documents that cover these questions.</source>
+        <translation>{run} が誤答した {of} 行のうち {count} 行（{share}）は、どの文書にも期待される答えがありません。これらの質問をカバーする文書を追加してください。</translation>
+    </message>
+    <message>
+        <source>This could be chance (p = {p}).</source>
+        <translation>偶然の可能性があります（p = {p}）。</translation>
+    </message>
+    <message>
+        <source>About {rows} evaluation rows would settle it.</source>
+        <translation>約 {rows} 行の評価データがあれば判断できます。</translation>
+    </message>
+    <message>
         <source>moderate</source>
         <translation>中</translation>
+    </message>
+    <message>
+        <source>{first}</source>
+        <translation>{first}</translation>
+    </message>
+    <message>
+        <source>{first} {second}</source>
+        <translation>{first}{second}</translation>
+    </message>
+    <message>
+        <source>“{name}”</source>
+        <translation>「{name}」</translation>
     </message>
     <message>
         <source>high</source>
@@ -470,112 +598,36 @@
         <translation>悪化が測定された手順を繰り返す一手である</translation>
     </message>
     <message>
-        <source>the automatic verdicts often disagree with yours</source>
-        <translation>自動判定があなたの判定とよく食い違う</translation>
-    </message>
-    <message>
         <source>many answers are unsure</source>
         <translation>判定保留の回答が多い</translation>
     </message>
     <message>
+        <source>Confidence: {level} ({reasons}).</source>
+        <translation>確信度: {level}（{reasons}）。</translation>
+    </message>
+    <message>
+        <source>Confidence: {level}.</source>
+        <translation>確信度: {level}。</translation>
+    </message>
+    <message>
+        <source>The verdicts behind this advice are automatic: no answer has been reviewed by a person yet.</source>
+        <translation>このアドバイスの根拠となる判定はすべて自動判定です。人によるレビューはまだ行われていません。</translation>
+    </message>
+    <message>
+        <source>A person reviewed {count} answer: the automatic verdicts agreed on {agreed} ({share}, Cohen&apos;s kappa {kappa}).</source>
+        <translation>人がレビューした回答は {count} 件で、自動判定と一致したのは {agreed} 件です（{share}、Cohen の κ {kappa}）。</translation>
+    </message>
+    <message>
+        <source>A person reviewed {count} answers: the automatic verdicts agreed on {agreed} ({share}, Cohen&apos;s kappa {kappa}).</source>
+        <translation>人がレビューした回答は {count} 件で、自動判定と一致したのは {agreed} 件です（{share}、Cohen の κ {kappa}）。</translation>
+    </message>
+    <message>
+        <source>{unsure} answers of {run} are unsure and counted apart.</source>
+        <translation>{run} の回答のうち {unsure} 件は判定保留で、別に数えています。</translation>
+    </message>
+    <message>
         <source>the run</source>
         <translation>この実行</translation>
-    </message>
-    <message>
-        <source>%1 of the %2 failing rows of %3 (%4) are knowledge gaps: the facts in the answer were missing or wrong.</source>
-        <translation>%3 の不合格 %2 行のうち %1 行（%4）は知識ギャップです。回答中の事実が不足しているか、誤っていました。</translation>
-    </message>
-    <message>
-        <source>%1 of the %2 failing rows of %3 (%4) are behaviour gaps: the facts were right but the form was wrong (format, length, tone, language).</source>
-        <translation>%3 の不合格 %2 行のうち %1 行（%4）は振る舞いギャップです。事実は正しいものの、形式（書式・長さ・口調・言語）が誤っていました。</translation>
-    </message>
-    <message>
-        <source>%1 of the %2 failing rows of %3 (%4) are retrieval gaps: the retrieved passages did not contain the answer.</source>
-        <translation>%3 の不合格 %2 行のうち %1 行（%4）は検索ギャップです。取得したパッセージに答えが含まれていませんでした。</translation>
-    </message>
-    <message>
-        <source>%1 of the %2 failing rows of %3 (%4) are generation gaps: the passages had the answer but the reply did not use it.</source>
-        <translation>%3 の不合格 %2 行のうち %1 行（%4）は生成ギャップです。パッセージに答えがあったのに、回答がそれを使っていませんでした。</translation>
-    </message>
-    <message>
-        <source>%1 (adding %2)</source>
-        <translation>%1（%2 を追加）</translation>
-    </message>
-    <message>
-        <source>%1 fixed %2 of the %3 rows of %4 that had the wrong form (%5).</source>
-        <translation>%1 は、%4 で形式が誤っていた %3 行のうち %2 行を直しました（%5）。</translation>
-    </message>
-    <message>
-        <source>%1 fixed %2 of the %3 rows of %4 that lacked the right facts (%5).</source>
-        <translation>%1 は、%4 で正しい事実が欠けていた %3 行のうち %2 行を直しました（%5）。</translation>
-    </message>
-    <message>
-        <source>It broke %1 row that passed before.</source>
-        <translation>以前は合格していた %1 行が不合格になりました。</translation>
-    </message>
-    <message>
-        <source>It broke %1 rows that passed before.</source>
-        <translation>以前は合格していた %1 行が不合格になりました。</translation>
-    </message>
-    <message>
-        <source>%1 did worse than %2: on the %3 rows both answered, the pass rate fell from %4 to %5.</source>
-        <translation>%1 は %2 より悪い結果です。両方が回答した %3 行で、合格率が %4 から %5 に下がりました。</translation>
-    </message>
-    <message>
-        <source>Rows broken: %1; rows fixed: %2.</source>
-        <translation>悪化した行：%1、改善した行：%2。</translation>
-    </message>
-    <message>
-        <source>%1 uses %2 tokens per request against %3 for %4 (×%5).</source>
-        <translation>%1 は 1 リクエストあたり %2 トークンを使います（%4 は %3、×%5）。</translation>
-    </message>
-    <message>
-        <source>Median latency %1 against %2.</source>
-        <translation>レイテンシの中央値は %1（比較対象は %2）です。</translation>
-    </message>
-    <message>
-        <source>%1 fixed %2 of the %3 rows of %4 with a %5 (%6), but %7 of its %8 answered rows (%9) still have one.</source>
-        <translation>%1 は %4 で %5 があった %3 行のうち %2 行を直しました（%6）が、回答のあった %8 行のうち %7 行（%9）にはまだ残っています。</translation>
-    </message>
-    <message>
-        <source>Retrieval readiness: the knowledge base returns the answer in its top %1 passages for %2 of %3 rows (%4).</source>
-        <translation>検索の準備度：ナレッジベースは %3 行のうち %2 行で、上位 %1 件のパッセージに答えを返します（%4）。</translation>
-    </message>
-    <message>
-        <source>Retrieval readiness: the knowledge base returns the answer in its top passages for %1 of the rows checked.</source>
-        <translation>検索の準備度：確認した行のうち %1 で、ナレッジベースは上位のパッセージに答えを返します。</translation>
-    </message>
-    <message>
-        <source>%1 passes %2 of its %3 rows; the target is %4.</source>
-        <translation>%1 は %3 行のうち %2 に合格しています。目標は %4 です。</translation>
-    </message>
-    <message>
-        <source>%1 also meets the target (%2) with %3 tokens per request instead of %4.</source>
-        <translation>%1 も目標（%2）を満たしており、1 リクエストあたりのトークンは %4 ではなく %3 です。</translation>
-    </message>
-    <message>
-        <source>%1 of the %2 rows of %3 got no answer (errors); they are not counted as gaps. Check the connection and run again.</source>
-        <translation>%3 の %2 行のうち %1 行は回答が得られませんでした（エラー）。これらはギャップに数えません。接続を確認して、もう一度実行してください。</translation>
-    </message>
-    <message>
-        <source>%1 has no content check, so missing or wrong facts cannot be detected. Add one on the Checks page (for example token F1 or an LLM judge).</source>
-        <translation>%1 には内容チェックがないため、事実の不足や誤りを検出できません。チェックのページで追加してください（例：トークン F1 や LLM ジャッジ）。</translation>
-    </message>
-    <message>
-        <source>%1 of the %2 answered rows of %3 have wrong facts, but no retrieval check scored their passages, so it is unknown whether retrieval or the answer is at fault.</source>
-        <translation>%3 の回答のあった %2 行のうち %1 行は事実が誤っていますが、パッセージを評価する検索チェックがないため、検索と回答のどちらに原因があるか分かりません。</translation>
-    </message>
-    <message>
-        <source>For %1 of the %2 rows %3 got wrong, no document holds the expected answer (%4): add documents that cover these questions.</source>
-        <translation>%3 が誤答した %2 行のうち %1 行（%4）は、どの文書にも期待される答えがありません。これらの質問をカバーする文書を追加してください。</translation>
-    </message>
-    <message>
-        <source>This could be chance (p = %1).</source>
-        <translation>偶然の可能性があります（p = %1）。</translation>
-    </message>
-    <message>
-        <source>About %1 evaluation rows would settle it.</source>
-        <translation>約 %1 行の評価データがあれば判断できます。</translation>
     </message>
     <message>
         <source>Write clear, specific instructions: who answers, for whom, and what a good answer contains.</source>
@@ -588,10 +640,6 @@
     <message>
         <source>Give the model time to think: ask it to reason step by step before answering.</source>
         <translation>モデルに考える時間を与える：答える前に段階的に推論するよう求める。</translation>
-    </message>
-    <message>
-        <source>Add a few worked examples (few-shot) from the examples pool (%1 rows set aside).</source>
-        <translation>例題プールから解答例をいくつか加える（Few-shot。%1 行を確保済み）。</translation>
     </message>
     <message>
         <source>Add a few worked examples (few-shot).</source>
@@ -618,20 +666,12 @@
         <translation>パッセージは質問の前に、区切りを明確にして置く。</translation>
     </message>
     <message>
-        <source>Add examples that answer from passages (%1 rows in the examples pool).</source>
-        <translation>パッセージに基づいて答える例を加える（例題プールに %1 行あり）。</translation>
-    </message>
-    <message>
         <source>Add examples that answer from passages.</source>
         <translation>パッセージに基づいて答える例を加える。</translation>
     </message>
     <message>
         <source>Add the documents that hold the answers to the knowledge base.</source>
         <translation>答えを含むドキュメントをナレッジベースに追加する。</translation>
-    </message>
-    <message>
-        <source>Check retrieval readiness: the answer is in the top passages for %1 of rows.</source>
-        <translation>検索の準備度を確認する：上位のパッセージに答えがある行は %1 です。</translation>
     </message>
     <message>
         <source>Check retrieval readiness: how often the answer is in the top passages.</source>
@@ -654,16 +694,28 @@
         <translation>同じ行で RAG を実行し、ベースラインと比較する。</translation>
     </message>
     <message>
-        <source>Watch the token cost: %1 tokens per request against %2 without it.</source>
-        <translation>トークンのコストに注意：1 リクエストあたり %1 トークン（RAG なしでは %2）。</translation>
-    </message>
-    <message>
         <source>Watch the token cost: passages add prompt tokens and latency.</source>
         <translation>トークンのコストに注意：パッセージはプロンプトのトークンとレイテンシを増やします。</translation>
     </message>
     <message>
-        <source>Add the documents missing for the %1 rows whose passages lacked the answer.</source>
-        <translation>パッセージに答えがなかった %1 行について、不足しているドキュメントを追加する。</translation>
+        <source>Add a few worked examples (few-shot) from the examples pool ({pool} rows set aside).</source>
+        <translation>例題プールから解答例をいくつか加える（Few-shot。{pool} 行を確保済み）。</translation>
+    </message>
+    <message>
+        <source>Add examples that answer from passages ({pool} rows in the examples pool).</source>
+        <translation>パッセージに基づいて答える例を加える（例題プールに {pool} 行あり）。</translation>
+    </message>
+    <message>
+        <source>Check retrieval readiness: the answer is in the top passages for {share} of rows.</source>
+        <translation>検索の準備度を確認する：上位のパッセージに答えがある行は {share} です。</translation>
+    </message>
+    <message>
+        <source>Watch the token cost: {tokens} tokens per request against {reference_tokens} without it.</source>
+        <translation>トークンのコストに注意：1 リクエストあたり {tokens} トークン（RAG なしでは {reference_tokens}）。</translation>
+    </message>
+    <message>
+        <source>Add the documents missing for the {rows} rows whose passages lacked the answer.</source>
+        <translation>パッセージに答えがなかった {rows} 行について、不足しているドキュメントを追加する。</translation>
     </message>
     <message>
         <source>Add the documents that are missing from the knowledge base.</source>
@@ -706,8 +758,28 @@
         <translation>少数の高品質な例から始める：量より質です。</translation>
     </message>
     <message>
-        <source>Build the training set from the examples pool: %1 rows now; at least %2, ideally %3 or more.</source>
-        <translation>例題プールから学習セットを作る：現在 %1 行。最低 %2 行、できれば %3 行以上。</translation>
+        <source>Build the training set from the examples pool: {pool} rows now; at least {minimum}, ideally {suggested} or more.</source>
+        <translation>例題プールから学習セットを作る：現在 {pool} 行。最低 {minimum} 行、できれば {suggested} 行以上。</translation>
+    </message>
+    <message>
+        <source>Compare token cost: a tuned model needs no long instructions or examples ({tokens} tokens per request now).</source>
+        <translation>トークンのコストを比較する：チューニングしたモデルには長い指示や例が不要です（現在は 1 リクエストあたり {tokens} トークン）。</translation>
+    </message>
+    <message>
+        <source>Keep improving retrieval: {rows} rows still lack the answer in their passages.</source>
+        <translation>検索の改善を続ける：まだ {rows} 行のパッセージに答えがありません。</translation>
+    </message>
+    <message>
+        <source>Run the same variant on a stronger model than {model} (a new variant with another model; it is drawn as a step of its own).</source>
+        <translation>同じバリアントを {model} より強いモデルで実行してください（別のモデルを指定した新しいバリアント。独立した一歩として描かれます）。</translation>
+    </message>
+    <message>
+        <source>Or fine-tune this model on answers that use their passages: {pool} rows in the examples pool; at least {minimum}, ideally {suggested} or more.</source>
+        <translation>または、パッセージを使った回答でこのモデルをファインチューニングしてください。例プールは現在 {pool} 行。最低 {minimum} 行、できれば {suggested} 行以上。</translation>
+    </message>
+    <message>
+        <source>Consider the cheaper variant: it passes {pass_rate} at {tokens} tokens per request instead of {reference_tokens}.</source>
+        <translation>より安いバリアントを検討する：1 リクエストあたり {reference_tokens} トークンではなく {tokens} トークンで {pass_rate} に合格します。</translation>
     </message>
     <message>
         <source>Build the training set from the examples pool.</source>
@@ -722,10 +794,6 @@
         <translation>評価用の行を学習データに含めず、チューニングしたモデルをそれらの行で測定する。</translation>
     </message>
     <message>
-        <source>Compare token cost: a tuned model needs no long instructions or examples (%1 tokens per request now).</source>
-        <translation>トークンのコストを比較する：チューニングしたモデルには長い指示や例が不要です（現在は 1 リクエストあたり %1 トークン）。</translation>
-    </message>
-    <message>
         <source>Compare token cost: a tuned model needs no long instructions or examples.</source>
         <translation>トークンのコストを比較する：チューニングしたモデルには長い指示や例が不要です。</translation>
     </message>
@@ -734,16 +802,8 @@
         <translation>取得したパッセージを含む例で学習させ、モデルがそれを使えるようにする。</translation>
     </message>
     <message>
-        <source>Keep improving retrieval: %1 rows still lack the answer in their passages.</source>
-        <translation>検索の改善を続ける：まだ %1 行のパッセージに答えがありません。</translation>
-    </message>
-    <message>
         <source>Keep improving retrieval.</source>
         <translation>検索の改善を続ける。</translation>
-    </message>
-    <message>
-        <source>Run the same variant on a stronger model than %1 (a new variant with another model; it is drawn as a step of its own).</source>
-        <translation>同じバリアントを %1 より強いモデルで実行してください（別のモデルを指定した新しいバリアント。独立した一歩として描かれます）。</translation>
     </message>
     <message>
         <source>Run the same variant on a stronger model (a new variant with another model).</source>
@@ -752,10 +812,6 @@
     <message>
         <source>Compare it on the same rows with the same checks, so the difference is the model&apos;s.</source>
         <translation>同じ行・同じチェックで比較し、差がモデルによるものだとわかるようにしてください。</translation>
-    </message>
-    <message>
-        <source>Or fine-tune this model on answers that use their passages: %1 rows in the examples pool; at least %2, ideally %3 or more.</source>
-        <translation>または、パッセージを使った回答でこのモデルをファインチューニングしてください。例プールは現在 %1 行。最低 %2 行、できれば %3 行以上。</translation>
     </message>
     <message>
         <source>Or fine-tune this model on answers that use their passages.</source>
@@ -772,10 +828,6 @@
     <message>
         <source>Run it again whenever the model, prompt or documents change.</source>
         <translation>モデル・プロンプト・ドキュメントを変えるたびに、もう一度実行する。</translation>
-    </message>
-    <message>
-        <source>Consider the cheaper variant: it passes %1 at %2 tokens per request instead of %3.</source>
-        <translation>より安いバリアントを検討する：1 リクエストあたり %3 トークンではなく %2 トークンで %1 に合格します。</translation>
     </message>
     <message>
         <source>Consider a cheaper variant that also meets the target.</source>
@@ -4106,6 +4158,14 @@ request</source>
         <source>, </source>
         <translation>、</translation>
     </message>
+    <message>
+        <source>{first}; {rest}</source>
+        <translation>{first}、{rest}</translation>
+    </message>
+    <message>
+        <source>{first}, {rest}</source>
+        <translation>{first}、{rest}</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -4413,6 +4473,13 @@ LLM を使った機能を測定し、次に何をすべきか（プロンプト�
     <message>
         <source>Where to keep the project</source>
         <translation>プロジェクトの保存場所</translation>
+    </message>
+</context>
+<context>
+    <name>Numbers</name>
+    <message>
+        <source>{value} s</source>
+        <translation>{value} 秒</translation>
     </message>
 </context>
 <context>
@@ -4889,6 +4956,525 @@ LLM を使った機能を測定し、次に何をすべきか（プロンプト�
     <message>
         <source>Added as: %1. Tick them under Run to put the model on the Grid.</source>
         <translation>次として追加しました：%1。「実行」でチェックを入れると、モデルがグリッドに表示されます。</translation>
+    </message>
+</context>
+<context>
+    <name>ReportText</name>
+    <message>
+        <source>offline (no model calls)</source>
+        <translation>オフライン（モデル呼び出しなし）</translation>
+    </message>
+    <message>
+        <source>local OpenAI-compatible server</source>
+        <translation>ローカルの OpenAI 互換サーバー</translation>
+    </message>
+    <message>
+        <source>Generated {when}</source>
+        <translation>作成日時 {when}</translation>
+    </message>
+    <message>
+        <source>Dataset {source}: {rows} rows, {evaluated} evaluated, {examples} set aside as examples</source>
+        <translation>データセット {source}：{rows} 行（評価 {evaluated} 行、例として取り分け {examples} 行）</translation>
+    </message>
+    <message>
+        <source>Dataset: {rows} rows, {evaluated} evaluated, {examples} set aside as examples</source>
+        <translation>データセット：{rows} 行（評価 {evaluated} 行、例として取り分け {examples} 行）</translation>
+    </message>
+    <message>
+        <source>Model: {model} via {server}</source>
+        <translation>モデル：{model}（{server}）</translation>
+    </message>
+    <message>
+        <source>Model: {model}</source>
+        <translation>モデル：{model}</translation>
+    </message>
+    <message>
+        <source>Connection: {server}</source>
+        <translation>接続：{server}</translation>
+    </message>
+    <message>
+        <source>LLM Path Advisor · evaluation report</source>
+        <translation>LLM Path Advisor · 評価レポート</translation>
+    </message>
+    <message>
+        <source>and {count} more</source>
+        <translation>ほか {count} 行</translation>
+    </message>
+    <message>
+        <source>Rows: {rows} {more}.</source>
+        <translation>該当行：{rows} {more}</translation>
+    </message>
+    <message>
+        <source>Rows: {rows}.</source>
+        <translation>該当行：{rows}</translation>
+    </message>
+    <message>
+        <source>Recommended next step</source>
+        <translation>推奨する次のステップ</translation>
+    </message>
+    <message>
+        <source>No advice could be given from these runs.</source>
+        <translation>これらの実行からはアドバイスを出せませんでした。</translation>
+    </message>
+    <message>
+        <source>No advice yet</source>
+        <translation>アドバイスはまだありません</translation>
+    </message>
+    <message>
+        <source>target pass rate {target}</source>
+        <translation>目標合格率 {target}</translation>
+    </message>
+    <message>
+        <source>starting from run {run}</source>
+        <translation>起点の実行 {run}</translation>
+    </message>
+    <message>
+        <source>{gap} {count}</source>
+        <translation>{gap} {count} 行</translation>
+    </message>
+    <message>
+        <source>Failing rows of {run} by gap: {gaps}; {errors} rows got no answer.</source>
+        <translation>{run} の不合格行のギャップ別内訳：{gaps}。回答が得られなかった行：{errors} 行。</translation>
+    </message>
+    <message>
+        <source>Failing rows of {run} by gap: {gaps}.</source>
+        <translation>{run} の不合格行のギャップ別内訳：{gaps}。</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>根拠</translation>
+    </message>
+    <message>
+        <source>Checklist for this step</source>
+        <translation>このステップのチェックリスト</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>実施済み</translation>
+    </message>
+    <message>
+        <source>costly</source>
+        <translation>高コスト</translation>
+    </message>
+    <message>
+        <source>{project} · LLM Path Advisor report</source>
+        <translation>{project} · LLM Path Advisor レポート</translation>
+    </message>
+    <message>
+        <source>category: {name}</source>
+        <translation>カテゴリ：{name}</translation>
+    </message>
+    <message>
+        <source>… (+{count} characters)</source>
+        <translation>…（ほか {count} 文字）</translation>
+    </message>
+    <message>
+        <source>{name} (run {id})</source>
+        <translation>{name}（実行 {id}）</translation>
+    </message>
+    <message>
+        <source>Where the runs stand</source>
+        <translation>各実行の位置</translation>
+    </message>
+    <message>
+        <source>Technique map</source>
+        <translation>手法マップ</translation>
+    </message>
+    <message>
+        <source>Runs placed by technique: prompt work to the right, retrieval upwards. Numbers and arrows follow the order the runs were made.</source>
+        <translation>各実行を手法ごとに配置しています。右へ行くほどプロンプト側の工夫、上へ行くほど検索（RAG）です。番号と矢印は実行した順番を示します。</translation>
+    </message>
+    <message>
+        <source>Diagnosis map</source>
+        <translation>診断マップ</translation>
+    </message>
+    <message>
+        <source>A run low on content lacks facts (context work: RAG); a run low on behaviour has the facts but the wrong form (LLM work: prompt, few-shot, fine-tuning). The goal is the shaded corner.</source>
+        <translation>内容スコアが低い実行は事実が不足しています（コンテキスト側の対策：RAG）。振る舞いスコアが低い実行は事実は合っていても形式が違います（LLM 側の対策：プロンプト、Few-shot、ファインチューニング）。目標は網掛けの隅です。</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>実行</translation>
+    </message>
+    <message>
+        <source>Techniques</source>
+        <translation>手法</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>行数</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>エラー</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Behaviour</source>
+        <translation>振る舞い</translation>
+    </message>
+    <message>
+        <source>Pass rate</source>
+        <translation>合格率</translation>
+    </message>
+    <message>
+        <source>Tokens / request</source>
+        <translation>トークン／リクエスト</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>コスト</translation>
+    </message>
+    <message>
+        <source>Cost / 1,000 requests</source>
+        <translation>コスト／1,000 リクエスト</translation>
+    </message>
+    <message>
+        <source>Latency p50</source>
+        <translation>レイテンシ p50</translation>
+    </message>
+    <message>
+        <source>Latency p95</source>
+        <translation>レイテンシ p95</translation>
+    </message>
+    <message>
+        <source>Leaderboard</source>
+        <translation>リーダーボード</translation>
+    </message>
+    <message>
+        <source>imported</source>
+        <translation>インポート</translation>
+    </message>
+    <message>
+        <source>advice starts here</source>
+        <translation>アドバイスの起点</translation>
+    </message>
+    <message>
+        <source>Content: share of rows with the right facts. Behaviour: share with the right form. Pass rate: share with both. Cost per 1,000 requests is measured on the answered rows; — means not measured (imported runs) or no price is known for the model.</source>
+        <translation>内容：事実が正しい行の割合。振る舞い：形式が正しい行の割合。合格率：両方を満たす行の割合。1,000 リクエストあたりのコストは回答が得られた行で測定しています。— は未測定（インポートした実行）か、モデルの料金が不明であることを示します。</translation>
+    </message>
+    <message>
+        <source>not run</source>
+        <translation>未実行</translation>
+    </message>
+    <message>
+        <source>failed: {checks}</source>
+        <translation>不合格のチェック：{checks}</translation>
+    </message>
+    <message>
+        <source>Failures</source>
+        <translation>不合格の行</translation>
+    </message>
+    <message>
+        <source>No per-row results to show.</source>
+        <translation>表示する行ごとの結果はありません。</translation>
+    </message>
+    <message>
+        <source>{failed} of the {rows} evaluation rows failed in at least one run; {still} still fail in {run} and are listed first.</source>
+        <translation>評価行 {rows} 行のうち {failed} 行が、少なくとも 1 つの実行で不合格でした。{run} でまだ不合格の {still} 行を先に並べています。</translation>
+    </message>
+    <message>
+        <source>{failed} of the {rows} evaluation rows failed in at least one run.</source>
+        <translation>評価行 {rows} 行のうち {failed} 行が、少なくとも 1 つの実行で不合格でした。</translation>
+    </message>
+    <message>
+        <source>Showing the first {count}; the CSV or XLSX export has every row.</source>
+        <translation>最初の {count} 行を表示しています。すべての行は CSV または XLSX のエクスポートにあります。</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Input</source>
+        <translation>入力</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>正解</translation>
+    </message>
+    <message>
+        <source>Every answer is judged by the project&apos;s checks, in two families that match the two axes of the maps.</source>
+        <translation>すべての回答は、プロジェクトのチェックで判定します。チェックは、マップの 2 つの軸に対応する 2 つの系統に分かれます。</translation>
+    </message>
+    <message>
+        <source>Content checks ask whether the answer carries the right facts: a normalized match, word or character overlap (token F1, by characters for Japanese and Chinese), containment, similarity of meaning, or an LLM judge comparing it with the expected answer. Low content calls for context work (RAG, better retrieval).</source>
+        <translation>内容のチェックは、回答に正しい事実が含まれているかを見ます。正規化したうえでの一致、単語や文字の重なり（トークン F1。日本語と中国語は文字単位）、包含、意味の類似度、または正解と比べる LLM ジャッジです。内容が低いときは、コンテキスト側の対策（RAG、検索の改善）が必要です。</translation>
+    </message>
+    <message>
+        <source>Behaviour checks ask whether it acts right: a pattern, valid JSON or a JSON schema, length, words it must or must not contain, the language, or an LLM-judged rubric. Low behaviour calls for LLM work (clearer prompts, few-shot examples, fine-tuning).</source>
+        <translation>振る舞いのチェックは、回答の形が正しいかを見ます。パターン、正しい JSON や JSON スキーマ、長さ、含むべき語・含んではいけない語、言語、または LLM が判定するルーブリックです。振る舞いが低いときは、LLM 側の対策（より明確なプロンプト、Few-shot の例、ファインチューニング）が必要です。</translation>
+    </message>
+    <message>
+        <source>In RAG runs, retrieval checks score the passages: context recall (did they contain the answer), context precision, and faithfulness (did the answer stay with them).</source>
+        <translation>RAG の実行では、検索のチェックがパッセージを評価します。コンテキスト再現率（答えを含んでいたか）、コンテキスト適合率、忠実性（回答がパッセージに沿っていたか）です。</translation>
+    </message>
+    <message>
+        <source>A row passes when every content check that judged it passed and no behaviour check failed. Scores and pass rates are shares of a run&apos;s rows; a row without an answer (an error) counts as failed. Each failing row is classified as one gap:</source>
+        <translation>行が合格になるのは、判定したすべての内容チェックに合格し、振る舞いチェックに 1 つも不合格がないときです。スコアと合格率は実行の行に占める割合で、回答のない行（エラー）は不合格として数えます。不合格の行はそれぞれ次のいずれかのギャップに分類されます。</translation>
+    </message>
+    <message>
+        <source>What the checks mean</source>
+        <translation>チェックの意味</translation>
+    </message>
+    <message>
+        <source>Checks used in this project:</source>
+        <translation>このプロジェクトで使っているチェック：</translation>
+    </message>
+    <message>
+        <source>Imported runs hold outputs produced outside this app and scored here; their tokens, cost and latency were not measured.</source>
+        <translation>インポートした実行は、このアプリの外で作られた出力をここで採点したものです。トークン、コスト、レイテンシは測定していません。</translation>
+    </message>
+    <message>
+        <source>equals the expected answer once case, width, punctuation and spaces are normalized</source>
+        <translation>大文字小文字・全角半角・句読点・空白を正規化すると正解と一致する</translation>
+    </message>
+    <message>
+        <source>overlaps the expected answer in words or characters (token F1 at least {threshold})</source>
+        <translation>単語または文字で正解と重なる（トークン F1 が {threshold} 以上）</translation>
+    </message>
+    <message>
+        <source>contains the expected answer</source>
+        <translation>正解を含む</translation>
+    </message>
+    <message>
+        <source>means the same as the expected answer (embedding similarity at least {threshold})</source>
+        <translation>正解と同じ意味である（埋め込みの類似度が {threshold} 以上）</translation>
+    </message>
+    <message>
+        <source>is judged by an LLM to agree with the expected answer</source>
+        <translation>LLM の判定で正解と一致する</translation>
+    </message>
+    <message>
+        <source>matches the pattern {value}</source>
+        <translation>パターン {value} に一致する</translation>
+    </message>
+    <message>
+        <source>is valid JSON</source>
+        <translation>正しい JSON である</translation>
+    </message>
+    <message>
+        <source>is JSON that matches the project&apos;s schema</source>
+        <translation>プロジェクトのスキーマに合う JSON である</translation>
+    </message>
+    <message>
+        <source>has at most {value} characters</source>
+        <translation>{value} 文字以下である</translation>
+    </message>
+    <message>
+        <source>has at least {value} characters</source>
+        <translation>{value} 文字以上である</translation>
+    </message>
+    <message>
+        <source>contains “{value}”</source>
+        <translation>「{value}」を含む</translation>
+    </message>
+    <message>
+        <source>does not contain “{value}”</source>
+        <translation>「{value}」を含まない</translation>
+    </message>
+    <message>
+        <source>is written in the language “{value}”</source>
+        <translation>言語「{value}」で書かれている</translation>
+    </message>
+    <message>
+        <source>is judged by an LLM to meet the rubric “{value}”</source>
+        <translation>LLM の判定でルーブリック「{value}」を満たす</translation>
+    </message>
+    <message>
+        <source>content</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>behaviour</source>
+        <translation>振る舞い</translation>
+    </message>
+    <message>
+        <source>{name} ({family}): the answer {does}.</source>
+        <translation>{name}（{family}）：回答が{does}こと。</translation>
+    </message>
+    <message>
+        <source>{name}: {does}.</source>
+        <translation>{name}：{does}こと。</translation>
+    </message>
+    <message>
+        <source>Baseline prompt</source>
+        <translation>ベースライン プロンプト</translation>
+    </message>
+    <message>
+        <source>Instructions</source>
+        <translation>指示</translation>
+    </message>
+    <message>
+        <source>Few-shot</source>
+        <translation>Few-shot</translation>
+    </message>
+    <message>
+        <source>Fine-tuned</source>
+        <translation>ファインチューニング済み</translation>
+    </message>
+    <message>
+        <source>No retrieval</source>
+        <translation>検索なし</translation>
+    </message>
+    <message>
+        <source>RAG</source>
+        <translation>RAG</translation>
+    </message>
+    <message>
+        <source>Tuned retrieval</source>
+        <translation>検索の調整</translation>
+    </message>
+    <message>
+        <source>Prompt engineering</source>
+        <translation>プロンプトエンジニアリング</translation>
+    </message>
+    <message>
+        <source>All of the above</source>
+        <translation>上記すべて</translation>
+    </message>
+    <message>
+        <source>pass rate 0%</source>
+        <translation>合格率 0%</translation>
+    </message>
+    <message>
+        <source>{run}: pass rate {share}</source>
+        <translation>{run}：合格率 {share}</translation>
+    </message>
+    <message>
+        <source>Each run placed by the techniques it used; colour shows its pass rate; arrows follow the order the runs were made.</source>
+        <translation>各実行を使った手法の位置に置いています。色は合格率、矢印は実行した順番を示します。</translation>
+    </message>
+    <message>
+        <source>How the model needs to act: LLM optimization →</source>
+        <translation>モデルがどう振る舞うべきか：LLM の最適化 →</translation>
+    </message>
+    <message>
+        <source>What it needs to know: context →</source>
+        <translation>モデルが知るべきこと：コンテキスト →</translation>
+    </message>
+    <message>
+        <source>Each run at its behaviour score (x) and content score (y); the shaded corner is the target.</source>
+        <translation>各実行を振る舞いスコア（横軸）と内容スコア（縦軸）の位置に置いています。網掛けの隅が目標です。</translation>
+    </message>
+    <message>
+        <source>target {share}</source>
+        <translation>目標 {share}</translation>
+    </message>
+    <message>
+        <source>Behaviour score: low → needs LLM work (prompt, fine-tuning)</source>
+        <translation>振る舞いスコア：低い → LLM 側の対策（プロンプト、ファインチューニング）</translation>
+    </message>
+    <message>
+        <source>Content score: low → needs context (RAG)</source>
+        <translation>内容スコア：低い → コンテキスト側の対策（RAG）</translation>
+    </message>
+    <message>
+        <source>RAG (retrieval-augmented generation)</source>
+        <translation>RAG（検索拡張生成）</translation>
+    </message>
+    <message>
+        <source>Improve retrieval</source>
+        <translation>検索の改善</translation>
+    </message>
+    <message>
+        <source>Fine-tuning</source>
+        <translation>ファインチューニング</translation>
+    </message>
+    <message>
+        <source>Fine-tuning + RAG</source>
+        <translation>ファインチューニング + RAG</translation>
+    </message>
+    <message>
+        <source>Good enough</source>
+        <translation>十分な品質です</translation>
+    </message>
+    <message>
+        <source>A stronger model</source>
+        <translation>より強力なモデル</translation>
+    </message>
+    <message>
+        <source>Add documents, then RAG</source>
+        <translation>文書を追加してから RAG</translation>
+    </message>
+    <message>
+        <source>Add documents that cover the missing answers</source>
+        <translation>欠けている答えをカバーする文書を追加</translation>
+    </message>
+    <message>
+        <source>Improve retrieval on top of RAG</source>
+        <translation>RAG の上で検索を改善</translation>
+    </message>
+    <message>
+        <source>Fine-tuning on top of RAG</source>
+        <translation>RAG の上でファインチューニング</translation>
+    </message>
+    <message>
+        <source>The model lacks facts, and for most of the questions it gets wrong no document holds the answer: retrieval can only bring what the documents contain. Add documents that cover the questions listed first, then measure RAG.</source>
+        <translation>モデルに事実が不足していますが、誤答した質問の大半は、どの文書にも答えがありません。検索は文書にある内容しか持ってこられません。先頭に挙げた質問をカバーする文書を追加してから、RAG を測定してください。</translation>
+    </message>
+    <message>
+        <source>With RAG, most of the answers still missing are in none of the documents: no search setting can find them. Add documents that cover the questions listed first, then measure again.</source>
+        <translation>RAG を使っても見つからない答えの大半は、どの文書にもありません。検索設定をどう変えても見つけられません。先頭に挙げた質問をカバーする文書を追加してから、もう一度測定してください。</translation>
+    </message>
+    <message>
+        <source>RAG is in use and fixed most of the missing facts. The next move on top of it: tune retrieval for the rows whose passages still lack the answer.</source>
+        <translation>RAG は使用中で、不足していた事実の大半を補いました。その上での次の一手は、パッセージにまだ答えがない行に向けた検索の調整です。</translation>
+    </message>
+    <message>
+        <source>RAG is in use and brings the facts, but the answers still take the wrong form. Train the model on examples of the wanted behaviour, with their passages.</source>
+        <translation>RAG は使用中で事実は届いていますが、回答の形式がまだ正しくありません。望ましい振る舞いの例を、そのパッセージ付きでモデルに学習させてください。</translation>
+    </message>
+    <message>
+        <source>RAG is in use, yet both missing facts and wrong form remain after prompt work: fine-tune the model and keep improving retrieval.</source>
+        <translation>RAG を使用し、プロンプトも改善しましたが、事実の不足と形式の誤りの両方が残っています。モデルをファインチューニングし、検索の改善も続けてください。</translation>
+    </message>
+    <message>
+        <source>Improve the prompt first: clearer instructions, a step-by-step request and a few worked examples. It is the cheapest step and the baseline for every other one.</source>
+        <translation>まずプロンプトを改善してください。より明確な指示、段階的に考えるよう求めること、いくつかの解答例です。最も安価なステップであり、ほかのすべてのステップの基準になります。</translation>
+    </message>
+    <message>
+        <source>The model lacks facts. Retrieve passages from your documents into the prompt (context optimization: what the model needs to know).</source>
+        <translation>モデルに事実の知識が不足しています。ドキュメントからパッセージを検索してプロンプトに入れてください（コンテキストの最適化：モデルが知るべきこと）。</translation>
+    </message>
+    <message>
+        <source>RAG is in place, but its passages often lack the answer. Tune chunking, search and ranking before changing the model.</source>
+        <translation>RAG は導入済みですが、パッセージに答えが含まれないことがよくあります。モデルを変える前に、チャンク分割・検索・ランキングを調整してください。</translation>
+    </message>
+    <message>
+        <source>The model knows enough but does not act consistently. Train it on examples of the wanted behaviour (LLM optimization: how the model needs to act).</source>
+        <translation>モデルの知識は足りていますが、振る舞いが安定しません。望ましい振る舞いの例でモデルを学習させてください（LLM の最適化：モデルがどう振る舞うべきか）。</translation>
+    </message>
+    <message>
+        <source>Both missing facts and wrong form remain after prompt work and RAG: combine a fine-tuned model with retrieval.</source>
+        <translation>プロンプトの改善と RAG の後も、事実の不足と形式の誤りの両方が残っています。ファインチューニングしたモデルと検索を組み合わせてください。</translation>
+    </message>
+    <message>
+        <source>The pass rate meets the target. Keep the evaluation set as a regression test.</source>
+        <translation>合格率が目標に達しています。この評価セットを回帰テストとして残してください。</translation>
+    </message>
+    <message>
+        <source>The passages hold the answer and a grounding prompt was measured, yet the model still ignores them: the model itself is the limit. Try a stronger model on the same rows, or fine-tune this one on answers that use the passages.</source>
+        <translation>パッセージに答えがあり、根拠づけのプロンプトも測定しましたが、モデルはまだそれを使いません。限界はモデル自体にあります。同じ行でより強いモデルを試すか、パッセージを使った回答でこのモデルをファインチューニングしてください。</translation>
+    </message>
+    <message>
+        <source>RAG has been measured and fixed most of the missing facts: adopt it, then tune retrieval and grounding with the checklist below.</source>
+        <translation>RAG を測定した結果、不足していた事実の大半が解消されました。RAG を採用し、下のチェックリストに沿って検索と根拠付けを調整してください。</translation>
+    </message>
+    <message>
+        <source>Prompt engineering: grounding on the passages</source>
+        <translation>プロンプトエンジニアリング：パッセージに基づく回答</translation>
+    </message>
+    <message>
+        <source>The passages hold the answer but the replies do not use it. Tell the model to answer from the passages before trying anything costlier.</source>
+        <translation>パッセージには答えがありますが、回答がそれを使っていません。コストのかかる手段を試す前に、パッセージに基づいて答えるようモデルに指示してください。</translation>
     </message>
 </context>
 <context>

@@ -40,7 +40,7 @@ def test_rows_that_only_errored_keep_the_current_step_with_low_confidence():
     base = make_run(1, "baseline", (), outcomes(error=3, **{"pass": 7}))
     d = diagnose([base], target=0.9)
     assert d.recommendation == "prompt_engineering" and d.errors == 3
-    assert d.evidence[0].kind == "errors" and d.evidence[0].numbers == {"errors": 3, "rows": 10}
+    assert d.evidence[0].kind == "errors" and d.evidence[0].numbers == {"errors": 3, "rows": 10, "commonest": "timeout"}
     assert d.confidence < 0.2
     rag = make_run(2, "rag", ("instructions", "rag"), outcomes(error=2, **{"pass": 8}))
     d = diagnose([base, rag], target=0.9)

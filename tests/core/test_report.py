@@ -144,7 +144,7 @@ def test_dataset_markup_is_escaped_and_no_tag_is_injected():
 def test_an_unknown_evidence_kind_shows_its_kind_and_numbers():
     """Advice from a newer advisor still reads: an unknown fact is listed by its name and numbers."""
     assert T.evidence_sentence({"kind": "new_kind", "numbers": {"fixed": 3}, "runs": ["A"]}) == \
-        "new_kind: fixed 3 (runs: A)"
+        "new_kind: fixed 3 (A)"
     broken = T.evidence_sentence({"kind": "technique_fixed", "numbers": {"fixed": 1}, "runs": ["A", "B"]})
     assert broken.startswith("technique_fixed: fixed 1")
     assert T.checklist_sentence({"id": "brand_new_step"}) == "Brand new step"
@@ -160,7 +160,7 @@ def test_every_evidence_kind_and_checklist_id_the_advisor_emits_has_an_english_s
         kinds |= set(re.findall(r'Evidence\(\s*"([a-z_]+)"', path.read_text(encoding="utf-8")))
     assert {"technique_fixed", "regression", "errors"} <= kinds  # the scan finds the advisor's kinds
     assert kinds <= set(T.EVIDENCE_SENTENCES), kinds - set(T.EVIDENCE_SENTENCES)
-    assert set(checklists.ALL_IDS) <= set(T.CHECKLIST_SENTENCES), set(checklists.ALL_IDS) - set(T.CHECKLIST_SENTENCES)
+    assert set(checklists.ALL_IDS) <= set(T.CHECKLIST), set(checklists.ALL_IDS) - set(T.CHECKLIST)
     runs = [make_run(1, "base", (), outcomes(knowledge=5, behaviour=6, error=1, **{"pass": 8}), tokens_in=100),
             make_run(2, "few", ("few_shot",), outcomes(knowledge=5, behaviour=4, **{"pass": 11}), tokens_in=400),
             make_run(3, "rag", ("rag",), outcomes(retrieval=3, generation=2, behaviour=5, **{"pass": 10}))]
@@ -267,3 +267,21 @@ def test_report_without_advice_still_shows_the_runs_and_says_why():
     html = render_html(_data(diagnosis=None, advice_note="None of the runs produced an answer."))
     assert "No advice yet" in html and "None of the runs produced an answer." in html
     assert html.count("<svg") == 2 and "Baseline" in html
+
+
+def test_errors_evidence_quotes_the_commonest_error_instead_of_blaming_the_connection():
+    """After rows fail for a prompt too long, the advice names that error and says how to resume them."""
+    from dataclasses import replace
+
+    from desktop_app.core.advice.diagnose import diagnose
+    from tests.core.test_advisor_gaps import make_run, outcomes
+
+    info, rows = make_run(1, "baseline", (), outcomes(knowledge=3, error=4, **{"pass": 13}))
+    too_long = "prompt_too_long: the prompt is longer than the model's context (4,096 tokens)"
+    rows = [replace(r, error=too_long) if r.error else r for r in rows]
+    d = diagnose([(info, rows)]).to_dict()
+    errors = next(e for e in d["evidence"] if e["kind"] == "errors")
+    assert errors["numbers"]["commonest"] == too_long
+    sentence = T.evidence_sentence(errors)
+    assert "The commonest error: prompt_too_long" in sentence and "Run again to resume" in sentence
+    assert "Check the connection" not in sentence

@@ -1,12 +1,14 @@
-"""Fixtures several ui test modules share: the real sample project."""
+"""Fixtures several ui test modules share: the real sample project, the Japanese interface."""
 from __future__ import annotations
 
 import shutil
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QCoreApplication
 
 from desktop_app.core.project.folder import Project
+from desktop_app.ui import language
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -23,3 +25,13 @@ def sample_source(tmp_path_factory) -> Path:
 def sample(sample_source, tmp_path) -> Project:
     """A private copy: tests that change the target must not change the others' project."""
     return Project.open(shutil.copytree(sample_source, tmp_path / "sample"))
+
+
+@pytest.fixture
+def japanese(qapp, monkeypatch):
+    """The Japanese catalogue installed as the app does it; English again afterwards."""
+    monkeypatch.delenv(language.ENV_VAR, raising=False)
+    assert language.apply(qapp, "ja") == "ja"
+    assert QCoreApplication.translate("MainWindow", "&File") == "ファイル(&F)"
+    yield
+    language.apply(qapp, "en")

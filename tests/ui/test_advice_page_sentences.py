@@ -48,9 +48,17 @@ def _scenarios() -> dict[str, object]:
     }
 
 
-def test_the_ui_words_every_kind_the_report_words(words):
-    """No evidence the report can explain shows up on screen as raw data."""
+def test_the_window_and_the_report_word_the_advice_the_same_way(words):
+    """A manager reading the report reads the very sentences the QA lead saw in the window."""
     assert set(EVIDENCE_KINDS) == set(report_text.EVIDENCE_SENTENCES)
+    for d in _scenarios().values():
+        d = d.to_dict()
+        words.use_runs(d["runs"])
+        names = report_text.run_names(d["runs"])
+        for e in d["evidence"]:
+            assert words.evidence(e) == str(report_text.evidence_sentence(e, names))
+        for c in d["checklist_details"]:
+            assert words.checklist(c) == str(report_text.checklist_sentence(c))
 
 
 def test_every_evidence_item_of_real_diagnoses_gets_a_sentence(words, qapp):

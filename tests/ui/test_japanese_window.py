@@ -83,16 +83,6 @@ def _english(texts: list[tuple[str, str]]) -> list[str]:
     return left
 
 
-@pytest.fixture
-def japanese(qapp, monkeypatch):
-    """The Japanese catalogue installed as the app does it; English again afterwards."""
-    monkeypatch.delenv(language.ENV_VAR, raising=False)
-    assert language.apply(qapp, "ja") == "ja"
-    assert QCoreApplication.translate("MainWindow", "&File") == "ファイル(&F)"
-    yield
-    language.apply(qapp, "en")
-
-
 def _settle(qtbot, window) -> None:
     qtbot.waitUntil(lambda: not any(r.pending_workers() for r in window.findChildren(TaskRunner)),
                     timeout=20000)

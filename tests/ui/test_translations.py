@@ -15,7 +15,7 @@ from desktop_app.ui import resources
 REPO = Path(__file__).resolve().parents[2]
 TS = REPO / "resources" / "i18n" / "llm_path_advisor_ja.ts"
 QM = TS.with_suffix(".qm")
-PLACEHOLDER = re.compile(r"%(?:\d|n)")
+PLACEHOLDER = re.compile(r"%(?:\d|n)|\{\w+\}")  # Qt's %1 and the core's {name}
 MNEMONIC = re.compile(r"&(?!&)(\S)")
 FIX = "run scripts/update_translations.sh, translate the new entries in the .ts, run it again"
 
@@ -58,7 +58,7 @@ def test_every_japanese_entry_is_translated():
 
 
 def test_translations_keep_placeholders_and_mnemonics():
-    """Numbers, names and Alt+letter shortcuts still appear in Japanese: %1..%9, %n and & survive."""
+    """Numbers, names and Alt+letter shortcuts still appear in Japanese: %1..%9, %n, {name} and & survive."""
     problems = []
     for context, source, message in _messages(TS):
         wanted = sorted(PLACEHOLDER.findall(source))
@@ -100,3 +100,21 @@ def test_translations_are_found_where_the_app_looks():
     """The app (and the frozen build, which bundles resources/) loads the catalogue from resources/i18n."""
     assert resources.translations_dir() == REPO / "resources" / "i18n"
     assert (resources.translations_dir() / QM.name).is_file()
+
+
+def test_no_sentence_is_marked_where_lupdate_cannot_see_it():
+    """Every core sentence reaches the catalogue: lupdate skips translate() inside f-strings and with
+    a context held in a variable, which would leave those sentences English for good."""
+    import ast
+
+    hidden = []
+    for path in sorted((REPO / "desktop_app").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        in_fstrings = {id(call) for node in ast.walk(tree) if isinstance(node, ast.JoinedStr)
+                       for call in ast.walk(node) if isinstance(call, ast.Call)}
+        for call in ast.walk(tree):
+            if isinstance(call, ast.Call) and getattr(call.func, "id", None) == "translate" and call.args:
+                literal = all(isinstance(a, ast.Constant) for a in call.args[:2])
+                if id(call) in in_fstrings or not literal:
+                    hidden.append(f"{path.relative_to(REPO)}:{call.lineno}")
+    assert not hidden, hidden

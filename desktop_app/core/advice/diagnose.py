@@ -16,7 +16,7 @@ from desktop_app.core.advice.model import ChecklistItem, Diagnosis, Evidence, Ru
 from desktop_app.core.advice.paired import min_detectable
 from desktop_app.core.providers.replies import commonest_error
 from desktop_app.core.advice.rules import MOVE_TECHNIQUES, Decision, Situation, best_run, decide
-from desktop_app.core.advice.stats import RunStats, compare, reference_run, run_stats
+from desktop_app.core.advice.stats import RunStats, compare, error_numbers, reference_run, run_stats
 from desktop_app.core.errors import ProjectError, RunError
 from desktop_app.core.variants import grounding_steps
 from desktop_app.core.records import RowResult, RunInfo
@@ -129,7 +129,7 @@ def _evidence(decision: Decision, s: Situation, stats: list[RunStats], regressio
     f = s.start
     items = list(decision.support) + ev.gap_shares(f)
     if f.errors:
-        items.append(Evidence("errors", {"errors": f.errors, "rows": f.rows}, f.rows_of("error"), (f.name,)))
+        items.append(Evidence("errors", error_numbers(f), f.rows_of("error"), (f.name,)))
     if not f.has_content_checks:
         items.append(Evidence("no_content_checks", {}, (), (f.name,)))
     items += regressions

@@ -14,7 +14,8 @@ Kinds (stable; the ui has a sentence for each):
   plateau          {gap, remaining, rows, share, fixed, of, fixed_share}   runs: [reference, run]
   readiness        the knowledge engine's numbers (share of rows whose answer is in the top k)
   pass_rate        {pass_rate, target, rows}; cheaper_run {pass_rate, tokens_per_request, ...}
-  errors           {errors, rows}; no_content_checks {}; retrieval_unmeasured {count}
+  errors           {errors, rows, commonest (the commonest stored error, when known)};
+                   no_content_checks {}; retrieval_unmeasured {count}
 """
 from __future__ import annotations
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from desktop_app.core.advice import evidence as ev
 from desktop_app.core.advice.model import Evidence
-from desktop_app.core.advice.stats import RunStats, compare, reference_run, sorted_ids
+from desktop_app.core.advice.stats import RunStats, compare, error_numbers, reference_run, sorted_ids
 
 LARGE = 0.10  # a gap on >= 10% of the answered rows is "large": alone it costs 10 points of pass rate
 RETRIEVAL_SUBSTANTIAL = 0.15  # retrieval gaps on >= 15% of rows: tune retrieval, not just adopt RAG
@@ -151,7 +151,7 @@ def _current_step(s: Situation) -> Decision:
     f = s.start
     support = []
     if f.errors:
-        support.append(Evidence("errors", {"errors": f.errors, "rows": f.rows}, f.rows_of("error"), (f.name,)))
+        support.append(Evidence("errors", error_numbers(f), f.rows_of("error"), (f.name,)))
     numbers = {"pass_rate": round(f.pass_rate, 4), "target": s.target, "rows": f.total}
     if f.missing:
         numbers["missing"] = len(f.missing)

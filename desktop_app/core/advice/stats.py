@@ -105,6 +105,7 @@ class RunStats:
     cost: float | None = 0.0  # None: some row has no known price
     latency_p50: float | None = None
     missing: tuple[str, ...] = ()  # evaluation rows this run has no result for (not run / not imported)
+    commonest_error: str | None = None  # one full text of the commonest stored error, for the evidence
     shortfalls: dict[str, float] = field(default_factory=dict, hash=False)  # failing row id -> 0..1
 
     @property
@@ -234,7 +235,17 @@ def run_stats(info: RunInfo, results: list[RowResult], order: int,
         cost=run_cost(list(picked.values())),
         latency_p50=percentile(lat, 50),
         missing=sorted_ids(set(eval_ids) - set(picked)) if eval_ids is not None else (),
+        commonest_error=_commonest_error(picked.values()),
     )
+
+
+def _commonest_error(results) -> str | None:
+    from desktop_app.core.providers.replies import commonest_error  # noqa: PLC0415 - only with errors
+    from desktop_app.core.providers.secrets import scrub_keys  # noqa: PLC0415
+
+    errors = [r.error for r in results if r.error]
+    found = commonest_error(errors) if errors else None
+    return scrub_keys(found[2])[:200] if found else None  # a provider may echo part of a rejected key
 
 
 @dataclass(frozen=True)
@@ -290,3 +301,12 @@ def reference_run(run: RunStats, runs: list[RunStats]) -> RunStats | None:
     if not subsets:
         return None
     return min(subsets, key=lambda r: (-len(set(r.techniques)), r.order))
+
+
+def error_numbers(f: RunStats) -> dict:
+    """The errors evidence's numbers: how many, of how many rows, and the commonest error's text
+    (so the advice quotes what went wrong instead of guessing at the connection)."""
+    numbers: dict = {"errors": f.errors, "rows": f.rows}
+    if f.commonest_error:
+        numbers["commonest"] = f.commonest_error
+    return numbers

@@ -151,14 +151,15 @@ def write_failed(path: Path, exc: OSError) -> ExportError:
                        "Close the file if it is open in another program, or choose another folder.")
 
 
-def write_html(data: ReportData, path: str | Path) -> Path:
-    """Render and save the HTML report (atomically: an old report is never left half-written)."""
+def write_html(data: ReportData, path: str | Path, say=str, lang: str = "en") -> Path:
+    """Render and save the HTML report (atomically: an old report is never left half-written);
+    ``say`` speaks its sentences in the reader's language ``lang`` (default English)."""
     from desktop_app.core.project.folder import atomic_write_text  # noqa: PLC0415
     from desktop_app.core.report.html import render_html  # noqa: PLC0415
 
     path = _writable(path, HTML_SUFFIXES, "the report")
     try:
-        atomic_write_text(path, render_html(data))
+        atomic_write_text(path, render_html(data, say, lang))
         shareable(path)
     except OSError as exc:
         raise write_failed(path, exc) from exc

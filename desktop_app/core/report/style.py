@@ -71,18 +71,3 @@ footer h2 { border: 0; }
   figure { flex-basis: 100%%; }
 }
 """ % {"font": FONT_STACK}
-
-FOOTER_PARAGRAPHS = (
-    "Every answer is judged by the project's checks, in two families that match the two axes of the maps.",
-    "Content checks ask whether the answer carries the right facts: a normalized match, word or character "
-    "overlap (token F1, by characters for Japanese and Chinese), containment, similarity of meaning, or an LLM "
-    "judge comparing it with the expected answer. Low content calls for context work (RAG, better retrieval).",
-    "Behaviour checks ask whether it acts right: a pattern, valid JSON or a JSON schema, length, words it must "
-    "or must not contain, the language, or an LLM-judged rubric. Low behaviour calls for LLM work (clearer "
-    "prompts, few-shot examples, fine-tuning).",
-    "In RAG runs, retrieval checks score the passages: context recall (did they contain the answer), context "
-    "precision, and faithfulness (did the answer stay with them).",
-    "A row passes when every content check that judged it passed and no behaviour check failed. Scores and pass "
-    "rates are shares of a run's rows; a row without an answer (an error) counts as failed. Each failing row is "
-    "classified as one gap:",
-)

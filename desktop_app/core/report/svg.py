@@ -12,6 +12,7 @@ import colorsys
 import math
 from html import escape
 
+from desktop_app.core.phrases import phrase, translate
 from desktop_app.core.report.text import pct as _pct
 
 WIDTH, HEIGHT = 560, 410
@@ -20,13 +21,15 @@ FONT = 11
 LABEL_MAX = 26
 CELL_SPREAD = 0.2  # share of a cell's size that runs sharing a cell are spread apart by (as the app does)
 
-X_TICKS = ("Baseline prompt", "Instructions", "Few-shot", "Fine-tuned")
-Y_TICKS = ("No retrieval", "RAG", "Tuned retrieval")
+X_TICKS = (translate("ReportText", "Baseline prompt"), translate("ReportText", "Instructions"),
+           translate("ReportText", "Few-shot"), translate("ReportText", "Fine-tuned"))
+Y_TICKS = (translate("ReportText", "No retrieval"), translate("ReportText", "RAG"),
+           translate("ReportText", "Tuned retrieval"))
 QUADRANTS = (  # label, columns, rows (inclusive), fill
-    ("Prompt engineering", (0, 2), (0, 0), "#edf2fa"),
-    ("RAG", (0, 2), (1, 2), "#ecf6ee"),
-    ("Fine-tuning", (3, 3), (0, 0), "#fbf2e6"),
-    ("All of the above", (3, 3), (1, 2), "#f4eef9"),
+    (translate("ReportText", "Prompt engineering"), (0, 2), (0, 0), "#edf2fa"),
+    (translate("ReportText", "RAG"), (0, 2), (1, 2), "#ecf6ee"),
+    (translate("ReportText", "Fine-tuning"), (3, 3), (0, 0), "#fbf2e6"),
+    (translate("ReportText", "All of the above"), (3, 3), (1, 2), "#f4eef9"),
 )
 
 
@@ -123,18 +126,20 @@ def _svg_open(title: str, desc: str, prefix: str) -> list[str]:
             f'<rect x="0" y="0" width="{WIDTH}" height="{HEIGHT}" fill="#ffffff"/>']
 
 
-def _legend(prefix: str) -> str:
+def _legend(prefix: str, say=str) -> str:
+    start, zero = say(translate("ReportText", "advice starts here")), say(translate("ReportText", "pass rate 0%"))
     y = HEIGHT - 16
     ring, grad = WIDTH - 330, WIDTH - 204
     return (f'<g font-size="10" fill="#4b5563">'
             f'<circle cx="{ring}" cy="{y + 4}" r="5" fill="none" stroke="#111827" stroke-width="1.6"/>'
-            f'<text x="{ring + 9}" y="{y + 8}">advice starts here</text>'
-            f'<text x="{grad}" y="{y + 8}">pass rate 0%</text>'
+            f'<text x="{ring + 9}" y="{y + 8}">{escape(start)}</text>'
+            f'<text x="{grad}" y="{y + 8}">{escape(zero)}</text>'
             f'<rect x="{grad + 64}" y="{y}" width="90" height="9" fill="url(#{prefix}-grad)" stroke="#9ca3af" '
             f'stroke-width="0.5"/><text x="{grad + 160}" y="{y + 8}">100%</text></g>')
 
 
-def _dots(coords: list[tuple[float, float]], points: list[dict], bounds, segments=(), keep_clear=()) -> list[str]:
+def _dots(coords: list[tuple[float, float]], points: list[dict], bounds, segments=(), keep_clear=(),
+          say=str) -> list[str]:
     """Circles numbered in run order, a ring on the start run, and labels (name, pass rate) placed clear."""
     texts = [f"{_short(p['label'])} {_pct(p.get('pass_rate'))}" for p in points]
     spots = _place_labels([(x, y, t) for (x, y), t in zip(coords, texts)], bounds, segments, keep_clear)
@@ -146,7 +151,8 @@ def _dots(coords: list[tuple[float, float]], points: list[dict], bounds, segment
             out.append(f'<line x1="{x:.1f}" y1="{y:.1f}" x2="{lx:.1f}" y2="{ly:.1f}" stroke="#9ca3af" '
                        'stroke-width="0.8"/>')
     for i, ((x, y), p) in enumerate(zip(coords, points)):
-        tip = f"{p['label']}: pass rate {_pct(p.get('pass_rate'))}"
+        tip = say(phrase(translate("ReportText", "{run}: pass rate {share}"), run=p["label"],
+                         share=_pct(p.get("pass_rate"))))
         out.append(f'<g class="dot"><title>{escape(tip)}</title>')
         if p.get("start"):
             out.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{RADIUS + 4}" fill="#ffffff" fill-opacity="0.6" '
@@ -188,8 +194,9 @@ def _clamp_int(value, low: int, high: int) -> int:
         return low
 
 
-def technique_map_svg(points: list[dict], prefix: str = "tm") -> str:
-    """points: [{label, position: (x, y), pass_rate, start}] in the order the runs were made."""
+def technique_map_svg(points: list[dict], prefix: str = "tm", say=str) -> str:
+    """points: [{label, position: (x, y), pass_rate, start}] in the order the runs were made; ``say``
+    speaks the map's own words in the reader's language."""
     left, right, top, bottom = 104, 14, 22, 70
     pw, ph = WIDTH - left - right, HEIGHT - top - bottom
     cw, ch = pw / 4, ph / 3
@@ -200,10 +207,12 @@ def technique_map_svg(points: list[dict], prefix: str = "tm") -> str:
     def sy(y: float) -> float:
         return top + ph - (y + 0.5) * ch
 
-    out = _svg_open("Technique map", "Each run placed by the techniques it used; colour shows its pass rate; "
-                                     "arrows follow the order the runs were made.", prefix)
+    out = _svg_open(say(translate("ReportText", "Technique map")),
+                    say(translate("ReportText", "Each run placed by the techniques it used; colour shows its pass "
+                                                "rate; arrows follow the order the runs were made.")), prefix)
     quadrant_boxes = []
-    for label, (c0, c1), (r0, r1), fill in QUADRANTS:
+    for words, (c0, c1), (r0, r1), fill in QUADRANTS:
+        label = say(words)
         x0, y0 = left + c0 * cw, top + ph - (r1 + 1) * ch
         quadrant_boxes.append((x0 + 4, y0 + 3, x0 + 8 + _text_width(label) * 1.05, y0 + 19))
         out.append(f'<rect x="{x0:.1f}" y="{y0:.1f}" width="{(c1 - c0 + 1) * cw:.1f}" '
@@ -217,16 +226,20 @@ def technique_map_svg(points: list[dict], prefix: str = "tm") -> str:
         out.append(f'<line x1="{left}" y1="{top + r * ch:.1f}" x2="{left + pw}" y2="{top + r * ch:.1f}" '
                    'stroke="#d1d5db" stroke-dasharray="2 3"/>')
     out.append(f'<rect x="{left}" y="{top}" width="{pw}" height="{ph}" fill="none" stroke="#9ca3af"/>')
-    for i, t in enumerate(X_TICKS):
+    for i, t in enumerate(map(say, X_TICKS)):
         out.append(f'<text x="{sx(i):.1f}" y="{top + ph + 16}" text-anchor="middle" font-size="11" '
                    f'fill="#374151">{escape(t)}</text>')
-    for i, t in enumerate(Y_TICKS):
+    for i, t in enumerate(map(say, Y_TICKS)):
         out.append(f'<text x="{left - 8}" y="{sy(i) + 4:.1f}" text-anchor="end" font-size="11" '
                    f'fill="#374151">{escape(t)}</text>')
+    act = say(translate("ReportText", "How the model needs to act: LLM optimization →"))
+    know = say(translate("ReportText", "What it needs to know: context →"))
     out.append(f'<text x="{left + pw / 2:.1f}" y="{top + ph + 36}" text-anchor="middle" font-size="11" '
-               'fill="#111827">How the model needs to act: LLM optimization →</text>')
+               f'fill="#111827">{escape(act)}'
+               '</text>')
     out.append(f'<text transform="translate(14 {top + ph / 2:.1f}) rotate(-90)" text-anchor="middle" '
-               'font-size="11" fill="#111827">What it needs to know: context →</text>')
+               f'font-size="11" fill="#111827">{escape(know)}'
+               '</text>')
 
     cells = [(_clamp_int(p["position"][0], 0, 3), _clamp_int(p["position"][1], 0, 2)) for p in points]
     coords = []
@@ -235,8 +248,8 @@ def technique_map_svg(points: list[dict], prefix: str = "tm") -> str:
         coords.append((sx(x) + dx, sy(y) + dy))
     segments = _arrow_segments(coords)
     out += _arrows(segments, prefix)
-    out += _dots(coords, points, (left + 2, top + 2, left + pw - 2, top + ph - 2), segments, quadrant_boxes)
-    out.append(_legend(prefix))
+    out += _dots(coords, points, (left + 2, top + 2, left + pw - 2, top + ph - 2), segments, quadrant_boxes, say)
+    out.append(_legend(prefix, say))
     out.append("</svg>")
     return "\n".join(out)
 
@@ -265,7 +278,7 @@ def _unit(value) -> float:
     return max(0.0, min(1.0, float(value)))
 
 
-def diagnosis_map_svg(points: list[dict], target: float, prefix: str = "dm") -> str:
+def diagnosis_map_svg(points: list[dict], target: float, prefix: str = "dm", say=str) -> str:
     """points: [{label, behaviour, content, pass_rate, start}]; the target corner is (target, target)..(1, 1)."""
     left, right, top, bottom = 64, 24, 22, 70
     pw, ph = WIDTH - left - right, HEIGHT - top - bottom
@@ -277,8 +290,9 @@ def diagnosis_map_svg(points: list[dict], target: float, prefix: str = "dm") -> 
         return top + ph - v * ph
 
     t = _unit(target)
-    out = _svg_open("Diagnosis map", "Each run at its behaviour score (x) and content score (y); the shaded "
-                                     "corner is the target.", prefix)
+    out = _svg_open(say(translate("ReportText", "Diagnosis map")),
+                    say(translate("ReportText", "Each run at its behaviour score (x) and content score (y); the "
+                                                "shaded corner is the target.")), prefix)
     out.append(f'<rect x="{left}" y="{top}" width="{pw}" height="{ph}" fill="#fafafa" stroke="#9ca3af"/>')
     out.append(f'<rect x="{sx(t):.1f}" y="{top}" width="{sx(1) - sx(t):.1f}" height="{sy(t) - top:.1f}" '
                'fill="#dcf2e1" stroke="#4f9d63" stroke-dasharray="4 3"/>')
@@ -292,15 +306,19 @@ def diagnosis_map_svg(points: list[dict], target: float, prefix: str = "dm") -> 
                    f'fill="#374151">{i * 25}%</text>')
     # Name the corner just outside its inner point, where no score of 100% can sit.
     tx, ty, anchor = (sx(t) - 5, sy(t) + 14, "end") if t > 0.3 else (sx(t) + 5, top + 14, "start")
-    target_text = f"target {_pct(t)}"
+    target_text = say(phrase(translate("ReportText", "target {share}"), share=_pct(t)))
     out.append(f'<text x="{tx:.1f}" y="{ty:.1f}" text-anchor="{anchor}" font-size="11" font-weight="bold" '
                f'fill="#2f6b3f">{escape(target_text)}</text>')
     w = _text_width(target_text) + 4
     target_box = (tx - w if anchor == "end" else tx, ty - FONT, tx if anchor == "end" else tx + w, ty + 3)
+    behaviour = say(translate("ReportText", "Behaviour score: low → needs LLM work (prompt, fine-tuning)"))
+    content = say(translate("ReportText", "Content score: low → needs context (RAG)"))
     out.append(f'<text x="{left + pw / 2:.1f}" y="{top + ph + 36}" text-anchor="middle" font-size="11" '
-               'fill="#111827">Behaviour score: low → needs LLM work (prompt, fine-tuning)</text>')
+               f'fill="#111827">{escape(behaviour)}'
+               '</text>')
     out.append(f'<text transform="translate(16 {top + ph / 2:.1f}) rotate(-90)" text-anchor="middle" '
-               'font-size="11" fill="#111827">Content score: low → needs context (RAG)</text>')
+               f'font-size="11" fill="#111827">{escape(content)}'
+               '</text>')
 
     raw = [(_unit(p.get("behaviour")), _unit(p.get("content"))) for p in points]
     keys = [(round(b, 2), round(c, 2)) for b, c in raw]
@@ -308,7 +326,7 @@ def diagnosis_map_svg(points: list[dict], target: float, prefix: str = "dm") -> 
     for (b, c), (i, n) in zip(raw, _spread(keys)):  # equal scores: spread on a small ring, never hidden
         dx, dy = _ring(i, n, RADIUS + 3, RADIUS + 3)
         coords.append((sx(b) + dx, sy(c) + dy))
-    out += _dots(coords, points, (4, 4, WIDTH - 4, top + ph + 2), keep_clear=[target_box])
-    out.append(_legend(prefix))
+    out += _dots(coords, points, (4, 4, WIDTH - 4, top + ph + 2), keep_clear=[target_box], say=say)
+    out.append(_legend(prefix, say))
     out.append("</svg>")
     return "\n".join(out)

@@ -31,7 +31,9 @@ def _export_report(state, project, path: str) -> str | None:
     data = build_report_data(project)
     if state.should_stop():
         return None
-    return str(write_html(data, path))
+    from desktop_app.ui.language import report_language  # noqa: PLC0415
+
+    return str(write_html(data, path, *report_language()))
 
 
 class AdvicePage(DiagnosisPage):

@@ -1,4 +1,4 @@
-"""The report's number formats (also the window's, ui/advice/fmt.py) and the raw-data fallback
+"""Number formats of the advice, the report and the window (ui/advice/fmt.py), and the raw-data fallback
 for an item no sentence exists for: never an error, always something readable."""
 from __future__ import annotations
 
