@@ -121,6 +121,8 @@ class KnowledgePage(Page):
             self.tabs.setTabText(n, text)
         for panel in (self.documents, self.search, self.readiness, self.lab, self.settings, self.progress_box):
             panel.retranslate()
+        if getattr(self, "_stats", None) is not None:
+            self.stats_label.setText(texts.stats_text(self._stats))
 
     # -- project ---------------------------------------------------------------------------
     def set_project(self, project) -> None:
@@ -299,6 +301,7 @@ class KnowledgePage(Page):
     # -- overview --------------------------------------------------------------------------
     @Slot(object)
     def _show_overview(self, overview: work.Overview) -> None:
+        self._stats = overview.stats  # said again in the new language on a switch
         self.stats_label.setText(texts.stats_text(overview.stats))
         self.documents.set_documents(overview.documents)
         self.settings.set_reindex_needed(texts.reindex_reason(overview.stats, overview.documents))

@@ -189,9 +189,13 @@ class ExampleView(QWidget):
         self.empty.setText(self.tr("Select a row to see each run's answer, its checks and its passages."))
         for column in self.columns:
             column.retranslate()
+        showing: tuple | None = getattr(self, "_showing", None)
+        if showing is not None:
+            self.show_row(*showing)  # the header and each run's verdicts in the new language
 
     def show_row(self, row, runs) -> None:
         """``row``: records.Row or None; ``runs``: RunEntry items in the order to show them."""
+        self._showing = (row, runs) if row is not None else None
         self.empty.setVisible(row is None)
         self.texts.setVisible(row is not None)
         self.runs_scroll.setVisible(row is not None)

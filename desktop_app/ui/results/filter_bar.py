@@ -58,6 +58,8 @@ class FilterBar(QWidget):
         self.copy_button.setToolTip(self.tr("Copy the selected row, one line per run, as tab-separated text"))
         if self.run_combo.count():
             self.run_combo.setItemText(0, self.tr("All runs"))
+        if getattr(self, "_count", None) is not None:
+            self.show_count(*self._count)
             self.category_combo.setItemText(0, self.tr("All categories"))
             for i, g in enumerate(GAPS):
                 self.gap_combo.setItemText(i, words.gap_filter_label(g))
@@ -102,4 +104,5 @@ class FilterBar(QWidget):
         self.clear_ids_button.setVisible(count is not None)
 
     def show_count(self, shown: int, total: int) -> None:
+        self._count = (shown, total)
         self.count_label.setText(self.tr("%1 of %2 rows").replace("%1", f"{shown:,}").replace("%2", f"{total:,}"))

@@ -54,5 +54,11 @@ class Page(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+            # Panels inside a page set their words in their own retranslate(); a page need not
+            # remember to call each of them (a missed one stayed English after a live switch).
+            for child in self.findChildren(QWidget):
+                again = getattr(child, "retranslate", None)
+                if not isinstance(child, Page) and callable(again):
+                    again()
         super().changeEvent(event)
 
