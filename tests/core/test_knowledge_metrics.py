@@ -189,3 +189,12 @@ def test_readiness_tells_answers_no_document_holds_from_ones_the_search_missed(k
     per = {r["id"]: r for r in result["per_row"]}
     assert (per["r1"]["in_documents"], per["far"]["in_documents"], per["none"]["in_documents"]) == (True, True, False)
     assert result["not_in_documents"] == 1
+
+
+def test_an_answer_that_leads_with_yes_or_no_is_found_by_its_facts():
+    """「いいえ、日本国内専用です」 is in a passage that says 日本国内専用（AC100V）です, as a person would say."""
+    from desktop_app.core.knowledge.metrics import coverage
+
+    assert coverage("いいえ、日本国内専用です", "AirLoopは日本国内専用（AC100V）です。") >= 0.8
+    assert coverage("No, it is sold only in Japan.", "The AirLoop is sold only in Japan.") >= 0.8
+    assert coverage("いいえ、日本国内専用です", "AirLoopは海外でも使えます。") < 0.5  # still needs the facts

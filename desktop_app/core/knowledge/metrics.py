@@ -75,9 +75,14 @@ def literal_answer(expected: str) -> bool:
     return not (any(t in _NOT_LITERAL for t in words) and all(t in _NOT_LITERAL or t in _STOP for t in words))
 
 
+# "いいえ、日本国内専用です" / "No, only in Japan": the verdict word leads; the facts after it are
+# what a passage states ("日本国内専用（AC100V）です" holds this answer, with no "いいえ" in it).
+_VERDICT_FIRST = re.compile(r"^\s*(?:yes|no|はい|いいえ|ええ|いえ)\s*[,、。.!！:：]\s*(?=\S)", re.IGNORECASE)
+
+
 def coverage(expected: str, text: str) -> float:
     """Share of the expected answer's content found in ``text`` (1.0 when it appears whole)."""
-    expected = answer_content(expected)
+    expected = _VERDICT_FIRST.sub("", answer_content(expected))
     if not normalize(expected):
         return 0.0
     if contains_run(expected, text):
