@@ -1,12 +1,9 @@
 """Switching to Japanese while the app runs: pages already shown redraw their words too."""
 from __future__ import annotations
 
-import shutil
-
 from desktop_app.ui import language
-from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.steps import STEPS
-from tests.ui.test_japanese_window import _english, _menu_texts, _settle, _visible_texts
+from tests.ui.test_japanese_window import _english, _menu_texts, _settle, _visible_texts, open_sample_window
 
 
 def test_every_page_already_shown_in_english_reads_japanese_after_a_live_switch(qtbot, qapp, sample_source,
@@ -14,14 +11,7 @@ def test_every_page_already_shown_in_english_reads_japanese_after_a_live_switch(
     """A user who opens every page in English, then picks 日本語, reads no English left on any page."""
     monkeypatch.delenv(language.ENV_VAR, raising=False)
     language.apply(qapp, "en")
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.resize(1100, 690)
-    window.show()
-    qtbot.waitExposed(window)
-    project = shutil.copytree(sample_source, tmp_path / "sample")
-    with qtbot.waitSignal(window.project_changed, timeout=10000):
-        window.open_project(str(project))
+    window = open_sample_window(qtbot, sample_source, tmp_path)
     for key, _ in STEPS:  # every page drawn once in English, with its data
         window.select_step(key)
         _settle(qtbot, window)

@@ -89,8 +89,8 @@ def _settle(qtbot, window) -> None:
     QApplication.processEvents()
 
 
-def test_every_page_of_the_sample_reads_in_japanese(qtbot, japanese, sample_source, tmp_path):
-    """A Japanese QA lead walks through all ten steps of the sample and reads Japanese only."""
+def open_sample_window(qtbot, sample_source, tmp_path) -> MainWindow:
+    """The window at 1100×690 with a copy of the sample project open."""
     window = MainWindow()
     qtbot.addWidget(window)
     window.resize(1100, 690)
@@ -99,6 +99,12 @@ def test_every_page_of_the_sample_reads_in_japanese(qtbot, japanese, sample_sour
     project = shutil.copytree(sample_source, tmp_path / "sample")
     with qtbot.waitSignal(window.project_changed, timeout=10000):
         window.open_project(str(project))
+    return window
+
+
+def test_every_page_of_the_sample_reads_in_japanese(qtbot, japanese, sample_source, tmp_path):
+    """A Japanese QA lead walks through all ten steps of the sample and reads Japanese only."""
+    window = open_sample_window(qtbot, sample_source, tmp_path)
     left = _english(_menu_texts(window))
     for key, _ in STEPS:
         window.select_step(key)
