@@ -247,7 +247,7 @@ def open_jsonl(path: Path, size: int, encoding: str | None) -> Source:
                 late_rows[0] += 1
         return fixed_cells + [_json_text(obj.get(k)) for k in keys]
 
-    known, late, late_rows = set(keys), set(), [0]
+    known, late, late_rows = set(keys), set[str](), [0]
 
     def records() -> Records:
         try:

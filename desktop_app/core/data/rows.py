@@ -129,9 +129,13 @@ def import_dataset(project, path, *, encoding: str | None = None, sheet: str | N
             raise DataError(phrase(translate("DataErrors", "{name} has no rows with an input (column '{column}')."), name=path.name, column=resolved['input']),
                             translate("DataErrors", "Check the input column mapping, or fill in the inputs."),
                             details={"kind": "no_rows", "columns": meta["columns"]})
+        def new_temp() -> Path:
+            temps.append(_temp_path(project))  # listed, so the finally below removes it too
+            return temps[-1]
+
         id_array = np.frombuffer(ids, dtype=np.uint64)
         rows_path = split.fix_ids(temps[0], id_array, np.frombuffer(generated, dtype=np.uint8),
-                                  path.name, lambda: temps.append(_temp_path(project)) or temps[-1])
+                                  path.name, new_temp)
         input_array = np.frombuffer(inputs, dtype=np.uint64)
         pool_mask = split.choose_pool(input_array, examples, seed, total)
         pool_ids = split.ids_at(rows_path, pool_mask) if examples else []

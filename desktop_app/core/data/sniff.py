@@ -112,16 +112,16 @@ def normalize_encoding(name: str) -> str:
 
 def detect_encoding(sample: bytes) -> str:
     """Best codec for ``sample`` (already cut at a line end); never fails (latin-1 reads anything)."""
-    for bom, name in _BOMS:
+    for bom, bom_codec in _BOMS:
         if sample.startswith(bom):
-            return name
+            return bom_codec
     if _strict(sample, "utf-8") is not None:
         return "utf-8"
     scored = []
-    for name in ("cp932", "euc_jp"):
-        text = _strict(sample, name)
+    for codec in ("cp932", "euc_jp"):
+        text = _strict(sample, codec)
         if text is not None:
-            scored.append((_japanese_score(text), name))
+            scored.append((_japanese_score(text), codec))
     if scored and max(scored)[0] >= 0.8:
         return max(scored)[1]
     western = _strict(sample, "cp1252")

@@ -147,7 +147,8 @@ def wrong_encoding_error(path: Path, encoding: str, line: int, bad: bytes,
         details={"kind": "wrong_encoding", "line": line, "encoding": encoding, "detected": suggestion})
 
 
-def open_text(path: Path, encoding: str | None, warnings: list[dict]) -> tuple[io.TextIOWrapper, str, str]:
+def open_text(path: Path, encoding: str | None,
+              warnings: list[dict]) -> tuple[io.TextIOWrapper[io.BufferedReader], str, str]:
     """Open ``path`` as text in the chosen (or detected) encoding; returns (file, encoding, sample)."""
     raw = open(path, "rb")
     try:

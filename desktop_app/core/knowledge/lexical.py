@@ -13,11 +13,14 @@ import re
 import shutil
 import unicodedata
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from desktop_app.core.text import is_cjk, tokens
 
+if TYPE_CHECKING:
+    import bm25s  # for its types only; _bm25s() imports it when an index is first built or loaded
 
 
 def _bm25s():
@@ -73,7 +76,7 @@ class LexicalIndex:
     def __init__(self, folder: Path, tokenizer: str = "bigram"):
         self.folder = Path(folder)
         self.tokenizer = tokenizer  # queries must be cut the way the chunks were
-        self._state: tuple[list[str], object, int] = ([], None, -1)
+        self._state: tuple[list[str], bm25s.BM25 | None, int] = ([], None, -1)
 
     @property
     def generation(self) -> int:

@@ -109,6 +109,7 @@ def _place_labels(points: list[tuple[float, float, str]], bounds: tuple[float, f
                 best = (cost, rank, box)
             if cost < 1:
                 break
+        assert best is not None  # _candidates always yields
         placed.append(best[2])
         out.append((best[2], best[1] >= 4))
     return out
