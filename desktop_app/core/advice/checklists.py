@@ -89,7 +89,7 @@ def build(recommendation: str, *, flavour: str = "", tried: frozenset[str] = fro
                            if c == "add_missing_documents" else None)
                      for c in IMPROVE_RETRIEVAL)
     if recommendation in ("fine_tuning", "fine_tuning_and_rag"):
-        ids = FINE_TUNING_AND_RAG if recommendation == "fine_tuning_and_rag" else FINE_TUNING
+        ids: tuple[str, ...] = FINE_TUNING_AND_RAG if recommendation == "fine_tuning_and_rag" else FINE_TUNING
         if recommendation == "fine_tuning" and flavour == "grounding":
             ids = ("train_with_retrieved_passages",) + FINE_TUNING
         if not retrieval_gaps:

@@ -165,13 +165,15 @@ def _good_enough(s: Situation) -> Decision:
     support = [Evidence("pass_rate", {"pass_rate": round(f.pass_rate, 4), "target": s.target, "rows": f.total},
                         (), (f.name,))]
     cheaper = None
-    meeting = [r for r in s.runs if r.pass_rate >= s.target and r.covers_all and r.tokens_per_request is not None]
-    if f.tokens_per_request is not None and meeting:
-        cheapest = min(meeting, key=lambda r: (round(r.tokens_per_request, 6), r.order))
-        if cheapest is not f and cheapest.tokens_per_request < f.tokens_per_request:
+    meeting = [(r.tokens_per_request, r) for r in s.runs
+               if r.pass_rate >= s.target and r.covers_all and r.tokens_per_request is not None]
+    reference = f.tokens_per_request
+    if reference is not None and meeting:
+        tokens, cheapest = min(meeting, key=lambda m: (round(m[0], 6), m[1].order))
+        if cheapest is not f and tokens < reference:
             cheaper = {"pass_rate": round(cheapest.pass_rate, 4),
-                       "tokens_per_request": round(cheapest.tokens_per_request, 1),
-                       "reference_tokens_per_request": round(f.tokens_per_request, 1)}
+                       "tokens_per_request": round(tokens, 1),
+                       "reference_tokens_per_request": round(reference, 1)}
             support.append(Evidence("cheaper_run", dict(cheaper), (), (f.name, cheapest.name)))
     return Decision("good_enough", margin, 1.0, tuple(support), extra={"cheaper": cheaper})
 
@@ -211,6 +213,7 @@ def _context_axis(s: Situation, side_margin: float) -> Decision:
                         "add_documents" if absent else "",
                         extra={"readiness_share": share, "not_in_documents": absent.rows if absent else ()})
     rag = f if f.is_rag else s.best(r for r in s.runs if r.is_rag)
+    assert rag is not None  # rag_tried: a RAG run answered, so there is a best one
     k, r, g = rag.count("knowledge"), rag.count("retrieval"), rag.count("generation")
     ctx = k + r + g
     # What RAG fixed of the baseline's knowledge-gap rows, on the same rows (None: nothing to compare).
@@ -246,7 +249,8 @@ def _context_axis(s: Situation, side_margin: float) -> Decision:
         return Decision("improve_retrieval", absent.numbers["share"], 1.0,
                         tuple([absent] + ev.gap_share(rag, "retrieval") + support),
                         "add_documents", extra={"retrieval_gaps": r + k, "not_in_documents": absent.rows})
-    if fixed_most and unresolved < g:  # RAG in use, little left to retrieval: ground the answers in it
+    # RAG in use, little left to retrieval: ground the answers in it (fixed_most implies a fix_share).
+    if fixed_most and fix_share is not None and unresolved < g:
         return Decision("prompt_engineering", (side_margin + _clip(2 * fix_share - 1)) / 2, 0.7,
                         tuple(ev.gap_share(rag, "generation") + support + cost), "grounding")
     sub_margin = (unresolved - g) / ctx if ctx else 0.0
@@ -280,6 +284,7 @@ def _llm_axis(s: Situation, side_margin: float) -> Decision:
     if not s.tried("few_shot"):  # instructions measured, examples not yet: the next rung of the ladder
         return Decision("prompt_engineering", side_margin, 0.8, tuple(support))
     few = s.best(r for r in s.runs if "few_shot" in r.techniques)
+    assert few is not None  # tried("few_shot"): a few-shot run answered, so there is a best one
     ref = reference_run(few, list(s.runs)) or s.baseline
     support.append(ev.plateau(ref, few, "behaviour"))
     cost = _few_shot_cost(s, few)

@@ -82,18 +82,25 @@ def _phrase_found(phrase: str, output: str) -> bool:
     return contains_run(phrase, output)
 
 
+def _value(spec: CheckSpec) -> str:
+    assert spec.value is not None  # validate_spec refuses a check of a kind that takes a value without one
+    return spec.value
+
+
 def check_must_include(spec: CheckSpec, output: str) -> Verdict:
-    ok = _phrase_found(spec.value, output)
-    return _v(spec, ok, float(ok), "included" if ok else f"missing:{spec.value[:40]}")
+    phrase = _value(spec)
+    ok = _phrase_found(phrase, output)
+    return _v(spec, ok, float(ok), "included" if ok else f"missing:{phrase[:40]}")
 
 
 def check_must_not_include(spec: CheckSpec, output: str) -> Verdict:
-    found = _phrase_found(spec.value, output)
-    return _v(spec, not found, float(not found), f"found:{spec.value[:40]}" if found else "absent")
+    phrase = _value(spec)
+    found = _phrase_found(phrase, output)
+    return _v(spec, not found, float(not found), f"found:{phrase[:40]}" if found else "absent")
 
 
 def check_language(spec: CheckSpec, output: str) -> Verdict:
-    expected = language_code(spec.value)
+    expected = language_code(_value(spec))
     ok, share, detected = matches_language(output, expected)
     if detected == "none":
         return _v(spec, True, 1.0, "lang=none")

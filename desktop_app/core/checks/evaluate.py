@@ -79,6 +79,7 @@ def _best_answer(spec: CheckSpec, answers: list[str], output: str, embed: Embed 
     best = None
     for answer in (a for a in answers if a.strip()):
         if spec.kind == "semantic":
+            assert embed is not None  # _evaluate_one leaves out a check that needs embed when there is none
             verdict = check_semantic(spec, answer, output, embed)
             if verdict is None:  # the embedding call failed: left out, not failed
                 return None
@@ -105,10 +106,12 @@ def _evaluate_one(spec: CheckSpec, row: Row, output: str | None,
         if output is None or not output.strip():
             return Verdict(spec.id, spec.family, False, 0.0, "no_output")
         if spec.kind == "judge":  # the judge sees every accepted answer at once (one call)
+            assert judge is not None  # its needs == "judge": left out above when there is none
             return run_judge(spec, row, output, judge)
         return _best_answer(spec, [expected, *row.alternatives], output, embed, row.input or "")
     if output is None:
         return None
     if spec.kind == "rubric":
+        assert judge is not None  # its needs == "judge": left out above when there is none
         return run_judge(spec, row, output, judge)
     return BEHAVIOUR_CHECKS[spec.kind](spec, output)

@@ -71,8 +71,8 @@ def parse_techniques(text: str | Iterable[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(names))
 
 
-def _pick(columns: list[str], given: str | None, candidates: Sequence[str], role: str, path: Path,
-          required: bool = True) -> str | None:
+def _find_column(columns: list[str], given: str | None, candidates: Sequence[str], role: str,
+                 path: Path) -> str | None:
     if given:
         if given in columns:
             return given
@@ -82,12 +82,17 @@ def _pick(columns: list[str], given: str | None, candidates: Sequence[str], role
     for name in candidates:
         if name in lowered:
             return lowered[name]
-    if required:
+    return None
+
+
+def _pick(columns: list[str], given: str | None, candidates: Sequence[str], role: str, path: Path) -> str:
+    found = _find_column(columns, given, candidates, role, path)
+    if found is None:
         option = {"row id": "--id-col", "output": "--output-col"}.get(role, "")
         raise DataError(f"{path.name} has no {role} column I can recognise.",
                         f"Name it with {option} COLUMN; the columns are: {', '.join(columns)}.",
                         details={"kind": "missing_column"})
-    return None
+    return found
 
 
 def parse_passages(cell: str, where: str) -> tuple[Passage, ...]:
@@ -108,9 +113,9 @@ def parse_passages(cell: str, where: str) -> tuple[Passage, ...]:
     for i, item in enumerate(items):
         if isinstance(item, str):
             out.append(Passage(text=item, source="", position=i))
-        elif isinstance(item, dict) and isinstance(item.get("text", item.get("content")), str):
+        elif isinstance(item, dict) and isinstance(body := item.get("text", item.get("content")), str):
             page = item.get("page")
-            out.append(Passage(text=item.get("text", item.get("content")), source=str(item.get("source") or ""),
+            out.append(Passage(text=body, source=str(item.get("source") or ""),
                                page=page if isinstance(page, int) else None, position=i))
         else:
             raise DataError(f"{where}: passage {i + 1} is neither text nor an object with a 'text' field.",
@@ -140,7 +145,7 @@ def read_outputs(path: str | Path, *, id_col: str | None = None, output_col: str
         cols = list(src.columns)
         c_id = _pick(cols, id_col, ID_COLUMNS, "row id", path)
         c_out = _pick(cols, output_col, OUTPUT_COLUMNS, "output", path)
-        c_ctx = _pick(cols, contexts_col, CONTEXT_COLUMNS, "contexts", path, required=False)
+        c_ctx = _find_column(cols, contexts_col, CONTEXT_COLUMNS, "contexts", path)
         i_id, i_out = cols.index(c_id), cols.index(c_out)
         i_ctx = cols.index(c_ctx) if c_ctx else None
         numeric = {name: cols.index(name) for name in NUMERIC_COLUMNS if name in cols}

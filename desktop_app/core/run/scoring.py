@@ -137,8 +137,8 @@ def only_rows(results: Sequence[RowResult], eval_ids: Collection[str] | None) ->
 
 def run_cost(results: Sequence[RowResult]) -> float | None:
     """Sum of the rows' costs; None when any row's price is unknown (unknown is not $0)."""
-    costs = [r.cost for r in results]
-    return None if any(c is None for c in costs) else math.fsum(costs)
+    costs = [r.cost for r in results if r.cost is not None]
+    return None if len(costs) < len(results) else math.fsum(costs)
 
 
 def summarize(run: RunInfo, results: Sequence[RowResult], *,

@@ -86,6 +86,12 @@ _UPSERT = (
     " verdicts=excluded.verdicts, request_key=excluded.request_key, created_at=excluded.created_at")
 
 
+def _inserted_id(cur: sqlite3.Cursor) -> int:
+    row_id = cur.lastrowid
+    assert row_id is not None  # set by every successful INSERT; None only before one
+    return row_id
+
+
 @dataclass(frozen=True)
 class CachedResponse:
     """A model answer kept for its exact request, so the same request is never paid twice."""
@@ -201,7 +207,7 @@ class ResultStore:
             " VALUES (?,?,?,?,?,?,?,?)",
             (name, json.dumps(list(techniques)), model, json.dumps(variant or {}, ensure_ascii=False),
              int(imported), status, now_iso(), fingerprint))
-        return self.run(cur.lastrowid)
+        return self.run(_inserted_id(cur))
 
     def _run_from(self, r: sqlite3.Row | tuple) -> RunInfo:
         return RunInfo(id=r[0], name=r[1], techniques=tuple(json.loads(r[2])), model=r[3],
@@ -271,7 +277,7 @@ class ResultStore:
                 " checks_sig) VALUES (?,?,?,?,?,?,?,?,?)",
                 (name, json.dumps(list(techniques)), model, json.dumps(variant or {}, ensure_ascii=False),
                  int(imported), "complete", stamp, stamp, checks_sig))
-            run_id = cur.lastrowid
+            run_id = _inserted_id(cur)
             conn.executemany(_UPSERT, [self._result_params(dc_replace(r, run_id=run_id), "") for r in results])
             conn.execute("COMMIT")
         except BaseException:
@@ -311,8 +317,9 @@ class ResultStore:
     def update_verdicts(self, run_id: int, verdicts_by_row: dict[str, tuple[Verdict, ...]],
                         checks_sig: str | None = None) -> None:
         """New verdicts for stored rows (after the checks changed), in one transaction."""
-        statements = [("UPDATE results SET verdicts = ? WHERE run_id = ? AND row_id = ?",
-                       [(verdicts_to_json(v), run_id, rid) for rid, v in verdicts_by_row.items()])]
+        statements: list[tuple[str, list[tuple]]] = [
+            ("UPDATE results SET verdicts = ? WHERE run_id = ? AND row_id = ?",
+             [(verdicts_to_json(v), run_id, rid) for rid, v in verdicts_by_row.items()])]
         if checks_sig is not None:
             statements.append(("UPDATE runs SET checks_sig = ? WHERE id = ?", [(checks_sig, run_id)]))
         self._transaction(statements)
