@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QUrl, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
@@ -27,6 +28,9 @@ from desktop_app.ui.project.watcher import ProjectFileWatcher
 from desktop_app.ui.tasks import ErrorRecord, TaskRunner
 from desktop_app.ui.language import localized
 
+if TYPE_CHECKING:
+    from desktop_app.core.project.folder import Project
+
 log = logging.getLogger(__name__)
 SHUTDOWN_TIMEOUT_MS = 5000
 def window_settings() -> QSettings:
@@ -40,7 +44,7 @@ class MainWindow(QMainWindow):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("mainWindow")
-        self.project = None
+        self.project: Project | None = None
         self.settings = app_settings.load()
         self.setWindowIcon(resources.app_icon())
 
@@ -113,7 +117,9 @@ class MainWindow(QMainWindow):
         self.project_runner.failed.connect(self._on_project_failed)
         self.project_runner.running_changed.connect(self.busy.setVisible)
 
-        project_page: ProjectPage = self.pages["project"]  # type: ignore[assignment]
+        project_page = self.pages["project"]
+        assert isinstance(project_page, ProjectPage)  # STEPS puts it under "project"
+        self.project_page = project_page
         project_page.create_requested.connect(self.create_project)
         project_page.open_requested.connect(self.ask_open_project)
         project_page.sample_requested.connect(self.open_sample)
@@ -240,7 +246,7 @@ class MainWindow(QMainWindow):
     @Slot()
     def ask_new_project(self) -> None:
         self.select_step("project")
-        self.pages["project"].start_new_project()
+        self.project_page.start_new_project()
 
     @Slot(str, object)
     def navigate(self, key: str, payload=None) -> None:
@@ -258,12 +264,12 @@ class MainWindow(QMainWindow):
     def _start_open(self, fn, arg: str, message: str) -> None:
         self.banner.hide()
         self.statusBar().showMessage(message)
-        self.pages["project"].show_opening(message)
+        self.project_page.show_opening(message)
         self.project_runner.start(fn, arg)
 
     @Slot(object)
     def _on_project_loaded(self, result: OpenResult) -> None:
-        self.pages["project"].show_opening("")
+        self.project_page.show_opening("")
         if result.project is None:
             self.statusBar().showMessage(self.tr("The sample project is not available in this build."), 10000)
             self.select_step("project")
@@ -274,12 +280,12 @@ class MainWindow(QMainWindow):
             self.select_step("grid")  # a first look at what the app is for: runs on the grid, advice above
         app_settings.add_recent(self.settings, result.project.root)
         self._save_settings()
-        self.pages["project"].set_recent(self.settings["recent_projects"])
+        self.project_page.set_recent(self.settings["recent_projects"])
 
     @Slot(object)
     def _on_project_failed(self, error: ErrorRecord) -> None:
         self.statusBar().clearMessage()
-        self.pages["project"].show_opening("")
+        self.project_page.show_opening("")
         if error.is_app_error:  # bugs go to the crash dialog through the task hook
             self.show_error(error.message, error.hint)
 
@@ -341,7 +347,9 @@ class MainWindow(QMainWindow):
         qs = window_settings()
         geometry = qs.value("geometry")
         if isinstance(geometry, QByteArray) and self.restoreGeometry(geometry):
-            self.restoreState(qs.value("state", QByteArray()))
+            state = qs.value("state")
+            if isinstance(state, QByteArray):
+                self.restoreState(state)
         else:
             self._default_geometry()
         step = qs.value("step", "project")

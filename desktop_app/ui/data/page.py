@@ -203,18 +203,20 @@ class DataPage(Page):
 
     # -- importing --------------------------------------------------------------------------
     def import_options(self) -> dict:
-        return {"encoding": self.preview.asked_encoding, "sheet": self.preview.sheet,
+        preview = self.preview
+        return {"encoding": preview.asked_encoding if preview else None, "sheet": preview.sheet if preview else None,
                 "mapping": self.mapping.mapping(), "examples": self.panel.pool_spin.value(),
                 "seed": self.panel.seed_spin.value()}
 
     @Slot()
     def start_import(self) -> None:
-        if self.mode != "preview" or not self.panel.import_button.isEnabled():
+        preview = self.preview
+        if self.mode != "preview" or preview is None or not self.panel.import_button.isEnabled():
             return
         self.banner.clear()
         self.action, self.stop_flag = "import", work.StopFlag()
         self.panel.start_progress(self.text.progress(None))
-        self.import_runner.start(work.import_file, self.project, self.preview.path, self.import_options(),
+        self.import_runner.start(work.import_file, self.project, preview.path, self.import_options(),
                                  self.stop_flag, self._use_labels())
 
     @Slot()
@@ -265,6 +267,7 @@ class DataPage(Page):
             return  # the user opened another project meanwhile; that one is unchanged
         self.preview, self.mode = None, "none"
         self._on_imported(result)
+        assert result.section is not None  # an import or a new split always saves the dataset section
         examples, _ = _split_of(result.section)
         done = self.tr("Imported.") if self.action == "import" else self.tr("New split saved.")
         self.panel.progress_label.setText(done + " " + self.text.split_line(result.section["eval_rows"], examples))

@@ -7,6 +7,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 PREVIEW_ROWS = 1000  # enough to judge the mapping; the full count comes with the import
 # The encodings offered besides automatic detection (names as the core accepts them).
@@ -19,7 +23,7 @@ class Preview:
     """The first rows of a file, what was detected, and the guessed mapping."""
 
     path: str
-    frame: object  # pandas.DataFrame of str
+    frame: pd.DataFrame  # of str
     format: str
     encoding: str | None
     delimiter: str | None
@@ -42,7 +46,7 @@ class Imported:
 
     root: str
     section: dict | None
-    frame: object = None  # pandas.DataFrame or None
+    frame: pd.DataFrame | None = None
     roles: tuple[str, ...] = field(default_factory=tuple)  # role of each frame column after "use"
 
 
@@ -70,7 +74,7 @@ def preview_file(state, path: str, encoding: str | None, sheet: str | None) -> P
                    guess=datasets.guess_mapping(table.columns), asked_encoding=encoding, asked_sheet=sheet)
 
 
-def _rows_frame(project, section: dict, use_labels: tuple[str, str]) -> tuple[object, tuple[str, ...]]:
+def _rows_frame(project, section: dict, use_labels: tuple[str, str]) -> tuple[pd.DataFrame, tuple[str, ...]]:
     """All imported rows as a DataFrame: a 'use' column, then the mapped roles."""
     import pandas as pd
 

@@ -271,7 +271,9 @@ class MapView(pg.PlotWidget):
     def export_png(self, path: str) -> bool:
         """Save the map as PNG; False when the file could not be written."""
         image = self.render_image()
-        return bool(image is not None and not image.isNull() and image.save(str(path), "PNG"))
+        # PySide6 6.11's stub types format as bytes, but at run time it refuses bytes and takes str.
+        return bool(image is not None and not image.isNull()
+                    and image.save(str(path), "PNG"))  # type: ignore[call-overload]
 
 
 def text_item(text: str, colour: QColor, anchor=(0, 0), bold: bool = False) -> pg.TextItem:

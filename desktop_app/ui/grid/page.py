@@ -8,6 +8,7 @@ the window opens without paying for it.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
@@ -20,6 +21,13 @@ from desktop_app.ui.grid.style import PassRateLegend
 from desktop_app.ui.advice.diagnosis_page import DiagnosisPage
 from desktop_app.ui.language import shown
 
+if TYPE_CHECKING:  # the maps load pyqtgraph: imported when the first result arrives
+    from desktop_app.core.advice.model import RunPoint
+    from desktop_app.ui.grid.diagnosis_map import DiagnosisMap
+    from desktop_app.ui.grid.map_view import MapView
+    from desktop_app.ui.grid.panel import MapPanel
+    from desktop_app.ui.grid.technique_map import TechniqueMap
+
 RECOMPUTE_ON = ("runs", "checks", "dataset", "settings")
 
 
@@ -31,8 +39,10 @@ class GridPage(DiagnosisPage):
         self._build_diagnosis()
         self.words = AdviceText(self)
         self.heads = AdviceHeadlines(self.words, self)
-        self.technique = self.diagnosis = None  # the maps, built with the first result
-        self.panels: list = []
+        # The maps, built with the first result.
+        self.technique: TechniqueMap | None = None
+        self.diagnosis: DiagnosisMap | None = None
+        self.panels: list[MapPanel] = []
 
         self.intro = QLabel()
         self.intro.setWordWrap(True)
@@ -91,7 +101,7 @@ class GridPage(DiagnosisPage):
         self.legend.set_caption(self.tr("Pass rate"))
         self.advice_button.setText(self.tr("See the &advice"))
         self._advice_text()
-        if self.technique is not None:
+        if self.technique is not None and self.diagnosis is not None:
             self._texts_of_maps()
             self.technique.retranslate()
             self.diagnosis.retranslate()
@@ -134,7 +144,7 @@ class GridPage(DiagnosisPage):
     def focus(self, payload) -> None:
         """Another page sent the user here about a run: select it in the run list."""
         name = payload.get("run") if isinstance(payload, dict) else None
-        runs = self.result.diagnosis.runs if self.result is not None else ()
+        runs: tuple[RunPoint, ...] = self.result.diagnosis.runs if self.result is not None else ()
         found = [i for i, r in enumerate(runs) if r.name == name]
         if found:
             self.run_combo.setCurrentIndex(found[-1])
@@ -154,10 +164,10 @@ class GridPage(DiagnosisPage):
             return
         self.banner.clear()
         self.result = result
-        self._ensure_maps()
+        technique, diagnosis = self._ensure_maps()
         d = result.diagnosis
-        self.technique.set_data(result.maps, d.runs)
-        self.diagnosis.set_data(result.maps, d.runs)
+        technique.set_data(result.maps, d.runs)
+        diagnosis.set_data(result.maps, d.runs)
         current = self.run_combo.currentText()
         self.run_combo.clear()
         for i, run in enumerate(d.runs):
@@ -189,24 +199,25 @@ class GridPage(DiagnosisPage):
         return (self.tr("The maps could not be drawn"), self.tr("See the message above."), "", "", "")
 
     # -- the maps ---------------------------------------------------------------------------------
-    def _ensure_maps(self) -> None:
-        if self.technique is not None:
-            return
+    def _ensure_maps(self) -> tuple[TechniqueMap, DiagnosisMap]:
+        if self.technique is not None and self.diagnosis is not None:
+            return self.technique, self.diagnosis
         from desktop_app.ui.grid.diagnosis_map import DiagnosisMap  # noqa: PLC0415 - pyqtgraph, on demand
         from desktop_app.ui.grid.panel import MapPanel  # noqa: PLC0415
         from desktop_app.ui.grid.technique_map import TechniqueMap  # noqa: PLC0415
 
-        self.technique = TechniqueMap(self.words)
-        self.diagnosis = DiagnosisMap(self.words)
-        self.panels = [MapPanel(self.technique), MapPanel(self.diagnosis)]
-        for view, panel, name in ((self.technique, self.panels[0], "technique-map.png"),
-                                  (self.diagnosis, self.panels[1], "diagnosis-map.png")):
+        technique, diagnosis = TechniqueMap(self.words), DiagnosisMap(self.words)
+        self.technique, self.diagnosis = technique, diagnosis
+        self.panels = [MapPanel(technique), MapPanel(diagnosis)]
+        for view, panel, name in ((technique, self.panels[0], "technique-map.png"),
+                                  (diagnosis, self.panels[1], "diagnosis-map.png")):
             view.run_clicked.connect(self.open_run)
             panel.save_button.clicked.connect(lambda _=False, v=view, n=name: self.save_map(v, n))
         self._texts_of_maps()
         self.pair.set_panels(self.panels[0], self.panels[1], (self.tr("Technique map"), self.tr("Diagnosis map")))
         self.setTabOrder(self.panels[0].save_button, self.panels[1].save_button)
         self.setTabOrder(self.panels[1].save_button, self.run_combo)
+        return technique, diagnosis
 
     @Slot(int)
     def open_run(self, index: int) -> None:
@@ -215,7 +226,7 @@ class GridPage(DiagnosisPage):
         if 0 <= index < len(runs):
             self.navigate.emit("results", {"run": runs[index].name, "run_id": runs[index].id})
 
-    def save_map(self, view, default_name: str) -> None:
+    def save_map(self, view: MapView, default_name: str) -> None:
         folder = self.project.exports_dir if self.project is not None else Path.home()
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the map as a picture"), str(folder / default_name),
                                               self.tr("PNG images (*.png)"))

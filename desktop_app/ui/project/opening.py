@@ -5,6 +5,10 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from desktop_app.core.project.folder import Project
 
 log = logging.getLogger(__name__)
 SAMPLE_MODULE = "desktop_app.core.sample"
@@ -14,7 +18,7 @@ SAMPLE_MODULE = "desktop_app.core.sample"
 class OpenResult:
     """What an open-project task hands back to the window."""
 
-    project: object | None  # desktop_app.core.project.folder.Project
+    project: Project | None
     sample: bool = False
 
 

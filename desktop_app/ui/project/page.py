@@ -141,6 +141,8 @@ class ProjectPage(Page):
 
     @Slot()
     def _on_wizard_accepted(self) -> None:
+        if self.wizard is None:  # accepted is emitted before finished, which forgets the wizard
+            return
         folder, name = self.wizard.folder(), self.wizard.project_name()
         self._pending = (folder.resolve(), name)
         self.create_requested.emit(str(folder))
@@ -183,23 +185,23 @@ class ProjectPage(Page):
         self._show_project()
 
     def _show_project(self) -> None:
-        has = self.project is not None
+        project = self.project
         for widget in (self.name_caption, self.name_value, self.path_caption, self.path_value):
-            widget.setVisible(has)
-        sample = has and bool(self.project.data.get("sample"))
+            widget.setVisible(project is not None)
+        sample = project is not None and bool(project.data.get("sample"))
         self.sample_note.setVisible(sample)
-        if has:
+        if project is not None:
             self.status_label.setText(self.tr("This project is open. Use the steps on the left to work on it."))
-            self.name_value.setText(self.project.name)
-            self.path_value.setText(str(self.project.root))
+            self.name_value.setText(project.name)
+            self.path_value.setText(str(project.root))
         elif self._opening:
             self.status_label.setText(self._opening)
         else:
             self.status_label.setText(
                 self.tr("No project is open. Create one, open a folder, or start with the sample project."))
-        if sample:
+        if project is not None and sample:
             self.sample_title.setText(self.tr("This is the sample project."))
-            notes = str(self.project.data.get("notes") or "").strip()
+            notes = str(project.data.get("notes") or "").strip()
             if not notes or notes.startswith("The run outputs of this sample were written by hand"):
                 # core/sample.py's default note, in English: say the same in the UI's language
                 notes = self.tr("Its runs were written by hand for the tour, not produced by a model.")

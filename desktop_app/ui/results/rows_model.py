@@ -110,14 +110,19 @@ class RowsFilter(QSortFilterProxyModel):
         else:
             self.invalidateFilter()
 
+    def _rows_model(self) -> RowsModel:
+        source = self.sourceModel()
+        assert isinstance(source, RowsModel)  # the page sets one once, before any filtering
+        return source
+
     def _outcomes(self, row_id: str) -> list:
-        runs = self.sourceModel().runs
+        runs = self._rows_model().runs
         if self.run_id is not None:
             runs = [r for r in runs if r.run_id == self.run_id]
         return [r.outcome.get(row_id) for r in runs]
 
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
-        row = self.sourceModel().rows[source_row]
+        row = self._rows_model().rows[source_row]
         if self.ids is not None and row.id not in self.ids:
             return False
         if self.category and row.category != self.category:

@@ -9,14 +9,18 @@ outcome in each run ("pass", "error" or its gap kind) comes from the advisor's c
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from desktop_app.ui.language import localized
 from desktop_app.core.variants import run_label
 
+if TYPE_CHECKING:
+    from desktop_app.core.records import Row, RunInfo
+
 
 @dataclass(frozen=True)
 class RunEntry:
-    info: object  # records.RunInfo
+    info: RunInfo
     label: str  # the run's name, with "#id" when two runs share a name
     summary: dict  # scoring.summary_to_dict + tokens_per_request, cost_per_1000
     outcome: dict = field(hash=False)  # row id -> "pass" | "error" | gap kind
@@ -48,7 +52,8 @@ def load(state, project) -> ResultsData:
     from desktop_app.core.run.scoring import summarize, summary_to_dict  # noqa: PLC0415
     from desktop_app.core.run.store import ResultStore  # noqa: PLC0415
 
-    rows, problem = [], None
+    rows: list[Row] = []
+    problem = None
     try:
         rows, _ = datasets.load_rows(project)
     except AppError as exc:

@@ -111,13 +111,14 @@ class ProgressRows(QWidget):
         if row.event is not None and event.get("event") == "progress" and row.event.get("event") == "finished":
             return  # a late coalesced progress value never undoes a finished bar
         done, total = int(event.get("done", 0)), int(event.get("total", 0))
-        same_run = row.event is not None and row.event.get("run_id") == event.get("run_id")
-        if same_run and event.get("event") in ("progress", "waiting"):
-            done = max(done, int(row.event.get("done", 0)))  # deliveries can only move forwards
+        previous = row.event
+        if (previous is not None and previous.get("run_id") == event.get("run_id")
+                and event.get("event") in ("progress", "waiting")):
+            done = max(done, int(previous.get("done", 0)))  # the same run's deliveries only move forwards
         row.event = {**event, "done": done}
         self._set_bar(row, done, total)
         parts = []
-        kind, status = event.get("event"), event.get("status")
+        kind, status = event.get("event"), str(event.get("status") or "")
         waiting = float(event.get("waiting_s") or 0.0)
         if kind == "finished":
             parts.append(words.status_word(status))

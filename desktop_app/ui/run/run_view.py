@@ -15,6 +15,7 @@ from desktop_app.ui.run import texts
 from desktop_app.ui.run.batches_panel import BatchesPanel
 from desktop_app.ui.run.error_list import ErrorList
 from desktop_app.ui.run.progress_rows import ProgressRows
+from desktop_app.ui.run.work import LoadInfo, PlanInfo
 
 # Tints with alpha read on light and dark palettes alike.
 _TINT = ("QFrame#%s { background: rgba(13, 110, 253, 0.10); border: 1px solid rgba(13, 110, 253, 0.40);"
@@ -45,8 +46,8 @@ def _box(name: str, label: QLabel, *buttons: QPushButton) -> QFrame:
 @dataclass(frozen=True)
 class ViewState:
     has_project: bool
-    info: object  # work.LoadInfo | None
-    plan: object  # work.PlanInfo | None
+    info: LoadInfo | None
+    plan: PlanInfo | None
     planning: bool
     running: bool
     stopping: bool
@@ -91,7 +92,7 @@ class RunView(QWidget):
         self.errors_button.setCheckable(True)
         # Beside the normal run, for providers with a Batch API: the same rows at about half the price.
         self.batch_check = QCheckBox()
-        self.batch_check.toggled.connect(lambda _on: self.state is not None and self.show_state(self.state))
+        self.batch_check.toggled.connect(self._batch_toggled)
         actions = QHBoxLayout()
         for b in (self.start_button, self.cancel_button, self.batch_check):
             actions.addWidget(b)
@@ -102,19 +103,19 @@ class RunView(QWidget):
         self.errors.hide()
         self.batches = BatchesPanel()
         self.errors_button.toggled.connect(self.errors.setVisible)
-        for w in (self.cancel_button, self.import_button, self.errors_button, self.resume_button,
-                  self.change_button, self.connection_button, self.offline_import_button):
-            w.setAutoDefault(False)  # Enter starts the run, nothing else
+        for button in (self.cancel_button, self.import_button, self.errors_button, self.resume_button,
+                       self.change_button, self.connection_button, self.offline_import_button):
+            button.setAutoDefault(False)  # Enter starts the run, nothing else
 
         col = QVBoxLayout(self)
         col.setContentsMargins(0, 0, 0, 0)
         # Start and Cancel sit above everything that grows or hides while a run goes on (the
         # estimate, the resume offer, the totals), so a click aimed at Cancel lands on Cancel.
-        for w in (self.intro, self.offline_box):
-            col.addWidget(w)
+        for above in (self.intro, self.offline_box):
+            col.addWidget(above)
         col.addLayout(actions)
-        for w in (self.estimate_box, self.resume_box, self.batches, self.variants_box):
-            col.addWidget(w)
+        for below in (self.estimate_box, self.resume_box, self.batches, self.variants_box):
+            col.addWidget(below)
         col.addWidget(self.errors, 1)
         col.addStretch(0)
         self.state: ViewState | None = None
@@ -150,6 +151,10 @@ class RunView(QWidget):
     def show_stopping(self) -> None:
         self.totals_label.setText(self.tr("Stopping… every finished row is kept."))
         self.cancel_button.setEnabled(False)
+
+    def _batch_toggled(self, _on: bool) -> None:
+        if self.state is not None:
+            self.show_state(self.state)
 
     def show_state(self, st: ViewState) -> None:
         self.state = st

@@ -12,6 +12,10 @@ from __future__ import annotations
 
 import copy
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from desktop_app.core.records import Row
 
 ERROR_ROWS_LIMIT = 500  # the error list shows this many; the counts stay exact
 
@@ -128,12 +132,15 @@ def load(state, project) -> LoadInfo:
     from desktop_app.core.errors import AppError  # noqa: PLC0415
 
     preset = providers.ConnectionConfig.from_dict(project.section("connection")).preset
-    eval_rows, pool, data_problem = [], [], None
+    eval_rows: list[Row] = []
+    pool: list[Row] = []
+    data_problem = None
     try:
         eval_rows, pool = datasets.load_rows(project)
     except (AppError, OSError) as exc:
         data_problem = _problem(exc) if isinstance(exc, AppError) else Problem(str(exc))
-    lines, source, selection_problem = (), "presets", None
+    lines: tuple[VariantLine, ...] = ()
+    source, selection_problem = "presets", None
     try:
         defined = variants.load_variants(project)
         ticked = variants.load_selection(project) if defined else None
@@ -154,7 +161,9 @@ def _store_state(project, eval_rows: int) -> tuple[tuple[Interrupted, ...], tupl
 
     if not project.results_db.exists():  # never create a store just by looking
         return (), (), 0
-    interrupted, errors, count = [], [], 0
+    interrupted: list[Interrupted] = []
+    errors: list[ErrorRow] = []
+    count = 0
     with ResultStore(project.results_db) as store:
         latest = {}
         for run in store.runs():

@@ -8,6 +8,8 @@ documents (for the RAG hint) are read in a task when the page is first shown.
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QMenu, QPushButton, QSplitter, QVBoxLayout,
@@ -24,6 +26,9 @@ from desktop_app.ui.variants.variant_editor import VariantEditor
 from desktop_app.ui.variants.variant_list import HintBar, VariantList
 from desktop_app.ui.widgets.banner import Banner
 from desktop_app.ui.language import localized
+
+if TYPE_CHECKING:
+    from desktop_app.ui.finetune.dialog import FineTuneDialog
 
 
 def _load_context(state, project) -> dict:
@@ -103,7 +108,7 @@ class VariantsPage(Page):
         self.remove_button.clicked.connect(self.remove_current)
         self.finetune_button = QPushButton()
         self.finetune_button.clicked.connect(self.open_finetune)
-        self.finetune_dialog = None
+        self.finetune_dialog: FineTuneDialog | None = None
         self.grid_caption = QLabel()
         self.grid_caption.setWordWrap(True)
         self.grid = TechniqueGridPreview()
@@ -238,7 +243,7 @@ class VariantsPage(Page):
         self.damaged = False
         ticked: set[str] = set()
         if self.project is not None:
-            selection = None
+            selection: list[str] | None = None
             try:
                 self.variants = load_variants(self.project)
             except AppError as exc:
@@ -262,6 +267,8 @@ class VariantsPage(Page):
         self._show_current()
 
     def _examples_count(self) -> int:
+        if self.project is None:
+            return 0
         section = self.project.section("dataset") or {}
         examples = section.get("examples") or {}
         return int(examples.get("count") or len(examples.get("ids") or ()))

@@ -1,8 +1,13 @@
 """What every page of the step list shares: a title, a short purpose line, a project slot."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+if TYPE_CHECKING:
+    from desktop_app.core.project.folder import Project
 
 
 class Page(QWidget):
@@ -21,7 +26,7 @@ class Page(QWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.project = None
+        self.project: Project | None = None
         self.title_label = QLabel()
         self.title_label.setObjectName("pageTitle")
         self.layout_ = QVBoxLayout(self)
