@@ -45,8 +45,8 @@ def _cell_text(value: Any) -> str:
 
 
 def open_xlsx(path: Path, size: int, sheet: str | None) -> Source:
-    import openpyxl  # imported here: only workbooks pay its import time
-    from openpyxl.utils.exceptions import InvalidFileException
+    import openpyxl  # noqa: PLC0415 - imported here: only workbooks pay its import time
+    from openpyxl.utils.exceptions import InvalidFileException  # noqa: PLC0415
 
     problem = archive_problem(path)
     if problem is not None and problem.kind != "not_a_zip":  # a damaged file gets openpyxl's word below

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from desktop_app.core.knowledge.japanese import words
 from desktop_app.core.text import is_cjk, tokens
 
 if TYPE_CHECKING:
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
 
 
 def _bm25s():
-    import bm25s
+    import bm25s  # noqa: PLC0415 - on the first build or load, not when the app starts
     logging.getLogger("bm25s").setLevel(logging.WARNING)  # it logs every build at DEBUG; core never prints
     return bm25s
 
@@ -53,7 +54,6 @@ which who why will with you your""".split())
 
 
 def _cjk_words(text: str) -> list[str]:
-    from desktop_app.core.knowledge.japanese import words
     out: list[str] = []
     for tok in tokens(text, cjk="run"):
         out.extend(words(tok) if is_cjk(tok) else (tok,))

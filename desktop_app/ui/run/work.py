@@ -126,8 +126,8 @@ def _problem(exc) -> Problem:
 
 def load(state, project) -> LoadInfo:
     """What the page shows before any planning: connection preset, variants, interrupted runs, errors."""
-    from desktop_app.core.data import rows as datasets
-    from desktop_app.core.providers import client as providers
+    from desktop_app.core.data import rows as datasets  # noqa: PLC0415 - pandas: off the start-up path
+    from desktop_app.core.providers import client as providers  # noqa: PLC0415 - openai, likewise
     from desktop_app.core.variants import variant as variants  # noqa: PLC0415
     from desktop_app.core.errors import AppError  # noqa: PLC0415
 
