@@ -105,10 +105,11 @@ class DataPage(Page):
         self.source.retranslate()
         self.intro.setText(self.tr("Import your evaluation set: a CSV or text file in any common encoding, "
                                    "an Excel workbook, or JSONL. Choose it, or drop it onto this page."))
+        imported = getattr(self, "imported", None)  # getattr, like mode: retranslate may run before build() sets them
         if getattr(self, "mode", None) == "preview" and self.preview is not None:
             self.model.set_headers(self._preview_headers())
-        elif getattr(self, "imported", None) is not None and self.mode != "preview":
-            self.model.set_headers(self._imported_headers(self.imported))
+        elif imported is not None and self.mode != "preview":
+            self.model.set_headers(self._imported_headers(imported))
         self._refresh()
 
     # -- project ----------------------------------------------------------------------------
