@@ -56,7 +56,8 @@ def parse_args(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
 
 
 def create_application(qt_argv: list[str]) -> QApplication:
-    app = QApplication.instance() or QApplication(qt_argv)
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(qt_argv)
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setApplicationVersion(__version__)

@@ -40,6 +40,7 @@ def window_settings() -> QSettings:
 
 class MainWindow(QMainWindow):
     project_changed = Signal(object)
+    self_test: object | None = None  # the --self-test driver (ui/self_test.py), kept alive while it runs
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)

@@ -124,7 +124,7 @@ def test_export_to_a_bad_name_explains_in_the_banner(qtbot, page, sample, tmp_pa
     page.export(str(tmp_path / "report.txt"))
     qtbot.waitUntil(lambda: page.banner.isVisible(), timeout=15000)
     assert ".html" in page.banner.message_label.text() and page.banner.hint_label.text()
-    assert page.stack.currentWidget() is page.scroll and page.report_path is None
+    assert page.stack.currentWidget() is page.scroll_area and page.report_path is None
 
 
 def test_project_without_runs_shows_what_to_do(qtbot, page, tmp_path):

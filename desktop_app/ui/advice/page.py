@@ -11,7 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QScrollArea, QSpinBox
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QScrollArea, QSpinBox, QWidget
 
 from desktop_app.ui.advice.compute import snapshot
 from desktop_app.ui.advice.fmt import fill, rich_tooltip
@@ -68,7 +68,7 @@ class AdvicePage(DiagnosisPage):
         self.finetune_button = QPushButton()  # shown when the advice is fine-tuning
         self.finetune_button.clicked.connect(self.open_finetune)
         self.finetune_button.hide()
-        self.finetune_dialog = None
+        self.finetune_dialog: QWidget | None = None
         tools = QHBoxLayout()
         tools.addWidget(self.target_label)
         tools.addWidget(self.target_spin)
@@ -82,11 +82,11 @@ class AdvicePage(DiagnosisPage):
         self.view.rows_requested.connect(self._show_rows)
         self.view.tick_changed.connect(self._on_tick)
         self.view.lab_requested.connect(lambda: self.navigate.emit("knowledge", {"tab": "lab"}))
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.scroll.setWidget(self.view)
-        self.stack.addWidget(self.scroll)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll_area.setWidget(self.view)
+        self.stack.addWidget(self.scroll_area)
 
         self.layout_.addWidget(self.banner)
         self.layout_.addLayout(tools)
@@ -144,6 +144,8 @@ class AdvicePage(DiagnosisPage):
             widget.setEnabled(on)
 
     def _show_target(self) -> None:
+        if self.project is None:
+            return
         value = self.project.section("target_pass_rate")
         shown = round(100 * value) if isinstance(value, (int, float)) and not isinstance(value, bool) else 90
         self.target_spin.blockSignals(True)
@@ -172,7 +174,7 @@ class AdvicePage(DiagnosisPage):
         self.result = result
         self.view.set_result(result, self._ticked(result.diagnosis.recommendation))
         self.finetune_button.setVisible(result.diagnosis.recommendation in ("fine_tuning", "fine_tuning_and_rag"))
-        self.stack.setCurrentWidget(self.scroll)
+        self.stack.setCurrentWidget(self.scroll_area)
 
     def _internal_error_texts(self) -> tuple[str, str]:
         return (self.tr("The advice could not be computed because of an internal error."),

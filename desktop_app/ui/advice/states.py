@@ -52,8 +52,8 @@ class EmptyState(QWidget):
             label.setTextFormat(Qt.TextFormat.PlainText)  # core messages may quote project text
             label.setWordWrap(True)
         self.button = QPushButton()
-        self.button.clicked.connect(lambda: self.action_requested.emit(self.step))
         self.step = ""
+        self.button.clicked.connect(lambda: self.action_requested.emit(self.step))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 24, 0, 0)
         layout.addWidget(self.headline)

@@ -79,8 +79,8 @@ class AdviceView(QWidget):
         for widgets in ((self.change_title, self.change_line, self.fixed_links, self.broken_links),
                         (self.evidence_title, self.evidence_box), (self.checklist_title, self.checklist_box)):
             layout.addSpacing(10)
-            for widget in widgets:
-                layout.addWidget(widget)
+            for part in widgets:
+                layout.addWidget(part)
         layout.addLayout(lab_row)
         layout.addStretch(1)
 
