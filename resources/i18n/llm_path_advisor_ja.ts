@@ -3482,16 +3482,8 @@ Drop files or folders here, or use Add files… (txt, md, pdf, docx, html, csv).
         <translation>判定モデルは、言い換えなどテキストだけでは判定できない回答を判定します。評価対象より高性能なモデルをおすすめします。人の判断により近くなります（例：gpt-4o-mini の判定に gpt-4o）。</translation>
     </message>
     <message>
-        <source>Use the &amp;project&apos;s connection: %1</source>
-        <translation>プロジェクトの接続を使う(&amp;P)：%1</translation>
-    </message>
-    <message>
         <source>offline</source>
         <translation>オフライン</translation>
-    </message>
-    <message>
-        <source>Use its &amp;own server</source>
-        <translation>専用のサーバーを使う(&amp;O)</translation>
     </message>
     <message>
         <source>&amp;Test the judge</source>
@@ -3502,8 +3494,16 @@ Drop files or folders here, or use Add files… (txt, md, pdf, docx, html, csv).
         <translation>中止</translation>
     </message>
     <message>
-        <source>Ask the judge &amp;about:</source>
-        <translation>判定の対象(&amp;A):</translation>
+        <source>Use the pro&amp;ject&apos;s connection: %1</source>
+        <translation>プロジェクトの接続を使う(&amp;J)：%1</translation>
+    </message>
+    <message>
+        <source>Use its own ser&amp;ver</source>
+        <translation>専用のサーバーを使う(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Which ans&amp;wers it judges:</source>
+        <translation>判定の対象(&amp;W):</translation>
     </message>
     <message>
         <source>only answers the other checks cannot decide (unsure)</source>

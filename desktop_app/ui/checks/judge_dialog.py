@@ -31,6 +31,14 @@ _RESULT_STYLE = {  # the Connection page's tints
 MODES = ("unsure", "all")
 
 
+class _JudgeForm(ConnectionForm):
+    """The Connection page's form without the embedding model: the judge only chats."""
+
+    def _show_rows(self) -> None:
+        super()._show_rows()
+        self.form.setRowVisible(self.fields["embedding_model"], False)
+
+
 class JudgeDialog(QDialog):
     """Result: ``saved_mode`` (the mode chosen, or None when there is no judge check to set it on)."""
 
@@ -50,7 +58,7 @@ class JudgeDialog(QDialog):
         self.choice.addButton(self.use_own)
         self.use_project.setChecked(True)
         self.choice.buttonToggled.connect(lambda *_: self._update())
-        self.form = ConnectionForm()
+        self.form = _JudgeForm()
         offline_card = self.form.preset_buttons["offline"].parentWidget()
         if offline_card is not None:
             offline_card.hide()  # no server at all is "the project's" here
@@ -70,6 +78,7 @@ class JudgeDialog(QDialog):
         self.mode_note = QLabel()
         self.mode_note.setWordWrap(True)
         self.mode_note.setEnabled(False)  # muted
+        self.mode_combo.currentIndexChanged.connect(lambda _i: self._update())
         mode_form = QFormLayout()
         mode_form.addRow(self.mode_caption, self.mode_combo)
         mode_form.addRow(self.mode_note)
@@ -138,12 +147,12 @@ class JudgeDialog(QDialog):
         self.intro.setText(self.tr(
             "The judge is a model that decides what text alone cannot, such as a paraphrase. A stronger model than "
             "the one under test is recommended: it judges more like a person (e.g. gpt-4o to judge gpt-4o-mini)."))
-        self.use_project.setText(fill(self.tr("Use the &project's connection: %1"),
+        self.use_project.setText(fill(self.tr("Use the pro&ject's connection: %1"),
                                       project_model(self.project) or self.tr("offline")))
-        self.use_own.setText(self.tr("Use its &own server"))
+        self.use_own.setText(self.tr("Use its own ser&ver"))
         self.test_button.setText(self.tr("&Test the judge"))
         self.cancel_button.setText(self.tr("Stop"))
-        self.mode_caption.setText(self.tr("Ask the judge &about:"))
+        self.mode_caption.setText(self.tr("Which ans&wers it judges:"))
         current = self.mode_combo.currentIndex()
         self.mode_combo.clear()
         self.mode_combo.addItems([self.tr("only answers the other checks cannot decide (unsure)"),
@@ -283,6 +292,7 @@ class JudgeDialog(QDialog):
         self.warning.setText(fill(self.tr("The judge is the model under test (%1): it tends to pass its own "
                                           "answers. A stronger model judges better."), judge) if same else "")
         self.warning.setVisible(same)
+        self.mode_note.setVisible(self.saved_mode is None or self.mode_combo.currentIndex() == 1)
 
     def done(self, result: int) -> None:
         for runner in (self.test_runner, self.models_runner, self.status_runner, self.load_runner):
