@@ -56,6 +56,9 @@ def main() -> int:
     parser.add_argument("--test-server", metavar="URL",
                         help="with --step connection: choose a local server at URL (model gpt-4o-mini), press "
                              "Test and shoot the verdict (e.g. the URL tests/scripted_server.py prints)")
+    parser.add_argument("--judge-dialog", metavar="project|URL",
+                        help="with --step checks: open the judge's setting over the window; with a URL, choose "
+                             "its own local server there (model gpt-4o) and press Test")
     args = parser.parse_args()
     args.out = args.out or REPO / "docs" / "screenshots" / f"{args.step}.png"
 
@@ -123,9 +126,15 @@ def _shoot(args) -> int:
         _knowledge_action(window.pages["knowledge"], args.knowledge, pump_until, args.timeout)
     if args.test_server:
         _test_connection(window.pages["connection"], args.test_server, pump_until, args.timeout)
+    dialog = _judge_dialog(window.pages["checks"], args.judge_dialog, pump_until, args.timeout) \
+        if args.judge_dialog else None
     pump_until(lambda: False, 0.4)  # let layouts and the repaint settle
 
-    image = window.screen().grabWindow(window.winId())
+    if dialog is not None:  # the screen where the window is, the dialog on top of it
+        frame = window.frameGeometry()
+        image = window.screen().grabWindow(0, frame.x(), frame.y(), frame.width(), frame.height())
+    else:
+        image = window.screen().grabWindow(window.winId())
     args.out.parent.mkdir(parents=True, exist_ok=True)
     if not image.save(str(args.out), "PNG"):
         raise SystemExit(f"Could not write {args.out}")
@@ -158,6 +167,22 @@ def _test_connection(page, url: str, pump_until, timeout: float) -> None:
     page.test_button.click()
     pump_until(lambda: page.test_runner.is_running(), 5)
     pump_until(lambda: not page.test_runner.is_running(), timeout)
+
+
+def _judge_dialog(page, how: str, pump_until, timeout: float):
+    """The judge's setting, opened from the Checks page; with a URL, its own server tested."""
+    page.judge_line.button.click()
+    dialog = page.judge_dialog
+    pump_until(lambda: dialog.isVisible() and not dialog.load_runner.is_running(), timeout)
+    if how != "project":
+        dialog.use_own.click()
+        dialog.form.preset_buttons["local"].click()
+        dialog.form.fields["base_url"].setText(how)
+        dialog.form.model.setEditText("gpt-4o")
+        dialog.test_button.click()
+        pump_until(lambda: dialog.test_runner.is_running(), 5)
+        pump_until(lambda: not dialog.test_runner.is_running(), timeout)
+    return dialog
 
 
 if __name__ == "__main__":

@@ -3472,6 +3472,104 @@ Drop files or folders here, or use Add files… (txt, md, pdf, docx, html, csv).
     </message>
 </context>
 <context>
+    <name>JudgeDialog</name>
+    <message>
+        <source>Judge model</source>
+        <translation>判定モデル</translation>
+    </message>
+    <message>
+        <source>The judge is a model that decides what text alone cannot, such as a paraphrase. A stronger model than the one under test is recommended: it judges more like a person (e.g. gpt-4o to judge gpt-4o-mini).</source>
+        <translation>判定モデルは、言い換えなどテキストだけでは判定できない回答を判定します。評価対象より高性能なモデルをおすすめします。人の判断により近くなります（例：gpt-4o-mini の判定に gpt-4o）。</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>オフライン</translation>
+    </message>
+    <message>
+        <source>&amp;Test the judge</source>
+        <translation>判定モデルをテスト(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>中止</translation>
+    </message>
+    <message>
+        <source>Use the pro&amp;ject&apos;s connection: %1</source>
+        <translation>プロジェクトの接続を使う(&amp;J)：%1</translation>
+    </message>
+    <message>
+        <source>Use its own ser&amp;ver</source>
+        <translation>専用のサーバーを使う(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Which ans&amp;wers it judges:</source>
+        <translation>判定の対象(&amp;W):</translation>
+    </message>
+    <message>
+        <source>only answers the other checks cannot decide (unsure)</source>
+        <translation>他のチェックで判定できない回答のみ（判定保留）</translation>
+    </message>
+    <message>
+        <source>every answer (its verdict replaces theirs)</source>
+        <translation>すべての回答（他のチェックの判定を置き換えます）</translation>
+    </message>
+    <message>
+        <source>There is no judge check: add one with Add check… to have answers judged.</source>
+        <translation>判定モデルのチェックがありません。回答を判定させるには「チェックを追加…」で追加してください。</translation>
+    </message>
+    <message>
+        <source>Every answer: each one is a paid call to the judge.</source>
+        <translation>すべての回答を対象にすると、回答ごとに判定モデルへの有料の呼び出しが発生します。</translation>
+    </message>
+    <message>
+        <source>Testing the judge…</source>
+        <translation>判定モデルをテストしています…</translation>
+    </message>
+    <message>
+        <source>The server said: %1</source>
+        <translation>サーバーの応答：%1</translation>
+    </message>
+    <message>
+        <source>The judge is the model under test (%1): it tends to pass its own answers. A stronger model judges better.</source>
+        <translation>判定モデルが評価対象と同じモデル（%1）です。自分の回答を合格にしがちです。より高性能なモデルの方が正確に判定できます。</translation>
+    </message>
+</context>
+<context>
+    <name>JudgeLine</name>
+    <message>
+        <source>&amp;Judge model…</source>
+        <translation>判定モデル(&amp;J)…</translation>
+    </message>
+    <message>
+        <source>Which model judges, on which server, and which answers it is asked about</source>
+        <translation>判定するモデル、そのサーバー、判定の対象とする回答</translation>
+    </message>
+    <message>
+        <source>Judge: %1 on its own server.</source>
+        <translation>判定モデル：%1（専用のサーバー）。</translation>
+    </message>
+    <message>
+        <source>Judge: the project&apos;s connection: %1.</source>
+        <translation>判定モデル：プロジェクトの接続の %1。</translation>
+    </message>
+    <message>
+        <source>Judge: none, the project is offline; set one up to have answers judged.</source>
+        <translation>判定モデル：なし（プロジェクトはオフラインです）。回答を判定させるには設定してください。</translation>
+    </message>
+    <message>
+        <source>Asked about every answer.</source>
+        <translation>すべての回答を判定します。</translation>
+    </message>
+    <message>
+        <source>Asked only about answers the other checks cannot decide.</source>
+        <translation>他のチェックで判定できない回答のみを判定します。</translation>
+    </message>
+    <message>
+        <source>It is the model under test: a stronger model judges more like a person (e.g. gpt-4o for gpt-4o-mini).</source>
+        <translation>評価対象と同じモデルです。より高性能なモデルの方が人の判断に近くなります（例：gpt-4o-mini には gpt-4o）。</translation>
+    </message>
+</context>
+<context>
     <name>KeyBox</name>
     <message>
         <source>Keep the saved key</source>

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
@@ -39,6 +39,12 @@ class ChecksTree(QTreeWidget):
         self._filling = False
         self.itemChanged.connect(self._on_changed)
         self.retranslate()
+
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        # Short by preference: the splitter gives it the spare height, and the page's scroll area
+        # (which sizes by preferred heights) shows no scrollbar on a 600-pixel-high screen.
+        return QSize(super().sizeHint().width(), 110)
 
     def retranslate(self) -> None:
         self.setHeaderLabels([self.tr("Check"), self.tr("Setting"), self.tr("On the sample"), self.tr("Why")])

@@ -16,10 +16,13 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QSplitt
 
 from desktop_app.core.errors import AppError
 from desktop_app.ui.checks.checks_tree import ChecksTree
+from desktop_app.ui.checks.judge_line import JudgeLine, judge_mode_of
+from desktop_app.ui.checks.judge_summary import own_section
 from desktop_app.ui.checks.sample_preview import SamplePreview
 from desktop_app.ui.widgets.page import Page
 from desktop_app.ui.tasks import ErrorRecord, TaskRunner, network_pool
 from desktop_app.ui.widgets.banner import Banner
+
 
 
 def _load_checks(state, project) -> dict:
@@ -70,6 +73,7 @@ class ChecksPage(Page):
         self.damaged = False  # stored checks unreadable: nothing is saved over them
         self.model_results: dict = {}  # {"key": (row id, output), "verdicts": (...)}
         self.dialog = None
+        self.judge_dialog = None
         self.banner = Banner()
         self.intro = QLabel()
         self.intro.setWordWrap(True)
@@ -103,6 +107,9 @@ class ChecksPage(Page):
         top_layout.addWidget(self.tree, 1)
         top_layout.addWidget(self.legend)
         top_layout.addLayout(buttons)
+        self.judge_line = JudgeLine()
+        self.judge_line.button.clicked.connect(self.open_judge)
+        top_layout.addWidget(self.judge_line)
 
         self.preview_caption = QLabel()
         self.preview = SamplePreview()
@@ -149,8 +156,10 @@ class ChecksPage(Page):
         self.tree.setAccessibleName(self.tr("Checks"))
         self.legend.setText(self.tr("(suggested): suggested from your data, chosen from its expected answers. "
                                     "Runs use them as they are until you change them."))
+        self.judge_line.retranslate()
         self.tree.retranslate()
         self.preview.retranslate()
+        self._show_judge()
         if self.loaded:
             self._show_specs()
 
@@ -168,7 +177,9 @@ class ChecksPage(Page):
             self.reload()
 
     def on_project_modified(self, what: str) -> None:
-        if self.project is not None and what in ("dataset", "checks", "connection"):
+        if what in ("connection", "judge"):
+            self._show_judge()
+        if self.project is not None and what in ("dataset", "checks", "connection", "judge"):
             self.loaded = False
             if self.isVisible():
                 self.reload()
@@ -194,8 +205,40 @@ class ChecksPage(Page):
         self._set_enabled()
 
     def connected(self) -> bool:
+        """A model can be called: the project's connection, or the judge's own server."""
         section = (self.project.section("connection") or {}) if self.project is not None else {}
-        return str(section.get("preset") or "offline").lower() != "offline"
+        return str(section.get("preset") or "offline").lower() != "offline" or own_section(self.project) is not None
+
+    # -- the judge --------------------------------------------------------------------------
+    def _judge_spec(self):
+        return next((s for s in self.specs if s.kind == "judge"), None)
+
+    def _show_judge(self) -> None:
+        self.judge_line.show_for(self.project, self._judge_spec())
+
+    def open_judge(self) -> None:
+        if self.project is None or not self.loaded or self.damaged:
+            return
+        from desktop_app.ui.checks.judge_dialog import JudgeDialog  # noqa: PLC0415
+
+        spec = self._judge_spec()
+        self.judge_dialog = JudgeDialog(self, self.project, judge_mode_of(spec) if spec is not None else None)
+        self.judge_dialog.finished.connect(lambda result, d=self.judge_dialog: self._on_judge_done(d, result))
+        self.judge_dialog.open()
+
+    def _on_judge_done(self, dialog, result: int) -> None:
+        self.judge_dialog = None
+        dialog.deleteLater()
+        if result != QDialog.DialogCode.Accepted:
+            return
+        spec = self._judge_spec()
+        self._show_judge()
+        self.project_modified.emit("judge")
+        if spec is not None and dialog.saved_mode != judge_mode_of(spec):
+            params = {k: v for k, v in spec.params.items() if k != "mode"}
+            if dialog.saved_mode == "all":
+                params["mode"] = "all"
+            self._commit([replace(s, params=params) if s.id == spec.id else s for s in self.specs], select=spec.id)
 
     # -- editing ----------------------------------------------------------------------------
     def add_check(self) -> None:
@@ -272,6 +315,7 @@ class ChecksPage(Page):
     def _show_specs(self, select: str = "") -> None:
         self.tree.fill(self.specs, select or self.tree.current_id())
         self.legend.setVisible(any(s.inferred for s in self.specs))
+        self._show_judge()
         self.evaluate()
         self._set_enabled()
 
@@ -338,6 +382,7 @@ class ChecksPage(Page):
         self.add_button.setEnabled(usable)
         self.edit_button.setEnabled(usable and has_current)
         self.remove_button.setEnabled(usable and has_current)
+        self.judge_line.button.setEnabled(usable)
         model_specs = [s for s in self.specs if s.enabled and s.needs]
         self.model_button.setVisible(bool(model_specs))
         self.model_button.setEnabled(usable and self.connected() and not self.model_runner.is_running())

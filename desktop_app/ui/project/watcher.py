@@ -17,7 +17,7 @@ SETTLE_MS = 300  # one save is a temp file, a rename and a lock release: let it 
 
 # project.json section -> the "what" pages already listen for (Page.on_project_modified)
 SECTION_WHAT = {"checks": "checks", "connection": "connection", "dataset": "dataset", "knowledge": "knowledge",
-                "variants": "variants"}
+                "variants": "variants", "judge_connection": "judge"}
 
 
 class ProjectFileWatcher(QObject):

@@ -16,7 +16,7 @@ class Page(QWidget):
     Pages never reach into each other: a page asks the window to show another step with
     ``navigate.emit(step_key, payload)`` (the target's ``focus(payload)`` is then called), and
     says it changed the project with ``project_modified.emit(what)`` — what is one of
-    "dataset", "knowledge", "connection", "variants", "checks", "runs", "settings" — upon
+    "dataset", "knowledge", "connection", "judge", "variants", "checks", "runs", "settings" — upon
     which every other page's ``on_project_modified(what)`` runs.
     """
 
