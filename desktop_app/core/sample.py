@@ -1,4 +1,6 @@
-"""The sample project that opens on first launch, built from resources/sample_project.
+"""The sample project that opens on first launch, built from resources/sample_project (English)
+or resources/sample_project_ja (Japanese: the same fictional product, questions, documents and
+runs written in Japanese).
 
 It is built through the same core calls a user's project goes through (import the dataset,
 index the documents, import the three tour runs), into the user data dir, so the Grid and
@@ -10,6 +12,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
+import re
 import shutil
 from pathlib import Path
 from typing import Callable
@@ -19,6 +22,9 @@ from desktop_app.core.errors import ProjectError
 from desktop_app.core.project.folder import Project
 
 SAMPLE_FOLDER = "sample-project"
+# The Japanese sample lives beside the English one ("folder" in its manifest): opening one must
+# never delete the other, which may be the project open in the window.
+_FOLDER_NAME = re.compile(r"^sample-project[A-Za-z0-9_-]*$")
 _MARKER = ".sample-source"  # holds the hash of the source it was built from
 
 
@@ -75,6 +81,15 @@ def build_sample_project(source: Path, dest: Path,
     return project
 
 
+def sample_folder(source: Path) -> str:
+    """The folder name the sample from ``source`` is built into (under the user data dir)."""
+    try:
+        name = json.loads((Path(source) / "manifest.json").read_text(encoding="utf-8")).get("folder")
+    except (OSError, ValueError, AttributeError):
+        name = None
+    return name if isinstance(name, str) and _FOLDER_NAME.match(name) else SAMPLE_FOLDER
+
+
 def ensure_sample_project(source: Path, dest_parent: Path | None = None,
                           progress: Callable[[dict], None] | None = None,
                           should_stop: Callable[[], bool] | None = None) -> Path:
@@ -89,12 +104,12 @@ def ensure_sample_project(source: Path, dest_parent: Path | None = None,
         raise ProjectError(f"The sample project is missing from the installation ({source}).",
                            "Reinstall LLM Path Advisor, or create a new project instead.")
     parent = Path(dest_parent) if dest_parent else appdirs.data_dir()
-    dest = parent / SAMPLE_FOLDER
+    dest = parent / sample_folder(source)
     fingerprint = source_fingerprint(source)
     marker = dest / _MARKER
     if marker.exists() and marker.read_text(encoding="utf-8").strip() == fingerprint:
         return dest
-    building = parent / f".{SAMPLE_FOLDER}.building"
+    building = parent / f".{dest.name}.building"
     shutil.rmtree(building, ignore_errors=True)
     build_sample_project(source, building, progress, should_stop)
     (building / _MARKER).write_text(fingerprint, encoding="utf-8")

@@ -47,13 +47,35 @@ def is_japanese(locale: QLocale) -> bool:
     return locale.language() == QLocale.Language.Japanese
 
 
+def platform_key(platform: str | None = None) -> str:
+    platform = platform or sys.platform
+    return "win32" if platform.startswith("win") else "darwin" if platform == "darwin" else "linux"
+
+
 def japanese_font_families(platform: str | None = None, installed: set[str] | None = None) -> list[str]:
     """The installed Japanese UI fonts for this platform, best first (may be empty)."""
-    platform = platform or sys.platform
-    key = "win32" if platform.startswith("win") else "darwin" if platform == "darwin" else "linux"
     if installed is None:
         installed = set(QFontDatabase.families())
-    return [family for family in JAPANESE_FONTS[key] if family in installed]
+    return [family for family in JAPANESE_FONTS[platform_key(platform)] if family in installed]
+
+
+def _any_japanese_family() -> list[str]:
+    """A proportional installed font that has Japanese glyphs, when none of the preferred is there
+    (e.g. Source Han Sans, or a distribution's own CJK package): better than Qt's blind fallback."""
+    capable = QFontDatabase.families(QFontDatabase.WritingSystem.Japanese)
+    return [f for f in capable if not QFontDatabase.isFixedPitch(f)][:1]
+
+
+def ui_font_families(japanese: bool, default_families: list[str], platform: str | None = None,
+                     installed: set[str] | None = None) -> list[str]:
+    """The family list the window's font uses: for Japanese, the platform's Japanese UI fonts (or
+    any proportional Japanese-capable one) before the original, often generic, family."""
+    if not japanese:
+        return list(default_families)
+    families = japanese_font_families(platform, installed)
+    if not families and installed is None:
+        families = _any_japanese_family()
+    return [*families, *(f for f in default_families if f not in families)]
 
 
 def apply_font(app: QApplication, japanese: bool) -> None:
@@ -64,9 +86,9 @@ def apply_font(app: QApplication, japanese: bool) -> None:
         default = _state["default_font"] = QFont(app.font())
     font = QFont(default)
     if japanese:
-        families = japanese_font_families()
-        if families:
-            font.setFamilies([*families, *default.families()])
+        families = ui_font_families(True, default.families())
+        if families != default.families():
+            font.setFamilies(families)
         else:
             log.warning("No Japanese UI font found (on Linux install fonts-noto-cjk or "
                         "fonts-ipafont-gothic); Japanese text may look uneven.")
@@ -123,9 +145,14 @@ def localized(text) -> str:
         return str(text)
 
 
+def current() -> str:
+    """The interface language now applied: "ja" or "en" (what apply() resolved "system" to)."""
+    return "ja" if is_japanese(QLocale()) else "en"
+
+
 def report_language() -> tuple:
     """(say, lang) for an exported report in the interface's language."""
-    return localized, ("ja" if is_japanese(QLocale()) else "en")
+    return localized, current()
 
 
 def speaker(language: str) -> tuple:

@@ -26,6 +26,7 @@ from desktop_app.ui.settings_dialog import open_settings
 from desktop_app.ui.project.opening import OpenResult, create_folder_task, open_folder_task, open_sample_task
 from desktop_app.ui.project.watcher import ProjectFileWatcher
 from desktop_app.ui.tasks import ErrorRecord, TaskRunner
+from desktop_app.ui import language
 from desktop_app.ui.language import localized
 
 if TYPE_CHECKING:
@@ -226,7 +227,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def open_sample(self) -> None:
-        self._start_open(open_sample_task, str(resources.sample_project_source()),
+        # The sample in the interface's language: a Japanese QA lead's first sight is Japanese data.
+        self._start_open(open_sample_task, str(resources.sample_project_source(language.current())),
                          self.tr("Opening the sample project…"))
 
     @Slot(str)

@@ -33,9 +33,14 @@ def resource_path(*parts: str) -> Path:
     return resources_root() / relative
 
 
-def sample_project_source() -> Path:
-    """The sample project as shipped; ``core.sample`` copies it into the user's data dir."""
-    return resource_path("sample_project")
+SAMPLE_SOURCES = {"en": "sample_project", "ja": "sample_project_ja"}
+
+
+def sample_project_source(language: str = "en") -> Path:
+    """The sample project as shipped, in ``language`` ("en" or "ja"; English when the build has
+    no sample in that language); ``core.sample`` builds it into the user's data dir."""
+    localized = resource_path(SAMPLE_SOURCES.get(language, SAMPLE_SOURCES["en"]))
+    return localized if (localized / "manifest.json").is_file() else resource_path(SAMPLE_SOURCES["en"])
 
 
 def translations_dir() -> Path:

@@ -144,6 +144,27 @@ def test_first_launch_opens_the_sample_project_off_the_gui_thread(qtbot, monkeyp
     assert reopened.name == "Mine" and len(calls) == 1  # the sample was not built again
 
 
+def test_first_launch_in_japanese_opens_the_japanese_sample(qtbot, monkeypatch, japanese):
+    """On a Japanese system (or with 日本語 chosen) the first project a user sees is the Japanese sample."""
+    calls = []
+
+    def ensure_sample_project(source_dir, progress=None, should_stop=None):
+        calls.append(Path(source_dir))
+        target = appdirs.data_dir() / "sample-ja"
+        if not (target / "project.json").exists():
+            Project.create(target, name="サンプル")
+        return target
+
+    fake = types.ModuleType("desktop_app.core.sample")
+    fake.ensure_sample_project = ensure_sample_project
+    monkeypatch.setitem(sys.modules, "desktop_app.core.sample", fake)
+    first = MainWindow()
+    qtbot.addWidget(first)
+    assert _open(qtbot, first, first.first_launch).name == "サンプル"
+    assert calls == [REPO / "resources" / "sample_project_ja"]
+    first.close()
+
+
 def test_without_the_sample_module_the_project_page_shows_no_project(qtbot, window, monkeypatch, caplog):
     """If the build has no sample, the app says so in the log and waits on the Project page."""
     monkeypatch.setitem(sys.modules, "desktop_app.core.sample", None)

@@ -17,6 +17,7 @@ def test_resources_are_found_in_the_source_tree():
     assert resources.resources_root() == REPO / "resources"
     assert resources.resource_path("icons", "app.svg") == REPO / "resources" / "icons" / "app.svg"
     assert resources.sample_project_source() == REPO / "resources" / "sample_project"
+    assert resources.sample_project_source("ja") == REPO / "resources" / "sample_project_ja"
     assert resources.missing_resources() == []
 
 
@@ -30,6 +31,8 @@ def test_resources_are_found_in_a_frozen_build(monkeypatch, tmp_path):
     assert resources.resources_root() == bundle / "resources"
     assert resources.resource_path("icons", "app.svg").read_text(encoding="utf-8") == "<svg/>"
     assert resources.sample_project_source() == bundle / "resources" / "sample_project"
+    # A build without the Japanese sample opens the English one rather than nothing.
+    assert resources.sample_project_source("ja") == bundle / "resources" / "sample_project"
     # A build that forgot a file is caught by the packaging smoke test.
     assert resources.missing_resources() == ["styles/app.qss"]
     assert resources.read_stylesheet() == ""

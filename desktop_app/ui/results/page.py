@@ -103,6 +103,9 @@ class ResultsPage(ReviewActions, Page):
         # tooltip and in the detail view); the question takes the rest and elides (tooltip).
         rows_header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         rows_header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)  # sized by _fit_question
+        # The question is sized to the viewport; a scrollbar that appeared after that sizing pushed
+        # the last run's column out of view, so the width must not depend on the row count.
+        self.rows_table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.rows_table.selectionModel().currentRowChanged.connect(lambda *_: self._show_current())
         self.rows_proxy.modelReset.connect(self._update_count)
         self.rows_proxy.layoutChanged.connect(self._update_count)
