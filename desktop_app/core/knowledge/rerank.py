@@ -93,6 +93,10 @@ class RerankGate:
     def _reply(self, key: str, messages: list[dict]) -> str | None:
         return self.replies[key] if key in self.replies else self.lookup(messages)
 
+    def reply(self, messages: list[dict]) -> str | None:
+        """The rating reply known for this call (just made, or cached), never a call."""
+        return self._reply(_key(messages), messages)
+
     def __call__(self, query: str, passages: list[Passage]) -> list[Passage]:
         head, tail = list(passages[:self.max_passages]), list(passages[self.max_passages:])
         ratings, missing = [], []

@@ -55,10 +55,11 @@ class Ratings:
     stopped: bool = False
 
 
-def make_ratings(gate, judge, concurrency: int, progress: Callable[[dict], None] | None = None,
+def make_ratings(planned: dict, judge, concurrency: int, progress: Callable[[dict], None] | None = None,
                  should_stop: Callable[[], bool] | None = None, label: str = "") -> Ratings:
-    """Send the gate's planned rating calls, ``concurrency`` at a time, through ``judge`` (cached)."""
-    items = list(gate.planned.items())
+    """Send the planned rating calls (call -> (question, messages), ``RerankGate.planned``),
+    ``concurrency`` at a time, through ``judge`` (each reply cached)."""
+    items = list(planned.items())
     out = Ratings()
     if not items:
         return out
@@ -105,14 +106,8 @@ def perform(plan, judge, examples, retriever, endpoint: str, progress=None, shou
     RunError when every rating call failed (the server refused them: no answer is sent)."""
     gate = plan.gate
     first_rag = next((p.variant.name for p in plan.prepared if p.variant.uses_retrieval and p.pending), "")
-    ratings = make_ratings(gate, judge, plan.options.concurrency, progress, should_stop, label=first_rag)
-    if ratings.calls and len(ratings.replies) == 0 and not ratings.stopped:
-        raise RunError(phrase(translate("RunErrors", "Re-ranking failed: none of its {n} rating calls was "
-                                                     "answered (first problem: {problem})."),
-                              n=ratings.calls, problem=(ratings.failures or ["?"])[0]),
-                       translate("RunErrors", "Check the connection (or the judge's), or turn re-ranking off "
-                                              "under Knowledge; no answer was sent."),
-                       details={"kind": "rerank_failed"})
+    ratings = make_ratings(gate.planned, judge, plan.options.concurrency, progress, should_stop, label=first_rag)
+    check_answered(ratings)
     gate.open(ratings.replies)
     owed = {q: list(u) for q, u in ratings.usage.items() if u}
     for p in plan.prepared:
@@ -121,6 +116,17 @@ def perform(plan, judge, examples, retriever, endpoint: str, progress=None, shou
         p.pending = [_replanned(req, p.variant, examples, retriever, endpoint, owed) for req in p.pending]
         p.cached_keys = plan.store.cached_keys(r.key for r in p.pending)
     return ratings
+
+
+def check_answered(ratings: Ratings) -> None:
+    """RunError when every rating call failed: the server refused them (nothing else is sent)."""
+    if ratings.calls and len(ratings.replies) == 0 and not ratings.stopped:
+        raise RunError(phrase(translate("RunErrors", "Re-ranking failed: none of its {n} rating calls was "
+                                                     "answered (first problem: {problem})."),
+                              n=ratings.calls, problem=(ratings.failures or ["?"])[0]),
+                       translate("RunErrors", "Check the connection (or the judge's), or turn re-ranking off "
+                                              "under Knowledge; no answer was sent."),
+                       details={"kind": "rerank_failed"})
 
 
 def _replanned(req, variant, examples, retriever, endpoint: str, owed: dict[str, list]) -> Any:
