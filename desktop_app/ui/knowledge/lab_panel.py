@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QMessageBox, QProgressBar,
-                               QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
+                               QPushButton, QSizePolicy, QSplitter, QTableView, QVBoxLayout, QWidget)
 
 from desktop_app.ui.connection.verdicts import fill
 from desktop_app.ui.knowledge import work
@@ -45,6 +45,8 @@ class LabPanel(QWidget):
         font = self.summary.font()
         font.setBold(True)
         self.summary.setFont(font)
+        # Never squeezed below its lines when the window is short: the table gives way instead.
+        self.summary.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         self.use_button = QPushButton()
         self.use_button.clicked.connect(self._use)
         self.use_button.setEnabled(False)
