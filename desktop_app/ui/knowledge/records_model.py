@@ -70,8 +70,9 @@ class RecordsModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             return self.columns[section].header()
-        if role == Qt.ItemDataRole.ToolTipRole and self.columns[section].header_tip is not None:
-            return plain_tooltip(self.columns[section].header_tip())
+        tip = self.columns[section].header_tip
+        if role == Qt.ItemDataRole.ToolTipRole and tip is not None:
+            return plain_tooltip(tip())
         return None
 
     def retranslate(self) -> None:
