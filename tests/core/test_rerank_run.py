@@ -81,3 +81,26 @@ def test_the_run_re_ranks_after_agreement_and_a_second_run_pays_nothing(tmp_path
     assert scripted_server.count() == before
     assert main(["run", str(project_dir), "--variants", "rag_brief", "--yes"]) == 0
     assert scripted_server.count() == before + len(FACTS) and _ratings(scripted_server) == len(FACTS) * 7
+
+
+def test_a_stopped_re_ranked_run_resumes_without_paying_ratings_or_answers_again(tmp_path, scripted_server):
+    """Stopped after its ratings and a few answers, a re-ranked run resumes with the ratings free and only the rest sent."""
+    from desktop_app.core.run.project import plan_run, run_variants
+
+    import time
+
+    _project_dir, project = _rerank_project(tmp_path, scripted_server)
+    scripted_server.chat_rule = rating_rule(ANSWERS, lambda request: time.sleep(0.2) or _answer(request))
+    answered: list[dict] = []
+    run_variants(project, ["rag"], progress=lambda e: answered.append(e) if e["event"] == "progress" else None,
+                 should_stop=lambda: len(answered) >= 2, concurrency=1)
+    assert _ratings(scripted_server) == len(FACTS) * 7
+    paid_answers = scripted_server.count() - _ratings(scripted_server)
+    assert 2 <= paid_answers < len(FACTS)
+    est = plan_run(project, ["rag"])
+    assert est.rerank_calls == 0 and est.rerank_cached > 0  # the missing rows' ratings are known: free
+    before = scripted_server.count()
+    (summary,) = run_variants(project, ["rag"])
+    assert summary.rows == len(FACTS) and summary.errors == 0
+    assert _ratings(scripted_server) == len(FACTS) * 7  # no rating twice
+    assert scripted_server.count() - before == len(FACTS) - paid_answers  # only the answers still missing
