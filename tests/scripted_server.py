@@ -108,6 +108,23 @@ def last_user_text(request: dict) -> str:
     return ""
 
 
+def rating_rule(answers: dict[str, str], otherwise: Callable[[dict], "str | Reply"] | None = None):
+    """A chat rule for re-ranking: a rating request ("Rate from 0 ...") gets 10 when its passage
+    holds the expected answer of its question (``answers``: question -> answer), else 1; any
+    other request goes to ``otherwise``."""
+    import re
+
+    def rule(request: dict) -> "str | Reply":
+        text = last_user_text(request)
+        if "Rate from 0" in text:
+            m = re.match(r"Question: (.*?)\n\nPassage:\n(.*)\n\nRate from 0", text, re.S)
+            answer = answers.get(m.group(1).strip(), "") if m else ""
+            return "10" if answer and answer in m.group(2) else "1"
+        return (otherwise or _default_chat_rule)(request)
+
+    return rule
+
+
 def _default_chat_rule(request: dict) -> str:
     return "scripted answer"
 

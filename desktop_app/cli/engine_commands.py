@@ -116,7 +116,8 @@ class _Bar:
         eta = "" if event["eta_s"] is None else f" eta {duration(event['eta_s'])}"
         if (event.get("waiting_s") or 0) >= 0.5:
             eta = f" waiting for the rate limit: {duration(event['waiting_s'])}"
-        line = (f"\r{event['run'][:20]:<20} [{'#' * filled}{'.' * (30 - filled)}] {event['done']}/{event['total']}"
+        label = f"re-ranking {event['run']}" if event["event"] == "rerank" else event["run"]
+        line = (f"\r{label[:20]:<20} [{'#' * filled}{'.' * (30 - filled)}] {event['done']}/{event['total']}"
                 f" errors {event['errors']} cached {event['cached']} ${event['cost']:.4f}{eta}")
         self.stream.write(line.ljust(100)[:120] + ("\n" if final else ""))
         self.stream.flush()

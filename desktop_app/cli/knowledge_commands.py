@@ -43,6 +43,10 @@ def register(sub: argparse._SubParsersAction) -> None:
                         "with --k, only that top-k")
     p.add_argument("--adopt", action="store_true",
                    help="with --sweep: make the best setting the project's and index the documents for it")
+    p.add_argument("--rerank", action="store_true",
+                   help="with --sweep: also re-rank the 3 best settings' passages with the connected model "
+                        "(its rating calls, tokens and cost are printed first and asked about)")
+    p.add_argument("--yes", "-y", action="store_true", help="with --rerank: make the rating calls without asking")
     p.set_defaults(func=_readiness)
 
 
@@ -97,9 +101,9 @@ def _readiness(args) -> int:
     from desktop_app.core.project.folder import Project
     if args.sweep:
         return _sweep(args)
-    if args.adopt:
-        raise KnowledgeError("--adopt needs --sweep: it adopts the best setting the sweep found.",
-                             "Run: readiness PROJECT --sweep --adopt")
+    if args.adopt or args.rerank:
+        raise KnowledgeError(f"{'--adopt' if args.adopt else '--rerank'} needs --sweep: it adopts the best setting the sweep found.",
+                             "Run: readiness PROJECT --sweep --adopt (or --rerank)")
     result = readiness(Project.open(args.project), k=args.k)
     if args.json:
         print(json.dumps(result, ensure_ascii=False, indent=2))
@@ -112,9 +116,29 @@ def _readiness(args) -> int:
     return 0
 
 
-def _describe(setting: dict) -> str:
+def _describe(setting: dict, reranked: bool = False) -> str:
     return (f"chunks {setting['chunk_size']}/{setting['chunk_overlap']}, top {setting['top_k']}, "
-            f"meaning weight {setting['fusion_weight']:.2f}, {setting['embedding']}, {setting['tokenizer']}")
+            f"meaning weight {setting['fusion_weight']:.2f}, {setting['embedding']}, {setting['tokenizer']}"
+            + (", re-ranked" if reranked else ""))
+
+
+def _with_rerank(args, project, result, out: dict):
+    """The sweep with the best settings re-ranked, if the user agrees to the printed cost; the
+    result as it was and False when declined."""
+    from desktop_app.cli.plan_prompt import confirm, duration, money
+    from desktop_app.core.run import lab_rerank
+
+    found, cost = lab_rerank.plan(project, result)
+    stream = sys.stderr if args.json else sys.stdout
+    print(f"re-ranking the {cost.settings} best settings: {cost.calls} rating calls ({cost.cached} ratings from "
+          f"cache), ~{cost.tokens:,} tokens, {money(cost.cost_usd)}, about {duration(cost.time_s)} - {cost.model}",
+          file=stream)
+    out["rerank"] = {**cost.to_dict(), "done": False}
+    if cost.calls and not confirm(args):
+        print("re-ranking not started", file=sys.stderr)
+        return result, False
+    out["rerank"]["done"] = True
+    return lab_rerank.perform(project, result, found), True
 
 
 def _sweep(args) -> int:
@@ -125,13 +149,26 @@ def _sweep(args) -> int:
     from desktop_app.core.knowledge.sweep import sweep
     from desktop_app.core.project.folder import Project
     project = Project.open(args.project)
+    if args.rerank:  # before the sweep: an offline project or no terminal to ask on fails at once
+        from desktop_app.core.errors import RunError
+        from desktop_app.core.run import lab_rerank
+        ok, why = lab_rerank.available(project)
+        if not ok:
+            raise KnowledgeError(why, "Run the sweep without --rerank, or connect a model (connect PROJECT ...).")
+        if not args.yes and not sys.stdin.isatty():
+            raise RunError("Not re-ranking: it would call the model and there is no terminal to confirm on.",
+                           "Add --yes to re-rank without asking.")
     grid = replace(Grid(), top_ks=(args.k,)) if args.k else Grid()
     result = sweep(project, grid)
-    out = result.to_dict()
+    out: dict = {}
+    agreed = True
+    if args.rerank:
+        result, agreed = _with_rerank(args, project, result, out)
+    out = {**result.to_dict(), **out}
     chosen = result.best if (args.adopt and result.improves) else None
     adopted = chosen is not None
     if chosen is not None:
-        report = adopt(project, chosen.setting)
+        report = adopt(project, chosen.setting, rerank=True if chosen.reranked else None)
         out["adopted"] = True
         out["readiness_after"] = {k: v for k, v in readiness(project).items() if k != "per_row"}
         out["adopt_failed_files"] = [f.source for f in report.failed]
@@ -139,23 +176,25 @@ def _sweep(args) -> int:
         out["adopted"] = False
     if args.json:
         print(json.dumps(out, ensure_ascii=False, indent=2))
-        return 0
+        return 0 if agreed else 1
     print(f"measured {len(result.trials)} settings on {result.evaluated} rows in {result.seconds:.1f} s"
           + (" (stopped early)" if result.cancelled else ""))
     print(f"{'recall':>6} {'MRR':>5} {'ms/q':>6} {'chunks':>6}  setting")
-    for t in result.trials[:10]:
+    for t in [t for n, t in enumerate(result.trials) if n < 10 or t.reranked]:
         mark = "  <- current" if t.current else ""
         print(f"{t.share:>6.0%} {t.mrr:>5.2f} {t.ms_per_question:>6.1f} {t.chunks:>6}  "
-              f"{_describe(t.setting.to_dict())}{mark}")
+              f"{_describe(t.setting.to_dict(), t.reranked)}{mark}")
     if result.current is not None:
-        print(f"current: {result.current.share:.0%} (MRR {result.current.mrr:.2f}), {_describe(out['current']['setting'])}")
+        print(f"current: {result.current.share:.0%} (MRR {result.current.mrr:.2f}), "
+              f"{_describe(out['current']['setting'], result.current.reranked)}")
     if result.best is not None:
         verdict = "better" if result.improves else "no better than the current setting"
-        print(f"best:    {result.best.share:.0%} (MRR {result.best.mrr:.2f}), {_describe(out['best']['setting'])}"
+        print(f"best:    {result.best.share:.0%} (MRR {result.best.mrr:.2f}), "
+              f"{_describe(out['best']['setting'], result.best.reranked)}"
               f" [{verdict}]")
     if adopted:
         after = out["readiness_after"]
         print(f"adopted: readiness is now {after['share']:.0%} (MRR {after['mrr']:.2f})")
     for row_id in result.unanswerable:
         print(f"  add documents for: row {row_id} (no setting found its answer)")
-    return 0
+    return 0 if agreed else 1

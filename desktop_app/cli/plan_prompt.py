@@ -29,6 +29,9 @@ def print_plan(plan) -> None:
         cost += f" (no price for {', '.join(est.unpriced_models)})"
     print(f"estimate: {est.calls} calls, {est.input_tokens:,} input + ~{est.output_tokens:,} output tokens, "
           f"{cost}, about {duration(est.time_s)} at concurrency {est.concurrency}")
+    if est.rerank_calls or est.rerank_cached:  # counted here, made only after the answer below is yes
+        print(f"re-ranking: {est.rerank_calls} rating calls, ~{est.rerank_tokens:,} tokens, "
+              f"{money(est.rerank_cost_usd)} (included above; {est.rerank_cached} ratings from cache)")
     if est.extrapolated:
         print(f"note: {est.extrapolated} request(s) hold a very long text; their input tokens are estimated from "
               f"its length (check the data for a huge cell)")

@@ -3917,44 +3917,12 @@ Drop files or folders here, or use Add files… (txt, md, pdf, docx, html, csv).
 <context>
     <name>LabPanel</name>
     <message>
-        <source>Now</source>
-        <translation>現在</translation>
-    </message>
-    <message>
-        <source>current</source>
-        <translation>使用中</translation>
-    </message>
-    <message>
         <source>Recall</source>
         <translation>再現率</translation>
     </message>
     <message>
         <source>MRR</source>
         <translation>MRR</translation>
-    </message>
-    <message>
-        <source>ms / question</source>
-        <translation>ミリ秒 / 質問</translation>
-    </message>
-    <message>
-        <source>Passages</source>
-        <translation>パッセージ数</translation>
-    </message>
-    <message>
-        <source>Characters given</source>
-        <translation>渡す文字数</translation>
-    </message>
-    <message>
-        <source>Chunk / overlap</source>
-        <translation>チャンク / オーバーラップ</translation>
-    </message>
-    <message>
-        <source>Top k</source>
-        <translation>上位 k</translation>
-    </message>
-    <message>
-        <source>Meaning weight</source>
-        <translation>意味の重み</translation>
     </message>
     <message>
         <source>Keywords</source>
@@ -3989,12 +3957,102 @@ Drop files or folders here, or use Add files… (txt, md, pdf, docx, html, csv).
         <translation>内蔵</translation>
     </message>
     <message>
-        <source>word hashing (no model)</source>
-        <translation>単語ハッシュ（モデルなし）</translation>
+        <source>Note</source>
+        <translation>備考</translation>
     </message>
     <message>
-        <source>The lab tries many retrieval settings on copies of the index (chunk size, passages per question, keywords against meaning, Japanese words, the built-in embeddings) and measures each by readiness. No model is called and your index is not changed until you use a setting.</source>
-        <translation>ラボはインデックスのコピー上で多くの検索設定（チャンクサイズ、質問あたりのパッセージ数、キーワードと意味の比重、日本語の単語、内蔵の埋め込み）を試し、それぞれを準備度で測ります。モデルは呼び出さず、設定を使うまでインデックスは変更しません。</translation>
+        <source>now: the project&apos;s setting; re-ranked: passages ordered by the model&apos;s ratings</source>
+        <translation>使用中: プロジェクトの現在の設定です。リランク済み: モデルの評価順に並べ替えたパッセージです</translation>
+    </message>
+    <message>
+        <source>Questions whose answer is in the passages given</source>
+        <translation>渡すパッセージに答えが含まれる質問の割合です</translation>
+    </message>
+    <message>
+        <source>How high the answer ranks (1 = always first)</source>
+        <translation>答えが何位に来るか（1 = 常に 1 位）</translation>
+    </message>
+    <message>
+        <source>ms/q</source>
+        <translation>ミリ秒/問</translation>
+    </message>
+    <message>
+        <source>Milliseconds of search per question</source>
+        <translation>質問 1 件あたりの検索時間（ミリ秒）です</translation>
+    </message>
+    <message>
+        <source>Chunks</source>
+        <translation>チャンク数</translation>
+    </message>
+    <message>
+        <source>Passages in the index: its size</source>
+        <translation>インデックス内のパッセージ数（インデックスの大きさ）です</translation>
+    </message>
+    <message>
+        <source>Chars</source>
+        <translation>文字数</translation>
+    </message>
+    <message>
+        <source>Characters of passages a question gets: what a prompt pays for</source>
+        <translation>質問 1 件に渡すパッセージの文字数です（プロンプトのコストになります）</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>サイズ</translation>
+    </message>
+    <message>
+        <source>Chunk size / overlap, in characters</source>
+        <translation>チャンクサイズ / オーバーラップ（文字数）です</translation>
+    </message>
+    <message>
+        <source>k</source>
+        <translation>k</translation>
+    </message>
+    <message>
+        <source>Passages per question (top k)</source>
+        <translation>質問あたりのパッセージ数（上位 k）です</translation>
+    </message>
+    <message>
+        <source>Meaning</source>
+        <translation>意味</translation>
+    </message>
+    <message>
+        <source>Weight of meaning against keywords (0 = keywords only)</source>
+        <translation>キーワードに対する意味の重み（0 = キーワードのみ）です</translation>
+    </message>
+    <message>
+        <source>How keywords are cut from Japanese text</source>
+        <translation>日本語のテキストからキーワードを切り出す方法です</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>使用中</translation>
+    </message>
+    <message>
+        <source>re-ranked</source>
+        <translation>リランク済み</translation>
+    </message>
+    <message>
+        <source>Japanese</source>
+        <comment>keywords: Japanese words</comment>
+        <translation>日本語</translation>
+    </message>
+    <message>
+        <source>pairs</source>
+        <comment>keywords: character pairs</comment>
+        <translation>文字ペア</translation>
+    </message>
+    <message>
+        <source>word hashing</source>
+        <translation>単語ハッシュ</translation>
+    </message>
+    <message>
+        <source>The lab tries many retrieval settings on copies of the index (chunk size, passages per question, keywords against meaning, Japanese words, the built-in embeddings) and measures each by readiness. No model is called (unless you choose to re-rank) and your index is not changed until you use a setting.</source>
+        <translation>ラボはインデックスのコピー上で多くの検索設定（チャンクサイズ、質問あたりのパッセージ数、キーワードと意味の比重、日本語の単語、内蔵の埋め込み）を試し、それぞれを準備度で測ります。リランクを選ばない限りモデルは呼び出さず、設定を使うまでインデックスは変更しません。</translation>
+    </message>
+    <message>
+        <source>&amp;Re-rank the best…</source>
+        <translation>上位をリランク(&amp;R)…</translation>
     </message>
     <message>
         <source>&amp;Run the lab</source>
@@ -4021,6 +4079,10 @@ Drop files or folders here, or use Add files… (txt, md, pdf, docx, html, csv).
         <translation>どの設定でも答えが見つからなかった質問</translation>
     </message>
     <message>
+        <source>Re-ranking…</source>
+        <translation>リランク中…</translation>
+    </message>
+    <message>
         <source>Trying settings…</source>
         <translation>設定を試しています…</translation>
     </message>
@@ -4041,12 +4103,43 @@ Drop files or folders here, or use Add files… (txt, md, pdf, docx, html, csv).
         <translation>途中で停止しました：表には測定済みの設定だけが載っています。</translation>
     </message>
     <message>
+        <source>Re-ranking needs a connected model.</source>
+        <translation>リランクには接続済みのモデルが必要です。</translation>
+    </message>
+    <message>
         <source>Add documents for this question: no setting found its answer in the passages.</source>
         <translation>この質問にはドキュメントを追加してください：どの設定でもパッセージに答えが見つかりませんでした。</translation>
     </message>
     <message>
         <source>Add documents for these %1 questions: no setting found their answer in the passages.</source>
         <translation>次の %1 件の質問にはドキュメントを追加してください：どの設定でもパッセージに答えが見つかりませんでした。</translation>
+    </message>
+    <message>
+        <source>Measure the best settings again with their passages re-ranked by the model (its cost is shown first)</source>
+        <translation>上位の設定を、モデルでパッセージをリランクしてもう一度測ります（先に費用を表示します）</translation>
+    </message>
+    <message>
+        <source>price unknown</source>
+        <translation>料金不明</translation>
+    </message>
+    <message>
+        <source>Re-ranking the %1 best settings asks %2 to rate their passages: about %3 calls, %4 tokens, %5 (%6 ratings are already known and free). Make the calls now?</source>
+        <translation>上位 %1 件の設定をリランクするため、%2 にパッセージを評価させます: 約 %3 回の呼び出し、%4 トークン、%5 です（%6 件の評価は取得済みで無料です）。今すぐ呼び出しますか？</translation>
+    </message>
+    <message>
+        <source>Re-rank with the model?</source>
+        <translation>モデルでリランクしますか？</translation>
+    </message>
+</context>
+<context>
+    <name>LabRerank</name>
+    <message>
+        <source>Re-ranking asks a model to rate passages; this project is offline. Connect a model (or a judge) under Connection to try it.</source>
+        <translation>リランクはモデルにパッセージを評価させますが、このプロジェクトはオフラインです。試すには「接続」でモデル（またはジャッジ）を接続してください。</translation>
+    </message>
+    <message>
+        <source>Run the lab without re-ranking, or connect a model.</source>
+        <translation>リランクなしでラボを実行するか、モデルを接続してください。</translation>
     </message>
 </context>
 <context>
@@ -4747,6 +4840,10 @@ LLM を使った機能を測定し、次に何をすべきか（プロンプト�
     <message>
         <source>%1 · resumes after %2 finished</source>
         <translation>%1 · %2 件完了の続きから再開</translation>
+    </message>
+    <message>
+        <source>re-ranking passages: %1 of %2 ratings</source>
+        <translation>パッセージをリランク中: 評価 %1 / %2 件</translation>
     </message>
     <message>
         <source>waiting for the rate limit: %1</source>
@@ -6082,6 +6179,14 @@ LLM を使った機能を測定し、次に何をすべきか（プロンプト�
         <source>Tick at least one variant under Variants.</source>
         <translation>バリアントで少なくとも 1 つにチェックを入れてください。</translation>
     </message>
+    <message>
+        <source>Re-ranking failed: none of its {n} rating calls was answered (first problem: {problem}).</source>
+        <translation>リランクに失敗しました: 評価の呼び出し {n} 回のうち、応答は 1 件もありませんでした（最初の問題: {problem}）。</translation>
+    </message>
+    <message>
+        <source>Check the connection (or the judge&apos;s), or turn re-ranking off under Knowledge; no answer was sent.</source>
+        <translation>接続（またはジャッジの接続）を確認するか、ナレッジでリランクをオフにしてください。回答のリクエストは送信していません。</translation>
+    </message>
 </context>
 <context>
     <name>RunNames</name>
@@ -6194,6 +6299,22 @@ LLM を使った機能を測定し、次に何をすべきか（プロンプト�
     <message>
         <source>%1, about %2 tokens (%3 in, about %4 out), %5, %6 at %7 requests at a time.</source>
         <translation>%1、約 %2 トークン（入力 %3、出力 約 %4）、%5、%6（同時 %7 リクエスト）。</translation>
+    </message>
+    <message>
+        <source>Re-ranking is included: %1 rating call (about %2 tokens, %3), made when the run starts.</source>
+        <translation>リランクを含みます: 評価の呼び出し %1 回（約 %2 トークン、%3）を実行開始時に行います。</translation>
+    </message>
+    <message>
+        <source>Re-ranking is included: %1 rating calls (about %2 tokens, %3), made when the run starts.</source>
+        <translation>リランクを含みます: 評価の呼び出し %1 回（約 %2 トークン、%3）を実行開始時に行います。</translation>
+    </message>
+    <message>
+        <source>%1 re-ranking rating comes from the cache at no cost.</source>
+        <translation>リランクの評価 %1 件はキャッシュから無料で取得します。</translation>
+    </message>
+    <message>
+        <source>%1 re-ranking ratings come from the cache at no cost.</source>
+        <translation>リランクの評価 %1 件はキャッシュから無料で取得します。</translation>
     </message>
     <message>
         <source>%1 row already answered is skipped.</source>

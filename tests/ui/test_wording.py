@@ -44,3 +44,15 @@ def test_progress_counts_answered_rows_as_resume_does(qapp):
 
     text = totals_text({"done": 22, "total": 48, "errors": 7, "eta_s": None, "cost": 0.0}, running=False)
     assert text.startswith("Overall 15/48 answered") and "7 errors (sent again on resume)" in text
+
+
+def test_the_run_estimate_names_re_ranking_calls_and_the_free_ratings(qapp):
+    """The Run page's estimate says how many rating calls re-ranking adds, what they cost, and how many are free."""
+    plan = _plan(0.21)
+    plan.estimate.rerank_calls, plan.estimate.rerank_cached = 42, 0
+    plan.estimate.rerank_tokens, plan.estimate.rerank_cost_usd = 3484, 0.0006
+    text = estimate_text(plan)
+    assert "Re-ranking is included: 42 rating calls" in text and "when the run starts" in text
+    plan.estimate.rerank_calls, plan.estimate.rerank_cached = 0, 42
+    text = estimate_text(plan)
+    assert "Re-ranking is included" not in text and "42 re-ranking ratings come from the cache" in text

@@ -84,6 +84,7 @@ class Trial:
     context_chars: int  # mean characters of the k passages a question gets: the prompt's cost
     hits: frozenset[str] = field(default_factory=frozenset)  # ids of the rows found
     current: bool = False  # the project's own setting
+    reranked: bool = False  # the passages were re-ranked by the model's ratings (lab_rerank.py)
 
     def to_dict(self) -> dict:
         out = asdict(self)
@@ -108,7 +109,8 @@ def pick_best(trials, current: Setting | None = None) -> Trial | None:
         return None
     top = max((t.share, t.mrr) for t in trials)
     tied = [t for t in trials if (t.share, t.mrr) == top]
-    return min(tied, key=lambda t: (changes(t.setting, current) if current else 0, table_order(t)))
+    # Re-ranking costs model calls on every question: it wins only by measuring better.
+    return min(tied, key=lambda t: (changes(t.setting, current) if current else 0, t.reranked, table_order(t)))
 
 
 @dataclass(frozen=True)
@@ -139,13 +141,14 @@ class SweepResult:
                 "trials": [t.to_dict() for t in self.trials]}
 
 
-def adopt(project, setting: Setting, progress=None, should_stop=None, embedder=None):
+def adopt(project, setting: Setting, progress=None, should_stop=None, embedder=None, rerank: bool | None = None):
     """Make ``setting`` the project's and index the documents for it (re-chunking, embedding and
     re-tokenising what changed). Returns the IngestReport; if stopped, the settings are already
-    saved and the Knowledge page offers to finish the re-index."""
+    saved and the Knowledge page offers to finish the re-index. ``rerank``: the project's
+    re-ranking setting too (True for a re-ranked row of the lab; None leaves it as it is)."""
     from desktop_app.core.knowledge.index import KnowledgeBase
     current = KnowledgeSettings.from_section(project.section("knowledge"))
-    chosen = setting.settings(current)
+    chosen = setting.settings(current if rerank is None else replace(current, rerank=bool(rerank)))
     chosen.validate()
     project.set_section("knowledge", {**(project.section("knowledge") or {}), **chosen.to_dict()})
     kb = KnowledgeBase.open(project, embedder=embedder)

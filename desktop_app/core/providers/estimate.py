@@ -60,6 +60,12 @@ class Estimate:
     # are extrapolated from its start, and the estimate says so.
     extrapolated: int = 0
     batch_cost_usd: float | None = None  # cost_usd with the batchable calls at the Batch API's price
+    # Re-ranking's rating calls (one per passage rated), already inside calls/tokens/cost/time:
+    # how many will be sent, how many ratings are known from the cache (free), their tokens and cost.
+    rerank_calls: int = 0
+    rerank_cached: int = 0
+    rerank_tokens: int = 0
+    rerank_cost_usd: float | None = 0.0
 
     @property
     def total_tokens(self) -> int:

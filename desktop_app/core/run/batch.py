@@ -128,6 +128,8 @@ def submit_batches(plan, progress: Callable[[dict], None] | None = None,
     try:
         _require_batch(cfg)
         with project_lock(plan.project):
+            if getattr(plan, "rerank", None) is not None:  # ratings are chat calls made now, not batched
+                plan.rerank(None, should_stop)
             book = BatchBook(store)
             signature = checks_signature(plan.scorer.specs)
             rows_by_id = {r.id: r for r in plan.rows}

@@ -61,6 +61,13 @@ def make_judge(client, default_model: str, store: ResultStore, endpoint: str = "
         store.cache_put(key, text, tokens_in=tin, tokens_out=tout, model=use)
         return text
 
+    def lookup(messages: list[dict]) -> str | None:
+        """The reply already paid for (the cache), never a call: what planning may use."""
+        hit = store.cache_get(request_key(request_body(default_model, messages, JUDGE_PARAMS), endpoint))
+        return None if hit is None else hit.response
+
+    judge.lookup = lookup  # type: ignore[attr-defined]
+    judge.model = default_model  # type: ignore[attr-defined]
     return judge
 
 

@@ -46,6 +46,8 @@ class PlannedRequest:
     body: dict
     key: str
     passages: tuple[Passage, ...] = ()
+    # Paid calls made for this row before its answer (re-ranking's ratings): (model, in, out)
+    extra_usage: tuple[tuple[str, int, int], ...] = ()
 
     @property
     def messages(self) -> list[dict]:

@@ -25,6 +25,7 @@ from desktop_app.core.run.store import ResultStore
 from desktop_app.core.variants.variant import Variant, answer_part, resolve_variants
 from desktop_app.core.phrases import translate
 from desktop_app.core.run import throughput
+from desktop_app.core.run.rerank_phase import RATING_REPLY_TOKENS, perform, rating_figures, rating_requests
 
 DEFAULT_LATENCY_GUESS_S = 1.5  # a small chat answer from a hosted model, when no run has measured one
 
@@ -45,6 +46,8 @@ class ProjectRunPlan:
     closers: list[Callable[[], None]] = field(default_factory=list)
     rejudge: dict[int, list[str]] = field(default_factory=dict)  # run id -> finished rows to judge again
     judge_cfg: Any = None  # the judge's connection (judge.judge_config): priced by its own server
+    gate: Any = None  # knowledge.rerank.RerankGate: re-ranking counted when planning, made when running
+    rerank: Callable[..., Any] | None = None  # (progress, should_stop): rerank_phase.perform, once agreed
 
     def close(self) -> None:
         for close in self.closers:
@@ -83,16 +86,20 @@ def _knowledge(project, variants: Sequence[Variant], plan: ProjectRunPlan, judge
     """(retriever, fingerprint extra) for RAG variants; (None, {}) when none retrieves or no documents.
 
     With the knowledge setting ``rerank`` on and a model to ask, passages are re-ranked by
-    LLM-judged relevance (the talk's retrieval case gained most from re-ranking)."""
+    LLM-judged relevance (the talk's retrieval case gained most from re-ranking): through a
+    closed gate while planning (no call; the estimate counts the ratings), opened by the run."""
     if not any(v.uses_retrieval for v in variants):
         return None, {}
-    from desktop_app.core.knowledge import KnowledgeBase, llm_reranker  # noqa: PLC0415 - chromadb is slow
+    from desktop_app.core.knowledge import KnowledgeBase  # noqa: PLC0415 - chromadb is slow
+    from desktop_app.core.knowledge.rerank import RerankGate  # noqa: PLC0415
 
-    kb = KnowledgeBase.open(project, rerank=llm_reranker(judge) if judge else None)
+    gate = RerankGate(judge.lookup) if judge is not None else None
+    kb = KnowledgeBase.open(project, rerank=gate)
     plan.closers.append(kb.close)
     stats = kb.stats()
     if not stats.get("chunks"):
         return None, {}
+    plan.gate = gate if stats.get("rerank") else None
     # The index's state is part of a RAG run's identity: new documents mean new passages, a new run.
     extra = {"knowledge": {k: stats.get(k) for k in ("documents", "chunks", "embedding", "chunk_size",
                                                      "chunk_overlap", "fusion_weight")},
@@ -134,9 +141,13 @@ def _estimate(plan: ProjectRunPlan) -> Any:
     guess = max((latency_guess(plan.store, m) for m in models), default=DEFAULT_LATENCY_GUESS_S)
     expected_tokens = estimate.expected_tokens(expected, requests[0].model) if requests else []
     judge_requests = judge_requests_for(plan.judge_cfg or plan.cfg, plan.prices, plan.scorer, judged)
-    est = estimate.estimate_run(requests + judge_requests, expected_tokens + [JUDGE_REPLY_TOKENS] * len(judge_requests),
+    ratings = rating_requests(plan.gate, plan.judge_cfg or plan.cfg, plan.prices)
+    est = estimate.estimate_run(requests + judge_requests + ratings,
+                                expected_tokens + [JUDGE_REPLY_TOKENS] * len(judge_requests)
+                                + [RATING_REPLY_TOKENS] * len(ratings),
                                 plan.prices, plan.options.concurrency, guess, preset=plan.cfg.preset)
-    return throughput.adjust_estimate(dataclasses.replace(est, cached=cached), plan.project, plan.cfg, models)
+    est = dataclasses.replace(est, cached=cached, **rating_figures(plan.gate, ratings, plan.prices, plan.cfg.preset))
+    return throughput.adjust_estimate(est, plan.project, plan.cfg, models)
 
 
 def prepare_project_run(project, variant_names: Iterable[str] | None = None, *,
@@ -186,6 +197,9 @@ def prepare_project_run(project, variant_names: Iterable[str] | None = None, *,
                 plan.rejudge[p.run.id] = unjudged_rows(store.results(p.run.id), {r.id: r for r in rows},
                                                        judged_specs)
         plan.estimate = _estimate(plan)
+        if plan.gate is not None:
+            plan.rerank = lambda progress=None, should_stop=None: perform(
+                plan, judge, examples, retriever, cfg.endpoint_id(), progress, should_stop)
     except BaseException:
         plan.close()
         raise
@@ -205,6 +219,8 @@ async def _execute(plan: ProjectRunPlan, progress: Progress | None, should_stop:
     signature = checks_signature(plan.scorer.specs)
     rows_by_id = {r.id: r for r in plan.rows}
     try:
+        if plan.rerank is not None and any(p.variant.uses_retrieval and p.pending for p in plan.prepared):
+            await asyncio.to_thread(plan.rerank, progress, should_stop)  # the user agreed: now the ratings
         for p in plan.prepared:
             if should_stop is not None and should_stop():
                 break

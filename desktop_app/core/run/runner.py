@@ -263,7 +263,7 @@ class _Session:
         else:
             verdicts, calls = self._score(req, ans.text)
         answer_cost = self._cost(model, ans.tokens_in, ans.tokens_out) if ans.error is None else 0.0
-        judge_costs = [self._cost(m, tin, tout) for m, tin, tout in calls.usage]
+        judge_costs = [self._cost(m, tin, tout) for m, tin, tout in (*calls.usage, *req.extra_usage)]
         parts = [answer_cost, *judge_costs]
         cost = None if any(c is None for c in parts) else sum(parts)  # unknown price: None, not $0
         error = ans.error

@@ -13,8 +13,8 @@ page to do it on the page's one index runner (``adopt_requested``).
 from __future__ import annotations
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QLabel, QProgressBar, QPushButton, QSplitter,
-                               QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QMessageBox, QProgressBar,
+                               QPushButton, QSizePolicy, QSplitter, QTableView, QVBoxLayout, QWidget)
 
 from desktop_app.ui.connection.verdicts import fill
 from desktop_app.ui.knowledge import work
@@ -45,27 +45,43 @@ class LabPanel(QWidget):
         font = self.summary.font()
         font.setBold(True)
         self.summary.setFont(font)
+        # Never squeezed below its lines when the window is short: the table gives way instead.
+        self.summary.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         self.use_button = QPushButton()
         self.use_button.clicked.connect(self._use)
         self.use_button.setEnabled(False)
+        self.rerank_button = QPushButton()
+        self.rerank_button.clicked.connect(self._offer_rerank)
+        self.rerank_button.hide()
+        # Short headers (the table fits a 1024-pixel window); each says what it means on hover.
         self.trials = RecordsModel([
-            Column(lambda: self.tr("Now"), lambda t: self.tr("current") if t.current else ""),
-            Column(lambda: self.tr("Recall"), lambda t: f"{t.share:.0%}", align_right=True, sort=lambda t: t.share),
-            Column(lambda: self.tr("MRR"), lambda t: f"{t.mrr:.2f}", align_right=True, sort=lambda t: t.mrr),
-            Column(lambda: self.tr("ms / question"), lambda t: f"{t.ms_per_question:.1f}", align_right=True,
-                   sort=lambda t: t.ms_per_question),
-            Column(lambda: self.tr("Passages"), lambda t: t.chunks, align_right=True, sort=lambda t: t.chunks),
-            Column(lambda: self.tr("Characters given"), lambda t: f"{t.context_chars:,}", align_right=True,
-                   sort=lambda t: t.context_chars),
-            Column(lambda: self.tr("Chunk / overlap"),
-                   lambda t: f"{t.setting.chunk_size} / {t.setting.chunk_overlap}",
-                   sort=lambda t: (t.setting.chunk_size, t.setting.chunk_overlap)),
-            Column(lambda: self.tr("Top k"), lambda t: t.setting.top_k, align_right=True,
-                   sort=lambda t: t.setting.top_k),
-            Column(lambda: self.tr("Meaning weight"), lambda t: f"{t.setting.fusion_weight:.1f}",
-                   align_right=True, sort=lambda t: t.setting.fusion_weight),
-            Column(lambda: self.tr("Keywords"), lambda t: self._tokenizer_text(t.setting.tokenizer)),
-            Column(lambda: self.tr("Embedding"), lambda t: self._embedding_text(t.setting.embedding)),
+            Column(lambda: self.tr("Note"), self._note, sort=lambda t: (t.current, t.reranked),
+                   header_tip=lambda: self.tr("now: the project's setting; re-ranked: passages ordered by the "
+                                              "model's ratings")),
+            Column(lambda: self.tr("Recall"), lambda t: f"{t.share:.0%}", align_right=True, sort=lambda t: t.share,
+                   header_tip=lambda: self.tr("Questions whose answer is in the passages given")),
+            Column(lambda: self.tr("MRR"), lambda t: f"{t.mrr:.2f}", align_right=True, sort=lambda t: t.mrr,
+                   header_tip=lambda: self.tr("How high the answer ranks (1 = always first)")),
+            Column(lambda: self.tr("ms/q"), lambda t: f"{t.ms_per_question:.1f}", align_right=True,
+                   sort=lambda t: t.ms_per_question, header_tip=lambda: self.tr("Milliseconds of search per question")),
+            Column(lambda: self.tr("Chunks"), lambda t: t.chunks, align_right=True, sort=lambda t: t.chunks,
+                   header_tip=lambda: self.tr("Passages in the index: its size")),
+            Column(lambda: self.tr("Chars"), lambda t: f"{t.context_chars:,}", align_right=True,
+                   sort=lambda t: t.context_chars,
+                   header_tip=lambda: self.tr("Characters of passages a question gets: what a prompt pays for")),
+            Column(lambda: self.tr("Size"), lambda t: f"{t.setting.chunk_size}/{t.setting.chunk_overlap}",
+                   sort=lambda t: (t.setting.chunk_size, t.setting.chunk_overlap),
+                   header_tip=lambda: self.tr("Chunk size / overlap, in characters")),
+            Column(lambda: self.tr("k"), lambda t: t.setting.top_k, align_right=True, sort=lambda t: t.setting.top_k,
+                   header_tip=lambda: self.tr("Passages per question (top k)")),
+            Column(lambda: self.tr("Meaning"), lambda t: f"{t.setting.fusion_weight:.1f}", align_right=True,
+                   sort=lambda t: t.setting.fusion_weight,
+                   header_tip=lambda: self.tr("Weight of meaning against keywords (0 = keywords only)")),
+            Column(lambda: self.tr("Keywords"), lambda t: self._tokenizer_short(t.setting.tokenizer),
+                   tooltip=lambda t: self._tokenizer_text(t.setting.tokenizer),
+                   header_tip=lambda: self.tr("How keywords are cut from Japanese text")),
+            Column(lambda: self.tr("Embedding"), lambda t: self._embedding_text(t.setting.embedding),
+                   tooltip=lambda t: t.setting.embedding),
         ], self)
         # A click on a header sorts by that column; until then the core's order (best first).
         self.sorted_trials = QSortFilterProxyModel(self)
@@ -80,7 +96,12 @@ class LabPanel(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        header.setMinimumSectionSize(24)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        for text_column in (9, 10):  # words: they share what is left and elide, never a sideways scroll
+            header.setSectionResizeMode(text_column, QHeaderView.ResizeMode.Stretch)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.setAlternatingRowColors(True)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.missing_label = QLabel()
@@ -115,6 +136,7 @@ class LabPanel(QWidget):
         row.addStretch(0)
         result_row = QHBoxLayout()
         result_row.addWidget(self.summary, 1)
+        result_row.addWidget(self.rerank_button)
         result_row.addWidget(self.use_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -129,6 +151,12 @@ class LabPanel(QWidget):
         self.runner.finished.connect(self._on_done)
         self.runner.failed.connect(self._on_failed)
         self.runner.running_changed.connect(self._on_running)
+        self.rerank_runner = TaskRunner(self, pool=network_pool())  # pricing, then the ratings
+        self.rerank_runner.progress.connect(self._on_progress)
+        self.rerank_runner.finished.connect(self._on_rerank_done)
+        self.rerank_runner.failed.connect(self._on_failed)
+        self.rerank_runner.running_changed.connect(self._on_running)
+        self.confirm: QMessageBox | None = None
         self._flag = work.StopFlag()
         self._project = None
         self._available = True
@@ -136,20 +164,30 @@ class LabPanel(QWidget):
         self.retranslate()
 
     # -- texts -----------------------------------------------------------------------------
+    def _note(self, trial) -> str:
+        parts = ([self.tr("now")] if trial.current else []) + ([self.tr("re-ranked")] if trial.reranked else [])
+        return ", ".join(parts)
+
+    def _tokenizer_short(self, tokenizer: str) -> str:
+        return self.tr("Japanese", "keywords: Japanese words") if tokenizer == "sudachi" else self.tr(
+            "pairs", "keywords: character pairs")
+
     def _tokenizer_text(self, tokenizer: str) -> str:
         return self.tr("Japanese words") if tokenizer == "sudachi" else self.tr("character pairs")
 
     def _embedding_text(self, embedding: str) -> str:
         kind, _, name = embedding.partition(":")
         if kind == "offline":
-            return self.tr("built-in") if name == "wordllama" else self.tr("word hashing (no model)")
+            return self.tr("built-in") if name == "wordllama" else self.tr("word hashing")
         return name
 
     def retranslate(self) -> None:
         self.intro.setText(self.tr(
             "The lab tries many retrieval settings on copies of the index (chunk size, passages per question, "
             "keywords against meaning, Japanese words, the built-in embeddings) and measures each by readiness. "
-            "No model is called and your index is not changed until you use a setting."))
+            "No model is called (unless you choose to re-rank) and your index is not changed until you use a "
+            "setting."))
+        self.rerank_button.setText(self.tr("&Re-rank the best…"))
         self.run_button.setText(self.tr("&Run the lab"))
         self.stop_button.setText(self.tr("Stop"))
         self.use_button.setText(self.tr("&Use this setting"))
@@ -161,16 +199,20 @@ class LabPanel(QWidget):
         self._describe()
 
     # -- state -----------------------------------------------------------------------------
+    def _busy(self) -> bool:
+        return self.runner.is_running() or self.rerank_runner.is_running()
+
     def set_project(self, project) -> None:
         self._flag.set()
         self.runner.cancel()
+        self.rerank_runner.cancel()
         self._project = project
         self.clear()
 
     def set_available(self, available: bool) -> None:
         """False while indexing writes: the lab reads the documents the index lists."""
         self._available = available
-        if not available and self.runner.is_running():
+        if not available and self._busy():
             self.stop()
         self._update_buttons()
 
@@ -183,7 +225,7 @@ class LabPanel(QWidget):
         self._update_buttons()
 
     def start(self) -> None:
-        if self._project is None or not self._available or self.runner.is_running():
+        if self._project is None or not self._available or self._busy():
             return
         self.clear()
         self._flag = work.StopFlag()
@@ -196,6 +238,7 @@ class LabPanel(QWidget):
     def shutdown(self) -> None:
         self._flag.set()
         self.runner.cancel()
+        self.rerank_runner.cancel()
 
     def mark_adopted(self, setting: dict) -> None:
         """After "Use this setting": that row is now the project's."""
@@ -205,13 +248,15 @@ class LabPanel(QWidget):
         self._show(self._result)
 
     # -- slots -----------------------------------------------------------------------------
-    def _on_running(self, running: bool) -> None:
+    def _on_running(self, _running: bool) -> None:
+        running = self._busy()
         self.progress.setVisible(running)
         self.stop_button.setVisible(running)
         self.stop_button.setEnabled(True)
         if running:
             self.progress.setRange(0, 0)
-            self.summary.setText(self.tr("Trying settings…"))
+            self.summary.setText(self.tr("Re-ranking…") if self.rerank_runner.is_running()
+                                 else self.tr("Trying settings…"))
         self._update_buttons()
 
     def _on_progress(self, event) -> None:
@@ -260,6 +305,8 @@ class LabPanel(QWidget):
                           result.evaluated, f"{result.seconds:.1f}"))
         if result.cancelled:
             parts.append(self.tr("Stopped early: the table covers the settings measured."))
+        if not self._result.rerank_ok and self._result.rerank_why:
+            parts.append(self.tr("Re-ranking needs a connected model."))
         self.summary.setText(" ".join(parts))
         self.missing_label.setText(plural(
             len(result.unanswerable),
@@ -274,7 +321,12 @@ class LabPanel(QWidget):
         self._update_buttons()
 
     def _update_buttons(self) -> None:
-        running = self.runner.is_running()
+        running = self._busy()
+        lab = self._result
+        self.rerank_button.setVisible(lab is not None and bool(lab.result.trials))
+        self.rerank_button.setEnabled(lab is not None and lab.rerank_ok and self._available and not running)
+        self.rerank_button.setToolTip(lab.rerank_why if lab is not None and not lab.rerank_ok else self.tr(
+            "Measure the best settings again with their passages re-ranked by the model (its cost is shown first)"))
         self.run_button.setEnabled(self._project is not None and self._available and not running)
         chosen = self._selected() if self._result is not None else None
         self.use_button.setEnabled(chosen is not None and not chosen.current and self._available and not running)
@@ -283,4 +335,42 @@ class LabPanel(QWidget):
     def _use(self) -> None:
         chosen = self._selected()
         if chosen is not None and not chosen.current:
-            self.adopt_requested.emit(chosen.setting.to_dict())
+            self.adopt_requested.emit({**chosen.setting.to_dict(), **({"rerank": True} if chosen.reranked else {})})
+
+    # -- re-ranking: priced first, made only after the user agrees ------------------------------
+    def _offer_rerank(self) -> None:
+        if self._project is None or self._result is None or self._busy():
+            return
+        self._flag = work.StopFlag()
+        self.rerank_runner.start(work.plan_lab_rerank, self._project, self._result, self._flag)
+
+    def _on_rerank_done(self, value) -> None:
+        if isinstance(value, work.Lab):
+            self._show(value)
+            return
+        self._describe()
+        cost = value.cost
+        if not cost.settings:
+            return
+        if cost.calls == 0:  # every rating is known: free, no question to ask
+            self._agreed(value)
+            return
+        money = self.tr("price unknown") if cost.cost_usd is None else f"${cost.cost_usd:,.4f}"
+        text = fill(self.tr("Re-ranking the %1 best settings asks %2 to rate their passages: about %3 calls, "
+                            "%4 tokens, %5 (%6 ratings are already known and free). Make the calls now?"),
+                    cost.settings, cost.model, f"{cost.calls:,}", f"{cost.tokens:,}", money, f"{cost.cached:,}")
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Re-rank with the model?"), text,
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # the model's name is the user's text
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.buttonClicked.connect(lambda button, offer=value: self._agreed(offer) if box.standardButton(button)
+                                  == QMessageBox.StandardButton.Yes else None)
+        box.finished.connect(lambda _code: setattr(self, "confirm", None))
+        self.confirm = box
+        box.open()  # window-modal, never blocks the event loop
+
+    def _agreed(self, offer) -> None:
+        if self._project is None or self._result is None or self._busy():
+            return
+        self._flag = work.StopFlag()
+        self.rerank_runner.start(work.run_lab_rerank, self._project, self._result, offer, self._flag)

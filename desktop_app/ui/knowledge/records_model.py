@@ -27,6 +27,7 @@ class Column:
     tooltip: Callable[[Any], str] | None = None
     align_right: bool = False  # numbers
     sort: Callable[[Any], Any] | None = None  # the value a click on the header sorts by (SORT_ROLE)
+    header_tip: Callable[[], str] | None = None  # what a short header means, on hover
 
 
 class RecordsModel(QAbstractTableModel):
@@ -65,8 +66,13 @@ class RecordsModel(QAbstractTableModel):
         return None
 
     def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
             return self.columns[section].header()
+        tip = self.columns[section].header_tip
+        if role == Qt.ItemDataRole.ToolTipRole and tip is not None:
+            return plain_tooltip(tip())
         return None
 
     def retranslate(self) -> None:

@@ -131,6 +131,17 @@ def check_readiness(state, project, flag: StopFlag | None = None) -> Readiness:
 class Lab:
     result: "SweepResult"  # frozen
     rows: dict  # row id -> (input, expected), for the rows no setting answered
+    rerank_ok: bool = False  # a model can rate passages (re-ranking can be tried)
+    rerank_why: str = ""  # why not, when it cannot
+
+
+def _rerank_offer(project) -> tuple[bool, str]:
+    from desktop_app.core.errors import AppError
+    from desktop_app.core.run import lab_rerank
+    try:
+        return lab_rerank.available(project)
+    except AppError as exc:  # a damaged connection section: said, not raised
+        return False, exc.message
 
 
 def run_lab(state, project, flag: StopFlag | None = None) -> Lab:
@@ -141,7 +152,36 @@ def run_lab(state, project, flag: StopFlag | None = None) -> Lab:
     rows, _examples = load_rows(project)
     result = sweep(project, progress=state.progress, should_stop=_should_stop(state, flag), rows=rows)
     wanted = set(result.unanswerable)
-    return Lab(result, {r.id: (r.input, r.expected) for r in rows if r.id in wanted})
+    return Lab(result, {r.id: (r.input, r.expected) for r in rows if r.id in wanted}, *_rerank_offer(project))
+
+
+@dataclass(frozen=True)
+class RerankOffer:
+    """What re-ranking the lab's best settings would send and cost (core RerankPlan, RerankCost)."""
+
+    plan: object
+    cost: object
+
+
+def plan_lab_rerank(state, project, lab: Lab, flag: StopFlag | None = None) -> RerankOffer:
+    """Price re-ranking the sweep's best settings (scratch indexes; no model call)."""
+    from desktop_app.core.data.rows import load_rows
+    from desktop_app.core.run import lab_rerank
+
+    rows, _examples = load_rows(project)
+    found, cost = lab_rerank.plan(project, lab.result, rows=rows, progress=state.progress,
+                                  should_stop=_should_stop(state, flag))
+    return RerankOffer(found, cost)
+
+
+def run_lab_rerank(state, project, lab: Lab, offer: RerankOffer, flag: StopFlag | None = None) -> Lab:
+    """The user agreed to the cost: make the ratings and add the re-ranked rows to the table."""
+    from desktop_app.core.run import lab_rerank
+
+    result = lab_rerank.perform(project, lab.result, offer.plan, progress=state.progress,
+                                should_stop=_should_stop(state, flag))
+    wanted = set(result.unanswerable)
+    return Lab(result, {k: v for k, v in lab.rows.items() if k in wanted}, lab.rerank_ok, lab.rerank_why)
 
 
 def mark_current(lab: Lab, setting: dict) -> Lab:
@@ -150,12 +190,13 @@ def mark_current(lab: Lab, setting: dict) -> Lab:
 
     from desktop_app.core.knowledge.lab import Setting
 
-    chosen = Setting.from_dict(setting)
+    chosen, reranked = Setting.from_dict(setting), bool(setting.get("rerank"))
     res = lab.result
-    trials = tuple(replace(t, current=t.setting == chosen) for t in res.trials)
+    trials = tuple(replace(t, current=t.setting == chosen and t.reranked == reranked) for t in res.trials)
     current = next((t for t in trials if t.current), None)
-    best = next((t for t in trials if res.best is not None and t.setting == res.best.setting), None)
-    return Lab(replace(res, trials=trials, current=current, best=best), lab.rows)
+    best = next((t for t in trials if res.best is not None and t.setting == res.best.setting
+                 and t.reranked == res.best.reranked), None)
+    return Lab(replace(res, trials=trials, current=current, best=best), lab.rows, lab.rerank_ok, lab.rerank_why)
 
 
 def adopt(state, project, setting: dict, flag: StopFlag | None = None) -> Added:
@@ -164,7 +205,7 @@ def adopt(state, project, setting: dict, flag: StopFlag | None = None) -> Added:
     from desktop_app.core.knowledge.lab import adopt as adopt_setting
 
     report = adopt_setting(project, Setting.from_dict(setting), progress=state.progress,
-                           should_stop=_should_stop(state, flag))
+                           should_stop=_should_stop(state, flag), rerank=True if setting.get("rerank") else None)
     kb = _open(project)
     try:
         return Added(report, _overview(kb), reindex=True)

@@ -120,7 +120,9 @@ class ProgressRows(QWidget):
         parts = []
         kind, status = event.get("event"), str(event.get("status") or "")
         waiting = float(event.get("waiting_s") or 0.0)
-        if kind == "finished":
+        if kind == "rerank":  # the ratings re-ranking makes before this variant's answers
+            parts.append(fill(self.tr("re-ranking passages: %1 of %2 ratings"), f"{done:,}", f"{total:,}"))
+        elif kind == "finished":
             parts.append(words.status_word(status))
         elif waiting >= 0.5 and done < total:  # a provider's rate limit: the run waits, nothing fails
             parts.append(fill(self.tr("waiting for the rate limit: %1"), words.duration(waiting)))

@@ -43,6 +43,18 @@ def estimate_text(plan) -> str:
         lines.append(fill(template, calls, words.tokens(est.total_tokens), words.tokens(est.input_tokens),
                           words.tokens(est.output_tokens), cost, words.about_duration(est.time_s), est.concurrency))
     extra = []
+    rerank_calls, rerank_cached = getattr(est, "rerank_calls", 0), getattr(est, "rerank_cached", 0)
+    if rerank_calls:  # counted now, made only after Run is pressed
+        template = (translate("RunTexts", "Re-ranking is included: %1 rating call (about %2 tokens, %3), made when "
+                                          "the run starts.") if rerank_calls == 1 else
+                    translate("RunTexts", "Re-ranking is included: %1 rating calls (about %2 tokens, %3), made when "
+                                          "the run starts."))
+        extra.append(fill(template, f"{rerank_calls:,}", words.tokens(est.rerank_tokens),
+                          words.money(est.rerank_cost_usd)))
+    if rerank_cached:
+        extra.append(plural(rerank_cached,
+                            translate("RunTexts", "%1 re-ranking rating comes from the cache at no cost."),
+                            translate("RunTexts", "%1 re-ranking ratings come from the cache at no cost.")))
     if plan.finished:
         extra.append(plural(plan.finished, translate("RunTexts", "%1 row already answered is skipped."),
                             translate("RunTexts", "%1 rows already answered are skipped.")))

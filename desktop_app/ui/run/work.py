@@ -220,7 +220,7 @@ def run(state, project, names: list[str] | None) -> RunOutcome:
         return RunOutcome(stopped=True)
 
     def progress(event: dict) -> None:
-        if event.get("event") == "progress":
+        if event.get("event") in ("progress", "rerank"):  # many: coalesced
             state.progress(event)
         else:
             state.partial(("event", event))
