@@ -5562,6 +5562,10 @@ LLM を使った機能を測定し、次に何をすべきか（プロンプト�
 <context>
     <name>ReportErrors</name>
     <message>
+        <source>{message} {hint}</source>
+        <translation>{message}{hint}</translation>
+    </message>
+    <message>
         <source>Cannot write the report to {name}: the name must end in {first} or {second}.</source>
         <translation>レポートを {name} に書き出せません。ファイル名の末尾は {first} か {second} にしてください。</translation>
     </message>

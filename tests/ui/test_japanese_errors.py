@@ -93,3 +93,19 @@ def test_a_full_disk_reads_in_japanese(qtbot, japanese):
     record = ErrorRecord.from_exception(OSError(errno.ENOSPC, "No space left on device"))
     assert record.is_app_error and record.message == "ディスクがいっぱいのため、直前の処理を保存できませんでした。"
     assert record.hint.startswith("ディスクの空き容量を増やしてから")
+
+
+def test_a_report_without_advice_says_why_in_japanese(qtbot, japanese, tmp_path, monkeypatch):
+    """An exported report whose runs give no advice says the advisor's reason in Japanese, not in English."""
+    from desktop_app.core.advice import inputs
+    from desktop_app.core.project.folder import Project
+    from desktop_app.core.report.build import build_report_data
+    from desktop_app.core.report.html import render_html
+
+    monkeypatch.setattr(inputs, "load_evaluated_runs", lambda project: ([], None))  # the advisor gets no run
+    data = build_report_data(Project.create(tmp_path / "p"))
+    assert data.diagnosis is None
+    assert str(data.advice_note) == "There are no runs to advise on yet. Run or import a run first."
+    html = render_html(data, localized, "ja")
+    assert "助言の元になる実行がまだありません。先に実行するか、実行結果を取り込んでください。" in html
+    assert "There are no runs" not in html

@@ -102,7 +102,9 @@ def build_report_data(project, *, now: datetime | None = None, readiness: dict |
     try:
         diagnosis = diagnose_runs(project, runs, eval_ids, readiness).to_dict()
     except (RunError, ProjectError) as exc:  # e.g. every row an error: the report still shows the runs
-        note = exc.one_line()
+        # What one_line() says, kept a Phrase so a Japanese report says the reason in Japanese.
+        note = phrase(translate("ReportErrors", "{message} {hint}"), message=exc.message, hint=exc.hint) \
+            if exc.hint else exc.message
     try:
         eval_rows, _pool = load_rows(project)
     except DataError:  # dataset removed or re-imported oddly: rows show their ids and outputs only
