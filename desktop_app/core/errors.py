@@ -5,6 +5,8 @@ the ui shows them in a banner or dialog and carries on.
 """
 from __future__ import annotations
 
+from desktop_app.core.phrases import phrase, translate
+
 
 class AppError(Exception):
     """An error a user can act on: what is wrong (``message``) and what to do (``hint``)."""
@@ -78,15 +80,19 @@ def as_app_error(exc: BaseException) -> AppError | None:
     text = str(exc).lower()
     if (isinstance(exc, OSError) and exc.errno in full) or (
             isinstance(exc, sqlite3.OperationalError) and ("disk is full" in text or "disk full" in text)):
-        return StorageError("The disk is full: the last step could not be saved.",
-                            "Free some disk space and try again; what was saved before is intact (a run resumes "
-                            "where it stopped).", details={"kind": "disk_full"})
+        return StorageError(translate("StorageErrors", "The disk is full: the last step could not be saved."),
+                            translate("StorageErrors", "Free some disk space and try again; what was saved before is "
+                                                       "intact (a run resumes where it stopped)."),
+                            details={"kind": "disk_full"})
     if isinstance(exc, OSError) and exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
-        where = f" ({exc.filename})" if getattr(exc, "filename", None) else ""
-        return StorageError(f"The app may not write here{where}: {exc.strerror or exc}.",
-                            "Choose a folder you can write to, or ask for write access.",
+        problem = exc.strerror or exc
+        message = (phrase(translate("StorageErrors", "The app may not write here ({where}): {problem}."),
+                          where=exc.filename, problem=problem) if getattr(exc, "filename", None) else
+                   phrase(translate("StorageErrors", "The app may not write here: {problem}."), problem=problem))
+        return StorageError(message, translate("StorageErrors", "Choose a folder you can write to, or ask for write access."),
                             details={"kind": "not_writable"})
     if isinstance(exc, sqlite3.OperationalError) and "readonly" in text.replace(" ", ""):
-        return StorageError("The results file is read-only.", "Make the project folder writable and try again.",
+        return StorageError(translate("StorageErrors", "The results file is read-only."),
+                            translate("StorageErrors", "Make the project folder writable and try again."),
                             details={"kind": "not_writable"})
     return None

@@ -2,6 +2,57 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja">
 <context>
+    <name>AdviceErrors</name>
+    <message>
+        <source>The target pass rate “{target}” is not a share between 0 and 1.</source>
+        <translation>目標合格率「{target}」が 0 から 1 の間の割合になっていません。</translation>
+    </message>
+    <message>
+        <source>Set target_pass_rate in project.json to a value such as 0.9 (90%).</source>
+        <translation>project.json の target_pass_rate を 0.9（90%）のような値にしてください。</translation>
+    </message>
+    <message>
+        <source>The examples pool size “{size}” is not a count.</source>
+        <translation>例題プールのサイズ「{size}」が件数になっていません。</translation>
+    </message>
+    <message>
+        <source>Re-import the dataset to set aside an examples pool.</source>
+        <translation>データセットを取り込み直して、例題プールを取り分けてください。</translation>
+    </message>
+    <message>
+        <source>There are no runs to advise on yet.</source>
+        <translation>助言の元になる実行がまだありません。</translation>
+    </message>
+    <message>
+        <source>Run or import a run first.</source>
+        <translation>先に実行するか、実行結果を取り込んでください。</translation>
+    </message>
+    <message>
+        <source>Lower the variant&apos;s top-k or the chunk size, or choose a model with a longer context, and run again.</source>
+        <translation>バリアントの top-k かチャンクサイズを下げるか、コンテキストの長いモデルを選んでから、もう一度実行してください。</translation>
+    </message>
+    <message>
+        <source>Check the connection (Test button or `connect`) and run again.</source>
+        <translation>接続を確認して（テストボタンまたは `connect`）、もう一度実行してください。</translation>
+    </message>
+    <message>
+        <source>See the error below, fix it, and run again.</source>
+        <translation>下のエラーを確認して直してから、もう一度実行してください。</translation>
+    </message>
+    <message>
+        <source>None of the runs produced an answer: every row ended in an error; the commonest, on {count} rows: {example}</source>
+        <translation>どの実行も回答を得られませんでした。すべての行がエラーで終わっています。最も多いエラー（{count} 行）: {example}</translation>
+    </message>
+    <message>
+        <source>This project has no runs yet.</source>
+        <translation>このプロジェクトにはまだ実行がありません。</translation>
+    </message>
+    <message>
+        <source>This project has no runs with results yet.</source>
+        <translation>このプロジェクトには結果のある実行がまだありません。</translation>
+    </message>
+</context>
+<context>
     <name>AdviceHeadlines</name>
     <message>
         <source>More prompt engineering next</source>
@@ -1088,6 +1139,209 @@
     <message>
         <source>Judge &amp;model:</source>
         <translation>判定モデル(&amp;M):</translation>
+    </message>
+</context>
+<context>
+    <name>CheckErrors</name>
+    <message>
+        <source>The checks list in project.json is damaged.</source>
+        <translation>project.json のチェック一覧が壊れています。</translation>
+    </message>
+    <message>
+        <source>Remove the &quot;checks&quot; entry from project.json to start from the defaults.</source>
+        <translation>project.json から &quot;checks&quot; の項目を削除すると、既定のチェックからやり直せます。</translation>
+    </message>
+    <message>
+        <source>Two checks share an id.</source>
+        <translation>2 つのチェックが同じ ID を使っています。</translation>
+    </message>
+    <message>
+        <source>Remove one of them and add it again.</source>
+        <translation>どちらかを削除して、追加し直してください。</translation>
+    </message>
+    <message>
+        <source>No check with id “{id}”.</source>
+        <translation>ID が「{id}」のチェックはありません。</translation>
+    </message>
+    <message>
+        <source>Known check ids: {ids}.</source>
+        <translation>登録済みのチェック ID: {ids}。</translation>
+    </message>
+    <message>
+        <source>This project has no checks yet.</source>
+        <translation>このプロジェクトにはまだチェックがありません。</translation>
+    </message>
+    <message>
+        <source>A stored check is unreadable (no kind).</source>
+        <translation>保存されているチェックを読み取れません（種類がありません）。</translation>
+    </message>
+    <message>
+        <source>Remove it from the checks list in project.json, or re-add the check.</source>
+        <translation>project.json のチェック一覧から削除するか、チェックを追加し直してください。</translation>
+    </message>
+    <message>
+        <source>Unknown check kind: “{name}”.</source>
+        <translation>チェックの種類「{name}」は不明です。</translation>
+    </message>
+    <message>
+        <source>Use one of: {kinds}.</source>
+        <translation>次のいずれかを使ってください: {kinds}。</translation>
+    </message>
+    <message>
+        <source>The {label} check belongs to the {family} family, not “{given}”.</source>
+        <translation>{label} チェックは「{given}」ではなく {family} の系統に属します。</translation>
+    </message>
+    <message>
+        <source>Set its family to “{family}” or remove the family field.</source>
+        <translation>系統（family）を「{family}」にするか、family の項目を削除してください。</translation>
+    </message>
+    <message>
+        <source>Check id “{id}” is not usable.</source>
+        <translation>チェック ID「{id}」は使えません。</translation>
+    </message>
+    <message>
+        <source>Use letters, digits, &apos;-&apos;, &apos;_&apos; or &apos;:&apos; (at most 64 characters).</source>
+        <translation>英字、数字、&apos;-&apos;、&apos;_&apos;、&apos;:&apos; を使ってください（64 文字まで）。</translation>
+    </message>
+    <message>
+        <source>The {label} check has unknown settings: {settings}.</source>
+        <translation>{label} チェックに不明な設定があります: {settings}。</translation>
+    </message>
+    <message>
+        <source>Remove them; known settings are threshold, allow_fence, mode and model.</source>
+        <translation>それらを削除してください。使える設定は threshold、allow_fence、mode、model です。</translation>
+    </message>
+    <message>
+        <source>The {label} check takes no value (got “{value}”).</source>
+        <translation>{label} チェックは値を取りません（「{value}」が指定されています）。</translation>
+    </message>
+    <message>
+        <source>Leave the value out.</source>
+        <translation>値は指定しないでください。</translation>
+    </message>
+    <message>
+        <source>The {label} check needs a value.</source>
+        <translation>{label} チェックには値が必要です。</translation>
+    </message>
+    <message>
+        <source>The {label} phrase “{value}” has no letters or digits to look for.</source>
+        <translation>{label} の語句「{value}」には、探す文字や数字がありません。</translation>
+    </message>
+    <message>
+        <source>Give a word or phrase; punctuation and spacing are ignored when comparing.</source>
+        <translation>単語か語句を指定してください。比較では句読点や空白は無視されます。</translation>
+    </message>
+    <message>
+        <source>Give the phrase or rubric text as the value.</source>
+        <translation>値として語句か評価基準（ルーブリック）の文を指定してください。</translation>
+    </message>
+    <message>
+        <source>Give a regular expression, e.g. &apos;^\d{3}-\d{4}$&apos;.</source>
+        <translation>正規表現を指定してください（例: &apos;^\d{3}-\d{4}$&apos;）。</translation>
+    </message>
+    <message>
+        <source>Give a JSON Schema as JSON text, e.g. &apos;{&quot;type&quot;: &quot;object&quot;, &quot;required&quot;: [&quot;answer&quot;]}&apos;.</source>
+        <translation>JSON Schema を JSON テキストで指定してください（例: &apos;{&quot;type&quot;: &quot;object&quot;, &quot;required&quot;: [&quot;answer&quot;]}&apos;）。</translation>
+    </message>
+    <message>
+        <source>Give a whole number of characters, e.g. 300.</source>
+        <translation>文字数を整数で指定してください（例: 300）。</translation>
+    </message>
+    <message>
+        <source>Give a language code: {codes}.</source>
+        <translation>言語コードを指定してください: {codes}。</translation>
+    </message>
+    <message>
+        <source>The {label} check has no {settings} setting.</source>
+        <translation>{label} チェックには {settings} の設定はありません。</translation>
+    </message>
+    <message>
+        <source>Mode and model are settings of the judge check only.</source>
+        <translation>mode と model は judge チェックだけの設定です。</translation>
+    </message>
+    <message>
+        <source>Judge mode “{mode}” is not known.</source>
+        <translation>判定モード「{mode}」は不明です。</translation>
+    </message>
+    <message>
+        <source>Use &apos;unsure&apos; (the judge decides the rows text alone cannot) or &apos;all&apos; (every row).</source>
+        <translation>&apos;unsure&apos;（文字列の比較だけでは決められない行を判定モデルが決める）か &apos;all&apos;（すべての行）を使ってください。</translation>
+    </message>
+    <message>
+        <source>Judge model “{model}” is not a model name.</source>
+        <translation>判定モデル「{model}」はモデル名になっていません。</translation>
+    </message>
+    <message>
+        <source>Give the model&apos;s name, e.g. gpt-4o.</source>
+        <translation>モデル名を指定してください（例: gpt-4o）。</translation>
+    </message>
+    <message>
+        <source>The {label} check has no threshold.</source>
+        <translation>{label} チェックにはしきい値がありません。</translation>
+    </message>
+    <message>
+        <source>Thresholds apply to token-f1 and semantic checks only.</source>
+        <translation>しきい値を使えるのは token-f1 と semantic のチェックだけです。</translation>
+    </message>
+    <message>
+        <source>Threshold “{value}” for the {label} check is not a number between 0 and 1.</source>
+        <translation>{label} チェックのしきい値「{value}」が 0 から 1 の間の数値になっていません。</translation>
+    </message>
+    <message>
+        <source>Use e.g. 0.5.</source>
+        <translation>例えば 0.5 を使ってください。</translation>
+    </message>
+    <message>
+        <source>The regular expression “{pattern}” is invalid: {problem}.</source>
+        <translation>正規表現「{pattern}」が正しくありません: {problem}。</translation>
+    </message>
+    <message>
+        <source>Fix the pattern; escape special characters such as ( ) [ ] . * + ? with a backslash.</source>
+        <translation>パターンを直してください。( ) [ ] . * + ? などの特殊文字はバックスラッシュでエスケープします。</translation>
+    </message>
+    <message>
+        <source>The JSON schema is not valid JSON ({problem} at line {line}, column {column}).</source>
+        <translation>JSON スキーマが正しい JSON になっていません（{line} 行目 {column} 列: {problem}）。</translation>
+    </message>
+    <message>
+        <source>Check quotes and brackets; a schema looks like {&quot;type&quot;: &quot;object&quot;}.</source>
+        <translation>引用符と括弧を確認してください。スキーマは {&quot;type&quot;: &quot;object&quot;} のような形です。</translation>
+    </message>
+    <message>
+        <source>The JSON schema must be a JSON object.</source>
+        <translation>JSON スキーマは JSON オブジェクトでなければなりません。</translation>
+    </message>
+    <message>
+        <source>A schema looks like {&quot;type&quot;: &quot;object&quot;, &quot;required&quot;: [&quot;answer&quot;]}.</source>
+        <translation>スキーマは {&quot;type&quot;: &quot;object&quot;, &quot;required&quot;: [&quot;answer&quot;]} のような形です。</translation>
+    </message>
+    <message>
+        <source>top level</source>
+        <translation>最上位</translation>
+    </message>
+    <message>
+        <source>The JSON schema is invalid at {where}: {problem}.</source>
+        <translation>JSON スキーマの {where} が正しくありません: {problem}。</translation>
+    </message>
+    <message>
+        <source>Fix the schema; see json-schema.org for the keywords.</source>
+        <translation>スキーマを直してください。キーワードは json-schema.org を参照してください。</translation>
+    </message>
+    <message>
+        <source>The {label} check needs a whole number of characters, not “{value}”.</source>
+        <translation>{label} チェックには文字数を整数で指定してください（「{value}」は使えません）。</translation>
+    </message>
+    <message>
+        <source>Give a number such as 300.</source>
+        <translation>300 のような数値を指定してください。</translation>
+    </message>
+    <message>
+        <source>Language “{value}” cannot be checked.</source>
+        <translation>言語「{value}」はチェックできません。</translation>
+    </message>
+    <message>
+        <source>Supported: ja (Japanese), zh (Chinese), ko (Korean), en (English or another Latin-script language).</source>
+        <translation>対応している言語: ja（日本語）、zh（中国語）、ko（韓国語）、en（英語またはその他のラテン文字の言語）。</translation>
     </message>
 </context>
 <context>
@@ -3113,6 +3367,161 @@ Drop files or folders here, or use Add files… (txt, md, pdf, docx, html, csv).
     </message>
 </context>
 <context>
+    <name>FinetuneErrors</name>
+    <message>
+        <source>There is no variant called “{name}” in this project.</source>
+        <translation>このプロジェクトに「{name}」というバリアントはありません。</translation>
+    </message>
+    <message>
+        <source>Choose from: {choices}.</source>
+        <translation>次から選んでください: {choices}。</translation>
+    </message>
+    <message>
+        <source>Choose one of the presets.</source>
+        <translation>プリセットのいずれかを選んでください。</translation>
+    </message>
+    <message>
+        <source>The validation share must be from 0 to 0.5, not {share}.</source>
+        <translation>検証用の割合は 0 から 0.5 の範囲で指定してください（{share} は使えません）。</translation>
+    </message>
+    <message>
+        <source>Use e.g. 0.1: one example in ten checks the training.</source>
+        <translation>例えば 0.1 にすると、10 件に 1 件の例で学習を検証します。</translation>
+    </message>
+    <message>
+        <source>Other routes: Azure OpenAI, Together or Fireworks with the same file, or train locally (Export for mlx-lm, axolotl, Unsloth or LLaMA-Factory), then register the tuned model.</source>
+        <translation>ほかの方法: 同じファイルで Azure OpenAI、Together、Fireworks を使うか、ローカルで学習し（mlx-lm、axolotl、Unsloth、LLaMA-Factory 向けにエクスポート）、調整済みモデルを登録してください。</translation>
+    </message>
+    <message>
+        <source>The provider does not accept fine-tuning jobs from this account (training_not_available): OpenAI is closing self-serve fine-tuning.</source>
+        <translation>プロバイダーがこのアカウントからのファインチューニングジョブを受け付けていません（training_not_available）。OpenAI はセルフサービスのファインチューニングを終了しつつあります。</translation>
+    </message>
+    <message>
+        <source>The account has no quota or credit left for fine-tuning.</source>
+        <translation>アカウントにファインチューニングに使える割り当てやクレジットが残っていません。</translation>
+    </message>
+    <message>
+        <source>Add credit or raise the limit in the provider&apos;s billing settings. Other routes: Azure OpenAI, Together or Fireworks with the same file, or train locally (Export for mlx-lm, axolotl, Unsloth or LLaMA-Factory), then register the tuned model.</source>
+        <translation>プロバイダーの請求設定でクレジットを追加するか、上限を引き上げてください。ほかの方法: 同じファイルで Azure OpenAI、Together、Fireworks を使うか、ローカルで学習し（mlx-lm、axolotl、Unsloth、LLaMA-Factory 向けにエクスポート）、調整済みモデルを登録してください。</translation>
+    </message>
+    <message>
+        <source>The provider rejected the training file.</source>
+        <translation>プロバイダーが学習ファイルを受け付けませんでした。</translation>
+    </message>
+    <message>
+        <source>Fix what it names (see the findings), prepare the file again and retry.</source>
+        <translation>指摘された点を直し（検査結果を参照）、ファイルを準備し直してから再試行してください。</translation>
+    </message>
+    <message>
+        <source>This base model cannot be fine-tuned here.</source>
+        <translation>このベースモデルはここではファインチューニングできません。</translation>
+    </message>
+    <message>
+        <source>Choose a base model the provider lists as fine-tunable (e.g. gpt-4o-mini-2024-07-18).</source>
+        <translation>プロバイダーがファインチューニング可能としているベースモデルを選んでください（例: gpt-4o-mini-2024-07-18）。</translation>
+    </message>
+    <message>
+        <source>This server has no fine-tuning API (a local server or a proxy only answers chat).</source>
+        <translation>このサーバーにはファインチューニング API がありません（ローカルサーバーやプロキシはチャットにしか応答しません）。</translation>
+    </message>
+    <message>
+        <source>The provider knows no such fine-tuning job.</source>
+        <translation>プロバイダーにそのファインチューニングジョブはありません。</translation>
+    </message>
+    <message>
+        <source>Check the job id (the provider&apos;s dashboard lists them) and that the connection is the account or resource that started it.</source>
+        <translation>ジョブ ID（プロバイダーのダッシュボードに一覧があります）と、接続先がジョブを開始したアカウントやリソースであることを確認してください。</translation>
+    </message>
+    <message>
+        <source>The server rejected the API key for fine-tuning.</source>
+        <translation>サーバーがファインチューニング用の API キーを拒否しました。</translation>
+    </message>
+    <message>
+        <source>Check the key belongs to this account or Azure resource and may create jobs.</source>
+        <translation>キーがこのアカウントまたは Azure リソースのもので、ジョブを作成する権限があることを確認してください。</translation>
+    </message>
+    <message>
+        <source>The server could not be reached.</source>
+        <translation>サーバーに接続できませんでした。</translation>
+    </message>
+    <message>
+        <source>Check the network and the address under Connection.</source>
+        <translation>ネットワークと、接続設定のアドレスを確認してください。</translation>
+    </message>
+    <message>
+        <source>The fine-tuning job failed at the provider.</source>
+        <translation>プロバイダー側でファインチューニングジョブが失敗しました。</translation>
+    </message>
+    <message>
+        <source>Read the provider&apos;s reason, fix it and start again.</source>
+        <translation>プロバイダーが示した理由を確認して直し、もう一度開始してください。</translation>
+    </message>
+    <message>
+        <source>The server answered with an error.</source>
+        <translation>サーバーがエラーを返しました。</translation>
+    </message>
+    <message>
+        <source>Try again later.</source>
+        <translation>しばらくしてからもう一度お試しください。</translation>
+    </message>
+    <message>
+        <source>Unknown fine-tuning route “{route}”.</source>
+        <translation>ファインチューニングの方法「{route}」は不明です。</translation>
+    </message>
+    <message>
+        <source>Choose one of: {routes}.</source>
+        <translation>次のいずれかを選んでください: {routes}。</translation>
+    </message>
+    <message>
+        <source>The training price table must map model names to a price.</source>
+        <translation>学習価格の表は、モデル名ごとに価格を対応させる形にしてください。</translation>
+    </message>
+    <message>
+        <source>Write it as {&quot;gpt-4o-mini-2024-07-18&quot;: 3.0} (USD per 1M training tokens).</source>
+        <translation>{&quot;gpt-4o-mini-2024-07-18&quot;: 3.0} のように書いてください（学習トークン 100 万あたりの米ドル）。</translation>
+    </message>
+    <message>
+        <source>The training price for “{model}” is not a number.</source>
+        <translation>「{model}」の学習価格が数値になっていません。</translation>
+    </message>
+    <message>
+        <source>Enter USD per 1 million training tokens, e.g. 3.</source>
+        <translation>学習トークン 100 万あたりの米ドルを入力してください（例: 3）。</translation>
+    </message>
+    <message>
+        <source>The training price for “{model}” is negative.</source>
+        <translation>「{model}」の学習価格が負の値になっています。</translation>
+    </message>
+    <message>
+        <source>Enter 0 or more.</source>
+        <translation>0 以上を入力してください。</translation>
+    </message>
+    <message>
+        <source>Epochs must be a whole number from 1 to 50, not “{epochs}”.</source>
+        <translation>エポック数は 1 から 50 の整数で指定してください（「{epochs}」は使えません）。</translation>
+    </message>
+    <message>
+        <source>Start with 3.</source>
+        <translation>まずは 3 から始めてください。</translation>
+    </message>
+    <message>
+        <source>This project has no examples pool to train on.</source>
+        <translation>このプロジェクトには学習に使う例題プールがありません。</translation>
+    </message>
+    <message>
+        <source>Set some rows aside as examples under Data (e.g. 50), then prepare again.</source>
+        <translation>データのページで一部の行（例: 50 行）を例題として取り分けてから、もう一度準備してください。</translation>
+    </message>
+    <message>
+        <source>A fine-tuned model needs its name.</source>
+        <translation>ファインチューニング済みモデルの名前が必要です。</translation>
+    </message>
+    <message>
+        <source>Enter the model id (ft:...), the Azure deployment name or the name the server serves it under.</source>
+        <translation>モデル ID（ft:...）、Azure のデプロイ名、またはサーバーが公開している名前を入力してください。</translation>
+    </message>
+</context>
+<context>
     <name>GridPage</name>
     <message>
         <source>Grid</source>
@@ -3697,6 +4106,142 @@ Drop files or folders here, or use Add files… (txt, md, pdf, docx, html, csv).
     <message>
         <source>Import an evaluation set and map its expected-answer column.</source>
         <translation>評価セットを読み込み、期待される答えの列を割り当ててください。</translation>
+    </message>
+    <message>
+        <source>The knowledge index in {folder} is damaged ({problem}).</source>
+        <translation>{folder} のナレッジの索引が壊れています（{problem}）。</translation>
+    </message>
+    <message>
+        <source>Delete the project&apos;s knowledge folder and add the documents again.</source>
+        <translation>プロジェクトの knowledge フォルダーを削除して、文書を追加し直してください。</translation>
+    </message>
+    <message>
+        <source>The embedding model “{model}” needs a connection.</source>
+        <translation>埋め込みモデル「{model}」を使うには接続が必要です。</translation>
+    </message>
+    <message>
+        <source>Set up a connection, or switch the knowledge embedding to offline.</source>
+        <translation>接続を設定するか、ナレッジの埋め込みをオフラインに切り替えてください。</translation>
+    </message>
+    <message>
+        <source>The embedding server returned a different number of vectors than texts sent.</source>
+        <translation>埋め込みサーバーが返したベクトルの数が、送ったテキストの数と一致しません。</translation>
+    </message>
+    <message>
+        <source>Check the embedding model name in the connection settings.</source>
+        <translation>接続設定の埋め込みモデル名を確認してください。</translation>
+    </message>
+    <message>
+        <source>Unknown offline embedding “{name}”.</source>
+        <translation>オフライン埋め込み「{name}」は不明です。</translation>
+    </message>
+    <message>
+        <source>Use one of: {choices}.</source>
+        <translation>次のいずれかを使ってください: {choices}。</translation>
+    </message>
+    <message>
+        <source>Unknown embedding choice “{choice}”.</source>
+        <translation>埋め込みの指定「{choice}」は不明です。</translation>
+    </message>
+    <message>
+        <source>Use &apos;offline:wordllama&apos; or &apos;provider:&lt;embedding model&gt;&apos;.</source>
+        <translation>&apos;offline:wordllama&apos; か &apos;provider:&lt;埋め込みモデル&gt;&apos; を使ってください。</translation>
+    </message>
+    <message>
+        <source>The text encoding of this file could not be recognized.</source>
+        <translation>このファイルの文字コードを判別できませんでした。</translation>
+    </message>
+    <message>
+        <source>Save it as UTF-8 and add it again.</source>
+        <translation>UTF-8 で保存してから、もう一度追加してください。</translation>
+    </message>
+    <message>
+        <source>{name} is not a text file: it looks like {kind}.</source>
+        <translation>{name} はテキストファイルではありません（{kind} のようです）。</translation>
+    </message>
+    <message>
+        <source>Add the document itself (txt, md, pdf, docx, html or csv), or save it as text.</source>
+        <translation>文書そのもの（txt、md、pdf、docx、html、csv）を追加するか、テキストとして保存してください。</translation>
+    </message>
+    <message>
+        <source>This PDF is password-protected.</source>
+        <translation>この PDF はパスワードで保護されています。</translation>
+    </message>
+    <message>
+        <source>Save an unprotected copy and add that.</source>
+        <translation>保護を外したコピーを保存して、そちらを追加してください。</translation>
+    </message>
+    <message>
+        <source>This PDF could not be read ({problem}).</source>
+        <translation>この PDF を読み込めませんでした（{problem}）。</translation>
+    </message>
+    <message>
+        <source>Check that the file opens in a PDF viewer, or export it again.</source>
+        <translation>PDF ビューアーで開けるか確認するか、もう一度書き出してください。</translation>
+    </message>
+    <message>
+        <source>This PDF has no text layer (it may be scanned images).</source>
+        <translation>この PDF にはテキスト層がありません（スキャンした画像かもしれません）。</translation>
+    </message>
+    <message>
+        <source>Run text recognition (OCR) on it first.</source>
+        <translation>先に文字認識（OCR）をかけてください。</translation>
+    </message>
+    <message>
+        <source>Open it in Word and save it again, or add the text as a .txt file.</source>
+        <translation>Word で開いて保存し直すか、本文を .txt ファイルとして追加してください。</translation>
+    </message>
+    <message>
+        <source>This Word file could not be read ({problem}).</source>
+        <translation>この Word ファイルを読み込めませんでした（{problem}）。</translation>
+    </message>
+    <message>
+        <source>Open it in Word and save it again as .docx.</source>
+        <translation>Word で開いて .docx として保存し直してください。</translation>
+    </message>
+    <message>
+        <source>{name}: this file type ({suffix}) is not supported.</source>
+        <translation>{name}: この種類のファイル（{suffix}）には対応していません。</translation>
+    </message>
+    <message>
+        <source>{name}: a file without an extension is not supported.</source>
+        <translation>{name}: 拡張子のないファイルには対応していません。</translation>
+    </message>
+    <message>
+        <source>Use txt, md, pdf, docx, html or csv.</source>
+        <translation>txt、md、pdf、docx、html、csv のいずれかを使ってください。</translation>
+    </message>
+    <message>
+        <source>{name} cannot be opened (permission denied).</source>
+        <translation>{name} を開けません（アクセス権がありません）。</translation>
+    </message>
+    <message>
+        <source>Check the file&apos;s permissions.</source>
+        <translation>ファイルのアクセス権を確認してください。</translation>
+    </message>
+    <message>
+        <source>{name} cannot be read ({problem}).</source>
+        <translation>{name} を読み込めません（{problem}）。</translation>
+    </message>
+    <message>
+        <source>Check that the file exists and is not locked.</source>
+        <translation>ファイルが存在し、ロックされていないことを確認してください。</translation>
+    </message>
+    <message>
+        <source>{name} contains no text.</source>
+        <translation>{name} にはテキストがありません。</translation>
+    </message>
+    <message>
+        <source>Check that it is the right file.</source>
+        <translation>正しいファイルか確認してください。</translation>
+    </message>
+    <message>
+        <source>The Japanese word analyser could not be loaded ({problem}).</source>
+        <translation>日本語の形態素解析器を読み込めませんでした（{problem}）。</translation>
+    </message>
+    <message>
+        <source>Switch the keyword tokenisation back to character pairs, or reinstall the app.</source>
+        <translation>キーワードの分割方法を文字 2-gram に戻すか、アプリを再インストールしてください。</translation>
     </message>
 </context>
 <context>
@@ -4885,6 +5430,34 @@ LLM を使った機能を測定し、次に何をすべきか（プロンプト�
 <context>
     <name>ProjectErrors</name>
     <message>
+        <source>text</source>
+        <translation>テキスト</translation>
+    </message>
+    <message>
+        <source>a set of named values (an object)</source>
+        <translation>名前付きの値の集まり（オブジェクト）</translation>
+    </message>
+    <message>
+        <source>a list</source>
+        <translation>リスト</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>数値</translation>
+    </message>
+    <message>
+        <source>empty (null)</source>
+        <translation>空（null）</translation>
+    </message>
+    <message>
+        <source>project.json has an unreadable version field.</source>
+        <translation>project.json の version の項目を読み取れません。</translation>
+    </message>
+    <message>
+        <source>Restore the file from a backup or create a new project.</source>
+        <translation>バックアップからファイルを復元するか、新しいプロジェクトを作成してください。</translation>
+    </message>
+    <message>
         <source>This project was saved by a newer version of the app (format {version}).</source>
         <translation>このプロジェクトは新しいバージョンのアプリで保存されています（形式 {version}）。</translation>
     </message>
@@ -4893,12 +5466,32 @@ LLM を使った機能を測定し、次に何をすべきか（プロンプト�
         <translation>開くには LLM Path Advisor を更新してください。</translation>
     </message>
     <message>
+        <source>{first} or {second}</source>
+        <translation>{first}または{second}</translation>
+    </message>
+    <message>
+        <source>The &quot;{key}&quot; section of project.json should be {want}, but it is {found}.</source>
+        <translation>project.json の &quot;{key}&quot; の項目は{want}であるべきですが、{found}になっています。</translation>
+    </message>
+    <message>
+        <source>Correct &quot;{key}&quot; in project.json (or delete the line to get the default back); your results and data are untouched.</source>
+        <translation>project.json の &quot;{key}&quot; を直してください（行を削除すると既定値に戻ります）。結果とデータはそのまま残っています。</translation>
+    </message>
+    <message>
         <source>project.json in {root} is damaged ({problem}).</source>
         <translation>{root} の project.json が壊れています（{problem}）。</translation>
     </message>
     <message>
         <source>Restore it from a backup; your results in results.sqlite are untouched.</source>
         <translation>バックアップから復元してください。results.sqlite の結果はそのままです。</translation>
+    </message>
+    <message>
+        <source>project.json in {root} cannot be read ({problem}).</source>
+        <translation>{root} の project.json を読み込めません（{problem}）。</translation>
+    </message>
+    <message>
+        <source>Check that the folder is still there and readable.</source>
+        <translation>フォルダーがまだあり、読み取れることを確認してください。</translation>
     </message>
     <message>
         <source>{path} is not an LLM Path Advisor project file.</source>
@@ -4947,6 +5540,14 @@ LLM を使った機能を測定し、次に何をすべきか（プロンプト�
     <message>
         <source>Choose the folder that contains project.json, or create a new project.</source>
         <translation>project.json のあるフォルダーを選ぶか、新しいプロジェクトを作成してください。</translation>
+    </message>
+    <message>
+        <source>Another program has been saving this project for more than 10 seconds.</source>
+        <translation>別のプログラムが 10 秒以上このプロジェクトを保存し続けています。</translation>
+    </message>
+    <message>
+        <source>Wait for it to finish (or close it) and try again.</source>
+        <translation>そのプログラムの保存が終わるまで待つか、プログラムを閉じてから、もう一度お試しください。</translation>
     </message>
     <message>
         <source>{name} was removed or replaced while the app was writing to it; the answers since then could not be kept.</source>
@@ -5151,6 +5752,49 @@ LLM を使った機能を測定し、次に何をすべきか（プロンプト�
     <message>
         <source>Added as: %1. Tick them under Run to put the model on the Grid.</source>
         <translation>次として追加しました：%1。「実行」でチェックを入れると、モデルがグリッドに表示されます。</translation>
+    </message>
+</context>
+<context>
+    <name>ReportErrors</name>
+    <message>
+        <source>{message} {hint}</source>
+        <translation>{message}{hint}</translation>
+    </message>
+    <message>
+        <source>Cannot write the report to {name}: the name must end in {first} or {second}.</source>
+        <translation>レポートを {name} に書き出せません。ファイル名の末尾は {first} か {second} にしてください。</translation>
+    </message>
+    <message>
+        <source>Cannot write the results to {name}: the name must end in {first} or {second}.</source>
+        <translation>結果を {name} に書き出せません。ファイル名の末尾は {first} か {second} にしてください。</translation>
+    </message>
+    <message>
+        <source>Choose a file name such as {example}.</source>
+        <translation>{example} のようなファイル名にしてください。</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder {folder} ({problem}).</source>
+        <translation>フォルダー {folder} を作成できません（{problem}）。</translation>
+    </message>
+    <message>
+        <source>Choose a folder you can write to.</source>
+        <translation>書き込みできるフォルダーを選んでください。</translation>
+    </message>
+    <message>
+        <source>Cannot write {path} ({problem}).</source>
+        <translation>{path} に書き込めません（{problem}）。</translation>
+    </message>
+    <message>
+        <source>Close the file if it is open in another program, or choose another folder.</source>
+        <translation>ほかのプログラムでファイルを開いている場合は閉じるか、別のフォルダーを選んでください。</translation>
+    </message>
+    <message>
+        <source>The results have {count} lines, more than an Excel sheet holds.</source>
+        <translation>結果が {count} 行あり、Excel の 1 シートに収まる行数を超えています。</translation>
+    </message>
+    <message>
+        <source>Export to CSV instead (`export PROJECT OUT.csv`).</source>
+        <translation>代わりに CSV にエクスポートしてください（`export PROJECT OUT.csv`）。</translation>
     </message>
 </context>
 <context>
@@ -6120,6 +6764,30 @@ LLM を使った機能を測定し、次に何をすべきか（プロンプト�
         <translation>終わるまで待つ（またはそちらで止める）から、もう一度試してください。回答済みの行は残ります。</translation>
     </message>
     <message>
+        <source>A request is too large for the Batch API: one request is larger than a batch file may be ({size} bytes).</source>
+        <translation>Batch API には大きすぎるリクエストがあります。1 件のリクエストがバッチファイルの上限を超えています（{size} バイト）。</translation>
+    </message>
+    <message>
+        <source>Run online, or lower the variant&apos;s top-k or the chunk size.</source>
+        <translation>オンラインで実行するか、バリアントの top-k かチャンクサイズを下げてください。</translation>
+    </message>
+    <message>
+        <source>This project has no batch “{batch}”.</source>
+        <translation>このプロジェクトにバッチ「{batch}」はありません。</translation>
+    </message>
+    <message>
+        <source>Pick a batch from the project&apos;s list.</source>
+        <translation>プロジェクトの一覧からバッチを選んでください。</translation>
+    </message>
+    <message>
+        <source>This batch is still being sent.</source>
+        <translation>このバッチはまだ送信中です。</translation>
+    </message>
+    <message>
+        <source>Press Refresh first; then cancel it if you still want to.</source>
+        <translation>先に「更新」を押し、それでも取り消したい場合は取り消してください。</translation>
+    </message>
+    <message>
         <source>Variant &apos;{name}&apos; is fine-tuned but has no fine-tuned model id.</source>
         <translation>バリアント「{name}」はファインチューニング済みですが、ファインチューニング済みモデルの ID がありません。</translation>
     </message>
@@ -6156,12 +6824,52 @@ LLM を使った機能を測定し、次に何をすべきか（プロンプト�
         <translation>終わるまで待つ（またはそちらで止める）から、もう一度実行してください。回答済みの行は残ります。</translation>
     </message>
     <message>
+        <source>Variant “{name}” names unknown technique(s): {techniques}.</source>
+        <translation>バリアント「{name}」に不明な手法が指定されています: {techniques}。</translation>
+    </message>
+    <message>
+        <source>Use techniques from: {techniques}.</source>
+        <translation>次の手法から選んでください: {techniques}。</translation>
+    </message>
+    <message>
         <source>A variant needs a name.</source>
         <translation>バリアントには名前が必要です。</translation>
     </message>
     <message>
         <source>Give each variant a short unique name.</source>
         <translation>各バリアントに短く重複しない名前を付けてください。</translation>
+    </message>
+    <message>
+        <source>A variant in project.json has no name.</source>
+        <translation>project.json に名前のないバリアントがあります。</translation>
+    </message>
+    <message>
+        <source>Give each variant a name, or remove it.</source>
+        <translation>各バリアントに名前を付けるか、削除してください。</translation>
+    </message>
+    <message>
+        <source>Variant “{name}” has parameters that are not a mapping.</source>
+        <translation>バリアント「{name}」のパラメーターが「名前: 値」の形になっていません。</translation>
+    </message>
+    <message>
+        <source>Write parameters as name: value pairs, e.g. temperature: 0.</source>
+        <translation>パラメーターは「名前: 値」の組で書いてください（例: temperature: 0）。</translation>
+    </message>
+    <message>
+        <source>There is no variant preset called “{name}”.</source>
+        <translation>「{name}」というバリアントのプリセットはありません。</translation>
+    </message>
+    <message>
+        <source>Presets: {presets}.</source>
+        <translation>プリセット: {presets}。</translation>
+    </message>
+    <message>
+        <source>The variants section of project.json is not a list.</source>
+        <translation>project.json の variants の項目がリストになっていません。</translation>
+    </message>
+    <message>
+        <source>Restore project.json or recreate the variants.</source>
+        <translation>project.json を復元するか、バリアントを作り直してください。</translation>
     </message>
     <message>
         <source>Two variants share the name &apos;{name}&apos;.</source>
@@ -6172,12 +6880,28 @@ LLM を使った機能を測定し、次に何をすべきか（プロンプト�
         <translation>各バリアントに重複しない名前を付けてください。</translation>
     </message>
     <message>
+        <source>The list of variants to run in project.json is damaged.</source>
+        <translation>project.json の実行するバリアントの一覧が壊れています。</translation>
+    </message>
+    <message>
+        <source>Tick the variants to run again under Variants.</source>
+        <translation>バリアントのページで、実行するバリアントにもう一度チェックを付けてください。</translation>
+    </message>
+    <message>
         <source>No variant is ticked to run.</source>
         <translation>実行するバリアントにチェックが入っていません。</translation>
     </message>
     <message>
         <source>Tick at least one variant under Variants.</source>
         <translation>バリアントで少なくとも 1 つにチェックを入れてください。</translation>
+    </message>
+    <message>
+        <source>There is no variant called “{name}” in this project.</source>
+        <translation>このプロジェクトに「{name}」というバリアントはありません。</translation>
+    </message>
+    <message>
+        <source>Choose from: {choices}.</source>
+        <translation>次から選んでください: {choices}。</translation>
     </message>
     <message>
         <source>Re-ranking failed: none of its {n} rating calls was answered (first problem: {problem}).</source>
@@ -6876,6 +7600,37 @@ LLM を使った機能を測定し、次に何をすべきか（プロンプト�
     <message>
         <source>Automatic</source>
         <translation>自動</translation>
+    </message>
+</context>
+<context>
+    <name>StorageErrors</name>
+    <message>
+        <source>The disk is full: the last step could not be saved.</source>
+        <translation>ディスクがいっぱいのため、直前の処理を保存できませんでした。</translation>
+    </message>
+    <message>
+        <source>Free some disk space and try again; what was saved before is intact (a run resumes where it stopped).</source>
+        <translation>ディスクの空き容量を増やしてから、もう一度お試しください。それまでに保存した内容は無事です（実行は止まったところから再開します）。</translation>
+    </message>
+    <message>
+        <source>The app may not write here ({where}): {problem}.</source>
+        <translation>この場所（{where}）には書き込めません: {problem}。</translation>
+    </message>
+    <message>
+        <source>The app may not write here: {problem}.</source>
+        <translation>この場所には書き込めません: {problem}。</translation>
+    </message>
+    <message>
+        <source>Choose a folder you can write to, or ask for write access.</source>
+        <translation>書き込みできるフォルダーを選ぶか、書き込み権限を依頼してください。</translation>
+    </message>
+    <message>
+        <source>The results file is read-only.</source>
+        <translation>結果ファイルが読み取り専用です。</translation>
+    </message>
+    <message>
+        <source>Make the project folder writable and try again.</source>
+        <translation>プロジェクトフォルダーを書き込み可能にしてから、もう一度お試しください。</translation>
     </message>
 </context>
 <context>

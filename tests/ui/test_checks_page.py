@@ -93,7 +93,7 @@ def test_a_bad_regex_is_refused_with_the_message_and_never_saved(qtbot, page):
     dialog = _add_dialog(qtbot, page, "regex")
     dialog.line_edit.setText("([0-9]+")
     assert dialog.error_label.isVisible()
-    assert "regular expression '([0-9]+' is invalid" in dialog.error_label.text()
+    assert "regular expression “([0-9]+” is invalid" in dialog.error_label.text()
     assert "escape special characters" in dialog.error_label.text()
     dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
     assert dialog.isVisible() and page.tree.item_for("regex") is None

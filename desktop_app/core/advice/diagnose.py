@@ -18,6 +18,7 @@ from desktop_app.core.providers.replies import commonest_error
 from desktop_app.core.advice.rules import MOVE_TECHNIQUES, Decision, Situation, best_run, decide
 from desktop_app.core.advice.stats import RunStats, compare, error_numbers, reference_run, run_stats
 from desktop_app.core.errors import ProjectError, RunError
+from desktop_app.core.phrases import phrase, translate
 from desktop_app.core.variants import grounding_steps
 from desktop_app.core.records import RowResult, RunInfo
 
@@ -37,13 +38,16 @@ LEVELS = ("high", "moderate", "low")
 
 def _check_inputs(runs, target, examples_pool) -> float:
     if isinstance(target, bool) or not isinstance(target, (int, float)) or not 0 < float(target) <= 1:
-        raise ProjectError(f"The target pass rate {target!r} is not a share between 0 and 1.",
-                           "Set target_pass_rate in project.json to a value such as 0.9 (90%).")
+        raise ProjectError(phrase(translate("AdviceErrors", "The target pass rate “{target}” is not a share between 0 and 1."),
+                                  target=target),
+                           translate("AdviceErrors", "Set target_pass_rate in project.json to a value such as 0.9 (90%)."))
     if isinstance(examples_pool, bool) or not isinstance(examples_pool, int) or examples_pool < 0:
-        raise ProjectError(f"The examples pool size {examples_pool!r} is not a count.",
-                           "Re-import the dataset to set aside an examples pool.")
+        raise ProjectError(phrase(translate("AdviceErrors", "The examples pool size “{size}” is not a count."),
+                                  size=examples_pool),
+                           translate("AdviceErrors", "Re-import the dataset to set aside an examples pool."))
     if not runs:
-        raise RunError("There are no runs to advise on yet.", "Run or import a run first.")
+        raise RunError(translate("AdviceErrors", "There are no runs to advise on yet."),
+                       translate("AdviceErrors", "Run or import a run first."))
     return float(target)
 
 
@@ -189,12 +193,13 @@ def diagnose(runs: list[tuple[RunInfo, list[RowResult]]], *, target: float = 0.9
     start = best_run(stats)
     if start is None:  # quote what the rows say went wrong: the connection may be fine
         kind, count, example = commonest_error(r.error for _, results in runs for r in results) or ("unknown", 0, "")
-        hint = ("Lower the variant's top-k or the chunk size, or choose a model with a longer context, and run "
-                "again." if kind == "prompt_too_long" else
-                "Check the connection (Test button or `connect`) and run again." if kind in (
-                    "connection_error", "timeout") else "See the error below, fix it, and run again.")
-        raise RunError(f"None of the runs produced an answer: every row ended in an error; the commonest, on "
-                       f"{count} rows: {example[:200]}", hint, details={"kind": kind})
+        hint = (translate("AdviceErrors", "Lower the variant's top-k or the chunk size, or choose a model with a "
+                                          "longer context, and run again.") if kind == "prompt_too_long" else
+                translate("AdviceErrors", "Check the connection (Test button or `connect`) and run again.") if kind in (
+                    "connection_error", "timeout") else translate("AdviceErrors", "See the error below, fix it, and run again."))
+        raise RunError(phrase(translate("AdviceErrors", "None of the runs produced an answer: every row ended in an error; "
+                                                        "the commonest, on {count} rows: {example}"),
+                              count=count, example=example[:200]), hint, details={"kind": kind})
     baseline = next((r for r in stats if r.scored and not r.techniques), None) or next(r for r in stats if r.scored)
     situation = Situation(tuple(stats), start, baseline, target, examples_pool, readiness,
                           _absent_rows(readiness, not_in_documents))

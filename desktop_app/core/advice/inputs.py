@@ -6,6 +6,7 @@ import dataclasses
 from desktop_app.core.advice.diagnose import Diagnosis, diagnose
 from desktop_app.core.data.rows import row_inputs
 from desktop_app.core.errors import AppError, RunError
+from desktop_app.core.phrases import translate
 from desktop_app.core.records import RowResult, RunInfo, content_passed, is_rag_run
 from desktop_app.core.run.scoring import only_rows
 from desktop_app.core.run.store import ResultStore
@@ -41,14 +42,16 @@ def load_evaluated_runs(project) -> tuple[list[tuple[RunInfo, list[RowResult]]],
     from desktop_app.core.run.project import current_results  # noqa: PLC0415 - the engine's rescoring
 
     if not project.results_db.exists():  # opening the store would create an empty one
-        raise RunError("This project has no runs yet.", "Run or import a run first.")
+        raise RunError(translate("AdviceErrors", "This project has no runs yet."),
+                       translate("AdviceErrors", "Run or import a run first."))
     eval_ids = evaluation_ids(project)  # a damaged rows file is a DataError here, not a traceback later
     with ResultStore(project.results_db) as store:
         current = current_results(project, store)  # rescored in memory when the checks changed: never written
         runs = [(info, only_rows(current[info.id], eval_ids)) for info in store.runs()]
     runs = [(info, results) for info, results in runs if results]
     if not runs:
-        raise RunError("This project has no runs with results yet.", "Run or import a run first.")
+        raise RunError(translate("AdviceErrors", "This project has no runs with results yet."),
+                       translate("AdviceErrors", "Run or import a run first."))
     return runs, eval_ids
 
 

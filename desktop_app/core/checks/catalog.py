@@ -13,14 +13,15 @@ from typing import Any
 from desktop_app.core.checks.defaults import default_checks
 from desktop_app.core.checks.spec import KINDS, CheckSpec, kind_from_name, make_check
 from desktop_app.core.errors import AppError, CheckError
+from desktop_app.core.phrases import phrase, translate
 
 
 def stored_checks(project) -> list[CheckSpec]:
     """The checks saved in project.json (CheckError names a damaged entry)."""
     section = project.section("checks") or []
     if not isinstance(section, list):
-        raise CheckError("The checks list in project.json is damaged.",
-                         "Remove the \"checks\" entry from project.json to start from the defaults.")
+        raise CheckError(translate("CheckErrors", "The checks list in project.json is damaged."),
+                         translate("CheckErrors", "Remove the \"checks\" entry from project.json to start from the defaults."))
     return [CheckSpec.from_dict(item) for item in section]
 
 
@@ -55,7 +56,8 @@ def project_checks(project) -> tuple[list[CheckSpec], bool]:
 def save_checks(project, specs: list[CheckSpec]) -> None:
     ids = [s.id for s in specs]
     if len(set(ids)) != len(ids):
-        raise CheckError("Two checks share an id.", "Remove one of them and add it again.")
+        raise CheckError(translate("CheckErrors", "Two checks share an id."),
+                         translate("CheckErrors", "Remove one of them and add it again."))
     project.set_section("checks", [s.to_dict() for s in specs])
 
 
@@ -95,5 +97,7 @@ def remove_check(project, check_id: str) -> CheckSpec:
             del specs[i]
             save_checks(project, specs)
             return spec
-    known = ", ".join(s.id for s in specs) or "none"
-    raise CheckError(f"No check with id {check_id!r}.", f"Known check ids: {known}.")
+    known = ", ".join(s.id for s in specs)
+    raise CheckError(phrase(translate("CheckErrors", "No check with id “{id}”."), id=check_id),
+                     phrase(translate("CheckErrors", "Known check ids: {ids}."), ids=known) if known else
+                     translate("CheckErrors", "This project has no checks yet."))

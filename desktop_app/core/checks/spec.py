@@ -17,6 +17,7 @@ from jsonschema.exceptions import SchemaError
 from jsonschema.validators import validator_for
 
 from desktop_app.core.errors import CheckError
+from desktop_app.core.phrases import phrase, translate
 from desktop_app.core.text import normalize
 
 
@@ -92,8 +93,8 @@ class CheckSpec:
     @classmethod
     def from_dict(cls, data: Any) -> "CheckSpec":
         if not isinstance(data, dict) or not isinstance(data.get("kind"), str):
-            raise CheckError("A stored check is unreadable (no kind).",
-                             "Remove it from the checks list in project.json, or re-add the check.")
+            raise CheckError(translate("CheckErrors", "A stored check is unreadable (no kind)."),
+                             translate("CheckErrors", "Remove it from the checks list in project.json, or re-add the check."))
         kind = kind_from_name(data["kind"])
         value = data.get("value")
         spec = cls(id=str(data.get("id") or kind), kind=kind,
@@ -111,8 +112,8 @@ def kind_from_name(name: str) -> str:
     key = (name or "").strip().lower()
     kind = CLI_KIND_NAMES.get(key) or (key if key in KINDS else None)
     if kind is None:
-        raise CheckError(f"Unknown check kind: {name!r}.",
-                         "Use one of: " + ", ".join(CLI_KIND_NAMES) + ".")
+        raise CheckError(phrase(translate("CheckErrors", "Unknown check kind: “{name}”."), name=name),
+                         phrase(translate("CheckErrors", "Use one of: {kinds}."), kinds=", ".join(CLI_KIND_NAMES)))
     return kind
 
 
@@ -153,25 +154,30 @@ def validate_spec(spec: CheckSpec) -> None:
     info = KINDS[spec.kind]
     label = spec.kind.replace("_", "-")
     if spec.family != info.family:
-        raise CheckError(f"The {label} check belongs to the {info.family} family, not {spec.family!r}.",
-                         f"Set its family to {info.family!r} or remove the family field.")
+        raise CheckError(phrase(translate("CheckErrors", "The {label} check belongs to the {family} family, not “{given}”."),
+                                label=label, family=info.family, given=spec.family),
+                         phrase(translate("CheckErrors", "Set its family to “{family}” or remove the family field."),
+                                family=info.family))
     if not spec.id or not re.fullmatch(r"[\w.:-]{1,64}", spec.id):
-        raise CheckError(f"Check id {spec.id!r} is not usable.",
-                         "Use letters, digits, '-', '_' or ':' (at most 64 characters).")
+        raise CheckError(phrase(translate("CheckErrors", "Check id “{id}” is not usable."), id=spec.id),
+                         translate("CheckErrors", "Use letters, digits, '-', '_' or ':' (at most 64 characters)."))
     unknown = set(spec.params) - PARAM_KEYS
     if unknown:
-        raise CheckError(f"The {label} check has unknown settings: {', '.join(sorted(unknown))}.",
-                         "Remove them; known settings are threshold, allow_fence, mode and model.")
+        raise CheckError(phrase(translate("CheckErrors", "The {label} check has unknown settings: {settings}."),
+                                label=label, settings=", ".join(sorted(unknown))),
+                         translate("CheckErrors", "Remove them; known settings are threshold, allow_fence, mode and model."))
     _validate_threshold(spec, info, label)
     _validate_judge(spec, label)
     value = spec.value
     if info.value == "none":
         if value not in (None, ""):
-            raise CheckError(f"The {label} check takes no value (got {value!r}).",
-                             "Leave the value out.")
+            raise CheckError(phrase(translate("CheckErrors", "The {label} check takes no value (got “{value}”)."),
+                                    label=label, value=value),
+                             translate("CheckErrors", "Leave the value out."))
         return
     if value is None or not str(value).strip():
-        raise CheckError(f"The {label} check needs a value.", _VALUE_HINTS[info.value])
+        raise CheckError(phrase(translate("CheckErrors", "The {label} check needs a value."), label=label),
+                         _VALUE_HINTS[info.value])
     if info.value == "regex":
         compile_regex(value)
     elif info.value == "schema":
@@ -181,47 +187,52 @@ def validate_spec(spec: CheckSpec) -> None:
     elif info.value == "language":
         language_code(value)
     elif spec.kind in ("must_include", "must_not_include") and not normalize(value):
-        raise CheckError(f"The {label} phrase {value!r} has no letters or digits to look for.",
-                         "Give a word or phrase; punctuation and spacing are ignored when comparing.")
+        raise CheckError(phrase(translate("CheckErrors", "The {label} phrase “{value}” has no letters or digits to look for."),
+                                label=label, value=value),
+                         translate("CheckErrors", "Give a word or phrase; punctuation and spacing are ignored when comparing."))
 
 
 _VALUE_HINTS = {
-    "text": "Give the phrase or rubric text as the value.",
-    "regex": "Give a regular expression, e.g. '^\\d{3}-\\d{4}$'.",
-    "schema": "Give a JSON Schema as JSON text, e.g. '{\"type\": \"object\", \"required\": [\"answer\"]}'.",
-    "int": "Give a whole number of characters, e.g. 300.",
-    "language": "Give a language code: " + ", ".join(LANGUAGES) + ".",
+    "text": translate("CheckErrors", "Give the phrase or rubric text as the value."),
+    # The examples are sentences without fields: phrase() never formats them, so their braces stay text.
+    "regex": translate("CheckErrors", "Give a regular expression, e.g. '^\\d{3}-\\d{4}$'."),
+    "schema": translate("CheckErrors", "Give a JSON Schema as JSON text, e.g. '{\"type\": \"object\", \"required\": [\"answer\"]}'."),
+    "int": translate("CheckErrors", "Give a whole number of characters, e.g. 300."),
+    "language": phrase(translate("CheckErrors", "Give a language code: {codes}."), codes=", ".join(LANGUAGES)),
 }
 
 
 def _validate_judge(spec: CheckSpec, label: str) -> None:
     extra = {"mode", "model"} & set(spec.params)
     if extra and spec.kind != "judge":
-        raise CheckError(f"The {label} check has no {' or '.join(sorted(extra))} setting.",
-                         "Mode and model are settings of the judge check only.")
+        raise CheckError(phrase(translate("CheckErrors", "The {label} check has no {settings} setting."),
+                                label=label, settings=" / ".join(sorted(extra))),
+                         translate("CheckErrors", "Mode and model are settings of the judge check only."))
     mode = spec.params.get("mode", "unsure")
     if mode not in JUDGE_MODES:
-        raise CheckError(f"Judge mode {mode!r} is not known.",
-                         "Use 'unsure' (the judge decides the rows text alone cannot) or 'all' (every row).")
+        raise CheckError(phrase(translate("CheckErrors", "Judge mode “{mode}” is not known."), mode=mode),
+                         translate("CheckErrors", "Use 'unsure' (the judge decides the rows text alone cannot) or 'all' (every row)."))
     model = spec.params.get("model", "")
     if not isinstance(model, str) or len(model) > 200 or any(c.isspace() for c in model.strip()):
-        raise CheckError(f"Judge model {model!r} is not a model name.", "Give the model's name, e.g. gpt-4o.")
+        raise CheckError(phrase(translate("CheckErrors", "Judge model “{model}” is not a model name."), model=model),
+                         translate("CheckErrors", "Give the model's name, e.g. gpt-4o."))
 
 
 def _validate_threshold(spec: CheckSpec, info: KindInfo, label: str) -> None:
     if "threshold" not in spec.params:
         return
     if info.threshold is None:
-        raise CheckError(f"The {label} check has no threshold.",
-                         "Thresholds apply to token-f1 and semantic checks only.")
+        raise CheckError(phrase(translate("CheckErrors", "The {label} check has no threshold."), label=label),
+                         translate("CheckErrors", "Thresholds apply to token-f1 and semantic checks only."))
     raw = spec.params["threshold"]
     try:
         value = float(raw)
     except (TypeError, ValueError):
         value = float("nan")
     if isinstance(raw, bool) or not 0.0 <= value <= 1.0:
-        raise CheckError(f"Threshold {raw!r} for the {label} check is not a number between 0 and 1.",
-                         "Use e.g. 0.5.")
+        raise CheckError(phrase(translate("CheckErrors", "Threshold “{value}” for the {label} check is not a number between 0 and 1."),
+                                value=raw, label=label),
+                         translate("CheckErrors", "Use e.g. 0.5."))
 
 
 @lru_cache(maxsize=256)
@@ -229,8 +240,10 @@ def compile_regex(pattern: str) -> re.Pattern:
     try:
         return re.compile(pattern)
     except re.error as exc:
-        raise CheckError(f"The regular expression {pattern!r} is invalid: {exc}.",
-                         "Fix the pattern; escape special characters such as ( ) [ ] . * + ? with a backslash.") from exc
+        raise CheckError(phrase(translate("CheckErrors", "The regular expression “{pattern}” is invalid: {problem}."),
+                                pattern=pattern, problem=exc),
+                         translate("CheckErrors", "Fix the pattern; escape special characters such as ( ) [ ] . * + ? "
+                                                  "with a backslash.")) from exc
 
 
 @lru_cache(maxsize=64)
@@ -239,18 +252,20 @@ def compile_schema(text: str):
     try:
         schema = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise CheckError(f"The JSON schema is not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno}).",
-                         "Check quotes and brackets; a schema looks like {\"type\": \"object\"}.") from exc
+        raise CheckError(phrase(translate("CheckErrors", "The JSON schema is not valid JSON ({problem} at line {line}, column {column})."),
+                                problem=exc.msg, line=exc.lineno, column=exc.colno),
+                         translate("CheckErrors", "Check quotes and brackets; a schema looks like {\"type\": \"object\"}.")) from exc
     if not isinstance(schema, (dict, bool)):
-        raise CheckError("The JSON schema must be a JSON object.",
-                         "A schema looks like {\"type\": \"object\", \"required\": [\"answer\"]}.")
+        raise CheckError(translate("CheckErrors", "The JSON schema must be a JSON object."),
+                         translate("CheckErrors", "A schema looks like {\"type\": \"object\", \"required\": [\"answer\"]}."))
     cls = validator_for(schema)
     try:
         cls.check_schema(schema)
     except SchemaError as exc:
-        where = "/".join(str(p) for p in exc.path) or "top level"
-        raise CheckError(f"The JSON schema is invalid at {where}: {exc.message}.",
-                         "Fix the schema; see json-schema.org for the keywords.") from exc
+        where = "/".join(str(p) for p in exc.path) or translate("CheckErrors", "top level")
+        raise CheckError(phrase(translate("CheckErrors", "The JSON schema is invalid at {where}: {problem}."),
+                                where=where, problem=exc.message),
+                         translate("CheckErrors", "Fix the schema; see json-schema.org for the keywords.")) from exc
     return cls(schema)
 
 
@@ -261,8 +276,9 @@ def char_limit(value: Any, label: str = "length") -> int:
     except ValueError:
         number = float("nan")
     if number != number or not number.is_integer() or number < 0:  # nan, 2.5, inf, -1
-        raise CheckError(f"The {label} check needs a whole number of characters, not {value!r}.",
-                         "Give a number such as 300.")
+        raise CheckError(phrase(translate("CheckErrors", "The {label} check needs a whole number of characters, not “{value}”."),
+                                label=label, value=value),
+                         translate("CheckErrors", "Give a number such as 300."))
     return int(number)
 
 
@@ -270,7 +286,7 @@ def language_code(value: str) -> str:
     """'ja', 'ja-JP', 'JA_jp' -> 'ja'; only languages the detector can tell apart."""
     code = re.split(r"[-_]", str(value).strip().lower())[0]
     if code not in LANGUAGES:
-        raise CheckError(f"Language {value!r} cannot be checked.",
-                         "Supported: ja (Japanese), zh (Chinese), ko (Korean), en (English or another "
-                         "Latin-script language).")
+        raise CheckError(phrase(translate("CheckErrors", "Language “{value}” cannot be checked."), value=value),
+                         translate("CheckErrors", "Supported: ja (Japanese), zh (Chinese), ko (Korean), en (English or "
+                                                  "another Latin-script language)."))
     return code

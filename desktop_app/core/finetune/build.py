@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Sequence
 
 from desktop_app.core.errors import AppError
+from desktop_app.core.phrases import phrase, translate
 from desktop_app.core.project.folder import atomic_write_text
 from desktop_app.core.records import Row
 from desktop_app.core.variants.variant import Variant, build_messages, load_variants, preset
@@ -64,8 +65,10 @@ def training_variant(project, name: str | None = None) -> Variant:
             try:
                 chosen = preset(name)
             except AppError:
-                raise AppError(f"There is no variant called {name!r} in this project.",
-                               f"Choose from: {', '.join(variants) or 'the presets'}.") from None
+                raise AppError(phrase(translate("FinetuneErrors", "There is no variant called “{name}” in this project."),
+                                      name=name),
+                               phrase(translate("FinetuneErrors", "Choose from: {choices}."), choices=", ".join(variants))
+                               if variants else translate("FinetuneErrors", "Choose one of the presets.")) from None
     else:
         chosen = variants.get("instructions") or preset("instructions")
     if chosen.uses_retrieval:
@@ -83,8 +86,9 @@ def build_training_set(variant: Variant, pool: Sequence[Row], *, validation_shar
                        seed: int = 0, keep_ids: set[str] | None = None) -> TrainingSet:
     """Examples from ``pool`` (only rows in ``keep_ids`` when given) with ``variant``'s prompt."""
     if not 0 <= validation_share < 0.5:
-        raise AppError(f"The validation share must be from 0 to 0.5, not {validation_share!r}.",
-                       "Use e.g. 0.1: one example in ten checks the training.")
+        raise AppError(phrase(translate("FinetuneErrors", "The validation share must be from 0 to 0.5, not {share}."),
+                              share=validation_share),
+                       translate("FinetuneErrors", "Use e.g. 0.1: one example in ten checks the training."))
     rows = [r for r in pool if keep_ids is None or r.id in keep_ids]
     share = validation_share if len(rows) >= MIN_FOR_VALIDATION else 0.0
     train: list[Example] = []

@@ -20,6 +20,7 @@ from typing import Any, Callable
 import openai
 
 from desktop_app.core.errors import AppError
+from desktop_app.core.phrases import translate
 from desktop_app.core.providers import secrets
 
 FINISHED = ("succeeded", "failed", "cancelled")
@@ -89,32 +90,45 @@ def explain(exc: BaseException, step: str, key: str | None = None) -> FineTuneEr
             else "file_rejected"
     else:
         kind = "server_error"
-    message, hint = _ENGLISH[kind]
+    message, hint = _WORDS[kind]
     return FineTuneError(message, hint, details={"kind": kind, "step": step, "said": said, "code": code,
                                                  "status": status})
 
 
-_OTHER_ROUTES = ("Other routes: Azure OpenAI, Together or Fireworks with the same file, or train locally "
-                 "(Export for mlx-lm, axolotl, Unsloth or LLaMA-Factory), then register the tuned model.")
-_ENGLISH = {
-    "training_not_available": ("The provider does not accept fine-tuning jobs from this account "
-                               "(training_not_available): OpenAI is closing self-serve fine-tuning.", _OTHER_ROUTES),
-    "quota": ("The account has no quota or credit left for fine-tuning.",
-              "Add credit or raise the limit in the provider's billing settings. " + _OTHER_ROUTES),
-    "file_rejected": ("The provider rejected the training file.",
-                      "Fix what it names (see the findings), prepare the file again and retry."),
-    "model_not_available": ("This base model cannot be fine-tuned here.",
-                            "Choose a base model the provider lists as fine-tunable (e.g. gpt-4o-mini-2024-07-18)."),
-    "no_training_api": ("This server has no fine-tuning API (a local server or a proxy only answers chat).",
-                        _OTHER_ROUTES),
-    "job_not_found": ("The provider knows no such fine-tuning job.",
-                      "Check the job id (the provider's dashboard lists them) and that the connection is the "
-                      "account or resource that started it."),
-    "key_rejected": ("The server rejected the API key for fine-tuning.",
-                     "Check the key belongs to this account or Azure resource and may create jobs."),
-    "unreachable": ("The server could not be reached.", "Check the network and the address under Connection."),
-    "job_failed": ("The fine-tuning job failed at the provider.", "Read the provider's reason, fix it and start again."),
-    "server_error": ("The server answered with an error.", "Try again later."),
+_OTHER_ROUTES = translate("FinetuneErrors", "Other routes: Azure OpenAI, Together or Fireworks with the same file, or "
+                                             "train locally (Export for mlx-lm, axolotl, Unsloth or LLaMA-Factory), then "
+                                             "register the tuned model.")
+# (message, hint) per kind; the ui words the kinds in its own panels, the CLI and error dialogs say these.
+_WORDS = {
+    "training_not_available": (
+        translate("FinetuneErrors", "The provider does not accept fine-tuning jobs from this account "
+                                    "(training_not_available): OpenAI is closing self-serve fine-tuning."),
+        _OTHER_ROUTES),
+    "quota": (translate("FinetuneErrors", "The account has no quota or credit left for fine-tuning."),
+              translate("FinetuneErrors", "Add credit or raise the limit in the provider's billing settings. Other "
+                                          "routes: Azure OpenAI, Together or Fireworks with the same file, or train "
+                                          "locally (Export for mlx-lm, axolotl, Unsloth or LLaMA-Factory), then "
+                                          "register the tuned model.")),
+    "file_rejected": (translate("FinetuneErrors", "The provider rejected the training file."),
+                      translate("FinetuneErrors", "Fix what it names (see the findings), prepare the file again and retry.")),
+    "model_not_available": (
+        translate("FinetuneErrors", "This base model cannot be fine-tuned here."),
+        translate("FinetuneErrors", "Choose a base model the provider lists as fine-tunable (e.g. gpt-4o-mini-2024-07-18).")),
+    "no_training_api": (
+        translate("FinetuneErrors", "This server has no fine-tuning API (a local server or a proxy only answers chat)."),
+        _OTHER_ROUTES),
+    "job_not_found": (
+        translate("FinetuneErrors", "The provider knows no such fine-tuning job."),
+        translate("FinetuneErrors", "Check the job id (the provider's dashboard lists them) and that the connection is "
+                                    "the account or resource that started it.")),
+    "key_rejected": (translate("FinetuneErrors", "The server rejected the API key for fine-tuning."),
+                     translate("FinetuneErrors", "Check the key belongs to this account or Azure resource and may create jobs.")),
+    "unreachable": (translate("FinetuneErrors", "The server could not be reached."),
+                    translate("FinetuneErrors", "Check the network and the address under Connection.")),
+    "job_failed": (translate("FinetuneErrors", "The fine-tuning job failed at the provider."),
+                   translate("FinetuneErrors", "Read the provider's reason, fix it and start again.")),
+    "server_error": (translate("FinetuneErrors", "The server answered with an error."),
+                     translate("FinetuneErrors", "Try again later.")),
 }
 
 
@@ -132,7 +146,7 @@ def upload(client: openai.OpenAI, path: str | Path) -> str:
     except openai.OpenAIError as exc:
         raise explain(exc, "upload") from None
     if getattr(created, "status", "") == "error":
-        message, hint = _ENGLISH["file_rejected"]
+        message, hint = _WORDS["file_rejected"]
         raise FineTuneError(message, hint, details={"kind": "file_rejected", "step": "upload", "code": "",
                                                     "said": str(getattr(created, "status_details", "") or "")})
     return created.id
@@ -215,7 +229,7 @@ def start(client: openai.OpenAI, training_file: str, model: str, *, validation_f
 def _ended(final: JobUpdate) -> JobUpdate:
     """``final``, or FineTuneError(kind="job_failed") with the provider's reason when it failed."""
     if final.status == "failed":
-        message, hint = _ENGLISH["job_failed"]
+        message, hint = _WORDS["job_failed"]
         raise FineTuneError(message, hint, details={"kind": "job_failed", "step": "follow", "job": final.job_id,
                                                     "code": final.error.get("code", ""),
                                                     "said": final.error.get("message", "")})

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any, Mapping
 
 from desktop_app.core.errors import AppError
+from desktop_app.core.phrases import phrase, translate
 
 TRAINING_PRICES_AS_OF = "2025-08"
 DEFAULT_EPOCHS = 3
@@ -58,7 +59,8 @@ _EXAMPLE_TOKENS = {"gpt-3.5-turbo-0125": 16_385}
 
 def provider_limits(provider: str) -> ProviderLimits:
     if provider not in PROVIDER_LIMITS:
-        raise AppError(f"Unknown fine-tuning route {provider!r}.", f"Choose one of: {', '.join(PROVIDER_LIMITS)}.")
+        raise AppError(phrase(translate("FinetuneErrors", "Unknown fine-tuning route “{route}”."), route=provider),
+                       phrase(translate("FinetuneErrors", "Choose one of: {routes}."), routes=", ".join(PROVIDER_LIMITS)))
     return PROVIDER_LIMITS[provider]
 
 
@@ -79,17 +81,18 @@ def validate_training_prices(section: Any) -> dict[str, float]:
     if section in (None, ""):
         return {}
     if not isinstance(section, Mapping):
-        raise AppError("The training price table must map model names to a price.",
-                       'Write it as {"gpt-4o-mini-2024-07-18": 3.0} (USD per 1M training tokens).')
+        raise AppError(translate("FinetuneErrors", "The training price table must map model names to a price."),
+                       translate("FinetuneErrors", 'Write it as {"gpt-4o-mini-2024-07-18": 3.0} (USD per 1M training tokens).'))
     clean: dict[str, float] = {}
     for model, value in section.items():
         try:
             price = float(value)
         except (TypeError, ValueError):
-            raise AppError(f"The training price for '{model}' is not a number.",
-                           "Enter USD per 1 million training tokens, e.g. 3.") from None
+            raise AppError(phrase(translate("FinetuneErrors", "The training price for “{model}” is not a number."), model=model),
+                           translate("FinetuneErrors", "Enter USD per 1 million training tokens, e.g. 3.")) from None
         if price < 0 or price != price:
-            raise AppError(f"The training price for '{model}' is negative.", "Enter 0 or more.")
+            raise AppError(phrase(translate("FinetuneErrors", "The training price for “{model}” is negative."), model=model),
+                           translate("FinetuneErrors", "Enter 0 or more."))
         clean[str(model).strip()] = price
     return clean
 
@@ -155,7 +158,9 @@ def estimate_cost(tokens_per_example: list[int], model: str, provider: str, epoc
     """Tokens trained over ``epochs`` and their cost. An example longer than the provider's limit
     is cut to it before billing, as OpenAI's own data-preparation guide counts."""
     if isinstance(epochs, bool) or not isinstance(epochs, int) or not 1 <= epochs <= 50:
-        raise AppError(f"Epochs must be a whole number from 1 to 50, not {epochs!r}.", "Start with 3.")
+        raise AppError(phrase(translate("FinetuneErrors", "Epochs must be a whole number from 1 to 50, not “{epochs}”."),
+                              epochs=epochs),
+                       translate("FinetuneErrors", "Start with 3."))
     cap = example_token_limit(provider, model)
     per_epoch = sum(min(n, cap) if cap else n for n in tokens_per_example)
     trained = per_epoch * epochs

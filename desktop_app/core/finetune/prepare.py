@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from desktop_app.core.errors import AppError
+from desktop_app.core.phrases import translate
 from desktop_app.core.finetune import findings as checks
 from desktop_app.core.finetune import limits
 from desktop_app.core.finetune.build import (DEFAULT_VALIDATION_SHARE, TrainingSet, build_training_set,
@@ -45,8 +46,8 @@ def prepare(project, *, variant: str | None = None, validation_share: float = DE
 
     rows, pool = load_rows(project)
     if not pool:
-        raise AppError("This project has no examples pool to train on.",
-                       "Set some rows aside as examples under Data (e.g. 50), then prepare again.")
+        raise AppError(translate("FinetuneErrors", "This project has no examples pool to train on."),
+                       translate("FinetuneErrors", "Set some rows aside as examples under Data (e.g. 50), then prepare again."))
     keep = reviewed_right_ids(project) if reviewed_only else None
     chosen = training_variant(project, variant)
     training = build_training_set(chosen, pool, validation_share=validation_share, seed=seed, keep_ids=keep)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from desktop_app.core.errors import AppError
+from desktop_app.core.phrases import translate
 from desktop_app.core.variants.variant import (PRESETS, RAG_RULES, RAG_TEMPLATE, Variant, load_selection,
                                                load_variants, preset, save_variants)
 
@@ -52,8 +53,9 @@ def register_model(project, model: str, *, prompt: dict | None = None, name: str
     """Add the tuned ``model`` as variants and save; ``with_rag`` None: when the project has knowledge."""
     model = (model or "").strip()
     if not model:
-        raise AppError("A fine-tuned model needs its name.",
-                       "Enter the model id (ft:...), the Azure deployment name or the name the server serves it under.")
+        raise AppError(translate("FinetuneErrors", "A fine-tuned model needs its name."),
+                       translate("FinetuneErrors", "Enter the model id (ft:...), the Azure deployment name or the name the "
+                                                   "server serves it under."))
     prompt = prompt or {}
     variants = load_variants(project)
     selection = load_selection(project) if variants else None

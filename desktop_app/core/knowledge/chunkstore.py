@@ -10,6 +10,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from desktop_app.core.errors import KnowledgeError
+from desktop_app.core.phrases import phrase, translate
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -33,8 +34,10 @@ class ChunkStore:
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.executescript(SCHEMA)
         except sqlite3.DatabaseError as exc:
-            raise KnowledgeError(f"The knowledge index in {self.path.parent} is damaged ({exc}).",
-                                 "Delete the project's knowledge folder and add the documents again.") from exc
+            raise KnowledgeError(phrase(translate("KnowledgeErrors", "The knowledge index in {folder} is damaged ({problem})."),
+                                        folder=self.path.parent, problem=exc),
+                                 translate("KnowledgeErrors", "Delete the project's knowledge folder and add the "
+                                                              "documents again.")) from exc
 
     def close(self) -> None:
         with self._lock:

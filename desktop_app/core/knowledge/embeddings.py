@@ -20,6 +20,7 @@ from chromadb.api.types import Documents, EmbeddingFunction, Embeddings
 from chromadb.utils.embedding_functions import register_embedding_function
 
 from desktop_app.core.errors import KnowledgeError
+from desktop_app.core.phrases import phrase, translate
 from desktop_app.core.text import tokens
 
 Embedder = Callable[[list[str]], list[list[float]]]
@@ -129,14 +130,16 @@ class ProviderEmbedding(_Base):
 
     def __call__(self, input: Documents) -> Embeddings:
         if self._embedder is None:
-            raise KnowledgeError(f"The embedding model {self.model!r} needs a connection.",
-                                 "Set up a connection, or switch the knowledge embedding to offline.")
+            raise KnowledgeError(phrase(translate("KnowledgeErrors", "The embedding model “{model}” needs a connection."),
+                                        model=self.model),
+                                 translate("KnowledgeErrors", "Set up a connection, or switch the knowledge embedding to offline."))
         if not input:
             return []
         vectors = self._embedder(list(input))
         if len(vectors) != len(input):
-            raise KnowledgeError("The embedding server returned a different number of vectors than texts sent.",
-                                 "Check the embedding model name in the connection settings.")
+            raise KnowledgeError(translate("KnowledgeErrors", "The embedding server returned a different number of "
+                                                              "vectors than texts sent."),
+                                 translate("KnowledgeErrors", "Check the embedding model name in the connection settings."))
         return _unit(np.asarray(vectors, dtype=np.float32))
 
     @staticmethod
@@ -166,10 +169,11 @@ def make_embedding_function(embedding: str, embedder: Embedder | None = None) ->
     if kind == "offline":
         cls = OFFLINE.get(name)
         if cls is None:
-            raise KnowledgeError(f"Unknown offline embedding {name!r}.",
-                                 f"Use one of: {', '.join('offline:' + n for n in OFFLINE)}.")
+            raise KnowledgeError(phrase(translate("KnowledgeErrors", "Unknown offline embedding “{name}”."), name=name),
+                                 phrase(translate("KnowledgeErrors", "Use one of: {choices}."),
+                                        choices=", ".join("offline:" + n for n in OFFLINE)))
         return cls()
     if kind == "provider":
         return ProviderEmbedding(model=name, embedder=embedder)
-    raise KnowledgeError(f"Unknown embedding choice {embedding!r}.",
-                         "Use 'offline:wordllama' or 'provider:<embedding model>'.")
+    raise KnowledgeError(phrase(translate("KnowledgeErrors", "Unknown embedding choice “{choice}”."), choice=embedding),
+                         translate("KnowledgeErrors", "Use 'offline:wordllama' or 'provider:<embedding model>'."))

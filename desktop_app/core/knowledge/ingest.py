@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop_app.core.errors import KnowledgeError
+from desktop_app.core.phrases import phrase, translate
 from desktop_app.core.data.files import archive_problem, archive_sentence, binary_kind
 from desktop_app.core.text import is_cjk
 
@@ -86,8 +87,9 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     from charset_normalizer import from_bytes
     best = from_bytes(data).best()
     if best is None or best.encoding is None:
-        raise KnowledgeError("The text encoding of this file could not be recognized.",
-                             "Save it as UTF-8 and add it again.", details={"reason": "unknown_encoding"})
+        raise KnowledgeError(translate("KnowledgeErrors", "The text encoding of this file could not be recognized."),
+                             translate("KnowledgeErrors", "Save it as UTF-8 and add it again."),
+                             details={"reason": "unknown_encoding"})
     return str(best), best.encoding
 
 
@@ -97,8 +99,10 @@ def _text_bytes(path: Path) -> bytes:
     data = path.read_bytes()
     kind = binary_kind(data[:8192])
     if kind is not None:
-        raise KnowledgeError(f"{path.name} is not a text file: it looks like {kind}.",
-                             "Add the document itself (txt, md, pdf, docx, html or csv), or save it as text.",
+        raise KnowledgeError(phrase(translate("KnowledgeErrors", "{name} is not a text file: it looks like {kind}."),
+                                    name=path.name, kind=kind),
+                             translate("KnowledgeErrors", "Add the document itself (txt, md, pdf, docx, html or csv), "
+                                                          "or save it as text."),
                              details={"reason": "binary"})
     return data
 
@@ -174,19 +178,21 @@ def _read_pdf(path: Path) -> tuple[list[tuple[int | None, str]], str]:
         reader = PdfReader(str(path))
         # An owner-password-only PDF opens with the empty user password; a real lock does not.
         if reader.is_encrypted and not reader.decrypt(""):
-            raise KnowledgeError("This PDF is password-protected.",
-                                 "Save an unprotected copy and add that.", details={"reason": "encrypted"})
+            raise KnowledgeError(translate("KnowledgeErrors", "This PDF is password-protected."),
+                                 translate("KnowledgeErrors", "Save an unprotected copy and add that."),
+                                 details={"reason": "encrypted"})
         pages: list[tuple[int | None, str]] = [(i + 1, rejoin_shattered(page.extract_text() or ""))
                                                for i, page in enumerate(reader.pages)]
     except KnowledgeError:
         raise
     except (PyPdfError, ValueError, KeyError, OSError) as exc:
-        raise KnowledgeError(f"This PDF could not be read ({exc}).",
-                             "Check that the file opens in a PDF viewer, or export it again.",
+        raise KnowledgeError(phrase(translate("KnowledgeErrors", "This PDF could not be read ({problem})."), problem=exc),
+                             translate("KnowledgeErrors", "Check that the file opens in a PDF viewer, or export it again."),
                              details={"reason": "damaged"}) from exc
     if not any(t.strip() for _, t in pages):
-        raise KnowledgeError("This PDF has no text layer (it may be scanned images).",
-                             "Run text recognition (OCR) on it first.", details={"reason": "no_text"})
+        raise KnowledgeError(translate("KnowledgeErrors", "This PDF has no text layer (it may be scanned images)."),
+                             translate("KnowledgeErrors", "Run text recognition (OCR) on it first."),
+                             details={"reason": "no_text"})
     return pages, ""
 
 
@@ -195,13 +201,15 @@ def _read_docx(path: Path) -> tuple[list[tuple[int | None, str]], str]:
     problem = archive_problem(path)
     if problem is not None and problem.kind != "not_a_zip":  # a damaged file gets python-docx's word below
         raise KnowledgeError(archive_sentence(problem, path.name),
-                             "Open it in Word and save it again, or add the text as a .txt file.",
+                             translate("KnowledgeErrors", "Open it in Word and save it again, or add the text as a .txt file."),
                              details={"reason": "archive_bomb"})
     try:
         doc = docx.Document(str(path))
     except Exception as exc:  # noqa: BLE001 - python-docx raises many kinds for a bad zip/xml
-        raise KnowledgeError(f"This Word file could not be read ({type(exc).__name__}).",
-                             "Open it in Word and save it again as .docx.", details={"reason": "damaged"}) from exc
+        raise KnowledgeError(phrase(translate("KnowledgeErrors", "This Word file could not be read ({problem})."),
+                                    problem=type(exc).__name__),
+                             translate("KnowledgeErrors", "Open it in Word and save it again as .docx."),
+                             details={"reason": "damaged"}) from exc
     parts = [p.text for p in doc.paragraphs if p.text.strip()]
     for table in doc.tables:
         for row in table.rows:
@@ -232,8 +240,12 @@ def read_document(path: str | os.PathLike, sha256: str | None = None) -> Documen
     path = Path(path)
     kind_reader = _READERS.get(path.suffix.lower())
     if kind_reader is None:
-        raise KnowledgeError(f"{path.name}: this file type ({path.suffix or 'no extension'}) is not supported.",
-                             "Use txt, md, pdf, docx, html or csv.", details={"reason": "unsupported"})
+        message = (phrase(translate("KnowledgeErrors", "{name}: this file type ({suffix}) is not supported."),
+                          name=path.name, suffix=path.suffix) if path.suffix else
+                   phrase(translate("KnowledgeErrors", "{name}: a file without an extension is not supported."),
+                          name=path.name))
+        raise KnowledgeError(message, translate("KnowledgeErrors", "Use txt, md, pdf, docx, html or csv."),
+                             details={"reason": "unsupported"})
     kind, reader = kind_reader
     try:
         digest = sha256 or file_sha256(path)
@@ -241,13 +253,17 @@ def read_document(path: str | os.PathLike, sha256: str | None = None) -> Documen
     except KnowledgeError:
         raise
     except PermissionError as exc:
-        raise KnowledgeError(f"{path.name} cannot be opened (permission denied).",
-                             "Check the file's permissions.", details={"reason": "permission"}) from exc
+        raise KnowledgeError(phrase(translate("KnowledgeErrors", "{name} cannot be opened (permission denied)."), name=path.name),
+                             translate("KnowledgeErrors", "Check the file's permissions."),
+                             details={"reason": "permission"}) from exc
     except OSError as exc:
-        raise KnowledgeError(f"{path.name} cannot be read ({exc.strerror or exc}).",
-                             "Check that the file exists and is not locked.", details={"reason": "io"}) from exc
+        raise KnowledgeError(phrase(translate("KnowledgeErrors", "{name} cannot be read ({problem})."),
+                                    name=path.name, problem=exc.strerror or exc),
+                             translate("KnowledgeErrors", "Check that the file exists and is not locked."),
+                             details={"reason": "io"}) from exc
     if not any(t.strip() for _, t in pages):
-        raise KnowledgeError(f"{path.name} contains no text.", "Check that it is the right file.",
+        raise KnowledgeError(phrase(translate("KnowledgeErrors", "{name} contains no text."), name=path.name),
+                             translate("KnowledgeErrors", "Check that it is the right file."),
                              details={"reason": "empty"})
     return Document(source=source_key(path), kind=kind, pages=tuple(pages), sha256=digest, encoding=enc)
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import threading
 
 from desktop_app.core.errors import KnowledgeError
+from desktop_app.core.phrases import phrase, translate
 
 _DROP = frozenset({"助詞", "助動詞", "補助記号", "空白", "記号"})
 _LOCAL = threading.local()  # a Sudachi tokenizer is not safe to share between threads
@@ -28,9 +29,10 @@ def _tokenizer():
                     from sudachipy import Dictionary
                     _DICTIONARY = Dictionary(dict="core")
                 except Exception as exc:  # noqa: BLE001 - a broken install shows as several kinds
-                    raise KnowledgeError(f"The Japanese word analyser could not be loaded ({exc}).",
-                                         "Switch the keyword tokenisation back to character pairs, "
-                                         "or reinstall the app.") from exc
+                    raise KnowledgeError(phrase(translate("KnowledgeErrors", "The Japanese word analyser could not be "
+                                                                             "loaded ({problem})."), problem=exc),
+                                         translate("KnowledgeErrors", "Switch the keyword tokenisation back to character "
+                                                                      "pairs, or reinstall the app.")) from exc
         from sudachipy import SplitMode
         # Mode A gives the shortest units: 商品番号 also matches 番号 alone, which recall needs.
         tok = _LOCAL.tokenizer = _DICTIONARY.tokenizer(mode=SplitMode.A)

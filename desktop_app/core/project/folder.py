@@ -52,8 +52,10 @@ SECTION_TYPES: dict[str, tuple[type, ...]] = {
     "variants": (list,), "checks": (list,), "knowledge": (dict,), "run_settings": (dict,), "prices": (dict,),
     "target_pass_rate": (int, float), "notes": (str,),
 }
-_TYPE_WORDS = {str: "text", dict: "a set of named values (an object)", list: "a list", int: "a number",
-               float: "a number", type(None): "empty (null)"}
+_TYPE_WORDS = {str: translate("ProjectErrors", "text"),
+               dict: translate("ProjectErrors", "a set of named values (an object)"),
+               list: translate("ProjectErrors", "a list"), int: translate("ProjectErrors", "a number"),
+               float: translate("ProjectErrors", "a number"), type(None): translate("ProjectErrors", "empty (null)")}
 _MISSING = object()
 
 # Keys that must never be persisted; a connection dict passing through save() is scrubbed.
@@ -63,8 +65,8 @@ _SECRET_KEYS = {"api_key", "key", "token", "password", "secret"}
 def _migrate(data: dict) -> dict:
     version = data.get("version", 0)
     if not isinstance(version, int):
-        raise ProjectError("project.json has an unreadable version field.",
-                           "Restore the file from a backup or create a new project.")
+        raise ProjectError(translate("ProjectErrors", "project.json has an unreadable version field."),
+                           translate("ProjectErrors", "Restore the file from a backup or create a new project."))
     if version > VERSION:
         raise ProjectError(
             phrase(translate("ProjectErrors", "This project was saved by a newer version of the app (format {version})."), version=version),
@@ -78,11 +80,17 @@ def _migrate(data: dict) -> dict:
     for key, types in SECTION_TYPES.items():
         value = data.get(key, _MISSING)
         if value is not _MISSING and (not isinstance(value, types) or isinstance(value, bool)):
-            want = " or ".join(dict.fromkeys(_TYPE_WORDS[t] for t in types))
-            raise ProjectError(f"The \"{key}\" section of project.json should be {want}, but it is "
-                               f"{_TYPE_WORDS.get(type(value), type(value).__name__)}.",
-                               f"Correct \"{key}\" in project.json (or delete the line to get the default back); "
-                               "your results and data are untouched.", details={"kind": "wrong_type", "section": key})
+            words = list(dict.fromkeys(_TYPE_WORDS[t] for t in types))
+            # Two kinds at most (dataset: an object or null): each word stays a Phrase the window translates.
+            want = words[0] if len(words) == 1 else phrase(translate("ProjectErrors", "{first} or {second}"),
+                                                           first=words[0], second=words[1])
+            raise ProjectError(phrase(translate("ProjectErrors", "The \"{key}\" section of project.json should be "
+                                                                 "{want}, but it is {found}."),
+                                      key=key, want=want, found=_TYPE_WORDS.get(type(value), type(value).__name__)),
+                               phrase(translate("ProjectErrors", "Correct \"{key}\" in project.json (or delete the line "
+                                                                 "to get the default back); your results and data are "
+                                                                 "untouched."), key=key),
+                               details={"kind": "wrong_type", "section": key})
     merged = copy.deepcopy(DEFAULTS)
     merged.update(data)
     return merged
@@ -121,8 +129,9 @@ def _read(root: Path) -> dict:
         raise ProjectError(phrase(translate("ProjectErrors", "project.json in {root} is damaged ({problem})."), root=root, problem=exc),
                            translate("ProjectErrors", "Restore it from a backup; your results in results.sqlite are untouched.")) from exc
     except OSError as exc:
-        raise ProjectError(f"project.json in {root} cannot be read ({exc.strerror or exc}).",
-                           "Check that the folder is still there and readable.") from exc
+        raise ProjectError(phrase(translate("ProjectErrors", "project.json in {root} cannot be read ({problem})."),
+                                  root=root, problem=exc.strerror or exc),
+                           translate("ProjectErrors", "Check that the folder is still there and readable.")) from exc
     if not isinstance(data, dict) or data.get("format", FORMAT) != FORMAT:
         raise ProjectError(phrase(translate("ProjectErrors", "{path} is not an LLM Path Advisor project file."), path=path),
                            translate("ProjectErrors", "Choose a folder created by this app."))
@@ -222,9 +231,10 @@ class Project:
                 atomic_write_text(self.root / PROJECT_FILE,
                                   json.dumps(self.data, ensure_ascii=False, indent=2, sort_keys=False) + "\n")
         except Timeout:
-            raise ProjectError("Another program has been saving this project for more than 10 seconds.",
-                               "Wait for it to finish (or close it) and try again.", details={"kind": "locked"}) \
-                from None
+            raise ProjectError(translate("ProjectErrors", "Another program has been saving this project for more than "
+                                                          "10 seconds."),
+                               translate("ProjectErrors", "Wait for it to finish (or close it) and try again."),
+                               details={"kind": "locked"}) from None
         except OSError as exc:
             raise _write_error(self.root, exc) from exc
         self._base = copy.deepcopy(self.data)

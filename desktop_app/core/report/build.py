@@ -16,6 +16,7 @@ from datetime import datetime
 from pathlib import Path
 
 from desktop_app.core.errors import AppError, DataError, ProjectError, RunError
+from desktop_app.core.phrases import phrase, translate
 from desktop_app.core.records import is_rag_run
 from desktop_app.core.report.data import ExportError, ReportData
 
@@ -101,7 +102,9 @@ def build_report_data(project, *, now: datetime | None = None, readiness: dict |
     try:
         diagnosis = diagnose_runs(project, runs, eval_ids, readiness).to_dict()
     except (RunError, ProjectError) as exc:  # e.g. every row an error: the report still shows the runs
-        note = exc.one_line()
+        # What one_line() says, kept a Phrase so a Japanese report says the reason in Japanese.
+        note = phrase(translate("ReportErrors", "{message} {hint}"), message=exc.message, hint=exc.hint) \
+            if exc.hint else exc.message
     try:
         eval_rows, _pool = load_rows(project)
     except DataError:  # dataset removed or re-imported oddly: rows show their ids and outputs only
@@ -123,8 +126,14 @@ def check_suffix(path: str | Path, suffixes: tuple[str, ...], what: str) -> Path
     """The path, if its name ends in one of ``suffixes``; else an ExportError saying what to name it."""
     path = Path(path)
     if path.suffix.lower() not in suffixes:
-        raise ExportError(f"Cannot write {what} to {path.name}: the name must end in {' or '.join(suffixes)}.",
-                          f"Choose a file name such as report{suffixes[0]}.")
+        # ``what`` is "the report" or "the results" (the CLI passes them too): each has its own sentence.
+        template = (translate("ReportErrors", "Cannot write the report to {name}: the name must end in {first} or {second}.")
+                    if what == "the report" else
+                    translate("ReportErrors", "Cannot write the results to {name}: the name must end in {first} or {second}."))
+        first, second = suffixes  # .html or .htm, .csv or .xlsx
+        raise ExportError(phrase(template, name=path.name, first=first, second=second),
+                          phrase(translate("ReportErrors", "Choose a file name such as {example}."),
+                                 example=f"report{suffixes[0]}"))
     return path
 
 
@@ -133,8 +142,9 @@ def _writable(path: str | Path, suffixes: tuple[str, ...], what: str) -> Path:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise ExportError(f"Cannot create the folder {path.parent} ({exc.strerror or exc}).",
-                          "Choose a folder you can write to.") from exc
+        raise ExportError(phrase(translate("ReportErrors", "Cannot create the folder {folder} ({problem})."),
+                                 folder=path.parent, problem=exc.strerror or exc),
+                          translate("ReportErrors", "Choose a folder you can write to.")) from exc
     return path
 
 
@@ -147,8 +157,9 @@ def shareable(path: Path) -> None:
 
 
 def write_failed(path: Path, exc: OSError) -> ExportError:
-    return ExportError(f"Cannot write {path} ({exc.strerror or exc}).",
-                       "Close the file if it is open in another program, or choose another folder.")
+    return ExportError(phrase(translate("ReportErrors", "Cannot write {path} ({problem})."), path=path,
+                              problem=exc.strerror or exc),
+                       translate("ReportErrors", "Close the file if it is open in another program, or choose another folder."))
 
 
 def write_html(data: ReportData, path: str | Path, say=str, lang: str = "en") -> Path:

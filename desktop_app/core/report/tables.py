@@ -20,6 +20,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from desktop_app.core.errors import AppError
+from desktop_app.core.phrases import phrase, translate
 from desktop_app.core.report.data import ReportData
 
 EXCEL_CELL_MAX = 32_767  # characters (UTF-16 code units) in one cell
@@ -125,8 +126,9 @@ def write_csv(data: ReportData, path: Path) -> None:
 
 def _sheet(wb: Workbook, title: str, frame: pd.DataFrame) -> None:
     if len(frame) + 1 > EXCEL_ROWS_MAX:
-        raise AppError(f"The results have {len(frame):,} lines, more than an Excel sheet holds.",
-                       "Export to CSV instead (`export PROJECT OUT.csv`).")
+        raise AppError(phrase(translate("ReportErrors", "The results have {count} lines, more than an Excel sheet holds."),
+                              count=f"{len(frame):,}"),
+                       translate("ReportErrors", "Export to CSV instead (`export PROJECT OUT.csv`)."))
     ws = wb.create_sheet(title)
     for i, col in enumerate(frame.columns):
         ws.column_dimensions[get_column_letter(i + 1)].width = TEXT_WIDTH.get(col, max(10, len(col) + 2))

@@ -21,12 +21,12 @@ from desktop_app.core.errors import RunError
 from desktop_app.core.providers.prices import BATCH_DISCOUNT
 from desktop_app.core.run.batch_collect import BatchAnswer, collect_one, record_from, run_status, store_row
 from desktop_app.core.run.batch_files import BATCH_PRESETS, COMPLETION_WINDOW, LIMITS, custom_id, endpoint_path
-from desktop_app.core.run.batch_files import input_line, split_lines
+from desktop_app.core.run.batch_files import TooLargeForBatch, input_line, split_lines
 from desktop_app.core.run.batch_table import PLACEHOLDER_PREFIX, SUBMITTING, BatchBook, BatchRecord, Mapped
 from desktop_app.core.run.plan import open_run
 from desktop_app.core.run.scoring import Scorer, checks_signature
 from desktop_app.core.variants.variant import Variant, answer_part
-from desktop_app.core.phrases import translate
+from desktop_app.core.phrases import phrase, translate
 
 ShouldStop = Callable[[], bool]
 INPUT_FILE_NAME = "llm-path-advisor-batch.jsonl"
@@ -171,9 +171,11 @@ def submit_batches(plan, progress: Callable[[dict], None] | None = None,
                 max_requests, max_bytes = LIMITS[cfg.preset]
                 try:
                     chunks = list(split_lines(fresh, max_requests, max_bytes))
-                except ValueError as exc:
-                    raise RunError(f"A request is too large for the Batch API: {exc}.",
-                                   "Run online, or lower the variant's top-k or the chunk size.") from None
+                except TooLargeForBatch as exc:
+                    raise RunError(phrase(translate("RunErrors", "A request is too large for the Batch API: one request "
+                                                                 "is larger than a batch file may be ({size} bytes)."),
+                                          size=f"{exc.size:,}"),
+                                   translate("RunErrors", "Run online, or lower the variant's top-k or the chunk size.")) from None
                 for i, chunk in enumerate(chunks):
                     if should_stop is not None and should_stop():
                         stopped = True
@@ -357,11 +359,13 @@ def cancel_batch(project, batch_id: str) -> BatchRecord:
         book = BatchBook(store)
         known = book.get(batch_id)
         if known is None:
-            raise RunError(f"This project has no batch {batch_id!r}.", "Pick a batch from the project's list.")
+            raise RunError(phrase(translate("RunErrors", "This project has no batch “{batch}”."), batch=batch_id),
+                           translate("RunErrors", "Pick a batch from the project's list."))
         if known.final:
             return known
         if known.status == SUBMITTING:
-            raise RunError("This batch is still being sent.", "Press Refresh first; then cancel it if you still want to.")
+            raise RunError(translate("RunErrors", "This batch is still being sent."),
+                           translate("RunErrors", "Press Refresh first; then cancel it if you still want to."))
         client = providers.make_client(cfg)
         try:
             record = record_from(client.batches.cancel(batch_id), previous=known)

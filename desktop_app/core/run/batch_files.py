@@ -37,6 +37,14 @@ def input_line(custom: str, body: dict, url: str) -> bytes:
                        ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
 
 
+class TooLargeForBatch(ValueError):
+    """One request larger than an input file may be; ``size`` in bytes (run.batch words it for the user)."""
+
+    def __init__(self, size: int):
+        super().__init__(f"one request is larger than a batch file may be ({size:,} bytes)")
+        self.size = size
+
+
 def split_lines(lines: Iterable[tuple[str, bytes]], max_requests: int,
                 max_bytes: int) -> Iterator[list[tuple[str, bytes]]]:
     """Consecutive chunks of (custom id, line) that each fit one input file."""
@@ -44,7 +52,7 @@ def split_lines(lines: Iterable[tuple[str, bytes]], max_requests: int,
     size = 0
     for custom, line in lines:
         if len(line) > max_bytes:
-            raise ValueError(f"one request is larger than a batch file may be ({len(line):,} bytes)")
+            raise TooLargeForBatch(len(line))
         if chunk and (len(chunk) >= max_requests or size + len(line) > max_bytes):
             yield chunk
             chunk, size = [], 0

@@ -61,8 +61,10 @@ class Variant:
         self.techniques = tuple(dict.fromkeys(self.techniques))
         unknown = [t for t in self.techniques if t not in TECHNIQUES]
         if unknown:
-            raise RunError(f"Variant {self.name!r} names unknown technique(s): {', '.join(unknown)}.",
-                           f"Use techniques from: {', '.join(TECHNIQUES)}.")
+            raise RunError(phrase(translate("RunErrors", "Variant “{name}” names unknown technique(s): {techniques}."),
+                                  name=self.name, techniques=", ".join(unknown)),
+                           phrase(translate("RunErrors", "Use techniques from: {techniques}."),
+                                  techniques=", ".join(TECHNIQUES)))
         if not self.name.strip():
             raise RunError(translate("RunErrors", "A variant needs a name."), translate("RunErrors", "Give each variant a short unique name."))
 
@@ -87,13 +89,15 @@ class Variant:
     @classmethod
     def from_dict(cls, data: dict) -> "Variant":
         if not isinstance(data, dict) or not data.get("name"):
-            raise RunError("A variant in project.json has no name.", "Give each variant a name, or remove it.")
+            raise RunError(translate("RunErrors", "A variant in project.json has no name."),
+                           translate("RunErrors", "Give each variant a name, or remove it."))
         known = {f.name for f in fields(cls)}
         kwargs = {k: copy.deepcopy(v) for k, v in data.items() if k in known}  # newer keys are ignored
         kwargs["techniques"] = tuple(kwargs.get("techniques") or ())
         if not isinstance(kwargs.get("params", {}), dict):
-            raise RunError(f"Variant {data['name']!r} has parameters that are not a mapping.",
-                           "Write parameters as name: value pairs, e.g. temperature: 0.")
+            raise RunError(phrase(translate("RunErrors", "Variant “{name}” has parameters that are not a mapping."),
+                                  name=data["name"]),
+                           translate("RunErrors", "Write parameters as name: value pairs, e.g. temperature: 0."))
         return cls(**kwargs)
 
 
@@ -142,7 +146,8 @@ def grounding_steps(variant: dict) -> frozenset[str]:
 def preset(name: str, /, **overrides: Any) -> Variant:
     """A fresh Variant from a preset; ``overrides`` (e.g. name="ft-v2", model="ft:...", k=5) replace its fields."""
     if name not in PRESETS:
-        raise RunError(f"There is no variant preset called {name!r}.", f"Presets: {', '.join(PRESETS)}.")
+        raise RunError(phrase(translate("RunErrors", "There is no variant preset called “{name}”."), name=name),
+                       phrase(translate("RunErrors", "Presets: {presets}."), presets=", ".join(PRESETS)))
     spec = copy.deepcopy(PRESETS[name])
     spec.update(overrides)
     spec.setdefault("name", name)
@@ -228,8 +233,8 @@ def answer_part(variant: Variant | None, output: str) -> str:
 def load_variants(project) -> list[Variant]:
     data = project.section("variants") or []
     if not isinstance(data, list):
-        raise RunError("The variants section of project.json is not a list.",
-                       "Restore project.json or recreate the variants.")
+        raise RunError(translate("RunErrors", "The variants section of project.json is not a list."),
+                       translate("RunErrors", "Restore project.json or recreate the variants."))
     variants = [Variant.from_dict(d) for d in data]
     names = [v.name for v in variants]
     dupes = sorted({n for n in names if names.count(n) > 1})
@@ -260,8 +265,8 @@ def load_selection(project) -> list[str] | None:
     if data is None:
         return None
     if not isinstance(data, list) or not all(isinstance(n, str) for n in data):
-        raise RunError("The list of variants to run in project.json is damaged.",
-                       "Tick the variants to run again under Variants.")
+        raise RunError(translate("RunErrors", "The list of variants to run in project.json is damaged."),
+                       translate("RunErrors", "Tick the variants to run again under Variants."))
     return list(data)
 
 
@@ -295,5 +300,6 @@ def resolve_variants(project, names: Iterable[str] | None, *, has_examples: bool
             out.append(preset(name))
         else:
             choices = ", ".join(list(defined) + [p for p in PRESETS if p not in defined])
-            raise RunError(f"There is no variant called {name!r} in this project.", f"Choose from: {choices}.")
+            raise RunError(phrase(translate("RunErrors", "There is no variant called “{name}” in this project."), name=name),
+                           phrase(translate("RunErrors", "Choose from: {choices}."), choices=choices))
     return out
