@@ -2692,6 +2692,22 @@
         <source>Ask for fewer examples; most rows should stay for evaluation.</source>
         <translation>例の数を減らしてください。大半の行は評価用に残すべきです。</translation>
     </message>
+    <message>
+        <source>{name} would unpack to {size} MB, more than a document of this kind holds.</source>
+        <translation>{name} は展開すると {size} MB になり、この種類の文書としては大きすぎます。</translation>
+    </message>
+    <message>
+        <source>{name} is compressed {ratio} times, far more than real documents are: it may be built to fill the memory when opened.</source>
+        <translation>{name} は {ratio} 倍に圧縮されており、通常の文書よりはるかに高い圧縮率です。開いたときにメモリを使い果たすよう作られたファイルの可能性があります。</translation>
+    </message>
+    <message>
+        <source>{name} holds more than {count} parts, more than a document of this kind has.</source>
+        <translation>{name} には {count} 個を超える部品が含まれており、この種類の文書としては多すぎます。</translation>
+    </message>
+    <message>
+        <source>{name} is damaged: it is not a readable document.</source>
+        <translation>{name} は壊れています。読み取れる文書ではありません。</translation>
+    </message>
 </context>
 <context>
     <name>DataPage</name>
@@ -3086,6 +3102,61 @@ Drop files or folders here, or use Add files… (txt, md, pdf, docx, html, csv).
     </message>
 </context>
 <context>
+    <name>FileKinds</name>
+    <message>
+        <source>a ZIP archive or an Excel/Word file (.xlsx/.docx)</source>
+        <translation>ZIP アーカイブまたは Excel/Word ファイル（.xlsx/.docx）</translation>
+    </message>
+    <message>
+        <source>an old Excel/Word file (.xls/.doc)</source>
+        <translation>古い形式の Excel/Word ファイル（.xls/.doc）</translation>
+    </message>
+    <message>
+        <source>a PDF document</source>
+        <translation>PDF 文書</translation>
+    </message>
+    <message>
+        <source>a PNG image</source>
+        <translation>PNG 画像</translation>
+    </message>
+    <message>
+        <source>a JPEG image</source>
+        <translation>JPEG 画像</translation>
+    </message>
+    <message>
+        <source>a GIF image</source>
+        <translation>GIF 画像</translation>
+    </message>
+    <message>
+        <source>a gzip archive</source>
+        <translation>gzip アーカイブ</translation>
+    </message>
+    <message>
+        <source>a 7-Zip archive</source>
+        <translation>7-Zip アーカイブ</translation>
+    </message>
+    <message>
+        <source>a RAR archive</source>
+        <translation>RAR アーカイブ</translation>
+    </message>
+    <message>
+        <source>a program</source>
+        <translation>プログラム</translation>
+    </message>
+    <message>
+        <source>a Windows program</source>
+        <translation>Windows のプログラム</translation>
+    </message>
+    <message>
+        <source>an SQLite database</source>
+        <translation>SQLite データベース</translation>
+    </message>
+    <message>
+        <source>binary data</source>
+        <translation>バイナリデータ</translation>
+    </message>
+</context>
+<context>
     <name>FilterBar</name>
     <message>
         <source>R&amp;un:</source>
@@ -3266,76 +3337,16 @@ Drop files or folders here, or use Add files… (txt, md, pdf, docx, html, csv).
         <translation>同じファイルで他の方法が使えます。Azure OpenAI、Together や Fireworks、またはローカルの学習ツール（「その他の方法」タブ）で学習し、調整したモデルを登録してください。</translation>
     </message>
     <message>
-        <source>The provider does not accept fine-tuning jobs from this account. OpenAI is closing self-serve fine-tuning: accounts that never fine-tuned are refused.</source>
-        <translation>プロバイダーはこのアカウントからのファインチューニングのジョブを受け付けていません。OpenAI はセルフサービスのファインチューニングを終了しつつあり、これまでファインチューニングをしたことのないアカウントは断られます。</translation>
-    </message>
-    <message>
-        <source>The account has no quota or credit left for fine-tuning.</source>
-        <translation>このアカウントにはファインチューニングに使える割り当てやクレジットが残っていません。</translation>
-    </message>
-    <message>
         <source>Add credit in the provider&apos;s billing settings, or take another route.</source>
         <translation>プロバイダーの請求設定でクレジットを追加するか、別の方法を選んでください。</translation>
-    </message>
-    <message>
-        <source>The provider rejected the training file.</source>
-        <translation>プロバイダーが学習ファイルを受け付けませんでした。</translation>
     </message>
     <message>
         <source>Fix what it names, check the file again and retry.</source>
         <translation>指摘された点を直し、ファイルをもう一度点検してから再試行してください。</translation>
     </message>
     <message>
-        <source>This base model cannot be fine-tuned here.</source>
-        <translation>このベースモデルはここではファインチューニングできません。</translation>
-    </message>
-    <message>
-        <source>Choose a base model the provider lists as fine-tunable, e.g. gpt-4o-mini-2024-07-18.</source>
-        <translation>プロバイダーがファインチューニング可能としているベースモデルを選んでください（例：gpt-4o-mini-2024-07-18）。</translation>
-    </message>
-    <message>
-        <source>This server has no fine-tuning API (a local server only answers chat).</source>
-        <translation>このサーバーにはファインチューニングの API がありません（ローカルサーバーはチャットに答えるだけです）。</translation>
-    </message>
-    <message>
-        <source>The provider knows no such fine-tuning job.</source>
-        <translation>プロバイダーにそのファインチューニングのジョブはありません。</translation>
-    </message>
-    <message>
-        <source>Check that the connection is the account or resource that started it.</source>
-        <translation>接続先が、そのジョブを開始したアカウントまたはリソースであることを確認してください。</translation>
-    </message>
-    <message>
-        <source>The server rejected the key for fine-tuning.</source>
-        <translation>サーバーがファインチューニング用のキーを拒否しました。</translation>
-    </message>
-    <message>
-        <source>Check the key may create fine-tuning jobs on this account or Azure resource.</source>
-        <translation>このキーが、このアカウントまたは Azure リソースでファインチューニングのジョブを作成できるか確認してください。</translation>
-    </message>
-    <message>
-        <source>The server could not be reached.</source>
-        <translation>サーバーに接続できませんでした。</translation>
-    </message>
-    <message>
-        <source>Check the network and the address under Connection.</source>
-        <translation>ネットワークと、「接続」のアドレスを確認してください。</translation>
-    </message>
-    <message>
-        <source>The fine-tuning job failed at the provider.</source>
-        <translation>プロバイダー側でファインチューニングのジョブが失敗しました。</translation>
-    </message>
-    <message>
         <source>Read the provider&apos;s reason below, fix it and start again.</source>
         <translation>下に示すプロバイダーの理由を読み、直してからもう一度開始してください。</translation>
-    </message>
-    <message>
-        <source>The server answered with an error.</source>
-        <translation>サーバーがエラーを返しました。</translation>
-    </message>
-    <message>
-        <source>Try again later.</source>
-        <translation>しばらくしてから再試行してください。</translation>
     </message>
     <message>
         <source>Checking the files</source>

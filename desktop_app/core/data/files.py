@@ -10,20 +10,22 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from desktop_app.core.phrases import Phrase, phrase, translate
+
 # File signatures of things that are never text (checked before any decoding).
-MAGIC: tuple[tuple[bytes, str], ...] = (
-    (b"PK\x03\x04", "a ZIP archive or an Excel/Word file (.xlsx/.docx)"),
-    (b"\xd0\xcf\x11\xe0", "an old Excel/Word file (.xls/.doc)"),
-    (b"%PDF", "a PDF document"),
-    (b"\x89PNG", "a PNG image"),
-    (b"\xff\xd8\xff", "a JPEG image"),
-    (b"GIF8", "a GIF image"),
-    (b"\x1f\x8b", "a gzip archive"),
-    (b"7z\xbc\xaf", "a 7-Zip archive"),
-    (b"Rar!", "a RAR archive"),
-    (b"\x7fELF", "a program"),
-    (b"MZ", "a Windows program"),
-    (b"SQLite format 3", "an SQLite database"),
+MAGIC: tuple[tuple[bytes, Phrase], ...] = (
+    (b"PK\x03\x04", translate("FileKinds", "a ZIP archive or an Excel/Word file (.xlsx/.docx)")),
+    (b"\xd0\xcf\x11\xe0", translate("FileKinds", "an old Excel/Word file (.xls/.doc)")),
+    (b"%PDF", translate("FileKinds", "a PDF document")),
+    (b"\x89PNG", translate("FileKinds", "a PNG image")),
+    (b"\xff\xd8\xff", translate("FileKinds", "a JPEG image")),
+    (b"GIF8", translate("FileKinds", "a GIF image")),
+    (b"\x1f\x8b", translate("FileKinds", "a gzip archive")),
+    (b"7z\xbc\xaf", translate("FileKinds", "a 7-Zip archive")),
+    (b"Rar!", translate("FileKinds", "a RAR archive")),
+    (b"\x7fELF", translate("FileKinds", "a program")),
+    (b"MZ", translate("FileKinds", "a Windows program")),
+    (b"SQLite format 3", translate("FileKinds", "an SQLite database")),
 )
 UNICODE_BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")
 
@@ -37,7 +39,7 @@ RATIO_FLOOR = 1024 * 1024
 MAX_MEMBERS = 10_000
 
 
-def binary_kind(head: bytes) -> str | None:
+def binary_kind(head: bytes) -> Phrase | None:
     """What ``head`` (the first bytes of a file) is when it is not text, else None."""
     for magic, kind in MAGIC:
         if head.startswith(magic):
@@ -47,7 +49,7 @@ def binary_kind(head: bytes) -> str | None:
     sample = head[:8192]
     controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
     if b"\x00" in sample or (sample and controls / len(sample) > 0.05):
-        return "binary data"
+        return translate("FileKinds", "binary data")
     return None
 
 
@@ -78,13 +80,16 @@ def archive_problem(path: str | Path) -> ArchiveProblem | None:
     return None
 
 
-def archive_sentence(problem: ArchiveProblem, name: str) -> str:
+def archive_sentence(problem: ArchiveProblem, name: str) -> Phrase:
     """The reason in plain words (the callers add what to do)."""
     if problem.kind == "too_big":
-        return f"{name} would unpack to {problem.unpacked / 2**20:,.0f} MB, more than a document of this kind holds."
+        return phrase(translate("DataErrors", "{name} would unpack to {size} MB, more than a document of this kind "
+                                              "holds."), name=name, size=f"{problem.unpacked / 2**20:,.0f}")
     if problem.kind == "too_compressed":
-        return (f"{name} is compressed {problem.ratio:,.0f} times, far more than real documents are: "
-                "it may be built to fill the memory when opened.")
+        return phrase(translate("DataErrors", "{name} is compressed {ratio} times, far more than real documents are: "
+                                              "it may be built to fill the memory when opened."),
+                      name=name, ratio=f"{problem.ratio:,.0f}")
     if problem.kind == "too_many_members":
-        return f"{name} holds more than {MAX_MEMBERS:,} parts, more than a document of this kind has."
-    return f"{name} is damaged: it is not a readable document."
+        return phrase(translate("DataErrors", "{name} holds more than {count} parts, more than a document of this "
+                                              "kind has."), name=name, count=f"{MAX_MEMBERS:,}")
+    return phrase(translate("DataErrors", "{name} is damaged: it is not a readable document."), name=name)

@@ -90,9 +90,15 @@ def explain(exc: BaseException, step: str, key: str | None = None) -> FineTuneEr
             else "file_rejected"
     else:
         kind = "server_error"
-    message, hint = _WORDS[kind]
+    message, hint = refusal_words(kind)
     return FineTuneError(message, hint, details={"kind": kind, "step": step, "said": said, "code": code,
                                                  "status": status})
+
+
+def refusal_words(kind: str) -> tuple[Any, Any]:
+    """(what happened, what to do) for a refusal kind, as Phrases; the window says what happened in
+    these words and points its own hint at its tabs."""
+    return _WORDS.get(kind, _WORDS["server_error"])
 
 
 _OTHER_ROUTES = translate("FinetuneErrors", "Other routes: Azure OpenAI, Together or Fireworks with the same file, or "

@@ -92,44 +92,26 @@ def longest_text(report: dict) -> str:
 
 
 def refusal_text(kind: str) -> tuple[str, str]:
-    """(what happened, what to do) for a FineTuneError kind."""
+    """(what happened, what to do) for a FineTuneError kind: what happened in the core's words (the
+    CLI says the same), what to do pointing at this dialog's tabs."""
+    from desktop_app.core.finetune.jobs import refusal_words  # noqa: PLC0415 - openai loads with it
+    from desktop_app.ui.language import localized  # noqa: PLC0415
+
     other = QCoreApplication.translate(
         "FineTuneText", "Other routes work with the same file: Azure OpenAI, Together or Fireworks, or a local "
                         "trainer (Other routes tab), then register the tuned model.")
-    texts = {
-        "training_not_available": (QCoreApplication.translate(
-            "FineTuneText", "The provider does not accept fine-tuning jobs from this account. OpenAI is closing "
-                            "self-serve fine-tuning: accounts that never fine-tuned are refused."), other),
-        "quota": (QCoreApplication.translate("FineTuneText", "The account has no quota or credit left for "
-                                                             "fine-tuning."),
-                  QCoreApplication.translate("FineTuneText", "Add credit in the provider's billing settings, or "
-                                                             "take another route.") + " " + other),
-        "file_rejected": (QCoreApplication.translate("FineTuneText", "The provider rejected the training file."),
-                          QCoreApplication.translate("FineTuneText", "Fix what it names, check the file again and "
-                                                                     "retry.")),
-        "model_not_available": (QCoreApplication.translate("FineTuneText", "This base model cannot be fine-tuned "
-                                                                           "here."),
-                                QCoreApplication.translate("FineTuneText", "Choose a base model the provider lists "
-                                                                           "as fine-tunable, e.g. "
-                                                                           "gpt-4o-mini-2024-07-18.")),
-        "no_training_api": (QCoreApplication.translate("FineTuneText", "This server has no fine-tuning API (a local "
-                                                                       "server only answers chat)."), other),
-        "job_not_found": (QCoreApplication.translate("FineTuneText", "The provider knows no such fine-tuning job."),
-                          QCoreApplication.translate("FineTuneText", "Check that the connection is the account or "
-                                                                     "resource that started it.")),
-        "key_rejected": (QCoreApplication.translate("FineTuneText", "The server rejected the key for "
-                                                                    "fine-tuning."),
-                         QCoreApplication.translate("FineTuneText", "Check the key may create fine-tuning jobs on "
-                                                                    "this account or Azure resource.")),
-        "unreachable": (QCoreApplication.translate("FineTuneText", "The server could not be reached."),
-                        QCoreApplication.translate("FineTuneText", "Check the network and the address under "
-                                                                   "Connection.")),
-        "job_failed": (QCoreApplication.translate("FineTuneText", "The fine-tuning job failed at the provider."),
-                       QCoreApplication.translate("FineTuneText", "Read the provider's reason below, fix it and "
-                                                                  "start again.")),
+    hints = {
+        "training_not_available": other,
+        "quota": QCoreApplication.translate("FineTuneText", "Add credit in the provider's billing settings, or "
+                                                            "take another route.") + " " + other,
+        "file_rejected": QCoreApplication.translate("FineTuneText", "Fix what it names, check the file again and "
+                                                                    "retry."),
+        "no_training_api": other,
+        "job_failed": QCoreApplication.translate("FineTuneText", "Read the provider's reason below, fix it and "
+                                                                 "start again."),
     }
-    return texts.get(kind, (QCoreApplication.translate("FineTuneText", "The server answered with an error."),
-                            QCoreApplication.translate("FineTuneText", "Try again later.")))
+    message, hint = refusal_words(kind)
+    return localized(message), hints.get(kind) or localized(hint)
 
 
 def status_text(status: str) -> str:

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLab
                                QTableView, QVBoxLayout, QWidget)
 
 from desktop_app.ui.knowledge import texts
+from desktop_app.ui.language import localized
 from desktop_app.ui.knowledge.records_model import Column, RecordsModel
 
 
@@ -49,7 +50,8 @@ class DocumentsPanel(QWidget):
             Column(lambda: self.tr("Result"), lambda f: texts.status_text(f.status)),
             Column(lambda: self.tr("Passages"), lambda f: f.chunks if f.status != "failed" else "",
                    align_right=True),
-            Column(lambda: self.tr("Details"), texts.details_text, lambda f: f.message or texts.details_text(f)),
+            Column(lambda: self.tr("Details"), texts.details_text,
+                   lambda f: localized(f.message) if f.message else texts.details_text(f)),
         ], self)
         self.documents_view = _table(self.documents, stretch_last=False)
         self.documents_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
