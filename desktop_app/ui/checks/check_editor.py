@@ -55,7 +55,7 @@ class CheckEditorDialog(QDialog):
         # tallest editor's height for a one-line pattern).
         self.value_widgets = (self.line_edit, self.text_edit, self.int_spin, self.language_combo)
         self.value_captions = {w: QLabel() for w in self.value_widgets}
-        self._value_widget = None
+        self._value_widget: QWidget | None = None
         self.threshold_spin = QDoubleSpinBox(minimum=0.0, maximum=1.0, singleStep=0.05, decimals=2)
         # The judge's own settings: which answers it is asked about, and which model judges.
         self.mode_combo = QComboBox()

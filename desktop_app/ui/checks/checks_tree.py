@@ -103,10 +103,13 @@ class ChecksTree(QTreeWidget):
         return item
 
     def check_items(self) -> list[QTreeWidgetItem]:
-        out = []
+        out: list[QTreeWidgetItem] = []
         for i in range(self.topLevelItemCount()):
             group = self.topLevelItem(i)
-            out += [group.child(j) for j in range(group.childCount()) if group.child(j).data(COL_CHECK, ID_ROLE)]
+            if group is None:
+                continue
+            children = (group.child(j) for j in range(group.childCount()))
+            out += [item for item in children if item is not None and item.data(COL_CHECK, ID_ROLE)]
         return out
 
     def item_for(self, check_id: str) -> QTreeWidgetItem | None:

@@ -72,8 +72,8 @@ class ChecksPage(Page):
         self.loaded = False
         self.damaged = False  # stored checks unreadable: nothing is saved over them
         self.model_results: dict = {}  # {"key": (row id, output), "verdicts": (...)}
-        self.dialog = None
-        self.judge_dialog = None
+        self.dialog: QDialog | None = None
+        self.judge_dialog: QDialog | None = None
         self.banner = Banner()
         self.intro = QLabel()
         self.intro.setWordWrap(True)
@@ -222,9 +222,10 @@ class ChecksPage(Page):
         from desktop_app.ui.checks.judge_dialog import JudgeDialog  # noqa: PLC0415
 
         spec = self._judge_spec()
-        self.judge_dialog = JudgeDialog(self, self.project, judge_mode_of(spec) if spec is not None else None)
-        self.judge_dialog.finished.connect(lambda result, d=self.judge_dialog: self._on_judge_done(d, result))
-        self.judge_dialog.open()
+        dialog = JudgeDialog(self, self.project, judge_mode_of(spec) if spec is not None else None)
+        dialog.finished.connect(lambda result, d=dialog: self._on_judge_done(d, result))
+        self.judge_dialog = dialog
+        dialog.open()
 
     def _on_judge_done(self, dialog, result: int) -> None:
         self.judge_dialog = None
@@ -254,9 +255,10 @@ class ChecksPage(Page):
             return
         from desktop_app.ui.checks.check_editor import CheckEditorDialog  # noqa: PLC0415 - imports the checks core
 
-        self.dialog = CheckEditorDialog(self, spec, taken=[s.id for s in self.specs])
-        self.dialog.finished.connect(lambda result, d=self.dialog: self._on_editor_done(d, result))
-        self.dialog.open()  # window-modal, and nothing waits on it
+        dialog = CheckEditorDialog(self, spec, taken=[s.id for s in self.specs])
+        dialog.finished.connect(lambda result, d=dialog: self._on_editor_done(d, result))
+        self.dialog = dialog
+        dialog.open()  # window-modal, and nothing waits on it
 
     def _on_editor_done(self, dialog, result: int) -> None:
         self.dialog = None

@@ -6,6 +6,8 @@ task, since providers imports openai).
 """
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (QButtonGroup, QComboBox, QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdit,
@@ -75,12 +77,13 @@ class ConnectionForm(QWidget):
         self.preset_help.setTextFormat(Qt.TextFormat.PlainText)
 
         self.fields: dict[str, QWidget] = {}
+        self.edits: dict[str, QLineEdit] = {}  # the text fields among them, typed as what they are
         for name in TEXT_FIELDS:
             edit = QLineEdit()
             edit.textEdited.connect(self._edited)
             if name in ("base_url", "azure_endpoint", "api_key_env"):
                 edit.editingFinished.connect(self.identity_changed)
-            self.fields[name] = edit
+            self.fields[name] = self.edits[name] = edit
         self.model = QComboBox()
         self.model.setEditable(True)
         self.model.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
@@ -155,11 +158,11 @@ class ConnectionForm(QWidget):
         for name, text in labels.items():
             self.labels[name].setText(text)
         self.timeout.setSuffix(self.tr(" s"))
-        self.fields["base_url"].setPlaceholderText("https://api.openai.com/v1" if self._preset == "openai"
+        self.edits["base_url"].setPlaceholderText("https://api.openai.com/v1" if self._preset == "openai"
                                                    else "http://localhost:11434/v1")
-        self.fields["azure_endpoint"].setPlaceholderText("https://YOUR-RESOURCE.openai.azure.com")
-        self.fields["azure_deployment"].setPlaceholderText(self.tr("the deployment name in Azure AI Foundry"))
-        self.fields["api_key_env"].setPlaceholderText(self.tr("e.g. OPENAI_API_KEY"))
+        self.edits["azure_endpoint"].setPlaceholderText("https://YOUR-RESOURCE.openai.azure.com")
+        self.edits["azure_deployment"].setPlaceholderText(self.tr("the deployment name in Azure AI Foundry"))
+        self.edits["api_key_env"].setPlaceholderText(self.tr("e.g. OPENAI_API_KEY"))
         self.preset_help.setText(self._help(self._preset))
         self.key_box.retranslate()
 
@@ -218,14 +221,14 @@ class ConnectionForm(QWidget):
             self.changed.emit()
 
     def _read(self) -> dict:
-        out = {name: self.fields[name].text().strip() for name in TEXT_FIELDS}
+        out: dict[str, Any] = {name: self.edits[name].text().strip() for name in TEXT_FIELDS}
         out["model"] = self.model.currentText().strip()
         out["timeout_s"] = float(self.timeout.value())
         return out
 
     def _write(self, values: dict) -> None:
         for name in TEXT_FIELDS:
-            self.fields[name].setText(str(values.get(name) or ""))
+            self.edits[name].setText(str(values.get(name) or ""))
         self.model.setEditText(str(values.get("model") or ""))
         self.timeout.setValue(int(round(float(values.get("timeout_s") or 60))))
 
@@ -252,7 +255,7 @@ class ConnectionForm(QWidget):
 
     def _show_rows(self) -> None:
         shown = set(ROWS[self._preset])
-        if self._preset == "local" and not self.fields["api_key_env"].text().strip():
+        if self._preset == "local" and not self.edits["api_key_env"].text().strip():
             shown.discard("api_key_env")  # local servers seldom need a key: no environment-variable talk unless set
         for name, widget in self.fields.items():
             self.form.setRowVisible(widget, name in shown)

@@ -40,8 +40,8 @@ class KeyBox(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         for w in (self.entry, self.saved_label):
             row.addWidget(w, 1)
-        for w in (self.keep_button, self.replace_button, self.forget_button):
-            row.addWidget(w)
+        for button in (self.keep_button, self.replace_button, self.forget_button):
+            row.addWidget(button)
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.addLayout(row)
@@ -90,6 +90,7 @@ class KeyBox(QWidget):
     def _update(self) -> None:
         s = self.status
         source = s.source if s is not None else "none"
+        masked, env_var = (s.masked, s.env_var) if s is not None else ("", "")
         saved = source in ("keychain", "session") and not self.replacing
         env = source == "env"
         if saved or env:
@@ -100,12 +101,12 @@ class KeyBox(QWidget):
         self.replace_button.setVisible(saved)
         self.forget_button.setVisible(saved)
         if saved and source == "session":
-            self.saved_label.setText(fill(self.tr("Key kept for this session only (%1)"), s.masked))
+            self.saved_label.setText(fill(self.tr("Key kept for this session only (%1)"), masked))
         elif saved:
-            self.saved_label.setText(fill(self.tr("Key saved in the system keychain (%1)"), s.masked))
+            self.saved_label.setText(fill(self.tr("Key saved in the system keychain (%1)"), masked))
         elif env:
             self.saved_label.setText(fill(self.tr("Using the key in the environment variable %1 (%2)"),
-                                          s.env_var, s.masked))
+                                          env_var, masked))
         self.entry.setPlaceholderText(
             self.tr("Optional: local servers usually accept any key") if self.preset == "local"
             else self.tr("Paste the API key; it is kept in the system keychain, never in the project"))

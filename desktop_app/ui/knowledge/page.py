@@ -170,6 +170,8 @@ class KnowledgePage(Page):
         from desktop_app.core.errors import AppError
         from desktop_app.core.knowledge.config import KnowledgeSettings
 
+        if self.project is None:
+            return
         connection = self.project.section("connection") or {}
         try:
             section = KnowledgeSettings.from_section(self.project.section("knowledge")).to_dict()

@@ -148,8 +148,9 @@ class SearchPanel(QWidget):
         self.status.clear()
         while self.cards_layout.count() > 1:
             item = self.cards_layout.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
 
     def show_passages(self, query: str, passages, mode: str = "hybrid") -> None:
         self.clear()
@@ -168,4 +169,7 @@ class SearchPanel(QWidget):
         return self.cards_layout.count() - 1
 
     def card(self, n: int) -> PassageCard:
-        return self.cards_layout.itemAt(n).widget()
+        item = self.cards_layout.itemAt(n)
+        card = item.widget() if item is not None else None
+        assert isinstance(card, PassageCard), n  # the layout holds cards and one stretch, last
+        return card
