@@ -7,7 +7,7 @@ the source only: storing the text there too took 20 of 46 s for 20,000 chunks) a
 from __future__ import annotations
 
 import threading
-from typing import Callable
+from typing import Any, Callable, Sequence
 
 from desktop_app.core.errors import KnowledgeError
 from desktop_app.core.knowledge.chunkstore import ChunkStore
@@ -24,7 +24,7 @@ Rerank = Callable[[str, list[Passage]], list[Passage]]
 
 
 def rrf_fuse(vector_ids: list[str], bm25_ids: list[str], weight: float,
-             exact_ids: list[str] = ()) -> list[tuple[str, float]]:
+             exact_ids: Sequence[str] = ()) -> list[tuple[str, float]]:
     """Weighted reciprocal-rank fusion: ``weight`` on the vector ranking, ``1 - weight`` on BM25,
     and full weight on chunks that contain the query's identifiers verbatim. Without that third
     list a code found only by BM25 loses to chunks both rankings find moderately similar."""
@@ -63,7 +63,7 @@ class KnowledgeBase:
         from desktop_app.core.knowledge.embeddings import collection_name, make_embedding_function
         self.embedding_function = make_embedding_function(settings.embedding, embedder)
         self.collection_name = collection_name(settings.embedding)
-        self._client = None
+        self._client: Any = None  # chromadb's client, opened with the collection
         self._collection = None
 
     @classmethod
@@ -117,7 +117,9 @@ class KnowledgeBase:
         vectors of an older version of a file under the same chunk ids."""
         where = {"source": {"$in": list(sources)}}
         self.collection.delete(where=where)
-        for col in self._client.list_collections():
+        client = self._client
+        assert client is not None  # the collection above opened it
+        for col in client.list_collections():
             if col.name != self.collection_name:
                 col.delete(where=where)
 
