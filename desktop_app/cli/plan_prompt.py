@@ -29,6 +29,10 @@ def print_plan(plan) -> None:
         cost += f" (no price for {', '.join(est.unpriced_models)})"
     print(f"estimate: {est.calls} calls, {est.input_tokens:,} input + ~{est.output_tokens:,} output tokens, "
           f"{cost}, about {duration(est.time_s)} at concurrency {est.concurrency}")
+    if getattr(est, "too_long", 0) and est.context_tokens:
+        what = "1 request is" if est.too_long == 1 else f"{est.too_long:,} requests are"
+        print(f"warning: {what} longer than the model's context ({est.context_tokens:,} tokens): lower the "
+              f"variant's top-k or the chunk size, or use a model with a longer context")
     if est.extrapolated:
         print(f"note: {est.extrapolated} request(s) hold a very long text; their input tokens are estimated from "
               f"its length (check the data for a huge cell)")

@@ -5512,6 +5512,14 @@ LLM を使った機能を測定し、次に何をすべきか（プロンプト�
         <translation>%1、約 %2 トークン（入力 %3、出力 約 %4）、%5、%6（同時 %7 リクエスト）。</translation>
     </message>
     <message>
+        <source>Warning: %1 request is longer than the model&apos;s context (%2 tokens): lower the variant&apos;s top-k or the chunk size, or use a model with a longer context.</source>
+        <translation>注意: %1 件のリクエストがモデルのコンテキスト（%2 トークン）より長くなります。バリアントの top-k かチャンクサイズを下げるか、コンテキストの長いモデルを使ってください。</translation>
+    </message>
+    <message>
+        <source>Warning: %1 requests are longer than the model&apos;s context (%2 tokens): lower the variant&apos;s top-k or the chunk size, or use a model with a longer context.</source>
+        <translation>注意: %1 件のリクエストがモデルのコンテキスト（%2 トークン）より長くなります。バリアントの top-k かチャンクサイズを下げるか、コンテキストの長いモデルを使ってください。</translation>
+    </message>
+    <message>
         <source>%1 row already answered is skipped.</source>
         <translation>回答済みの %1 行は飛ばします。</translation>
     </message>

@@ -44,3 +44,15 @@ def test_progress_counts_answered_rows_as_resume_does(qapp):
 
     text = totals_text({"done": 22, "total": 48, "errors": 7, "eta_s": None, "cost": 0.0}, running=False)
     assert text.startswith("Overall 15/48 answered") and "7 errors (sent again on resume)" in text
+
+
+def test_the_run_estimate_warns_before_run_when_prompts_exceed_the_context(qapp):
+    """Requests longer than the model's context are named before Run, with the stored error's hint;
+    none, no warning."""
+    plan = _plan(0.0)
+    plan.estimate.too_long, plan.estimate.context_tokens = 12, 8192
+    text = estimate_text(plan)
+    assert ("Warning: 12 requests are longer than the model's context (8,192 tokens): lower the variant's top-k "
+            "or the chunk size, or use a model with a longer context.") in text
+    plan.estimate.too_long = 0
+    assert "context" not in estimate_text(plan)

@@ -113,9 +113,10 @@ def latency_guess(store: ResultStore, model: str) -> float:
 
 
 def _estimate(plan: ProjectRunPlan) -> Any:
-    from desktop_app.core.providers import estimate  # noqa: PLC0415
+    from desktop_app.core.providers import estimate, model_info  # noqa: PLC0415
 
     requests, expected, seen, cached, judged = [], [], set(), 0, []
+    windows: dict[str, int | None] = {}  # model -> its context window, where known
     by_id = {r.id: r for r in plan.rows}
     for p in plan.prepared:
         params = p.variant.params or {}
@@ -126,7 +127,10 @@ def _estimate(plan: ProjectRunPlan) -> Any:
                 cached += 1
                 continue
             seen.add(req.key)
-            requests.append(estimate.PlannedRequest(req.messages, model, max_tokens, req.key, batchable=True))
+            cap = next((req.body[k] for k in ("max_tokens", "max_completion_tokens") if req.body.get(k)), None)
+            requests.append(estimate.PlannedRequest(req.messages, model, max_tokens, req.key, batchable=True,
+                                                    output_cap=cap))
+            windows.setdefault(model, model_info.context_window(plan.project, plan.cfg, p.model, model))
             expected.append(req.row.expected)
             judged.append(req.row)  # its answer gets judged by every judge/rubric check
         judged += [by_id[rid] for rid in plan.rejudge.get(p.run.id if p.run else -1, ())]
@@ -135,7 +139,8 @@ def _estimate(plan: ProjectRunPlan) -> Any:
     expected_tokens = estimate.expected_tokens(expected, requests[0].model) if requests else []
     judge_requests = judge_requests_for(plan.judge_cfg or plan.cfg, plan.prices, plan.scorer, judged)
     est = estimate.estimate_run(requests + judge_requests, expected_tokens + [JUDGE_REPLY_TOKENS] * len(judge_requests),
-                                plan.prices, plan.options.concurrency, guess, preset=plan.cfg.preset)
+                                plan.prices, plan.options.concurrency, guess, preset=plan.cfg.preset,
+                                context_windows=windows)
     return throughput.adjust_estimate(dataclasses.replace(est, cached=cached), plan.project, plan.cfg, models)
 
 
