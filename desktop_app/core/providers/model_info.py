@@ -42,7 +42,8 @@ def _from_models(data: Any, model: str) -> tuple[int, str] | None:
     entry = _entry(data, model)
     if _int(entry.get("max_model_len")):
         return int(entry["max_model_len"]), "vLLM /v1/models max_model_len"
-    meta = entry.get("meta") if isinstance(entry.get("meta"), dict) else {}
+    meta = entry.get("meta")
+    meta = meta if isinstance(meta, dict) else {}
     if _int(meta.get("n_ctx_train")):
         return int(meta["n_ctx_train"]), "llama.cpp /v1/models n_ctx_train"
     return None
@@ -96,6 +97,8 @@ def probe_context(cfg, key: str | None) -> tuple[int, str] | None:
             try:
                 resp = client.request(method, url, json=body)
                 found = read(resp.json(), model) if resp.status_code == 200 else None
+            except httpx.TimeoutException:
+                break  # a server that hangs on paths it does not know would hold Test for each one
             except (httpx.HTTPError, ValueError):
                 continue
             if found and "n_ctx_train" in found[1]:
