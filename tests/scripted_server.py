@@ -27,6 +27,7 @@ import pytest
 from desktop_app.core.text import tokens
 from tests.scripted_batches import BATCH_PATH, BatchDesk
 from tests.scripted_finetune import FineTuneScript
+from tests.scripted_limits import RateLimit, TokenRateLimit
 
 EMBED_DIM = 64
 _PURPOSE = re.compile(rb'name="purpose"\r?\n(?:[^\r\n]*\r?\n)*?\r?\n([\w-]+)')
@@ -47,36 +48,6 @@ class Reply:
     completion_tokens: int | None = None
     raw: bytes | None = None
     content_type: str = "application/json"
-
-
-class RateLimit:
-    """A provider's request limit as OpenAI and Azure enforce it: a token bucket of ``per_minute``
-    requests (``burst`` at most at once); over it, 429 at once with Retry-After (whole seconds),
-    retry-after-ms and x-ratelimit-* headers."""
-
-    def __init__(self, per_minute: float, burst: float | None = None):
-        self.rate = per_minute / 60.0
-        self.capacity = burst if burst is not None else max(1.0, self.rate)
-        self.tokens = self.capacity
-        self.stamp = time.monotonic()
-        self.limited = 0
-        self._lock = threading.Lock()
-
-    def take(self) -> dict[str, str] | None:
-        """None when a request may go; else the 429's headers."""
-        with self._lock:
-            now = time.monotonic()
-            self.tokens = min(self.capacity, self.tokens + (now - self.stamp) * self.rate)
-            self.stamp = now
-            if self.tokens >= 1.0:
-                self.tokens -= 1.0
-                return None
-            self.limited += 1
-            wait = (1.0 - self.tokens) / self.rate
-            return {"Retry-After": str(max(1, math.ceil(wait))), "retry-after-ms": str(math.ceil(wait * 1000)),
-                    "x-ratelimit-limit-requests": str(round(self.rate * 60)),
-                    "x-ratelimit-remaining-requests": "0",
-                    "x-ratelimit-reset-requests": f"{math.ceil(wait * 1000)}ms"}
 
 
 def hashed_embedding(text: str, dim: int = EMBED_DIM) -> list[float]:
@@ -150,6 +121,11 @@ class ScriptedServer:
         self._httpd: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
         self.rate_limit: RateLimit | None = None  # a provider's requests-per-minute limit
+        self.token_limit: TokenRateLimit | None = None  # a provider's tokens-per-minute limit
+        # Extra fields per model id in /v1/models (vLLM's max_model_len, llama.cpp's meta), and
+        # other paths a local server answers (llama.cpp /props, Ollama /api/show): path -> body -> JSON
+        self.model_meta: dict[str, dict] = {}
+        self.routes: dict[str, Callable[[Any], Any]] = {}
         self.one_at_a_time = False  # a local server with one slot: requests queue behind each other
         self._slot = threading.Lock()
         self.batch_desk = BatchDesk(self)  # files and batches (tests/scripted_batches.py)
@@ -248,9 +224,12 @@ class ScriptedServer:
         self._record(path, body, headers)
         if not self._authorized(headers):
             return 401, {}, _error("Incorrect API key provided.", "invalid_request_error", "invalid_api_key")
+        if path in self.routes:
+            return 200, {}, self.routes[path](body)
         if method == "GET" and path.endswith("/models"):
             return 200, {}, {"object": "list", "data": [
-                {"id": m, "object": "model", "created": 0, "owned_by": "scripted"} for m in self.models]}
+                {"id": m, "object": "model", "created": 0, "owned_by": "scripted", **self.model_meta.get(m, {})}
+                for m in self.models]}
         if method != "POST":
             return 404, {}, _error(f"Unknown path {path}", "invalid_request_error", None)
         if not isinstance(body, dict):
@@ -265,6 +244,13 @@ class ScriptedServer:
             if limited is not None:
                 return 429, limited, _error("Rate limit reached for requests per min (RPM). Please try again "
                                             "later.", "requests", "rate_limit_exceeded")
+        budget: dict[str, str] = {}
+        if self.token_limit is not None and path.endswith("/chat/completions"):
+            cost = len(prompt_text(body)) // 4 + 1 + int(body.get("max_tokens") or body.get("max_completion_tokens") or 0)
+            accepted, budget = self.token_limit.take(cost)
+            if not accepted:
+                return 429, budget, _error(f"Rate limit reached on tokens per min (TPM): Limit {self.token_limit.limit}, "
+                                           f"Requested {cost}.", "tokens", "rate_limit_exceeded")
         fault = self._take_fault()
         if fault and fault[0] == "hang":
             self._stopping.wait(120)
@@ -275,7 +261,8 @@ class ScriptedServer:
         if path.endswith("/embeddings"):
             return self._embeddings(model, body)
         if path.endswith("/chat/completions"):
-            return self._chat(model, body)
+            status, headers, payload = self._chat(model, body)
+            return status, {**budget, **headers}, payload
         return 404, {}, _error(f"Unknown path {path}", "invalid_request_error", None)
 
     def _embeddings(self, model: str, body: dict) -> tuple[int, dict, dict]:

@@ -149,7 +149,8 @@ def _sentence(report: providers.ConnectionReport, cfg: ConnectionConfig) -> str:
     latency = f"{report.latency_s:.1f} s" if report.latency_s is not None else "-"
     detail = f": {report.detail}" if report.detail else ""
     return {
-        "connected": f"Connected: {report.model or cfg.server_url()} answered in {latency}",
+        "connected": f"Connected: {report.model or cfg.server_url()} answered in {latency}" + (
+            f"; context {report.context_tokens:,} tokens" if report.context_tokens else ""),
         "key_rejected": f"Key rejected by {report.url}{detail}",
         "unreachable": f"Server not reachable at {report.url}",
         "model_not_found": f"Model not found: {report.model} at {report.url}{detail}",
@@ -168,6 +169,10 @@ def _test_connection(args: argparse.Namespace) -> int:
     if args.judge:
         cfg = judge_config(project, cfg)
     report = providers.test_connection(cfg)
+    if report.context_tokens:  # the estimate warns about prompts longer than this window
+        from desktop_app.core.providers import model_info  # noqa: PLC0415
+
+        model_info.remember(project, cfg, report.context_tokens, report.context_source)
     if args.json:
         print(json.dumps(report.to_dict(), ensure_ascii=False))
     else:

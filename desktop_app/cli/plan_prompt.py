@@ -32,6 +32,10 @@ def print_plan(plan) -> None:
     if est.rerank_calls or est.rerank_cached:  # counted here, made only after the answer below is yes
         print(f"re-ranking: {est.rerank_calls} rating calls, ~{est.rerank_tokens:,} tokens, "
               f"{money(est.rerank_cost_usd)} (included above; {est.rerank_cached} ratings from cache)")
+    if getattr(est, "too_long", 0) and est.context_tokens:
+        what = "1 request is" if est.too_long == 1 else f"{est.too_long:,} requests are"
+        print(f"warning: {what} longer than the model's context ({est.context_tokens:,} tokens): lower the "
+              f"variant's top-k or the chunk size, or use a model with a longer context")
     if est.extrapolated:
         print(f"note: {est.extrapolated} request(s) hold a very long text; their input tokens are estimated from "
               f"its length (check the data for a huge cell)")

@@ -7036,6 +7036,14 @@ LLM を使った機能を測定し、次に何をすべきか（プロンプト�
         <translation>%1、約 %2 トークン（入力 %3、出力 約 %4）、%5、%6（同時 %7 リクエスト）。</translation>
     </message>
     <message>
+        <source>Warning: %1 request is longer than the model&apos;s context (%2 tokens): lower the variant&apos;s top-k or the chunk size, or use a model with a longer context.</source>
+        <translation>注意: %1 件のリクエストがモデルのコンテキスト（%2 トークン）より長くなります。バリアントの top-k かチャンクサイズを下げるか、コンテキストの長いモデルを使ってください。</translation>
+    </message>
+    <message>
+        <source>Warning: %1 requests are longer than the model&apos;s context (%2 tokens): lower the variant&apos;s top-k or the chunk size, or use a model with a longer context.</source>
+        <translation>注意: %1 件のリクエストがモデルのコンテキスト（%2 トークン）より長くなります。バリアントの top-k かチャンクサイズを下げるか、コンテキストの長いモデルを使ってください。</translation>
+    </message>
+    <message>
         <source>Re-ranking is included: %1 rating call (about %2 tokens, %3), made when the run starts.</source>
         <translation>リランクを含みます: 評価の呼び出し %1 回（約 %2 トークン、%3）を実行開始時に行います。</translation>
     </message>

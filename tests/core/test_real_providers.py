@@ -12,7 +12,7 @@ from desktop_app.cli import main
 from desktop_app.core.project import Project
 from desktop_app.core.run.store import ResultStore
 from tests.core.test_engine_commands import _answer, _project
-from tests.scripted_server import RateLimit, Reply
+from tests.scripted_server import RateLimit, Reply, TokenRateLimit
 
 
 def _rows(project) -> list:
@@ -34,6 +34,37 @@ def test_a_rate_limit_is_waited_out_and_no_row_is_lost(tmp_path, scripted_server
     assert len(rows) == 60 and all(r.error is None for r in rows)
     assert scripted_server.rate_limit.limited > 0  # the limit was met, and waited out
     assert elapsed < 3 * 5.0  # ideal (60 - 10) / 10 per s = 5 s: waiting per row would take far longer
+
+
+PASSAGE = ("The warranty covers parts and labour for two years from the date of purchase and the battery "
+           "for one year; damage from water or dropping is not covered. ") * 22  # ~3,000 characters: a RAG prompt
+
+
+def _long_project(tmp_path, server, rows: int):
+    data = tmp_path / "long.csv"
+    data.write_text("id,question,answer\n" + "".join(f"q{i},{PASSAGE} What is item {i}?,answer {i}\n"
+                                                     for i in range(rows)), encoding="utf-8")
+    project = tmp_path / "rag"
+    assert main(["new", str(project), "--dataset", str(data)]) == 0
+    assert main(["connect", str(project), "--base-url", server.base_url, "--model", "gpt-4o-mini"]) == 0
+    server.chat_rule = _answer
+    return project
+
+
+def test_a_tokens_per_minute_limit_is_paced_not_collected_as_429s(tmp_path, scripted_server, capsys):
+    """RAG-sized prompts against a tokens-per-minute limit: the run reads the budget from the
+    x-ratelimit-*-tokens headers and waits for the refill, so every row is answered, none is an
+    error, and the server turns away only a few requests, not one in two."""
+    project = _long_project(tmp_path, scripted_server, 40)
+    scripted_server.latency = 0.05
+    # ~1,040 tokens a request (prompt + the 256-token output cap); 10,000 a second, one second's burst
+    scripted_server.token_limit = TokenRateLimit(per_minute=600_000, burst=10_000)
+    code = main(["run", str(project), "--yes", "--concurrency", "16"])
+    assert code == 0, capsys.readouterr().err
+    rows = _rows(project)
+    assert len(rows) == 40 and all(r.error is None and r.output for r in rows)
+    limit = scripted_server.token_limit
+    assert limit.accepted == 40 and limit.limited <= 8, limit.limited  # without pacing: about 30 for 40 rows
 
 
 def test_an_exhausted_quota_stops_the_run_with_a_plain_hint(tmp_path, scripted_server, capsys):

@@ -56,3 +56,15 @@ def test_the_run_estimate_names_re_ranking_calls_and_the_free_ratings(qapp):
     plan.estimate.rerank_calls, plan.estimate.rerank_cached = 0, 42
     text = estimate_text(plan)
     assert "Re-ranking is included" not in text and "42 re-ranking ratings come from the cache" in text
+
+
+def test_the_run_estimate_warns_before_run_when_prompts_exceed_the_context(qapp):
+    """Requests longer than the model's context are named before Run, with the stored error's hint;
+    none, no warning."""
+    plan = _plan(0.0)
+    plan.estimate.too_long, plan.estimate.context_tokens = 12, 8192
+    text = estimate_text(plan)
+    assert ("Warning: 12 requests are longer than the model's context (8,192 tokens): lower the variant's top-k "
+            "or the chunk size, or use a model with a longer context.") in text
+    plan.estimate.too_long = 0
+    assert "context" not in estimate_text(plan)

@@ -232,8 +232,13 @@ def test_connection(cfg: ConnectionConfig, api_key: str | None = None) -> Connec
     if problem is not None:  # it answered, but not with a model's answer: not working
         return ConnectionReport(False, "bad_answer", latency_s=round(time.perf_counter() - started, 3),
                                 model=model, url=url, detail=secrets.scrub(problem, key)[:500], status=200)
-    return ConnectionReport(True, "connected", latency_s=round(time.perf_counter() - started, 3),
-                            model=model, url=url, detail="" if model else "no model chosen; the server listed its models")
+    latency = round(time.perf_counter() - started, 3)
+    from desktop_app.core.providers.model_info import probe_context  # noqa: PLC0415
+
+    window = probe_context(cfg, key) if model else None  # metadata only: no model call
+    return ConnectionReport(True, "connected", latency_s=latency, model=model, url=url,
+                            detail="" if model else "no model chosen; the server listed its models",
+                            context_tokens=window[0] if window else None, context_source=window[1] if window else "")
 
 
 test_connection.__test__ = False  # type: ignore[attr-defined]  # not a pytest test when imported

@@ -234,6 +234,8 @@ class ConnectionReport:
     detail: str = ""  # the server's own message, key masked
     url: str = ""  # the server address tried, for "server not reachable at URL"
     status: int | None = None  # HTTP status when the server answered
+    context_tokens: int | None = None  # the model's context window, when its server's metadata says it
+    context_source: str = ""  # where that was read (e.g. "llama.cpp /props n_ctx")
 
     def to_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)

@@ -29,6 +29,7 @@ class PlannedRequest:
     max_tokens: int | None = None
     cache_key: str | None = None
     batchable: bool = False  # could go through the Batch API (a judge's call during scoring cannot)
+    output_cap: int | None = None  # the cap sent (the server reserves room for it in the context)
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,10 @@ class Estimate:
     rerank_cached: int = 0
     rerank_tokens: int = 0
     rerank_cost_usd: float | None = 0.0
+    # Requests whose prompt + output cap exceed the model's context window (when it is known):
+    # the server would refuse them ("prompt too long for the model").
+    too_long: int = 0
+    context_tokens: int | None = None  # the smallest known window among the models sent to
 
     @property
     def total_tokens(self) -> int:
@@ -113,16 +118,18 @@ def expected_tokens(texts: Iterable[str | None], model: str) -> list[int | None]
 def estimate_run(requests: Iterable[Any], expected_output_tokens: int | Sequence[int | None] | None = None,
                  prices: Mapping[str, Any] | None = None, concurrency: int = 8, latency_guess_s: float = 1.0,
                  *, cached_keys: Iterable[str] | None = None, preset: str | None = None,
-                 default_output_tokens: int = DEFAULT_OUTPUT_TOKENS) -> Estimate:
+                 default_output_tokens: int = DEFAULT_OUTPUT_TOKENS,
+                 context_windows: Mapping[str, int | None] | None = None) -> Estimate:
     """Calls, tokens, cost and time for ``requests`` (PlannedRequest or (messages, model,
     max_tokens[, cache_key])). ``prices`` is the project's override table; ``preset="local"``
-    prices unknown models at 0."""
+    prices unknown models at 0. ``context_windows``: model -> its context window, where known."""
+    windows = {m: w for m, w in (context_windows or {}).items() if w}
     planned = [_planned(r) for r in requests]
     expected = _expected_list(expected_output_tokens, len(planned))
     cached_set = set(cached_keys or ())
     pricing.validate_prices(prices)  # a bad table fails here, once, with its own message
     by_model: dict[str, list[int]] = {}  # model -> [calls, input, output, batchable input, batchable output]
-    cached = extrapolated = 0
+    cached = extrapolated = too_long = 0
     for request, guess in zip(planned, expected):
         if request.cache_key is not None and request.cache_key in cached_set:
             cached += 1
@@ -134,6 +141,9 @@ def estimate_run(requests: Iterable[Any], expected_output_tokens: int | Sequence
         totals[0] += 1
         tin, guessed = tokens.measure_messages(request.messages, request.model)
         totals[1] += tin
+        window = windows.get(request.model)
+        if window and tin + (request.output_cap or request.max_tokens or 0) > window:
+            too_long += 1
         extrapolated += guessed
         totals[2] += max(0, int(out))
         if request.batchable:
@@ -162,5 +172,6 @@ def estimate_run(requests: Iterable[Any], expected_output_tokens: int | Sequence
         concurrency=concurrency, latency_guess_s=latency_guess_s,
         unpriced_models=tuple(m.model for m in per_model if m.cost_usd is None),
         approximate_models=tuple(m.model for m in per_model if not m.exact_tokens),
-        per_model=tuple(per_model), extrapolated=extrapolated,
+        per_model=tuple(per_model), extrapolated=extrapolated, too_long=too_long,
+        context_tokens=min((windows[m.model] for m in per_model if m.model in windows), default=None),
         batch_cost_usd=sum(batch_priced) if batch_priced else (0.0 if not per_model else None))

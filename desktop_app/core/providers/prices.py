@@ -41,6 +41,30 @@ DEFAULT_PRICES: dict[str, tuple[float, float]] = {
     "text-embedding-ada-002": (0.10, 0.0),
 }
 
+# Context windows (tokens: prompt + answer) of well-known hosted models, as OpenAI documents them
+# (PRICES_AS_OF). A local server's window is read from its own metadata (providers/model_info.py).
+DEFAULT_CONTEXT_WINDOWS: dict[str, int] = {
+    "gpt-4o": 128_000, "gpt-4o-mini": 128_000, "chatgpt-4o-latest": 128_000,
+    "gpt-4.1": 1_047_576, "gpt-4.1-mini": 1_047_576, "gpt-4.1-nano": 1_047_576,
+    "gpt-5": 400_000, "gpt-5-mini": 400_000, "gpt-5-nano": 400_000,
+    "o1": 200_000, "o3": 200_000, "o3-mini": 200_000, "o4-mini": 200_000,
+    "gpt-4-turbo": 128_000, "gpt-4": 8_192, "gpt-3.5-turbo": 16_385,
+}
+
+
+def context_window(model: str) -> int | None:
+    """The context window of a well-known hosted model (dated snapshots as their family); None: unknown."""
+    key = (model or "").strip().lower().rsplit("/", 1)[-1]
+    while key and not key.startswith("ft:"):
+        if key in DEFAULT_CONTEXT_WINDOWS:
+            return DEFAULT_CONTEXT_WINDOWS[key]
+        stripped = _DATED_SNAPSHOT.sub("", key)
+        if stripped == key:
+            return None
+        key = stripped
+    return None
+
+
 # Open-weight families people serve locally (Ollama, LM Studio, vLLM, llama.cpp): free to run.
 # An Ollama tag ("llama3.2:3b") or a Hugging Face path ("Qwen/Qwen2.5-7B") is local too.
 _LOCAL_FAMILIES = re.compile(

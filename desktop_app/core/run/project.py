@@ -120,9 +120,10 @@ def latency_guess(store: ResultStore, model: str) -> float:
 
 
 def _estimate(plan: ProjectRunPlan) -> Any:
-    from desktop_app.core.providers import estimate  # noqa: PLC0415
+    from desktop_app.core.providers import estimate, model_info  # noqa: PLC0415
 
     requests, expected, seen, cached, judged = [], [], set(), 0, []
+    windows: dict[str, int | None] = {}  # model -> its context window, where known
     by_id = {r.id: r for r in plan.rows}
     for p in plan.prepared:
         params = p.variant.params or {}
@@ -133,7 +134,10 @@ def _estimate(plan: ProjectRunPlan) -> Any:
                 cached += 1
                 continue
             seen.add(req.key)
-            requests.append(estimate.PlannedRequest(req.messages, model, max_tokens, req.key, batchable=True))
+            cap = next((req.body[k] for k in ("max_tokens", "max_completion_tokens") if req.body.get(k)), None)
+            requests.append(estimate.PlannedRequest(req.messages, model, max_tokens, req.key, batchable=True,
+                                                    output_cap=cap))
+            windows.setdefault(model, model_info.context_window(plan.project, plan.cfg, p.model, model))
             expected.append(req.row.expected)
             judged.append(req.row)  # its answer gets judged by every judge/rubric check
         judged += [by_id[rid] for rid in plan.rejudge.get(p.run.id if p.run else -1, ())]
@@ -145,7 +149,8 @@ def _estimate(plan: ProjectRunPlan) -> Any:
     est = estimate.estimate_run(requests + judge_requests + ratings,
                                 expected_tokens + [JUDGE_REPLY_TOKENS] * len(judge_requests)
                                 + [RATING_REPLY_TOKENS] * len(ratings),
-                                plan.prices, plan.options.concurrency, guess, preset=plan.cfg.preset)
+                                plan.prices, plan.options.concurrency, guess, preset=plan.cfg.preset,
+                                context_windows=windows)
     est = dataclasses.replace(est, cached=cached, **rating_figures(plan.gate, ratings, plan.prices, plan.cfg.preset))
     return throughput.adjust_estimate(est, plan.project, plan.cfg, models)
 

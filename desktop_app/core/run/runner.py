@@ -31,7 +31,7 @@ from desktop_app.core.records import Passage, Row, RowResult, RunInfo, Verdict
 from desktop_app.core.run.plan import PlannedRequest
 from desktop_app.core.providers.replies import error_text as _error_text
 from desktop_app.core.providers.replies import read_answer
-from desktop_app.core.run.pacing import Pacer, limit_wait_s
+from desktop_app.core.run.pacing import Pacer, limit_wait_s, request_tokens
 from desktop_app.core.run.scoring import ModelCalls, collect_calls
 from desktop_app.core.run.store import ResultStore
 
@@ -146,21 +146,26 @@ class _Session:
     async def _send(self, req: PlannedRequest) -> _Answer:
         attempts = timeouts = 0
         limited_s = 0.0
+        tokens = request_tokens(req.body)  # charged against the tokens-per-minute budget
         while True:
             attempts += 1
             self.outcome.calls += 1
             t0 = time.perf_counter()
-            await self.pacer.acquire()
+            ticket = await self.pacer.acquire(tokens)
+            headers, refused = None, False  # the budget's news from the server, and whether it counted this one
             try:
                 # A guard over the SDK timeout, which is per read; a trickling server can't hold a slot forever.
                 async with asyncio.timeout(self.options.timeout_s * 2 + 1):
-                    resp = await self.client.chat.completions.create(**req.body)
+                    raw = await self.client.chat.completions.with_raw_response.create(**req.body)
+                headers = raw.headers
+                resp = raw.parse()
             except (openai.AuthenticationError, openai.PermissionDeniedError, openai.NotFoundError) as exc:
                 raise _Fatal(exc) from exc
             except openai.RateLimitError as exc:
                 if is_quota_error(exc):  # no wait helps: the account is out of credit
                     raise _Fatal(exc) from exc
-                wait = limit_wait_s(getattr(exc.response, "headers", None), retry_after_s(exc))
+                headers, refused = getattr(exc.response, "headers", None), True
+                wait = limit_wait_s(headers, retry_after_s(exc))
                 self.pacer.rate_limited(wait)
                 limited_s += wait if wait is not None else 1.0
                 if self.progress is not None:  # the user reads "waiting for the rate limit: 12 s"
@@ -185,7 +190,7 @@ class _Session:
                 await asyncio.sleep(retry_delay(exc, attempts, self.options, self.rng))
                 continue
             finally:
-                await self.pacer.release()
+                await self.pacer.release(ticket, headers, refused=refused)
             self.unreachable_streak = self.timeout_streak = 0
             latency = time.perf_counter() - t0
             text, problem = read_answer(resp)

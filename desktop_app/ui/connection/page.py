@@ -249,6 +249,10 @@ class ConnectionPage(Page):
             self.form.set_models(outcome.models)
         text = describe(outcome.report, outcome.models, env_var=outcome.env_var)
         self._show_result(text.ok, text.headline, text.hint, text.detail)
+        window = getattr(outcome.report, "context_tokens", None)
+        if window and self.project is not None and self._tested is not None:
+            work.remember_context(self.project, self._tested[0], window, getattr(outcome.report, "context_source", ""))
+            self.project_modified.emit("model_info")  # the Run estimate's warning reads it
         # A connection that works is the one the user wants: keep it, as long as the form still
         # shows what was tested (otherwise Run would say "offline" while this says "Connected").
         if text.ok and self.is_dirty() and self._tested == (self.form.section(), self.form.key_box.typed_key()):

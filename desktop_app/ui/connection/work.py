@@ -136,3 +136,12 @@ def fetch_models(state, section: dict, typed_key: str = "") -> tuple[str, ...]:
     """The model ids the server offers, sorted; ConnectionFailed in plain words when it cannot."""
     from desktop_app.core.providers import client as providers
     return tuple(providers.list_models(_config(section), api_key=typed_key.strip() or None))
+
+
+def remember_context(project, section: dict, window: int, source: str) -> None:
+    """Keep the model's context window Test read from the server, for the Run estimate's warning."""
+    from desktop_app.core.providers import model_info
+    try:
+        model_info.remember(project, _config(section), window, source)
+    except AppError:
+        pass  # a note for the estimate; a full disk or odd settings refuse it, not the test

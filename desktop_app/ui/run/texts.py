@@ -42,6 +42,16 @@ def estimate_text(plan) -> str:
         template = translate("RunTexts", "%1, about %2 tokens (%3 in, about %4 out), %5, %6 at %7 requests at a time.")
         lines.append(fill(template, calls, words.tokens(est.total_tokens), words.tokens(est.input_tokens),
                           words.tokens(est.output_tokens), cost, words.about_duration(est.time_s), est.concurrency))
+    too_long = getattr(est, "too_long", 0)
+    if too_long and est.context_tokens:  # the server would refuse them: say so before Run, not after
+        lines.append(fill(plural(too_long,
+                                 translate("RunTexts", "Warning: %1 request is longer than the model's context (%2 "
+                                                       "tokens): lower the variant's top-k or the chunk size, or "
+                                                       "use a model with a longer context."),
+                                 translate("RunTexts", "Warning: %1 requests are longer than the model's context "
+                                                       "(%2 tokens): lower the variant's top-k or the chunk size, "
+                                                       "or use a model with a longer context.")),
+                          f"{too_long:,}", f"{est.context_tokens:,}"))
     extra = []
     rerank_calls, rerank_cached = getattr(est, "rerank_calls", 0), getattr(est, "rerank_cached", 0)
     if rerank_calls:  # counted now, made only after Run is pressed
