@@ -64,7 +64,7 @@ class KnowledgeBase:
         self.embedding_function = make_embedding_function(settings.embedding, embedder)
         self.collection_name = collection_name(settings.embedding)
         self._client: Any = None  # chromadb's client, opened with the collection
-        self._collection = None
+        self._collection: Any = None  # chromadb's collection, opened on first use
 
     @classmethod
     def open(cls, project, embedder=None, rerank: Rerank | None = None) -> "KnowledgeBase":
@@ -86,8 +86,9 @@ class KnowledgeBase:
             try:
                 self._client = client = chromadb.PersistentClient(path=str(self.folder / "chroma"),
                                                    settings=Settings(anonymized_telemetry=False))
+                embedding: Any = self.embedding_function  # ours, duck-typed to chromadb's protocol
                 self._collection = client.get_or_create_collection(
-                    self.collection_name, embedding_function=self.embedding_function,
+                    self.collection_name, embedding_function=embedding,
                     configuration={"hnsw": {"space": "cosine"}})
             except Exception as exc:  # noqa: BLE001 - chromadb raises several kinds for a damaged store
                 raise KnowledgeError(phrase(translate("KnowledgeErrors", "The vector index in {folder} cannot be opened ({problem})."), folder=self.folder, problem=exc),

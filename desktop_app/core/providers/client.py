@@ -190,14 +190,16 @@ def _tiny_completion(client: openai.OpenAI, model: str) -> str | None:
     a JSON list, choices: []), so Test never calls such a server "connected"."""
     param = limit_param(model)
     limit = 64 if param == "max_completion_tokens" else 5  # reasoning models think first
-    messages = [{"role": "user", "content": TEST_PROMPT}]
+    messages: Any = [{"role": "user", "content": TEST_PROMPT}]
+    cap: dict[str, Any] = {param: limit}
     try:
-        resp = client.chat.completions.create(model=model, messages=messages, **{param: limit})
+        resp = client.chat.completions.create(model=model, messages=messages, **cap)
     except openai.BadRequestError as exc:
         if "max_tokens" not in str(exc) and "max_completion_tokens" not in str(exc):
             raise
         other = "max_tokens" if param == "max_completion_tokens" else "max_completion_tokens"
-        resp = client.chat.completions.create(model=model, messages=messages, **{other: 64})
+        cap = {other: 64}
+        resp = client.chat.completions.create(model=model, messages=messages, **cap)
     except (ValueError, openai.APIResponseValidationError) as exc:  # a body that is not JSON at all
         return f"the reply could not be read ({type(exc).__name__})"
     text, problem = read_answer(resp)
@@ -258,6 +260,7 @@ def embed_texts(cfg: ConnectionConfig, texts: Iterable[str], batch: int = 128,
     if own:
         key = secrets.resolve_api_key(cfg)
         client = make_client(cfg, api_key=key)
+    assert client is not None  # given, or made just above
     vectors: list[list[float]] = []
     try:
         for start in range(0, len(texts), max(1, batch)):

@@ -81,7 +81,7 @@ def metered_embedder(embed):
             note_failure(type(exc).__name__)
             raise
 
-    metered.close = getattr(embed, "close", lambda: None)
+    metered.close = getattr(embed, "close", lambda: None)  # type: ignore[attr-defined]
     return metered
 
 

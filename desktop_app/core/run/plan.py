@@ -146,7 +146,8 @@ def plan_requests(variant: Variant, model: str, rows: Sequence[Row], examples: S
                        translate("RunErrors", "Set aside some rows as examples when importing the data (e.g. --examples 20)."))
     planned = []
     for row in rows:
-        passages = tuple(retriever(row.input, variant.top_k or None)) if variant.uses_retrieval else ()
+        passages = (tuple(retriever(row.input, variant.top_k or None))
+                    if variant.uses_retrieval and retriever is not None else ())  # None refused above
         messages = build_messages(variant, row, examples, passages)
         body = request_body(model, messages, with_output_cap(variant.params, output_cap))
         planned.append(PlannedRequest(row=row, body=body, key=request_key(body, endpoint), passages=passages))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import functools
 import hashlib
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Sequence
@@ -183,7 +184,7 @@ def prepare_project_run(project, variant_names: Iterable[str] | None = None, *,
             plan.closers.append(embed.close)
         plan.scorer = project_scorer(project, rows, judge=judge, embed=embed)
         judged_specs = [s for s in plan.scorer.specs
-                        if (s.needs == "judge" and judge) or (s.needs == "embed" and embed)]
+                        if (s.needs == "judge" and judge is not None) or (s.needs == "embed" and embed is not None)]
         for v in variants:
             extra: dict = {}
             if v.uses_retrieval:
@@ -211,6 +212,14 @@ def prepare_project_run(project, variant_names: Iterable[str] | None = None, *,
     return plan
 
 
+def _fatal(cfg, model: str, key: str | None, exc: BaseException) -> AppError:
+    """A fatal provider error of one variant's run, said for the model that variant calls."""
+    from desktop_app.core.providers import client as providers  # noqa: PLC0415 - openai loads with it
+
+    return providers.to_connection_failed(
+        exc, cfg.replace(model=model, azure_deployment=model if cfg.preset == "azure" else ""), key=key)
+
+
 async def _execute(plan: ProjectRunPlan, progress: Progress | None, should_stop: ShouldStop | None) -> None:
     from desktop_app.core.providers import prices as pricing
     from desktop_app.core.providers import client as providers  # noqa: PLC0415
@@ -231,7 +240,7 @@ async def _execute(plan: ProjectRunPlan, progress: Progress | None, should_stop:
                 break
             run = open_run(plan.store, p)
             scorer = plan.scorer.with_extract(
-                (lambda out, v=p.variant: answer_part(v, out)) if p.variant.answer_marker else None)
+                functools.partial(answer_part, p.variant) if p.variant.answer_marker else None)
             if p.finished:  # rows from an earlier session join the new ones under the same checks
                 refresh_scores(plan.store, run, rows_by_id, plan.scorer, signature)
                 if plan.rejudge.get(run.id):
@@ -241,10 +250,7 @@ async def _execute(plan: ProjectRunPlan, progress: Progress | None, should_stop:
             outcome = await execute_run(client, plan.store, run, p.pending, scorer=scorer, cost_fn=cost,
                                         options=plan.options, progress=progress, should_stop=should_stop,
                                         total=p.total, already_done=p.finished, model=p.model,
-                                        describe_fatal=lambda exc, model=p.model: providers.to_connection_failed(
-                                            exc, cfg.replace(model=model,
-                                                             azure_deployment=model if cfg.preset == "azure" else ""),
-                                            key=client.api_key))
+                                        describe_fatal=functools.partial(_fatal, cfg, p.model, client.api_key))
             try:  # the pace this server kept, for the next estimate's time
                 throughput.record(plan.project, cfg, p.model, outcome)
             except AppError:

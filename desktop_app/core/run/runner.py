@@ -270,7 +270,8 @@ class _Session:
         answer_cost = self._cost(model, ans.tokens_in, ans.tokens_out) if ans.error is None else 0.0
         judge_costs = [self._cost(m, tin, tout) for m, tin, tout in (*calls.usage, *req.extra_usage)]
         parts = [answer_cost, *judge_costs]
-        cost = None if any(c is None for c in parts) else sum(parts)  # unknown price: None, not $0
+        known = [c for c in parts if c is not None]
+        cost = sum(known) if len(known) == len(parts) else None  # unknown price: None, not $0
         error = ans.error
         if error is None and calls.failures:  # not judged: an error, so a resume judges it again (answer cached)
             error = f"judge_error: {calls.failures[0]}"
