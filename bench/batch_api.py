@@ -6,6 +6,7 @@ Everything goes through the real code and the real `openai` client to the script
 127.0.0.1 (tests/scripted_batches.py); the time the provider takes is left out (the scripted
 batch finishes on the second look). Prints rows, batches, seconds and rows per second.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -36,15 +37,16 @@ def main() -> int:
         os.environ["OPENAI_API_KEY"] = server.api_key
         server.chat_rule = lambda req: "answer " + last_user_text(req).rstrip("?").split()[-1]
         data = Path(tmp) / "data.csv"
-        data.write_text("id,question,answer\n" + "".join(f"q{i},What is item {i}?,answer {i}\n"
-                                                         for i in range(args.rows)), encoding="utf-8")
+        data.write_text(
+            "id,question,answer\n" + "".join(f"q{i},What is item {i}?,answer {i}\n" for i in range(args.rows)),
+            encoding="utf-8",
+        )
         folder = Path(tmp) / "proj"
         quiet = open(os.devnull, "w")  # noqa: SIM115 - the CLI's chatter is not the measurement
         stdout, sys.stdout = sys.stdout, quiet
         try:
             cli(["new", str(folder), "--dataset", str(data), "--examples", "0"])
-            cli(["connect", str(folder), "--preset", "openai", "--base-url", server.base_url,
-                 "--model", "gpt-4o-mini"])
+            cli(["connect", str(folder), "--preset", "openai", "--base-url", server.base_url, "--model", "gpt-4o-mini"])
         finally:
             sys.stdout = stdout
         t0 = time.perf_counter()
@@ -57,8 +59,10 @@ def main() -> int:
         (summary,) = project_summaries(Project.open(folder))
         print(f"rows {args.rows:,}, batches {len(submission.batches)}, requests {submission.requests:,}")
         print(f"plan + submit {t1 - t0:.1f} s ({args.rows / (t1 - t0):,.0f} rows/s)")
-        print(f"collect {t3 - t2:.1f} s ({found.answered / (t3 - t2):,.0f} rows/s), "
-              f"answered {found.answered:,}, errors {found.errors}")
+        print(
+            f"collect {t3 - t2:.1f} s ({found.answered / (t3 - t2):,.0f} rows/s), "
+            f"answered {found.answered:,}, errors {found.errors}"
+        )
         print(f"content score {summary.content_score:.3f}, rows stored {summary.rows:,}")
     return 0
 

@@ -7,6 +7,7 @@ Peak memory is the growth of the process's peak RSS during the import (the kerne
 is reset just before it). ``--heap`` adds a second, traced import that reports the Python
 heap peak (tracemalloc slows it several-fold, so the time comes from the first import).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -38,10 +39,15 @@ def write_file(path: Path, megabytes: float, fmt: str) -> int:
             question = f"質問 {rows}: {filler}"
             answer = f"答え {rows * 7 % 1000}"
             if fmt == "csv":
-                fh.write(f"q{rows},\"{question}\",{answer},cat{rows % 13}\n")
+                fh.write(f'q{rows},"{question}",{answer},cat{rows % 13}\n')
             else:
-                fh.write(json.dumps({"id": f"q{rows}", "question": question, "answer": answer,
-                                     "category": f"cat{rows % 13}"}, ensure_ascii=False) + "\n")
+                fh.write(
+                    json.dumps(
+                        {"id": f"q{rows}", "question": question, "answer": answer, "category": f"cat{rows % 13}"},
+                        ensure_ascii=False,
+                    )
+                    + "\n"
+                )
     return rows
 
 
@@ -97,8 +103,7 @@ def main() -> None:
             tracemalloc.stop()
 
     print(f"file: {size_mb:.1f} MB {args.format}, {rows:,} rows ({section['rows']:,} imported)")
-    print(f"import time: {elapsed:.2f} s ({size_mb / elapsed:.1f} MB/s, "
-          f"{elapsed / rows * 1e6:.1f} us/row)")
+    print(f"import time: {elapsed:.2f} s ({size_mb / elapsed:.1f} MB/s, {elapsed / rows * 1e6:.1f} us/row)")
     print(f"peak RSS growth during import: {rss_growth:.1f} MB")
     if heap_peak is not None:
         print(f"peak Python heap during import (tracemalloc): {heap_peak:.1f} MB")

@@ -4,6 +4,7 @@
 evaluation rows, texts drawn from a small vocabulary so near matches are common; the check is
 all of it: tokens, exact and near duplicates, exact and near leaks (rapidfuzz, chunked).
 """
+
 from __future__ import annotations
 
 import random
@@ -13,8 +14,23 @@ from desktop_app.core.finetune import build, findings
 from desktop_app.core.records import Row
 from desktop_app.core.variants.variant import preset
 
-WORDS = ("drone", "battery", "warranty", "rotor", "camera", "return", "delivery", "plant", "sensor", "firmware",
-         "update", "charge", "flight", "range", "speed")
+WORDS = (
+    "drone",
+    "battery",
+    "warranty",
+    "rotor",
+    "camera",
+    "return",
+    "delivery",
+    "plant",
+    "sensor",
+    "firmware",
+    "update",
+    "charge",
+    "flight",
+    "range",
+    "speed",
+)
 
 
 def main() -> None:

@@ -3,6 +3,7 @@ minute on this machine), and what it finds against the project's own setting.
 
     .venv/bin/python bench/lab.py [--rounds 3]
 """
+
 from __future__ import annotations
 
 import argparse

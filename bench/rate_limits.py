@@ -14,6 +14,7 @@
    reported: rows answered and rows lost (goal: none lost).
 Loopback only; every loop is bounded.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -40,18 +41,25 @@ def _rows(n: int) -> list[Row]:
     return [Row(id=f"r{i}", input=f"What is item {i}?", expected=f"answer {i}") for i in range(n)]
 
 
-PASSAGE = ("The warranty covers parts and labour for two years from the date of purchase and the battery "
-           "for one year; damage from water or dropping is not covered. ") * 22
+PASSAGE = (
+    "The warranty covers parts and labour for two years from the date of purchase and the battery "
+    "for one year; damage from water or dropping is not covered. "
+) * 22
 
 
-def _run(server: ScriptedServer, n: int, concurrency: int, retries: int = 4, long: bool = False) -> tuple[float, int, int]:
+def _run(
+    server: ScriptedServer, n: int, concurrency: int, retries: int = 4, long: bool = False
+) -> tuple[float, int, int]:
     rows = [Row(id=r.id, input=f"{PASSAGE} {r.input}", expected=r.expected) for r in _rows(n)] if long else _rows(n)
     with tempfile.TemporaryDirectory() as tmp, ResultStore(Path(tmp) / "results.sqlite") as store:
-        prepared = prepare_variant(store, preset("baseline"), "gpt-4o-mini", rows, cap_param="max_tokens" if long else None)
+        prepared = prepare_variant(
+            store, preset("baseline"), "gpt-4o-mini", rows, cap_param="max_tokens" if long else None
+        )
         run = store.create_run("baseline", [], model="gpt-4o-mini", fingerprint=prepared.fingerprint)
         client = openai.AsyncOpenAI(base_url=server.base_url, api_key=server.api_key, max_retries=0)
-        options = RunOptions(concurrency=concurrency, timeout_s=30, max_retries=retries,
-                             backoff_base_s=0.05, backoff_max_s=1.0)
+        options = RunOptions(
+            concurrency=concurrency, timeout_s=30, max_retries=retries, backoff_base_s=0.05, backoff_max_s=1.0
+        )
         started = time.perf_counter()
         asyncio.run(execute_run(client, store, run, prepared.pending, options=options, model="gpt-4o-mini"))
         wall = time.perf_counter() - started
@@ -85,11 +93,14 @@ def main() -> None:
         burst = args.per_minute / 60
         ideal = max(0.0, args.requests - burst) / (args.per_minute / 60) + args.latency
         wall, answered, errors = _run(server, args.requests, args.concurrency)
-        print(f"rate limit {args.per_minute:.0f}/min, {args.requests} requests, concurrency {args.concurrency}, "
-              f"{args.latency * 1000:.0f} ms per answer")
+        print(
+            f"rate limit {args.per_minute:.0f}/min, {args.requests} requests, concurrency {args.concurrency}, "
+            f"{args.latency * 1000:.0f} ms per answer"
+        )
         print(f"  wall {wall:.1f} s, ideal {ideal:.1f} s, wall/ideal {wall / ideal:.3f} (goal <= 1.15)")
-        print(f"  answered {answered}/{args.requests}, recorded as errors {errors}, 429s met "
-              f"{server.rate_limit.limited}")
+        print(
+            f"  answered {answered}/{args.requests}, recorded as errors {errors}, 429s met {server.rate_limit.limited}"
+        )
 
     with ScriptedServer(latency=args.latency) as server:
         server.chat_rule = lambda req: "answer " + last_user_text(req).rstrip("?").split()[-1]
@@ -99,8 +110,10 @@ def main() -> None:
         limit = server.token_limit
         per_request = _server_cost(n)
         ideal = max(0.0, per_request * n - args.tpm / 60) / (args.tpm / 60) + args.latency
-        print(f"tokens limit {args.tpm:,.0f}/min, {n} RAG-sized requests (~{per_request:,.0f} tokens each as the "
-              f"server counts them), concurrency {args.concurrency}")
+        print(
+            f"tokens limit {args.tpm:,.0f}/min, {n} RAG-sized requests (~{per_request:,.0f} tokens each as the "
+            f"server counts them), concurrency {args.concurrency}"
+        )
         print(f"  wall {wall:.1f} s, ideal {ideal:.1f} s, wall/ideal {wall / ideal:.3f}")
         print(f"  answered {answered}/{n}, recorded as errors {errors}, 429s met {limit.limited}")
 
@@ -119,8 +132,9 @@ def main() -> None:
         n = min(args.requests, 1000)
         wall, answered, errors = _run(server, n, args.concurrency, retries=6)
         print(f"faults: {args.faults:.0%} of requests 500 or 429, {n} requests")
-        print(f"  answered {answered}/{n}, recorded as errors {errors}, lost {n - answered - errors}, "
-              f"wall {wall:.1f} s")
+        print(
+            f"  answered {answered}/{n}, recorded as errors {errors}, lost {n - answered - errors}, wall {wall:.1f} s"
+        )
 
 
 if __name__ == "__main__":

@@ -13,6 +13,7 @@ does not compete with the client for the GIL; ``--in-process`` runs it as a thre
 process instead (both loops then pay for it alike). ``--nagle`` keeps the server's 40 ms
 Nagle/delayed-ACK stall per response (see _SERVE below).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -44,8 +45,10 @@ API_KEY = "sk-test-scripted-0000"
 # The scripted server writes headers and body in two sends; without TCP_NODELAY, Nagle's algorithm
 # holds the body until the client's delayed ACK (~40 ms), adding 40 ms to every request, which no
 # real API does. socketserver's own switch turns it off (a no-op once the server sets it itself).
-_SERVE = ("import sys; import tests.scripted_server as s; s._Handler.disable_nagle_algorithm = {nodelay}; "
-          "sys.argv = ['scripted_server', '--latency', '{latency}']; s.main()")
+_SERVE = (
+    "import sys; import tests.scripted_server as s; s._Handler.disable_nagle_algorithm = {nodelay}; "
+    "sys.argv = ['scripted_server', '--latency', '{latency}']; s.main()"
+)
 
 
 @contextmanager
@@ -57,8 +60,12 @@ def server(latency: float, in_process: bool, nodelay: bool):
         with scripted_server.ScriptedServer(latency=latency) as s:
             yield s.base_url
         return
-    proc = subprocess.Popen([sys.executable, "-c", _SERVE.format(nodelay=nodelay, latency=latency)],
-                            cwd=ROOT, stdout=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", _SERVE.format(nodelay=nodelay, latency=latency)],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         yield proc.stdout.readline().strip()
     finally:
@@ -87,8 +94,15 @@ async def runner(base_url: str, store: ResultStore, prepared, scorer: Scorer, co
     client = openai.AsyncOpenAI(base_url=base_url, api_key=API_KEY)
     run = open_run(store, prepared)
     start = time.perf_counter()
-    outcome = await execute_run(client, store, run, prepared.pending, scorer=scorer,
-                                options=RunOptions(concurrency=concurrency, timeout_s=60), total=prepared.total)
+    outcome = await execute_run(
+        client,
+        store,
+        run,
+        prepared.pending,
+        scorer=scorer,
+        options=RunOptions(concurrency=concurrency, timeout_s=60),
+        total=prepared.total,
+    )
     wall = time.perf_counter() - start
     await client.close()
     assert outcome.completed == len(prepared.pending) and outcome.errors == 0, outcome
@@ -102,11 +116,13 @@ def main() -> None:
     ap.add_argument("--latency", type=float, default=0.2)
     ap.add_argument("--rounds", type=int, default=1, help="alternate bare/runner this many times")
     ap.add_argument("--in-process", action="store_true", help="serve from a thread of this process")
-    ap.add_argument("--nagle", action="store_true",
-                    help="leave the server's Nagle delay on (adds ~40 ms per request at the server)")
+    ap.add_argument(
+        "--nagle", action="store_true", help="leave the server's Nagle delay on (adds ~40 ms per request at the server)"
+    )
     args = ap.parse_args()
-    rows = [Row(f"r{i}", f"What is the warranty period of product {i}?", f"{i % 5 + 1} years")
-            for i in range(args.requests)]
+    rows = [
+        Row(f"r{i}", f"What is the warranty period of product {i}?", f"{i % 5 + 1} years") for i in range(args.requests)
+    ]
     scorer = Scorer(specs=checks.default_checks([r.expected for r in rows]), evaluate=checks.evaluate_row)
     ideal = args.requests * args.latency / args.concurrency
     bare_walls, runner_walls, overheads = [], [], []
@@ -119,13 +135,19 @@ def main() -> None:
                 wall, outcome = asyncio.run(runner(base_url, store, prepared, scorer, args.concurrency))
                 runner_walls.append(wall)
                 overheads.append(outcome.overhead_per_row_ms)
-                print(f"round {i + 1}: bare {bare_walls[-1]:.2f} s, runner {wall:.2f} s, "
-                      f"overhead {outcome.overhead_per_row_ms:.3f} ms/row", flush=True)
+                print(
+                    f"round {i + 1}: bare {bare_walls[-1]:.2f} s, runner {wall:.2f} s, "
+                    f"overhead {outcome.overhead_per_row_ms:.3f} ms/row",
+                    flush=True,
+                )
     b, r, o = statistics.median(bare_walls), statistics.median(runner_walls), statistics.median(overheads)
     where = ("in-process thread" if args.in_process else "separate process") + (
-        ", Nagle on" if args.nagle else ", TCP_NODELAY")
-    print(f"{args.requests} requests, concurrency {args.concurrency}, latency {args.latency * 1000:.0f} ms, "
-          f"server: {where}")
+        ", Nagle on" if args.nagle else ", TCP_NODELAY"
+    )
+    print(
+        f"{args.requests} requests, concurrency {args.concurrency}, latency {args.latency * 1000:.0f} ms, "
+        f"server: {where}"
+    )
     print(f"ideal           {ideal:7.2f} s")
     print(f"bare SDK loop   {b:7.2f} s   bare/ideal   {b / ideal:.3f}")
     print(f"runner          {r:7.2f} s   runner/ideal {r / ideal:.3f}   (goal <= 1.25)")

@@ -14,6 +14,7 @@ Goal: p99 < 50 ms during the run.
 The server runs in its own process by default (a real server is not in the app's process);
 ``--in-process`` serves from a thread of this process, so its HTTP handling competes for the GIL.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -48,8 +49,11 @@ def make_project(folder: Path, rows: int, base_url: str, concurrency: int):
     from desktop_app.core.variants.variant import preset, save_variants
 
     data = folder / "data.csv"
-    data.write_text("id,question,answer\n" + "".join(f"r{i},What is the warranty period of product {i}?,"
-                                                     f"{i % 5 + 1} years\n" for i in range(rows)), encoding="utf-8")
+    data.write_text(
+        "id,question,answer\n"
+        + "".join(f"r{i},What is the warranty period of product {i}?,{i % 5 + 1} years\n" for i in range(rows)),
+        encoding="utf-8",
+    )
     with contextlib.redirect_stdout(io.StringIO()):
         assert main(["new", str(folder / "proj"), "--dataset", str(data)]) == 0
         assert main(["connect", str(folder / "proj"), "--base-url", base_url, "--model", "gpt-4o-mini"]) == 0
@@ -100,8 +104,10 @@ def pump_until(app, condition, timeout_s: float) -> bool:
 
 
 def report(name: str, stalls: list[float]) -> str:
-    return (f"{name:<22} ticks {len(stalls) + 1:6d}   stall p50 {percentile(stalls, 50):6.1f} ms   "
-            f"p99 {percentile(stalls, 99):6.1f} ms   max {max(stalls, default=float('nan')):7.1f} ms")
+    return (
+        f"{name:<22} ticks {len(stalls) + 1:6d}   stall p50 {percentile(stalls, 50):6.1f} ms   "
+        f"p99 {percentile(stalls, 99):6.1f} ms   max {max(stalls, default=float('nan')):7.1f} ms"
+    )
 
 
 def main() -> None:
@@ -146,15 +152,20 @@ def run(args, home: Path, base_url: str) -> None:
     assert page.start(), "the run did not start"
     assert pump_until(app, lambda: not page.is_running(), 600), "the run never finished"
     t_done = time.perf_counter()
-    settled = pump_until(app, lambda: not (page.load_runner.is_running() or page.plan_runner.is_running()
-                                           or results.loader.is_running()), 120)
+    settled = pump_until(
+        app,
+        lambda: not (page.load_runner.is_running() or page.plan_runner.is_running() or results.loader.is_running()),
+        120,
+    )
     pump_until(app, lambda: False, 0.3)
     t_after = time.perf_counter()
     sampler.timer.stop()
     ideal = args.requests * args.latency / args.concurrency
     where = "in-process thread" if args.in_process else "separate process"
-    print(f"{args.requests} requests, concurrency {args.concurrency}, latency {args.latency * 1000:.0f} ms, "
-          f"server: {where}, Qt platform {app.platformName()}")
+    print(
+        f"{args.requests} requests, concurrency {args.concurrency}, latency {args.latency * 1000:.0f} ms, "
+        f"server: {where}, Qt platform {app.platformName()}"
+    )
     print(f"open + estimate        {t_planned - t_open:6.2f} s")
     print(f"run (Start -> done)    {t_done - t_start:6.2f} s   ideal {ideal:.2f} s   {page.outcome_text}")
     print(f"refresh after the run  {t_after - t_done:6.2f} s{'' if settled else ' (did not settle)'}")

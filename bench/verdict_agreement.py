@@ -7,6 +7,7 @@ of the offline verdicts on decided rows only (with the unsure rate), and - when 
 configured by LPA_JUDGE_BASE_URL / LPA_JUDGE_MODEL (and LPA_JUDGE_API_KEY where the server
 wants one) - of the judge deciding the rows the offline verdict left unsure, and every row.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -63,22 +64,28 @@ def judge_outcomes(items: list[dict], mode: str) -> list[str] | None:
     client = OpenAI(base_url=base_url, api_key=os.environ.get("LPA_JUDGE_API_KEY") or "not-needed")
 
     def judge(messages: list[dict]) -> str:
-        resp = client.chat.completions.create(model=model, messages=messages, temperature=0, seed=0,
-                                              max_tokens=200)
+        resp = client.chat.completions.create(model=model, messages=messages, temperature=0, seed=0, max_tokens=200)
         return resp.choices[0].message.content or ""
 
     specs = content_specs(items)
-    return [content_outcome(evaluate_row(specs, row_of(i), i["answer"], judge=judge, judge_mode=mode)) or "unsure"
-            for i in items]
+    return [
+        content_outcome(evaluate_row(specs, row_of(i), i["answer"], judge=judge, judge_mode=mode)) or "unsure"
+        for i in items
+    ]
 
 
 def figures(items: list[dict], outcomes: list[str]) -> dict:
     labels = [i["label"] for i in items]
     strict = agreement(zip(outcomes, labels))
     decided = agreement(zip(outcomes, labels), skip_unsure=True)
-    return {"rows": len(items), "agreement": strict.share, "kappa": strict.kappa,
-            "decided_agreement": decided.share, "decided_kappa": decided.kappa,
-            "unsure_rate": strict.unsure / len(items) if items else 0.0}
+    return {
+        "rows": len(items),
+        "agreement": strict.share,
+        "kappa": strict.kappa,
+        "decided_agreement": decided.share,
+        "decided_kappa": decided.kappa,
+        "unsure_rate": strict.unsure / len(items) if items else 0.0,
+    }
 
 
 def _line(name: str, f: dict) -> str:
@@ -88,8 +95,10 @@ def _line(name: str, f: dict) -> str:
     def k(x):
         return "-" if x is None else f"{x:.3f}"
 
-    return (f"{name:<28} agreement {pct(f['agreement'])}  kappa {k(f['kappa'])}  | decided rows: "
-            f"agreement {pct(f['decided_agreement'])}  kappa {k(f['decided_kappa'])}  unsure {pct(f['unsure_rate'])}")
+    return (
+        f"{name:<28} agreement {pct(f['agreement'])}  kappa {k(f['kappa'])}  | decided rows: "
+        f"agreement {pct(f['decided_agreement'])}  kappa {k(f['decided_kappa'])}  unsure {pct(f['unsure_rate'])}"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -99,8 +108,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     items = load(args.data)
     offline = offline_outcomes(items)
-    print(f"{len(items)} labelled answers ({Counter(i['lang'] for i in items)}), "
-          f"labels {dict(Counter(i['label'] for i in items))}")
+    print(
+        f"{len(items)} labelled answers ({Counter(i['lang'] for i in items)}), "
+        f"labels {dict(Counter(i['label'] for i in items))}"
+    )
     for lang in ("all", "en", "ja"):
         picked = [n for n, i in enumerate(items) if lang == "all" or i["lang"] == lang]
         print(_line(f"offline ({lang})", figures([items[n] for n in picked], [offline[n] for n in picked])))
@@ -115,8 +126,10 @@ def main(argv: list[str] | None = None) -> int:
         for item, got in zip(items, offline):
             if got != item["label"]:
                 by_style[item["style"]] += 1
-                print(f"  {item['id']} [{item['style']}] person={item['label']} auto={got} | "
-                      f"{item['expected']!r} <- {item['answer']!r}")
+                print(
+                    f"  {item['id']} [{item['style']}] person={item['label']} auto={got} | "
+                    f"{item['expected']!r} <- {item['answer']!r}"
+                )
         print("disagreements by style:", dict(by_style))
     return 0
 

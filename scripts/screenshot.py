@@ -9,6 +9,7 @@ nothing of the real user's settings or recent projects shows in the picture. The
 from QScreen.grabWindow once the window is exposed and the project has loaded. It also prints
 how long the window took to appear, measured from process start.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -30,8 +31,11 @@ def _start_xvfb() -> subprocess.Popen | None:
     for display in range(99, 120):
         if Path(f"/tmp/.X11-unix/X{display}").exists():
             continue
-        proc = subprocess.Popen(["Xvfb", f":{display}", "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
-                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        proc = subprocess.Popen(
+            ["Xvfb", f":{display}", "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         for _ in range(100):
             if Path(f"/tmp/.X11-unix/X{display}").exists():
                 os.environ["DISPLAY"] = f":{display}"
@@ -43,22 +47,34 @@ def _start_xvfb() -> subprocess.Popen | None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--out", type=Path, default=None,
-                        help="PNG to write (default docs/screenshots/STEP.png)")
+    parser.add_argument("--out", type=Path, default=None, help="PNG to write (default docs/screenshots/STEP.png)")
     parser.add_argument("--step", default="project", help="step to show (project, data, ..., advice)")
     parser.add_argument("--size", default="1100x720", help="window size WIDTHxHEIGHT")
     parser.add_argument("--project", help="open this project folder instead of the first-launch sample")
-    parser.add_argument("--lang", default="en", choices=("en", "ja", "system"),
-                        help="interface language (default en; ja for docs/screenshots/ja/)")
+    parser.add_argument(
+        "--lang",
+        default="en",
+        choices=("en", "ja", "system"),
+        help="interface language (default en; ja for docs/screenshots/ja/)",
+    )
     parser.add_argument("--timeout", type=float, default=30.0, help="seconds to wait for the project")
-    parser.add_argument("--knowledge", metavar="lab|search:QUERY",
-                        help="with --step knowledge: run the retrieval lab, or search for QUERY, before the shot")
-    parser.add_argument("--test-server", metavar="URL",
-                        help="with --step connection: choose a local server at URL (model gpt-4o-mini), press "
-                             "Test and shoot the verdict (e.g. the URL tests/scripted_server.py prints)")
-    parser.add_argument("--judge-dialog", metavar="project|URL",
-                        help="with --step checks: open the judge's setting over the window; with a URL, choose "
-                             "its own local server there (model gpt-4o) and press Test")
+    parser.add_argument(
+        "--knowledge",
+        metavar="lab|search:QUERY",
+        help="with --step knowledge: run the retrieval lab, or search for QUERY, before the shot",
+    )
+    parser.add_argument(
+        "--test-server",
+        metavar="URL",
+        help="with --step connection: choose a local server at URL (model gpt-4o-mini), press "
+        "Test and shoot the verdict (e.g. the URL tests/scripted_server.py prints)",
+    )
+    parser.add_argument(
+        "--judge-dialog",
+        metavar="project|URL",
+        help="with --step checks: open the judge's setting over the window; with a URL, choose "
+        "its own local server there (model gpt-4o) and press Test",
+    )
     args = parser.parse_args()
     args.out = args.out or REPO / "docs" / "screenshots" / f"{args.step}.png"
 
@@ -120,14 +136,16 @@ def _shoot(args) -> int:
 
     # Pages load their data in the background after a project opens; shoot once they are done.
     pump_until(lambda: False, 0.3)
-    pump_until(lambda: quick_pool().activeThreadCount() == 0 and network_pool().activeThreadCount() == 0,
-               args.timeout)
+    pump_until(lambda: quick_pool().activeThreadCount() == 0 and network_pool().activeThreadCount() == 0, args.timeout)
     if args.knowledge:
         _knowledge_action(window.pages["knowledge"], args.knowledge, pump_until, args.timeout)
     if args.test_server:
         _test_connection(window.pages["connection"], args.test_server, pump_until, args.timeout)
-    dialog = _judge_dialog(window.pages["checks"], args.judge_dialog, pump_until, args.timeout) \
-        if args.judge_dialog else None
+    dialog = (
+        _judge_dialog(window.pages["checks"], args.judge_dialog, pump_until, args.timeout)
+        if args.judge_dialog
+        else None
+    )
     pump_until(lambda: False, 0.4)  # let layouts and the repaint settle
 
     if dialog is not None:  # the screen where the window is, the dialog on top of it

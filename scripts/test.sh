@@ -6,6 +6,7 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here"
 # Lint and types first: a failure here fails the script before the (longer) test run.
 .venv/bin/ruff check . || exit 1
+.venv/bin/ruff format --check . || exit 1
 .venv/bin/mypy || exit 1
 QT_QPA_PLATFORM=offscreen .venv/bin/python -m pytest "$@"
 rc=$?

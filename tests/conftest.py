@@ -1,4 +1,5 @@
 """Shared test set-up: offscreen Qt, every app directory redirected into tmp_path."""
+
 from __future__ import annotations
 
 import os

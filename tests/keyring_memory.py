@@ -4,6 +4,7 @@ Tests that save, read or forget a key get ``memory_keychain`` (an in-memory keyc
 ``entries`` they can inspect) or ``no_keychain`` (a machine without a usable keychain), so no
 test ever touches the machine's real one.
 """
+
 from __future__ import annotations
 
 import keyring

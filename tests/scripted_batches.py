@@ -9,6 +9,7 @@ a cancel makes it cancelling, then cancelled with ``done_before_cancel`` request
 Each line is answered by the server's ``chat_rule``; a rule's non-200 Reply, or an unknown model,
 goes to the error file, as the provider does.
 """
+
 from __future__ import annotations
 
 import json
@@ -33,7 +34,8 @@ def _error(message: str, code: str | None = None) -> dict:
 
 def _multipart(raw: bytes, content_type: str) -> dict[str, Any]:
     message = BytesParser(policy=policy.default).parsebytes(
-        b"Content-Type: " + content_type.encode() + b"\r\n\r\n" + raw)
+        b"Content-Type: " + content_type.encode() + b"\r\n\r\n" + raw
+    )
     fields: dict[str, Any] = {}
     for part in message.iter_parts():
         name = part.get_param("name", header="content-disposition")
@@ -64,8 +66,15 @@ class BatchDesk:
     # -- files ------------------------------------------------------------------------------
     def _add_file(self, data: bytes, filename: str, purpose: str) -> dict:
         file_id = f"file-{len(self.files) + 1:04d}"
-        self.files[file_id] = {"id": file_id, "object": "file", "bytes": len(data), "created_at": int(time.time()),
-                               "filename": filename, "purpose": purpose, "status": "processed"}
+        self.files[file_id] = {
+            "id": file_id,
+            "object": "file",
+            "bytes": len(data),
+            "created_at": int(time.time()),
+            "filename": filename,
+            "purpose": purpose,
+            "status": "processed",
+        }
         self.contents[file_id] = data
         return self.files[file_id]
 
@@ -90,13 +99,14 @@ class BatchDesk:
             ok, out = self._answer_line(line)
             (done if ok else failed).append(json.dumps(out, ensure_ascii=False))
         if done:
-            batch["output_file_id"] = self._add_file(("\n".join(done) + "\n").encode(), "output.jsonl",
-                                                     "batch_output")["id"]
+            batch["output_file_id"] = self._add_file(("\n".join(done) + "\n").encode(), "output.jsonl", "batch_output")[
+                "id"
+            ]
         if failed:
-            batch["error_file_id"] = self._add_file(("\n".join(failed) + "\n").encode(), "errors.jsonl",
-                                                    "batch_output")["id"]
-        batch["request_counts"] = {"total": len(self.lines[batch["id"]]), "completed": len(done),
-                                   "failed": len(failed)}
+            batch["error_file_id"] = self._add_file(
+                ("\n".join(failed) + "\n").encode(), "errors.jsonl", "batch_output"
+            )["id"]
+        batch["request_counts"] = {"total": len(self.lines[batch["id"]]), "completed": len(done), "failed": len(failed)}
         batch["status"] = status
         batch[f"{status}_at"] = int(time.time())
 
@@ -124,12 +134,27 @@ class BatchDesk:
         batch_id = f"batch_{len(self.batches) + 1:04d}"
         self.lines[batch_id] = lines
         self.batches[batch_id] = {
-            "id": batch_id, "object": "batch", "endpoint": body.get("endpoint"), "errors": None,
-            "input_file_id": input_id, "completion_window": body.get("completion_window", "24h"),
-            "status": "validating", "output_file_id": None, "error_file_id": None, "created_at": now,
-            "in_progress_at": None, "expires_at": now + WINDOW_S, "finalizing_at": None, "completed_at": None,
-            "failed_at": None, "expired_at": None, "cancelling_at": None, "cancelled_at": None,
-            "request_counts": {"total": 0, "completed": 0, "failed": 0}, "metadata": body.get("metadata")}
+            "id": batch_id,
+            "object": "batch",
+            "endpoint": body.get("endpoint"),
+            "errors": None,
+            "input_file_id": input_id,
+            "completion_window": body.get("completion_window", "24h"),
+            "status": "validating",
+            "output_file_id": None,
+            "error_file_id": None,
+            "created_at": now,
+            "in_progress_at": None,
+            "expires_at": now + WINDOW_S,
+            "finalizing_at": None,
+            "completed_at": None,
+            "failed_at": None,
+            "expired_at": None,
+            "cancelling_at": None,
+            "cancelled_at": None,
+            "request_counts": {"total": 0, "completed": 0, "failed": 0},
+            "metadata": body.get("metadata"),
+        }
         return 200, {}, self.batches[batch_id]
 
     # -- routing ----------------------------------------------------------------------------
@@ -154,8 +179,17 @@ class BatchDesk:
                 return self._create(json.loads(raw or b"{}"))
             if method == "GET" and path.endswith("/batches"):  # newest first, as the provider lists them
                 data = list(reversed(self.batches.values()))
-                return 200, {}, {"object": "list", "data": data, "has_more": False,
-                                 "first_id": data[0]["id"] if data else None, "last_id": data[-1]["id"] if data else None}
+                return (
+                    200,
+                    {},
+                    {
+                        "object": "list",
+                        "data": data,
+                        "has_more": False,
+                        "first_id": data[0]["id"] if data else None,
+                        "last_id": data[-1]["id"] if data else None,
+                    },
+                )
             found = _BATCH_CANCEL.search(path)
             if method == "POST" and found and found.group(1) in self.batches:
                 batch = self.batches[found.group(1)]

@@ -8,6 +8,7 @@ succeeded, when the tuned model is added to the server's models. A test scripts 
 ``refuse = "training_not_available"`` (403, as OpenAI answers accounts it no longer trains
 for) or ``"quota"`` (429 insufficient_quota); ``fail_jobs`` ends running jobs failed.
 """
+
 from __future__ import annotations
 
 import json
@@ -69,50 +70,116 @@ class FineTuneScript:
                 record = json.loads(line)
                 assert isinstance(record.get("messages"), list) and record["messages"]
             except (ValueError, AssertionError, AttributeError):
-                return 400, {}, _error(f"Invalid file format. Line {number}, key \"messages\": expected a list of "
-                                       "messages.", "invalid_request_error", "invalid_file_format", "file")
+                return (
+                    400,
+                    {},
+                    _error(
+                        f'Invalid file format. Line {number}, key "messages": expected a list of messages.',
+                        "invalid_request_error",
+                        "invalid_file_format",
+                        "file",
+                    ),
+                )
         file_id = f"file-{len(self.files) + 1:04d}"
-        self.files[file_id] = {"id": file_id, "object": "file", "bytes": len(data), "created_at": int(time.time()),
-                               "filename": parts["file"].get_filename() or "upload.jsonl", "purpose": purpose,
-                               "status": "processed", "lines": len(data.splitlines())}
+        self.files[file_id] = {
+            "id": file_id,
+            "object": "file",
+            "bytes": len(data),
+            "created_at": int(time.time()),
+            "filename": parts["file"].get_filename() or "upload.jsonl",
+            "purpose": purpose,
+            "status": "processed",
+            "lines": len(data.splitlines()),
+        }
         return 200, {}, {k: v for k, v in self.files[file_id].items() if k != "lines"}
 
     # -- jobs -------------------------------------------------------------------------------
     def _create(self, body: dict) -> tuple[int, dict, Any]:
         if self.refuse == "training_not_available":
-            return 403, {}, _error("Fine-tuning is not available for your organization. New fine-tuning jobs "
-                                   "can no longer be created.", "invalid_request_error", "training_not_available")
+            return (
+                403,
+                {},
+                _error(
+                    "Fine-tuning is not available for your organization. New fine-tuning jobs "
+                    "can no longer be created.",
+                    "invalid_request_error",
+                    "training_not_available",
+                ),
+            )
         if self.refuse == "quota":
-            return 429, {}, _error("You exceeded your current quota, please check your plan and billing details.",
-                                   "insufficient_quota", "insufficient_quota")
+            return (
+                429,
+                {},
+                _error(
+                    "You exceeded your current quota, please check your plan and billing details.",
+                    "insufficient_quota",
+                    "insufficient_quota",
+                ),
+            )
         model = body.get("model", "")
         if model not in self.tunable:
-            return 400, {}, _error(f"Model {model} is not available for fine-tuning or does not exist.",
-                                   "invalid_request_error", "model_not_available", "model")
+            return (
+                400,
+                {},
+                _error(
+                    f"Model {model} is not available for fine-tuning or does not exist.",
+                    "invalid_request_error",
+                    "model_not_available",
+                    "model",
+                ),
+            )
         training = self.files.get(body.get("training_file", ""))
         if training is None:
             return 400, {}, _error("Invalid training_file.", "invalid_request_error", "invalid_file", "training_file")
         if training["lines"] < MIN_EXAMPLES:
-            return 400, {}, _error(f"Training file has {training['lines']} example(s), but must have at least "
-                                   f"{MIN_EXAMPLES} examples", "invalid_request_error", "invalid_n_examples",
-                                   "training_file")
+            return (
+                400,
+                {},
+                _error(
+                    f"Training file has {training['lines']} example(s), but must have at least {MIN_EXAMPLES} examples",
+                    "invalid_request_error",
+                    "invalid_n_examples",
+                    "training_file",
+                ),
+            )
         job_id = f"ftjob-{len(self.jobs) + 1:04d}"
         epochs = (((body.get("method") or {}).get("supervised") or {}).get("hyperparameters") or {}).get("n_epochs")
         self.jobs[job_id] = {
-            "id": job_id, "object": "fine_tuning.job", "created_at": int(time.time()), "error": None,
-            "fine_tuned_model": None, "finished_at": None, "hyperparameters": {"n_epochs": epochs or "auto"},
-            "model": model, "organization_id": "org-scripted", "result_files": [], "seed": 0,
-            "status": "validating_files", "trained_tokens": None, "training_file": training["id"],
-            "validation_file": body.get("validation_file"), "suffix": body.get("suffix"), "_step": 0}
+            "id": job_id,
+            "object": "fine_tuning.job",
+            "created_at": int(time.time()),
+            "error": None,
+            "fine_tuned_model": None,
+            "finished_at": None,
+            "hyperparameters": {"n_epochs": epochs or "auto"},
+            "model": model,
+            "organization_id": "org-scripted",
+            "result_files": [],
+            "seed": 0,
+            "status": "validating_files",
+            "trained_tokens": None,
+            "training_file": training["id"],
+            "validation_file": body.get("validation_file"),
+            "suffix": body.get("suffix"),
+            "_step": 0,
+        }
         self.events[job_id] = []
         self._event(job_id, f"Created fine-tuning job: {job_id}")
         return 200, {}, self._public(job_id)
 
     def _event(self, job_id: str, message: str, data: dict | None = None) -> None:
         n = len(self.events[job_id]) + 1
-        self.events[job_id].append({"id": f"ftevent-{job_id}-{n}", "object": "fine_tuning.job.event",
-                                    "created_at": int(time.time()), "level": "info", "message": message,
-                                    "data": data or {}, "type": "metrics" if data else "message"})
+        self.events[job_id].append(
+            {
+                "id": f"ftevent-{job_id}-{n}",
+                "object": "fine_tuning.job.event",
+                "created_at": int(time.time()),
+                "level": "info",
+                "message": message,
+                "data": data or {},
+                "type": "metrics" if data else "message",
+            }
+        )
 
     def _public(self, job_id: str) -> dict:
         return {k: v for k, v in self.jobs[job_id].items() if not k.startswith("_") and k != "suffix"}
@@ -126,21 +193,31 @@ class FineTuneScript:
             job["status"] = "running"
             self._event(job_id, "Fine-tuning job started")
         elif job["status"] == "running" and self.fail_jobs:
-            job.update(status="failed", finished_at=int(time.time()),
-                       error={"code": "invalid_training_file", "param": "training_file",
-                              "message": "The job failed due to an invalid training file: too many examples "
-                                         "are over the context length."})
+            job.update(
+                status="failed",
+                finished_at=int(time.time()),
+                error={
+                    "code": "invalid_training_file",
+                    "param": "training_file",
+                    "message": "The job failed due to an invalid training file: too many examples "
+                    "are over the context length.",
+                },
+            )
             self._event(job_id, "Fine-tuning job failed")
         elif job["status"] == "running":
             job["_step"] += 1
             step = job["_step"]
-            self._event(job_id, f"Step {step}/{self.steps}: training loss={1.0 / step:.3f}",
-                        {"step": step, "total_steps": self.steps, "train_loss": 1.0 / step})
+            self._event(
+                job_id,
+                f"Step {step}/{self.steps}: training loss={1.0 / step:.3f}",
+                {"step": step, "total_steps": self.steps, "train_loss": 1.0 / step},
+            )
             if step >= self.steps:
                 suffix = job.get("suffix") or "scripted"
                 name = f"ft:{job['model']}:scripted:{suffix}:{job_id[-4:]}"
-                job.update(status="succeeded", fine_tuned_model=name, finished_at=int(time.time()),
-                           trained_tokens=1234 * step)
+                job.update(
+                    status="succeeded", fine_tuned_model=name, finished_at=int(time.time()), trained_tokens=1234 * step
+                )
                 self.server.models.append(name)
                 self._event(job_id, "The job has successfully completed")
         return self._public(job_id)

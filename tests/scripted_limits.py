@@ -5,6 +5,7 @@ its prompt tokens plus its ``max_tokens`` when it is accepted (the provider must
 the answer), every answer carrying the x-ratelimit-*-tokens headers a client can pace by.
 Over either limit: 429 at once with Retry-After (whole seconds) and retry-after-ms.
 """
+
 from __future__ import annotations
 
 import math
@@ -36,10 +37,13 @@ class RateLimit:
                 return None
             self.limited += 1
             wait = (1.0 - self.tokens) / self.rate
-            return {"Retry-After": str(max(1, math.ceil(wait))), "retry-after-ms": str(math.ceil(wait * 1000)),
-                    "x-ratelimit-limit-requests": str(round(self.rate * 60)),
-                    "x-ratelimit-remaining-requests": "0",
-                    "x-ratelimit-reset-requests": f"{math.ceil(wait * 1000)}ms"}
+            return {
+                "Retry-After": str(max(1, math.ceil(wait))),
+                "retry-after-ms": str(math.ceil(wait * 1000)),
+                "x-ratelimit-limit-requests": str(round(self.rate * 60)),
+                "x-ratelimit-remaining-requests": "0",
+                "x-ratelimit-reset-requests": f"{math.ceil(wait * 1000)}ms",
+            }
 
 
 class TokenRateLimit:
@@ -71,11 +75,14 @@ class TokenRateLimit:
             else:
                 self.limited += 1
             full = (self.capacity - self.level) / self.rate
-            headers = {"x-ratelimit-limit-tokens": str(self.limit),
-                       "x-ratelimit-remaining-tokens": str(max(0, math.floor(self.level))),
-                       "x-ratelimit-reset-tokens": f"{math.ceil(full * 1000)}ms"}
+            headers = {
+                "x-ratelimit-limit-tokens": str(self.limit),
+                "x-ratelimit-remaining-tokens": str(max(0, math.floor(self.level))),
+                "x-ratelimit-reset-tokens": f"{math.ceil(full * 1000)}ms",
+            }
             if not accepted:
                 wait = (need - self.level) / self.rate
-                headers.update({"Retry-After": str(max(1, math.ceil(wait))),
-                                "retry-after-ms": str(math.ceil(wait * 1000))})
+                headers.update(
+                    {"Retry-After": str(max(1, math.ceil(wait))), "retry-after-ms": str(math.ceil(wait * 1000))}
+                )
             return accepted, headers

@@ -8,6 +8,7 @@ asserts on what the server received (``requests``, ``count``).
 Use the ``scripted_server`` fixture, or ``with ScriptedServer() as server:`` in a benchmark.
 Run ``python -m tests.scripted_server`` to serve by hand (prints the base URL).
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -110,8 +111,7 @@ class ScriptedServer:
         self.api_key = "sk-test-scripted-0000"
         self.required_key: str | None = None
         self.chat_rule: Callable[[dict], str | Reply] = _default_chat_rule
-        self.embed_rule: Callable[[list[str]], list[list[float]]] = (
-            lambda texts: [hashed_embedding(t) for t in texts])
+        self.embed_rule: Callable[[list[str]], list[list[float]]] = lambda texts: [hashed_embedding(t) for t in texts]
         self.requests: list[dict[str, Any]] = []
         self._faults: deque[tuple[str, int, float | None]] = deque()
         self._lock = threading.Lock()
@@ -171,8 +171,9 @@ class ScriptedServer:
         httpd.daemon_threads = True
         httpd.request_queue_size = 256
         self._httpd = httpd
-        self._thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05},
-                                        name="scripted-server", daemon=True)
+        self._thread = threading.Thread(
+            target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, name="scripted-server", daemon=True
+        )
         self._thread.start()
         return self
 
@@ -212,8 +213,9 @@ class ScriptedServer:
             return 401, {}, _error("Incorrect API key provided.", "invalid_request_error", "invalid_api_key")
         return self.batch_desk.handle(method, path, raw, headers)
 
-    def handle_training(self, method: str, path: str, body: Any, headers: dict[str, str],
-                        raw: bytes) -> tuple[int, dict, Any]:
+    def handle_training(
+        self, method: str, path: str, body: Any, headers: dict[str, str], raw: bytes
+    ) -> tuple[int, dict, Any]:
         """Files and fine-tuning jobs: multipart uploads need the raw bytes ``handle`` never sees."""
         self._record(path, body, headers)
         if not self._authorized(headers):
@@ -227,9 +229,17 @@ class ScriptedServer:
         if path in self.routes:
             return 200, {}, self.routes[path](body)
         if method == "GET" and path.endswith("/models"):
-            return 200, {}, {"object": "list", "data": [
-                {"id": m, "object": "model", "created": 0, "owned_by": "scripted", **self.model_meta.get(m, {})}
-                for m in self.models]}
+            return (
+                200,
+                {},
+                {
+                    "object": "list",
+                    "data": [
+                        {"id": m, "object": "model", "created": 0, "owned_by": "scripted", **self.model_meta.get(m, {})}
+                        for m in self.models
+                    ],
+                },
+            )
         if method != "POST":
             return 404, {}, _error(f"Unknown path {path}", "invalid_request_error", None)
         if not isinstance(body, dict):
@@ -237,20 +247,44 @@ class ScriptedServer:
         azure = re.search(r"/deployments/([^/]+)/", path)
         model = azure.group(1) if azure else body.get("model", "")
         if self.strict_models and model not in self.models:
-            return 404, {}, _error(f"The model `{model}` does not exist or you do not have access to it.",
-                                   "invalid_request_error", "model_not_found")
+            return (
+                404,
+                {},
+                _error(
+                    f"The model `{model}` does not exist or you do not have access to it.",
+                    "invalid_request_error",
+                    "model_not_found",
+                ),
+            )
         if self.rate_limit is not None and path.endswith("/chat/completions"):
             limited = self.rate_limit.take()
             if limited is not None:
-                return 429, limited, _error("Rate limit reached for requests per min (RPM). Please try again "
-                                            "later.", "requests", "rate_limit_exceeded")
+                return (
+                    429,
+                    limited,
+                    _error(
+                        "Rate limit reached for requests per min (RPM). Please try again later.",
+                        "requests",
+                        "rate_limit_exceeded",
+                    ),
+                )
         budget: dict[str, str] = {}
         if self.token_limit is not None and path.endswith("/chat/completions"):
-            cost = len(prompt_text(body)) // 4 + 1 + int(body.get("max_tokens") or body.get("max_completion_tokens") or 0)
+            cost = (
+                len(prompt_text(body)) // 4 + 1 + int(body.get("max_tokens") or body.get("max_completion_tokens") or 0)
+            )
             accepted, budget = self.token_limit.take(cost)
             if not accepted:
-                return 429, budget, _error(f"Rate limit reached on tokens per min (TPM): Limit {self.token_limit.limit}, "
-                                           f"Requested {cost}.", "tokens", "rate_limit_exceeded")
+                return (
+                    429,
+                    budget,
+                    _error(
+                        f"Rate limit reached on tokens per min (TPM): Limit {self.token_limit.limit}, "
+                        f"Requested {cost}.",
+                        "tokens",
+                        "rate_limit_exceeded",
+                    ),
+                )
         fault = self._take_fault()
         if fault and fault[0] == "hang":
             self._stopping.wait(120)
@@ -271,8 +305,11 @@ class ScriptedServer:
         vectors = self.embed_rule(texts)
         data = [{"object": "embedding", "index": i, "embedding": v} for i, v in enumerate(vectors)]
         used = sum(len(t) // 4 + 1 for t in texts)
-        return 200, {}, {"object": "list", "data": data, "model": model,
-                         "usage": {"prompt_tokens": used, "total_tokens": used}}
+        return (
+            200,
+            {},
+            {"object": "list", "data": data, "model": model, "usage": {"prompt_tokens": used, "total_tokens": used}},
+        )
 
     def _chat(self, model: str, body: dict) -> tuple[int, dict, Any]:
         if self.one_at_a_time:  # llama.cpp-style: one slot, the others wait in line
@@ -298,14 +335,24 @@ class ScriptedServer:
             return reply.status, reply.headers, _error(reply.content or "scripted error", "server_error", None)
         prompt_tokens = reply.prompt_tokens if reply.prompt_tokens is not None else len(prompt_text(body)) // 4 + 1
         completion = reply.completion_tokens if reply.completion_tokens is not None else len(reply.content) // 4 + 1
-        return 200, reply.headers, {
-            "id": f"chatcmpl-{len(self.requests)}", "object": "chat.completion", "created": int(time.time()),
-            "model": model,
-            "choices": [{"index": 0, "finish_reason": "stop",
-                         "message": {"role": "assistant", "content": reply.content}}],
-            "usage": {"prompt_tokens": prompt_tokens, "completion_tokens": completion,
-                      "total_tokens": prompt_tokens + completion},
-        }
+        return (
+            200,
+            reply.headers,
+            {
+                "id": f"chatcmpl-{len(self.requests)}",
+                "object": "chat.completion",
+                "created": int(time.time()),
+                "model": model,
+                "choices": [
+                    {"index": 0, "finish_reason": "stop", "message": {"role": "assistant", "content": reply.content}}
+                ],
+                "usage": {
+                    "prompt_tokens": prompt_tokens,
+                    "completion_tokens": completion,
+                    "total_tokens": prompt_tokens + completion,
+                },
+            },
+        )
 
 
 def _error(message: str, kind: str, code: str | None) -> dict:
@@ -329,7 +376,8 @@ class _Handler(BaseHTTPRequestHandler):
         if "/fine_tuning/" in path or (purpose is not None and purpose.group(1) == b"fine-tune"):
             # Fine-tuning uploads and jobs (tests/scripted_finetune.py); batch files go to the batch desk.
             status, extra_headers, payload = self.scripted.handle_training(
-                method, path, raw.decode("utf-8", "replace"), headers, raw)
+                method, path, raw.decode("utf-8", "replace"), headers, raw
+            )
         elif BATCH_PATH.search(path):
             status, extra_headers, payload = self.scripted.handle_batch(method, path, raw, headers)
         else:

@@ -1,4 +1,5 @@
 """The core's packages follow the workflow: the import-linter contracts in pyproject.toml hold."""
+
 from __future__ import annotations
 
 import os
@@ -17,13 +18,20 @@ pytestmark = pytest.mark.skipif(not LINT.exists(), reason="import-linter is not 
 
 def _lint(cwd: Path) -> subprocess.CompletedProcess:
     env = {**os.environ, "PYTHONPATH": str(cwd)}
-    return subprocess.run([str(LINT), "--config", str(ROOT / "pyproject.toml"), "--no-cache"],
-                          cwd=cwd, env=env, capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [str(LINT), "--config", str(ROOT / "pyproject.toml"), "--no-cache"],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def _copy_app(tmp_path: Path) -> Path:
-    shutil.copytree(ROOT / "desktop_app", tmp_path / "desktop_app",
-                    ignore=shutil.ignore_patterns("__pycache__", "encodings"))
+    shutil.copytree(
+        ROOT / "desktop_app", tmp_path / "desktop_app", ignore=shutil.ignore_patterns("__pycache__", "encodings")
+    )
     return tmp_path / "desktop_app" / "core"
 
 

@@ -1,5 +1,6 @@
 """The standalone build installs packaging/requirements.lock: it must pin, with hashes, a version
 of every dependency pyproject.toml names that satisfies pyproject's own bounds."""
+
 from __future__ import annotations
 
 import re
@@ -41,7 +42,8 @@ def test_lock_pins_every_dependency_within_pyproject_bounds():
         for version, _marker in locked:
             assert requirement.specifier.contains(version, prereleases=True), (
                 f"requirements.lock pins {requirement.name}=={version}, outside {requirement}: "
-                "run packaging/lock.sh --keep")
+                "run packaging/lock.sh --keep"
+            )
 
 
 def test_every_locked_package_carries_hashes():

@@ -1,4 +1,5 @@
 """The scripted server behaves like the OpenAI API as seen through the real openai client."""
+
 from __future__ import annotations
 
 import time
@@ -17,7 +18,8 @@ def test_chat_rule_answers_through_the_sdk(scripted_server):
     """A test can script the model's answer and see the exact request it got."""
     scripted_server.chat_rule = lambda req: "42" if "answer" in prompt_text(req) else "?"
     resp = _client(scripted_server).chat.completions.create(
-        model="gpt-4o-mini", messages=[{"role": "user", "content": "the answer?"}])
+        model="gpt-4o-mini", messages=[{"role": "user", "content": "the answer?"}]
+    )
     assert resp.choices[0].message.content == "42"
     assert resp.usage.completion_tokens >= 1
     assert scripted_server.chat_requests()[0]["messages"][0]["content"] == "the answer?"
@@ -38,7 +40,8 @@ def test_unknown_model_and_wrong_key(scripted_server):
     """Unknown models get 404 and wrong keys 401, as the real API answers."""
     with pytest.raises(openai.NotFoundError):
         _client(scripted_server, max_retries=0).chat.completions.create(
-            model="nope", messages=[{"role": "user", "content": "x"}])
+            model="nope", messages=[{"role": "user", "content": "x"}]
+        )
     scripted_server.required_key = "sk-right"
     with pytest.raises(openai.AuthenticationError):
         _client(scripted_server, max_retries=0).models.list()
@@ -59,8 +62,9 @@ def test_hang_times_out_and_embeddings_are_deterministic(scripted_server):
 def test_slow_replies_and_azure_paths(scripted_server):
     """Latency is scripted per reply, and Azure deployment URLs are served."""
     scripted_server.chat_rule = lambda req: Reply("slow", delay=0.2)
-    client = openai.AzureOpenAI(azure_endpoint=scripted_server.root_url, api_key="k",
-                                api_version="2024-10-21", max_retries=0)
+    client = openai.AzureOpenAI(
+        azure_endpoint=scripted_server.root_url, api_key="k", api_version="2024-10-21", max_retries=0
+    )
     start = time.monotonic()
     resp = client.chat.completions.create(model="gpt-4o-mini", messages=[{"role": "user", "content": "x"}])
     assert resp.choices[0].message.content == "slow" and time.monotonic() - start >= 0.2

@@ -5,6 +5,7 @@ message on stderr for bad input, 3 when `run` finished but some rows ended in er
 commonest error is named; running again resumes them), 4 when `run --collect` stored what was
 ready but batches are still running at the provider, 130 when interrupted. Each area registers its sub-commands from its own module.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -35,11 +36,13 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="llm-path-advisor-cli",
-                     description="Evaluate an LLM feature and get advice on what to do next.",
-                     epilog="Exit codes: 0 done; 2 bad input (one line on stderr says what to do); 3 run "
-                            "finished but some rows ended in errors (run again to resume them); 4 run --collect: batches "
-                            "still running; 130 interrupted.")
+    parser = _Parser(
+        prog="llm-path-advisor-cli",
+        description="Evaluate an LLM feature and get advice on what to do next.",
+        epilog="Exit codes: 0 done; 2 bad input (one line on stderr says what to do); 3 run "
+        "finished but some rows ended in errors (run again to resume them); 4 run --collect: batches "
+        "still running; 130 interrupted.",
+    )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name in COMMAND_MODULES:

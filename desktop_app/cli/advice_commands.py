@@ -3,6 +3,7 @@
 `--json` prints the stable contract of ``Diagnosis.to_dict()`` for scripts and CI; without it
 a short plain summary. Bad input exits 2 with one line (see desktop_app/cli/__init__.py).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -17,13 +18,19 @@ _MAX_ROWS_SHOWN = 8
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("advise", help="recommend the next step (prompt, RAG, retrieval, fine-tuning) with evidence",
-                       description="Classify every failing row of the project's runs as a knowledge, behaviour, "
-                                   "retrieval or generation gap and recommend the next step.")
+    p = sub.add_parser(
+        "advise",
+        help="recommend the next step (prompt, RAG, retrieval, fine-tuning) with evidence",
+        description="Classify every failing row of the project's runs as a knowledge, behaviour, "
+        "retrieval or generation gap and recommend the next step.",
+    )
     p.add_argument("project", metavar="PROJECT", help="the project folder")
     p.add_argument("--json", action="store_true", help="print the full diagnosis as JSON")
-    p.add_argument("--readiness", action="store_true",
-                   help="while no RAG run exists, also measure whether the documents hold the answers")
+    p.add_argument(
+        "--readiness",
+        action="store_true",
+        help="while no RAG run exists, also measure whether the documents hold the answers",
+    )
     p.set_defaults(func=_advise)
 
 
@@ -40,15 +47,20 @@ def summary(d: Diagnosis) -> str:
     gaps = ", ".join(f"{k} {v}" for k, v in d.to_dict()["gaps"].items())
     focus = f" ({d.focus.replace('_', ' ')})" if d.focus else ""
     why = f": {', '.join(r.replace('_', ' ') for r in d.confidence_reasons)}" if d.confidence_reasons else ""
-    lines = [f"Next step: {d.recommendation}{focus} (confidence {d.confidence_level}{why}), starting from run "
-             f"{d.from_run!r}; target pass rate {_pct(d.target)}.",
-             f"Failing rows of {d.from_run!r} by gap: {gaps}; errors (no output) {d.errors}.", "Runs:"]
+    lines = [
+        f"Next step: {d.recommendation}{focus} (confidence {d.confidence_level}{why}), starting from run "
+        f"{d.from_run!r}; target pass rate {_pct(d.target)}.",
+        f"Failing rows of {d.from_run!r} by gap: {gaps}; errors (no output) {d.errors}.",
+        "Runs:",
+    ]
     width = max(len(p.name) for p in d.runs)
     for p in d.runs:
         tokens = "-" if p.tokens_per_request is None else f"{p.tokens_per_request:.0f}"
-        lines.append(f"  {p.name:<{width}}  pass {_pct(p.pass_rate):>4}  content {_pct(p.content_score):>4}  "
-                     f"behaviour {_pct(p.behaviour_score):>4}  tokens/request {tokens}  "
-                     f"grid {p.technique_position[0]},{p.technique_position[1]}")
+        lines.append(
+            f"  {p.name:<{width}}  pass {_pct(p.pass_rate):>4}  content {_pct(p.content_score):>4}  "
+            f"behaviour {_pct(p.behaviour_score):>4}  tokens/request {tokens}  "
+            f"grid {p.technique_position[0]},{p.technique_position[1]}"
+        )
     lines.append("Evidence:")
     for e in d.evidence:
         rows = list(e.rows[:_MAX_ROWS_SHOWN]) + (["..."] if len(e.rows) > _MAX_ROWS_SHOWN else [])

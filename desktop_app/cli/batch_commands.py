@@ -8,6 +8,7 @@ open batch, stores what finished and prints each batch's status (`--json`: ``bat
 0 done; 3 some collected rows ended in errors (run again, online or --batch, to resume them);
 4 collected what was ready but batches are still running (run --collect again later).
 """
+
 from __future__ import annotations
 
 import json
@@ -25,11 +26,14 @@ def cmd_batch(args, project, names) -> int:
     from desktop_app.core.run.project import prepare_project_run  # noqa: PLC0415
 
     if not batch_supported(ConnectionConfig.from_dict(project.section("connection")).preset):
-        raise RunError("This connection has no Batch API: batches go to OpenAI or Azure OpenAI.",
-                       "Run without --batch, or connect to OpenAI or Azure OpenAI (connect --preset).")
+        raise RunError(
+            "This connection has no Batch API: batches go to OpenAI or Azure OpenAI.",
+            "Run without --batch, or connect to OpenAI or Azure OpenAI (connect --preset).",
+        )
     plan = prepare_project_run(project, names)
-    if not agreed(plan, args, f"batch price: {money(plan.estimate.batch_cost_usd)} (about half; results within "
-                              "24 hours)"):
+    if not agreed(
+        plan, args, f"batch price: {money(plan.estimate.batch_cost_usd)} (about half; results within 24 hours)"
+    ):
         return 1
     submission = submit_batches(plan)  # closes the plan
     if args.json:
@@ -37,9 +41,12 @@ def cmd_batch(args, project, names) -> int:
         return 0
     for b in submission.batches:
         print(b.id)
-    print(f"submitted {len(submission.batches)} batches: {submission.requests} requests for {submission.rows} rows"
-          f" ({submission.cached} answered from the cache, {submission.joined} waiting on earlier batches);"
-          " run --collect later", file=sys.stderr)
+    print(
+        f"submitted {len(submission.batches)} batches: {submission.requests} requests for {submission.rows} rows"
+        f" ({submission.cached} answered from the cache, {submission.joined} waiting on earlier batches);"
+        " run --collect later",
+        file=sys.stderr,
+    )
     return 0
 
 
@@ -56,11 +63,15 @@ def cmd_collect(args, project) -> int:
             state = "collected" if b.collected else f"due by {b.expires_at or '?'}"
             print(f"{b.id}\t{b.status}\t{b.completed}/{b.total} done\t{b.failed} failed\t{state}")
         if check.collected:
-            print(f"stored {check.answered} answers and {check.errors} errors from {len(check.collected)} batches",
-                  file=sys.stderr)
+            print(
+                f"stored {check.answered} answers and {check.errors} errors from {len(check.collected)} batches",
+                file=sys.stderr,
+            )
         for batch_id in check.skipped:
-            print(f"warning: batch {batch_id} was sent through another connection; reconnect to it to collect",
-                  file=sys.stderr)
+            print(
+                f"warning: batch {batch_id} was sent through another connection; reconnect to it to collect",
+                file=sys.stderr,
+            )
     if check.errors:
         return 3
     return EXIT_BATCHES_PENDING if check.pending else 0

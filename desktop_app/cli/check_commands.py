@@ -4,6 +4,7 @@ Output is line-oriented for scripts: check-add prints "<status> <id>" (status: i
 each default stored with the first edit, then added / updated / unchanged), check-list prints
 a tab-separated table (or JSON with --json), check-remove prints "removed <id>".
 """
+
 from __future__ import annotations
 
 import argparse
@@ -20,23 +21,44 @@ _FILE_VALUE_KINDS = {"json_schema", "rubric"}
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    add = sub.add_parser("check-add", help="add a check (content or behaviour) to a project",
-                         description="Add a check. The first edit of a project without checks also "
-                                     "stores the checks inferred from its dataset.")
+    add = sub.add_parser(
+        "check-add",
+        help="add a check (content or behaviour) to a project",
+        description="Add a check. The first edit of a project without checks also "
+        "stores the checks inferred from its dataset.",
+    )
     add.add_argument("project", metavar="PROJECT", help="the project folder")
     add.add_argument("kind", metavar="KIND", help="one of: " + ", ".join(CLI_KIND_NAMES))
-    add.add_argument("value", metavar="VALUE", nargs="?", default=None,
-                     help="regex, JSON schema, number of characters, phrase, language code (ja, zh, ko, en) "
-                          "or rubric text; @FILE reads a json-schema or rubric from a file")
-    add.add_argument("--threshold", type=float, default=None,
-                     help="pass threshold 0..1 for token-f1 (default 0.5) and semantic (default 0.8)")
-    add.add_argument("--allow-fence", action="store_true",
-                     help="json / json-schema: accept an answer wrapped in a ``` code fence")
-    add.add_argument("--mode", choices=("unsure", "all"), default=None,
-                     help="judge: decide only the rows text alone cannot (unsure, the default) or every row (all)")
-    add.add_argument("--judge-model", metavar="MODEL", default=None,
-                     help="judge: the model that judges, on the project's connection (default: the model "
-                          "under test; a stronger one is recommended)")
+    add.add_argument(
+        "value",
+        metavar="VALUE",
+        nargs="?",
+        default=None,
+        help="regex, JSON schema, number of characters, phrase, language code (ja, zh, ko, en) "
+        "or rubric text; @FILE reads a json-schema or rubric from a file",
+    )
+    add.add_argument(
+        "--threshold",
+        type=float,
+        default=None,
+        help="pass threshold 0..1 for token-f1 (default 0.5) and semantic (default 0.8)",
+    )
+    add.add_argument(
+        "--allow-fence", action="store_true", help="json / json-schema: accept an answer wrapped in a ``` code fence"
+    )
+    add.add_argument(
+        "--mode",
+        choices=("unsure", "all"),
+        default=None,
+        help="judge: decide only the rows text alone cannot (unsure, the default) or every row (all)",
+    )
+    add.add_argument(
+        "--judge-model",
+        metavar="MODEL",
+        default=None,
+        help="judge: the model that judges, on the project's connection (default: the model "
+        "under test; a stronger one is recommended)",
+    )
     add.set_defaults(func=_cmd_add)
 
     lst = sub.add_parser("check-list", help="list a project's checks")
@@ -57,8 +79,10 @@ def _read_value(kind: str, value: str | None) -> str | None:
     try:
         return path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
-        raise CheckError(f"Cannot read the {kind.replace('_', '-')} value from {path}: {exc}.",
-                         "Give an existing UTF-8 text file after @, or the value itself.") from exc
+        raise CheckError(
+            f"Cannot read the {kind.replace('_', '-')} value from {path}: {exc}.",
+            "Give an existing UTF-8 text file after @, or the value itself.",
+        ) from exc
 
 
 def _cmd_add(args: argparse.Namespace) -> int:
@@ -71,8 +95,9 @@ def _cmd_add(args: argparse.Namespace) -> int:
         raise CheckError("--mode and --judge-model apply to the judge check only.", "Leave them out.")
     if kind == "judge":
         params = {k: v for k, v in (("mode", args.mode), ("model", args.judge_model)) if v} or None
-    spec, status, seeded = add_check(project, kind, _read_value(kind, args.value),
-                                     threshold=args.threshold, params=params)
+    spec, status, seeded = add_check(
+        project, kind, _read_value(kind, args.value), threshold=args.threshold, params=params
+    )
     for default in seeded:
         if default.id != spec.id:
             print(f"inferred {default.id}")

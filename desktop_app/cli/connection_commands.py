@@ -4,6 +4,7 @@
 read from standard input into the OS keychain. `test-connection` exits 0 when the server
 answered, 1 when the connection fails; bad input exits 2 like every command.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -21,18 +22,27 @@ from desktop_app.core.run.judge import JUDGE_SECTION, judge_config
 
 # CLI option -> connection field; only options the user gave change the saved section.
 _FIELDS = {
-    "base_url": "base_url", "model": "model", "api_key_env": "api_key_env",
-    "keyring_user": "keyring_user", "embedding_model": "embedding_model",
-    "azure_endpoint": "azure_endpoint", "azure_deployment": "azure_deployment",
-    "api_version": "api_version", "timeout": "timeout_s", "max_retries": "max_retries",
+    "base_url": "base_url",
+    "model": "model",
+    "api_key_env": "api_key_env",
+    "keyring_user": "keyring_user",
+    "embedding_model": "embedding_model",
+    "azure_endpoint": "azure_endpoint",
+    "azure_deployment": "azure_deployment",
+    "api_version": "api_version",
+    "timeout": "timeout_s",
+    "max_retries": "max_retries",
 }
 _AZURE_OPTIONS = ("azure_endpoint", "azure_deployment", "api_version")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("connect", help="choose the model server of a project",
-                       description="Save how the project reaches its models. The key itself is never "
-                                   "saved in the project: name an environment variable or use the keychain.")
+    p = sub.add_parser(
+        "connect",
+        help="choose the model server of a project",
+        description="Save how the project reaches its models. The key itself is never "
+        "saved in the project: name an environment variable or use the keychain.",
+    )
     p.add_argument("project", metavar="PROJECT")
     p.add_argument("--preset", choices=PRESETS, help="server kind (guessed from the other options if left out)")
     p.add_argument("--offline", action="store_true", help="make no model calls (same as --preset offline)")
@@ -49,13 +59,19 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--api-key-stdin", action="store_true", help="read an API key from stdin into the OS keychain")
     p.add_argument("--forget-key", action="store_true", help="delete this connection's key from the keychain")
     p.add_argument("--json", action="store_true", help="print the saved section as JSON")
-    p.add_argument("--judge", action="store_true",
-                   help="set the LLM judge's own server instead (e.g. a stronger model than the one under test); "
-                        "--judge --offline: the judge uses the project's connection again")
+    p.add_argument(
+        "--judge",
+        action="store_true",
+        help="set the LLM judge's own server instead (e.g. a stronger model than the one under test); "
+        "--judge --offline: the judge uses the project's connection again",
+    )
     p.set_defaults(func=_connect)
 
-    t = sub.add_parser("test-connection", help="send one tiny request and print the verdict",
-                       description="Exit 0 when the server answered, 1 when the connection fails.")
+    t = sub.add_parser(
+        "test-connection",
+        help="send one tiny request and print the verdict",
+        description="Exit 0 when the server answered, 1 when the connection fails.",
+    )
     t.add_argument("project", metavar="PROJECT")
     t.add_argument("--json", action="store_true", help="print the report as JSON")
     t.add_argument("--judge", action="store_true", help="test the judge's connection (connect --judge)")
@@ -83,8 +99,10 @@ def _guess_preset(args: argparse.Namespace, current: str) -> str:
         return current
     if args.model:
         return "openai"
-    raise AppError("Say which server to use.",
-                   "Give --preset openai|azure|local, --base-url URL, --azure-endpoint URL, or --offline.")
+    raise AppError(
+        "Say which server to use.",
+        "Give --preset openai|azure|local, --base-url URL, --azure-endpoint URL, or --offline.",
+    )
 
 
 def _connect(args: argparse.Namespace) -> int:
@@ -92,9 +110,12 @@ def _connect(args: argparse.Namespace) -> int:
         try:
             check_key_env(args.api_key_env.strip())
         except ConnectionFailed as exc:  # say how to store a key from here: the ui's wording names its key field
-            raise ConnectionFailed(exc.message, "Give --api-key-env the variable's NAME (e.g. OPENAI_API_KEY); to "
-                                   "store the key itself, pipe it to connect --api-key-stdin (OS keychain).",
-                                   details=exc.details) from None
+            raise ConnectionFailed(
+                exc.message,
+                "Give --api-key-env the variable's NAME (e.g. OPENAI_API_KEY); to "
+                "store the key itself, pipe it to connect --api-key-stdin (OS keychain).",
+                details=exc.details,
+            ) from None
     project = Project.open(args.project)
     section_name = JUDGE_SECTION if args.judge else "connection"
     current = dict(project.section(section_name) or {})
@@ -109,8 +130,10 @@ def _connect(args: argparse.Namespace) -> int:
     cfg = ConnectionConfig.from_dict(section)
     cfg.check_complete()
     if cfg.preset == "azure" and not cfg.chat_model:
-        raise AppError("Azure OpenAI needs the deployment of the chat model.",
-                       "Give --azure-deployment NAME (as shown in Azure AI Foundry).")
+        raise AppError(
+            "Azure OpenAI needs the deployment of the chat model.",
+            "Give --azure-deployment NAME (as shown in Azure AI Foundry).",
+        )
     messages = []
     if args.forget_key:
         deleted = secrets.forget_api_key(cfg)
@@ -128,8 +151,10 @@ def _connect(args: argparse.Namespace) -> int:
         print(json.dumps({"connection": cfg.to_dict(), "key_source": source}, ensure_ascii=False, indent=2))
         return 0
     where = cfg.server_url() or "no server"
-    print(f"{'judge ' if args.judge else ''}connection saved: {cfg.preset} {where} model={cfg.chat_model or '-'} "
-          f"key={_describe_source(cfg, source)}")
+    print(
+        f"{'judge ' if args.judge else ''}connection saved: {cfg.preset} {where} model={cfg.chat_model or '-'} "
+        f"key={_describe_source(cfg, source)}"
+    )
     for line in messages:
         print(line)
     return 0
@@ -149,8 +174,8 @@ def _sentence(report: providers.ConnectionReport, cfg: ConnectionConfig) -> str:
     latency = f"{report.latency_s:.1f} s" if report.latency_s is not None else "-"
     detail = f": {report.detail}" if report.detail else ""
     return {
-        "connected": f"Connected: {report.model or cfg.server_url()} answered in {latency}" + (
-            f"; context {report.context_tokens:,} tokens" if report.context_tokens else ""),
+        "connected": f"Connected: {report.model or cfg.server_url()} answered in {latency}"
+        + (f"; context {report.context_tokens:,} tokens" if report.context_tokens else ""),
         "key_rejected": f"Key rejected by {report.url}{detail}",
         "unreachable": f"Server not reachable at {report.url}",
         "model_not_found": f"Model not found: {report.model} at {report.url}{detail}",

@@ -10,6 +10,7 @@ user declined at the prompt, 2 for bad input, 130 on Ctrl+C (finished rows are k
 `run --batch` / `run --collect` go through the provider's Batch API (cli/batch_commands.py); they
 add exit 4: batches still running.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -24,37 +25,65 @@ from desktop_app.cli.plan_prompt import agreed, duration, money
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    run = sub.add_parser("run", help="run variants against the connected model (resumes unfinished runs)",
-                         description="Print the estimate, ask, then run. Finished rows are kept on Ctrl+C; "
-                                     "running again resumes and never pays for a finished or cached request.")
+    run = sub.add_parser(
+        "run",
+        help="run variants against the connected model (resumes unfinished runs)",
+        description="Print the estimate, ask, then run. Finished rows are kept on Ctrl+C; "
+        "running again resumes and never pays for a finished or cached request.",
+    )
     run.add_argument("project", metavar="PROJECT", help="the project folder")
-    run.add_argument("--variants", metavar="NAME,...", default="",
-                     help="variants to run (names in the project, or presets: baseline, instructions, "
-                          "step_by_step, few_shot, rag, rag_few_shot, fine_tuned, fine_tuned_rag)")
-    run.add_argument("--concurrency", metavar="N", type=int, default=None,
-                     help="requests in flight at once (default: the project's setting, 8)")
+    run.add_argument(
+        "--variants",
+        metavar="NAME,...",
+        default="",
+        help="variants to run (names in the project, or presets: baseline, instructions, "
+        "step_by_step, few_shot, rag, rag_few_shot, fine_tuned, fine_tuned_rag)",
+    )
+    run.add_argument(
+        "--concurrency",
+        metavar="N",
+        type=int,
+        default=None,
+        help="requests in flight at once (default: the project's setting, 8)",
+    )
     run.add_argument("--yes", "-y", action="store_true", help="run without asking")
     mode = run.add_mutually_exclusive_group()
-    mode.add_argument("--batch", action="store_true",
-                      help="submit to the provider's Batch API (OpenAI, Azure OpenAI): about half the price, "
-                           "results within 24 hours; prints the batch ids and returns at once")
-    mode.add_argument("--collect", action="store_true",
-                      help="check the submitted batches and store the results of those that finished "
-                           "(exit 4: some are still running)")
+    mode.add_argument(
+        "--batch",
+        action="store_true",
+        help="submit to the provider's Batch API (OpenAI, Azure OpenAI): about half the price, "
+        "results within 24 hours; prints the batch ids and returns at once",
+    )
+    mode.add_argument(
+        "--collect",
+        action="store_true",
+        help="check the submitted batches and store the results of those that finished "
+        "(exit 4: some are still running)",
+    )
     run.add_argument("--json", action="store_true", help="with --batch or --collect: print the outcome as JSON")
     run.set_defaults(func=_cmd_run)
 
-    imp = sub.add_parser("import-run", help="import outputs produced elsewhere as a run",
-                         description="Import a CSV/XLSX/JSONL of outputs keyed by row id; it is scored like any run.")
+    imp = sub.add_parser(
+        "import-run",
+        help="import outputs produced elsewhere as a run",
+        description="Import a CSV/XLSX/JSONL of outputs keyed by row id; it is scored like any run.",
+    )
     imp.add_argument("project", metavar="PROJECT", help="the project folder")
     imp.add_argument("name", metavar="NAME", help="the run's name (re-importing a name replaces that import)")
     imp.add_argument("file", metavar="FILE", help="CSV, XLSX or JSONL with one output per row id")
-    imp.add_argument("--techniques", metavar="T1,T2", required=True,
-                     help="techniques that produced it: none, or instructions, step_by_step, few_shot, rag, "
-                          "rag_tuned, fine_tuned")
+    imp.add_argument(
+        "--techniques",
+        metavar="T1,T2",
+        required=True,
+        help="techniques that produced it: none, or instructions, step_by_step, few_shot, rag, rag_tuned, fine_tuned",
+    )
     imp.add_argument("--output-col", metavar="C", default=None, help="column with the outputs (default: guessed)")
-    imp.add_argument("--contexts-col", metavar="C", default=None,
-                     help="column with the retrieved passages: a JSON list of strings or {text, source}")
+    imp.add_argument(
+        "--contexts-col",
+        metavar="C",
+        default=None,
+        help="column with the retrieved passages: a JSON list of strings or {text, source}",
+    )
     imp.add_argument("--id-col", metavar="C", default=None, help="column with the row ids (default: guessed)")
     imp.add_argument("--model", metavar="M", default="", help="the model that produced the outputs, if known")
     imp.add_argument("--json", action="store_true", help="print the import report as JSON")
@@ -117,8 +146,10 @@ class _Bar:
         if (event.get("waiting_s") or 0) >= 0.5:
             eta = f" waiting for the rate limit: {duration(event['waiting_s'])}"
         label = f"re-ranking {event['run']}" if event["event"] == "rerank" else event["run"]
-        line = (f"\r{label[:20]:<20} [{'#' * filled}{'.' * (30 - filled)}] {event['done']}/{event['total']}"
-                f" errors {event['errors']} cached {event['cached']} ${event['cost']:.4f}{eta}")
+        line = (
+            f"\r{label[:20]:<20} [{'#' * filled}{'.' * (30 - filled)}] {event['done']}/{event['total']}"
+            f" errors {event['errors']} cached {event['cached']} ${event['cost']:.4f}{eta}"
+        )
         self.stream.write(line.ljust(100)[:120] + ("\n" if final else ""))
         self.stream.flush()
 
@@ -148,13 +179,17 @@ def _cmd_run(args) -> int:
         print(f"stopped ({stop.signal}); finished rows are saved, run again to resume", file=sys.stderr)
         return 130
     for s in summaries:
-        print(f"{s.run.name}: {s.run.status}, {s.rows} rows, {s.errors} errors, content {s.content_score:.1%}, "
-              f"behaviour {s.behaviour_score:.1%}, pass {s.pass_rate:.1%}, cost {money(s.cost)}")
+        print(
+            f"{s.run.name}: {s.run.status}, {s.rows} rows, {s.errors} errors, content {s.content_score:.1%}, "
+            f"behaviour {s.behaviour_score:.1%}, pass {s.pass_rate:.1%}, cost {money(s.cost)}"
+        )
     errors = sum(s.errors for s in summaries)
     if errors:  # exit 0 only when every row has an answer: a script must not take half a run for a run
         reason, count = _commonest_error(project, [s.run.id for s in summaries])
-        print(f"{errors} rows ended in errors (commonest: {reason!r}, {count} rows); run again to resume them",
-              file=sys.stderr)
+        print(
+            f"{errors} rows ended in errors (commonest: {reason!r}, {count} rows); run again to resume them",
+            file=sys.stderr,
+        )
         return EXIT_ROWS_FAILED
     return 0
 
@@ -176,17 +211,29 @@ def _cmd_import(args) -> int:
     from desktop_app.core.run.imported import import_run  # noqa: PLC0415
 
     project = Project.open(args.project)
-    report = import_run(project, args.name, args.file, args.techniques, output_col=args.output_col,
-                        contexts_col=args.contexts_col, id_col=args.id_col, model=args.model)
+    report = import_run(
+        project,
+        args.name,
+        args.file,
+        args.techniques,
+        output_col=args.output_col,
+        contexts_col=args.contexts_col,
+        id_col=args.id_col,
+        model=args.model,
+    )
     if args.json:
         print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
         return 0
     verb = "replaced" if report.replaced else "imported"
-    print(f"{verb} {report.run.name}: {report.stored} of {report.evaluation_rows} evaluation rows "
-          f"(techniques: {', '.join(report.run.techniques) or 'none'})")
-    for label, ids in (("missing (no output in the file)", report.missing),
-                       ("unknown ids (ignored)", report.unknown),
-                       ("examples-pool ids (not evaluated, ignored)", report.pool)):
+    print(
+        f"{verb} {report.run.name}: {report.stored} of {report.evaluation_rows} evaluation rows "
+        f"(techniques: {', '.join(report.run.techniques) or 'none'})"
+    )
+    for label, ids in (
+        ("missing (no output in the file)", report.missing),
+        ("unknown ids (ignored)", report.unknown),
+        ("examples-pool ids (not evaluated, ignored)", report.pool),
+    ):
         if ids:
             more = f" and {len(ids) - 10} more" if len(ids) > 10 else ""
             print(f"warning: {len(ids)} {label}: {', '.join(ids[:10])}{more}", file=sys.stderr)
@@ -208,12 +255,44 @@ def _cmd_results(args) -> int:
     if not rows:
         print("no runs yet")
         return 0
-    print("\t".join(("name", "techniques", "x,y", "rows", "errors", "content", "behaviour", "pass",
-                     "tokens", "cost", "p50_s", "p95_s", "missing")))
+    print(
+        "\t".join(
+            (
+                "name",
+                "techniques",
+                "x,y",
+                "rows",
+                "errors",
+                "content",
+                "behaviour",
+                "pass",
+                "tokens",
+                "cost",
+                "p50_s",
+                "p95_s",
+                "missing",
+            )
+        )
+    )
     for r in rows:
         lat = ["-" if r[k] is None else f"{r[k]:.2f}" for k in ("latency_p50", "latency_p95")]
         cost = "-" if r["cost"] is None else f"{r['cost']:.4f}"  # no price known for the model
-        print("\t".join((r["name"], ",".join(r["techniques"]) or "none", "{},{}".format(*r["technique_position"]),
-                         str(r["rows"]), str(r["errors"]), f"{r['content_score']:.3f}", f"{r['behaviour_score']:.3f}",
-                         f"{r['pass_rate']:.3f}", str(r["tokens"]), cost, *lat, str(r["missing"]))))
+        print(
+            "\t".join(
+                (
+                    r["name"],
+                    ",".join(r["techniques"]) or "none",
+                    "{},{}".format(*r["technique_position"]),
+                    str(r["rows"]),
+                    str(r["errors"]),
+                    f"{r['content_score']:.3f}",
+                    f"{r['behaviour_score']:.3f}",
+                    f"{r['pass_rate']:.3f}",
+                    str(r["tokens"]),
+                    cost,
+                    *lat,
+                    str(r["missing"]),
+                )
+            )
+        )
     return 0

@@ -1,4 +1,5 @@
 """knowledge-add, knowledge-search, readiness: the knowledge base from the command line."""
+
 from __future__ import annotations
 
 import argparse
@@ -37,15 +38,24 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("project", help="project folder")
     p.add_argument("--k", type=_positive, default=None)
     p.add_argument("--json", action="store_true")
-    p.add_argument("--sweep", action="store_true",
-                   help="retrieval lab: measure a grid of chunking, top-k, keyword/meaning weight, tokenisation "
-                        "and embedding settings in scratch indexes (the project's index is untouched); "
-                        "with --k, only that top-k")
-    p.add_argument("--adopt", action="store_true",
-                   help="with --sweep: make the best setting the project's and index the documents for it")
-    p.add_argument("--rerank", action="store_true",
-                   help="with --sweep: also re-rank the 3 best settings' passages with the connected model "
-                        "(its rating calls, tokens and cost are printed first and asked about)")
+    p.add_argument(
+        "--sweep",
+        action="store_true",
+        help="retrieval lab: measure a grid of chunking, top-k, keyword/meaning weight, tokenisation "
+        "and embedding settings in scratch indexes (the project's index is untouched); "
+        "with --k, only that top-k",
+    )
+    p.add_argument(
+        "--adopt",
+        action="store_true",
+        help="with --sweep: make the best setting the project's and index the documents for it",
+    )
+    p.add_argument(
+        "--rerank",
+        action="store_true",
+        help="with --sweep: also re-rank the 3 best settings' passages with the connected model "
+        "(its rating calls, tokens and cost are printed first and asked about)",
+    )
     p.add_argument("--yes", "-y", action="store_true", help="with --rerank: make the rating calls without asking")
     p.set_defaults(func=_readiness)
 
@@ -53,6 +63,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 def _open(path: str):
     from desktop_app.core.knowledge import KnowledgeBase
     from desktop_app.core.project.folder import Project
+
     return KnowledgeBase.open(Project.open(path))
 
 
@@ -68,8 +79,10 @@ def _add(args) -> int:
         for f in report.files:
             detail = f"{f.chunks} chunks" if f.status != "failed" else f"{f.reason}: {f.message}"
             print(f"{f.status:<18} {f.source}  ({detail})")
-        print(f"read {report.count('read')}, replaced {report.count('replaced')}, "
-              f"unchanged {report.count('skipped_unchanged')}, failed {report.count('failed')}")
+        print(
+            f"read {report.count('read')}, replaced {report.count('replaced')}, "
+            f"unchanged {report.count('skipped_unchanged')}, failed {report.count('failed')}"
+        )
     if report.files and len(report.failed) == len(report.files):
         raise KnowledgeError("None of the given files could be added.", "See the reasons listed above.")
     return 0
@@ -79,8 +92,9 @@ def _search(args) -> int:
     kb = _open(args.project)
     try:
         if kb.stats()["chunks"] == 0:
-            raise KnowledgeError("The knowledge base has no documents yet.",
-                                 "Add some with: knowledge-add PROJECT PATH...")
+            raise KnowledgeError(
+                "The knowledge base has no documents yet.", "Add some with: knowledge-add PROJECT PATH..."
+            )
         passages = kb.search(args.query, k=args.k, mode=args.mode)
     finally:
         kb.close()
@@ -99,17 +113,22 @@ def _search(args) -> int:
 def _readiness(args) -> int:
     from desktop_app.core.knowledge.readiness import readiness
     from desktop_app.core.project.folder import Project
+
     if args.sweep:
         return _sweep(args)
     if args.adopt or args.rerank:
-        raise KnowledgeError(f"{'--adopt' if args.adopt else '--rerank'} needs --sweep: it adopts the best setting the sweep found.",
-                             "Run: readiness PROJECT --sweep --adopt (or --rerank)")
+        raise KnowledgeError(
+            f"{'--adopt' if args.adopt else '--rerank'} needs --sweep: it adopts the best setting the sweep found.",
+            "Run: readiness PROJECT --sweep --adopt (or --rerank)",
+        )
     result = readiness(Project.open(args.project), k=args.k)
     if args.json:
         print(json.dumps(result, ensure_ascii=False, indent=2))
         return 0
-    print(f"{result['in_top_k']}/{result['evaluated']} rows ({result['share']:.0%}) have their expected answer "
-          f"in the top {result['k']} passages; mean recall {result['mean_recall']:.2f}, MRR {result['mrr']:.2f}")
+    print(
+        f"{result['in_top_k']}/{result['evaluated']} rows ({result['share']:.0%}) have their expected answer "
+        f"in the top {result['k']} passages; mean recall {result['mean_recall']:.2f}, MRR {result['mrr']:.2f}"
+    )
     for r in result["per_row"]:
         if not r["in_top_k"]:
             print(f"  missing: row {r['id']} (recall {r['recall']:.2f})")
@@ -117,9 +136,11 @@ def _readiness(args) -> int:
 
 
 def _describe(setting: dict, reranked: bool = False) -> str:
-    return (f"chunks {setting['chunk_size']}/{setting['chunk_overlap']}, top {setting['top_k']}, "
-            f"meaning weight {setting['fusion_weight']:.2f}, {setting['embedding']}, {setting['tokenizer']}"
-            + (", re-ranked" if reranked else ""))
+    return (
+        f"chunks {setting['chunk_size']}/{setting['chunk_overlap']}, top {setting['top_k']}, "
+        f"meaning weight {setting['fusion_weight']:.2f}, {setting['embedding']}, {setting['tokenizer']}"
+        + (", re-ranked" if reranked else "")
+    )
 
 
 def _with_rerank(args, project, result, out: dict):
@@ -130,9 +151,11 @@ def _with_rerank(args, project, result, out: dict):
 
     found, cost = lab_rerank.plan(project, result)
     stream = sys.stderr if args.json else sys.stdout
-    print(f"re-ranking the {cost.settings} best settings: {cost.calls} rating calls ({cost.cached} ratings from "
-          f"cache), ~{cost.tokens:,} tokens, {money(cost.cost_usd)}, about {duration(cost.time_s)} - {cost.model}",
-          file=stream)
+    print(
+        f"re-ranking the {cost.settings} best settings: {cost.calls} rating calls ({cost.cached} ratings from "
+        f"cache), ~{cost.tokens:,} tokens, {money(cost.cost_usd)}, about {duration(cost.time_s)} - {cost.model}",
+        file=stream,
+    )
     out["rerank"] = {**cost.to_dict(), "done": False}
     if cost.calls and not confirm(args):
         print("re-ranking not started", file=sys.stderr)
@@ -148,16 +171,20 @@ def _sweep(args) -> int:
     from desktop_app.core.knowledge.readiness import readiness
     from desktop_app.core.knowledge.sweep import sweep
     from desktop_app.core.project.folder import Project
+
     project = Project.open(args.project)
     if args.rerank:  # before the sweep: an offline project or no terminal to ask on fails at once
         from desktop_app.core.errors import RunError
         from desktop_app.core.run import lab_rerank
+
         ok, why = lab_rerank.available(project)
         if not ok:
             raise KnowledgeError(why, "Run the sweep without --rerank, or connect a model (connect PROJECT ...).")
         if not args.yes and not sys.stdin.isatty():
-            raise RunError("Not re-ranking: it would call the model and there is no terminal to confirm on.",
-                           "Add --yes to re-rank without asking.")
+            raise RunError(
+                "Not re-ranking: it would call the model and there is no terminal to confirm on.",
+                "Add --yes to re-rank without asking.",
+            )
     grid = replace(Grid(), top_ks=(args.k,)) if args.k else Grid()
     result = sweep(project, grid)
     out: dict = {}
@@ -177,21 +204,29 @@ def _sweep(args) -> int:
     if args.json:
         print(json.dumps(out, ensure_ascii=False, indent=2))
         return 0 if agreed else 1
-    print(f"measured {len(result.trials)} settings on {result.evaluated} rows in {result.seconds:.1f} s"
-          + (" (stopped early)" if result.cancelled else ""))
+    print(
+        f"measured {len(result.trials)} settings on {result.evaluated} rows in {result.seconds:.1f} s"
+        + (" (stopped early)" if result.cancelled else "")
+    )
     print(f"{'recall':>6} {'MRR':>5} {'ms/q':>6} {'chunks':>6}  setting")
     for t in [t for n, t in enumerate(result.trials) if n < 10 or t.reranked]:
         mark = "  <- current" if t.current else ""
-        print(f"{t.share:>6.0%} {t.mrr:>5.2f} {t.ms_per_question:>6.1f} {t.chunks:>6}  "
-              f"{_describe(t.setting.to_dict(), t.reranked)}{mark}")
+        print(
+            f"{t.share:>6.0%} {t.mrr:>5.2f} {t.ms_per_question:>6.1f} {t.chunks:>6}  "
+            f"{_describe(t.setting.to_dict(), t.reranked)}{mark}"
+        )
     if result.current is not None:
-        print(f"current: {result.current.share:.0%} (MRR {result.current.mrr:.2f}), "
-              f"{_describe(out['current']['setting'], result.current.reranked)}")
+        print(
+            f"current: {result.current.share:.0%} (MRR {result.current.mrr:.2f}), "
+            f"{_describe(out['current']['setting'], result.current.reranked)}"
+        )
     if result.best is not None:
         verdict = "better" if result.improves else "no better than the current setting"
-        print(f"best:    {result.best.share:.0%} (MRR {result.best.mrr:.2f}), "
-              f"{_describe(out['best']['setting'], result.best.reranked)}"
-              f" [{verdict}]")
+        print(
+            f"best:    {result.best.share:.0%} (MRR {result.best.mrr:.2f}), "
+            f"{_describe(out['best']['setting'], result.best.reranked)}"
+            f" [{verdict}]"
+        )
     if adopted:
         after = out["readiness_after"]
         print(f"adopted: readiness is now {after['share']:.0%} (MRR {after['mrr']:.2f})")

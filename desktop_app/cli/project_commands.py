@@ -1,4 +1,5 @@
 """`new`: create a project folder from an evaluation set. See desktop_app/cli/__init__.py."""
+
 from __future__ import annotations
 
 import argparse
@@ -15,9 +16,12 @@ _ROLE_OPTIONS = ("input", "expected", "id", "context", "category")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("new", help="create a project from an evaluation set",
-                       description="Create PROJECT (a folder) and import the evaluation set FILE: "
-                                   "CSV/TSV in any common encoding, XLSX, JSONL, OpenAI chat or Evals JSONL.")
+    p = sub.add_parser(
+        "new",
+        help="create a project from an evaluation set",
+        description="Create PROJECT (a folder) and import the evaluation set FILE: "
+        "CSV/TSV in any common encoding, XLSX, JSONL, OpenAI chat or Evals JSONL.",
+    )
     p.add_argument("project", metavar="PROJECT", help="folder to create (may exist if it has no project)")
     p.add_argument("--dataset", required=True, metavar="FILE", help="the evaluation set to import")
     p.add_argument("--sheet", metavar="S", help="XLSX sheet name (default: the first sheet)")
@@ -25,8 +29,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--delimiter", metavar="D", help="CSV delimiter, e.g. ',' ';' or tab (default: detected)")
     for role in _ROLE_OPTIONS:
         p.add_argument(f"--{role}", metavar="COL", help=f"the {role} column (default: guessed from the names)")
-    p.add_argument("--examples", type=int, default=0, metavar="N",
-                   help="rows to set aside as the examples pool for few-shot and fine-tuning (default 0)")
+    p.add_argument(
+        "--examples",
+        type=int,
+        default=0,
+        metavar="N",
+        help="rows to set aside as the examples pool for few-shot and fine-tuning (default 0)",
+    )
     p.add_argument("--seed", type=int, default=0, metavar="N", help="seed of the examples split (default 0)")
     p.set_defaults(func=run_new)
 
@@ -40,9 +49,16 @@ def run_new(args: argparse.Namespace) -> int:
         before = set(root.iterdir())
     project = Project.create(root)  # refuses a folder that already holds a project
     try:
-        section = import_dataset(project, args.dataset, encoding=args.encoding, sheet=args.sheet,
-                                 delimiter=args.delimiter, mapping=mapping, examples=args.examples,
-                                 seed=args.seed)
+        section = import_dataset(
+            project,
+            args.dataset,
+            encoding=args.encoding,
+            sheet=args.sheet,
+            delimiter=args.delimiter,
+            mapping=mapping,
+            examples=args.examples,
+            seed=args.seed,
+        )
     except BaseException:
         _remove_created(root, existed, before)  # so the same command can simply be run again
         raise
@@ -80,19 +96,24 @@ def _remove_created(root: Path, existed: bool, before: set[Path]) -> None:
 
 
 def summary_lines(root: Path, section: dict) -> list[str]:
-    where = {"csv": f"CSV, delimiter {section['delimiter']!r}", "xlsx": f"XLSX, sheet '{section['sheet']}'",
-             "jsonl": "JSONL", "chat_jsonl": "OpenAI chat-format JSONL",
-             "evals_jsonl": "OpenAI Evals JSONL"}.get(section["format"], section["format"])
+    where = {
+        "csv": f"CSV, delimiter {section['delimiter']!r}",
+        "xlsx": f"XLSX, sheet '{section['sheet']}'",
+        "jsonl": "JSONL",
+        "chat_jsonl": "OpenAI chat-format JSONL",
+        "evals_jsonl": "OpenAI Evals JSONL",
+    }.get(section["format"], section["format"])
     encoding = f", encoding {label(section['encoding'])}" if section.get("encoding") else ""
     mapping = section["mapping"]
-    shown = ", ".join(f"{role}={mapping[role] or ('(generated)' if role == 'id' else '-')}"
-                      for role in _ROLE_OPTIONS)
+    shown = ", ".join(f"{role}={mapping[role] or ('(generated)' if role == 'id' else '-')}" for role in _ROLE_OPTIONS)
     examples = section["examples"]
-    lines = [f"Created project {root}",
-             f"Read {Path(section['source']).name}: {where}{encoding}",
-             f"Rows: {section['rows']} (evaluation {section['eval_rows']}, examples pool "
-             f"{examples['count']}, seed {examples['seed']})",
-             f"Columns: {shown}"]
+    lines = [
+        f"Created project {root}",
+        f"Read {Path(section['source']).name}: {where}{encoding}",
+        f"Rows: {section['rows']} (evaluation {section['eval_rows']}, examples pool "
+        f"{examples['count']}, seed {examples['seed']})",
+        f"Columns: {shown}",
+    ]
     lines += [f"Warning: {_warning_text(w)}" for w in section.get("warnings", [])]
     return lines
 
@@ -105,20 +126,26 @@ def _listed(values: list, count: int) -> str:
 def _warning_text(w: dict) -> str:
     kind, count = w.get("kind"), w.get("count", 0)
     texts = {
-        "huge_cell": lambda: f"{count} row(s) have a cell over {HUGE_CELL:,} characters "
-                             f"(kept, flagged huge_cell): {_listed(w['ids'], count)}",
-        "empty_input": lambda: f"{count} row(s) without an input were skipped "
-                               f"(lines {_listed(w['lines'], count)})",
+        "huge_cell": lambda: (
+            f"{count} row(s) have a cell over {HUGE_CELL:,} characters "
+            f"(kept, flagged huge_cell): {_listed(w['ids'], count)}"
+        ),
+        "empty_input": lambda: f"{count} row(s) without an input were skipped (lines {_listed(w['lines'], count)})",
         "empty_expected": lambda: f"{count} row(s) have no expected output: {_listed(w['ids'], count)}",
-        "generated_ids": lambda: f"{count} row(s) had an empty id; ids were generated "
-                                 f"(lines {_listed(w['lines'], count)})",
-        "duplicate_inputs": lambda: f"{count} rows share their input with another row "
-                                    "(they stay on the same side of the split)",
+        "generated_ids": lambda: (
+            f"{count} row(s) had an empty id; ids were generated (lines {_listed(w['lines'], count)})"
+        ),
+        "duplicate_inputs": lambda: (
+            f"{count} rows share their input with another row (they stay on the same side of the split)"
+        ),
         "renamed_columns": lambda: f"blank or repeated column names were renamed: {', '.join(w['columns'])}",
-        "encoding_differs": lambda: f"you chose {label(w['chosen'])} but the file looks like "
-                                    f"{label(w['detected'])}; check the text for garbled characters",
-        "ignored_keys": lambda: f"{count} line(s) have keys not seen in the first lines (ignored): "
-                                f"{', '.join(w['keys'])}",
+        "encoding_differs": lambda: (
+            f"you chose {label(w['chosen'])} but the file looks like "
+            f"{label(w['detected'])}; check the text for garbled characters"
+        ),
+        "ignored_keys": lambda: (
+            f"{count} line(s) have keys not seen in the first lines (ignored): {', '.join(w['keys'])}"
+        ),
         "cells_outside_header": lambda: f"{count} row(s) have cells right of the last named column (ignored)",
     }
     return texts[kind]() if kind in texts else str(w)

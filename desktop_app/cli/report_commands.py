@@ -3,6 +3,7 @@
 Both print the written file's path and exit 0; a project without runs, an unsupported file
 name or an unwritable place exits 2 with one line (see desktop_app/cli/__init__.py).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -11,18 +12,25 @@ from desktop_app.core.project.folder import Project
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    rep = sub.add_parser("report", help="write the HTML report: advice, grid maps, leaderboard, failures",
-                         description="Write one self-contained HTML file (no external files; opens offline, "
-                                     "prints, can be mailed). Missing folders are created.")
+    rep = sub.add_parser(
+        "report",
+        help="write the HTML report: advice, grid maps, leaderboard, failures",
+        description="Write one self-contained HTML file (no external files; opens offline, "
+        "prints, can be mailed). Missing folders are created.",
+    )
     rep.add_argument("project", metavar="PROJECT", help="the project folder")
     rep.add_argument("out", metavar="OUT.html", help="the report file to write")
-    rep.add_argument("--lang", choices=("en", "ja"), default="en",
-                     help="the report's language (default en; ja: Japanese)")
+    rep.add_argument(
+        "--lang", choices=("en", "ja"), default="en", help="the report's language (default en; ja: Japanese)"
+    )
     rep.set_defaults(func=_cmd_report)
 
-    exp = sub.add_parser("export", help="write per-row results across runs as CSV or XLSX",
-                         description="OUT.csv: UTF-8 with BOM (opens right in Excel, Japanese too), one line per "
-                                     "row and run. OUT.xlsx: a Leaderboard sheet and a Rows sheet.")
+    exp = sub.add_parser(
+        "export",
+        help="write per-row results across runs as CSV or XLSX",
+        description="OUT.csv: UTF-8 with BOM (opens right in Excel, Japanese too), one line per "
+        "row and run. OUT.xlsx: a Leaderboard sheet and a Rows sheet.",
+    )
     exp.add_argument("project", metavar="PROJECT", help="the project folder")
     exp.add_argument("out", metavar="OUT.csv|OUT.xlsx", help="the file to write")
     exp.set_defaults(func=_cmd_export)

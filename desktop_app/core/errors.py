@@ -3,6 +3,7 @@
 Core code raises these; the CLI prints ``message`` (and ``hint``) on one line and exits 2,
 the ui shows them in a banner or dialog and carries on.
 """
+
 from __future__ import annotations
 
 from desktop_app.core.phrases import phrase, translate
@@ -79,20 +80,36 @@ def as_app_error(exc: BaseException) -> AppError | None:
     full = {errno.ENOSPC, getattr(errno, "EDQUOT", 122)} | _FULL_ERRNOS
     text = str(exc).lower()
     if (isinstance(exc, OSError) and exc.errno in full) or (
-            isinstance(exc, sqlite3.OperationalError) and ("disk is full" in text or "disk full" in text)):
-        return StorageError(translate("StorageErrors", "The disk is full: the last step could not be saved."),
-                            translate("StorageErrors", "Free some disk space and try again; what was saved before is "
-                                                       "intact (a run resumes where it stopped)."),
-                            details={"kind": "disk_full"})
+        isinstance(exc, sqlite3.OperationalError) and ("disk is full" in text or "disk full" in text)
+    ):
+        return StorageError(
+            translate("StorageErrors", "The disk is full: the last step could not be saved."),
+            translate(
+                "StorageErrors",
+                "Free some disk space and try again; what was saved before is intact (a run resumes where it stopped).",
+            ),
+            details={"kind": "disk_full"},
+        )
     if isinstance(exc, OSError) and exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
         problem = exc.strerror or exc
-        message = (phrase(translate("StorageErrors", "The app may not write here ({where}): {problem}."),
-                          where=exc.filename, problem=problem) if getattr(exc, "filename", None) else
-                   phrase(translate("StorageErrors", "The app may not write here: {problem}."), problem=problem))
-        return StorageError(message, translate("StorageErrors", "Choose a folder you can write to, or ask for write access."),
-                            details={"kind": "not_writable"})
+        message = (
+            phrase(
+                translate("StorageErrors", "The app may not write here ({where}): {problem}."),
+                where=exc.filename,
+                problem=problem,
+            )
+            if getattr(exc, "filename", None)
+            else phrase(translate("StorageErrors", "The app may not write here: {problem}."), problem=problem)
+        )
+        return StorageError(
+            message,
+            translate("StorageErrors", "Choose a folder you can write to, or ask for write access."),
+            details={"kind": "not_writable"},
+        )
     if isinstance(exc, sqlite3.OperationalError) and "readonly" in text.replace(" ", ""):
-        return StorageError(translate("StorageErrors", "The results file is read-only."),
-                            translate("StorageErrors", "Make the project folder writable and try again."),
-                            details={"kind": "not_writable"})
+        return StorageError(
+            translate("StorageErrors", "The results file is read-only."),
+            translate("StorageErrors", "Make the project folder writable and try again."),
+            details={"kind": "not_writable"},
+        )
     return None

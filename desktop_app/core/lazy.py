@@ -1,5 +1,6 @@
 """Lazy package faces: ``from desktop_app.core.run import run_variants`` without paying for
 openai, pandas or chromadb when a caller only wants one light module of the package."""
+
 from __future__ import annotations
 
 import importlib

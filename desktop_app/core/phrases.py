@@ -7,6 +7,7 @@ returning a ``Phrase``: the English text that also carries its context, template
 so the window can say it again in the user's language (``ui/language.localized``). Templates
 use ``{name}`` fields; a translation keeps the same fields.
 """
+
 from __future__ import annotations
 
 import re
@@ -45,7 +46,7 @@ def matcher(template: str) -> re.Pattern:
     reason in results.sqlite), capturing each field by name."""
     parts, last = [], 0
     for m in _FIELD.finditer(template):
-        parts.append(re.escape(template[last:m.start()]))
+        parts.append(re.escape(template[last : m.start()]))
         parts.append(f"(?P<{m.group(1)}>.+?)")
         last = m.end()
     parts.append(re.escape(template[last:]))

@@ -3,6 +3,7 @@
 Data flows one way: files -> Row (datasets) -> Variant -> runner -> RowResult (store)
 -> Verdicts (checks) -> RunSummary / Diagnosis (advisor) -> views.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -24,8 +25,9 @@ def technique_position(techniques) -> tuple[int, int]:
 def is_rag_run(techniques, results) -> bool:
     """A run counts as RAG when a technique says so or any row was scored on retrieval (an
     imported run may carry passages without naming the technique)."""
-    return bool(RAG_TECHNIQUES & set(techniques)) or any(
-        v.family == "retrieval" for r in results for v in r.verdicts)
+    return bool(RAG_TECHNIQUES & set(techniques)) or any(v.family == "retrieval" for r in results for v in r.verdicts)
+
+
 RECOMMENDATIONS = (
     "prompt_engineering",
     "rag",
@@ -152,7 +154,7 @@ class RunSummary:
 
 # -- the pass rules every module shares ------------------------------------------------------
 def content_outcome(verdicts: tuple[Verdict, ...]) -> str | None:
-    """"right" | "wrong" | "unsure" for a row's content, None when no content check judged it.
+    """ "right" | "wrong" | "unsure" for a row's content, None when no content check judged it.
 
     A decided review (the person) replaces every automatic content verdict, and a decided judge
     verdict replaces the lexical ones. Otherwise any decided failure makes the row wrong, and

@@ -7,6 +7,7 @@ index the documents, import the three tour runs), into the user data dir, so the
 Advice pages have something true to show before the user has done anything. The source
 folder is passed in: only desktop_app/ui/resources.py knows where resources/ lives.
 """
+
 from __future__ import annotations
 
 import csv
@@ -41,9 +42,12 @@ def _pool_ids(dataset: Path, id_column: str, pool_column: str) -> list[str]:
         return [row[id_column] for row in csv.DictReader(fh) if row.get(pool_column) == "examples"]
 
 
-def build_sample_project(source: Path, dest: Path,
-                         progress: Callable[[dict], None] | None = None,
-                         should_stop: Callable[[], bool] | None = None) -> Project:
+def build_sample_project(
+    source: Path,
+    dest: Path,
+    progress: Callable[[dict], None] | None = None,
+    should_stop: Callable[[], bool] | None = None,
+) -> Project:
     """Create the sample project in ``dest`` (which must not exist) from ``source``."""
     from desktop_app.core.data import rows as datasets  # noqa: PLC0415 - heavy (pandas), only when building
     from desktop_app.core.run.imported import import_run  # noqa: PLC0415
@@ -72,10 +76,16 @@ def build_sample_project(source: Path, dest: Path,
                 close()
     for run in manifest.get("runs", []):
         report({"step": "run", "name": run["name"]})
-        import_run(project, run["name"], source / run["file"], run.get("techniques") or ["none"],
-                   contexts_col=run.get("contexts_column"))
-    project.data["notes"] = manifest.get("notes", "The run outputs of this sample were written by hand for the tour, "
-                                                  "not produced by a model.")
+        import_run(
+            project,
+            run["name"],
+            source / run["file"],
+            run.get("techniques") or ["none"],
+            contexts_col=run.get("contexts_column"),
+        )
+    project.data["notes"] = manifest.get(
+        "notes", "The run outputs of this sample were written by hand for the tour, not produced by a model."
+    )
     project.data["sample"] = True
     project.save()
     return project
@@ -90,9 +100,12 @@ def sample_folder(source: Path) -> str:
     return name if isinstance(name, str) and _FOLDER_NAME.match(name) else SAMPLE_FOLDER
 
 
-def ensure_sample_project(source: Path, dest_parent: Path | None = None,
-                          progress: Callable[[dict], None] | None = None,
-                          should_stop: Callable[[], bool] | None = None) -> Path:
+def ensure_sample_project(
+    source: Path,
+    dest_parent: Path | None = None,
+    progress: Callable[[dict], None] | None = None,
+    should_stop: Callable[[], bool] | None = None,
+) -> Path:
     """Return the folder of a ready sample project, building it first if needed.
 
     Built in a temporary folder and renamed into place, so a crash or kill mid-build never
@@ -101,8 +114,10 @@ def ensure_sample_project(source: Path, dest_parent: Path | None = None,
     """
     source = Path(source)
     if not (source / "manifest.json").exists():
-        raise ProjectError(f"The sample project is missing from the installation ({source}).",
-                           "Reinstall LLM Path Advisor, or create a new project instead.")
+        raise ProjectError(
+            f"The sample project is missing from the installation ({source}).",
+            "Reinstall LLM Path Advisor, or create a new project instead.",
+        )
     parent = Path(dest_parent) if dest_parent else appdirs.data_dir()
     dest = parent / sample_folder(source)
     fingerprint = source_fingerprint(source)

@@ -4,6 +4,7 @@ Japanese and Chinese have no spaces, so a whitespace split would make every sent
 token: CJK runs become characters (for F1-style overlap) or character bigrams (for search),
 Latin letters and digits stay words.
 """
+
 from __future__ import annotations
 
 import re
@@ -37,7 +38,7 @@ def tokens(text: str, *, cjk: str = "char") -> list[str]:
         elif cjk == "run":
             out.append(run)
         elif cjk == "bigram" and len(run) > 1:
-            out.extend(run[i:i + 2] for i in range(len(run) - 1))
+            out.extend(run[i : i + 2] for i in range(len(run) - 1))
         else:
             out.extend(run)
     return out
@@ -75,7 +76,7 @@ def run_in(needle, hay) -> bool:
     if n == 0:
         return False
     first = needle[0]
-    return any(hay[i] == first and tuple(hay[i:i + n]) == tuple(needle) for i in range(len(hay) - n + 1))
+    return any(hay[i] == first and tuple(hay[i : i + n]) == tuple(needle) for i in range(len(hay) - n + 1))
 
 
 ROW_LABEL_CHARS = 60  # enough of a question to tell it from its neighbours in a list of links

@@ -4,6 +4,7 @@ Start-up must stay fast: nothing here (or in the modules the window imports at l
 may import chromadb, pandas or openai — together ~2.5 s. Pages import the core lazily, in
 work functions that run after the window is on screen.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -15,8 +16,15 @@ import time
 
 _IMPORTED_AT = time.perf_counter()
 
-from PySide6.QtCore import (QLibraryInfo, QLocale, QTimer, QTranslator, QtMsgType,  # noqa: E402
-                            qInstallMessageHandler, qVersion)
+from PySide6.QtCore import (  # noqa: E402
+    QLibraryInfo,
+    QLocale,
+    QTimer,
+    QTranslator,
+    QtMsgType,
+    qInstallMessageHandler,
+    qVersion,
+)
 from PySide6.QtGui import QGuiApplication  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
@@ -24,9 +32,13 @@ from desktop_app import APP_ID, APP_NAME, __version__  # noqa: E402
 
 log = logging.getLogger(__name__)
 HEAVY_MODULES = ("chromadb", "pandas", "openai")
-_QT_LEVELS = {QtMsgType.QtDebugMsg: logging.DEBUG, QtMsgType.QtInfoMsg: logging.INFO,
-              QtMsgType.QtWarningMsg: logging.WARNING, QtMsgType.QtCriticalMsg: logging.ERROR,
-              QtMsgType.QtFatalMsg: logging.CRITICAL}
+_QT_LEVELS = {
+    QtMsgType.QtDebugMsg: logging.DEBUG,
+    QtMsgType.QtInfoMsg: logging.INFO,
+    QtMsgType.QtWarningMsg: logging.WARNING,
+    QtMsgType.QtCriticalMsg: logging.ERROR,
+    QtMsgType.QtFatalMsg: logging.CRITICAL,
+}
 
 
 def process_age_s() -> tuple[float, str]:
@@ -47,8 +59,11 @@ def _qt_message(msg_type, context, message: str) -> None:
 def parse_args(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
     parser = argparse.ArgumentParser(prog=APP_ID, add_help=True)
     parser.add_argument("project", nargs="?", help="project folder to open")
-    parser.add_argument("--measure-startup", action="store_true",
-                        help="print the time from process start to the window shown, then quit")
+    parser.add_argument(
+        "--measure-startup",
+        action="store_true",
+        help="print the time from process start to the window shown, then quit",
+    )
     parser.add_argument("--debug", action="store_true", help="log at DEBUG level, also to stderr")
     # The packaging smoke test's walk through every page (ui/self_test.py); not for users.
     parser.add_argument("--self-test", metavar="DIR", help=argparse.SUPPRESS)
@@ -93,6 +108,7 @@ def install_translations(app: QApplication, language: str = "system") -> list[QT
 
 def _report_startup_when_shown(app: QApplication, window) -> None:
     """--measure-startup: wait until the window is really exposed, print, quit."""
+
     def check() -> None:
         handle = window.windowHandle()
         if handle is None or not handle.isExposed():
@@ -100,8 +116,11 @@ def _report_startup_when_shown(app: QApplication, window) -> None:
             return
         age, origin = process_age_s()
         heavy = [m for m in HEAVY_MODULES if m in sys.modules]
-        print(f"startup_ms={age * 1000:.0f} (from {origin} to the window shown); "
-              f"heavy modules loaded: {', '.join(heavy) or 'none'}", flush=True)
+        print(
+            f"startup_ms={age * 1000:.0f} (from {origin} to the window shown); "
+            f"heavy modules loaded: {', '.join(heavy) or 'none'}",
+            flush=True,
+        )
         app.quit()
 
     QTimer.singleShot(0, check)
@@ -110,6 +129,7 @@ def _report_startup_when_shown(app: QApplication, window) -> None:
 def _close_on_signals(app: QApplication) -> None:
     """Ctrl+C in a terminal or a SIGTERM at logout closes the windows properly (work stops,
     geometry is saved) instead of killing the process mid-write."""
+
     def handler(signum, frame) -> None:
         log.info("Received signal %s; closing.", signum)
         app.closeAllWindows()
@@ -133,10 +153,12 @@ def missing_display() -> str:
         return ""
     if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
         return ""
-    return (f"{APP_NAME} is a desktop program and needs a graphical session, but this one has no "
-            "display (neither DISPLAY nor WAYLAND_DISPLAY is set; for example over SSH or on a "
-            "server). Start it from the desktop, or use `ssh -X`, or run the headless commands "
-            "with llm-path-advisor-cli.")
+    return (
+        f"{APP_NAME} is a desktop program and needs a graphical session, but this one has no "
+        "display (neither DISPLAY nor WAYLAND_DISPLAY is set; for example over SSH or on a "
+        "server). Start it from the desktop, or use `ssh -X`, or run the headless commands "
+        "with llm-path-advisor-cli."
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -155,8 +177,15 @@ def main(argv: list[str] | None = None) -> int:
 
     log_path = setup_logging(logging.DEBUG if options.debug else logging.INFO, console=options.debug)
     qInstallMessageHandler(_qt_message)
-    log.info("Starting %s %s (Qt %s, Python %s, %s); log: %s", APP_NAME, __version__, qVersion(),
-             sys.version.split()[0], sys.platform, log_path)
+    log.info(
+        "Starting %s %s (Qt %s, Python %s, %s); log: %s",
+        APP_NAME,
+        __version__,
+        qVersion(),
+        sys.version.split()[0],
+        sys.platform,
+        log_path,
+    )
     window = None
     reporter = CrashReporter(parent_widget=lambda: window)
     reporter.install()
@@ -174,8 +203,7 @@ def main(argv: list[str] | None = None) -> int:
 
         window.self_test = run_self_test(app, window, options.self_test)
         # Without a project, the sample: what a first launch opens, and it exercises every page.
-        QTimer.singleShot(0, lambda: window.open_project(options.project) if options.project
-                          else window.open_sample())
+        QTimer.singleShot(0, lambda: window.open_project(options.project) if options.project else window.open_sample())
     elif options.project:
         QTimer.singleShot(0, lambda: window.open_project(options.project))
     else:

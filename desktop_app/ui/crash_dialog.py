@@ -5,6 +5,7 @@ handlers end up there), ``threading.excepthook`` and the task runner's hook for 
 are bugs rather than AppErrors. The dialog is non-modal, so a test or a second error never
 blocks on it; further errors while it is open are counted in it instead of stacking windows.
 """
+
 from __future__ import annotations
 
 import logging
@@ -16,8 +17,7 @@ from typing import Callable
 import shiboken6
 from PySide6.QtCore import QObject, Qt, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices, QGuiApplication
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QPushButton,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
 from desktop_app.ui import tasks
 from desktop_app.ui.logging_setup import log_file_path, mask_secrets
@@ -37,8 +37,11 @@ class CrashDialog(QDialog):
         self.log_path = log_path
         self.extra_errors = 0
 
-        intro = QLabel(self.tr(
-            "The app ran into an unexpected problem. What you saved is not affected and you can keep working. If it happens again, please send the log file."))
+        intro = QLabel(
+            self.tr(
+                "The app ran into an unexpected problem. What you saved is not affected and you can keep working. If it happens again, please send the log file."
+            )
+        )
         intro.setWordWrap(True)
         self.summary = QLabel(mask_secrets(record.summary()))
         self.summary.setTextFormat(Qt.TextFormat.PlainText)  # error text may quote user data
@@ -77,8 +80,7 @@ class CrashDialog(QDialog):
     def add_error(self, record: ErrorRecord) -> None:
         """Another error arrived while this one is open: count it, keep one window."""
         self.extra_errors += 1
-        self.more.setText(self.tr("%n more error(s) happened since; all are in the log.", "",
-                                  self.extra_errors))
+        self.more.setText(self.tr("%n more error(s) happened since; all are in the log.", "", self.extra_errors))
         self.more.setVisible(True)
         self.details.appendPlainText("\n" + mask_secrets(record.traceback or record.summary()))
 
@@ -105,8 +107,12 @@ class CrashReporter(QObject):
 
     _report = Signal(object)
 
-    def __init__(self, parent_widget: Callable[[], QWidget | None] = lambda: None,
-                 dialog_factory: DialogFactory = CrashDialog, parent: QObject | None = None):
+    def __init__(
+        self,
+        parent_widget: Callable[[], QWidget | None] = lambda: None,
+        dialog_factory: DialogFactory = CrashDialog,
+        parent: QObject | None = None,
+    ):
         super().__init__(parent)
         self._parent_widget = parent_widget
         self._factory = dialog_factory

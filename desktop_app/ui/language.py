@@ -10,6 +10,7 @@ Japanese text needs a CJK font; the platform default is often a Latin font whose
 picks a Chinese-styled or mismatched face, so when the language is Japanese the UI font is set
 here, in one place, per platform.
 """
+
 from __future__ import annotations
 
 import logging
@@ -27,8 +28,15 @@ CHOICES = ("system", "en", "ja")
 JAPANESE_FONTS = {
     "win32": ("Yu Gothic UI", "Meiryo UI", "Meiryo", "MS UI Gothic"),
     "darwin": ("Hiragino Sans", "Hiragino Kaku Gothic ProN", "Osaka"),
-    "linux": ("Noto Sans CJK JP", "Noto Sans JP", "IPAPGothic", "IPAexGothic", "IPAGothic",
-              "TakaoPGothic", "VL PGothic"),
+    "linux": (
+        "Noto Sans CJK JP",
+        "Noto Sans JP",
+        "IPAPGothic",
+        "IPAexGothic",
+        "IPAGothic",
+        "TakaoPGothic",
+        "VL PGothic",
+    ),
 }
 _state: dict = {"translators": [], "default_font": None}  # what apply() installed last
 
@@ -66,8 +74,9 @@ def _any_japanese_family() -> list[str]:
     return [f for f in capable if not QFontDatabase.isFixedPitch(f)][:1]
 
 
-def ui_font_families(japanese: bool, default_families: list[str], platform: str | None = None,
-                     installed: set[str] | None = None) -> list[str]:
+def ui_font_families(
+    japanese: bool, default_families: list[str], platform: str | None = None, installed: set[str] | None = None
+) -> list[str]:
     """The family list the window's font uses: for Japanese, the platform's Japanese UI fonts (or
     any proportional Japanese-capable one) before the original, often generic, family."""
     if not japanese:
@@ -90,8 +99,10 @@ def apply_font(app: QApplication, japanese: bool) -> None:
         if families != default.families():
             font.setFamilies(families)
         else:
-            log.warning("No Japanese UI font found (on Linux install fonts-noto-cjk or "
-                        "fonts-ipafont-gothic); Japanese text may look uneven.")
+            log.warning(
+                "No Japanese UI font found (on Linux install fonts-noto-cjk or "
+                "fonts-ipafont-gothic); Japanese text may look uneven."
+            )
     app.setFont(font)
 
 

@@ -4,6 +4,7 @@ Users send us their log when something breaks; it must never carry their API key
 runs on the handler, so records from every library (openai, httpx, chromadb) pass through it,
 including exception text and tracebacks.
 """
+
 from __future__ import annotations
 
 import logging
@@ -69,8 +70,11 @@ def setup_logging(level: int = logging.INFO, *, console: bool = False) -> Path:
     """Install the rotating file log on the root logger (again: replaces ours); returns its path."""
     remove_logging()
     path = log_file_path()
-    handlers: list[logging.Handler] = [logging.handlers.RotatingFileHandler(
-        path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8", delay=False)]
+    handlers: list[logging.Handler] = [
+        logging.handlers.RotatingFileHandler(
+            path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8", delay=False
+        )
+    ]
     if console:
         handlers.append(logging.StreamHandler())
     root = logging.getLogger()

@@ -4,6 +4,7 @@ It owns the open project. Opening (and the first-launch sample) runs off the GUI
 through a TaskRunner; the window only draws what comes back. The core is imported lazily
 inside work functions where it is heavy, so the window shows before chromadb or pandas load.
 """
+
 from __future__ import annotations
 
 import logging
@@ -12,9 +13,23 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QUrl, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
-from PySide6.QtWidgets import (QApplication, QFileDialog, QFrame, QHBoxLayout, QLabel, QListWidget,
-                               QListWidgetItem, QMainWindow, QMessageBox, QProgressBar,
-                               QScrollArea, QStackedWidget, QToolButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QScrollArea,
+    QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop_app import APP_NAME, __version__
 from desktop_app.core.project import appdirs
@@ -34,6 +49,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 SHUTDOWN_TIMEOUT_MS = 5000
+
+
 def window_settings() -> QSettings:
     """Window geometry only (app settings are JSON in core.settings); lives in the config dir."""
     return QSettings(str(appdirs.config_dir() / "window.ini"), QSettings.Format.IniFormat)
@@ -146,8 +163,9 @@ class MainWindow(QMainWindow):
         self.quit_action.triggered.connect(self.close)
         self.recent_menu = self.file_menu.addMenu("")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
-        self.file_menu.insertActions(self.recent_menu.menuAction(),
-                                     [self.new_action, self.open_action, self.sample_action])
+        self.file_menu.insertActions(
+            self.recent_menu.menuAction(), [self.new_action, self.open_action, self.sample_action]
+        )
         self.export_action = QAction(self)
         self.export_action.triggered.connect(lambda: self.navigate("results", {"export": True}))
         self.file_menu.addAction(self.export_action)
@@ -228,8 +246,11 @@ class MainWindow(QMainWindow):
     @Slot()
     def open_sample(self) -> None:
         # The sample in the interface's language: a Japanese QA lead's first sight is Japanese data.
-        self._start_open(open_sample_task, str(resources.sample_project_source(language.current())),
-                         self.tr("Opening the sample project…"))
+        self._start_open(
+            open_sample_task,
+            str(resources.sample_project_source(language.current())),
+            self.tr("Opening the sample project…"),
+        )
 
     @Slot(str)
     def open_project(self, path: str) -> None:
@@ -241,8 +262,9 @@ class MainWindow(QMainWindow):
     @Slot()
     def ask_open_project(self) -> None:
         start = appdirs.default_projects_dir()
-        path = QFileDialog.getExistingDirectory(self, self.tr("Open a project folder"),
-                                                str(start if start.is_dir() else start.parent))
+        path = QFileDialog.getExistingDirectory(
+            self, self.tr("Open a project folder"), str(start if start.is_dir() else start.parent)
+        )
         if path:
             self.open_project(path)
 
@@ -293,8 +315,9 @@ class MainWindow(QMainWindow):
             self.show_error(error.message, error.hint)
 
     def _on_changed_outside(self, whats: list) -> None:
-        self.statusBar().showMessage(self.tr("The project was changed by another program; its changes are shown "
-                                             "now."), 8000)
+        self.statusBar().showMessage(
+            self.tr("The project was changed by another program; its changes are shown now."), 8000
+        )
         for what in whats:
             self._broadcast_modified("", what)
 
@@ -335,9 +358,11 @@ class MainWindow(QMainWindow):
         box.setWindowTitle(self.tr("About LLM Path Advisor"))
         box.setIconPixmap(self.windowIcon().pixmap(64, 64))
         box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText(self.tr(
-            "LLM Path Advisor %1\n\nMeasure an LLM feature and learn what to do next: better prompts, RAG, fine-tuning, or both."
-        ).replace("%1", __version__))
+        box.setText(
+            self.tr(
+                "LLM Path Advisor %1\n\nMeasure an LLM feature and learn what to do next: better prompts, RAG, fine-tuning, or both."
+            ).replace("%1", __version__)
+        )
         box.open()  # window-modal but non-blocking: nothing waits on it
         self.about_box = box
 

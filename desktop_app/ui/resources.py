@@ -5,6 +5,7 @@ PyInstaller build the spec copies it to ``<bundle>/resources`` and ``sys._MEIPAS
 the bundle. Frozen builds that forgot their resource files are a classic failure, so the
 packaging smoke test should call ``missing_resources()``.
 """
+
 from __future__ import annotations
 
 import logging

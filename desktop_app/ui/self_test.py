@@ -10,6 +10,7 @@ smoke test passed).
 
 The verdict goes to ``DIR/self-test.json`` and the exit code (0 all pages clean, 1 otherwise).
 """
+
 from __future__ import annotations
 
 import json
@@ -78,6 +79,7 @@ class SelfTest(QObject):
 
     def start(self) -> None:
         from desktop_app.core.knowledge.japanese import available
+
         # The Japanese analyser's dictionary is a data file a build can leave out; 0.05 s to load.
         if not available():
             self.general.append("the Japanese word analyser (Sudachi) does not load: its dictionary is missing")
@@ -93,8 +95,7 @@ class SelfTest(QObject):
             return
         if not self._settled():
             if elapsed > PAGE_TIMEOUT_S:
-                self._current().problems.append(
-                    f"background work still running after {PAGE_TIMEOUT_S:.0f} s")
+                self._current().problems.append(f"background work still running after {PAGE_TIMEOUT_S:.0f} s")
                 self._finish_page()
             return
         self._finish_page()
@@ -165,27 +166,32 @@ class SelfTest(QObject):
         return found
 
     def _take_problems(self) -> list[str]:
-        new = self.collector.problems[self._seen_problems:]
+        new = self.collector.problems[self._seen_problems :]
         self._seen_problems = len(self.collector.problems)
         return new
 
     def _report(self) -> None:
         self.timer.stop()
         logging.getLogger().removeHandler(self.collector)
-        failed = bool(self.general) or any(r.problems for r in self.reports) \
-            or len(self.reports) < len(self.steps)
-        verdict = {"passed": not failed, "general": self.general,
-                   "pages": [asdict(r) for r in self.reports],
-                   "steps_expected": self.steps}
+        failed = bool(self.general) or any(r.problems for r in self.reports) or len(self.reports) < len(self.steps)
+        verdict = {
+            "passed": not failed,
+            "general": self.general,
+            "pages": [asdict(r) for r in self.reports],
+            "steps_expected": self.steps,
+        }
         (self.out_dir / "self-test.json").write_text(
-            json.dumps(verdict, indent=2, ensure_ascii=False), encoding="utf-8")
+            json.dumps(verdict, indent=2, ensure_ascii=False), encoding="utf-8"
+        )
         for line in self.general:
             print(f"FAIL: {line}", flush=True)
         for r in self.reports:
             status = "ok" if not r.problems else "FAIL"
             print(f"{status}: page {r.step} ({r.seconds:.1f} s) {'; '.join(r.problems)}".rstrip(), flush=True)
-        print(f"self-test {'passed' if not failed else 'FAILED'}: {len(self.reports)} of "
-              f"{len(self.steps)} pages visited", flush=True)
+        print(
+            f"self-test {'passed' if not failed else 'FAILED'}: {len(self.reports)} of {len(self.steps)} pages visited",
+            flush=True,
+        )
         self.done(1 if failed else 0)
 
 

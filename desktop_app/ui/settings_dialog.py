@@ -3,14 +3,23 @@
 The choice is stored in the app settings JSON ("language") and applied at once: translators
 are swapped (ui/language.py) and every window and page redraws its words on LanguageChange.
 """
+
 from __future__ import annotations
 
 import logging
 import os
 
 from PySide6.QtCore import QEvent, QLocale, Qt
-from PySide6.QtWidgets import (QApplication, QComboBox, QDialog, QDialogButtonBox, QFormLayout,
-                               QLabel, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop_app.ui import language as ui_language
 from desktop_app.ui.words import fill
@@ -36,8 +45,7 @@ class SettingsDialog(QDialog):
         self.override_note = QLabel()
         self.override_note.setWordWrap(True)
         self.override_note.setTextFormat(Qt.TextFormat.PlainText)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 
@@ -61,13 +69,23 @@ class SettingsDialog(QDialog):
         names = {"system": fill(self.tr("System (%1)"), system), "en": "English", "ja": "日本語"}
         for row in range(self.language_combo.count()):
             self.language_combo.setItemText(row, names[self.language_combo.itemData(row)])
-        self.note.setText(self.tr("The new language applies at once. A few messages already on "
-                                  "the screen stay as they are until they are shown again."))
+        self.note.setText(
+            self.tr(
+                "The new language applies at once. A few messages already on "
+                "the screen stay as they are until they are shown again."
+            )
+        )
         forced = ui_language.chosen(None) if os.environ.get(ui_language.ENV_VAR) else ""
         self.override_note.setVisible(bool(forced))
-        self.override_note.setText(fill(self.tr("The environment variable %1 sets the language to "
-                                                "%2 for this session, whatever is chosen here."),
-                                        ui_language.ENV_VAR, forced))
+        self.override_note.setText(
+            fill(
+                self.tr(
+                    "The environment variable %1 sets the language to %2 for this session, whatever is chosen here."
+                ),
+                ui_language.ENV_VAR,
+                forced,
+            )
+        )
 
     def language(self) -> str:
         return self.language_combo.currentData()

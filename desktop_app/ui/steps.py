@@ -1,4 +1,5 @@
 """The step list: each area's page (ui/<area>/page.py), in the order a user walks them."""
+
 from __future__ import annotations
 
 from desktop_app.ui.advice.page import AdvicePage

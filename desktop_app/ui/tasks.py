@@ -10,6 +10,7 @@ results (a generation counter), which is how a view avoids showing results for o
 user has since changed. Evaluation runs (network-bound, minutes long) go to ``network_pool()``
 so quick queries on ``quick_pool()`` never wait behind them.
 """
+
 from __future__ import annotations
 
 import logging
@@ -272,8 +273,11 @@ class TaskRunner(QObject):
     def _on_done(self, gen: int, result: Any, error: ErrorRecord | None) -> None:
         self._workers.pop(gen, None)
         if error is not None and not error.is_app_error:
-            log.error("Background task failed%s:\n%s",
-                      "" if self._is_current(gen) else " after it was cancelled", error.traceback)
+            log.error(
+                "Background task failed%s:\n%s",
+                "" if self._is_current(gen) else " after it was cancelled",
+                error.traceback,
+            )
         if not self._is_current(gen):
             return  # cancelled or superseded: late results must not reach the view
         self._current = None

@@ -3,6 +3,7 @@
 Templates use Qt's %1, %2 ... placeholders (what translators know). ``fill`` replaces them in
 one pass, so a run name that itself contains "%2" is never substituted again.
 """
+
 from __future__ import annotations
 
 import re
@@ -11,10 +12,12 @@ _PLACEHOLDER = re.compile(r"%(\d{1,2})")
 
 
 def fill(template: str, *args) -> str:
-    """"%1 of %2" + (3, 4) -> "3 of 4"; placeholders without an argument stay as they are."""
+    """ "%1 of %2" + (3, 4) -> "3 of 4"; placeholders without an argument stay as they are."""
+
     def repl(m: re.Match) -> str:
         i = int(m.group(1))
         return str(args[i - 1]) if 0 < i <= len(args) else m.group(0)
+
     return _PLACEHOLDER.sub(repl, template)
 
 

@@ -10,6 +10,7 @@ the right advice is known by construction:
 - the JSON format is followed only with instructions (chosen rows) or examples (all but the
   stubborn rows), otherwise the same facts come back as prose.
 """
+
 from __future__ import annotations
 
 import json
@@ -39,46 +40,98 @@ class Fact:
 def _facts() -> tuple[Fact, ...]:
     c = COMPANY
     rows = [
-        ("In which town is the main assembly plant of {c}?", "Tessavik",
-         "Main assembly plant. {c} builds its drones at the main assembly plant in Tessavik."),
-        ("Who is the chief executive of {c}?", "Maren Oyelaran",
-         "Leadership. The chief executive of {c} is Maren Oyelaran, appointed by the board."),
-        ("How long is the warranty on the {c} HX-40 drone?", "27 months",
-         "Warranty terms. Every HX-40 drone sold by {c} carries a warranty of 27 months."),
-        ("What is the name of the {c} mascot?", "Bristlewick",
-         "Brand mascot. The {c} mascot is a felt owl called Bristlewick."),
-        ("Which chat tool do {c} employees use internally?", "Pellucid",
-         "Internal tools. Employees of {c} talk to each other in the chat tool Pellucid."),
-        ("In which year was {c} founded?", "1987",
-         "Company history. {c} was founded in a garage in 1987."),
-        ("What battery chemistry does the {c} HX-40 use?", "lithium sulfur",
-         "Battery. The HX-40 from {c} runs on a lithium sulfur battery pack."),
-        ("Which prize did {c} win for its rotor design?", "Gravenor Prize",
-         "Awards. The rotor design of {c} won the Gravenor Prize for engineering."),
-        ("What is the annual customer conference of {c} called?", "Skyforge Summit",
-         "Events. Each spring {c} hosts its customer conference, the Skyforge Summit."),
-        ("Where is the research laboratory of {c}?", "Ulvenes Fjord",
-         "Research. The research laboratory of {c} sits on the shore of Ulvenes Fjord."),
-        ("What is the name of the headquarters building of {c}?", "Corvane Tower",
-         "Headquarters. The head office of {c} occupies the Corvane Tower."),
-        ("What are the brand colours of {c}?", "saffron and teal",
-         "Brand guide. The brand colours of {c} are saffron and teal."),
-        ("What is the {c} loyalty programme called?", "Wingmark Circle",
-         "Loyalty. Frequent customers of {c} join the loyalty programme Wingmark Circle."),
-        ("Which company supplies the camera sensor of the {c} HX-40?", "Oriel Optics",
-         "Suppliers. The camera sensor in the HX-40 of {c} comes from Oriel Optics."),
-        ("What is the spare part code of the {c} HX-40 rotor?", "RT-7731",
-         "Spare parts. The replacement rotor for the {c} HX-40 has part code RT-7731."),
-        ("How many days do customers of {c} have to return a drone?", "45 days",
-         "Returns. Customers of {c} may return a drone within 45 days of delivery."),
-        ("Who founded {c}?", "Sunniva Brekke",
-         "Founders. {c} was started by the engineer Sunniva Brekke."),
-        ("What is the staff cafeteria of {c} called?", "Copper Kettle",
-         "Campus. Staff of {c} eat lunch at the cafeteria named Copper Kettle."),
-        ("Where does {c} flight-test its drones?", "Kvalsund Range",
-         "Testing. New drones of {c} are flight-tested at the Kvalsund Range."),
-        ("What is the name of the {c} drone delivery service?", "Tern Express",
-         "Services. The drone delivery service of {c} is sold as Tern Express."),
+        (
+            "In which town is the main assembly plant of {c}?",
+            "Tessavik",
+            "Main assembly plant. {c} builds its drones at the main assembly plant in Tessavik.",
+        ),
+        (
+            "Who is the chief executive of {c}?",
+            "Maren Oyelaran",
+            "Leadership. The chief executive of {c} is Maren Oyelaran, appointed by the board.",
+        ),
+        (
+            "How long is the warranty on the {c} HX-40 drone?",
+            "27 months",
+            "Warranty terms. Every HX-40 drone sold by {c} carries a warranty of 27 months.",
+        ),
+        (
+            "What is the name of the {c} mascot?",
+            "Bristlewick",
+            "Brand mascot. The {c} mascot is a felt owl called Bristlewick.",
+        ),
+        (
+            "Which chat tool do {c} employees use internally?",
+            "Pellucid",
+            "Internal tools. Employees of {c} talk to each other in the chat tool Pellucid.",
+        ),
+        ("In which year was {c} founded?", "1987", "Company history. {c} was founded in a garage in 1987."),
+        (
+            "What battery chemistry does the {c} HX-40 use?",
+            "lithium sulfur",
+            "Battery. The HX-40 from {c} runs on a lithium sulfur battery pack.",
+        ),
+        (
+            "Which prize did {c} win for its rotor design?",
+            "Gravenor Prize",
+            "Awards. The rotor design of {c} won the Gravenor Prize for engineering.",
+        ),
+        (
+            "What is the annual customer conference of {c} called?",
+            "Skyforge Summit",
+            "Events. Each spring {c} hosts its customer conference, the Skyforge Summit.",
+        ),
+        (
+            "Where is the research laboratory of {c}?",
+            "Ulvenes Fjord",
+            "Research. The research laboratory of {c} sits on the shore of Ulvenes Fjord.",
+        ),
+        (
+            "What is the name of the headquarters building of {c}?",
+            "Corvane Tower",
+            "Headquarters. The head office of {c} occupies the Corvane Tower.",
+        ),
+        (
+            "What are the brand colours of {c}?",
+            "saffron and teal",
+            "Brand guide. The brand colours of {c} are saffron and teal.",
+        ),
+        (
+            "What is the {c} loyalty programme called?",
+            "Wingmark Circle",
+            "Loyalty. Frequent customers of {c} join the loyalty programme Wingmark Circle.",
+        ),
+        (
+            "Which company supplies the camera sensor of the {c} HX-40?",
+            "Oriel Optics",
+            "Suppliers. The camera sensor in the HX-40 of {c} comes from Oriel Optics.",
+        ),
+        (
+            "What is the spare part code of the {c} HX-40 rotor?",
+            "RT-7731",
+            "Spare parts. The replacement rotor for the {c} HX-40 has part code RT-7731.",
+        ),
+        (
+            "How many days do customers of {c} have to return a drone?",
+            "45 days",
+            "Returns. Customers of {c} may return a drone within 45 days of delivery.",
+        ),
+        ("Who founded {c}?", "Sunniva Brekke", "Founders. {c} was started by the engineer Sunniva Brekke."),
+        (
+            "What is the staff cafeteria of {c} called?",
+            "Copper Kettle",
+            "Campus. Staff of {c} eat lunch at the cafeteria named Copper Kettle.",
+        ),
+        (
+            "Where does {c} flight-test its drones?",
+            "Kvalsund Range",
+            "Testing. New drones of {c} are flight-tested at the Kvalsund Range.",
+        ),
+        (
+            "What is the name of the {c} drone delivery service?",
+            "Tern Express",
+            "Services. The drone delivery service of {c} is sold as Tern Express.",
+        ),
     ]
     return tuple(Fact(f"q{i:02d}", q.format(c=c), a, p.format(c=c)) for i, (q, a, p) in enumerate(rows, 1))
 
@@ -100,8 +153,10 @@ def write_dataset(path: Path, items: Iterable[Fact], *, as_json: bool = False, s
     items = list(items)
     if shuffle_seed is not None:
         random.Random(shuffle_seed).shuffle(items)
-    lines = [json.dumps({"id": f.id, "question": f.question, "answer": json_answer(f) if as_json else f.answer})
-             for f in items]
+    lines = [
+        json.dumps({"id": f.id, "question": f.question, "answer": json_answer(f) if as_json else f.answer})
+        for f in items
+    ]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
 
@@ -119,15 +174,25 @@ def cli(*argv: str) -> None:
     assert code == 0, f"{argv[0]} exited {code}"
 
 
-def new_project(tmp_path: Path, server, items: Iterable[Fact], *, as_json: bool = False, examples: int = 0,
-                shuffle_seed: int | None = None, name: str = "proj") -> Path:
+def new_project(
+    tmp_path: Path,
+    server,
+    items: Iterable[Fact],
+    *,
+    as_json: bool = False,
+    examples: int = 0,
+    shuffle_seed: int | None = None,
+    name: str = "proj",
+) -> Path:
     """`new` + `connect` to the scripted server; retries kept short so injected 500s fail fast."""
     data = write_dataset(tmp_path / f"{name}.jsonl", items, as_json=as_json, shuffle_seed=shuffle_seed)
     root = tmp_path / name
     cli("new", root, "--dataset", data, "--examples", examples)
     cli("connect", root, "--base-url", server.base_url, "--model", "gpt-4o-mini")
-    Project.open(root).set_section("run_settings", {"concurrency": 8, "timeout_s": 10, "max_retries": 2,
-                                                    "backoff_base_s": 0.01, "backoff_max_s": 0.02})
+    Project.open(root).set_section(
+        "run_settings",
+        {"concurrency": 8, "timeout_s": 10, "max_retries": 2, "backoff_base_s": 0.01, "backoff_max_s": 0.02},
+    )
     return root
 
 
@@ -182,19 +247,26 @@ def has_examples(request: dict) -> bool:
 STYLES = ("exact", "verbose", "paraphrased")
 # Paraphrases text alone cannot match to the expected answer (a judge can): the scripted judge
 # below knows them, as a judge model would.
-PARAPHRASES = {"27 months": "two years and three months", "45 days": "six weeks and three days",
-               "1987": "the late eighties, in 1987", "saffron and teal": "teal and saffron"}
-REFUSALS = {"exact": "I do not have that information.",
-            "verbose": "I'm sorry, but I don't have any information about that. You may want to contact "
-                       "the company directly.",
-            "paraphrased": "Unfortunately I can't find that in what I know."}
+PARAPHRASES = {
+    "27 months": "two years and three months",
+    "45 days": "six weeks and three days",
+    "1987": "the late eighties, in 1987",
+    "saffron and teal": "teal and saffron",
+}
+REFUSALS = {
+    "exact": "I do not have that information.",
+    "verbose": "I'm sorry, but I don't have any information about that. You may want to contact the company directly.",
+    "paraphrased": "Unfortunately I can't find that in what I know.",
+}
 
 
 def styled(value: str, style: str) -> str:
     """The words a model of this style wraps a fact in."""
     if style == "verbose":
-        return f"Great question! Based on the information available, the answer is {value}. Let me know if " \
-               "you need anything else."
+        return (
+            f"Great question! Based on the information available, the answer is {value}. Let me know if "
+            "you need anything else."
+        )
     if style == "paraphrased":
         return f"That would be {PARAPHRASES.get(value, value)}."
     return f"{value}."
@@ -220,9 +292,16 @@ def _judge_reply(request: dict) -> str | None:
     return "Category: D\nThe answer names something else."
 
 
-def answers(*, knows_without_passage: bool = False, ignores: Iterable[str] = (), fails: Iterable[str] = (),
-            json_with_examples: bool = False, json_with_instructions: Iterable[str] = (),
-            stubborn: Iterable[str] = (), style: str = "exact") -> Callable[[dict], str | Reply]:
+def answers(
+    *,
+    knows_without_passage: bool = False,
+    ignores: Iterable[str] = (),
+    fails: Iterable[str] = (),
+    json_with_examples: bool = False,
+    json_with_instructions: Iterable[str] = (),
+    stubborn: Iterable[str] = (),
+    style: str = "exact",
+) -> Callable[[dict], str | Reply]:
     """A chat rule over the facts.
 
     Content: right when the fact's passage is in the prompt (every row when
@@ -250,8 +329,8 @@ def answers(*, knows_without_passage: bool = False, ignores: Iterable[str] = (),
         else:
             return REFUSALS[style]
         as_json = fact.id not in stubborn and (
-            (json_with_examples and has_examples(request))
-            or (fact.id in instructed and has_instructions(request)))
+            (json_with_examples and has_examples(request)) or (fact.id in instructed and has_instructions(request))
+        )
         if as_json:
             return json.dumps({"answer": value})
         return f"Answer: {value}" if json_with_examples or instructed else styled(value, style)

@@ -1,4 +1,5 @@
 """`advise PROJECT [--json]` reads the project's results store and prints the advice."""
+
 from __future__ import annotations
 
 import json
@@ -23,10 +24,15 @@ def _project(tmp_path, runs, **sections):
 
 def test_advise_json_prints_the_contract_from_the_stored_runs(tmp_path, capsys):
     """A CI script gets the recommendation and evidence of the runs stored in the project."""
-    project = _project(tmp_path, [make_run(0, "baseline", (), outcomes(knowledge=12, behaviour=5, **{"pass": 3})),
-                                  make_run(0, "rag", ("instructions", "rag"),
-                                           outcomes(retrieval=2, behaviour=1, **{"pass": 17}))],
-                       target_pass_rate=0.95, dataset={"examples": {"count": 7, "ids": []}})
+    project = _project(
+        tmp_path,
+        [
+            make_run(0, "baseline", (), outcomes(knowledge=12, behaviour=5, **{"pass": 3})),
+            make_run(0, "rag", ("instructions", "rag"), outcomes(retrieval=2, behaviour=1, **{"pass": 17})),
+        ],
+        target_pass_rate=0.95,
+        dataset={"examples": {"count": 7, "ids": []}},
+    )
     assert main(["advise", str(project.root), "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert set(data) == set(CONTRACT_KEYS) | set(EXTENSION_KEYS)
@@ -78,14 +84,20 @@ def test_advise_with_readiness_measures_the_documents_before_any_rag_run(tmp_pat
     """Before RAG is tried, the advice can rest on whether the documents actually hold the answers."""
     project = Project.create(tmp_path / "proj")
     data = tmp_path / "eval.csv"
-    data.write_text("id,question,answer\n"
-                    "q1,Where is the Zorblat head office?,Kettering\n"
-                    "q2,Who founded Zorblat?,Mirela Oduya\n"
-                    "q3,What colour is the Zorblat logo?,teal\n"
-                    "q4,How many staff does Zorblat employ?,4127\n", encoding="utf-8")
+    data.write_text(
+        "id,question,answer\n"
+        "q1,Where is the Zorblat head office?,Kettering\n"
+        "q2,Who founded Zorblat?,Mirela Oduya\n"
+        "q3,What colour is the Zorblat logo?,teal\n"
+        "q4,How many staff does Zorblat employ?,4127\n",
+        encoding="utf-8",
+    )
     doc = tmp_path / "handbook.md"
-    doc.write_text("# Zorblat handbook\n\nThe Zorblat head office is in Kettering.\n\n"
-                   "Zorblat was founded by Mirela Oduya in 1998.\n\nThe Zorblat logo is teal.\n", encoding="utf-8")
+    doc.write_text(
+        "# Zorblat handbook\n\nThe Zorblat head office is in Kettering.\n\n"
+        "Zorblat was founded by Mirela Oduya in 1998.\n\nThe Zorblat logo is teal.\n",
+        encoding="utf-8",
+    )
     import_dataset(project, data, mapping={"input": "question", "expected": "answer", "id": "id"})
     assert main(["knowledge-add", str(project.root), str(doc)]) == 0
     with ResultStore(project.results_db) as store:
@@ -103,9 +115,11 @@ def test_advise_judges_by_a_check_added_after_the_runs(tmp_path, capsys):
     """A check added after a run counts in the advice at once, as in the results, with no rerun."""
     project = Project.create(tmp_path / "proj")
     data = tmp_path / "eval.csv"
-    data.write_text("id,question,answer\nq1,Where is the Zorblat head office?,Kettering\n"
-                    "q2,Who founded Zorblat?,Mirela Oduya\nq3,What colour is the Zorblat logo?,teal\n",
-                    encoding="utf-8")
+    data.write_text(
+        "id,question,answer\nq1,Where is the Zorblat head office?,Kettering\n"
+        "q2,Who founded Zorblat?,Mirela Oduya\nq3,What colour is the Zorblat logo?,teal\n",
+        encoding="utf-8",
+    )
     import_dataset(project, data, mapping={"input": "question", "expected": "answer", "id": "id"})
     outputs = tmp_path / "outs.csv"
     outputs.write_text("id,output\nq1,Kettering\nq2,Mirela Oduya\nq3,teal\n", encoding="utf-8")

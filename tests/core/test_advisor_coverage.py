@@ -1,4 +1,5 @@
 """The advice counts every evaluation row: partial runs and rows that only errored are not "good enough"."""
+
 from __future__ import annotations
 
 from desktop_app.core.advice.diagnose import diagnose

@@ -1,4 +1,5 @@
 """Properties of the advice over random projects: stable under order, honest about regressions."""
+
 from __future__ import annotations
 
 import math
@@ -11,9 +12,17 @@ from desktop_app.core.advice.diagnose import diagnose
 from desktop_app.core.records import RECOMMENDATIONS, RunInfo
 from tests.core.test_advisor_gaps import result
 
-TECHNIQUE_SETS = [(), ("instructions",), ("instructions", "step_by_step"), ("instructions", "few_shot"),
-                  ("instructions", "rag"), ("instructions", "few_shot", "rag"), ("fine_tuned",),
-                  ("fine_tuned", "rag"), ("instructions", "rag_tuned")]
+TECHNIQUE_SETS = [
+    (),
+    ("instructions",),
+    ("instructions", "step_by_step"),
+    ("instructions", "few_shot"),
+    ("instructions", "rag"),
+    ("instructions", "few_shot", "rag"),
+    ("fine_tuned",),
+    ("fine_tuned", "rag"),
+    ("instructions", "rag_tuned"),
+]
 PLAIN = ["pass", "pass", "knowledge", "behaviour", "both", "error"]
 RAG = PLAIN + ["retrieval", "generation", "generation_faith"]
 SETTINGS = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -29,10 +38,17 @@ def projects(draw, *, first_is_baseline: bool = False):
         rag = bool({"rag", "rag_tuned"} & set(techniques))
         rows = []
         for j in range(n):
-            rows.append(result(f"q{j + 1}", draw(st.sampled_from(RAG if rag else PLAIN)), run_id=i + 1,
-                               tokens_in=draw(st.integers(0, 3000)), has_retrieval=rag,
-                               latency=draw(st.floats(0.01, 30, allow_nan=False)),
-                               cost=draw(st.floats(0, 0.01, allow_nan=False))))
+            rows.append(
+                result(
+                    f"q{j + 1}",
+                    draw(st.sampled_from(RAG if rag else PLAIN)),
+                    run_id=i + 1,
+                    tokens_in=draw(st.integers(0, 3000)),
+                    has_retrieval=rag,
+                    latency=draw(st.floats(0.01, 30, allow_nan=False)),
+                    cost=draw(st.floats(0, 0.01, allow_nan=False)),
+                )
+            )
         runs.append((RunInfo(i + 1, f"r{i + 1}", techniques, status="complete"), rows))
     return runs
 
@@ -96,12 +112,12 @@ def test_a_technique_measured_to_make_things_worse_is_never_advised_silently(run
     n = len(runs[0][1])
     regressions = d.evidence_of("regression")
     for info, rows in runs:
-        below = [(i, r) for i, r in runs if set(i.techniques) < set(info.techniques)
-                 and any(x.error is None for x in r)]
+        below = [
+            (i, r) for i, r in runs if set(i.techniques) < set(info.techniques) and any(x.error is None for x in r)
+        ]
         if not below:
             continue
-        worse = all(_passes(r) - _passes(rows) >= math.ceil(0.1 * n) and _significant_drop(r, rows)
-                    for _, r in below)
+        worse = all(_passes(r) - _passes(rows) >= math.ceil(0.1 * n) and _significant_drop(r, rows) for _, r in below)
         if not worse:
             continue
         named = [e for e in regressions if e.runs[1] == info.name]

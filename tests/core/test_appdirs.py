@@ -1,4 +1,5 @@
 """Where the app keeps things: its own dirs, and the user's projects in their Documents."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -6,6 +7,8 @@ from pathlib import Path
 import platformdirs
 
 from desktop_app.core.project import appdirs
+
+
 def test_new_projects_go_to_the_documents_folder_not_a_hidden_one(monkeypatch, tmp_path):
     """A user finds their projects (and the reports in them) in Documents, and nothing is made there
     just by starting the app."""

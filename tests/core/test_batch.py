@@ -1,4 +1,5 @@
 """Very large evaluations through the Batch API: submit, quit, reopen, collect (scripted server)."""
+
 from __future__ import annotations
 
 import json
@@ -27,12 +28,15 @@ def _answer(req: dict) -> Reply | str:
 def _project(tmp_path: Path, server, monkeypatch, rows: int = 6, name: str = "proj") -> Path:
     monkeypatch.setenv("OPENAI_API_KEY", server.api_key)
     data = tmp_path / f"{name}.csv"
-    data.write_text("id,question,answer\n" + "".join(f"q{i},What is item {i}?,answer {i}\n" for i in range(rows)),
-                    encoding="utf-8")
+    data.write_text(
+        "id,question,answer\n" + "".join(f"q{i},What is item {i}?,answer {i}\n" for i in range(rows)), encoding="utf-8"
+    )
     project = tmp_path / name
     assert main(["new", str(project), "--dataset", str(data), "--examples", "0"]) == 0
-    assert main(["connect", str(project), "--preset", "openai", "--base-url", server.base_url,
-                 "--model", "gpt-4o-mini"]) == 0
+    assert (
+        main(["connect", str(project), "--preset", "openai", "--base-url", server.base_url, "--model", "gpt-4o-mini"])
+        == 0
+    )
     server.chat_rule = _answer
     return project
 
@@ -43,9 +47,14 @@ def _submit(project: Path):
 
 def _scores(project: Path) -> list[dict]:
     """The leaderboard without what a batch cannot measure like an online run (latency) or bills at half (cost)."""
-    return [{k: v for k, v in summary_to_dict(s).items() if k not in ("run_id", "latency_p50", "latency_p95", "cost",
-                                                                               "cost_per_1000")}
-            for s in project_summaries(Project.open(project))]
+    return [
+        {
+            k: v
+            for k, v in summary_to_dict(s).items()
+            if k not in ("run_id", "latency_p50", "latency_p95", "cost", "cost_per_1000")
+        }
+        for s in project_summaries(Project.open(project))
+    ]
 
 
 def test_submit_quit_reopen_and_collect_gives_the_online_scores(tmp_path, scripted_server, monkeypatch):
@@ -104,8 +113,9 @@ def test_rows_already_answered_or_waiting_are_not_submitted_again(tmp_path, scri
 def test_failed_rows_are_errors_with_their_reason_and_rerun_online(tmp_path, scripted_server, monkeypatch):
     """Rows in the batch's error file are stored as errors with the reason, and a normal run answers them."""
     project = _project(tmp_path, scripted_server, monkeypatch, rows=4)
-    scripted_server.chat_rule = lambda req: (Reply("model overloaded", status=500) if "item 2" in last_user_text(req)
-                                             else _answer(req))
+    scripted_server.chat_rule = lambda req: (
+        Reply("model overloaded", status=500) if "item 2" in last_user_text(req) else _answer(req)
+    )
     _submit(project)
     check_batches(Project.open(project))
     done = check_batches(Project.open(project))
@@ -181,8 +191,21 @@ def test_azure_batches_use_the_azure_paths_and_limit():
 def test_a_local_server_has_no_batch_api(tmp_path, scripted_server, monkeypatch):
     """A local server is told plainly that batches need OpenAI or Azure OpenAI."""
     project = _project(tmp_path, scripted_server, monkeypatch, rows=2)
-    assert main(["connect", str(project), "--preset", "local", "--base-url", scripted_server.base_url,
-                 "--model", "gpt-4o-mini"]) == 0
+    assert (
+        main(
+            [
+                "connect",
+                str(project),
+                "--preset",
+                "local",
+                "--base-url",
+                scripted_server.base_url,
+                "--model",
+                "gpt-4o-mini",
+            ]
+        )
+        == 0
+    )
     with pytest.raises(RunError, match="Batch API"):
         _submit(project)
 
@@ -234,15 +257,18 @@ def test_cli_batch_then_collect_gives_the_online_results(tmp_path, scripted_serv
     assert [r["cost"] for r in batched] == pytest.approx([r["cost"] / 2 for r in direct])
     assert [r["latency_p50"] for r in batched] == [None]  # the provider's fleet reports no per-request time
     differ = {"run_id", "cost", "cost_per_1000", "latency_p50", "latency_p95"}
-    assert [{k: v for k, v in r.items() if k not in differ} for r in batched] == \
-           [{k: v for k, v in r.items() if k not in differ} for r in direct]
+    assert [{k: v for k, v in r.items() if k not in differ} for r in batched] == [
+        {k: v for k, v in r.items() if k not in differ} for r in direct
+    ]
     assert main(["run", str(project), "--collect"]) == 0
 
 
 def test_cli_batch_json_and_errors(tmp_path, scripted_server, monkeypatch, capsys):
     """run --batch --json prints the ids for scripts; failed rows exit 3; a local server exits 2 with a hint."""
     project = _project(tmp_path, scripted_server, monkeypatch, rows=3)
-    scripted_server.chat_rule = lambda req: Reply("bad", status=400) if "item 1" in last_user_text(req) else _answer(req)
+    scripted_server.chat_rule = lambda req: (
+        Reply("bad", status=400) if "item 1" in last_user_text(req) else _answer(req)
+    )
     capsys.readouterr()
     assert main(["run", str(project), "--batch", "--yes", "--json"]) == 0
     submitted = json.loads(capsys.readouterr().out)
@@ -250,8 +276,21 @@ def test_cli_batch_json_and_errors(tmp_path, scripted_server, monkeypatch, capsy
     assert main(["run", str(project), "--collect"]) == 4
     assert main(["run", str(project), "--collect"]) == 3
     assert main(["run", str(project), "--json"]) == 2
-    assert main(["connect", str(project), "--preset", "local", "--base-url", scripted_server.base_url,
-                 "--model", "gpt-4o-mini"]) == 0
+    assert (
+        main(
+            [
+                "connect",
+                str(project),
+                "--preset",
+                "local",
+                "--base-url",
+                scripted_server.base_url,
+                "--model",
+                "gpt-4o-mini",
+            ]
+        )
+        == 0
+    )
     capsys.readouterr()
     assert main(["run", str(project), "--batch", "--yes"]) == 2
     assert "Batch API" in capsys.readouterr().err
@@ -262,8 +301,23 @@ def test_azure_global_batch_round_trip(tmp_path, scripted_server, monkeypatch):
     project = _project(tmp_path, scripted_server, monkeypatch, rows=3)
     monkeypatch.setenv("AZURE_OPENAI_API_KEY", scripted_server.api_key)
     scripted_server.models.append("prod-chat")
-    assert main(["connect", str(project), "--preset", "azure", "--azure-endpoint", scripted_server.root_url,
-                 "--azure-deployment", "prod-chat", "--model", "gpt-4o-mini"]) == 0
+    assert (
+        main(
+            [
+                "connect",
+                str(project),
+                "--preset",
+                "azure",
+                "--azure-endpoint",
+                scripted_server.root_url,
+                "--azure-deployment",
+                "prod-chat",
+                "--model",
+                "gpt-4o-mini",
+            ]
+        )
+        == 0
+    )
     (batch,) = _submit(project).batches
     assert scripted_server.batch_desk.batches[batch.id]["endpoint"] == "/chat/completions"
     assert any(r["path"].startswith("/openai/batches") for r in scripted_server.requests)
@@ -339,8 +393,7 @@ def test_collecting_reports_progress_and_can_stop(tmp_path, scripted_server, mon
     _submit(project)
     check_batches(Project.open(project))
     events: list[dict] = []
-    stopped = check_batches(Project.open(project), progress=events.append,
-                            should_stop=lambda: len(events) >= 3)
+    stopped = check_batches(Project.open(project), progress=events.append, should_stop=lambda: len(events) >= 3)
     assert [e["done"] for e in events] == [0, 1, 2] and {e["total"] for e in events} == {4}
     assert stopped.answered == 3 and stopped.pending == 1  # not marked collected
     assert check_batches(Project.open(project)).answered == 1  # the last one, none twice
@@ -361,9 +414,16 @@ def test_a_judges_calls_while_collecting_are_billed_at_the_online_price(tmp_path
 
     with ResultStore(tmp_path / "results.sqlite") as store:
         run = store.create_run("baseline", ())
-        store_row(store, run.id, Row(id="q1", input="?", expected="a"), Mapped("c1", run.id, "q1", "k1", "m", ()),
-                  BatchAnswer("c1", "a", 100, 10), scorer=judging_scorer, cost_fn=lambda m, i, o: 1.0,
-                  answer_share=0.5)
+        store_row(
+            store,
+            run.id,
+            Row(id="q1", input="?", expected="a"),
+            Mapped("c1", run.id, "q1", "k1", "m", ()),
+            BatchAnswer("c1", "a", 100, 10),
+            scorer=judging_scorer,
+            cost_fn=lambda m, i, o: 1.0,
+            answer_share=0.5,
+        )
         (result,) = store.results(run.id)
     assert result.cost == pytest.approx(0.5 + 1.0)  # half the answer, the whole judge call
 
@@ -373,8 +433,9 @@ def test_stopping_a_send_keeps_the_batches_sent_and_frees_the_rest(tmp_path, scr
     monkeypatch.setitem(batch_files.LIMITS, "openai", (2, 200_000_000))
     project = _project(tmp_path, scripted_server, monkeypatch, rows=6)
     events: list[dict] = []
-    first = submit_batches(prepare_project_run(Project.open(project)), progress=events.append,
-                           should_stop=lambda: len(events) >= 1)
+    first = submit_batches(
+        prepare_project_run(Project.open(project)), progress=events.append, should_stop=lambda: len(events) >= 1
+    )
     assert len(first.batches) == 1 and first.requests == 2 and first.rows == 2
     assert events == [{"event": "sending", "done": 0, "total": 3}]
     assert _submit(project).requests == 4  # the rest, nothing twice

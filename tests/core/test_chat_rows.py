@@ -1,4 +1,5 @@
 """Chat-format and Evals rows keep their conversation and accepted answers through to the model and the checks."""
+
 from __future__ import annotations
 
 import json
@@ -20,19 +21,30 @@ def _jsonl(path, lines):
 
 def test_chat_rows_send_the_files_system_prompt_and_earlier_turns(tmp_path):
     """A chat-format evaluation set is asked as its app asked it: system prompt and earlier turns kept."""
-    path = _jsonl(tmp_path / "chat.jsonl", [{"messages": [
-        {"role": "system", "content": "You are Halvgard's support bot. Answer in one word."},
-        {"role": "user", "content": "I have an HX-40."}, {"role": "assistant", "content": "Noted."},
-        {"role": "user", "content": "Which battery does it use?"},
-        {"role": "assistant", "content": "Lithium-sulfur"}]}])
+    path = _jsonl(
+        tmp_path / "chat.jsonl",
+        [
+            {
+                "messages": [
+                    {"role": "system", "content": "You are Halvgard's support bot. Answer in one word."},
+                    {"role": "user", "content": "I have an HX-40."},
+                    {"role": "assistant", "content": "Noted."},
+                    {"role": "user", "content": "Which battery does it use?"},
+                    {"role": "assistant", "content": "Lithium-sulfur"},
+                ]
+            }
+        ],
+    )
     project = Project.create(tmp_path / "p")
     import_dataset(project, path)
     (row,), _ = load_rows(project)
     assert row.input == "Which battery does it use?" and row.expected == "Lithium-sulfur"
     assert build_messages(preset("baseline"), row) == [
         {"role": "system", "content": "You are Halvgard's support bot. Answer in one word."},
-        {"role": "user", "content": "I have an HX-40."}, {"role": "assistant", "content": "Noted."},
-        {"role": "user", "content": "Which battery does it use?"}]
+        {"role": "user", "content": "I have an HX-40."},
+        {"role": "assistant", "content": "Noted."},
+        {"role": "user", "content": "Which battery does it use?"},
+    ]
     sent = build_messages(preset("instructions"), row)
     assert sent[0]["role"] == "system" and sent[0]["content"].startswith("You are Halvgard's support bot.")
     assert "Answer the question directly" in sent[0]["content"] and len(sent) == 4
@@ -42,7 +54,9 @@ def test_rows_without_a_conversation_send_what_they_always_sent():
     """Plain rows keep their exact requests, so earlier answers stay in the cache."""
     row = Row("1", "What is 2+2?", "4")
     assert build_messages(preset("instructions"), row) == [
-        {"role": "system", "content": preset("instructions").system}, {"role": "user", "content": "What is 2+2?"}]
+        {"role": "system", "content": preset("instructions").system},
+        {"role": "user", "content": "What is 2+2?"},
+    ]
 
 
 def test_evals_alternative_ideals_are_accepted_by_content_checks(tmp_path):

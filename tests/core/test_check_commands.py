@@ -1,4 +1,5 @@
 """check-add / check-list / check-remove: the automation contract for a project's checks."""
+
 from __future__ import annotations
 
 import importlib
@@ -44,6 +45,7 @@ def fake_datasets(monkeypatch, answers=None, error=None):
             raise error
         rows = [Row(f"r{i}", f"q{i}", a) for i, a in enumerate(answers)]
         return rows[:-1], rows[-1:]
+
     module.load_rows = load_rows
     monkeypatch.setitem(sys.modules, "desktop_app.core.data.rows", module)
 
@@ -81,15 +83,18 @@ def test_add_list_remove_round_trip(project, capsys, no_datasets):
     assert verdicts == {"regex": True, "token_f1": True, "must_not_include": True, "language": True}
 
 
-@pytest.mark.parametrize("argv", [
-    ["regex", "([a-z]"],
-    ["json-schema", '{"type": "objec"}'],
-    ["max-chars", "many"],
-    ["language", "klingon"],
-    ["frobnicate"],
-    ["token-f1", "--threshold", "2"],
-    ["regex", "a", "--allow-fence"],
-])
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["regex", "([a-z]"],
+        ["json-schema", '{"type": "objec"}'],
+        ["max-chars", "many"],
+        ["language", "klingon"],
+        ["frobnicate"],
+        ["token-f1", "--threshold", "2"],
+        ["regex", "a", "--allow-fence"],
+    ],
+)
 def test_bad_input_exits_2_with_one_line_and_stores_nothing(project, capsys, no_datasets, argv):
     """A bad check is refused with exit 2 and one line on stderr; the project is unchanged."""
     before = (project.root / "project.json").read_text("utf-8")
@@ -124,11 +129,19 @@ def test_first_add_starts_from_inferred_defaults(project, capsys, monkeypatch):
     code, out, _ = run(capsys, "check-list", root)
     assert code == 0 and "not saved yet" in out and "contains\tcontent" in out
     code, out, _ = run(capsys, "check-add", root, "must-include", "です")
-    assert code == 0 and out.splitlines() == ["inferred contains", "inferred judge", "inferred language",
-                                              "added must_include"]
+    assert code == 0 and out.splitlines() == [
+        "inferred contains",
+        "inferred judge",
+        "inferred language",
+        "added must_include",
+    ]
     stored = Project.open(root).section("checks")
     assert [(c["id"], c["inferred"]) for c in stored] == [
-        ("contains", True), ("judge", True), ("language", True), ("must_include", False)]
+        ("contains", True),
+        ("judge", True),
+        ("language", True),
+        ("must_include", False),
+    ]
     # Confirming an inferred check makes it the user's own, same id, no duplicate.
     assert run(capsys, "check-add", root, "language", "ja")[1] == "updated language\n"
     assert [c["inferred"] for c in Project.open(root).section("checks")] == [True, True, False, False]
@@ -177,8 +190,9 @@ def test_reading_results_never_writes_and_a_check_edit_rescores_explicitly(tmp_p
         import sqlite3
 
         with sqlite3.connect(db) as conn:
-            return hashlib.sha256(repr(conn.execute("SELECT run_id, row_id, verdicts FROM results ORDER BY row_id")
-                                       .fetchall()).encode()).hexdigest()
+            return hashlib.sha256(
+                repr(conn.execute("SELECT run_id, row_id, verdicts FROM results ORDER BY row_id").fetchall()).encode()
+            ).hexdigest()
 
     before = digest()
     Project.open(project).set_section("checks", [{"kind": "regex", "id": "regex", "value": "^zzz"}])  # by hand

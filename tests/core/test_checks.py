@@ -1,14 +1,25 @@
 """Checks: each kind passes and fails as a user expects, Japanese included."""
+
 from __future__ import annotations
 
 import json
 
 import pytest
 
-from desktop_app.core.checks import (CheckError, CheckSpec, default_checks, detect_language, evaluate_row,
-                                     judge_messages, make_check, parse_category, parse_judge_reply, preview,
-                                     token_f1,
-                                     validate_spec)
+from desktop_app.core.checks import (
+    CheckError,
+    CheckSpec,
+    default_checks,
+    detect_language,
+    evaluate_row,
+    judge_messages,
+    make_check,
+    parse_category,
+    parse_judge_reply,
+    preview,
+    token_f1,
+    validate_spec,
+)
 from desktop_app.core.records import Row, content_passed
 
 ROW = Row(id="r1", input="保証期間は？", expected="保証期間は1年間です。")
@@ -20,15 +31,18 @@ def verdict(kind, output, value=None, row=ROW, **kw):
 
 
 # -- content ---------------------------------------------------------------------------------
-@pytest.mark.parametrize("expected, output, ok", [
-    ("１２３４５", "12345", True),                      # full-width vs half-width digits
-    ("「東京都」", "東京都", True),                      # Japanese brackets are punctuation
-    ("ｶﾀｶﾅ", "カタカナ", True),                          # half-width katakana
-    ("Tokyo Tower", "  tokyo   TOWER. ", True),
-    ("12,000円", "１２０００円", True),                  # digit grouping folds too
-    ("東京都", "京都", False),
-    ("Tokyo Tower", "Tokyo Skytree", False),
-])
+@pytest.mark.parametrize(
+    "expected, output, ok",
+    [
+        ("１２３４５", "12345", True),  # full-width vs half-width digits
+        ("「東京都」", "東京都", True),  # Japanese brackets are punctuation
+        ("ｶﾀｶﾅ", "カタカナ", True),  # half-width katakana
+        ("Tokyo Tower", "  tokyo   TOWER. ", True),
+        ("12,000円", "１２０００円", True),  # digit grouping folds too
+        ("東京都", "京都", False),
+        ("Tokyo Tower", "Tokyo Skytree", False),
+    ],
+)
 def test_normalized_match(expected, output, ok):
     """An answer equal up to width, case, punctuation and spacing counts as a match."""
     v = verdict("normalized_match", output, row=Row("1", "q", expected))
@@ -88,38 +102,45 @@ def test_semantic_uses_injected_embeddings_and_is_left_out_without_them():
 
     def broken(texts):
         raise TimeoutError("embedding server down")
+
     assert preview(spec, ROW, "x", embed=broken) is None  # a failed call says nothing: left out, not failed
 
 
 # -- judge -----------------------------------------------------------------------------------
-@pytest.mark.parametrize("reply, expected", [
-    ('{"verdict": "pass", "reason": "same facts"}', (True, "same facts")),
-    ('```json\n{"verdict": "FAIL", "reason": "wrong year"}\n```', (False, "wrong year")),
-    ('<think>{maybe}</think>Sure! {"verdict":"pass","reason":"ok"} Hope this helps', (True, "ok")),
-    ('{"verdict": "pass"}', (True, "")),
-    ("PASS", None),
-    ('{"verdict": "maybe", "reason": "unsure"}', None),
-    ('{"result": "pass"}', None),
-    ("", None),
-    (None, None),
-])
+@pytest.mark.parametrize(
+    "reply, expected",
+    [
+        ('{"verdict": "pass", "reason": "same facts"}', (True, "same facts")),
+        ('```json\n{"verdict": "FAIL", "reason": "wrong year"}\n```', (False, "wrong year")),
+        ('<think>{maybe}</think>Sure! {"verdict":"pass","reason":"ok"} Hope this helps', (True, "ok")),
+        ('{"verdict": "pass"}', (True, "")),
+        ("PASS", None),
+        ('{"verdict": "maybe", "reason": "unsure"}', None),
+        ('{"result": "pass"}', None),
+        ("", None),
+        (None, None),
+    ],
+)
 def test_parse_judge_reply(reply, expected):
     """Judge replies are read despite fences and chatter, and never guessed when unclear."""
     assert parse_judge_reply(reply) == expected
 
 
-@pytest.mark.parametrize("reply, expected", [
-    ("Category: B\nThe answer states one year.", ("B", "The answer states one year.")),
-    ("(D) It names 2023, the reference says 2024.", ("D", "It names 2023, the reference says 2024.")),
-    ("<think>compare the years</think>\n**C** adds the model name", ("C", "adds the model name")),
-    ("カテゴリ：E\n表記が違うだけです。", ("E", "表記が違うだけです。")),
-    ("a", ("A", "")),
-    ("The answer is correct.", None),  # no category first: a judge error, never a guess
-    ("Category: G", None),
-    ('{"verdict": "pass"}', None),
-    ("", None),
-    (None, None),
-])
+@pytest.mark.parametrize(
+    "reply, expected",
+    [
+        ("Category: B\nThe answer states one year.", ("B", "The answer states one year.")),
+        ("(D) It names 2023, the reference says 2024.", ("D", "It names 2023, the reference says 2024.")),
+        ("<think>compare the years</think>\n**C** adds the model name", ("C", "adds the model name")),
+        ("カテゴリ：E\n表記が違うだけです。", ("E", "表記が違うだけです。")),
+        ("a", ("A", "")),
+        ("The answer is correct.", None),  # no category first: a judge error, never a guess
+        ("Category: G", None),
+        ('{"verdict": "pass"}', None),
+        ("", None),
+        (None, None),
+    ],
+)
 def test_parse_category(reply, expected):
     """The factuality grade is read only when the reply starts with a category."""
     assert parse_category(reply) == expected
@@ -133,6 +154,7 @@ def test_content_judge_grades_by_category_and_never_guesses():
     def judge(messages, **options):
         seen.append((messages, options))
         return "Category: B\nStates one year, as the reference."
+
     v = verdict("judge", "12か月です", judge=judge)
     assert v.passed and v.reason == "judge=same: States one year, as the reference." and v.family == "content"
     messages, options = seen[0]
@@ -147,6 +169,7 @@ def test_content_judge_grades_by_category_and_never_guesses():
 
     def down(messages, **options):
         raise ConnectionError
+
     assert verdict("judge", "x", judge=down) is None  # a 429/timeout is no verdict on the facts
     assert verdict("judge", "x") is None  # offline: left out
 
@@ -161,6 +184,7 @@ def test_judge_settles_only_unsure_rows_unless_asked_for_all():
     def judge(messages, **options):
         asked.append(messages[-1]["content"])
         return "Category: D\nWrong."
+
     specs = [make_check("contains"), make_check("judge")]
     right = evaluate_row(specs, ROW, f"It is {ROW.expected}.", judge=judge)
     assert asked == [] and content_outcome(right) == "right"
@@ -226,15 +250,18 @@ def test_must_include_and_must_not_include():
     assert verdict("must_not_include", "This is a classic", "ass").passed  # whole words in Latin
 
 
-@pytest.mark.parametrize("text, code", [
-    ("保証期間は1年間です。", "ja"),
-    ("API keyはSettingsから設定します", "ja"),
-    ("The warranty is one year. 保証 means warranty.", "en"),
-    ("北京是中国的首都，也是政治中心。", "zh"),
-    ("보증 기간은 1년입니다", "ko"),
-    ("東京都", "cjk"),
-    ("12345", None),
-])
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("保証期間は1年間です。", "ja"),
+        ("API keyはSettingsから設定します", "ja"),
+        ("The warranty is one year. 保証 means warranty.", "en"),
+        ("北京是中国的首都，也是政治中心。", "zh"),
+        ("보증 기간은 1년입니다", "ko"),
+        ("東京都", "cjk"),
+        ("12345", None),
+    ],
+)
 def test_detect_language(text, code):
     """The answer's language is told apart by script: ja / zh / ko / Latin."""
     assert detect_language(text)[0] == code
@@ -251,28 +278,34 @@ def test_language_check():
 
 def test_disabled_checks_are_skipped_and_order_is_kept():
     """Disabled checks give no verdict; the rest come back in the order they were configured."""
-    specs = [make_check("max_chars", 5), make_check("contains"),
-             CheckSpec("regex", "regex", "behaviour", "x", enabled=False)]
+    specs = [
+        make_check("max_chars", 5),
+        make_check("contains"),
+        CheckSpec("regex", "regex", "behaviour", "x", enabled=False),
+    ]
     assert [v.check for v in evaluate_row(specs, ROW, "保証期間は1年間です。")] == ["max_chars", "contains"]
 
 
 # -- specs and validation --------------------------------------------------------------------
-@pytest.mark.parametrize("kind, value, kw", [
-    ("regex", "([a-z]", {}),
-    ("json_schema", "{not json", {}),
-    ("json_schema", '{"type": "objec"}', {}),
-    ("json_schema", "[1, 2]", {}),
-    ("max_chars", "abc", {}),
-    ("min_chars", "2.5", {}),
-    ("max_chars", "-3", {}),
-    ("language", "fr", {}),
-    ("must_include", "「」", {}),
-    ("must_include", None, {}),
-    ("json", "x", {}),
-    ("token_f1", None, {"threshold": 1.5}),
-    ("regex", "a", {"threshold": 0.5}),
-    ("no_such_kind", None, {}),
-])
+@pytest.mark.parametrize(
+    "kind, value, kw",
+    [
+        ("regex", "([a-z]", {}),
+        ("json_schema", "{not json", {}),
+        ("json_schema", '{"type": "objec"}', {}),
+        ("json_schema", "[1, 2]", {}),
+        ("max_chars", "abc", {}),
+        ("min_chars", "2.5", {}),
+        ("max_chars", "-3", {}),
+        ("language", "fr", {}),
+        ("must_include", "「」", {}),
+        ("must_include", None, {}),
+        ("json", "x", {}),
+        ("token_f1", None, {"threshold": 1.5}),
+        ("regex", "a", {"threshold": 0.5}),
+        ("no_such_kind", None, {}),
+    ],
+)
 def test_bad_specs_raise_check_error(kind, value, kw):
     """A check that could not work is refused when added, with a message and a hint."""
     with pytest.raises(CheckError) as info:

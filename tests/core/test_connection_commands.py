@@ -1,4 +1,5 @@
 """CLI: `connect`, `test-connection` and `models` (in process, against the scripted server)."""
+
 from __future__ import annotations
 
 import io
@@ -31,13 +32,27 @@ def section(project):
 def test_connect_local_server_and_test_it(project, scripted_server, monkeypatch, capsys):
     """A user points the project at a local server and gets "Connected" with exit 0."""
     monkeypatch.setenv("MY_LLM_KEY", scripted_server.api_key)
-    code, out, _ = run(capsys, "connect", project.root, "--base-url", scripted_server.base_url,
-                       "--model", "gpt-4o-mini", "--api-key-env", "MY_LLM_KEY", "--embedding-model",
-                       "text-embedding-3-small")
+    code, out, _ = run(
+        capsys,
+        "connect",
+        project.root,
+        "--base-url",
+        scripted_server.base_url,
+        "--model",
+        "gpt-4o-mini",
+        "--api-key-env",
+        "MY_LLM_KEY",
+        "--embedding-model",
+        "text-embedding-3-small",
+    )
     assert code == 0 and "local" in out and "from $MY_LLM_KEY" in out
     saved = section(project)
     assert (saved["preset"], saved["base_url"], saved["model"], saved["api_key_env"]) == (
-        "local", scripted_server.base_url, "gpt-4o-mini", "MY_LLM_KEY")
+        "local",
+        scripted_server.base_url,
+        "gpt-4o-mini",
+        "MY_LLM_KEY",
+    )
     code, out, _ = run(capsys, "test-connection", project.root)
     assert code == 0 and out.startswith("Connected: gpt-4o-mini answered in ")
     code, out, _ = run(capsys, "test-connection", project.root, "--json")
@@ -49,8 +64,19 @@ def test_test_connection_exit_1_on_failures(project, scripted_server, monkeypatc
     """A rejected key, a wrong model or a dead server exits 1 with the verdict."""
     monkeypatch.setenv("MY_LLM_KEY", "sk-wrong-key-0000000000")
     scripted_server.required_key = scripted_server.api_key
-    run(capsys, "connect", project.root, "--preset", "local", "--base-url", scripted_server.base_url,
-        "--model", "gpt-4o-mini", "--api-key-env", "MY_LLM_KEY")
+    run(
+        capsys,
+        "connect",
+        project.root,
+        "--preset",
+        "local",
+        "--base-url",
+        scripted_server.base_url,
+        "--model",
+        "gpt-4o-mini",
+        "--api-key-env",
+        "MY_LLM_KEY",
+    )
     code, out, _ = run(capsys, "test-connection", project.root)
     assert code == 1 and out.startswith("Key rejected by " + scripted_server.base_url)
     monkeypatch.setenv("MY_LLM_KEY", scripted_server.api_key)
@@ -72,26 +98,44 @@ def test_preset_is_guessed_and_settings_kept(project, capsys):
     assert section(project)["api_key_env"] == "OPENAI_API_KEY"
     run(capsys, "connect", project.root, "--embedding-model", "text-embedding-3-large")
     assert (section(project)["model"], section(project)["embedding_model"]) == (
-        "gpt-4.1-mini", "text-embedding-3-large")
-    run(capsys, "connect", project.root, "--azure-endpoint", "https://acme.openai.azure.com",
-        "--azure-deployment", "chat4o", "--api-version", "2024-10-21")
+        "gpt-4.1-mini",
+        "text-embedding-3-large",
+    )
+    run(
+        capsys,
+        "connect",
+        project.root,
+        "--azure-endpoint",
+        "https://acme.openai.azure.com",
+        "--azure-deployment",
+        "chat4o",
+        "--api-version",
+        "2024-10-21",
+    )
     saved = section(project)
     assert (saved["preset"], saved["azure_deployment"], saved["api_key_env"], saved["model"]) == (
-        "azure", "chat4o", "AZURE_OPENAI_API_KEY", "")
+        "azure",
+        "chat4o",
+        "AZURE_OPENAI_API_KEY",
+        "",
+    )
     run(capsys, "connect", project.root, "--offline")
     assert section(project)["preset"] == "offline"
     code, out, _ = run(capsys, "test-connection", project.root)
     assert code == 1 and out.startswith("Offline")
 
 
-@pytest.mark.parametrize("argv,message", [
-    (["--preset", "local", "--timeout", "0"], "timeout"),
-    (["--preset", "azure"], "endpoint"),
-    (["--azure-endpoint", "https://a.openai.azure.com"], "deployment"),
-    (["--base-url", "localhost:8000"], "http"),
-    (["--offline", "--preset", "openai"], "conflicts"),
-    ([], "which server"),
-])
+@pytest.mark.parametrize(
+    "argv,message",
+    [
+        (["--preset", "local", "--timeout", "0"], "timeout"),
+        (["--preset", "azure"], "endpoint"),
+        (["--azure-endpoint", "https://a.openai.azure.com"], "deployment"),
+        (["--base-url", "localhost:8000"], "http"),
+        (["--offline", "--preset", "openai"], "conflicts"),
+        ([], "which server"),
+    ],
+)
 def test_connect_bad_input_exits_2(project, capsys, argv, message):
     """Incomplete or contradictory settings are refused with one line on stderr."""
     code, _, err = run(capsys, "connect", project.root, *argv)
@@ -99,20 +143,33 @@ def test_connect_bad_input_exits_2(project, capsys, argv, message):
     assert section(project)["preset"] == "offline"  # nothing half-saved
 
 
-def test_api_key_stdin_goes_to_keychain_only(project, scripted_server, memory_keychain, monkeypatch,
-                                             capsys, caplog):
+def test_api_key_stdin_goes_to_keychain_only(project, scripted_server, memory_keychain, monkeypatch, capsys, caplog):
     """A key piped in is kept in the keychain and works; it is in no project file, output or log."""
     caplog.set_level(logging.DEBUG)
     monkeypatch.delenv("OPENAI_API_KEY", raising=False)
     scripted_server.required_key = PLANTED
     monkeypatch.setattr("sys.stdin", io.StringIO(PLANTED + "\n"))
-    code, out, err = run(capsys, "connect", project.root, "--preset", "openai", "--base-url",
-                         scripted_server.base_url, "--model", "gpt-4o-mini", "--api-key-stdin")
+    code, out, err = run(
+        capsys,
+        "connect",
+        project.root,
+        "--preset",
+        "openai",
+        "--base-url",
+        scripted_server.base_url,
+        "--model",
+        "gpt-4o-mini",
+        "--api-key-stdin",
+    )
     assert code == 0 and "sk-…WXYZ stored in the keychain" in out
     assert PLANTED in memory_keychain.entries.values()
     outputs = [out, err]
-    for argv in (["test-connection", project.root], ["test-connection", project.root, "--json"],
-                 ["models", project.root], ["connect", project.root, "--json"]):
+    for argv in (
+        ["test-connection", project.root],
+        ["test-connection", project.root, "--json"],
+        ["models", project.root],
+        ["connect", project.root, "--json"],
+    ):
         code, out, err = run(capsys, *argv)
         assert code == 0
         outputs += [out, err]
@@ -145,8 +202,15 @@ def test_models_command(project, scripted_server, monkeypatch, capsys):
     assert code == 1 and "rejected the API key" in err
 
 
-@pytest.mark.parametrize("value", ["sk-proj-4f9QzT1xW8vLk2mN7pR3sY6uB0cE5gH9", "0123456789abcdef0123456789abcdef",
-                                   "a1b2c3d4e5f60718293a4b5c6d7e8f90", "x" * 65])
+@pytest.mark.parametrize(
+    "value",
+    [
+        "sk-proj-4f9QzT1xW8vLk2mN7pR3sY6uB0cE5gH9",
+        "0123456789abcdef0123456789abcdef",
+        "a1b2c3d4e5f60718293a4b5c6d7e8f90",
+        "x" * 65,
+    ],
+)
 def test_a_key_given_as_the_variable_name_is_refused_and_never_saved(project, capsys, value):
     """Pasting the key where its variable's name belongs fails with a hint; the key reaches no file or message."""
     code, _, err = run(capsys, "connect", project.root, "--preset", "openai", "--api-key-env", value)

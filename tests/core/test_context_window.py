@@ -1,5 +1,6 @@
 """The model's context window, learned without a model call, warns before a run whose prompts
 would not fit (the server would refuse each of them as "prompt too long for the model")."""
+
 from __future__ import annotations
 
 import json
@@ -22,8 +23,10 @@ MODEL = "smollm2-135m-instruct"
 def _project(tmp_path, server, long: bool):
     data = tmp_path / "data.csv"
     prefix = PASSAGE if long else ""
-    data.write_text("id,question,answer\n" + "".join(f"q{i},{prefix} What is item {i}?,answer {i}\n"
-                                                     for i in range(4)), encoding="utf-8")
+    data.write_text(
+        "id,question,answer\n" + "".join(f"q{i},{prefix} What is item {i}?,answer {i}\n" for i in range(4)),
+        encoding="utf-8",
+    )
     project = tmp_path / "proj"
     assert main(["new", str(project), "--dataset", str(data)]) == 0
     server.models.append(MODEL)
@@ -43,11 +46,15 @@ def test_test_connection_reads_and_keeps_a_local_servers_context(tmp_path, scrip
         scripted_server.model_meta[MODEL] = {"meta": {"n_ctx_train": 8192}}  # trained on; serves less
         scripted_server.routes["/props"] = lambda body: {"default_generation_settings": {"n_ctx": 800}}
     elif kind == "lmstudio":
-        scripted_server.routes["/api/v0/models"] = lambda body: {"data": [
-            {"id": MODEL, "max_context_length": 4096, "loaded_context_length": 800}]}
+        scripted_server.routes["/api/v0/models"] = lambda body: {
+            "data": [{"id": MODEL, "max_context_length": 4096, "loaded_context_length": 800}]
+        }
     else:
-        scripted_server.routes["/api/show"] = lambda body: {
-            "model_info": {"llama.context_length": 8192}, "parameters": "num_ctx 800"} if body["model"] == MODEL else {}
+        scripted_server.routes["/api/show"] = lambda body: (
+            {"model_info": {"llama.context_length": 8192}, "parameters": "num_ctx 800"}
+            if body["model"] == MODEL
+            else {}
+        )
     capsys.readouterr()
     assert main(["test-connection", str(project), "--json"]) == 0
     report = json.loads(capsys.readouterr().out)

@@ -1,4 +1,5 @@
 """Data import: every bad input gets a typed error with a hint, and nothing is half-imported."""
+
 from __future__ import annotations
 
 import json
@@ -60,11 +61,14 @@ def test_header_only(tmp_path, project):
     assert err.details["kind"] == "header_only" and "no data rows" in err.message
 
 
-@pytest.mark.parametrize("content, kind", [
-    (b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, "PNG"),
-    (None, "ZIP"),
-    (b"abc,def\n\x00\x01\x02\x03" * 100, "binary data"),
-])
+@pytest.mark.parametrize(
+    "content, kind",
+    [
+        (b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, "PNG"),
+        (None, "ZIP"),
+        (b"abc,def\n\x00\x01\x02\x03" * 100, "binary data"),
+    ],
+)
 def test_binary_file_renamed_csv(tmp_path, project, content, kind):
     """An image or archive renamed .csv is refused as binary, with what it looks like."""
     path = tmp_path / "data.csv"
@@ -133,6 +137,7 @@ def test_missing_mapped_column_lists_the_columns(tmp_path, project):
 def test_unknown_sheet_lists_the_sheets(tmp_path, project):
     """Choosing a sheet that does not exist names the sheets that do."""
     import openpyxl
+
     wb = openpyxl.Workbook()
     wb.active.title = "Data"
     wb.create_sheet("Notes")
@@ -164,7 +169,7 @@ def test_huge_cell_is_accepted_and_flagged(tmp_path, project):
     """A cell over 100k characters is imported, flagged huge_cell, and warned about."""
     path = tmp_path / "eval.csv"
     big = "長" * (HUGE_CELL + 1)
-    path.write_text(f"id,question,answer\nsmall,q,a\nbig,\"{big}\",a\n", encoding="utf-8")
+    path.write_text(f'id,question,answer\nsmall,q,a\nbig,"{big}",a\n', encoding="utf-8")
     section = import_dataset(project, path)
     warning = next(w for w in section["warnings"] if w["kind"] == "huge_cell")
     assert warning["count"] == 1 and warning["ids"] == ["big"]
@@ -196,6 +201,7 @@ def test_failed_project_save_restores_the_rows(tmp_path, project, monkeypatch):
 
     def broken_save():
         raise DataError("disk full", "free some space")
+
     monkeypatch.setattr(project, "save", broken_save)
     failed_import(project, path)
     evaluation, pool = load_rows(project)
@@ -243,8 +249,9 @@ def test_large_files_stream_in_bounded_memory(tmp_path):
             path.unlink()
         print(json.dumps(out))
     """)
-    proc = subprocess.run([sys.executable, "-c", script, str(tmp_path)], cwd=ROOT, capture_output=True,
-                          text=True, timeout=120)
+    proc = subprocess.run(
+        [sys.executable, "-c", script, str(tmp_path)], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
     assert proc.returncode == 0, proc.stderr
     result = json.loads(proc.stdout)
     for name, r in result.items():

@@ -1,4 +1,5 @@
 """Data import: formats, encodings, column mapping, ids, the examples split (see test_dataset_errors.py)."""
+
 from __future__ import annotations
 
 import json
@@ -6,15 +7,16 @@ import json
 import openpyxl
 import pytest
 
-from desktop_app.core.data.rows import (guess_mapping, import_dataset, load_rows, read_table,
-                                       resplit)
+from desktop_app.core.data.rows import guess_mapping, import_dataset, load_rows, read_table, resplit
 from desktop_app.core.errors import DataError
 from desktop_app.core.project.folder import Project
 
-JA_ROWS = [["質問", "正解", "カテゴリ"],
-           ["日本の首都はどこですか？", "東京です。", "地理"],
-           ["富士山の高さは？", "3776メートル", "地理"],
-           ["①と㈱は何と読む？", "まる1、かぶしきがいしゃ", "記号"]]
+JA_ROWS = [
+    ["質問", "正解", "カテゴリ"],
+    ["日本の首都はどこですか？", "東京です。", "地理"],
+    ["富士山の高さは？", "3776メートル", "地理"],
+    ["①と㈱は何と読む？", "まる1、かぶしきがいしゃ", "記号"],
+]
 
 
 def csv_bytes(rows, encoding="utf-8", delimiter=","):
@@ -44,8 +46,9 @@ def project(tmp_path):
 
 
 # -- reading ---------------------------------------------------------------------------------
-@pytest.mark.parametrize("encoding, detected", [("utf-8", "utf-8"), ("utf-8-sig", "utf-8-sig"),
-                                                ("cp932", "cp932"), ("euc_jp", "euc_jp")])
+@pytest.mark.parametrize(
+    "encoding, detected", [("utf-8", "utf-8"), ("utf-8-sig", "utf-8-sig"), ("cp932", "cp932"), ("euc_jp", "euc_jp")]
+)
 def test_japanese_csv_in_each_encoding_reads_the_same(tmp_path, encoding, detected):
     """A Japanese export reads correctly whatever encoding Excel or a server wrote it in."""
     rows = JA_ROWS if encoding != "euc_jp" else JA_ROWS[:3]  # ① and ㈱ do not exist in EUC-JP
@@ -67,8 +70,11 @@ def test_shift_jis_override_wins_and_cp932_is_preferred(tmp_path):
 
 def test_latin1_csv_with_semicolons(tmp_path):
     """A European Excel export (Latin-1, semicolon-delimited) keeps its accents."""
-    rows = [["question", "réponse"], ["Où est la tour Eiffel ?", "À Paris, près de la Seine"],
-            ["Was ist größer?", "Die Straße"]]
+    rows = [
+        ["question", "réponse"],
+        ["Où est la tour Eiffel ?", "À Paris, près de la Seine"],
+        ["Was ist größer?", "Die Straße"],
+    ]
     path = tmp_path / "eval.csv"
     path.write_bytes(csv_bytes(rows, "latin-1", ";"))
     table = read_table(path)
@@ -108,25 +114,36 @@ def test_delimiter_override_and_preview_rows(tmp_path):
 
 def test_xlsx_sheets_japanese_and_numbers(tmp_path):
     """Excel sheets are read by name (first by default); numbers look as they do in Excel."""
-    path = write_xlsx(tmp_path / "eval.xlsx", {
-        "メモ": [["note"], ["ignore me"]],
-        "評価": [["番号", "質問", "正解"], [1, "日本の首都は？", "東京"], [2, "2+2は？", 4],
-                 [None, None, None], [3, "円周率は？", 3.14]],
-    })
+    path = write_xlsx(
+        tmp_path / "eval.xlsx",
+        {
+            "メモ": [["note"], ["ignore me"]],
+            "評価": [
+                ["番号", "質問", "正解"],
+                [1, "日本の首都は？", "東京"],
+                [2, "2+2は？", 4],
+                [None, None, None],
+                [3, "円周率は？", 3.14],
+            ],
+        },
+    )
     first = read_table(path)
     assert (first.sheet, first.sheets, first.columns) == ("メモ", ("メモ", "評価"), ["note"])
     table = read_table(path, sheet="評価")
     assert table.format == "xlsx" and table.encoding is None
-    assert table.frame.values.tolist() == [["1", "日本の首都は？", "東京"], ["2", "2+2は？", "4"],
-                                           ["3", "円周率は？", "3.14"]]
+    assert table.frame.values.tolist() == [
+        ["1", "日本の首都は？", "東京"],
+        ["2", "2+2は？", "4"],
+        ["3", "円周率は？", "3.14"],
+    ]
 
 
 def test_flat_jsonl_keeps_every_key(tmp_path):
     """Flat JSONL objects become columns; nested values stay as JSON text, nothing is dropped."""
-    path = write_jsonl(tmp_path / "eval.jsonl", [
-        {"question": "q1", "answer": "a1", "meta": {"k": 1}},
-        {"question": "q2", "answer": 2, "tags": ["x"]},
-    ])
+    path = write_jsonl(
+        tmp_path / "eval.jsonl",
+        [{"question": "q1", "answer": "a1", "meta": {"k": 1}}, {"question": "q2", "answer": 2, "tags": ["x"]}],
+    )
     table = read_table(path)
     assert table.format == "jsonl" and table.columns == ["question", "answer", "meta", "tags"]
     assert table.frame.values.tolist() == [["q1", "a1", '{"k": 1}', ""], ["q2", "2", "", '["x"]']]
@@ -135,9 +152,11 @@ def test_flat_jsonl_keeps_every_key(tmp_path):
 def test_flat_jsonl_key_appearing_late_is_reported(tmp_path, monkeypatch):
     """A key that first shows up after the sampled lines is not silently lost: it is warned about."""
     from desktop_app.core.data import formats as dataset_formats
+
     monkeypatch.setattr(dataset_formats, "JSON_SAMPLE_LINES", 2)
-    path = write_jsonl(tmp_path / "eval.jsonl", [{"q": "1", "a": "x"}, {"q": "2", "a": "y"},
-                                                  {"q": "3", "a": "z", "note": "late"}])
+    path = write_jsonl(
+        tmp_path / "eval.jsonl", [{"q": "1", "a": "x"}, {"q": "2", "a": "y"}, {"q": "3", "a": "z", "note": "late"}]
+    )
     table = read_table(path)
     assert table.columns == ["q", "a"] and len(table.frame) == 3
     assert {"kind": "ignored_keys", "count": 1, "keys": ["note"]} in table.warnings
@@ -145,30 +164,49 @@ def test_flat_jsonl_key_appearing_late_is_reported(tmp_path, monkeypatch):
 
 def test_chat_format_jsonl_splits_input_and_expected(tmp_path):
     """In chat-format JSONL the last assistant message is expected; system and earlier turns are kept."""
-    path = write_jsonl(tmp_path / "chat.jsonl", [
-        {"messages": [{"role": "system", "content": "丁寧に答えて"},
-                      {"role": "user", "content": "こんにちは"},
-                      {"role": "assistant", "content": "こんにちは！"},
-                      {"role": "user", "content": [{"type": "text", "text": "日本の首都は？"}]},
-                      {"role": "assistant", "content": "東京です。"}],
-         "id": "c1"},
-    ])
+    path = write_jsonl(
+        tmp_path / "chat.jsonl",
+        [
+            {
+                "messages": [
+                    {"role": "system", "content": "丁寧に答えて"},
+                    {"role": "user", "content": "こんにちは"},
+                    {"role": "assistant", "content": "こんにちは！"},
+                    {"role": "user", "content": [{"type": "text", "text": "日本の首都は？"}]},
+                    {"role": "assistant", "content": "東京です。"},
+                ],
+                "id": "c1",
+            }
+        ],
+    )
     table = read_table(path)
     assert table.format == "chat_jsonl"
     row = dict(zip(table.columns, table.frame.values.tolist()[0]))
-    assert (row["input"], row["expected"], row["system"], row["id"]) == ("日本の首都は？", "東京です。",
-                                                                           "丁寧に答えて", "c1")
+    assert (row["input"], row["expected"], row["system"], row["id"]) == (
+        "日本の首都は？",
+        "東京です。",
+        "丁寧に答えて",
+        "c1",
+    )
     assert [m["content"] for m in json.loads(row["history"])] == ["こんにちは", "こんにちは！"]
     assert guess_mapping(table.columns)["input"] == "input"
 
 
 def test_evals_jsonl_string_and_chat_inputs(tmp_path):
     """OpenAI Evals lines work with a string or chat input and a string or list ideal."""
-    path = write_jsonl(tmp_path / "evals.jsonl", [
-        {"input": "2+2?", "ideal": "4"},
-        {"input": [{"role": "system", "content": "Be brief."}, {"role": "user", "content": "Capital of France?"}],
-         "ideal": ["Paris", "paris"]},
-    ])
+    path = write_jsonl(
+        tmp_path / "evals.jsonl",
+        [
+            {"input": "2+2?", "ideal": "4"},
+            {
+                "input": [
+                    {"role": "system", "content": "Be brief."},
+                    {"role": "user", "content": "Capital of France?"},
+                ],
+                "ideal": ["Paris", "paris"],
+            },
+        ],
+    )
     table = read_table(path)
     assert table.format == "evals_jsonl"
     rows = [dict(zip(table.columns, r)) for r in table.frame.values.tolist()]
@@ -178,18 +216,27 @@ def test_evals_jsonl_string_and_chat_inputs(tmp_path):
 
 
 # -- mapping ---------------------------------------------------------------------------------
-@pytest.mark.parametrize("columns, expected", [
-    (["Question", "Answer", "ID"], {"input": "Question", "expected": "Answer", "id": "ID"}),
-    (["ＩＤ", "質問", "正解", "カテゴリ", "参考"],
-     {"input": "質問", "expected": "正解", "id": "ＩＤ", "category": "カテゴリ", "context": "参考"}),
-    (["番号", "問い", "回答", "分類", "文脈"],
-     {"input": "問い", "expected": "回答", "id": "番号", "category": "分類", "context": "文脈"}),
-    (["prompt", "ideal"], {"input": "prompt", "expected": "ideal", "id": None}),
-    (["question_id", "user input", "Expected Output", "model output"],
-     {"id": "question_id", "input": "user input", "expected": "Expected Output"}),
-    (["質問内容", "期待する回答"], {"input": "質問内容", "expected": "期待する回答"}),
-    (["foo", "bar"], {"input": None, "expected": None, "id": None, "context": None, "category": None}),
-])
+@pytest.mark.parametrize(
+    "columns, expected",
+    [
+        (["Question", "Answer", "ID"], {"input": "Question", "expected": "Answer", "id": "ID"}),
+        (
+            ["ＩＤ", "質問", "正解", "カテゴリ", "参考"],
+            {"input": "質問", "expected": "正解", "id": "ＩＤ", "category": "カテゴリ", "context": "参考"},
+        ),
+        (
+            ["番号", "問い", "回答", "分類", "文脈"],
+            {"input": "問い", "expected": "回答", "id": "番号", "category": "分類", "context": "文脈"},
+        ),
+        (["prompt", "ideal"], {"input": "prompt", "expected": "ideal", "id": None}),
+        (
+            ["question_id", "user input", "Expected Output", "model output"],
+            {"id": "question_id", "input": "user input", "expected": "Expected Output"},
+        ),
+        (["質問内容", "期待する回答"], {"input": "質問内容", "expected": "期待する回答"}),
+        (["foo", "bar"], {"input": None, "expected": None, "id": None, "context": None, "category": None}),
+    ],
+)
 def test_guess_mapping_english_and_japanese(columns, expected):
     """Usual English and Japanese headers are mapped without the user having to do it."""
     mapping = guess_mapping(columns)
@@ -206,8 +253,13 @@ def test_import_shift_jis_csv_end_to_end(tmp_path, project):
     path.write_bytes(csv_bytes(JA_ROWS, "cp932"))
     section = import_dataset(project, path)
     assert section["encoding"] == "cp932" and section["rows"] == 3 == section["eval_rows"]
-    assert section["mapping"] == {"input": "質問", "expected": "正解", "id": None, "context": None,
-                                  "category": "カテゴリ"}
+    assert section["mapping"] == {
+        "input": "質問",
+        "expected": "正解",
+        "id": None,
+        "context": None,
+        "category": "カテゴリ",
+    }
     assert Project.open(project.root).section("dataset") == section
     evaluation, pool = load_rows(project)
     assert pool == [] and [r.input for r in evaluation] == [r[0] for r in JA_ROWS[1:]]
@@ -251,7 +303,9 @@ def _dataset(tmp_path, n=40, duplicates=0):
     path = tmp_path / "eval.csv"
     lines = [f"質問 {i},答え {i}" for i in range(n)]
     # the same question in other widths/case must land on the same side of the split
-    lines += [f"質問　{i % 5}  ,別の答え" if k % 2 else f"ＱＵＥＳＴＩＯＮ {i % 5}," for k, i in enumerate(range(duplicates))]
+    lines += [
+        f"質問　{i % 5}  ,別の答え" if k % 2 else f"ＱＵＥＳＴＩＯＮ {i % 5}," for k, i in enumerate(range(duplicates))
+    ]
     lines += [f"question {i}" + ",x" for i in range(5)] if duplicates else []
     path.write_text("質問,正解\n" + "\n".join(lines) + "\n", encoding="utf-8")
     return path
@@ -268,7 +322,9 @@ def test_examples_split_is_seeded_saved_and_leak_free(tmp_path, project):
 
     def key(text):
         import unicodedata
+
         return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+
     assert not {key(r.input) for r in pool} & {key(r.input) for r in evaluation}
 
     again = Project.create(tmp_path / "again")
@@ -281,6 +337,7 @@ def test_pool_takes_whole_input_groups_and_fills_exactly():
     """Whatever the seed, the pool has exactly the size asked when groups allow, and never splits a group."""
     import numpy as np
     from desktop_app.core.data.split import choose_pool
+
     hashes = np.array([1, 1, 1, 2, 2, 2, 3, 4, 5, 5], dtype=np.uint64)
     pools = set()
     for seed in range(20):
@@ -308,6 +365,7 @@ def test_resplit_changes_the_pool_without_the_source_file(tmp_path, project):
 def test_load_rows_is_fast(tmp_path, project):
     """Opening a project with 20,000 rows loads them in well under a second."""
     import time
+
     path = tmp_path / "eval.csv"
     path.write_text("q,a\n" + "".join(f"question number {i},answer {i}\n" for i in range(20_000)), encoding="utf-8")
     import_dataset(project, path, examples=100)

@@ -1,14 +1,26 @@
 """The advisor picks the right next step from real runs: CLI-built projects, the real runner and
 openai client against the scripted server, then `advise --json`. One scenario per recommendation,
 the right answer known by construction (see tests/core/e2e_support.py)."""
+
 from __future__ import annotations
 
 import json
 
 import pytest
 
-from tests.core.e2e_support import (STYLES, add_documents, advise, answers, checklist_numbers, cli, evidence,
-                                    facts, new_project, run, split_ids)
+from tests.core.e2e_support import (
+    STYLES,
+    add_documents,
+    advise,
+    answers,
+    checklist_numbers,
+    cli,
+    evidence,
+    facts,
+    new_project,
+    run,
+    split_ids,
+)
 
 
 @pytest.fixture(params=STYLES)
@@ -58,8 +70,10 @@ def test_fictional_company_qa_goes_rag_then_good_enough(style, tmp_path, scripte
     assert evidence(advice, "pass_rate")[0]["numbers"]["pass_rate"] == 1.0
 
 
-STRICT_SCHEMA = ('{"type": "object", "required": ["answer"], "additionalProperties": false, '
-                 '"properties": {"answer": {"type": "string"}}}')
+STRICT_SCHEMA = (
+    '{"type": "object", "required": ["answer"], "additionalProperties": false, '
+    '"properties": {"answer": {"type": "string"}}}'
+)
 
 
 def test_strict_json_goes_prompt_engineering_then_fine_tuning_at_a_plateau(style, tmp_path, scripted_server, capsys):
@@ -71,15 +85,25 @@ def test_strict_json_goes_prompt_engineering_then_fine_tuning_at_a_plateau(style
     rows, pool = split_ids(root)
     assert len(rows) == 16 and len(pool) == 4
     instructed, stubborn = rows[:4], rows[-5:]
-    scripted_server.chat_rule = answers(style=style, knows_without_passage=True, json_with_examples=True,
-                                        json_with_instructions=instructed, stubborn=stubborn)
+    scripted_server.chat_rule = answers(
+        style=style,
+        knows_without_passage=True,
+        json_with_examples=True,
+        json_with_instructions=instructed,
+        stubborn=stubborn,
+    )
     run(root, "baseline")
     advice = advise(root, capsys)
     assert advice["recommendation"] == "prompt_engineering"
     assert advice["gaps"] == {"knowledge": 0, "behaviour": 16, "retrieval": 0, "generation": 0}
     assert advice["evidence"][0]["kind"] == "behaviour_gap_share" and advice["evidence"][0]["rows"] == rows
-    assert advice["checklist"] == ["clear_instructions", "split_task", "step_by_step", "few_shot_examples",
-                                   "output_format_spec"]
+    assert advice["checklist"] == [
+        "clear_instructions",
+        "split_task",
+        "step_by_step",
+        "few_shot_examples",
+        "output_format_spec",
+    ]
     assert not any(c["done"] for c in advice["checklist_details"])
 
     run(root, "instructions")
@@ -124,8 +148,9 @@ def test_index_missing_a_third_of_the_answers_goes_improve_retrieval(style, tmp_
     fixed = [e for e in evidence(advice, "technique_fixed") if e["numbers"]["gap"] == "knowledge"][0]
     assert fixed["rows"] == good and fixed["numbers"]["of"] == 15
     errors = evidence(advice, "errors")
-    assert [(e["numbers"]["errors"], e["numbers"]["rows"], e["rows"], e["runs"]) for e in errors] == \
-        ([(2, 15, list(fails), ["rag"])] if fails else [])
+    assert [(e["numbers"]["errors"], e["numbers"]["rows"], e["rows"], e["runs"]) for e in errors] == (
+        [(2, 15, list(fails), ["rag"])] if fails else []
+    )
     assert all(e["numbers"]["commonest"].startswith("http_500") for e in errors)  # what went wrong, quoted
     assert advice["checklist"][0] == "add_missing_documents"
     assert checklist_numbers(advice, "add_missing_documents") == {"rows": len(answered_missing)}
@@ -135,8 +160,13 @@ def test_index_missing_a_third_of_the_answers_goes_improve_retrieval(style, tmp_
     assert scripted_server.count() == 15 + 15 + 2 * len(fails)  # each failing row: 1 try + 2 retries
 
 
-GROUNDING = ["answer_only_from_passages", "cite_passages", "say_when_not_found", "passages_before_question",
-             "grounded_few_shot_examples"]
+GROUNDING = [
+    "answer_only_from_passages",
+    "cite_passages",
+    "say_when_not_found",
+    "passages_before_question",
+    "grounded_few_shot_examples",
+]
 
 
 def test_answers_that_ignore_the_right_passages_get_grounding_advice(style, tmp_path, scripted_server, capsys):
@@ -179,14 +209,14 @@ def _mixed_project(tmp_path, server, capsys, *, shuffle_seed=None, name="proj", 
 
 
 def test_knowledge_and_behaviour_gaps_left_after_rag_and_few_shot_go_fine_tuning_and_rag(
-        style, tmp_path, scripted_server, capsys):
+    style, tmp_path, scripted_server, capsys
+):
     """Both axes' cheap steps measured and both gaps still large: fine-tune and keep RAG."""
     advice, (missing, stubborn, ignoring) = _mixed_project(tmp_path, scripted_server, capsys, style=style)
     assert advice["recommendation"] == "fine_tuning_and_rag" and advice["from_run"] == "rag_few_shot"
     assert advice["gaps"] == {"knowledge": 0, "behaviour": 5, "retrieval": 4, "generation": 1}
     shares = {e["kind"]: e["rows"] for e in advice["evidence"] if e["kind"].endswith("_gap_share")}
-    assert shares == {"behaviour_gap_share": stubborn, "retrieval_gap_share": missing,
-                      "generation_gap_share": ignoring}
+    assert shares == {"behaviour_gap_share": stubborn, "retrieval_gap_share": missing, "generation_gap_share": ignoring}
     assert advice["checklist"][:2] == ["train_with_retrieved_passages", "keep_improving_retrieval"]
     assert checklist_numbers(advice, "keep_improving_retrieval") == {"rows": 4}
     assert checklist_numbers(advice, "use_examples_pool")["pool"] == 4
@@ -197,14 +227,21 @@ def test_knowledge_and_behaviour_gaps_left_after_rag_and_few_shot_go_fine_tuning
 
 def _comparable(advice: dict) -> dict:
     """The advice without what a clock measures (latency) or what depends on creation order (ids)."""
+
     def untimed(items):
         return [{**e, "numbers": {k: v for k, v in e["numbers"].items() if "latency" not in k}} for e in items]
 
-    return {"recommendation": advice["recommendation"], "confidence": advice["confidence"],
-            "gaps": advice["gaps"], "evidence": untimed(advice["evidence"]),
-            "checklist": untimed(advice["checklist_details"]),
-            "runs": [(r["name"], r["pass_rate"], r["content_score"], r["behaviour_score"], r["tokens_per_request"])
-                     for r in advice["runs"]]}
+    return {
+        "recommendation": advice["recommendation"],
+        "confidence": advice["confidence"],
+        "gaps": advice["gaps"],
+        "evidence": untimed(advice["evidence"]),
+        "checklist": untimed(advice["checklist_details"]),
+        "runs": [
+            (r["name"], r["pass_rate"], r["content_score"], r["behaviour_score"], r["tokens_per_request"])
+            for r in advice["runs"]
+        ],
+    }
 
 
 def test_rows_in_another_order_get_the_same_advice(tmp_path, scripted_server, capsys):
@@ -215,7 +252,9 @@ def test_rows_in_another_order_get_the_same_advice(tmp_path, scripted_server, ca
     assert _comparable(second) == _comparable(first)
 
 
-def test_strong_baseline_is_good_enough_and_advice_follows_checks_edited_later(style, tmp_path, scripted_server, capsys):
+def test_strong_baseline_is_good_enough_and_advice_follows_checks_edited_later(
+    style, tmp_path, scripted_server, capsys
+):
     """A model that already knows the answers: good_enough. A check added afterwards is applied at once
     (without a rerun or a model call), so the advice never rests on the old definition of good."""
     root = new_project(tmp_path, scripted_server, facts(12))
@@ -246,10 +285,18 @@ def test_an_imported_rag_run_is_diagnosed_from_the_passages_it_brought(style, tm
     lines = []
     for n, f in enumerate(items):
         shown = items[(n + 1) % len(items)] if f.id in lacking else f  # a neighbour's passage instead
-        output = "I do not have that information." if f.id in lacking else "Norhaven." if f.id in unfaithful \
+        output = (
+            "I do not have that information."
+            if f.id in lacking
+            else "Norhaven."
+            if f.id in unfaithful
             else f"{f.answer}."
-        lines.append(json.dumps({"id": f.id, "output": output,
-                                 "contexts": [{"text": shown.passage, "source": f"wiki/{shown.id}.html"}]}))
+        )
+        lines.append(
+            json.dumps(
+                {"id": f.id, "output": output, "contexts": [{"text": shown.passage, "source": f"wiki/{shown.id}.html"}]}
+            )
+        )
     outputs = tmp_path / "pipeline.jsonl"
     outputs.write_text("\n".join(lines) + "\n", encoding="utf-8")
     calls = scripted_server.count()

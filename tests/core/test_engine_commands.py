@@ -1,4 +1,5 @@
 """The run / import-run / results commands, end to end through the CLI and the scripted server."""
+
 from __future__ import annotations
 
 import json
@@ -17,8 +18,20 @@ from desktop_app.cli import main
 from tests.scripted_server import last_user_text
 
 REPO = Path(__file__).resolve().parents[2]
-CONTRACT_KEYS = ("name", "techniques", "technique_position", "rows", "errors", "content_score", "behaviour_score",
-                 "pass_rate", "tokens", "cost", "latency_p50", "latency_p95")
+CONTRACT_KEYS = (
+    "name",
+    "techniques",
+    "technique_position",
+    "rows",
+    "errors",
+    "content_score",
+    "behaviour_score",
+    "pass_rate",
+    "tokens",
+    "cost",
+    "latency_p50",
+    "latency_p95",
+)
 
 
 def _answer(req: dict) -> str:
@@ -28,8 +41,9 @@ def _answer(req: dict) -> str:
 
 def _project(tmp_path: Path, server, rows: int = 10, examples: int = 0) -> Path:
     data = tmp_path / "data.csv"
-    data.write_text("id,question,answer\n" + "".join(f"q{i},What is item {i}?,answer {i}\n" for i in range(rows)),
-                    encoding="utf-8")
+    data.write_text(
+        "id,question,answer\n" + "".join(f"q{i},What is item {i}?,answer {i}\n" for i in range(rows)), encoding="utf-8"
+    )
     project = tmp_path / "proj"
     assert main(["new", str(project), "--dataset", str(data), "--examples", str(examples)]) == 0
     assert main(["connect", str(project), "--base-url", server.base_url, "--model", "gpt-4o-mini"]) == 0
@@ -70,11 +84,14 @@ def test_run_without_a_terminal_or_yes_exits_2_and_sends_nothing(tmp_path, scrip
     assert scripted_server.count() == 0
 
 
-@pytest.mark.parametrize("argv_tail, needle", [
-    (["--variants", "nope"], "nope"),
-    (["--variants", "few_shot"], "examples pool"),
-    (["--concurrency", "0"], "concurrency"),
-])
+@pytest.mark.parametrize(
+    "argv_tail, needle",
+    [
+        (["--variants", "nope"], "nope"),
+        (["--variants", "few_shot"], "examples pool"),
+        (["--concurrency", "0"], "concurrency"),
+    ],
+)
 def test_bad_run_input_exits_2_with_one_line(tmp_path, scripted_server, capsys, argv_tail, needle):
     """Unknown variants, a variant the data cannot support, or a bad setting: exit 2, one line."""
     project = _project(tmp_path, scripted_server, rows=3)
@@ -98,10 +115,12 @@ def test_import_run_scores_outputs_and_reports_unknown_and_missing(tmp_path, scr
     """Outputs made elsewhere become a scored run; unknown ids and missing rows are named."""
     project = _project(tmp_path, scripted_server, rows=6)
     outputs = tmp_path / "outs.jsonl"
-    lines = [{"id": "q0", "output": "answer 0", "contexts": ["Item 0: answer 0.", {"text": "x", "source": "a.md"}]},
-             {"id": "q1", "output": "answer 7", "contexts": []},
-             {"id": "q2", "output": "answer 2", "contexts": []},
-             {"id": "zz9", "output": "who am I", "contexts": []}]
+    lines = [
+        {"id": "q0", "output": "answer 0", "contexts": ["Item 0: answer 0.", {"text": "x", "source": "a.md"}]},
+        {"id": "q1", "output": "answer 7", "contexts": []},
+        {"id": "q2", "output": "answer 2", "contexts": []},
+        {"id": "zz9", "output": "who am I", "contexts": []},
+    ]
     outputs.write_text("\n".join(json.dumps(x) for x in lines), encoding="utf-8")
     capsys.readouterr()
     assert main(["import-run", str(project), "ext-rag", str(outputs), "--techniques", "instructions,rag"]) == 0
@@ -122,20 +141,33 @@ def test_import_run_baseline_from_csv_and_reimport_replaces(tmp_path, scripted_s
     project = _project(tmp_path, scripted_server, rows=3)
     csv = tmp_path / "outs.csv"
     csv.write_text("row,answer_text\nq0,answer 0\nq1,answer 1\nq2,no idea\n", encoding="utf-8")
-    args = ["import-run", str(project), "ext", str(csv), "--techniques", "none", "--id-col", "row",
-            "--output-col", "answer_text"]
+    args = [
+        "import-run",
+        str(project),
+        "ext",
+        str(csv),
+        "--techniques",
+        "none",
+        "--id-col",
+        "row",
+        "--output-col",
+        "answer_text",
+    ]
     assert main(args) == 0 and main(args) == 0
     (run,) = _results(project, capsys)
     assert run["techniques"] == [] and run["rows"] == 3 and run["pass_rate"] == pytest.approx(2 / 3)
 
 
-@pytest.mark.parametrize("content, extra, needle", [
-    ("id,text\nq0,a\n", [], "no output column"),
-    ("id,output\nq0,a\nq0,b\n", [], "appears twice"),
-    ("id,output,contexts\nq0,a,[broken\n", [], "not valid JSON"),
-    ("id,output\nx1,a\nx2,b\n", [], "match"),
-    ("id,output\nq0,a\n", ["--output-col", "nope"], "no column 'nope'"),
-])
+@pytest.mark.parametrize(
+    "content, extra, needle",
+    [
+        ("id,text\nq0,a\n", [], "no output column"),
+        ("id,output\nq0,a\nq0,b\n", [], "appears twice"),
+        ("id,output,contexts\nq0,a,[broken\n", [], "not valid JSON"),
+        ("id,output\nx1,a\nx2,b\n", [], "match"),
+        ("id,output\nq0,a\n", ["--output-col", "nope"], "no column 'nope'"),
+    ],
+)
 def test_bad_import_exits_2_and_stores_nothing(tmp_path, scripted_server, capsys, content, extra, needle):
     """A file that cannot be imported as asked is refused with one line, and no run appears."""
     project = _project(tmp_path, scripted_server, rows=2)
@@ -201,8 +233,12 @@ def test_sigkill_mid_run_then_rerun_requests_every_row_exactly_once(tmp_path, sc
     project = _project(tmp_path, scripted_server, rows=rows)
     scripted_server.latency = 0.02
     drop_held = _gate(scripted_server, admit=12)
-    proc = subprocess.Popen([sys.executable, "-m", "desktop_app.cli", "run", str(project), "--yes",
-                             "--concurrency", "3"], cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "desktop_app.cli", "run", str(project), "--yes", "--concurrency", "3"],
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
     try:
         deadline = time.monotonic() + 60
         while _finished_rows(project / "results.sqlite") < 12:
@@ -242,9 +278,14 @@ def test_ctrl_c_keeps_finished_rows_and_marks_the_run_cancelled(tmp_path, script
     """Ctrl+C stops at once (exit 130), keeps every finished row, and the run resumes later."""
     project = _project(tmp_path, scripted_server, rows=20)
     drop_held = _gate(scripted_server, admit=5)
-    proc = subprocess.Popen([sys.executable, "-m", "desktop_app.cli", "run", str(project), "--yes",
-                             "--concurrency", "2"], cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            text=True, preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "desktop_app.cli", "run", str(project), "--yes", "--concurrency", "2"],
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
     try:
         deadline = time.monotonic() + 60
         while _finished_rows(project / "results.sqlite") < 5:

@@ -1,4 +1,5 @@
 """The core's errors speak through phrases: no sentence a user reads is left as plain English."""
+
 from __future__ import annotations
 
 import ast
@@ -8,16 +9,31 @@ REPO = Path(__file__).resolve().parents[2]
 CORE = REPO / "desktop_app" / "core"
 # The files whose errors were turned into phrases (issue #17); the rest of the core had been before.
 CONVERTED = [
-    "checks/spec.py", "checks/catalog.py", "knowledge/ingest.py", "knowledge/embeddings.py",
-    "knowledge/chunkstore.py", "knowledge/japanese.py", "knowledge/__init__.py", "variants/variant.py",
+    "checks/spec.py",
+    "checks/catalog.py",
+    "knowledge/ingest.py",
+    "knowledge/embeddings.py",
+    "knowledge/chunkstore.py",
+    "knowledge/japanese.py",
+    "knowledge/__init__.py",
+    "variants/variant.py",
     *(f"finetune/{p.name}" for p in sorted((CORE / "finetune").glob("*.py"))),
-    "project/folder.py", "run/batch.py", "run/batch_files.py", "run/reviews.py", "report/build.py",
-    "report/tables.py", "advice/diagnose.py", "advice/inputs.py", "lazy.py", "errors.py",
+    "project/folder.py",
+    "run/batch.py",
+    "run/batch_files.py",
+    "run/reviews.py",
+    "report/build.py",
+    "report/tables.py",
+    "advice/diagnose.py",
+    "advice/inputs.py",
+    "lazy.py",
+    "errors.py",
 ]
 # Errors no user reads, so English for the developer is right:
 INTERNAL = {
     # Python's own protocol for a missing module attribute (a typo in an import), never shown.
-    ("lazy.py", "AttributeError"), ("knowledge/__init__.py", "AttributeError"),
+    ("lazy.py", "AttributeError"),
+    ("knowledge/__init__.py", "AttributeError"),
     # A review label comes from the window's two buttons or the CLI's choices, never from free text:
     # another label is a programming error.
     ("run/reviews.py", "ValueError"),
@@ -56,10 +72,15 @@ def test_no_error_in_the_converted_files_says_plain_english():
 
 def test_the_scan_finds_a_plain_english_error():
     """The scan above would catch the forms a sentence slips back in as."""
-    for source in ('raise CheckError("Bad.", "Fix it.")', 'raise CheckError(f"Bad {x!r}.")',
-                   'raise CheckError(translate("C", "Bad."), "Use " + ", ".join(k) + ".")',
-                   'return ExportError(message="Bad.")'):
-        call = next(n for n in ast.walk(ast.parse(source)) if isinstance(n, ast.Call) and _name(n.func).endswith("Error"))
+    for source in (
+        'raise CheckError("Bad.", "Fix it.")',
+        'raise CheckError(f"Bad {x!r}.")',
+        'raise CheckError(translate("C", "Bad."), "Use " + ", ".join(k) + ".")',
+        'return ExportError(message="Bad.")',
+    ):
+        call = next(
+            n for n in ast.walk(ast.parse(source)) if isinstance(n, ast.Call) and _name(n.func).endswith("Error")
+        )
         words = [*call.args[:2], *(k.value for k in call.keywords if k.arg in ("message", "hint"))]
         assert any(_english(w) for w in words), source
 

@@ -1,4 +1,5 @@
 """The estimate shown before a run: calls, tokens, cost and time."""
+
 from __future__ import annotations
 
 import pytest
@@ -37,9 +38,11 @@ def test_cached_requests_cost_nothing():
 
 def test_mixed_models_price_overrides_and_flags():
     """Per-model figures; unpriced and approximately counted models are flagged, not fatal."""
-    requests = [(COOKBOOK_MESSAGES, "gpt-4o-mini", None, "k1"),
-                {"messages": COOKBOOK_MESSAGES, "model": "my-deployment", "max_tokens": None},
-                (COOKBOOK_MESSAGES, "llama3.2:3b", None)]
+    requests = [
+        (COOKBOOK_MESSAGES, "gpt-4o-mini", None, "k1"),
+        {"messages": COOKBOOK_MESSAGES, "model": "my-deployment", "max_tokens": None},
+        (COOKBOOK_MESSAGES, "llama3.2:3b", None),
+    ]
     est = estimate_run(requests, 100, prices={"gpt-4o-mini": {"input": 1.0, "output": 2.0}})
     by_model = {m.model: m for m in est.per_model}
     assert by_model["gpt-4o-mini"].cost_usd == pytest.approx((PROMPT_TOKENS_4O * 1.0 + 100 * 2.0) / 1e6)
@@ -94,8 +97,13 @@ def test_a_huge_cell_is_estimated_from_its_length_quickly_and_flagged():
     unit = "The filter lasts twelve months in normal use. "
     huge = unit * (30_000_000 // len(unit))
     exact_head = tokens.count(huge[: tokens.EXACT_CHARS])
-    est = estimate_run([([{"role": "user", "content": huge}], "gpt-4o-mini", 100),
-                        ([{"role": "user", "content": "short"}], "gpt-4o-mini", 100)], expected_output_tokens=10)
+    est = estimate_run(
+        [
+            ([{"role": "user", "content": huge}], "gpt-4o-mini", 100),
+            ([{"role": "user", "content": "short"}], "gpt-4o-mini", 100),
+        ],
+        expected_output_tokens=10,
+    )
     assert est.extrapolated == 1 and est.to_dict()["extrapolated"] == 1
     scaled = exact_head * len(huge) / tokens.EXACT_CHARS
     assert abs(est.input_tokens - scaled) / scaled < 0.01
@@ -106,7 +114,9 @@ def test_batchable_requests_cost_half_in_the_batch_price():
     msgs = [{"role": "user", "content": "hello there"}]
     online = estimate_run([PlannedRequest(msgs, "gpt-4o-mini", 50)], 50)
     batched = estimate_run([PlannedRequest(msgs, "gpt-4o-mini", 50, batchable=True)], 50)
-    mixed = estimate_run([PlannedRequest(msgs, "gpt-4o-mini", 50, batchable=True), PlannedRequest(msgs, "gpt-4o-mini", 50)], 50)
+    mixed = estimate_run(
+        [PlannedRequest(msgs, "gpt-4o-mini", 50, batchable=True), PlannedRequest(msgs, "gpt-4o-mini", 50)], 50
+    )
     assert online.batch_cost_usd == pytest.approx(online.cost_usd)
     assert batched.batch_cost_usd == pytest.approx(batched.cost_usd / 2)
     assert mixed.batch_cost_usd == pytest.approx(0.75 * mixed.cost_usd)

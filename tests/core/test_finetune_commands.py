@@ -1,4 +1,5 @@
 """finetune-train and finetune-register: the same helper from a script, exit codes per the CLI contract."""
+
 from __future__ import annotations
 
 import json

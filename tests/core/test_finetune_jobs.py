@@ -1,4 +1,5 @@
 """Fine-tuning jobs through the openai SDK against the scripted server: success, refusals, failures."""
+
 from __future__ import annotations
 
 import json
@@ -27,10 +28,11 @@ def test_a_job_runs_end_to_end_and_the_tuned_model_lands_on_the_grid(tmp_path, s
     """Upload, train with progress and events, register the tuned model, run it: it sits at x=3 on the grid."""
     project, prepared, cfg, train, val = _files(tmp_path, scripted_server)
     updates: list[jobs.JobUpdate] = []
-    final = jobs.run_job(cfg, train, "gpt-4o-mini", validation_path=val, epochs=2, suffix="support",
-                         progress=updates.append, poll_s=0)
+    final = jobs.run_job(
+        cfg, train, "gpt-4o-mini", validation_path=val, epochs=2, suffix="support", progress=updates.append, poll_s=0
+    )
     assert final.status == "succeeded" and final.fine_tuned_model.startswith("ft:gpt-4o-mini:scripted:support")
-    assert [u.progress for u in updates if u.progress is not None]== [pytest.approx(1 / 3), pytest.approx(2 / 3), 1.0]
+    assert [u.progress for u in updates if u.progress is not None] == [pytest.approx(1 / 3), pytest.approx(2 / 3), 1.0]
     events = [e for u in updates for e in u.events]
     assert events[0].startswith("Created fine-tuning job") and "Step 1/3: training loss=1.000" in events
     job = scripted_server.finetune.jobs[final.job_id]
@@ -93,8 +95,7 @@ def test_a_rejected_file_names_the_line(tmp_path, scripted_server):
     """A training file the provider refuses is file_rejected, with its line in the provider's words."""
     _, _, cfg, train, _ = _files(tmp_path, scripted_server)
     bad = tmp_path / "bad.jsonl"
-    bad.write_text(train.read_text(encoding="utf-8").splitlines()[0] + "\n{\"prompt\": \"old format\"}\n",
-                   encoding="utf-8")
+    bad.write_text(train.read_text(encoding="utf-8").splitlines()[0] + '\n{"prompt": "old format"}\n', encoding="utf-8")
     with pytest.raises(jobs.FineTuneError) as caught:
         jobs.run_job(cfg, bad, "gpt-4o-mini", poll_s=0)
     assert caught.value.details["kind"] == "file_rejected" and "Line 2" in caught.value.details["said"]
@@ -127,8 +128,7 @@ def test_cancel_cancels_the_job_at_the_provider(tmp_path, scripted_server):
     """Cancel while a job runs stops it at the provider, so it stops costing money."""
     _, _, cfg, train, _ = _files(tmp_path, scripted_server)
     seen: list[jobs.JobUpdate] = []
-    final = jobs.run_job(cfg, train, "gpt-4o-mini", progress=seen.append, should_stop=lambda: len(seen) >= 2,
-                         poll_s=0)
+    final = jobs.run_job(cfg, train, "gpt-4o-mini", progress=seen.append, should_stop=lambda: len(seen) >= 2, poll_s=0)
     assert final.status == "cancelled" and scripted_server.finetune.jobs[final.job_id]["status"] == "cancelled"
 
 
@@ -136,8 +136,9 @@ def test_azure_trains_through_the_same_sdk_calls(tmp_path, scripted_server, monk
     """Azure OpenAI jobs go to /openai/files and /openai/fine_tuning/jobs with the api-key header."""
     _, _, _, train, _ = _files(tmp_path, scripted_server)
     monkeypatch.setenv("AZURE_OPENAI_API_KEY", scripted_server.api_key)
-    cfg = ConnectionConfig.from_dict({"preset": "azure", "azure_endpoint": scripted_server.root_url,
-                                      "azure_deployment": "gpt-4o-mini"})
+    cfg = ConnectionConfig.from_dict(
+        {"preset": "azure", "azure_endpoint": scripted_server.root_url, "azure_deployment": "gpt-4o-mini"}
+    )
     final = jobs.run_job(cfg, train, "gpt-4o-mini-2024-07-18", poll_s=0)
     assert final.status == "succeeded"
     paths = {r["path"] for r in scripted_server.requests}
@@ -154,11 +155,23 @@ def test_a_job_outlives_the_window_and_is_followed_again(tmp_path, scripted_serv
     def note(update):
         seen.append(update)
         if update.job_id and not history.jobs(project):
-            history.remember(project, update.job_id, model="gpt-4o-mini", endpoint=history.endpoint_of(cfg),
-                             prompt=prepared.training.prompt)
+            history.remember(
+                project,
+                update.job_id,
+                model="gpt-4o-mini",
+                endpoint=history.endpoint_of(cfg),
+                prompt=prepared.training.prompt,
+            )
 
-    left = jobs.run_job(cfg, train, "gpt-4o-mini", progress=note, should_stop=lambda: len(seen) >= 3, poll_s=0,
-                        cancel_on_stop=lambda: False)
+    left = jobs.run_job(
+        cfg,
+        train,
+        "gpt-4o-mini",
+        progress=note,
+        should_stop=lambda: len(seen) >= 3,
+        poll_s=0,
+        cancel_on_stop=lambda: False,
+    )
     assert left.status == "running" and scripted_server.finetune.jobs[left.job_id]["status"] == "running"
     (earlier,) = history.unfinished(Project.open(project.root), history.endpoint_of(cfg))
     assert earlier["id"] == left.job_id and earlier["prompt"] == prepared.training.prompt

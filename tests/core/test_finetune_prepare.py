@@ -1,4 +1,5 @@
 """finetune-prepare: the examples pool as a checked chat-format training file."""
+
 from __future__ import annotations
 
 import json
@@ -78,8 +79,10 @@ def _examples(pairs) -> list[build.Example]:
 
 def test_an_exact_leak_and_a_near_duplicate_are_found():
     """An example that is an evaluation question is a problem; a reworded twin is a warning."""
-    examples = _examples([("Where is the plant?", "In Tessavik."), ("Where is the  plant ?", "In Tessavik!"),
-                          ("Who runs it?", "Maren.")] * 1)
+    examples = _examples(
+        [("Where is the plant?", "In Tessavik."), ("Where is the  plant ?", "In Tessavik!"), ("Who runs it?", "Maren.")]
+        * 1
+    )
     found, tokens = findings.validate(examples, [Row(id="x1", input="who runs IT?", expected="Maren")])
     kinds = {(f.kind, f.row_id, f.severity) for f in found}
     assert ("leak", "e2", "problem") in kinds and ("near_duplicate", "e1", "warning") in kinds
@@ -90,9 +93,18 @@ def test_malformed_and_empty_lines_of_a_file_are_named(tmp_path):
     """A hand-made file with a broken line, an empty answer or no final answer gets one finding per line."""
     path = tmp_path / "f.jsonl"
     good = {"messages": [{"role": "user", "content": "hi"}, {"role": "assistant", "content": "hello"}]}
-    path.write_text("\n".join([json.dumps(good), "{not json", json.dumps({"messages": [
-        {"role": "user", "content": "q"}, {"role": "assistant", "content": " "}]}), json.dumps({"messages": [
-            {"role": "user", "content": "q"}, {"role": "robot", "content": "a"}]})]) + "\n", encoding="utf-8")
+    path.write_text(
+        "\n".join(
+            [
+                json.dumps(good),
+                "{not json",
+                json.dumps({"messages": [{"role": "user", "content": "q"}, {"role": "assistant", "content": " "}]}),
+                json.dumps({"messages": [{"role": "user", "content": "q"}, {"role": "robot", "content": "a"}]}),
+            ]
+        )
+        + "\n",
+        encoding="utf-8",
+    )
     examples, found = findings.read_jsonl(path)
     more, _ = findings.validate(examples)
     by_line = {(f.line, f.kind) for f in found + more}
@@ -135,8 +147,7 @@ def test_the_cli_keeps_a_training_price_for_the_next_estimates(tmp_path, capsys)
     project = planted_project(tmp_path)
     code, report, _ = _prepare(capsys, project, tmp_path / "t.jsonl", "--model", "acme-base", "--json")
     assert code == 0 and report["estimate"]["cost"] is None
-    code, report, _ = _prepare(capsys, project, tmp_path / "t.jsonl", "--model", "acme-base", "--price", "2",
-                               "--json")
+    code, report, _ = _prepare(capsys, project, tmp_path / "t.jsonl", "--model", "acme-base", "--price", "2", "--json")
     assert report["estimate"]["price_per_million"] == 2.0 and report["estimate"]["cost"] > 0
     code, text, _ = _prepare(capsys, project, tmp_path / "t.jsonl", "--model", "acme-base")
     assert "cost about $" in text

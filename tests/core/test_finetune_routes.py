@@ -1,4 +1,5 @@
 """The routes that are not a hosted job: local trainers, registering any served model, DPO pairs."""
+
 from __future__ import annotations
 
 import json
@@ -18,13 +19,22 @@ def test_export_writes_files_every_local_trainer_reads(tmp_path):
     training = prepare(Project.open(planted_project(tmp_path))).training
     out = routes.export_routes(training, tmp_path / "export", name="support-lora")
     names = {p.name for p in out.files}
-    assert {"train.jsonl", "valid.jsonl", "axolotl.yaml", "unsloth_train.py", "dataset_info.json",
-            "llama_factory.yaml", "README.txt"} <= names
+    assert {
+        "train.jsonl",
+        "valid.jsonl",
+        "axolotl.yaml",
+        "unsloth_train.py",
+        "dataset_info.json",
+        "llama_factory.yaml",
+        "README.txt",
+    } <= names
     info = json.loads((tmp_path / "export" / "dataset_info.json").read_text(encoding="utf-8"))
     assert info["advisor_train"]["file_name"] == "train.jsonl" and info["advisor_train"]["formatting"] == "sharegpt"
     assert "dataset: advisor_train" in (tmp_path / "export" / "llama_factory.yaml").read_text(encoding="utf-8")
     compile((tmp_path / "export" / "unsloth_train.py").read_text(encoding="utf-8"), "unsloth_train.py", "exec")
-    assert out.commands["mlx_lm"].startswith("mlx_lm.lora --model mlx-community/") and "--data ." in out.commands["mlx_lm"]
+    assert (
+        out.commands["mlx_lm"].startswith("mlx_lm.lora --model mlx-community/") and "--data ." in out.commands["mlx_lm"]
+    )
     assert out.commands["llama_factory"] == "llamafactory-cli train llama_factory.yaml"
     assert "--lora-modules support-lora=" in out.serve["vllm"] and "ADAPTER" in out.serve["ollama"]
     assert "--alias support-lora" in out.serve["llama_cpp"] and "convert_lora_to_gguf.py" in out.serve["llama_cpp"]
@@ -47,8 +57,9 @@ def test_a_served_lora_is_tested_then_registered_with_its_rag_twin(tmp_path, scr
     scripted_server.models.append("support-lora")
     assert register.test_model(cfg, "support-lora").ok
     save_variants(project, [preset("baseline")], ["baseline"])
-    added = register.register_model(project, "support-lora", prompt={"system": "Be brief.", "template": "{input}"},
-                                    with_rag=True)
+    added = register.register_model(
+        project, "support-lora", prompt={"system": "Be brief.", "template": "{input}"}, with_rag=True
+    )
     assert [v.preset for v in added.variants] == ["fine_tuned", "fine_tuned_rag"]
     assert added.variants[1].system.startswith("Be brief.") and "{context}" in added.variants[1].template
     saved = Project.open(project.root)
@@ -77,8 +88,9 @@ def test_dpo_pairs_come_from_a_right_and_a_wrong_answer(tmp_path, scripted_serve
     """Where one variant was right and another wrong (by the checks, a person's review first), a DPO pair is exported."""
     root = _project(tmp_path, scripted_server, rows=4)
     plain = scripted_server.chat_rule
-    scripted_server.chat_rule = lambda req: plain(req) if req["messages"][0]["role"] == "system" \
-        else f"I believe it is {plain(req)}, more or less."
+    scripted_server.chat_rule = lambda req: (
+        plain(req) if req["messages"][0]["role"] == "system" else f"I believe it is {plain(req)}, more or less."
+    )
     assert main(["run", str(root), "--variants", "baseline,instructions", "--yes"]) == 0
     assert pairs.preference_pairs(Project.open(root)).rows == ("q0", "q1", "q2", "q3")  # hedged answers fail
     assert main(["review", str(root), "baseline", "q0", "right"]) == 0  # the person accepts one hedge
@@ -87,9 +99,13 @@ def test_dpo_pairs_come_from_a_right_and_a_wrong_answer(tmp_path, scripted_serve
     found = pairs.preference_pairs(Project.open(root), system="Answer briefly.")
     assert found.rows == ("q1",) and set(found.runs) == {"baseline", "instructions"}
     (record,) = found.records
-    assert record["input"]["messages"] == [{"role": "system", "content": "Answer briefly."},
-                                           {"role": "user", "content": "What is item 1?"}]
+    assert record["input"]["messages"] == [
+        {"role": "system", "content": "Answer briefly."},
+        {"role": "user", "content": "What is item 1?"},
+    ]
     assert record["preferred_output"] == [{"role": "assistant", "content": "answer 1"}]
-    assert record["non_preferred_output"] == [{"role": "assistant", "content": "I believe it is answer 1, more or less."}]
+    assert record["non_preferred_output"] == [
+        {"role": "assistant", "content": "I believe it is answer 1, more or less."}
+    ]
     out = pairs.write_pairs(found, tmp_path / "dpo.jsonl")
     assert json.loads(out.read_text(encoding="utf-8").splitlines()[0]) == record

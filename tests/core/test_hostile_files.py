@@ -1,5 +1,6 @@
 """Files built to hurt (zip bombs) or named as what they are not (random bytes as .txt) are refused
 with a plain reason, quickly, before they can fill the memory or the index."""
+
 from __future__ import annotations
 
 import os

@@ -1,4 +1,5 @@
 """Imported runs: reading outputs made elsewhere and storing them as a scored run."""
+
 from __future__ import annotations
 
 import json
@@ -7,8 +8,7 @@ import pytest
 
 from desktop_app.core import checks
 from desktop_app.core.errors import DataError, RunError
-from desktop_app.core.run.imported import (ImportedRow, parse_passages, parse_techniques, read_outputs,
-                                            store_imported)
+from desktop_app.core.run.imported import ImportedRow, parse_passages, parse_techniques, read_outputs, store_imported
 from desktop_app.core.records import Passage, Row
 from desktop_app.core.run.scoring import Scorer
 from desktop_app.core.run.store import ResultStore
@@ -60,23 +60,36 @@ def test_bad_number_and_missing_id_name_the_line(tmp_path):
 def test_jsonl_with_nested_contexts(tmp_path):
     """JSONL outputs keep their contexts lists as passages."""
     path = tmp_path / "o.jsonl"
-    path.write_text(json.dumps({"row_id": "r2", "response": "答え2", "retrieved_contexts": ["答え2 です"]},
-                               ensure_ascii=False) + "\n", encoding="utf-8")
+    path.write_text(
+        json.dumps({"row_id": "r2", "response": "答え2", "retrieved_contexts": ["答え2 です"]}, ensure_ascii=False)
+        + "\n",
+        encoding="utf-8",
+    )
     (out,), columns = read_outputs(path)
     assert out.passages == (Passage("答え2 です", ""),) and columns["contexts"] == "retrieved_contexts"
 
 
 def test_store_imported_scores_like_a_run_and_lists_what_did_not_match(tmp_path):
     """Matched rows are scored with the project's checks; unknown, pool and missing ids are listed."""
-    outputs = [ImportedRow("r0", "答え0です"), ImportedRow("r1", "違う"), ImportedRow("p0", "x"),
-               ImportedRow("ghost", "y"), ImportedRow("r3", "  ")]
+    outputs = [
+        ImportedRow("r0", "答え0です"),
+        ImportedRow("r1", "違う"),
+        ImportedRow("p0", "x"),
+        ImportedRow("ghost", "y"),
+        ImportedRow("r3", "  "),
+    ]
     scorer = Scorer(specs=[checks.make_check("contains")], evaluate=checks.evaluate_row)
     with ResultStore(tmp_path / "r.sqlite") as store:
         report = store_imported(store, "ext", ("few_shot",), outputs, ROWS, POOL, scorer, source="o.csv")
         results = {r.row_id: r for r in store.results(report.run.id)}
         assert report.run.imported and report.run.status == "complete" and report.run.techniques == ("few_shot",)
     assert (report.stored, report.missing, report.unknown, report.pool, report.blank_outputs) == (
-        3, ["r2"], ["ghost"], ["p0"], 1)
+        3,
+        ["r2"],
+        ["ghost"],
+        ["p0"],
+        1,
+    )
     assert results["r0"].verdicts[0].passed and not results["r1"].verdicts[0].passed
     assert report.to_dict()["unknown_ids"] == ["ghost"]
 

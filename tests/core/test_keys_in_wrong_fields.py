@@ -1,4 +1,5 @@
 """A key typed in the wrong field is refused, shown only masked, and never reaches project.json."""
+
 from __future__ import annotations
 
 import pytest
@@ -11,29 +12,52 @@ PLANTED = "sk-proj-PLANTEDsecret0123456789abcdWXYZ"
 AZURE_KEY = "0123456789abcdef0123456789abcdef"
 
 
-@pytest.mark.parametrize("field, value", [
-    ("model", PLANTED), ("model", AZURE_KEY), ("azure_deployment", AZURE_KEY), ("embedding_model", PLANTED),
-    ("keyring_user", PLANTED), ("base_url", f"http://user:{PLANTED}@127.0.0.1:8080/v1"),
-    ("base_url", f"http://127.0.0.1:8080/v1?api_key={PLANTED}"),
-])
+@pytest.mark.parametrize(
+    "field, value",
+    [
+        ("model", PLANTED),
+        ("model", AZURE_KEY),
+        ("azure_deployment", AZURE_KEY),
+        ("embedding_model", PLANTED),
+        ("keyring_user", PLANTED),
+        ("base_url", f"http://user:{PLANTED}@127.0.0.1:8080/v1"),
+        ("base_url", f"http://127.0.0.1:8080/v1?api_key={PLANTED}"),
+    ],
+)
 def test_a_key_in_any_field_but_the_key_is_refused_masked(field, value):
     """Whichever field the key was pasted into, the message names the field and never the key."""
     preset = "azure" if field == "azure_deployment" else "local"
-    data = {"preset": preset, "base_url": "http://127.0.0.1:8080/v1", "model": "gpt-4o-mini",
-            "azure_endpoint": "https://acme.openai.azure.com", field: value}
+    data = {
+        "preset": preset,
+        "base_url": "http://127.0.0.1:8080/v1",
+        "model": "gpt-4o-mini",
+        "azure_endpoint": "https://acme.openai.azure.com",
+        field: value,
+    }
     with pytest.raises(ConnectionFailed) as caught:
         ConnectionConfig.from_dict(data)
     text = f"{caught.value.message} {caught.value.hint}"
     assert PLANTED not in text and AZURE_KEY not in text and "never saved in the project" in text
 
 
-@pytest.mark.parametrize("model", ["gpt-4o-mini", "ft:gpt-4o-mini-2024-07-18:acme::9abcDEF12", "qwen2.5:7b-instruct",
-                                   "Meta-Llama-3.1-8B-Instruct-Q4_K_M.gguf", "text-embedding-3-small",
-                                   "models/gemma-2-9b-it", "o3-mini"])
+@pytest.mark.parametrize(
+    "model",
+    [
+        "gpt-4o-mini",
+        "ft:gpt-4o-mini-2024-07-18:acme::9abcDEF12",
+        "qwen2.5:7b-instruct",
+        "Meta-Llama-3.1-8B-Instruct-Q4_K_M.gguf",
+        "text-embedding-3-small",
+        "models/gemma-2-9b-it",
+        "o3-mini",
+    ],
+)
 def test_real_model_names_are_not_taken_for_keys(model):
     """Model and deployment names with their usual separators pass."""
-    assert ConnectionConfig.from_dict({"preset": "local", "base_url": "http://127.0.0.1:8080/v1",
-                                       "model": model}).model == model
+    assert (
+        ConnectionConfig.from_dict({"preset": "local", "base_url": "http://127.0.0.1:8080/v1", "model": model}).model
+        == model
+    )
 
 
 def test_connect_with_a_key_in_the_url_or_model_saves_nothing(tmp_path, capsys):
@@ -42,8 +66,10 @@ def test_connect_with_a_key_in_the_url_or_model_saves_nothing(tmp_path, capsys):
     data.write_text("id,question,answer\nq1,A?,a\n", encoding="utf-8")
     project = tmp_path / "p"
     assert main(["new", str(project), "--dataset", str(data)]) == 0
-    for argv in (["--base-url", f"http://u:{PLANTED}@127.0.0.1:8080/v1", "--model", "m"],
-                 ["--base-url", "http://127.0.0.1:8080/v1", "--model", PLANTED]):
+    for argv in (
+        ["--base-url", f"http://u:{PLANTED}@127.0.0.1:8080/v1", "--model", "m"],
+        ["--base-url", "http://127.0.0.1:8080/v1", "--model", PLANTED],
+    ):
         assert main(["connect", str(project), *argv]) == 2
     err = capsys.readouterr().err
     assert PLANTED not in err and "never saved in the project" in err
@@ -51,7 +77,8 @@ def test_connect_with_a_key_in_the_url_or_model_saves_nothing(tmp_path, capsys):
 
 
 def test_a_planted_key_is_found_nowhere_after_every_wrong_field_a_run_a_report_and_an_export(
-        tmp_path, scripted_server, capsys, caplog):
+    tmp_path, scripted_server, capsys, caplog
+):
     """Typed into each field that is not the key, the key is in no file of the project, the app's own
     folders, the report or the exports, and in no message or log line."""
     import logging
@@ -64,13 +91,23 @@ def test_a_planted_key_is_found_nowhere_after_every_wrong_field_a_run_a_report_a
     root = new_project(tmp_path, scripted_server, facts(4))
     url = scripted_server.base_url
     host = url.split("://", 1)[1]
-    attempts = [["--base-url", f"http://u:{PLANTED}@{host}", "--model", "m"],
-                ["--base-url", f"{url}?api_key={PLANTED}", "--model", "m"],
-                ["--base-url", url, "--model", PLANTED],
-                ["--base-url", url, "--model", "m", "--keyring-user", PLANTED],
-                ["--base-url", url, "--model", "m", "--embedding-model", PLANTED],
-                ["--preset", "azure", "--azure-endpoint", "https://acme.openai.azure.com", "--model", "gpt-4o",
-                 "--azure-deployment", AZURE_KEY]]
+    attempts = [
+        ["--base-url", f"http://u:{PLANTED}@{host}", "--model", "m"],
+        ["--base-url", f"{url}?api_key={PLANTED}", "--model", "m"],
+        ["--base-url", url, "--model", PLANTED],
+        ["--base-url", url, "--model", "m", "--keyring-user", PLANTED],
+        ["--base-url", url, "--model", "m", "--embedding-model", PLANTED],
+        [
+            "--preset",
+            "azure",
+            "--azure-endpoint",
+            "https://acme.openai.azure.com",
+            "--model",
+            "gpt-4o",
+            "--azure-deployment",
+            AZURE_KEY,
+        ],
+    ]
     for argv in attempts:
         assert main(["connect", str(root), *argv]) == 2
     run(root, "baseline")

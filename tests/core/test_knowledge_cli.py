@@ -1,4 +1,5 @@
 """knowledge-add / knowledge-search / readiness on the command line, and a RAG run end to end."""
+
 from __future__ import annotations
 
 import json
@@ -11,7 +12,10 @@ from desktop_app.core.project.folder import Project
 from tests.scripted_server import last_user_text, prompt_text
 
 FACTS = {  # question -> (expected answer, the manual sentence that holds it)
-    "How long does the Orion Aurora battery last?": ("14 hours", "The Orion Aurora runs for up to 14 hours on a full charge."),
+    "How long does the Orion Aurora battery last?": (
+        "14 hours",
+        "The Orion Aurora runs for up to 14 hours on a full charge.",
+    ),
     "How heavy is the Vela Breeze?": ("820 grams", "Without accessories the Vela Breeze weighs 820 grams."),
     "What is the warranty of the Lyra Comet?": ("36 months", "The Lyra Comet is covered by a warranty of 36 months."),
     "Helix Novaの保証期間は？": ("3年間", "Helix Novaの保証期間は購入日から3年間です。"),
@@ -23,16 +27,19 @@ FACTS = {  # question -> (expected answer, the manual sentence that holds it)
 def _docs(folder: Path) -> Path:
     folder.mkdir()
     for i, (_q, (_a, sentence)) in enumerate(FACTS.items()):
-        (folder / f"manual{i}.md").write_text(f"# Manual {i}\n\n{sentence}\n\nKeep this manual for reference.\n",
-                                              encoding="utf-8")
+        (folder / f"manual{i}.md").write_text(
+            f"# Manual {i}\n\n{sentence}\n\nKeep this manual for reference.\n", encoding="utf-8"
+        )
     (folder / "notes.md").write_text("General safety notes. Read all instructions first.", encoding="utf-8")
     return folder
 
 
 def _project(tmp_path: Path, questions=FACTS) -> Path:
     data = tmp_path / "eval.csv"
-    data.write_text("id,question,answer\n" + "".join(f"q{i},{q},{a}\n" for i, (q, (a, _s)) in enumerate(questions.items())),
-                    encoding="utf-8")
+    data.write_text(
+        "id,question,answer\n" + "".join(f"q{i},{q},{a}\n" for i, (q, (a, _s)) in enumerate(questions.items())),
+        encoding="utf-8",
+    )
     project = tmp_path / "proj"
     assert main(["new", str(project), "--dataset", str(data)]) == 0
     return project
@@ -59,13 +66,16 @@ def test_add_search_and_readiness_commands(tmp_path, capsys):
     assert "rows" in capsys.readouterr().out
 
 
-@pytest.mark.parametrize("argv, needle", [
-    (["knowledge-add", "{missing}", "x.md"], "No project found"),
-    (["knowledge-search", "{project}", "battery"], "no documents"),
-    (["knowledge-search", "{project}", "battery", "--k", "0"], "out of range"),
-    (["knowledge-add", "{project}", "{tmp}/nothing.pdf"], "None of the given files"),
-    (["readiness", "{project}"], "no documents"),
-])
+@pytest.mark.parametrize(
+    "argv, needle",
+    [
+        (["knowledge-add", "{missing}", "x.md"], "No project found"),
+        (["knowledge-search", "{project}", "battery"], "no documents"),
+        (["knowledge-search", "{project}", "battery", "--k", "0"], "out of range"),
+        (["knowledge-add", "{project}", "{tmp}/nothing.pdf"], "None of the given files"),
+        (["readiness", "{project}"], "no documents"),
+    ],
+)
 def test_bad_input_exits_2_with_one_line(tmp_path, capsys, argv, needle):
     """Wrong folders, an empty knowledge base or a bad --k: exit code 2 and one plain line on stderr."""
     project = _project(tmp_path)

@@ -1,4 +1,5 @@
 """Knowledge ingestion: every supported format, Japanese encodings, per-file report, re-adding."""
+
 from __future__ import annotations
 
 import shutil
@@ -42,16 +43,28 @@ def _write_docx(path: Path, paragraphs, table=()):
 def _make_docs(folder: Path) -> dict[str, str]:
     """One file per format, each with a fact only it holds; returns {file name: fact}."""
     folder.mkdir(parents=True, exist_ok=True)
-    (folder / "notes_sjis.txt").write_bytes("サポート窓口の電話番号は0120-555-123です。受付は平日のみです。".encode("cp932"))
+    (folder / "notes_sjis.txt").write_bytes(
+        "サポート窓口の電話番号は0120-555-123です。受付は平日のみです。".encode("cp932")
+    )
     (folder / "guide.md").write_text("# Guide\n\nThe Lyra Comet charges fully in 47 minutes.\n", encoding="utf-8")
     (folder / "prices.csv").write_bytes("品名,価格\nKX-7731,12800円\nKX-7732,9800円\n".encode("utf-8-sig"))
     (folder / "faq.html").write_text(
         "<html><head><meta charset='utf-8'><style>.x{color:red}</style><script>var hidden='ZZTOP';</script></head>"
-        "<body><h1>FAQ</h1><p>Returns are accepted within 30 days of delivery.</p></body></html>", encoding="utf-8")
-    _write_docx(folder / "policy.docx", ["休暇は翌年に5日まで繰り越せます。"], table=[["Item", "Limit"], ["Travel", "300 EUR"]])
+        "<body><h1>FAQ</h1><p>Returns are accepted within 30 days of delivery.</p></body></html>",
+        encoding="utf-8",
+    )
+    _write_docx(
+        folder / "policy.docx", ["休暇は翌年に5日まで繰り越せます。"], table=[["Item", "Limit"], ["Travel", "300 EUR"]]
+    )
     shutil.copy(DATA / "knowledge_ja.pdf", folder / "manual_ja.pdf")
-    return {"notes_sjis.txt": "0120-555-123", "guide.md": "47 minutes", "prices.csv": "12800円",
-            "faq.html": "30 days", "policy.docx": "5日まで繰り越せます", "manual_ja.pdf": "3年間"}
+    return {
+        "notes_sjis.txt": "0120-555-123",
+        "guide.md": "47 minutes",
+        "prices.csv": "12800円",
+        "faq.html": "30 days",
+        "policy.docx": "5日まで繰り越せます",
+        "manual_ja.pdf": "3年間",
+    }
 
 
 def test_every_format_is_read_and_searchable(kb, tmp_path):
@@ -62,9 +75,14 @@ def test_every_format_is_read_and_searchable(kb, tmp_path):
     assert {n: f.status for n, f in by_name.items()} == {n: "read" for n in facts}
     assert by_name["notes_sjis.txt"].encoding == "cp932"
     assert by_name["manual_ja.pdf"].pages == 2
-    queries = {"notes_sjis.txt": "サポート窓口の電話番号", "guide.md": "How long does the Lyra Comet take to charge?",
-               "prices.csv": "KX-7731 価格", "faq.html": "Returns accepted days", "policy.docx": "休暇 繰り越し",
-               "manual_ja.pdf": "保証期間は何年ですか"}
+    queries = {
+        "notes_sjis.txt": "サポート窓口の電話番号",
+        "guide.md": "How long does the Lyra Comet take to charge?",
+        "prices.csv": "KX-7731 価格",
+        "faq.html": "Returns accepted days",
+        "policy.docx": "休暇 繰り越し",
+        "manual_ja.pdf": "保証期間は何年ですか",
+    }
     for name, query in queries.items():
         top = kb.search(query, k=3)
         assert any(Path(p.source).name == name and facts[name] in p.text for p in top), (name, top)
@@ -99,6 +117,7 @@ def test_unreadable_files_are_listed_and_the_rest_go_on(kb, tmp_path):
     (folder / "broken.docx").write_bytes(b"PK\x03\x04 not really a zip")
     (folder / "empty.txt").write_text("   \n", encoding="utf-8")
     from pypdf import PdfReader, PdfWriter
+
     writer = PdfWriter()
     for page in PdfReader(DATA / "knowledge_ja.pdf").pages:
         writer.add_page(page)
@@ -108,8 +127,14 @@ def test_unreadable_files_are_listed_and_the_rest_go_on(kb, tmp_path):
     (tmp_path / "table.xyz").write_text("x", encoding="utf-8")
     report = kb.add_paths([folder, tmp_path / "table.xyz", tmp_path / "missing.md"])
     reasons = {Path(f.source).name: f.reason for f in report.files if f.status == "failed"}
-    assert reasons == {"broken.pdf": "damaged", "broken.docx": "damaged", "empty.txt": "empty",
-                       "locked.pdf": "encrypted", "table.xyz": "unsupported", "missing.md": "not_found"}
+    assert reasons == {
+        "broken.pdf": "damaged",
+        "broken.docx": "damaged",
+        "empty.txt": "empty",
+        "locked.pdf": "encrypted",
+        "table.xyz": "unsupported",
+        "missing.md": "not_found",
+    }
     assert all(f.message for f in report.failed)
     assert report.count("read") == 1
     assert "820 grams" in kb.search("Vela Echo weight", k=1)[0].text
@@ -151,8 +176,9 @@ def test_progress_and_cancel(kb, tmp_path):
     for i in range(4):
         (tmp_path / f"f{i}.md").write_text(f"Fact number {i} is {i * 11}.", encoding="utf-8")
     events = []
-    report = kb.add_paths([tmp_path], progress=events.append,
-                          should_stop=lambda: sum(e.get("status") is not None for e in events) >= 2)
+    report = kb.add_paths(
+        [tmp_path], progress=events.append, should_stop=lambda: sum(e.get("status") is not None for e in events) >= 2
+    )
     assert report.cancelled and report.count("read") == 2
     assert kb.stats()["documents"] == 2
     assert all(e["total"] == 4 for e in events if e["stage"] == "read")
@@ -173,7 +199,7 @@ def test_chunks_respect_size_overlap_and_positions():
     text = ("文書の一文目です。" * 30) + "\n\n" + ("An English sentence follows here. " * 30)
     chunks = chunk_text(text, 120, 30)
     assert all(len(c) <= 120 for _, c in chunks)
-    assert all(text[pos:pos + len(c)] == c for pos, c in chunks)
+    assert all(text[pos : pos + len(c)] == c for pos, c in chunks)
     starts = [pos for pos, _ in chunks]
     ends = [pos + len(c) for pos, c in chunks]
     assert all(s < e_prev for s, e_prev in zip(starts[1:], ends)), "consecutive chunks overlap"
@@ -189,9 +215,25 @@ def test_a_pdf_page_cut_into_one_word_per_line_reads_as_sentences_again():
 
     latin = "\n".join("The filter lasts twelve months in normal use and the warranty covers parts".split())
     assert rejoin_shattered(latin) == "The filter lasts twelve months in normal use and the warranty covers parts"
-    japanese = "\n".join(["保証期間は", "購入日から", "2年間", "です。", "修理は", "サポート", "センター", "で",
-                          "受け付け", "ます。", "以上", "です。"])
-    assert rejoin_shattered(japanese) == "保証期間は購入日から2年間です。修理はサポートセンターで受け付けます。以上です。"
+    japanese = "\n".join(
+        [
+            "保証期間は",
+            "購入日から",
+            "2年間",
+            "です。",
+            "修理は",
+            "サポート",
+            "センター",
+            "で",
+            "受け付け",
+            "ます。",
+            "以上",
+            "です。",
+        ]
+    )
+    assert (
+        rejoin_shattered(japanese) == "保証期間は購入日から2年間です。修理はサポートセンターで受け付けます。以上です。"
+    )
     normal = "A normal line with several words\nAnother normal line here"
     assert rejoin_shattered(normal) == normal
     assert rejoin_shattered(latin + "\n\n" + latin).count("\n\n") == 1  # paragraphs stay apart

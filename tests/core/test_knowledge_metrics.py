@@ -1,4 +1,5 @@
 """Retrieval metrics (context recall, context precision, faithfulness) and retrieval readiness."""
+
 from __future__ import annotations
 
 import pytest
@@ -44,6 +45,7 @@ def test_context_recall_of_json_answers_looks_at_values_not_key_names():
     assert metrics.coverage(nested, "The HX-40 carries a warranty of two years.") == pytest.approx(2 / 3)
     assert metrics.coverage("[1, 2", "[1, 2") == 1.0  # not JSON: compared as text
 
+
 def test_context_recall_counts_content_of_long_answers():
     """A long expected answer spread over passages is mostly retrieved when most of its content is there."""
     row = Row("1", "q", "Hold the reset button for fifteen seconds until the light blinks blue.")
@@ -74,7 +76,9 @@ def test_faithfulness_lexical_support():
     assert (good.score, good.passed) == (1.0, True)
     assert (mixed["faithfulness"].score, mixed["faithfulness"].passed) == (0.5, False)
     assert "context_recall" not in mixed, "no expected answer: recall is left out, not failed"
-    ja = _by_id(metrics.score(row, "保証は3年間です。防水性能は水深100メートルです。", _p("保証期間は購入日から3年間です。")))
+    ja = _by_id(
+        metrics.score(row, "保証は3年間です。防水性能は水深100メートルです。", _p("保証期間は購入日から3年間です。"))
+    )
     assert ja["faithfulness"].score == 0.5
 
 
@@ -96,7 +100,9 @@ def test_verdict_family_and_empty_retrieval():
     """Verdicts belong to the retrieval family; a RAG row that got no passages scores 0 recall."""
     verdicts = metrics.score(Row("1", "q", "12 hours"), "It lasts 12 hours.", ())
     assert [(v.check, v.family, v.score, v.passed) for v in verdicts] == [
-        ("context_recall", "retrieval", 0.0, False), ("context_precision", "retrieval", 0.0, False)]
+        ("context_recall", "retrieval", 0.0, False),
+        ("context_precision", "retrieval", 0.0, False),
+    ]
     full = metrics.score(Row("1", "q", "12 hours"), "It lasts 12 hours.", _p("It lasts 12 hours."))
     assert [v.check for v in full] == list(metrics.CHECK_IDS)
 
@@ -106,7 +112,9 @@ def kb_project(tmp_path):
     project = Project.create(tmp_path / "proj")
     (tmp_path / "manual.md").write_text(
         "## Battery\n\nThe Orion X5 runs for up to 12 hours on a full charge.\n\n"
-        "## Warranty\n\nThe warranty lasts 36 months from purchase.\n", "utf-8")
+        "## Warranty\n\nThe warranty lasts 36 months from purchase.\n",
+        "utf-8",
+    )
     (tmp_path / "保証.txt").write_text("修理の受付はサポートセンターで平日9時から17時まで行います。", "utf-8")
     kb = KnowledgeBase.open(project)
     kb.add_paths([tmp_path / "manual.md", tmp_path / "保証.txt"])
@@ -114,11 +122,13 @@ def kb_project(tmp_path):
     kb.close()
 
 
-ROWS = [Row("r1", "How long does the Orion X5 battery last?", "12 hours"),
-        Row("r2", "How long is the warranty?", "36 months"),
-        Row("r3", "修理の受付時間は？", "9時から17時"),
-        Row("r4", "What colour is the case?", "midnight blue"),
-        Row("r5", "No expected answer here", "")]
+ROWS = [
+    Row("r1", "How long does the Orion X5 battery last?", "12 hours"),
+    Row("r2", "How long is the warranty?", "36 months"),
+    Row("r3", "修理の受付時間は？", "9時から17時"),
+    Row("r4", "What colour is the case?", "midnight blue"),
+    Row("r5", "No expected answer here", ""),
+]
 
 
 def test_readiness_measures_each_row_before_any_model_call(kb_project):
@@ -148,13 +158,16 @@ def test_readiness_can_be_cancelled_and_needs_documents(kb_project, tmp_path):
         readiness(project, rows=[ROWS[-1]], kb=kb)
 
 
-@pytest.mark.parametrize("expected, passage, found", [
-    ("2 years", "The warranty lasts 12 years.", False),
-    ("E3", "Error code E31 means the battery is cold.", False),
-    ("2 years", "The warranty lasts 2 years.", True),
-    ("E3", "Code E3: the fan is blocked.", True),
-    ("東京", "本社は東京都にあります。", True),
-])
+@pytest.mark.parametrize(
+    "expected, passage, found",
+    [
+        ("2 years", "The warranty lasts 12 years.", False),
+        ("E3", "Error code E31 means the battery is cold.", False),
+        ("2 years", "The warranty lasts 2 years.", True),
+        ("E3", "Code E3: the fan is blocked.", True),
+        ("東京", "本社は東京都にあります。", True),
+    ],
+)
 def test_retrieval_finds_an_answer_only_as_whole_words(expected, passage, found):
     """Context recall does not find "2 years" inside "12 years" (nor E3 in E31); Japanese still matches."""
     row = Row("r1", "q", expected)
@@ -166,12 +179,16 @@ def test_yes_no_answers_are_left_out_of_readiness_and_never_retrieval_gaps(kb_pr
     """A passage never says "Yes": such rows are left out of readiness (and counted) instead of
     being called misses, and a RAG row expecting "yes" gets no recall verdict to fail."""
     project, kb = kb_project
-    rows = ROWS[:2] + [Row("y1", "Is the battery removable?", "Yes."), Row("y2", "充電できますか？", "はい"),
-                       Row("y3", "Does it float?", "No, it does not.")]
+    rows = ROWS[:2] + [
+        Row("y1", "Is the battery removable?", "Yes."),
+        Row("y2", "充電できますか？", "はい"),
+        Row("y3", "Does it float?", "No, it does not."),
+    ]
     result = readiness(project, k=2, rows=rows, kb=kb)
     assert (result["evaluated"], result["not_literal"], result["share"]) == (2, 3, 1.0)
     assert [v.check for v in metrics.score(rows[2], "Yes, it is.", _p("The battery can be removed."))] == [
-        "faithfulness"]
+        "faithfulness"
+    ]
     assert metrics.literal_answer("12 hours") and metrics.literal_answer("No. 5 screwdriver")
     with pytest.raises(KnowledgeError) as err:
         readiness(project, rows=rows[2:], kb=kb)
@@ -182,9 +199,11 @@ def test_readiness_tells_answers_no_document_holds_from_ones_the_search_missed(k
     """A row whose answer is in some document but not the top k is a search miss; one whose
     answer is nowhere needs a document added: readiness says which is which."""
     project, kb = kb_project
-    rows = [Row("r1", "How long does the Orion X5 battery last?", "12 hours"),
-            Row("far", "What colour is the case?", "36 months"),  # the answer is there, the question finds nothing
-            Row("none", "What colour is the case?", "midnight blue")]
+    rows = [
+        Row("r1", "How long does the Orion X5 battery last?", "12 hours"),
+        Row("far", "What colour is the case?", "36 months"),  # the answer is there, the question finds nothing
+        Row("none", "What colour is the case?", "midnight blue"),
+    ]
     result = readiness(project, k=1, rows=rows, kb=kb)
     per = {r["id"]: r for r in result["per_row"]}
     assert (per["r1"]["in_documents"], per["far"]["in_documents"], per["none"]["in_documents"]) == (True, True, False)

@@ -1,4 +1,5 @@
 """Hybrid retrieval: identifiers, paraphrases, persistence, removal, provider embeddings, re-ranking."""
+
 from __future__ import annotations
 
 import json
@@ -14,47 +15,83 @@ from desktop_app.core.knowledge import KnowledgeBase, llm_reranker
 from desktop_app.core.project.folder import Project
 
 ROOT = Path(__file__).resolve().parents[2]
-TOOLS = ["cordless drill", "impact driver", "circular saw", "jigsaw", "angle grinder", "orbital sander",
-         "heat gun", "rotary hammer", "planer", "router", "multi-tool", "reciprocating saw"]
+TOOLS = [
+    "cordless drill",
+    "impact driver",
+    "circular saw",
+    "jigsaw",
+    "angle grinder",
+    "orbital sander",
+    "heat gun",
+    "rotary hammer",
+    "planer",
+    "router",
+    "multi-tool",
+    "reciprocating saw",
+]
 CODES = [f"KX-77{i:02d}" for i in range(21, 21 + len(TOOLS))]
 # (answer, paraphrased question sharing almost no words with it, distractor sharing the question's words)
 PARAPHRASES = [
-    ("Employees may carry over up to five unused vacation days into the next calendar year.",
-     "How much annual leave can staff roll over?",
-     "Staff must leave the annual review form at the front desk; forms roll in every spring."),
-    ("The device must be kept away from water; submerging it voids the guarantee.",
-     "Is the gadget waterproof?",
-     "Is the gadget shipped with a manual? The gadget box lists what is included."),
-    ("Refunds are issued to the original payment card within ten business days after we receive the returned item.",
-     "How long until I get my money back?",
-     "I get questions about how long the store stays open; it stays open until nine."),
-    ("To restore factory settings, hold the reset button for fifteen seconds until the light blinks.",
-     "How do I wipe the router back to its defaults?",
-     "The router defaults to channel 6; to wipe dust off it use a dry cloth."),
-    ("Our physicians see patients without an appointment every weekday morning.",
-     "Can I visit the doctor without booking?",
-     "Booking a visit to the museum requires a ticket; the doctor of the museum gives tours."),
-    ("Parking beside the office costs nothing for visitors holding a badge.",
-     "Is there free parking for guests?",
-     "Guests of the hotel get free breakfast; there is a free shuttle for guests."),
-    ("The laptop battery lasts about nine hours of typical use on a single charge.",
-     "How long can the notebook run unplugged?",
-     "The notebook cover is sold separately; run the cable through the notebook stand."),
-    ("Invoices are payable within thirty days; late payments incur a two percent fee.",
-     "When do I have to settle the bill?",
-     "Settle in and enjoy the show; the bill of fare lists tonight's dishes."),
-    ("Our shop is closed on public holidays and opens again the following morning.",
-     "Can I come in on national holidays?",
-     "Come in and see the national costume exhibition; holidays abroad are booked upstairs."),
-    ("Passwords must be changed every ninety days and may not reuse the last five.",
-     "How often do I need a new login secret?",
-     "A new login page is coming; the secret menu of the cafe changes often."),
-    ("Pets are not allowed in the apartments, except certified assistance dogs.",
-     "Can I keep a cat in my flat?",
-     "Keep your flat tidy; a cat cafe opened near the flat."),
-    ("Shipments within the country usually arrive in two to three working days.",
-     "How quickly will my domestic order be delivered?",
-     "Order the domestic flight early; how quickly the price rises depends on demand."),
+    (
+        "Employees may carry over up to five unused vacation days into the next calendar year.",
+        "How much annual leave can staff roll over?",
+        "Staff must leave the annual review form at the front desk; forms roll in every spring.",
+    ),
+    (
+        "The device must be kept away from water; submerging it voids the guarantee.",
+        "Is the gadget waterproof?",
+        "Is the gadget shipped with a manual? The gadget box lists what is included.",
+    ),
+    (
+        "Refunds are issued to the original payment card within ten business days after we receive the returned item.",
+        "How long until I get my money back?",
+        "I get questions about how long the store stays open; it stays open until nine.",
+    ),
+    (
+        "To restore factory settings, hold the reset button for fifteen seconds until the light blinks.",
+        "How do I wipe the router back to its defaults?",
+        "The router defaults to channel 6; to wipe dust off it use a dry cloth.",
+    ),
+    (
+        "Our physicians see patients without an appointment every weekday morning.",
+        "Can I visit the doctor without booking?",
+        "Booking a visit to the museum requires a ticket; the doctor of the museum gives tours.",
+    ),
+    (
+        "Parking beside the office costs nothing for visitors holding a badge.",
+        "Is there free parking for guests?",
+        "Guests of the hotel get free breakfast; there is a free shuttle for guests.",
+    ),
+    (
+        "The laptop battery lasts about nine hours of typical use on a single charge.",
+        "How long can the notebook run unplugged?",
+        "The notebook cover is sold separately; run the cable through the notebook stand.",
+    ),
+    (
+        "Invoices are payable within thirty days; late payments incur a two percent fee.",
+        "When do I have to settle the bill?",
+        "Settle in and enjoy the show; the bill of fare lists tonight's dishes.",
+    ),
+    (
+        "Our shop is closed on public holidays and opens again the following morning.",
+        "Can I come in on national holidays?",
+        "Come in and see the national costume exhibition; holidays abroad are booked upstairs.",
+    ),
+    (
+        "Passwords must be changed every ninety days and may not reuse the last five.",
+        "How often do I need a new login secret?",
+        "A new login page is coming; the secret menu of the cafe changes often.",
+    ),
+    (
+        "Pets are not allowed in the apartments, except certified assistance dogs.",
+        "Can I keep a cat in my flat?",
+        "Keep your flat tidy; a cat cafe opened near the flat.",
+    ),
+    (
+        "Shipments within the country usually arrive in two to three working days.",
+        "How quickly will my domestic order be delivered?",
+        "Order the domestic flight early; how quickly the price rises depends on demand.",
+    ),
 ]
 
 
@@ -72,7 +109,9 @@ def _catalog(folder: Path) -> None:
     for code, tool in zip(CODES, TOOLS):
         (folder / f"{code}.txt").write_text(
             f"Model {code} {tool}. This {tool} ships with a battery, a charger and a carrying case. "
-            f"The {code} is covered by the standard warranty and works with all batteries of the series.", "utf-8")
+            f"The {code} is covered by the standard warranty and works with all batteries of the series.",
+            "utf-8",
+        )
 
 
 def test_hybrid_beats_vector_on_product_codes(project, tmp_path):
@@ -80,8 +119,10 @@ def test_hybrid_beats_vector_on_product_codes(project, tmp_path):
     _catalog(tmp_path / "catalog")
     kb = KnowledgeBase.open(project)
     kb.add_paths([tmp_path / "catalog"])
-    first = {mode: sum(_rank(kb, f"Which battery fits the {c}?", c, mode) == 1 for c in CODES)
-             for mode in ("hybrid", "vector")}
+    first = {
+        mode: sum(_rank(kb, f"Which battery fits the {c}?", c, mode) == 1 for c in CODES)
+        for mode in ("hybrid", "vector")
+    }
     typed = sum(_rank(kb, f"{c.lower().replace('-', '')} 充電器", c, "hybrid") == 1 for c in CODES)
     wide = _rank(kb, "ＫＸ－７７２５", "KX-7725", "hybrid")
     kb.close()
@@ -100,8 +141,10 @@ def test_hybrid_beats_bm25_on_paraphrases(project, tmp_path):
     _catalog(tmp_path / "catalog")
     kb = KnowledgeBase.open(project)
     kb.add_paths([docs, tmp_path / "catalog"])
-    found = {mode: sum(_rank(kb, q, a[:30], mode, k=5) is not None for a, q, _d in PARAPHRASES)
-             for mode in ("hybrid", "bm25")}
+    found = {
+        mode: sum(_rank(kb, q, a[:30], mode, k=5) is not None for a, q, _d in PARAPHRASES)
+        for mode in ("hybrid", "bm25")
+    }
     kb.close()
     assert found["hybrid"] >= found["bm25"] + 2, found
     assert found["hybrid"] >= len(PARAPHRASES) // 2, found
@@ -157,8 +200,10 @@ def test_bad_search_input_raises_plain_errors(project, tmp_path):
     kb.close()
 
 
-@pytest.mark.parametrize("section", [{"chunk_size": 10}, {"fusion_weight": 2}, {"top_k": "many"},
-                                     {"embedding": "onnx"}, {"chunk_overlap": 900}])
+@pytest.mark.parametrize(
+    "section",
+    [{"chunk_size": 10}, {"fusion_weight": 2}, {"top_k": "many"}, {"embedding": "onnx"}, {"chunk_overlap": 900}],
+)
 def test_bad_knowledge_settings_are_refused(project, section):
     """Out-of-range knowledge settings in project.json are named with a hint on how to fix them."""
     project.set_section("knowledge", section)
@@ -170,8 +215,9 @@ def test_bad_knowledge_settings_are_refused(project, section):
 def test_provider_embeddings_through_the_scripted_server(project, tmp_path, scripted_server, monkeypatch):
     """With a connection, documents are embedded by the provider's embedding model via the openai SDK."""
     monkeypatch.setenv("KB_TEST_KEY", scripted_server.api_key)
-    project.set_section("connection", {"preset": "local", "base_url": scripted_server.base_url,
-                                       "api_key_env": "KB_TEST_KEY"})
+    project.set_section(
+        "connection", {"preset": "local", "base_url": scripted_server.base_url, "api_key_env": "KB_TEST_KEY"}
+    )
     (tmp_path / "a.md").write_text("The Juno Flux tank holds 750 millilitres.", "utf-8")
     (tmp_path / "b.md").write_text("Support is staffed 18 hours a day.", "utf-8")
     kb = KnowledgeBase.open(project)
@@ -229,8 +275,10 @@ def test_llm_rerank_reorders_only_when_enabled(project, tmp_path):
 
 def test_package_import_stays_light():
     """Opening the app does not pay for chromadb and wordllama until the knowledge base is used."""
-    code = ("import sys, desktop_app.core.knowledge as k; k.KnowledgeSettings; "
-            "print(sorted(m for m in ('chromadb', 'wordllama', 'bm25s') if m in sys.modules))")
+    code = (
+        "import sys, desktop_app.core.knowledge as k; k.KnowledgeSettings; "
+        "print(sorted(m for m in ('chromadb', 'wordllama', 'bm25s') if m in sys.modules))"
+    )
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert out.stdout.strip() == "[]", out.stderr
 
@@ -258,6 +306,7 @@ def test_lost_keyword_index_is_rebuilt_and_damaged_store_reported(project, tmp_p
     kb.add_paths([tmp_path / "a.md"])
     kb.close()
     import shutil
+
     shutil.rmtree(project.knowledge_dir / "bm25")
     kb = KnowledgeBase.open(project)
     assert "欧州" in kb.search("欧州向け", k=1, mode="bm25")[0].text

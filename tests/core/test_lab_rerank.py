@@ -1,4 +1,5 @@
 """Re-ranking in the retrieval lab: its cost shown first (no call), then measured with the model."""
+
 from __future__ import annotations
 
 import json
@@ -19,8 +20,7 @@ FACTS = {
     "How loud is the Juno Flux?": ("62 decibels", "Juno Flux: measured at 62 decibels."),
 }
 ANSWERS = {q: a for q, (a, _s) in FACTS.items()}
-SMALL = Grid(chunkings=((300, 0),), top_ks=(1, 3), weights=(0.4,), embeddings=("offline:hash",),
-             tokenizers=("bigram",))
+SMALL = Grid(chunkings=((300, 0),), top_ks=(1, 3), weights=(0.4,), embeddings=("offline:hash",), tokenizers=("bigram",))
 
 
 def _brochure(question: str) -> str:
@@ -30,8 +30,10 @@ def _brochure(question: str) -> str:
 
 def _project(tmp_path: Path, server=None) -> Path:
     data = tmp_path / "eval.csv"
-    data.write_text("id,question,answer\n" + "".join(f"q{i},{q},{a}\n" for i, (q, a) in enumerate(ANSWERS.items())),
-                    encoding="utf-8")
+    data.write_text(
+        "id,question,answer\n" + "".join(f"q{i},{q},{a}\n" for i, (q, a) in enumerate(ANSWERS.items())),
+        encoding="utf-8",
+    )
     docs = tmp_path / "docs"
     docs.mkdir()
     for i, (q, (_a, sentence)) in enumerate(FACTS.items()):

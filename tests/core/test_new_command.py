@@ -1,4 +1,5 @@
 """`new PROJECT --dataset FILE`: a project from an evaluation set, with a stable CLI contract."""
+
 from __future__ import annotations
 
 import json
@@ -47,9 +48,26 @@ def test_new_from_xlsx_sheet_with_explicit_columns(tmp_path, capsys):
     for i in range(1, 7):
         ws.append([f"k{i}", f"Frage {i}", f"falsch {i}", f"richtig {i}", "t"])
     wb.save(tmp_path / "eval.xlsx")
-    code = main(["new", str(tmp_path / "p"), "--dataset", str(tmp_path / "eval.xlsx"), "--sheet", "データ",
-                 "--input", "Frage", "--expected", "Ideal", "--id", "No", "--category", "Thema",
-                 "--examples", "2"])
+    code = main(
+        [
+            "new",
+            str(tmp_path / "p"),
+            "--dataset",
+            str(tmp_path / "eval.xlsx"),
+            "--sheet",
+            "データ",
+            "--input",
+            "Frage",
+            "--expected",
+            "Ideal",
+            "--id",
+            "No",
+            "--category",
+            "Thema",
+            "--examples",
+            "2",
+        ]
+    )
     out = capsys.readouterr().out
     assert code == 0 and "XLSX, sheet 'データ'" in out
     evaluation, pool = load_rows(Project.open(tmp_path / "p"))
@@ -60,7 +78,7 @@ def test_new_from_xlsx_sheet_with_explicit_columns(tmp_path, capsys):
 def test_new_prints_warnings(tmp_path, capsys):
     """Warnings (e.g. a huge cell, rows without input) are printed, the import still succeeds."""
     path = tmp_path / "eval.csv"
-    path.write_text(f"question,answer\nq1,a1\n,orphan\nq2,\"{'x' * 100_001}\"\n", encoding="utf-8")
+    path.write_text(f'question,answer\nq1,a1\n,orphan\nq2,"{"x" * 100_001}"\n', encoding="utf-8")
     assert main(["new", str(tmp_path / "p"), "--dataset", str(path)]) == 0
     out = capsys.readouterr().out
     assert "1 row(s) have a cell over 100,000 characters" in out
@@ -90,11 +108,14 @@ def test_failure_in_an_existing_folder_removes_only_what_it_made(tmp_path, sjis_
     assert sorted(p.name for p in target.iterdir()) == ["notes.txt"]
 
 
-@pytest.mark.parametrize("args, message", [
-    (["--encoding", "utf-8"], "--encoding cp932"),
-    (["--examples", "3"], "leaves no rows"),
-    (["--delimiter", "ab"], "delimiter"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["--encoding", "utf-8"], "--encoding cp932"),
+        (["--examples", "3"], "leaves no rows"),
+        (["--delimiter", "ab"], "delimiter"),
+    ],
+)
 def test_bad_options_exit_2(tmp_path, sjis_csv, capsys, args, message):
     """Wrong encoding, too many examples or a bad delimiter: exit 2 with the reason and a hint."""
     assert main(["new", str(tmp_path / "p"), "--dataset", str(sjis_csv), *args]) == 2
@@ -123,9 +144,25 @@ def test_dataset_option_is_required(tmp_path, capsys):
 def test_new_through_a_subprocess(tmp_path, sjis_csv):
     """`python -m desktop_app.cli new` works as a script would call it (errors: see the tests above)."""
     env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
-    proc = subprocess.run([sys.executable, "-m", "desktop_app.cli", "new", str(tmp_path / "p"),
-                           "--dataset", str(sjis_csv), "--examples", "1"],
-                          cwd=ROOT, env=env, capture_output=True, text=True, encoding="utf-8", timeout=60)
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "desktop_app.cli",
+            "new",
+            str(tmp_path / "p"),
+            "--dataset",
+            str(sjis_csv),
+            "--examples",
+            "1",
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
+    )
     assert proc.returncode == 0, proc.stderr
     assert "Rows: 3 (evaluation 2, examples pool 1" in proc.stdout
     data = json.loads((tmp_path / "p" / "project.json").read_text(encoding="utf-8"))

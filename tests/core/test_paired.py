@@ -1,4 +1,5 @@
 """Paired statistics on two runs over the same rows: a difference that could be chance is known as one."""
+
 from __future__ import annotations
 
 import json
@@ -50,8 +51,12 @@ def _run(run_id: int, name: str, techniques, passing: set[int]):
     from desktop_app.core.records import RowResult, RunInfo, Verdict
 
     info = RunInfo(id=run_id, name=name, techniques=tuple(techniques), status="complete")
-    return info, [RowResult(run_id, f"q{i:02d}", "answer", verdicts=(
-        Verdict("contains", "content", i in passing, float(i in passing)),)) for i in range(20)]
+    return info, [
+        RowResult(
+            run_id, f"q{i:02d}", "answer", verdicts=(Verdict("contains", "content", i in passing, float(i in passing)),)
+        )
+        for i in range(20)
+    ]
 
 
 def test_two_runs_a_few_rows_apart_are_said_to_possibly_be_chance():

@@ -1,4 +1,5 @@
 """Prices per model and the cost of calls."""
+
 from __future__ import annotations
 
 import pytest
@@ -31,8 +32,11 @@ def test_dated_snapshots_use_their_family_price():
 
 def test_project_overrides_win_and_add_models():
     """The project's price table changes a default and prices a fine-tune or Azure deployment."""
-    prices = {"gpt-4o-mini": {"input": 1, "output": 2}, "ft:gpt-4o-mini:acme::x": {"input": 0.3, "output": 1.2},
-              "my-azure-deployment": {"input": 0.2}}
+    prices = {
+        "gpt-4o-mini": {"input": 1, "output": 2},
+        "ft:gpt-4o-mini:acme::x": {"input": 0.3, "output": 1.2},
+        "my-azure-deployment": {"input": 0.2},
+    }
     assert pricing.cost("gpt-4o-mini", 1_000_000, 1_000_000, prices) == pytest.approx(3.0)
     assert pricing.lookup("gpt-4o-mini", prices).source == "project"
     assert pricing.cost("ft:gpt-4o-mini:acme::x", 1_000_000, 0, prices) == pytest.approx(0.3)
@@ -55,10 +59,16 @@ def test_local_models_are_free():
     assert pricing.lookup("my-own-finetune", preset="local").source == "local"
 
 
-@pytest.mark.parametrize("bad", [
-    [1, 2], {"gpt-4o": 2.5}, {"gpt-4o": {"input": "cheap"}}, {"gpt-4o": {"input": -1}},
-    {"gpt-4o": {"input": float("nan")}},
-])
+@pytest.mark.parametrize(
+    "bad",
+    [
+        [1, 2],
+        {"gpt-4o": 2.5},
+        {"gpt-4o": {"input": "cheap"}},
+        {"gpt-4o": {"input": -1}},
+        {"gpt-4o": {"input": float("nan")}},
+    ],
+)
 def test_bad_price_tables_get_a_plain_message(bad):
     """A hand-edited price table with a mistake says what is wrong."""
     with pytest.raises(AppError) as err:

@@ -1,4 +1,5 @@
 """project.json under two writers, a full disk and hand edits: nothing lost, nothing half-written."""
+
 from __future__ import annotations
 
 import errno
@@ -85,10 +86,15 @@ def test_a_full_disk_gives_a_plain_error_and_leaves_the_file_as_it_was(tmp_path,
     assert code == 2 and "is full" in err and "Traceback" not in err
 
 
-@pytest.mark.parametrize("section, value, word", [("checks", "token_f1", "a list"),
-                                                   ("connection", ["openai"], "a set of named values"),
-                                                   ("target_pass_rate", "90%", "a number"),
-                                                   ("target_pass_rate", True, "a number")])
+@pytest.mark.parametrize(
+    "section, value, word",
+    [
+        ("checks", "token_f1", "a list"),
+        ("connection", ["openai"], "a set of named values"),
+        ("target_pass_rate", "90%", "a number"),
+        ("target_pass_rate", True, "a number"),
+    ],
+)
 def test_a_wrong_typed_section_is_named_with_how_to_fix_it(tmp_path, capsys, section, value, word):
     """A hand edit that gives a section the wrong type is a plain error naming the section, not a traceback."""
     project = Project.create(tmp_path / "p")
@@ -102,8 +108,9 @@ def test_a_wrong_typed_section_is_named_with_how_to_fix_it(tmp_path, capsys, sec
     assert section in capsys.readouterr().err
 
 
-def test_a_full_disk_mid_run_stops_with_a_plain_error_and_keeps_finished_answers(tmp_path, scripted_server,
-                                                                                monkeypatch, capsys):
+def test_a_full_disk_mid_run_stops_with_a_plain_error_and_keeps_finished_answers(
+    tmp_path, scripted_server, monkeypatch, capsys
+):
     """The disk filling up during `run` ends it with exit 2 and one plain line; answers saved before stay."""
     import sqlite3
 

@@ -1,4 +1,5 @@
 """Model access: connection presets, keys, verdicts, clients and embeddings (via the scripted server)."""
+
 from __future__ import annotations
 
 import asyncio
@@ -20,8 +21,13 @@ PLANTED = "sk-proj-PLANTEDsecret0123456789abcdWXYZ"
 
 def local_cfg(server, monkeypatch, **over) -> ConnectionConfig:
     monkeypatch.setenv("TEST_LLM_KEY", server.api_key)
-    data = {"preset": "local", "base_url": server.base_url, "model": "gpt-4o-mini",
-            "api_key_env": "TEST_LLM_KEY", "embedding_model": "text-embedding-3-small"}
+    data = {
+        "preset": "local",
+        "base_url": server.base_url,
+        "model": "gpt-4o-mini",
+        "api_key_env": "TEST_LLM_KEY",
+        "embedding_model": "text-embedding-3-small",
+    }
     return ConnectionConfig.from_dict({**data, **over})
 
 
@@ -47,8 +53,9 @@ def test_presets_fill_sensible_defaults():
 
 def test_config_round_trips_and_rejects_bad_values():
     """What the settings page saves loads back the same; nonsense gets a plain message."""
-    cfg = ConnectionConfig.from_dict({"preset": "local", "base_url": "http://h:1/v1", "model": "m",
-                                      "timeout_s": "12", "unknown_key": 1})
+    cfg = ConnectionConfig.from_dict(
+        {"preset": "local", "base_url": "http://h:1/v1", "model": "m", "timeout_s": "12", "unknown_key": 1}
+    )
     assert ConnectionConfig.from_dict(cfg.to_dict()) == cfg and cfg.timeout_s == 12.0
     with pytest.raises(ConnectionFailed, match="preset"):
         ConnectionConfig.from_dict({"preset": "anthropic"})
@@ -82,8 +89,9 @@ def test_unreachable_verdict_names_the_url(monkeypatch):
     """Nothing listening at the address gives "server not reachable at URL"."""
     url = f"http://127.0.0.1:{free_port()}/v1"
     monkeypatch.setenv("TEST_LLM_KEY", "sk-x")
-    report = providers.test_connection(ConnectionConfig.from_dict(
-        {"preset": "local", "base_url": url, "model": "m", "api_key_env": "TEST_LLM_KEY"}))
+    report = providers.test_connection(
+        ConnectionConfig.from_dict({"preset": "local", "base_url": url, "model": "m", "api_key_env": "TEST_LLM_KEY"})
+    )
     assert (report.ok, report.verdict, report.url) == (False, "unreachable", url)
 
 
@@ -124,8 +132,14 @@ def test_azure_routes_to_the_deployment_with_api_key_header(scripted_server, mon
     """Azure OpenAI works with endpoint + deployment + API version, keys sent as api-key."""
     monkeypatch.setenv("AZURE_OPENAI_API_KEY", scripted_server.api_key)
     scripted_server.required_key = scripted_server.api_key
-    cfg = ConnectionConfig.from_dict({"preset": "azure", "azure_endpoint": scripted_server.root_url,
-                                      "azure_deployment": "gpt-4o", "embedding_model": "text-embedding-3-small"})
+    cfg = ConnectionConfig.from_dict(
+        {
+            "preset": "azure",
+            "azure_endpoint": scripted_server.root_url,
+            "azure_deployment": "gpt-4o",
+            "embedding_model": "text-embedding-3-small",
+        }
+    )
     assert isinstance(providers.make_async_client(cfg), openai.AsyncAzureOpenAI)
     assert providers.test_connection(cfg).verdict == "connected"
     request = scripted_server.requests[-1]
@@ -168,7 +182,8 @@ def test_async_client_answers(scripted_server, monkeypatch):
     async def ask():
         async with client:
             return await client.chat.completions.create(
-                model="gpt-4o-mini", messages=[{"role": "user", "content": "hi"}])
+                model="gpt-4o-mini", messages=[{"role": "user", "content": "hi"}]
+            )
 
     assert asyncio.run(ask()).choices[0].message.content == "scripted answer"
 
@@ -235,8 +250,16 @@ def test_planted_key_never_leaks(scripted_server, memory_keychain, monkeypatch, 
     scripted_server.required_key = "sk-someone-else-000000"
     with pytest.raises(ConnectionFailed) as err:
         providers.list_models(cfg)
-    seen = [repr(cfg), repr(report), str(report.to_dict()), str(cfg.to_dict()), err.value.one_line(),
-            repr(err.value.details), repr(providers.make_async_client(cfg)), caplog.text]
+    seen = [
+        repr(cfg),
+        repr(report),
+        str(report.to_dict()),
+        str(cfg.to_dict()),
+        err.value.one_line(),
+        repr(err.value.details),
+        repr(providers.make_async_client(cfg)),
+        caplog.text,
+    ]
     seen += [r.getMessage() for r in caplog.records]
     assert all(PLANTED not in text for text in seen)
     assert any("openai" in r.name or "httpx" in r.name for r in caplog.records)  # the SDK did log

@@ -1,5 +1,6 @@
 """Real providers' limits and faults, met without losing rows: a rate limit is waited out, a
 quota stops the run plainly, a broken reply is an error of its row, every answer has a cap."""
+
 from __future__ import annotations
 
 import json
@@ -36,14 +37,18 @@ def test_a_rate_limit_is_waited_out_and_no_row_is_lost(tmp_path, scripted_server
     assert elapsed < 3 * 5.0  # ideal (60 - 10) / 10 per s = 5 s: waiting per row would take far longer
 
 
-PASSAGE = ("The warranty covers parts and labour for two years from the date of purchase and the battery "
-           "for one year; damage from water or dropping is not covered. ") * 22  # ~3,000 characters: a RAG prompt
+PASSAGE = (
+    "The warranty covers parts and labour for two years from the date of purchase and the battery "
+    "for one year; damage from water or dropping is not covered. "
+) * 22  # ~3,000 characters: a RAG prompt
 
 
 def _long_project(tmp_path, server, rows: int):
     data = tmp_path / "long.csv"
-    data.write_text("id,question,answer\n" + "".join(f"q{i},{PASSAGE} What is item {i}?,answer {i}\n"
-                                                     for i in range(rows)), encoding="utf-8")
+    data.write_text(
+        "id,question,answer\n" + "".join(f"q{i},{PASSAGE} What is item {i}?,answer {i}\n" for i in range(rows)),
+        encoding="utf-8",
+    )
     project = tmp_path / "rag"
     assert main(["new", str(project), "--dataset", str(data)]) == 0
     assert main(["connect", str(project), "--base-url", server.base_url, "--model", "gpt-4o-mini"]) == 0
@@ -72,9 +77,17 @@ def test_an_exhausted_quota_stops_the_run_with_a_plain_hint(tmp_path, scripted_s
     not sent stay to do (not errors), so a run after topping up sends only those."""
     project = _project(tmp_path, scripted_server, rows=6)
     scripted_server.chat_rule = lambda req: Reply(
-        raw=json.dumps({"error": {"message": "You exceeded your current quota, please check your plan and "
-                                             "billing details.", "type": "insufficient_quota",
-                                  "code": "insufficient_quota"}}).encode(), status=429)
+        raw=json.dumps(
+            {
+                "error": {
+                    "message": "You exceeded your current quota, please check your plan and billing details.",
+                    "type": "insufficient_quota",
+                    "code": "insufficient_quota",
+                }
+            }
+        ).encode(),
+        status=429,
+    )
     assert main(["run", str(project), "--yes", "--concurrency", "1"]) == 2
     err = capsys.readouterr().err
     assert "no quota or credit left" in err and "billing" in err
@@ -85,17 +98,34 @@ def test_an_exhausted_quota_stops_the_run_with_a_plain_hint(tmp_path, scripted_s
     assert len(rows) == 6 and all(r.error is None for r in rows)
 
 
-@pytest.mark.parametrize("reply, reason", [
-    (Reply(raw=b"<html><body>502 Bad Gateway from the proxy</body></html>", content_type="text/html"),
-     "not a chat completion"),
-    (Reply(raw=b"[1, 2, 3]"), "not a chat completion"),
-    (Reply(raw=b'{"id": "x", "object": "chat.completion", "choices": []}'), "choices: []"),
-    (Reply(raw=json.dumps({"id": "x", "object": "chat.completion", "created": 0, "model": "gpt-4o-mini",
-                           "choices": [{"index": 0, "finish_reason": "stop",
-                                        "message": {"role": "assistant", "content": None}}]}).encode()),
-     "content: null"),
-    (Reply(raw=b'{"id": "x", "choices": [ {"index": 0, '), ""),
-])
+@pytest.mark.parametrize(
+    "reply, reason",
+    [
+        (
+            Reply(raw=b"<html><body>502 Bad Gateway from the proxy</body></html>", content_type="text/html"),
+            "not a chat completion",
+        ),
+        (Reply(raw=b"[1, 2, 3]"), "not a chat completion"),
+        (Reply(raw=b'{"id": "x", "object": "chat.completion", "choices": []}'), "choices: []"),
+        (
+            Reply(
+                raw=json.dumps(
+                    {
+                        "id": "x",
+                        "object": "chat.completion",
+                        "created": 0,
+                        "model": "gpt-4o-mini",
+                        "choices": [
+                            {"index": 0, "finish_reason": "stop", "message": {"role": "assistant", "content": None}}
+                        ],
+                    }
+                ).encode()
+            ),
+            "content: null",
+        ),
+        (Reply(raw=b'{"id": "x", "choices": [ {"index": 0, '), ""),
+    ],
+)
 def test_a_broken_reply_is_an_error_of_its_row_never_an_answer(tmp_path, scripted_server, capsys, reply, reason):
     """Whatever a proxy or a broken server sends instead of a completion is recorded per row with
     its reason, exit 3, never cached: once the server is fixed, a run answers those rows."""
@@ -150,8 +180,11 @@ def test_the_same_model_name_on_another_server_is_asked_again(tmp_path, scripted
     project = _project(tmp_path, scripted_server, rows=3)
     assert main(["run", str(project), "--yes"]) == 0
     with ScriptedServer() as other:
-        other.chat_rule = lambda req: ("Category: D\nAnother answer." if "grade the factual content"
-                                       in req["messages"][0]["content"] else "answer from the other server")
+        other.chat_rule = lambda req: (
+            "Category: D\nAnother answer."
+            if "grade the factual content" in req["messages"][0]["content"]
+            else "answer from the other server"
+        )
         assert main(["connect", str(project), "--base-url", other.base_url, "--model", "gpt-4o-mini"]) == 0
         assert main(["run", str(project), "--yes"]) == 0
         answers = [r for r in other.chat_requests() if "grade the factual content" not in r["messages"][0]["content"]]
@@ -167,8 +200,11 @@ def test_two_runs_on_one_project_pay_nothing_twice(tmp_path, scripted_server, ca
 
     project = _project(tmp_path, scripted_server, rows=8)
     scripted_server.latency = 0.25
-    first = subprocess.Popen([sys.executable, "-m", "desktop_app.cli", "run", str(project), "--yes",
-                              "--concurrency", "1"], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    first = subprocess.Popen(
+        [sys.executable, "-m", "desktop_app.cli", "run", str(project), "--yes", "--concurrency", "1"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
     deadline = time.monotonic() + 30
     while scripted_server.count() == 0 and time.monotonic() < deadline:
         time.sleep(0.05)  # the first run is under way
@@ -188,8 +224,11 @@ def test_sigterm_keeps_the_answers_in_flight_and_marks_the_run_cancelled(tmp_pat
 
     project = _project(tmp_path, scripted_server, rows=12)
     scripted_server.latency = 0.4
-    proc = subprocess.Popen([sys.executable, "-m", "desktop_app.cli", "run", str(project), "--yes",
-                             "--concurrency", "3"], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "desktop_app.cli", "run", str(project), "--yes", "--concurrency", "3"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
     deadline = time.monotonic() + 30
     while scripted_server.count() < 4 and time.monotonic() < deadline:
         time.sleep(0.02)
@@ -209,8 +248,9 @@ def test_a_prompt_too_long_for_the_model_is_named_and_advise_quotes_it(tmp_path,
     it instead of blaming the connection."""
     project = _project(tmp_path, scripted_server, rows=2)
     scripted_server.chat_rule = lambda req: Reply(
-        "This model's maximum context length is 2048 tokens. However, your messages resulted in 3120 "
-        "tokens.", status=400)
+        "This model's maximum context length is 2048 tokens. However, your messages resulted in 3120 tokens.",
+        status=400,
+    )
     assert main(["run", str(project), "--yes"]) == 3
     assert "prompt_too_long" in capsys.readouterr().err
     assert all(r.error.startswith("prompt_too_long") and "top-k" in r.error for r in _rows(project))
@@ -219,13 +259,17 @@ def test_a_prompt_too_long_for_the_model_is_named_and_advise_quotes_it(tmp_path,
     assert "maximum context length" in err and "Check the connection" not in err and "top-k" in err
 
 
-@pytest.mark.parametrize("body, content_type", [
-    (b"<html><body>Sign in to the company proxy</body></html>", "text/html"),
-    (b"[1, 2, 3]", "application/json"),
-    (b'{"id": "x", "object": "chat.completion", "choices": []}', "application/json"),
-])
-def test_connection_test_calls_a_server_that_sends_no_answer_not_working(tmp_path, scripted_server, capsys,
-                                                                        body, content_type):
+@pytest.mark.parametrize(
+    "body, content_type",
+    [
+        (b"<html><body>Sign in to the company proxy</body></html>", "text/html"),
+        (b"[1, 2, 3]", "application/json"),
+        (b'{"id": "x", "object": "chat.completion", "choices": []}', "application/json"),
+    ],
+)
+def test_connection_test_calls_a_server_that_sends_no_answer_not_working(
+    tmp_path, scripted_server, capsys, body, content_type
+):
     """A proxy's login page or a broken server answers 200: Test says it is not working and what came back."""
     project = _project(tmp_path, scripted_server, rows=1)
     scripted_server.chat_rule = lambda req: Reply(raw=body, content_type=content_type)

@@ -1,4 +1,5 @@
 """Exports built from a project: report data, CSV/XLSX tables, no secrets, and the CLI commands."""
+
 from __future__ import annotations
 
 import csv
@@ -45,8 +46,13 @@ def _project(tmp_path, runs, n=10, connection=None):
 
 def test_report_data_gathers_rows_runs_and_advice_from_a_project(tmp_path):
     """The report shows the project's own rows, every run's verdicts, and the advisor's advice."""
-    project = _project(tmp_path, [make_run(0, "Baseline", (), outcomes(knowledge=6, behaviour=1, **{"pass": 3})),
-                                  make_run(0, "RAG", ("rag",), outcomes(retrieval=2, **{"pass": 8}))])
+    project = _project(
+        tmp_path,
+        [
+            make_run(0, "Baseline", (), outcomes(knowledge=6, behaviour=1, **{"pass": 3})),
+            make_run(0, "RAG", ("rag",), outcomes(retrieval=2, **{"pass": 8})),
+        ],
+    )
     data = build_report_data(project)
     assert [r["name"] for r in data.leaderboard] == ["Baseline", "RAG"]
     assert data.diagnosis == diagnose_project(project).to_dict() and data.dataset["eval_rows"] == 10
@@ -64,12 +70,23 @@ def test_a_key_in_an_error_message_or_the_settings_never_reaches_any_export(tmp_
     """Report, CSV and XLSX carry no key even when a provider echoed it in an error message."""
     info, results = make_run(0, "Baseline", (), outcomes(knowledge=2, **{"pass": 2}))
     results[0] = RowResult(0, "q1", None, error=f"401 Incorrect API key provided: {PLANTED_KEY}")
-    project = _project(tmp_path, [(info, results)], n=4,
-                       connection={"preset": "local", "model": "llama3", "base_url": f"http://{PLANTED_KEY}@x",
-                                   "api_key_env": "PLANTED_ENV_NAME"})
+    project = _project(
+        tmp_path,
+        [(info, results)],
+        n=4,
+        connection={
+            "preset": "local",
+            "model": "llama3",
+            "base_url": f"http://{PLANTED_KEY}@x",
+            "api_key_env": "PLANTED_ENV_NAME",
+        },
+    )
     data = build_report_data(project)
-    outs = [write_html(data, tmp_path / "r.html"), export_table(data, tmp_path / "r.csv"),
-            export_table(data, tmp_path / "r.xlsx")]
+    outs = [
+        write_html(data, tmp_path / "r.html"),
+        export_table(data, tmp_path / "r.csv"),
+        export_table(data, tmp_path / "r.xlsx"),
+    ]
     assert PLANTED_KEY not in outs[0].read_text(encoding="utf-8") and "llama3" in outs[0].read_text(encoding="utf-8")
     assert PLANTED_KEY not in outs[1].read_text(encoding="utf-8-sig")
     cells = [str(c) for ws in load_workbook(outs[2]).worksheets for row in ws.iter_rows(values_only=True) for c in row]
@@ -80,24 +97,47 @@ def test_a_key_in_an_error_message_or_the_settings_never_reaches_any_export(tmp_
 # -- CSV / XLSX -------------------------------------------------------------------------------------
 def test_csv_has_a_bom_opens_with_pandas_and_defuses_formulas(tmp_path):
     """Excel on Japanese Windows reads the CSV right, and dataset text never runs as a formula."""
-    data = _data(rows=[{"id": "q1", "input": "=HYPERLINK(\"http://x\")", "expected": "2年", "category": "",
-                        "results": [_result("knowledge", "改行\nあり, カンマ"), None]},
-                       {"id": "q2", "input": "普通", "expected": "-3", "category": "",
-                        "results": [_result("pass"), _result("pass", "+1")]}])
+    data = _data(
+        rows=[
+            {
+                "id": "q1",
+                "input": '=HYPERLINK("http://x")',
+                "expected": "2年",
+                "category": "",
+                "results": [_result("knowledge", "改行\nあり, カンマ"), None],
+            },
+            {
+                "id": "q2",
+                "input": "普通",
+                "expected": "-3",
+                "category": "",
+                "results": [_result("pass"), _result("pass", "+1")],
+            },
+        ]
+    )
     path = export_table(data, tmp_path / "sub" / "rows.csv")
     raw = path.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     frame = pd.read_csv(io.BytesIO(raw), encoding="utf-8-sig", keep_default_na=False)
     assert list(frame["row_id"]) == ["q1", "q2", "q2"] and list(frame["run"]) == ["Baseline", "Baseline", "RAG"]
     assert frame.loc[0, "output"] == "改行\nあり, カンマ" and frame.loc[0, "outcome"] == "knowledge"
-    assert frame.loc[0, "input"] == "'=HYPERLINK(\"http://x\")" and frame.loc[1, "expected"] == "'-3"
+    assert frame.loc[0, "input"] == '\'=HYPERLINK("http://x")' and frame.loc[1, "expected"] == "'-3"
     assert frame.loc[2, "output"] == "'+1" and bool(frame.loc[2, "passed"]) is True
 
 
 def test_xlsx_has_leaderboard_and_rows_sheets_with_text_kept_as_text(tmp_path):
     """The workbook opens with a leaderboard and every row; "=1+1" from a dataset stays text."""
-    data = _data(rows=[{"id": "q1", "input": "=1+1", "expected": "2", "category": "",
-                        "results": [_result("knowledge", "bad\x07bell"), _result("pass", "2")]}])
+    data = _data(
+        rows=[
+            {
+                "id": "q1",
+                "input": "=1+1",
+                "expected": "2",
+                "category": "",
+                "results": [_result("knowledge", "bad\x07bell"), _result("pass", "2")],
+            }
+        ]
+    )
     wb = load_workbook(export_table(data, tmp_path / "rows.xlsx"))
     assert wb.sheetnames == ["Leaderboard", "Rows"]
     board = list(wb["Leaderboard"].iter_rows(values_only=True))
@@ -111,8 +151,11 @@ def test_xlsx_has_leaderboard_and_rows_sheets_with_text_kept_as_text(tmp_path):
 def test_cells_over_excels_limit_are_truncated_with_a_marker(tmp_path):
     """A 30,000-character answer (40,000 Excel units) does not break the workbook; the CSV keeps it whole."""
     huge = "あ" * 20_000 + "😀" * 10_000
-    data = _data(rows=[{"id": "q1", "input": huge, "expected": "x", "category": "",
-                        "results": [_result("knowledge", huge), None]}])
+    data = _data(
+        rows=[
+            {"id": "q1", "input": huge, "expected": "x", "category": "", "results": [_result("knowledge", huge), None]}
+        ]
+    )
     wb = load_workbook(export_table(data, tmp_path / "rows.xlsx"))
     cell = wb["Rows"]["C2"].value
     assert len(cell.encode("utf-16-le")) // 2 <= EXCEL_CELL_MAX
@@ -165,8 +208,12 @@ def test_a_run_where_every_row_errored_still_gets_a_report(tmp_path, capsys):
 
 def test_verdict_reasons_reach_the_tables(tmp_path):
     """The export says which check failed and why, so the team can fix the right thing."""
-    res = RowResult(0, "q1", "out", verdicts=(Verdict("token_f1", "content", False, 0.1, "f1=0.10"),
-                                              Verdict("json", "behaviour", True, 1.0)))
+    res = RowResult(
+        0,
+        "q1",
+        "out",
+        verdicts=(Verdict("token_f1", "content", False, 0.1, "f1=0.10"), Verdict("json", "behaviour", True, 1.0)),
+    )
     project = _project(tmp_path, [(RunInfo(0, "Only", ()), [res])], n=1)
     frame = pd.read_csv(export_table(build_report_data(project), tmp_path / "r.csv"), encoding="utf-8-sig")
     assert frame.loc[0, "failed_checks"] == "token_f1 (content): f1=0.10" and frame.loc[0, "outcome"] == "knowledge"
@@ -176,7 +223,7 @@ def test_full_width_and_spaced_formula_starts_are_defused_too(tmp_path):
     """「＝SUM(A1)」 typed with a Japanese IME, or " =1+1" after a space, never runs in Excel either."""
     from desktop_app.core.report.tables import csv_text
 
-    assert csv_text("＝HYPERLINK(\"http://x\")") == "'＝HYPERLINK(\"http://x\")"
+    assert csv_text('＝HYPERLINK("http://x")') == '\'＝HYPERLINK("http://x")'
     assert csv_text("＋81 3 1234") == "'＋81 3 1234"
     assert csv_text("  =1+1") == "'  =1+1"
     assert csv_text("普通の回答") == "普通の回答" and csv_text("12 months") == "12 months"

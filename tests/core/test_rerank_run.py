@@ -1,4 +1,5 @@
 """Re-ranking in a run: counted in the estimate without a model call, made only once the run starts."""
+
 from __future__ import annotations
 
 from desktop_app.cli import main
@@ -92,8 +93,13 @@ def test_a_stopped_re_ranked_run_resumes_without_paying_ratings_or_answers_again
     _project_dir, project = _rerank_project(tmp_path, scripted_server)
     scripted_server.chat_rule = rating_rule(ANSWERS, lambda request: time.sleep(0.2) or _answer(request))
     answered: list[dict] = []
-    run_variants(project, ["rag"], progress=lambda e: answered.append(e) if e["event"] == "progress" else None,
-                 should_stop=lambda: len(answered) >= 2, concurrency=1)
+    run_variants(
+        project,
+        ["rag"],
+        progress=lambda e: answered.append(e) if e["event"] == "progress" else None,
+        should_stop=lambda: len(answered) >= 2,
+        concurrency=1,
+    )
     assert _ratings(scripted_server) == len(FACTS) * 7
     paid_answers = scripted_server.count() - _ratings(scripted_server)
     assert 2 <= paid_answers < len(FACTS)

@@ -1,4 +1,5 @@
 """The retrieval lab: a sweep of retrieval settings measured by readiness, and adopting the best."""
+
 from __future__ import annotations
 
 import csv
@@ -59,8 +60,7 @@ def test_sample_project_sweep_ranks_answers_higher_and_finds_every_answer(tmp_pa
     project = Project.open(ensure_sample_project(SAMPLE, tmp_path))
     before = readiness(project)
     result = sweep(project)
-    assert result.current is not None and (result.current.share, result.current.mrr) == (before["share"],
-                                                                                      before["mrr"])
+    assert result.current is not None and (result.current.share, result.current.mrr) == (before["share"], before["mrr"])
     assert result.improves and result.best is not None
     assert result.best.share >= before["share"] and result.best.mrr > before["mrr"]
     # q31 ("いいえ、日本国内専用です") counts: the FAQ states the fact after the verdict word.
@@ -136,8 +136,9 @@ def test_adopting_the_japanese_analyser_reindexes_keywords(tmp_path):
 
     docs = tmp_path / "docs"
     docs.mkdir()
-    (docs / "faq.md").write_text("フィルターは6か月ごとに交換してください。\n\n保証期間は購入日から2年間です。",
-                                 encoding="utf-8")
+    (docs / "faq.md").write_text(
+        "フィルターは6か月ごとに交換してください。\n\n保証期間は購入日から2年間です。", encoding="utf-8"
+    )
     project = Project.create(tmp_path / "proj")
     kb = KnowledgeBase.open(project)
     kb.add_paths([docs])
@@ -172,9 +173,16 @@ def test_readiness_stays_the_function_after_the_lab_is_loaded():
     import subprocess
     import sys
 
-    code = ("import desktop_app.core.knowledge.sweep\n"
-            "from desktop_app.core.knowledge import readiness\n"
-            "assert callable(readiness), readiness\n")
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
-                          cwd=Path(__file__).resolve().parents[2])
+    code = (
+        "import desktop_app.core.knowledge.sweep\n"
+        "from desktop_app.core.knowledge import readiness\n"
+        "assert callable(readiness), readiness\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=Path(__file__).resolve().parents[2],
+    )
     assert done.returncode == 0, done.stderr

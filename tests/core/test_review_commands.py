@@ -1,4 +1,5 @@
 """A person reviews answers from the command line; results, advice and agreement follow."""
+
 from __future__ import annotations
 
 import json
@@ -23,7 +24,9 @@ def test_a_review_changes_the_scores_and_the_agreement(tmp_path, scripted_server
     code, out, _ = _run(capsys, "agreement", project, "--sample", "2", "--json")
     sample = json.loads(out)["sample"]
     assert code == 0 and len(sample) == 2
-    assert _run(capsys, "review", project, "baseline", sample[0], "wrong")[1] == f"reviewed baseline {sample[0]} wrong\n"
+    assert (
+        _run(capsys, "review", project, "baseline", sample[0], "wrong")[1] == f"reviewed baseline {sample[0]} wrong\n"
+    )
     assert _run(capsys, "review", project, "baseline", sample[1], "right")[0] == 0
     code, out, _ = _run(capsys, "results", project, "--json")
     assert json.loads(out)[0]["pass_rate"] == 0.75

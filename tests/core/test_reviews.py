@@ -1,5 +1,6 @@
 """A person's verdict: it overrides the automatic one for the answer they read, never leaks into
 another answer, and measures how far the automatic verdicts can be trusted."""
+
 from __future__ import annotations
 
 import pytest
@@ -11,16 +12,24 @@ from desktop_app.core.run.store import ResultStore
 
 def _result(row_id: str, output: str, outcome: str) -> RowResult:
     passed, unsure = outcome == "right", outcome == "unsure"
-    return RowResult(run_id=1, row_id=row_id, output=output,
-                     verdicts=(Verdict("contains", "content", passed, float(passed), "", unsure=unsure),))
+    return RowResult(
+        run_id=1,
+        row_id=row_id,
+        output=output,
+        verdicts=(Verdict("contains", "content", passed, float(passed), "", unsure=unsure),),
+    )
 
 
 @pytest.fixture
 def store(tmp_path):
     with ResultStore(tmp_path / "results.sqlite") as s:
         run = s.create_run("baseline", [])
-        s.add_results([_result(r, f"answer {r}", o) for r, o in
-                       (("r1", "right"), ("r2", "wrong"), ("r3", "unsure"), ("r4", "right"))])
+        s.add_results(
+            [
+                _result(r, f"answer {r}", o)
+                for r, o in (("r1", "right"), ("r2", "wrong"), ("r3", "unsure"), ("r4", "right"))
+            ]
+        )
         assert run.id == 1
         yield s
 

@@ -1,4 +1,5 @@
 """The asyncio runner through the real openai client against the scripted server."""
+
 from __future__ import annotations
 
 import asyncio
@@ -29,6 +30,7 @@ def _echo(req: dict) -> str:
 
 def _exact(specs, row, output, passages=(), judge=None, embed=None):
     from desktop_app.core.records import Verdict
+
     ok = output is not None and output.strip() == row.expected
     return (Verdict("exact", "content", ok, float(ok), "" if ok else "mismatch"),)
 
@@ -42,8 +44,18 @@ def _run(server, store, rows, *, variant=None, options=FAST, scorer=None, **kw):
     async def go():
         client = openai.AsyncOpenAI(base_url=server.base_url, api_key=server.api_key)
         try:
-            return await execute_run(client, store, run, prepared.pending, scorer=scorer, options=options,
-                                     total=prepared.total, already_done=prepared.finished, seed=1, **kw)
+            return await execute_run(
+                client,
+                store,
+                run,
+                prepared.pending,
+                scorer=scorer,
+                options=options,
+                total=prepared.total,
+                already_done=prepared.finished,
+                seed=1,
+                **kw,
+            )
         finally:
             await client.close()
 
@@ -93,8 +105,12 @@ def test_500_is_retried_with_backoff(scripted_server, store):
 def test_row_that_keeps_failing_is_recorded_and_run_goes_on(scripted_server, store):
     """A row that exhausts its retries is stored with its error; the other rows still finish."""
     scripted_server.chat_rule = lambda req: Reply("boom", status=503) if "q 2" in last_user_text(req) else _echo(req)
-    prepared, outcome = _run(scripted_server, store, _rows(5), options=RunOptions(
-        concurrency=2, timeout_s=5, max_retries=1, backoff_base_s=0.01))
+    prepared, outcome = _run(
+        scripted_server,
+        store,
+        _rows(5),
+        options=RunOptions(concurrency=2, timeout_s=5, max_retries=1, backoff_base_s=0.01),
+    )
     results = {r.row_id: r for r in store.results(prepared.run.id)}
     assert len(results) == 5 and outcome.status == "complete" and outcome.errors == 1
     assert results["r2"].output is None and results["r2"].error.startswith("http_503")
@@ -107,8 +123,9 @@ def test_hang_times_out_and_is_recorded_while_run_goes_on(scripted_server, store
     scripted_server.chat_rule = _echo
     scripted_server.hang_next(1)
     start = time.monotonic()
-    prepared, outcome = _run(scripted_server, store, _rows(6), options=RunOptions(
-        concurrency=2, timeout_s=0.4, max_retries=0))
+    prepared, outcome = _run(
+        scripted_server, store, _rows(6), options=RunOptions(concurrency=2, timeout_s=0.4, max_retries=0)
+    )
     assert time.monotonic() - start < 4
     results = store.results(prepared.run.id)
     errors = [r for r in results if r.error]
@@ -130,8 +147,14 @@ def test_cancel_stops_promptly_and_keeps_finished_rows(scripted_server, store):
             stop_at.append(done)
         return bool(stop_at)
 
-    prepared, outcome = _run(scripted_server, store, _rows(40), options=RunOptions(concurrency=2, timeout_s=5),
-                             progress=events.append, should_stop=should_stop)
+    prepared, outcome = _run(
+        scripted_server,
+        store,
+        _rows(40),
+        options=RunOptions(concurrency=2, timeout_s=5),
+        progress=events.append,
+        should_stop=should_stop,
+    )
     stopped_after = time.monotonic() - stop_at[0]
     stored = store.results(prepared.run.id)
     assert outcome.status == "cancelled" and store.run(prepared.run.id).status == "cancelled"
@@ -146,9 +169,13 @@ def test_cancel_waits_only_a_short_grace_for_slow_answers(scripted_server, store
     scripted_server.latency = 5.0
     scripted_server.chat_rule = _echo
     started = time.monotonic()
-    prepared, outcome = _run(scripted_server, store, _rows(6),
-                             options=RunOptions(concurrency=2, timeout_s=10, cancel_grace_s=0.3),
-                             should_stop=lambda: time.monotonic() - started > 0.2)
+    prepared, outcome = _run(
+        scripted_server,
+        store,
+        _rows(6),
+        options=RunOptions(concurrency=2, timeout_s=10, cancel_grace_s=0.3),
+        should_stop=lambda: time.monotonic() - started > 0.2,
+    )
     assert outcome.status == "cancelled" and time.monotonic() - started < 2.0
     assert store.results(prepared.run.id) == []
 
@@ -212,8 +239,7 @@ def test_each_row_is_scored_and_stored_with_usage(scripted_server, store):
     """Every stored row carries its verdicts, tokens, cost and latency as it completes."""
     scripted_server.chat_rule = lambda req: "answer 1"
     cost = lambda model, tin, tout: (tin + tout) / 1000  # noqa: E731
-    prepared, outcome = _run(scripted_server, store, _rows(3), scorer=Scorer(specs=[1], evaluate=_exact),
-                             cost_fn=cost)
+    prepared, outcome = _run(scripted_server, store, _rows(3), scorer=Scorer(specs=[1], evaluate=_exact), cost_fn=cost)
     results = {r.row_id: r for r in store.results(prepared.run.id)}
     assert [results[f"r{i}"].verdicts[0].passed for i in range(3)] == [False, True, False]
     assert all(r.tokens_in > 0 and r.tokens_out > 0 and r.latency_s > 0 for r in results.values())
@@ -236,8 +262,9 @@ def _project(tmp_path, server, rows: int = 12, examples: int = 0):
     from desktop_app.core.project.folder import Project
 
     data = tmp_path / "data.csv"
-    data.write_text("id,question,answer\n" + "".join(f"q{i},question {i},answer {i}\n" for i in range(rows)),
-                    encoding="utf-8")
+    data.write_text(
+        "id,question,answer\n" + "".join(f"q{i},question {i},answer {i}\n" for i in range(rows)), encoding="utf-8"
+    )
     project = Project.create(tmp_path / "proj")
     datasets.import_dataset(project, data, examples=examples)
     project.set_section("connection", {"preset": "local", "base_url": server.base_url, "model": "gpt-4o-mini"})
@@ -266,8 +293,12 @@ def test_run_variants_reports_progress_and_cancel_then_resumes(tmp_path, scripte
     project.set_section("run_settings", {"concurrency": 2, "timeout_s": 5, "max_retries": 1})
     scripted_server.latency = 0.05
     events: list[dict] = []
-    (first,) = run_variants(project, ["baseline"], progress=events.append,
-                            should_stop=lambda: sum(e["event"] == "progress" for e in events) >= 6)
+    (first,) = run_variants(
+        project,
+        ["baseline"],
+        progress=events.append,
+        should_stop=lambda: sum(e["event"] == "progress" for e in events) >= 6,
+    )
     assert first.run.status == "cancelled" and 6 <= first.rows < 20
     progress = [e for e in events if e["event"] == "progress"]
     assert [e["done"] for e in progress] == list(range(1, len(progress) + 1))
@@ -312,8 +343,9 @@ def test_rag_variant_retrieves_puts_passages_in_the_prompt_and_measures_retrieva
     project = _project(tmp_path, scripted_server, rows=3)
     docs = tmp_path / "docs"
     docs.mkdir()
-    (docs / "manual.md").write_text("\n\n".join(f"Fact for question {i}: the answer is answer {i}." for i in range(3)),
-                                    encoding="utf-8")
+    (docs / "manual.md").write_text(
+        "\n\n".join(f"Fact for question {i}: the answer is answer {i}." for i in range(3)), encoding="utf-8"
+    )
     kb = KnowledgeBase.open(project)
     kb.add_paths([docs / "manual.md"])
     kb.close()
@@ -329,6 +361,7 @@ def test_rag_variant_retrieves_puts_passages_in_the_prompt_and_measures_retrieva
     assert all("[1] (source: manual.md)" in prompt_text(r) for r in scripted_server.chat_requests())
     assert str(docs) not in prompt_text(scripted_server.chat_requests()[0])  # no local folder names sent
     from desktop_app.core.run.store import ResultStore
+
     with ResultStore(project.results_db) as store:
         assert all(r.passages and r.passages[0].source.endswith("manual.md") for r in store.results(summary.run.id))
     assert plan_run(project, ["rag"]).calls == 0

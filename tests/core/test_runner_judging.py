@@ -1,4 +1,5 @@
 """The runner while checks call a judge: answers are safe before judging, judge cost and failures land on the row."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -43,8 +44,16 @@ def _execute(server, store, rows, scorer, should_stop=None, options=None):
     async def go():
         client = openai.AsyncOpenAI(base_url=server.base_url, api_key=server.api_key)
         try:
-            return await execute_run(client, store, run, prepared.pending, scorer=scorer, options=options or FAST,
-                                     cost_fn=lambda m, i, o: (i * 0.15 + o * 0.6) / 1e6, should_stop=should_stop)
+            return await execute_run(
+                client,
+                store,
+                run,
+                prepared.pending,
+                scorer=scorer,
+                options=options or FAST,
+                cost_fn=lambda m, i, o: (i * 0.15 + o * 0.6) / 1e6,
+                should_stop=should_stop,
+            )
         finally:
             await client.close()
 
@@ -58,8 +67,14 @@ def test_cancel_while_judging_never_pays_for_the_answer_again(scripted_server, t
     started = threading.Event()
     with ResultStore(tmp_path / "r.sqlite") as store:
         # No grace: the cancel lands while the judge is still working on the answer.
-        prepared, outcome = _execute(scripted_server, store, rows, SlowJudge(started), should_stop=started.is_set,
-                                     options=dataclasses.replace(FAST, cancel_grace_s=0))
+        prepared, outcome = _execute(
+            scripted_server,
+            store,
+            rows,
+            SlowJudge(started),
+            should_stop=started.is_set,
+            options=dataclasses.replace(FAST, cancel_grace_s=0),
+        )
         assert outcome.status == "cancelled" and store.results(prepared.run.id) == []
         assert store.cache_get(prepared.pending[0].key) is not None
         _, again = _execute(scripted_server, store, rows, SlowJudge())

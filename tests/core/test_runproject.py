@@ -1,4 +1,5 @@
 """Project-level runs: which model a variant uses, which rows count, what judging costs and when it is redone."""
+
 from __future__ import annotations
 
 import json
@@ -72,15 +73,18 @@ def test_the_judges_tokens_are_part_of_the_rows_cost(tmp_path, scripted_server):
     project = _project(tmp_path, scripted_server, rows=2)
     _judge_only(project)
     scripted_server.chat_rule = lambda req: (
-        Reply("Category: B\nSame facts.", prompt_tokens=500, completion_tokens=10) if _is_judge(req)
-        else Reply(_answer(req), prompt_tokens=1000, completion_tokens=100))
+        Reply("Category: B\nSame facts.", prompt_tokens=500, completion_tokens=10)
+        if _is_judge(req)
+        else Reply(_answer(req), prompt_tokens=1000, completion_tokens=100)
+    )
     (summary,) = run_variants(Project.open(project))
     row = pricing.cost("gpt-4o-mini", 1000, 100) + pricing.cost("gpt-4o-mini", 500, 10)
     assert summary.pass_rate == 1.0 and summary.cost == pytest.approx(2 * row)
 
 
-def test_a_failed_judge_call_is_no_knowledge_gap_and_the_next_run_judges_again_for_free(tmp_path, scripted_server,
-                                                                                        capsys):
+def test_a_failed_judge_call_is_no_knowledge_gap_and_the_next_run_judges_again_for_free(
+    tmp_path, scripted_server, capsys
+):
     """A 429 from the judge marks the row for judging again; the answer is never paid twice."""
     project = _project(tmp_path, scripted_server, rows=3)
     assert main(["connect", str(project), "--max-retries", "0"]) == 0
@@ -109,16 +113,21 @@ def test_a_failed_judge_call_is_no_knowledge_gap_and_the_next_run_judges_again_f
 def test_an_edited_rubric_is_judged_again_by_the_next_run(tmp_path, scripted_server, capsys):
     """Changing a rubric's text re-judges the stored answers instead of keeping the old verdicts."""
     project = _project(tmp_path, scripted_server, rows=2)
-    Project.open(project).set_section("checks", [{"kind": "contains", "id": "contains"},
-                                                 {"kind": "rubric", "id": "rubric", "value": "Be brief."}])
-    scripted_server.chat_rule = lambda req: ('{"verdict": "pass"}' if "RUBRIC" in req["messages"][-1]["content"]
-                                             else _answer(req))
+    Project.open(project).set_section(
+        "checks", [{"kind": "contains", "id": "contains"}, {"kind": "rubric", "id": "rubric", "value": "Be brief."}]
+    )
+    scripted_server.chat_rule = lambda req: (
+        '{"verdict": "pass"}' if "RUBRIC" in req["messages"][-1]["content"] else _answer(req)
+    )
     assert main(["run", str(project), "--yes"]) == 0
     assert _results(project, capsys)[0]["behaviour_score"] == 1.0
-    Project.open(project).set_section("checks", [{"kind": "contains", "id": "contains"},
-                                                 {"kind": "rubric", "id": "rubric", "value": "Answer in French."}])
-    scripted_server.chat_rule = lambda req: ('{"verdict": "fail"}' if "RUBRIC" in req["messages"][-1]["content"]
-                                             else _answer(req))
+    Project.open(project).set_section(
+        "checks",
+        [{"kind": "contains", "id": "contains"}, {"kind": "rubric", "id": "rubric", "value": "Answer in French."}],
+    )
+    scripted_server.chat_rule = lambda req: (
+        '{"verdict": "fail"}' if "RUBRIC" in req["messages"][-1]["content"] else _answer(req)
+    )
     before = scripted_server.count()
     assert plan_run(Project.open(project)).calls == 2  # the two stored answers, judged again
     assert main(["run", str(project), "--yes"]) == 0
@@ -133,8 +142,22 @@ def test_azure_runs_are_priced_by_the_model_behind_the_deployment(tmp_path, scri
     for name, model in (("unknown", []), ("known", ["--model", "gpt-4o-mini"])):
         (tmp_path / name).mkdir()
         project = _project(tmp_path / name, scripted_server, rows=2)
-        assert main(["connect", str(project), "--preset", "azure", "--azure-endpoint", scripted_server.root_url,
-                     "--azure-deployment", "prod-chat", *model]) == 0
+        assert (
+            main(
+                [
+                    "connect",
+                    str(project),
+                    "--preset",
+                    "azure",
+                    "--azure-endpoint",
+                    scripted_server.root_url,
+                    "--azure-deployment",
+                    "prod-chat",
+                    *model,
+                ]
+            )
+            == 0
+        )
         estimate = plan_run(Project.open(project))
         assert main(["run", str(project), "--yes"]) == 0
         (run,) = _results(project, capsys)
@@ -145,8 +168,9 @@ def test_azure_runs_are_priced_by_the_model_behind_the_deployment(tmp_path, scri
             assert main(["results", str(project)]) == 0 and "\t-\t" in capsys.readouterr().out
 
 
-def test_a_key_echoed_by_the_server_is_masked_in_stored_errors_and_messages(tmp_path, scripted_server, capsys,
-                                                                            monkeypatch):
+def test_a_key_echoed_by_the_server_is_masked_in_stored_errors_and_messages(
+    tmp_path, scripted_server, capsys, monkeypatch
+):
     """A server that repeats the API key in an error never gets it written to results or shown."""
     secret = "hunter2-plain-secret"
     monkeypatch.setenv("OPENAI_API_KEY", secret)
@@ -224,7 +248,10 @@ def test_the_judge_can_have_its_own_server_while_a_small_model_is_under_test(tmp
         judged = [r for r in strong.requests if r["path"].endswith("/chat/completions") and _is_judge(r["json"])]
         assert summary.pass_rate == 1.0 and len(judged) == 3
         assert {r["json"]["model"] for r in judged} == {"big-judge"}
-        assert not any(_is_judge(r["json"]) for r in scripted_server.requests if isinstance(r["json"], dict)
-                       and r["json"].get("messages"))
+        assert not any(
+            _is_judge(r["json"])
+            for r in scripted_server.requests
+            if isinstance(r["json"], dict) and r["json"].get("messages")
+        )
     assert main(["connect", str(project), "--judge", "--offline"]) == 0
     assert Project.open(project).section("judge_connection") is None

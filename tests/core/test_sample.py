@@ -1,4 +1,5 @@
 """The sample project a new user sees on first launch: real runs, real advice, offline."""
+
 from __future__ import annotations
 
 import json

@@ -1,4 +1,5 @@
 """The Japanese sample project: the same product, story and advice as the English one, in Japanese."""
+
 from __future__ import annotations
 
 import json
@@ -65,8 +66,9 @@ def test_japanese_sample_rows_and_answers_are_japanese(tmp_path):
         # The inferred language check (behaviour) passes: every answer is in Japanese.
         assert all(v.passed for r in results[run.id] for v in r.verdicts if v.check == "language")
     rag = results[runs[-1].id]
-    assert all(p.source.endswith(("_ja.md", "_ja.txt", "_ja.csv")) and KANA.search(p.text)
-               for r in rag for p in r.passages)
+    assert all(
+        p.source.endswith(("_ja.md", "_ja.txt", "_ja.csv")) and KANA.search(p.text) for r in rag for p in r.passages
+    )
 
 
 def test_japanese_documents_are_found_with_the_default_bigram_tokeniser(tmp_path):

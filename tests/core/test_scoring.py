@@ -1,4 +1,5 @@
 """Scoring: outputs -> verdicts with the project's checks; results -> a leaderboard line."""
+
 from __future__ import annotations
 
 import time
@@ -14,8 +15,15 @@ RUN = RunInfo(id=1, name="rag", techniques=("instructions", "rag"))
 ROW = Row("r1", "How long is the warranty?", "one year")
 
 
-def _r(row_id: str, output: str | None = "x", *, error: str | None = None, latency: float | None = 1.0,
-       verdicts: tuple = (), **kw) -> RowResult:
+def _r(
+    row_id: str,
+    output: str | None = "x",
+    *,
+    error: str | None = None,
+    latency: float | None = 1.0,
+    verdicts: tuple = (),
+    **kw,
+) -> RowResult:
     return RowResult(run_id=1, row_id=row_id, output=output, error=error, latency_s=latency, verdicts=verdicts, **kw)
 
 
@@ -93,8 +101,10 @@ def test_rows_without_content_verdicts_do_not_drag_the_content_score():
 
 def test_retrieval_metrics_are_averaged():
     """context recall / precision / faithfulness are the means of the per-row retrieval scores."""
-    results = [_r("a", verdicts=(_v("context_recall", "retrieval", True, 1.0),)),
-               _r("b", verdicts=(_v("context_recall", "retrieval", False, 0.5),))]
+    results = [
+        _r("a", verdicts=(_v("context_recall", "retrieval", True, 1.0),)),
+        _r("b", verdicts=(_v("context_recall", "retrieval", False, 0.5),)),
+    ]
     s = summarize(RUN, results)
     assert s.context_recall == pytest.approx(0.75) and s.faithfulness is None
 
@@ -102,8 +112,20 @@ def test_retrieval_metrics_are_averaged():
 def test_summary_json_keys_are_the_cli_contract():
     """results --json carries the keys scripts rely on, with the grid position of the techniques."""
     d = summary_to_dict(summarize(RUN, [_r("a", verdicts=(_v("c", "content", True),), tokens_in=3, tokens_out=4)]))
-    for key in ("name", "techniques", "technique_position", "rows", "errors", "content_score", "behaviour_score",
-                "pass_rate", "tokens", "cost", "latency_p50", "latency_p95"):
+    for key in (
+        "name",
+        "techniques",
+        "technique_position",
+        "rows",
+        "errors",
+        "content_score",
+        "behaviour_score",
+        "pass_rate",
+        "tokens",
+        "cost",
+        "latency_p50",
+        "latency_p95",
+    ):
         assert key in d
     assert d["technique_position"] == [1, 1] and d["tokens"] == 7 and d["techniques"] == ["instructions", "rag"]
 
@@ -121,8 +143,9 @@ def test_scoring_and_storing_a_row_takes_under_a_millisecond(tmp_path):
     from desktop_app.core.knowledge import metrics
 
     rows = [Row(f"r{i}", f"What is the warranty of product {i}?", f"{i} years") for i in range(200)]
-    scorer = Scorer(specs=checks.default_checks([r.expected for r in rows]), evaluate=checks.evaluate_row,
-                    retrieval=metrics.score)
+    scorer = Scorer(
+        specs=checks.default_checks([r.expected for r in rows]), evaluate=checks.evaluate_row, retrieval=metrics.score
+    )
     passages = (Passage("Product warranty lasts several years depending on the model.", "m.pdf"),)
     with ResultStore(tmp_path / "r.sqlite") as store:
         run = store.create_run("b", ())
@@ -131,8 +154,16 @@ def test_scoring_and_storing_a_row_takes_under_a_millisecond(tmp_path):
             start = time.perf_counter()
             for i, row in enumerate(rows):
                 out = f"The warranty is {i} years."
-                res = RowResult(run_id=run.id, row_id=row.id, output=out, latency_s=0.2, tokens_in=30,
-                                tokens_out=8, passages=passages, verdicts=scorer(row, out, passages))
+                res = RowResult(
+                    run_id=run.id,
+                    row_id=row.id,
+                    output=out,
+                    latency_s=0.2,
+                    tokens_in=30,
+                    tokens_out=8,
+                    passages=passages,
+                    verdicts=scorer(row, out, passages),
+                )
                 store.store_answer(res, f"key{b}-{i}", model="m")
             batches.append((time.perf_counter() - start) / len(rows) * 1000)
     assert min(batches) < 1.0, f"{min(batches):.3f} ms per row"

@@ -1,4 +1,5 @@
 """The results store: runs, per-row results and the request cache in results.sqlite."""
+
 from __future__ import annotations
 
 import sqlite3
@@ -48,9 +49,19 @@ def test_results_round_trip_with_passages_and_verdicts(tmp_path):
     """Everything a row produced comes back as it was stored, as records."""
     with ResultStore(tmp_path / "r.sqlite") as store:
         run = store.create_run("rag", ("instructions", "rag"), model="m", variant={"k": 1}, fingerprint="fp")
-        res = _result(run.id, "r1", "日本語の答え", error=None, latency_s=0.25, tokens_in=10, tokens_out=3, cost=0.01,
-                      attempts=2, passages=(Passage("text", "a.pdf", 3, 1, 0.5, "c1"),),
-                      verdicts=(Verdict("token_f1", "content", True, 0.9, "f1"),))
+        res = _result(
+            run.id,
+            "r1",
+            "日本語の答え",
+            error=None,
+            latency_s=0.25,
+            tokens_in=10,
+            tokens_out=3,
+            cost=0.01,
+            attempts=2,
+            passages=(Passage("text", "a.pdf", 3, 1, 0.5, "c1"),),
+            verdicts=(Verdict("token_f1", "content", True, 0.9, "f1"),),
+        )
         store.add_result(res)
         assert store.results(run.id) == [res]
         assert store.run(run.id).techniques == ("instructions", "rag") and store.run(run.id).variant == {"k": 1}
@@ -83,8 +94,7 @@ def test_answer_and_cache_entry_are_written_together(tmp_path):
     """An answer is cached in the same commit that stores the row: one never exists without the other."""
     with ResultStore(tmp_path / "r.sqlite") as store:
         run = store.create_run("b", ())
-        store.store_answer(_result(run.id, "r1", "hello", tokens_in=5, tokens_out=1, latency_s=0.3), "key1",
-                           model="m")
+        store.store_answer(_result(run.id, "r1", "hello", tokens_in=5, tokens_out=1, latency_s=0.3), "key1", model="m")
         hit = store.cache_get("key1")
         assert (hit.response, hit.tokens_in, hit.tokens_out, hit.latency_s) == ("hello", 5, 1, 0.3)
         store.store_answer(_result(run.id, "r2", None, error="timeout"), "key2")
@@ -147,9 +157,12 @@ def test_a_store_from_the_previous_version_is_upgraded_in_place(tmp_path):
 
     path = tmp_path / "results.sqlite"
     conn = sqlite3.connect(path)
-    conn.executescript(store_module._SCHEMA.replace("    cost_known INTEGER NOT NULL DEFAULT 1,\n", "")
-                       .replace(store_module.reviews.TABLE + ";", "")
-                       .replace(store_module.batch_table.TABLES + ";", "") + "PRAGMA user_version = 1;")
+    conn.executescript(
+        store_module._SCHEMA.replace("    cost_known INTEGER NOT NULL DEFAULT 1,\n", "")
+        .replace(store_module.reviews.TABLE + ";", "")
+        .replace(store_module.batch_table.TABLES + ";", "")
+        + "PRAGMA user_version = 1;"
+    )
     conn.execute("INSERT INTO runs (name, created_at) VALUES ('old', 'then')")
     conn.execute("INSERT INTO results (run_id, row_id, output, cost, created_at) VALUES (1, 'a', 'x', 0.25, 'then')")
     conn.commit()

@@ -1,4 +1,5 @@
 """Offline token counts: the bundled tables are OpenAI's and the counts are exact."""
+
 from __future__ import annotations
 
 import gzip
@@ -11,16 +12,28 @@ import tiktoken_ext.openai_public as openai_public
 from desktop_app.core.providers import tokens
 
 COOKBOOK_MESSAGES = [  # OpenAI cookbook "How to count tokens with tiktoken", example_messages
-    {"role": "system", "content": "You are a helpful, pattern-following assistant that translates "
-                                  "corporate jargon into plain English."},
+    {
+        "role": "system",
+        "content": "You are a helpful, pattern-following assistant that translates "
+        "corporate jargon into plain English.",
+    },
     {"role": "system", "name": "example_user", "content": "New synergies will help drive top-line growth."},
     {"role": "system", "name": "example_assistant", "content": "Things working well together will increase revenue."},
-    {"role": "system", "name": "example_user", "content": "Let's circle back when we have more bandwidth to "
-                                                          "touch base on opportunities for increased leverage."},
-    {"role": "system", "name": "example_assistant", "content": "Let's talk later when we're less busy about how "
-                                                               "to do better."},
-    {"role": "user", "content": "This late pivot means we don't have time to boil the ocean for the client "
-                                "deliverable."},
+    {
+        "role": "system",
+        "name": "example_user",
+        "content": "Let's circle back when we have more bandwidth to "
+        "touch base on opportunities for increased leverage.",
+    },
+    {
+        "role": "system",
+        "name": "example_assistant",
+        "content": "Let's talk later when we're less busy about how to do better.",
+    },
+    {
+        "role": "user",
+        "content": "This late pivot means we don't have time to boil the ocean for the client deliverable.",
+    },
 ]
 
 # (text, o200k_base count, cl100k_base count). Counts cross-checked with quicktok 0.4.0, an
@@ -96,15 +109,27 @@ def test_count_messages_with_content_parts():
     assert tokens.count_messages(parts, "gpt-4o") == tokens.count_messages(plain, "gpt-4o")
 
 
-@pytest.mark.parametrize("model,encoding,exact", [
-    ("gpt-4o-mini", "o200k_base", True), ("gpt-4o-2024-08-06", "o200k_base", True),
-    ("gpt-4.1-nano", "o200k_base", True), ("o4-mini", "o200k_base", True), ("o1", "o200k_base", True),
-    ("gpt-5-mini", "o200k_base", True), ("ft:gpt-4o-mini-2024-07-18:acme::abc123", "o200k_base", True),
-    ("gpt-4", "cl100k_base", True), ("gpt-4-turbo", "cl100k_base", True), ("gpt-3.5-turbo", "cl100k_base", True),
-    ("ft:gpt-3.5-turbo-0125:acme::x", "cl100k_base", True), ("text-embedding-3-small", "cl100k_base", True),
-    ("llama3.2:3b", "o200k_base", False), ("Qwen/Qwen2.5-7B-Instruct", "o200k_base", False),
-    ("olmo2", "o200k_base", False), ("", "o200k_base", False),
-])
+@pytest.mark.parametrize(
+    "model,encoding,exact",
+    [
+        ("gpt-4o-mini", "o200k_base", True),
+        ("gpt-4o-2024-08-06", "o200k_base", True),
+        ("gpt-4.1-nano", "o200k_base", True),
+        ("o4-mini", "o200k_base", True),
+        ("o1", "o200k_base", True),
+        ("gpt-5-mini", "o200k_base", True),
+        ("ft:gpt-4o-mini-2024-07-18:acme::abc123", "o200k_base", True),
+        ("gpt-4", "cl100k_base", True),
+        ("gpt-4-turbo", "cl100k_base", True),
+        ("gpt-3.5-turbo", "cl100k_base", True),
+        ("ft:gpt-3.5-turbo-0125:acme::x", "cl100k_base", True),
+        ("text-embedding-3-small", "cl100k_base", True),
+        ("llama3.2:3b", "o200k_base", False),
+        ("Qwen/Qwen2.5-7B-Instruct", "o200k_base", False),
+        ("olmo2", "o200k_base", False),
+        ("", "o200k_base", False),
+    ],
+)
 def test_model_to_encoding(model, encoding, exact):
     """Each model family uses its own tokenizer; local models get an approximation, flagged."""
     assert tokens.encoding_name_for(model) == (encoding, exact)

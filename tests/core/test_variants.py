@@ -1,4 +1,5 @@
 """Variants: the ladder of presets, grid positions and the exact messages sent."""
+
 from __future__ import annotations
 
 import json
@@ -8,8 +9,17 @@ import pytest
 from desktop_app.core.errors import RunError
 from desktop_app.core.project.folder import Project
 from desktop_app.core.records import Passage, Row
-from desktop_app.core.variants.variant import (PRESETS, Variant, answer_part, build_messages, choose_examples, load_variants,
-                                       preset, resolve_variants, save_variants)
+from desktop_app.core.variants.variant import (
+    PRESETS,
+    Variant,
+    answer_part,
+    build_messages,
+    choose_examples,
+    load_variants,
+    preset,
+    resolve_variants,
+    save_variants,
+)
 
 ROW = Row("r1", "保証期間は？", "1年", context="", category="warranty")
 POOL = [Row(f"e{i}", f"example question {i}", f"example answer {i}") for i in range(10)]
@@ -17,8 +27,16 @@ POOL = [Row(f"e{i}", f"example question {i}", f"example answer {i}") for i in ra
 
 def test_presets_cover_the_ladder_and_sit_on_the_grid():
     """Every rung of the talk's ladder is a preset, placed where the technique map shows it."""
-    expected = {"baseline": (0, 0), "instructions": (1, 0), "step_by_step": (1, 0), "few_shot": (2, 0),
-                "rag": (1, 1), "rag_few_shot": (2, 1), "fine_tuned": (3, 0), "fine_tuned_rag": (3, 1)}
+    expected = {
+        "baseline": (0, 0),
+        "instructions": (1, 0),
+        "step_by_step": (1, 0),
+        "few_shot": (2, 0),
+        "rag": (1, 1),
+        "rag_few_shot": (2, 1),
+        "fine_tuned": (3, 0),
+        "fine_tuned_rag": (3, 1),
+    }
     assert {name: preset(name).grid_position for name in PRESETS} == expected
 
 
@@ -62,8 +80,12 @@ def test_examples_never_include_the_row_itself():
 
 def test_inline_examples_and_numbered_passages_with_sources():
     """{examples} and {context} fill in place; passages are numbered with their source and page."""
-    v = Variant("custom", techniques=("few_shot", "rag"), k=2,
-                template='Examples:\n{examples}\n\nContext:\n{context}\n\nQ: {input} ({category}) {"json": 1}')
+    v = Variant(
+        "custom",
+        techniques=("few_shot", "rag"),
+        k=2,
+        template='Examples:\n{examples}\n\nContext:\n{context}\n\nQ: {input} ({category}) {"json": 1}',
+    )
     passages = [Passage("Warranty is one year.", "manual.pdf", page=3), Passage("Returns in 30 days.", "faq.md")]
     (msg,) = build_messages(v, ROW, POOL, passages)
     text = msg["content"]
@@ -130,6 +152,8 @@ def test_a_run_named_after_its_preset_is_shown_as_its_ladder_step():
     assert run_label("my run", few) == "my run"
     assert run_label("rag", preset("rag").to_dict()) == "RAG"
     assert run_label("rag", preset("rag", top_k=4).to_dict()) == "RAG (top-4)"
-    assert run_label("fine_tuned", preset("fine_tuned", model="ft:gpt-4o-mini:acme::x").to_dict()) == \
-        "Fine-tuned (ft:gpt-4o-mini:acme::x)"
+    assert (
+        run_label("fine_tuned", preset("fine_tuned", model="ft:gpt-4o-mini:acme::x").to_dict())
+        == "Fine-tuned (ft:gpt-4o-mini:acme::x)"
+    )
     assert run_label("imported", {"source": "x.csv"}) == "imported"

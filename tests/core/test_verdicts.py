@@ -1,4 +1,5 @@
 """Content verdicts read as a person reads them: right, wrong, or unsure (left to a judge or a person)."""
+
 from __future__ import annotations
 
 import pytest
@@ -16,38 +17,41 @@ OFFLINE_AGREEMENT = 0.93
 OFFLINE_DECIDED_AGREEMENT = 0.97
 
 
-@pytest.mark.parametrize("expected, answer, question, outcome", [
-    ("Paris", "The capital is Paris, not Lyon.", "What is the capital of France?", "right"),
-    ("Paris", "It is not Paris; it is Marseille.", "What is the capital of France?", "wrong"),
-    ("USB-C", "Unlike older models it does not charge over USB-C.", "Which port charges it?", "wrong"),
-    ("3", "There are 6 drawers, and it has 3 shelves.", "How many drawers are there?", "wrong"),
-    ("3", "It has four shelves and three drawers.", "How many drawers are there?", "right"),
-    ("3", "Either 3 or 4, depending on the model.", "How many drawers are there?", "wrong"),
-    ("3", "3, 4 or 5.", "How many drawers are there?", "wrong"),
-    ("カナダ", "カナダではなく、メキシコで組み立てています。", "組立国は？", "wrong"),
-    ("カナダ", "組立はカナダではありません。", "組立国は？", "wrong"),
-    ("カナダ", "カナダで組み立てています。", "組立国は？", "right"),
-    ("2.35 kg", "It weighs 2.35kg.", "How heavy is it?", "right"),
-    ("4120mAh", "The cell holds 4,120 mAh.", "Battery capacity?", "right"),
-    ("4", "There are four burners.", "How many burners?", "right"),
-    ("4", "4つのバーナーがあります。", "バーナーはいくつ？", "right"),
-    ("4", "四口のバーナーです。", "バーナーはいくつ？", "right"),
-    ("2023-09-12", "It shipped on September 12, 2023.", "When did it ship?", "right"),
-    ("2023-09-12", "It shipped on 12 September 2023.", "When did it ship?", "right"),
-    ("2023-09-12", "2023/9/12に出荷されました。", "出荷日は？", "right"),
-    ("2023-09-12", "2023年9月12日です。", "出荷日は？", "right"),
-    ("2023-09-12", "It shipped on 13 September 2023.", "When did it ship?", "wrong"),
-    ("Lisbon", "I don't have that information.", "Where is the office?", "wrong"),
-    ("Lisbon", "I cannot answer that.", "Where is the office?", "wrong"),
-    ("リスボン", "その情報は持っていません。", "事務所はどこ？", "wrong"),
-    ("リスボン", "わかりません。", "事務所はどこ？", "wrong"),
-    ("one year", "12 months.", "How long is the warranty?", "right"),  # an exact conversion: a person says right
-    ("2 years", "24 months.", "How long is the warranty?", "right"),
-    ("27 months", "Two years and three months.", "How long is the warranty?", "right"),
-    ("90分", "1時間30分です。", "充電時間は？", "right"),
-    ("45 days", "It is not six weeks and three days.", "How long is the return window?", "wrong"),
-    ("30 days", "About a month.", "How long is the return window?", "unsure"),  # a month is no fixed number of days
-])
+@pytest.mark.parametrize(
+    "expected, answer, question, outcome",
+    [
+        ("Paris", "The capital is Paris, not Lyon.", "What is the capital of France?", "right"),
+        ("Paris", "It is not Paris; it is Marseille.", "What is the capital of France?", "wrong"),
+        ("USB-C", "Unlike older models it does not charge over USB-C.", "Which port charges it?", "wrong"),
+        ("3", "There are 6 drawers, and it has 3 shelves.", "How many drawers are there?", "wrong"),
+        ("3", "It has four shelves and three drawers.", "How many drawers are there?", "right"),
+        ("3", "Either 3 or 4, depending on the model.", "How many drawers are there?", "wrong"),
+        ("3", "3, 4 or 5.", "How many drawers are there?", "wrong"),
+        ("カナダ", "カナダではなく、メキシコで組み立てています。", "組立国は？", "wrong"),
+        ("カナダ", "組立はカナダではありません。", "組立国は？", "wrong"),
+        ("カナダ", "カナダで組み立てています。", "組立国は？", "right"),
+        ("2.35 kg", "It weighs 2.35kg.", "How heavy is it?", "right"),
+        ("4120mAh", "The cell holds 4,120 mAh.", "Battery capacity?", "right"),
+        ("4", "There are four burners.", "How many burners?", "right"),
+        ("4", "4つのバーナーがあります。", "バーナーはいくつ？", "right"),
+        ("4", "四口のバーナーです。", "バーナーはいくつ？", "right"),
+        ("2023-09-12", "It shipped on September 12, 2023.", "When did it ship?", "right"),
+        ("2023-09-12", "It shipped on 12 September 2023.", "When did it ship?", "right"),
+        ("2023-09-12", "2023/9/12に出荷されました。", "出荷日は？", "right"),
+        ("2023-09-12", "2023年9月12日です。", "出荷日は？", "right"),
+        ("2023-09-12", "It shipped on 13 September 2023.", "When did it ship?", "wrong"),
+        ("Lisbon", "I don't have that information.", "Where is the office?", "wrong"),
+        ("Lisbon", "I cannot answer that.", "Where is the office?", "wrong"),
+        ("リスボン", "その情報は持っていません。", "事務所はどこ？", "wrong"),
+        ("リスボン", "わかりません。", "事務所はどこ？", "wrong"),
+        ("one year", "12 months.", "How long is the warranty?", "right"),  # an exact conversion: a person says right
+        ("2 years", "24 months.", "How long is the warranty?", "right"),
+        ("27 months", "Two years and three months.", "How long is the warranty?", "right"),
+        ("90分", "1時間30分です。", "充電時間は？", "right"),
+        ("45 days", "It is not six weeks and three days.", "How long is the return window?", "wrong"),
+        ("30 days", "About a month.", "How long is the return window?", "unsure"),  # a month is no fixed number of days
+    ],
+)
 def test_verdicts_read_answers_as_a_person_would(expected, answer, question, outcome):
     """Normalisation, negation, hedging, the number attached to the asked thing and refusals decide
     a verdict; a paraphrase text alone cannot settle is unsure, never wrong."""

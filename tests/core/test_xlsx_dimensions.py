@@ -1,4 +1,5 @@
 """Workbooks written by tools that leave a stale <dimension> element lose no rows or columns."""
+
 from __future__ import annotations
 
 import re

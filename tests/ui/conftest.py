@@ -1,4 +1,5 @@
 """Fixtures several ui test modules share: the real sample project, the Japanese interface."""
+
 from __future__ import annotations
 
 import shutil

@@ -6,6 +6,7 @@ expected answer is written in the passages of the prompt (the RAG template's "Co
 otherwise it answers something wrong. So the runs' pass rates come from what retrieval put in
 front of it, as with a real model on facts it never saw, and the advice has real gaps to explain.
 """
+
 from __future__ import annotations
 
 import csv
@@ -31,7 +32,7 @@ def split_prompt(request: dict) -> tuple[str, str]:
     """(question, passages) of a chat request: passages only for the RAG template."""
     text = last_user_text(request)
     if text.startswith("Context:") and QUESTION_MARK in text:
-        context, question = text[len("Context:"):].rsplit(QUESTION_MARK, 1)
+        context, question = text[len("Context:") :].rsplit(QUESTION_MARK, 1)
         return question.strip(), context
     return text.strip(), ""
 

@@ -1,4 +1,5 @@
 """The Advice page: the sample's recommendation, links to rows, the target, the checklist, the report."""
+
 from __future__ import annotations
 
 import json
@@ -38,19 +39,26 @@ def test_sample_names_the_move_on_top_of_rag_with_its_reasons(qtbot, page, sampl
     the gaps and what the latest run changed against its parent on the ladder."""
     view = _load(qtbot, page, sample)
     assert view.headline.text() == "Improve retrieval on top of RAG next"
-    assert view.why.text() == ("100% of the failures were missing facts, and RAG fixed 84% of them. 50% of the "
-                               "failures with RAG came from passages that lacked the answer.")
+    assert view.why.text() == (
+        "100% of the failures were missing facts, and RAG fixed 84% of them. 50% of the "
+        "failures with RAG came from passages that lacked the answer."
+    )
     assert view.confidence_label.text() == "Confidence: high."  # 30 rows, p < 0.05, measured: no reason lowers it
     assert view.sample_note.isVisible() and "written by hand for the tour" in view.sample_note.text()
-    assert [view.gaps.numbers[g].text() for g in ("knowledge", "behaviour", "retrieval", "generation")] == \
-        ["0", "0", "2", "2"]
+    assert [view.gaps.numbers[g].text() for g in ("knowledge", "behaviour", "retrieval", "generation")] == [
+        "0",
+        "0",
+        "2",
+        "2",
+    ]
     assert view.change_line.text().startswith("Latest run “RAG (top-3)” against its parent “Baseline” (adds RAG): ")
     assert view.fixed_links.isVisible() and not view.broken_links.isVisible()
     assert "“What is the recommended maximum room size for the AirLoop…”" in view.fixed_links.text()
     first, second = (i.sentence.text() for i in view.evidence_items[:2])
     assert first.startswith("• 2 of the 4 failing rows of “RAG (top-3)” (50%) are retrieval gaps")
-    assert second == ("• “RAG (top-3)” (adding RAG) fixed 21 of the 25 rows of “Baseline” that lacked the right facts "
-                      "(84%).")
+    assert second == (
+        "• “RAG (top-3)” (adding RAG) fixed 21 of the 25 rows of “Baseline” that lacked the right facts (84%)."
+    )
     rows = {r.cid: r for r in view.checklist_rows}
     assert list(rows) == list(page.result.diagnosis.to_dict()["checklist"])
     assert not rows["hybrid_search"].box.isChecked() and rows["hybrid_search"].box.isEnabled()
@@ -146,7 +154,8 @@ def test_run_names_and_row_ids_stay_plain_text(qtbot, page, tmp_path):
 
     project = Project.create(tmp_path / "markup")
     (tmp_path / "data.csv").write_text(
-        "id,question,answer\n<i>r1</i>,Capital of France?,Paris\nr2,Capital of Japan?,Tokyo\n", encoding="utf-8")
+        "id,question,answer\n<i>r1</i>,Capital of France?,Paris\nr2,Capital of Japan?,Tokyo\n", encoding="utf-8"
+    )
     datasets.import_dataset(project, tmp_path / "data.csv")
     (tmp_path / "run.csv").write_text("id,output\n<i>r1</i>,Rome\nr2,Tokyo\n", encoding="utf-8")
     import_run(project, MARKUP, tmp_path / "run.csv", ["none"])
@@ -169,8 +178,9 @@ def test_grid_and_advice_share_one_diagnosis(qtbot, page, sample, monkeypatch):
 
     calls = []
     real = source.compute_advice
-    monkeypatch.setattr(source, "compute_advice", lambda state, project, **kw: calls.append(1) or real(
-        state, project, **kw))
+    monkeypatch.setattr(
+        source, "compute_advice", lambda state, project, **kw: calls.append(1) or real(state, project, **kw)
+    )
     grid = GridPage()
     qtbot.addWidget(grid)
     grid.set_project(sample)

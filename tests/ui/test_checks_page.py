@@ -1,4 +1,5 @@
 """The Checks step: grouped checks, inferred defaults, the editor's inline errors, the live preview."""
+
 from __future__ import annotations
 
 import json
@@ -58,7 +59,10 @@ def test_inferred_defaults_are_grouped_by_family_and_marked(qtbot, page):
     assert groups == ["Content: does it carry the right facts?", "Behaviour: does it act right?"]
     content = [tree.topLevelItem(0).child(j).text(0) for j in range(tree.topLevelItem(0).childCount())]
     behaviour = [tree.topLevelItem(1).child(j).text(0) for j in range(tree.topLevelItem(1).childCount())]
-    assert content == ["Contains the expected answer (suggested)", "Judge model for what text cannot decide (suggested)"]
+    assert content == [
+        "Contains the expected answer (suggested)",
+        "Judge model for what text cannot decide (suggested)",
+    ]
     assert "Written in a language (suggested)" in behaviour
     assert page.legend.isVisible() and "suggested from your data" in page.legend.text()
     assert cells(page, "language")[1] == "Japanese"
@@ -155,8 +159,7 @@ def test_model_checks_run_on_the_sample_through_the_connection(qtbot, tmp_path, 
     """With a connection, 'Check with the model' asks the judge once and shows its verdict."""
     scripted_server.chat_rule = lambda request: '{"verdict": "fail", "reason": "not polite"}'
     project = make_project(tmp_path)
-    project.set_section("connection", {"preset": "local", "base_url": scripted_server.base_url,
-                                       "model": "gpt-4o-mini"})
+    project.set_section("connection", {"preset": "local", "base_url": scripted_server.base_url, "model": "gpt-4o-mini"})
     page = open_page(qtbot, project)
     dialog = _add_dialog(qtbot, page, "rubric")
     dialog.text_edit.setPlainText("Polite")

@@ -1,4 +1,5 @@
 """Connection page: presets, Test verdicts in plain words, the model list, keys in the keychain."""
+
 from __future__ import annotations
 
 import json
@@ -48,8 +49,7 @@ def choose_local(qtbot, page, server, model="gpt-4o-mini", env="TEST_LLM_KEY"):
 
 
 def run_test(qtbot, page):
-    with qtbot.waitSignal(page.test_runner.running_changed, timeout=15000,
-                          check_params_cb=lambda running: not running):
+    with qtbot.waitSignal(page.test_runner.running_changed, timeout=15000, check_params_cb=lambda running: not running):
         page.test_button.click()
     return page.result_headline.text()
 
@@ -113,11 +113,15 @@ def test_missing_model_lists_the_choices_and_fills_the_combo(qtbot, page, script
     monkeypatch.setenv("TEST_LLM_KEY", scripted_server.api_key)
     choose_local(qtbot, page, scripted_server, model="<b>x</b><img src=x>")
     headline = run_test(qtbot, page)
-    assert headline == ("The model <b>x</b><img src=x> was not found — choose one of "
-                        "gpt-4o, gpt-4o-mini, text-embedding-3-small")
+    assert headline == (
+        "The model <b>x</b><img src=x> was not found — choose one of gpt-4o, gpt-4o-mini, text-embedding-3-small"
+    )
     assert page.result_headline.textFormat() == Qt.TextFormat.PlainText
     assert [page.form.model.itemText(i) for i in range(page.form.model.count())] == [
-        "gpt-4o", "gpt-4o-mini", "text-embedding-3-small"]
+        "gpt-4o",
+        "gpt-4o-mini",
+        "text-embedding-3-small",
+    ]
     assert page.form.model.currentText() == "<b>x</b><img src=x>"  # the user's text is kept to edit
 
 
@@ -143,7 +147,8 @@ def test_incomplete_settings_are_explained_where_test_answers(qtbot, page):
 
 
 def test_save_puts_the_key_in_the_keychain_never_in_the_project_or_log(
-        qtbot, page, project, scripted_server, memory_keychain, monkeypatch):
+    qtbot, page, project, scripted_server, memory_keychain, monkeypatch
+):
     """After Save the key is in the keychain, shown only masked, and absent from project.json and the log."""
     from desktop_app.ui.logging_setup import log_file_path, remove_logging, setup_logging
 
@@ -202,8 +207,10 @@ def test_without_a_keychain_a_key_is_kept_for_the_session(qtbot, page, project, 
     monkeypatch.delenv("MY_TEAM_KEY", raising=False)
     scripted_server.required_key = PLANTED
     page.form.preset_buttons["openai"].click()
-    assert "no system keychain" in page.form.key_box.note.text() and "until the app closes" in \
-        page.form.key_box.note.text()
+    assert (
+        "no system keychain" in page.form.key_box.note.text()
+        and "until the app closes" in page.form.key_box.note.text()
+    )
     choose_local(qtbot, page, scripted_server, env="MY_TEAM_KEY")
     page.form.key_box.entry.setText(PLANTED)
     with qtbot.waitSignal(page.project_modified, timeout=10000):
@@ -253,7 +260,7 @@ def test_azure_fields_and_test_through_the_deployment(qtbot, page, scripted_serv
     assert page.form.fields["api_version"].text()  # the preset's default version is filled in
     page.form.fields["azure_endpoint"].setText(scripted_server.root_url)
     page.form.fields["azure_deployment"].setText("gpt-4o-mini")
-    assert run_test(qtbot, page) .startswith("Connected: gpt-4o-mini answered in")
+    assert run_test(qtbot, page).startswith("Connected: gpt-4o-mini answered in")
     assert "/deployments/gpt-4o-mini/" in scripted_server.requests[-1]["path"]
 
 
@@ -288,8 +295,9 @@ def test_missing_key_names_the_variable_to_set(qtbot, page, scripted_server, mon
     page.form.fields["base_url"].setText(scripted_server.base_url)
     page.form.fields["api_key_env"].setText("TEAM_OPENAI_KEY")
     assert run_test(qtbot, page) == "There is no API key for this connection"
-    assert page.result_hint.text() == ("Paste the key above and press Save, or set the environment variable "
-                                       "TEAM_OPENAI_KEY.")
+    assert page.result_hint.text() == (
+        "Paste the key above and press Save, or set the environment variable TEAM_OPENAI_KEY."
+    )
     assert scripted_server.requests == []  # nothing was sent without a key
 
 

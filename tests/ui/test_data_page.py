@@ -1,4 +1,5 @@
 """The Data step: preview, column mapping, split and import, on real projects in tmp_path."""
+
 from __future__ import annotations
 
 import time
@@ -69,8 +70,13 @@ def test_shift_jis_csv_is_previewed_mapped_split_and_imported(qtbot, page, proje
     page.load_file(ja_csv(tmp_path / "評価セット.csv", 120))
     settle(qtbot, page)
     assert page.mode == "preview" and page.model.rowCount() == 120
-    assert page.mapping.mapping() == {"input": "質問", "expected": "正解", "id": None, "context": None,
-                                      "category": "カテゴリ"}
+    assert page.mapping.mapping() == {
+        "input": "質問",
+        "expected": "正解",
+        "id": None,
+        "context": None,
+        "category": "カテゴリ",
+    }
     assert page.source.encoding_combo.itemText(0) == "Automatic (Shift-JIS (cp932))"
     assert header(page, 0) == "質問 → Input" and "富士山の高さは？その0" in cells(page, 0)
     assert "all 120 rows of 評価セット.csv" in page.info_label.text()
@@ -134,8 +140,9 @@ def test_xlsx_sheet_choice_rereads_the_preview_and_imports_that_sheet(qtbot, pag
 def test_a_changed_mapping_is_the_one_imported(qtbot, page, project, tmp_path):
     """When the guess is wrong the user's choice of column wins."""
     path = tmp_path / "eval.jsonl"
-    path.write_text("".join(f'{{"question": "q{i}", "answer": "a{i}", "gold": "g{i}"}}\n' for i in range(10)),
-                    encoding="utf-8")
+    path.write_text(
+        "".join(f'{{"question": "q{i}", "answer": "a{i}", "gold": "g{i}"}}\n' for i in range(10)), encoding="utf-8"
+    )
     page.load_file(path)
     settle(qtbot, page)
     assert page.mapping.mapping()["expected"] == "answer"
@@ -154,12 +161,18 @@ def test_dropping_a_file_on_the_page_previews_it(qtbot, page, tmp_path):
     path = ja_csv(tmp_path / "dropped.csv", 7, "utf-8-sig")
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(path))])
-    enter = QDragEnterEvent(page.rect().center(), Qt.DropAction.CopyAction, mime,
-                            Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    enter = QDragEnterEvent(
+        page.rect().center(), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    )
     QApplication.sendEvent(page, enter)
     assert enter.isAccepted()
-    drop = QDropEvent(QPointF(page.rect().center()), Qt.DropAction.CopyAction, mime,
-                      Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    drop = QDropEvent(
+        QPointF(page.rect().center()),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     QApplication.sendEvent(page, drop)
     settle(qtbot, page)
     assert page.mode == "preview" and page.model.rowCount() == 7
@@ -281,7 +294,7 @@ def test_import_summary_lists_skipped_and_flagged_rows(qtbot, page, project, tmp
 
 
 def test_apply_split_does_not_move_when_the_split_sentence_wraps(qtbot):
-    """"Apply split" stays under the mouse whatever length the sentence about the split has."""
+    """ "Apply split" stays under the mouse whatever length the sentence about the split has."""
     from desktop_app.ui.data.import_panel import ImportPanel
 
     panel = ImportPanel()
@@ -290,8 +303,11 @@ def test_apply_split_does_not_move_when_the_split_sentence_wraps(qtbot):
     panel.show()
     qtbot.waitExposed(panel)
     places = []
-    for text in ("3 examples.", "120 rows: 100 to evaluate and 20 set aside as examples for few-shot prompts "
-                 "and fine-tuning, chosen at random with this seed; none of them is ever evaluated."):
+    for text in (
+        "3 examples.",
+        "120 rows: 100 to evaluate and 20 set aside as examples for few-shot prompts "
+        "and fine-tuning, chosen at random with this seed; none of them is ever evaluated.",
+    ):
         panel.split_label.setText(text)
         panel.layout().activate()
         panel.split_box.layout().activate()

@@ -1,4 +1,5 @@
 """The Data step's error paths: each shows in the page banner with a hint; nothing imported is lost."""
+
 from __future__ import annotations
 
 import json
@@ -63,12 +64,15 @@ def assert_untouched(page) -> None:
     assert "The imported data was not changed." in page.banner.hint_label.text()
 
 
-@pytest.mark.parametrize("name, content, message", [
-    ("picture.png", PNG, "picture.png is not a text table: it looks like"),
-    ("empty.csv", b"", "empty.csv is empty."),
-    ("broken.jsonl", None, "broken.jsonl line 3 is not valid JSON"),
-    ("notes.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600), "is an old Excel file (.xls)"),
-])
+@pytest.mark.parametrize(
+    "name, content, message",
+    [
+        ("picture.png", PNG, "picture.png is not a text table: it looks like"),
+        ("empty.csv", b"", "empty.csv is empty."),
+        ("broken.jsonl", None, "broken.jsonl line 3 is not valid JSON"),
+        ("notes.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600), "is an old Excel file (.xls)"),
+    ],
+)
 def test_a_file_that_cannot_be_read_shows_why_and_keeps_the_old_rows(qtbot, page, tmp_path, name, content, message):
     """Binary, empty, broken JSON, old Excel: the banner says why and what to do; the old rows stay."""
     path = tmp_path / name

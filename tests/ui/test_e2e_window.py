@@ -5,6 +5,7 @@ the first launch opens the sample project, the user connects to a local server, 
 Few-shot and RAG, runs them, reads the leaderboard, the maps and the advice, then cancels a run
 and resumes it without paying twice. The scripted model knows only what the passages tell it.
 """
+
 from __future__ import annotations
 
 import math
@@ -91,8 +92,9 @@ def _stored(project) -> dict[str, set[str]]:
     out: dict[str, set[str]] = {}
     with sqlite3.connect(project.results_db) as conn:
         for name, row_id in conn.execute(
-                "SELECT runs.name, results.row_id FROM results JOIN runs ON runs.id = results.run_id "
-                "WHERE results.error IS NULL AND NOT runs.imported"):
+            "SELECT runs.name, results.row_id FROM results JOIN runs ON runs.id = results.run_id "
+            "WHERE results.error IS NULL AND NOT runs.imported"
+        ):
             out.setdefault(name, set()).add(row_id)
     return out
 
@@ -158,12 +160,15 @@ def _see_the_new_runs(qtbot, window, rag_right, n_eval):
     assert view.headline.text() == "Improve retrieval on top of RAG next"  # RAG in use: never "RAG next"
     k, pct = len(rag_right), round(100 * len(rag_right) / n_eval)
     # against its parent on the ladder (the same model's baseline), naming what the step added
-    assert view.change_line.text() == (f"Latest run “RAG” against its parent “Baseline” (adds instructions, RAG): "
-                                       f"pass rate 0% → {pct}% (+{pct} points). On the {n_eval} rows both ran: "
-                                       f"{k} fixed, 0 broken.")
+    assert view.change_line.text() == (
+        f"Latest run “RAG” against its parent “Baseline” (adds instructions, RAG): "
+        f"pass rate 0% → {pct}% (+{pct} points). On the {n_eval} rows both ran: "
+        f"{k} fixed, 0 broken."
+    )
     sentences = [i.sentence.text() for i in view.evidence_items]
-    assert any(t.startswith("• “RAG” (adding instructions, RAG) fixed ") and "lacked the right facts" in t
-               for t in sentences), sentences
+    assert any(
+        t.startswith("• “RAG” (adding instructions, RAG) fixed ") and "lacked the right facts" in t for t in sentences
+    ), sentences
     assert set(view.fixed_links.rows) == rag_right and len(view.fixed_links.rows) == k
 
 

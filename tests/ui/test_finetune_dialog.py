@@ -1,4 +1,5 @@
 """The fine-tuning helper dialog: findings, a job to a new variant, refusals, other routes, registering."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -96,8 +97,11 @@ def test_a_refused_job_is_explained_and_offers_the_other_routes(qtbot, tmp_path,
     assert "does not accept fine-tuning jobs from this account" in tab.banner.message_label.text()
     assert "local trainer" in tab.banner.hint_label.text()
     assert "Fine-tuning is not available for your organization" in tab.status.text()
-    assert all(label.textFormat() == Qt.TextFormat.PlainText for label in tab.findChildren(QLabel)
-               if label in (tab.status, tab.intro))
+    assert all(
+        label.textFormat() == Qt.TextFormat.PlainText
+        for label in tab.findChildren(QLabel)
+        if label in (tab.status, tab.intro)
+    )
     tab.routes_button.click()
     assert dialog.tabs.currentWidget() is dialog.routes_tab
 
@@ -139,10 +143,11 @@ def test_advice_offers_the_helper_only_when_it_recommends_fine_tuning(qtbot, tmp
     page.show()
     project = Project.open(planted_project(tmp_path))
     page.project = project
-    runs = [make_run(1, "baseline", (), outcomes(behaviour=16, **{"pass": 4}), tokens_in=100),
-            make_run(2, "instructions", ("instructions",), outcomes(behaviour=12, **{"pass": 8}), tokens_in=180),
-            make_run(3, "few_shot", ("instructions", "few_shot"), outcomes(behaviour=6, **{"pass": 14}),
-                     tokens_in=580)]
+    runs = [
+        make_run(1, "baseline", (), outcomes(behaviour=16, **{"pass": 4}), tokens_in=100),
+        make_run(2, "instructions", ("instructions",), outcomes(behaviour=12, **{"pass": 8}), tokens_in=180),
+        make_run(3, "few_shot", ("instructions", "few_shot"), outcomes(behaviour=6, **{"pass": 14}), tokens_in=580),
+    ]
     tuned = diagnose(runs, examples_pool=40)
     assert tuned.recommendation == "fine_tuning"
     page._on_finished(AdviceResult(tuned, grid_maps(tuned), None, False, str(project.root)))
@@ -179,8 +184,9 @@ def test_an_unknown_training_price_stays_unknown_until_the_person_enters_one(qtb
     assert limits.project_overrides(Project.open(project.root)) == {"my-base": 4.0}
 
 
-def test_closing_during_a_job_leaves_it_training_and_reopening_follows_it(qtbot, tmp_path, scripted_server,
-                                                                          monkeypatch):
+def test_closing_during_a_job_leaves_it_training_and_reopening_follows_it(
+    qtbot, tmp_path, scripted_server, monkeypatch
+):
     """Closing the helper only stops watching; opened again, it offers the job, follows it and adds the model."""
     monkeypatch.setattr(work, "POLL_S", 0.05)
     scripted_server.finetune.steps = 10_000  # it trains until the test lets it finish

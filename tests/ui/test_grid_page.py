@@ -1,4 +1,5 @@
 """The Grid page: the sample's runs on both maps, clicks to Results, PNG export, empty and error states."""
+
 from __future__ import annotations
 
 import pytest
@@ -58,8 +59,7 @@ def test_clicking_a_point_opens_that_run_in_results(qtbot, page, sample):
         qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.scene_pos_of(1))
     assert blocker.args == ["results", {"run": "Few-shot (k=3)", "run_id": 2}]
     with qtbot.waitSignal(page.navigate, timeout=3000) as blocker:
-        qtbot.mouseClick(page.diagnosis.viewport(), Qt.MouseButton.LeftButton,
-                         pos=page.diagnosis.scene_pos_of(0))
+        qtbot.mouseClick(page.diagnosis.viewport(), Qt.MouseButton.LeftButton, pos=page.diagnosis.scene_pos_of(0))
     assert blocker.args[1]["run"] == "Baseline"
 
 
@@ -167,8 +167,7 @@ def test_run_names_stay_plain_text(qtbot, page, tmp_path):
     from desktop_app.core.run.imported import import_run
 
     project = Project.create(tmp_path / "markup")
-    (tmp_path / "data.csv").write_text("id,question,answer\nr1,Capital of France?,Paris\nr2,2+2?,4\n",
-                                       encoding="utf-8")
+    (tmp_path / "data.csv").write_text("id,question,answer\nr1,Capital of France?,Paris\nr2,2+2?,4\n", encoding="utf-8")
     datasets.import_dataset(project, tmp_path / "data.csv")
     (tmp_path / "run.csv").write_text("id,output\nr1,Paris\nr2,5\n", encoding="utf-8")
     import_run(project, MARKUP, tmp_path / "run.csv", ["none"])
@@ -180,9 +179,15 @@ def test_run_names_stay_plain_text(qtbot, page, tmp_path):
     assert page.run_combo.itemText(0) == f"1. {MARKUP}"
 
 
-SEVEN = [("baseline", "none", "wrong"), ("few_shot", "few_shot", "wrong"), ("instructions", "instructions", "half"),
-         ("step_by_step", "step_by_step", "half"), ("rag", "rag", "most"), ("rag_few_shot", "rag,few_shot", "most"),
-         ("a run with a rather long name for a label", "rag", "all")]
+SEVEN = [
+    ("baseline", "none", "wrong"),
+    ("few_shot", "few_shot", "wrong"),
+    ("instructions", "instructions", "half"),
+    ("step_by_step", "step_by_step", "half"),
+    ("rag", "rag", "most"),
+    ("rag_few_shot", "rag,few_shot", "most"),
+    ("a run with a rather long name for a label", "rag", "all"),
+]
 
 
 def _seven_runs(tmp_path) -> Project:
@@ -192,14 +197,20 @@ def _seven_runs(tmp_path) -> Project:
 
     project = Project.create(tmp_path / "seven")
     rows = [(f"r{i}", f"What is item {i}?", f"answer {i}") for i in range(10)]
-    (tmp_path / "data.csv").write_text("id,question,answer\n" + "".join(",".join(r) + "\n" for r in rows),
-                                       encoding="utf-8")
+    (tmp_path / "data.csv").write_text(
+        "id,question,answer\n" + "".join(",".join(r) + "\n" for r in rows), encoding="utf-8"
+    )
     datasets.import_dataset(project, tmp_path / "data.csv")
     right = {"wrong": 0, "half": 5, "most": 8, "all": 10}
     for name, techniques, quality in SEVEN:
         path = tmp_path / f"{name[:12]}.csv"
-        path.write_text("id,output\n" + "".join(f"{rid},{answer if i < right[quality] else 'no idea'}\n"
-                                                for i, (rid, _, answer) in enumerate(rows)), encoding="utf-8")
+        path.write_text(
+            "id,output\n"
+            + "".join(
+                f"{rid},{answer if i < right[quality] else 'no idea'}\n" for i, (rid, _, answer) in enumerate(rows)
+            ),
+            encoding="utf-8",
+        )
         import_run(project, name, path, techniques.split(","))
     return project
 
@@ -235,7 +246,7 @@ def test_seven_runs_keep_every_label_readable(qtbot, page, tmp_path, size):
         for i, rect in enumerate(rects):
             assert bounds[0] <= rect[0] and rect[0] + rect[2] <= bounds[0] + bounds[2] + 0.5, (view, i)
             assert bounds[1] <= rect[1] and rect[1] + rect[3] <= bounds[1] + bounds[3] + 0.5, (view, i)
-            for j, other in enumerate(rects[i + 1:], i + 1):
+            for j, other in enumerate(rects[i + 1 :], i + 1):
                 assert _overlap(rect, other) < 1, (type(view).__name__, i, j)
             for marker in markers:
                 assert _overlap(rect, marker) < 1, (type(view).__name__, i, marker)

@@ -1,4 +1,5 @@
 """The workflow's dialogs in Japanese: adding a check, the judge model, reviewing answers, fine-tuning."""
+
 from __future__ import annotations
 
 import re
@@ -21,8 +22,9 @@ def _named(texts: list[tuple[str, str]]) -> list[tuple[str, str]]:
 
 
 def _dialog(qtbot, kind):
-    qtbot.waitUntil(lambda: any(isinstance(w, kind) and w.isVisible() for w in QApplication.topLevelWidgets()),
-                    timeout=10000)
+    qtbot.waitUntil(
+        lambda: any(isinstance(w, kind) and w.isVisible() for w in QApplication.topLevelWidgets()), timeout=10000
+    )
     return next(w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible())
 
 

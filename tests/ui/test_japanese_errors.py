@@ -1,4 +1,5 @@
 """Errors of checks, knowledge, fine-tuning, projects and exports read in Japanese in the window."""
+
 from __future__ import annotations
 
 import errno
@@ -67,7 +68,9 @@ def test_a_report_export_error_reads_in_japanese(qtbot, japanese, tmp_path):
     record = _caught(check_suffix, tmp_path / "報告.pdf", HTML_SUFFIXES, "the report")
     assert record.message == "レポートを 報告.pdf に書き出せません。ファイル名の末尾は .html か .htm にしてください。"
     assert record.hint == "report.html のようなファイル名にしてください。"
-    record = ErrorRecord.from_exception(write_failed(tmp_path / "r.html", PermissionError(errno.EACCES, "Permission denied")))
+    record = ErrorRecord.from_exception(
+        write_failed(tmp_path / "r.html", PermissionError(errno.EACCES, "Permission denied"))
+    )
     assert record.message.endswith("r.html に書き込めません（Permission denied）。")
     assert record.hint.startswith("ほかのプログラムでファイルを開いている場合は")
 
@@ -81,8 +84,10 @@ def test_a_damaged_project_file_reads_in_japanese_down_to_its_type_words(qtbot, 
     data["variants"] = {"a": 1}
     (project.root / "project.json").write_text(json.dumps(data), encoding="utf-8")
     record = _caught(Project.open, project.root)
-    assert record.message == ('project.json の "variants" の項目はリストであるべきですが、'
-                              '名前付きの値の集まり（オブジェクト）になっています。')
+    assert record.message == (
+        'project.json の "variants" の項目はリストであるべきですが、'
+        "名前付きの値の集まり（オブジェクト）になっています。"
+    )
     data["variants"], data["dataset"] = [], 3
     (project.root / "project.json").write_text(json.dumps(data), encoding="utf-8")
     assert "名前付きの値の集まり（オブジェクト）または空（null）" in _caught(Project.open, project.root).message

@@ -1,4 +1,5 @@
 """Japanese text in a Japanese font: the window's font and the report's CSS on every platform."""
+
 from __future__ import annotations
 
 import re
@@ -18,8 +19,11 @@ REPO = Path(__file__).resolve().parents[2]
 PLATFORMS = {
     "win32": ({"Segoe UI", "Yu Gothic UI", "Meiryo UI", "Meiryo", "MS UI Gothic"}, ["Segoe UI"], "Yu Gothic UI"),
     "win32-no-yu-gothic": ({"Segoe UI", "Meiryo", "MS UI Gothic"}, ["MS Shell Dlg 2"], "Meiryo"),
-    "darwin": ({".AppleSystemUIFont", "Hiragino Sans", "Hiragino Kaku Gothic ProN"}, [".AppleSystemUIFont"],
-               "Hiragino Sans"),
+    "darwin": (
+        {".AppleSystemUIFont", "Hiragino Sans", "Hiragino Kaku Gothic ProN"},
+        [".AppleSystemUIFont"],
+        "Hiragino Sans",
+    ),
     "linux": ({"Sans Serif", "DejaVu Sans", "Noto Sans CJK JP"}, ["Sans Serif"], "Noto Sans CJK JP"),
     "linux-ipa": ({"Sans Serif", "IPAGothic", "IPAPGothic"}, ["Sans Serif"], "IPAPGothic"),
 }
@@ -63,7 +67,10 @@ def test_the_japanese_report_names_a_japanese_font_for_every_platform(japanese, 
         stack = _stack(rule)
         generic = stack.index("sans-serif")
         assert generic == len(stack) - 1
-        for choices in (("Yu Gothic UI", "Meiryo"), ("Hiragino Sans", "Hiragino Kaku Gothic ProN"),
-                        ("Noto Sans CJK JP", "IPAPGothic")):
+        for choices in (
+            ("Yu Gothic UI", "Meiryo"),
+            ("Hiragino Sans", "Hiragino Kaku Gothic ProN"),
+            ("Noto Sans CJK JP", "IPAPGothic"),
+        ):
             assert any(c in stack and stack.index(c) < generic for c in choices), choices
         assert "IPAGothic" not in stack  # fixed-width Latin: the report would read as typewriter text

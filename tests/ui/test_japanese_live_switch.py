@@ -1,4 +1,5 @@
 """Switching to Japanese while the app runs: pages already shown redraw their words too."""
+
 from __future__ import annotations
 
 from desktop_app.ui import language
@@ -6,8 +7,9 @@ from desktop_app.ui.steps import STEPS
 from tests.ui.test_japanese_window import _english, _menu_texts, _settle, _visible_texts, open_sample_window
 
 
-def test_every_page_already_shown_in_english_reads_japanese_after_a_live_switch(qtbot, qapp, sample_source,
-                                                                                 tmp_path, monkeypatch):
+def test_every_page_already_shown_in_english_reads_japanese_after_a_live_switch(
+    qtbot, qapp, sample_source, tmp_path, monkeypatch
+):
     """A user who opens every page in English, then picks 日本語, reads no English left on any page."""
     monkeypatch.delenv(language.ENV_VAR, raising=False)
     language.apply(qapp, "en")

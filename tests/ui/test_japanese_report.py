@@ -1,4 +1,5 @@
 """The exported report in Japanese: the window's language, and the CLI's ``report --lang ja``."""
+
 from __future__ import annotations
 
 import re
@@ -76,8 +77,16 @@ def test_the_report_comes_out_in_japanese_when_the_window_is_japanese(qapp, japa
     html, data = _report(sample_source, tmp_path / "report.html")
     seen = _seen(html)
     assert '<html lang="ja">' in html
-    for heading in ("推奨する次のステップ", "根拠", "リーダーボード", "手法マップ", "診断マップ", "チェックの意味",
-                    "モデルが知るべきこと：コンテキスト", "合格率"):
+    for heading in (
+        "推奨する次のステップ",
+        "根拠",
+        "リーダーボード",
+        "手法マップ",
+        "診断マップ",
+        "チェックの意味",
+        "モデルが知るべきこと：コンテキスト",
+        "合格率",
+    ):
         assert heading in seen, heading
     left = [chunk for chunk in _english_templates() if chunk in seen]
     assert not left, f"English sentences left in the Japanese report: {left}"

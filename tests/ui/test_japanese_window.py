@@ -1,4 +1,5 @@
 """The window in Japanese: every page and the main dialogs show no English of the UI's own."""
+
 from __future__ import annotations
 
 import re
@@ -6,8 +7,17 @@ import shutil
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
-from PySide6.QtWidgets import (QAbstractButton, QApplication, QGroupBox, QHeaderView, QLabel, QLineEdit,
-                               QMenu, QTabWidget, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QGroupBox,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QTabWidget,
+    QWidget,
+)
 
 from desktop_app.core import settings as app_settings
 from desktop_app.ui import language
@@ -57,8 +67,11 @@ def _visible_texts(root: QWidget) -> list[tuple[str, str]]:
         elif isinstance(w, QLineEdit):
             found.append((name + " placeholder", w.placeholderText()))
         elif isinstance(w, QHeaderView) and w.orientation() == Qt.Orientation.Horizontal and w.model():
-            found.extend((name, str(w.model().headerData(i, Qt.Orientation.Horizontal) or ""))
-                         for i in range(w.count()) if not w.isSectionHidden(i))
+            found.extend(
+                (name, str(w.model().headerData(i, Qt.Orientation.Horizontal) or ""))
+                for i in range(w.count())
+                if not w.isSectionHidden(i)
+            )
         found.append((name + " accessible", w.accessibleName()))
     return [(where, text) for where, text in found if text]
 
@@ -84,8 +97,7 @@ def _english(texts: list[tuple[str, str]]) -> list[str]:
 
 
 def _settle(qtbot, window) -> None:
-    qtbot.waitUntil(lambda: not any(r.pending_workers() for r in window.findChildren(TaskRunner)),
-                    timeout=20000)
+    qtbot.waitUntil(lambda: not any(r.pending_workers() for r in window.findChildren(TaskRunner)), timeout=20000)
     QApplication.processEvents()
 
 
@@ -137,8 +149,9 @@ def test_main_dialogs_read_in_japanese(qtbot, japanese):
     window.ask_new_project()
     from desktop_app.ui.data.new_project_wizard import NewProjectDialog
 
-    qtbot.waitUntil(lambda: any(w.isVisible() for w in QApplication.topLevelWidgets()
-                                if isinstance(w, NewProjectDialog)))
+    qtbot.waitUntil(
+        lambda: any(w.isVisible() for w in QApplication.topLevelWidgets() if isinstance(w, NewProjectDialog))
+    )
     wizard = next(w for w in QApplication.topLevelWidgets() if isinstance(w, NewProjectDialog) and w.isVisible())
     left += _english(_visible_texts(wizard))
     wizard.reject()
@@ -208,8 +221,13 @@ def test_a_connection_error_reads_in_japanese_with_its_parts_translated(qtbot, j
     from desktop_app.ui.tasks import ErrorRecord
 
     with pytest.raises(Exception) as caught:
-        ConnectionConfig.from_dict({"preset": "local", "base_url": "http://127.0.0.1:8080/v1",
-                                    "model": "sk-proj-PLANTEDsecret0123456789abcdWXYZ"})
+        ConnectionConfig.from_dict(
+            {
+                "preset": "local",
+                "base_url": "http://127.0.0.1:8080/v1",
+                "model": "sk-proj-PLANTEDsecret0123456789abcdWXYZ",
+            }
+        )
     record = ErrorRecord.from_exception(caught.value)
     assert record.message.startswith("モデル名が API キーのようです") and "PLANTEDsecret" not in record.message
     assert "キーの欄" in record.hint

@@ -1,4 +1,5 @@
 """The judge's own setting, from the Checks page: a server of its own, tested, used, and given back."""
+
 from __future__ import annotations
 
 import json
@@ -47,12 +48,14 @@ def save(qtbot, page, dialog) -> None:
 def model_check(qtbot, page, output: str) -> None:
     type_output(qtbot, page, output)
     page.model_button.click()
-    qtbot.waitUntil(lambda: not page.model_runner.is_running() and cells(page, "judge")[2] not in ("asking…",),
-                    timeout=10000)
+    qtbot.waitUntil(
+        lambda: not page.model_runner.is_running() and cells(page, "judge")[2] not in ("asking…",), timeout=10000
+    )
 
 
-def test_the_judge_defaults_to_the_projects_connection_and_warns_it_is_the_model_under_test(qtbot, tmp_path,
-                                                                                           scripted_server):
+def test_the_judge_defaults_to_the_projects_connection_and_warns_it_is_the_model_under_test(
+    qtbot, tmp_path, scripted_server
+):
     """Out of the box the page says the project's model judges, and warns that a stronger one is better."""
     page = open_page(qtbot, connected_project(tmp_path, scripted_server))
     assert page.judge_line.label.text().startswith("Judge: the project's connection: gpt-4o-mini.")
@@ -64,8 +67,9 @@ def test_the_judge_defaults_to_the_projects_connection_and_warns_it_is_the_model
     dialog.reject()
 
 
-def test_a_judge_server_of_its_own_is_tested_used_and_given_back(qtbot, tmp_path, scripted_server, judge_server,
-                                                                  memory_keychain):
+def test_a_judge_server_of_its_own_is_tested_used_and_given_back(
+    qtbot, tmp_path, scripted_server, judge_server, memory_keychain
+):
     """Set in the window, the judge's own server is tested, judges every answer instead of the
     project's server, keeps its key in the keychain, is read by the CLI; then the project's returns."""
     scripted_server.chat_rule = lambda request: "Category: D\nthe project's server must not be asked"
@@ -118,8 +122,9 @@ def test_a_judge_server_of_its_own_is_tested_used_and_given_back(qtbot, tmp_path
 def test_a_judge_set_by_the_cli_shows_in_the_window(qtbot, tmp_path, scripted_server, judge_server):
     """`connect --judge` and the window share one section: the page and dialog show what the CLI set."""
     project = connected_project(tmp_path, scripted_server)
-    assert main(["connect", str(project.root), "--judge", "--base-url", judge_server.base_url,
-                 "--model", "gpt-4o"]) == 0
+    assert (
+        main(["connect", str(project.root), "--judge", "--base-url", judge_server.base_url, "--model", "gpt-4o"]) == 0
+    )
     page = open_page(qtbot, Project.open(project.root))
     assert page.judge_line.label.text().startswith("Judge: gpt-4o on its own server.")
     dialog = open_dialog(qtbot, page)

@@ -1,4 +1,5 @@
 """Knowledge page: adding documents with a per-file report, search, settings, readiness, errors."""
+
 from __future__ import annotations
 
 import json
@@ -14,10 +15,14 @@ from desktop_app.ui.knowledge.records_model import SORT_ROLE
 from desktop_app.ui.knowledge.page import KnowledgePage
 
 PDF_JA = Path(__file__).resolve().parents[1] / "core" / "data" / "knowledge_ja.pdf"
-MANUAL = ("# Filter care\n\nThe AirLoop filter timer is reset by holding the Timer button for five seconds "
-          "until the ring flashes green twice.\n\n# Noise\n\nIn night mode the fan speed drops to level one.\n")
-WARRANTY = ("Warranty terms. The warranty period of the AirLoop purifier is three years from purchase. "
-            "Repairs are handled by the service centre in Osaka.\n")
+MANUAL = (
+    "# Filter care\n\nThe AirLoop filter timer is reset by holding the Timer button for five seconds "
+    "until the ring flashes green twice.\n\n# Noise\n\nIn night mode the fan speed drops to level one.\n"
+)
+WARRANTY = (
+    "Warranty terms. The warranty period of the AirLoop purifier is three years from purchase. "
+    "Repairs are handled by the service centre in Osaka.\n"
+)
 MARKUP = "Markup sample: <b>x</b><img src=x> is the literal tag text stored in document zebra-quartz.\n"
 
 
@@ -60,8 +65,10 @@ def add(qtbot, page, paths, timeout=30000):
 
 def report_rows(page) -> dict[str, tuple[str, str]]:
     model = page.documents.report
-    return {model.data(model.index(r, 0)): (model.data(model.index(r, 1)), model.data(model.index(r, 3)))
-            for r in range(model.rowCount())}
+    return {
+        model.data(model.index(r, 0)): (model.data(model.index(r, 1)), model.data(model.index(r, 3)))
+        for r in range(model.rowCount())
+    }
 
 
 def test_adding_files_reports_each_file_in_plain_words(qtbot, page, docs, tmp_path):
@@ -75,12 +82,16 @@ def test_adding_files_reports_each_file_in_plain_words(qtbot, page, docs, tmp_pa
     assert modified.args == ["knowledge"]
     rows = report_rows(page)
     assert rows["manual.md"] == ("Added", "Markdown") and rows["warranty.txt"][0] == "Added"
-    assert rows["broken.pdf"] == ("Not added", "The file is damaged or is not what its name says; open it and "
-                                               "save it again.")
+    assert rows["broken.pdf"] == (
+        "Not added",
+        "The file is damaged or is not what its name says; open it and save it again.",
+    )
     assert rows["slides.key"][1].startswith("This type of file is not supported")
     assert rows["gone.txt"] == ("Not added", "The file or folder was not found.")
     assert page.documents.report_label.text() == "Last addition: 2 added, 3 not added."
-    assert page.stats_label.text().startswith("2 documents · ") and "built-in offline embedding" in page.stats_label.text()
+    assert (
+        page.stats_label.text().startswith("2 documents · ") and "built-in offline embedding" in page.stats_label.text()
+    )
     assert page.documents.documents.rowCount() == 2
 
     add(qtbot, page, [docs])  # the folder: two known files unchanged, one new
@@ -113,8 +124,7 @@ def test_search_shows_passages_with_file_page_relevance_and_marked_words_safely(
     assert page.search.card(0).header.text().startswith("1. knowledge_ja.pdf, page 2 · relevance 100%")
 
 
-def test_cancel_stops_between_files_and_keeps_those_done(qtbot, page, project, tmp_path, scripted_server,
-                                                         monkeypatch):
+def test_cancel_stops_between_files_and_keeps_those_done(qtbot, page, project, tmp_path, scripted_server, monkeypatch):
     """Cancel during indexing stops after the current file; the files already indexed stay listed."""
     from tests.scripted_server import hashed_embedding
 
@@ -124,8 +134,15 @@ def test_cancel_stops_between_files_and_keeps_those_done(qtbot, page, project, t
 
     scripted_server.embed_rule = slow_embed
     monkeypatch.setenv("TEST_LLM_KEY", scripted_server.api_key)
-    project.set_section("connection", {"preset": "local", "base_url": scripted_server.base_url,
-                                       "api_key_env": "TEST_LLM_KEY", "embedding_model": "text-embedding-3-small"})
+    project.set_section(
+        "connection",
+        {
+            "preset": "local",
+            "base_url": scripted_server.base_url,
+            "api_key_env": "TEST_LLM_KEY",
+            "embedding_model": "text-embedding-3-small",
+        },
+    )
     project.set_section("knowledge", {"embedding": "provider:text-embedding-3-small"})
     page.on_project_modified("knowledge")
     folder = tmp_path / "many"
@@ -197,10 +214,13 @@ def test_readiness_counts_questions_and_lists_the_misses(qtbot, page, project, d
     from desktop_app.core.data import rows as datasets
 
     csv_path = tmp_path / "eval.csv"
-    csv_path.write_text("id,question,answer\n"
-                        "q1,How do I reset the filter timer?,hold the Timer button for five seconds\n"
-                        "q2,How long is the warranty?,three years from purchase\n"
-                        "q3,Which colours does it come in?,matte black and pearl white\n", encoding="utf-8")
+    csv_path.write_text(
+        "id,question,answer\n"
+        "q1,How do I reset the filter timer?,hold the Timer button for five seconds\n"
+        "q2,How long is the warranty?,three years from purchase\n"
+        "q3,Which colours does it come in?,matte black and pearl white\n",
+        encoding="utf-8",
+    )
     datasets.import_dataset(project, csv_path)
     add(qtbot, page, [docs])
     page.tabs.setCurrentWidget(page.readiness)
@@ -228,8 +248,9 @@ def test_dropping_files_onto_the_page_indexes_them(qtbot, page, docs):
     """Files dragged from the desktop onto the page are indexed like Add files."""
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(docs / "manual.md")), QUrl("https://example.com/x.pdf")])
-    event = QDropEvent(QPoint(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
-                       Qt.KeyboardModifier.NoModifier)
+    event = QDropEvent(
+        QPoint(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    )
     with qtbot.waitSignal(page.index_runner.finished, timeout=30000):
         page.dropEvent(event)
     assert event.isAccepted()
@@ -257,8 +278,15 @@ def test_files_added_while_indexing_wait_their_turn(qtbot, page, project, docs, 
 
     scripted_server.embed_rule = slow_embed
     monkeypatch.setenv("TEST_LLM_KEY", scripted_server.api_key)
-    project.set_section("connection", {"preset": "local", "base_url": scripted_server.base_url,
-                                       "api_key_env": "TEST_LLM_KEY", "embedding_model": "text-embedding-3-small"})
+    project.set_section(
+        "connection",
+        {
+            "preset": "local",
+            "base_url": scripted_server.base_url,
+            "api_key_env": "TEST_LLM_KEY",
+            "embedding_model": "text-embedding-3-small",
+        },
+    )
     project.set_section("knowledge", {"embedding": "provider:text-embedding-3-small"})
     page.on_project_modified("knowledge")
     page.add_paths([str(docs / "manual.md"), str(docs / "warranty.txt")])
@@ -266,8 +294,9 @@ def test_files_added_while_indexing_wait_their_turn(qtbot, page, project, docs, 
     page.add_paths([str(docs / "markup.txt")])
     assert page.banner.message_label.text() == "Added next, when the current indexing finishes: markup.txt"
     assert not page.documents.remove_button.isEnabled() and not page.settings.save_button.isEnabled()
-    qtbot.waitUntil(lambda: page.documents.documents.rowCount() == 3 and not page.index_runner.is_running(),
-                    timeout=30000)
+    qtbot.waitUntil(
+        lambda: page.documents.documents.rowCount() == 3 and not page.index_runner.is_running(), timeout=30000
+    )
     assert list(report_rows(page)) == ["markup.txt"]
     assert page.stats_label.text().endswith("embedding by text-embedding-3-small")
 
@@ -332,8 +361,9 @@ def test_new_documents_name_the_rag_runs_made_with_the_old_ones(qtbot, page, pro
     from desktop_app.core.variants import preset
 
     with ResultStore(project.results_db) as store:
-        store.add_complete_run("rag", ("instructions", "rag"), [RowResult(0, "1", "answer")],
-                               variant=preset("rag", top_k=3).to_dict())
+        store.add_complete_run(
+            "rag", ("instructions", "rag"), [RowResult(0, "1", "answer")], variant=preset("rag", top_k=3).to_dict()
+        )
         store.add_complete_run("baseline", (), [RowResult(0, "1", "answer")])
     add(qtbot, page, [docs / "manual.md"])
     text = page.banner.message_label.text()

@@ -1,4 +1,5 @@
 """The Lab tab's re-ranking: priced and asked first, then the re-ranked rows join the table."""
+
 from __future__ import annotations
 
 import os

@@ -1,4 +1,5 @@
 """The log file (rotating, secrets masked) and the crash dialog that points to it."""
+
 from __future__ import annotations
 
 import logging
@@ -54,16 +55,23 @@ def test_api_keys_never_reach_the_log(log_path):
     text = log_path.read_text(encoding="utf-8")
     assert OPENAI_KEY not in text and OPENAI_KEY[3:] not in text
     assert AZURE_KEY not in text.lower()
-    for masked in ("created with key sk-***", "'api-key': '***'", "AZURE_OPENAI_API_KEY=***",
-                   "Authorization: Bearer ***", "Incorrect API key provided: sk-***"):
+    for masked in (
+        "created with key sk-***",
+        "'api-key': '***'",
+        "AZURE_OPENAI_API_KEY=***",
+        "Authorization: Bearer ***",
+        "Incorrect API key provided: sk-***",
+    ):
         assert masked in text
     assert "call failed" in text and "Traceback" in text
 
 
 def test_masking_leaves_ordinary_text_alone():
     """Log lines about rows, hashes and keys-as-words stay readable."""
-    ordinary = ("key points: 42 rows; cache entry 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08 "
-                "for model gpt-4o-mini; task-123 skipped")
+    ordinary = (
+        "key points: 42 rows; cache entry 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08 "
+        "for model gpt-4o-mini; task-123 skipped"
+    )
     assert mask_secrets(ordinary) == ordinary
     assert mask_secrets(f"key={AZURE_KEY}") == "key=***"
     assert mask_secrets(f"use {OPENAI_KEY} now") == "use sk-*** now"
@@ -144,6 +152,7 @@ def test_a_user_error_in_background_work_does_not_open_the_crash_dialog(qtbot, r
 
 def test_an_error_in_a_plain_thread_reaches_the_gui_thread(qtbot, reporter):
     """Errors in threads started by libraries are shown too, built on the GUI thread."""
+
     def target():
         raise OSError("index folder is read-only")
 

@@ -1,4 +1,5 @@
 """The main window: steps, pages, remembered geometry, projects and the first-launch sample."""
+
 from __future__ import annotations
 
 import os
@@ -179,8 +180,14 @@ def test_without_the_sample_module_the_project_page_shows_no_project(qtbot, wind
 def test_startup_shows_the_window_without_heavy_imports(tmp_path):
     """The window appears before chromadb, pandas or openai are loaded (fast start)."""
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", LLM_PATH_ADVISOR_HOME=str(tmp_path))
-    done = subprocess.run([sys.executable, "-m", "desktop_app", "--measure-startup"], cwd=REPO, env=env,
-                          capture_output=True, text=True, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-m", "desktop_app", "--measure-startup"],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert done.returncode == 0, done.stderr
     assert "heavy modules loaded: none" in done.stdout
     log = (tmp_path / "log" / "llm-path-advisor.log").read_text(encoding="utf-8")

@@ -1,4 +1,5 @@
 """The Project step: the new-project wizard, the sample-project notice, open and recent."""
+
 from __future__ import annotations
 
 import shutil
@@ -44,8 +45,10 @@ def test_new_project_wizard_creates_the_project_and_goes_on_to_data(qtbot, windo
     wizard.location_edit.setText(str(tmp_path / "work"))
     folder = tmp_path / "work" / "Support bot_ eval_2024"
     assert wizard.folder_label.text() == f"Folder: {folder}"
-    with qtbot.waitSignal(window.project_changed, timeout=10000), \
-            qtbot.waitSignal(page.project_modified, timeout=10000) as renamed:
+    with (
+        qtbot.waitSignal(window.project_changed, timeout=10000),
+        qtbot.waitSignal(page.project_modified, timeout=10000) as renamed,
+    ):
         qtbot.mouseClick(wizard.ok_button, Qt.MouseButton.LeftButton)
     assert renamed.args == ["settings"]
     qtbot.waitUntil(lambda: window.current_step() == "data")

@@ -1,4 +1,5 @@
 """The Qt binding in use does not leak or free Python objects as calls accumulate."""
+
 from __future__ import annotations
 
 import sys

@@ -1,4 +1,5 @@
 """resources/ is found from the source tree and from a frozen build, and holds what the app needs."""
+
 from __future__ import annotations
 
 import re

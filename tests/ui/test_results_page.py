@@ -1,4 +1,5 @@
 """The Results page: leaderboard, example rows with filters, side-by-side detail, copy, focus payloads."""
+
 from __future__ import annotations
 
 import html
@@ -17,11 +18,19 @@ from desktop_app.ui.results.leaderboard_model import COLUMNS
 from desktop_app.ui.results.rows_model import ROW_ROLE
 
 HTML = "<b>x</b><img src=x>"
-ROWS = [("r1", "What is A?", "alpha", "specs"), ("r2", "What is B?", "beta", "specs"),
-        ("r3", HTML, "gamma", "html"), ("r4", "What is D?", "delta", "usage")]
+ROWS = [
+    ("r1", "What is A?", "alpha", "specs"),
+    ("r2", "What is B?", "beta", "specs"),
+    ("r3", HTML, "gamma", "html"),
+    ("r4", "What is D?", "delta", "usage"),
+]
 BASE = {"r1": "alpha", "r2": "wrong", "r3": f"{HTML} gamma", "r4": "delta, which is a very long answer indeed"}
-RAG = {"r1": ("alpha", "The answer is alpha."), "r2": ("wrong", "Nothing useful here."),
-       "r3": ("gamma", "gamma it is."), "r4": ("delta", "delta is the answer.")}
+RAG = {
+    "r1": ("alpha", "The answer is alpha."),
+    "r2": ("wrong", "Nothing useful here."),
+    "r3": ("gamma", "gamma it is."),
+    "r4": ("delta", "delta is the answer."),
+}
 
 
 @pytest.fixture(scope="module")
@@ -39,9 +48,13 @@ def built(tmp_path_factory) -> Path:
     base = tmp / "base.jsonl"
     base.write_text("\n".join(json.dumps({"id": k, "output": v}) for k, v in BASE.items()), encoding="utf-8")
     rag = tmp / "rag.jsonl"
-    rag.write_text("\n".join(json.dumps({"id": k, "output": o, "contexts": [{"text": c, "source": "manual.md",
-                                                                               "page": 3}]})
-                             for k, (o, c) in RAG.items()), encoding="utf-8")
+    rag.write_text(
+        "\n".join(
+            json.dumps({"id": k, "output": o, "contexts": [{"text": c, "source": "manual.md", "page": 3}]})
+            for k, (o, c) in RAG.items()
+        ),
+        encoding="utf-8",
+    )
     import_run(project, "base", base, "none")
     import_run(project, "rag", rag, "rag")
     return folder
@@ -237,8 +250,9 @@ def test_review_with_the_keyboard_changes_scores_and_shows_agreement(qtbot, page
     QTest.keySequence(dialog, QKeySequence("B"))
     assert dialog.header.text().startswith("Answer 3 of 4") and "you said right" in dialog.header.text()
     dialog.close()
-    qtbot.waitUntil(lambda: page.review is None and page.data is not None and not page.loader.is_running(),
-                    timeout=10000)
+    qtbot.waitUntil(
+        lambda: page.review is None and page.data is not None and not page.loader.is_running(), timeout=10000
+    )
     assert modified == ["runs"]
     assert page.agreement_label.text().startswith("You reviewed 2 answers")
     from desktop_app.core.records import content_outcome

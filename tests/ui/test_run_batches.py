@@ -1,4 +1,5 @@
 """The Run page's Batch option and Batches panel against the scripted server's Batch API."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -20,12 +21,14 @@ def _answer(req: dict) -> str:
 def _project(tmp_path: Path, server, monkeypatch, preset: str = "openai", rows: int = 5) -> Project:
     monkeypatch.setenv("OPENAI_API_KEY", server.api_key)
     data = tmp_path / "data.csv"
-    data.write_text("id,question,answer\n" + "".join(f"q{i},What is item {i}?,answer {i}\n" for i in range(rows)),
-                    encoding="utf-8")
+    data.write_text(
+        "id,question,answer\n" + "".join(f"q{i},What is item {i}?,answer {i}\n" for i in range(rows)), encoding="utf-8"
+    )
     folder = tmp_path / "proj"
     assert main(["new", str(folder), "--dataset", str(data), "--examples", "0"]) == 0
-    assert main(["connect", str(folder), "--preset", preset, "--base-url", server.base_url,
-                 "--model", "gpt-4o-mini"]) == 0
+    assert (
+        main(["connect", str(folder), "--preset", preset, "--base-url", server.base_url, "--model", "gpt-4o-mini"]) == 0
+    )
     server.chat_rule = _answer
     return Project.open(folder)
 
@@ -79,8 +82,7 @@ def test_send_batch_quit_reopen_and_results_arrive(qtbot, pages, tmp_path, scrip
     _close(page)  # "quit"; the project is opened again in a new window
     later = pages()
     later.set_project(Project.open(project.root))
-    qtbot.waitUntil(lambda: _statuses(later) == ["in progress"] and not later.batch_runner.is_running(),
-                    timeout=10000)
+    qtbot.waitUntil(lambda: _statuses(later) == ["in progress"] and not later.batch_runner.is_running(), timeout=10000)
     assert "Still running" in later.view.batches.notice.text()
     with qtbot.waitSignal(later.notice, timeout=10000) as notice:
         qtbot.mouseClick(later.view.batches.refresh_button, Qt.MouseButton.LeftButton)
@@ -146,8 +148,7 @@ def test_opening_the_project_collects_arrived_batches_and_says_so(qtbot, tmp_pat
     window.close()
 
 
-def test_rows_waiting_for_a_batch_are_shown_as_waiting_not_done(qtbot, pages, tmp_path, scripted_server,
-                                                                 monkeypatch):
+def test_rows_waiting_for_a_batch_are_shown_as_waiting_not_done(qtbot, pages, tmp_path, scripted_server, monkeypatch):
     """While a batch runs, its rows read 'waiting for a batch' and the estimate sends nothing for them."""
     project = _project(tmp_path, scripted_server, monkeypatch)
     assert main(["run", str(project.root), "--batch", "--yes", "--variants", "baseline"]) == 0

@@ -1,4 +1,5 @@
 """The Run page against the scripted server: estimate, run with bars, cancel, resume, errors."""
+
 from __future__ import annotations
 
 import sqlite3
@@ -26,24 +27,32 @@ def _answer(req: dict):
 
 def _refusing(row_id: str):
     """Like _answer, but the server refuses the request of one row (HTTP 400, not retried)."""
+
     def rule(req: dict):
         if last_user_text(req) == f"What is item {row_id[1:]}?":
             return Reply("the prompt was refused", status=400)
         return _answer(req)
+
     return rule
 
 
-def make_project(tmp_path: Path, server, rows: int = 12, examples: int = 3, selected=VARIANTS,
-                 concurrency: int | None = None) -> Project:
+def make_project(
+    tmp_path: Path, server, rows: int = 12, examples: int = 3, selected=VARIANTS, concurrency: int | None = None
+) -> Project:
     data = tmp_path / "data.csv"
-    data.write_text("id,question,answer\n" + "".join(f"q{i},What is item {i}?,answer {i}\n"
-                                                     for i in range(rows + examples)), encoding="utf-8")
+    data.write_text(
+        "id,question,answer\n" + "".join(f"q{i},What is item {i}?,answer {i}\n" for i in range(rows + examples)),
+        encoding="utf-8",
+    )
     folder = tmp_path / "proj"
     assert main(["new", str(folder), "--dataset", str(data), "--examples", str(examples)]) == 0
     assert main(["connect", str(folder), "--base-url", server.base_url, "--model", "gpt-4o-mini"]) == 0
     project = Project.open(folder)
-    save_variants(project, [preset(name, k=2) if name == "few_shot" else preset(name) for name in VARIANTS],
-                  selection=list(selected))
+    save_variants(
+        project,
+        [preset(name, k=2) if name == "few_shot" else preset(name) for name in VARIANTS],
+        selection=list(selected),
+    )
     if concurrency:
         project.set_section("run_settings", {"concurrency": concurrency})
     server.chat_rule = _answer
@@ -88,7 +97,9 @@ def test_three_variants_run_to_full_bars_and_fill_the_leaderboard(qtbot, page, t
     page.project_modified.connect(results.on_project_modified)
     page.set_project(project)
     qtbot.waitUntil(lambda: page.plan is not None, timeout=10000)
-    assert "40 calls" in page.view.estimate_label.text()  # 36 answers + about 1 in 10 for the judge (unsure rows) and "$" in page.view.estimate_label.text()
+    assert (
+        "40 calls" in page.view.estimate_label.text()
+    )  # 36 answers + about 1 in 10 for the judge (unsure rows) and "$" in page.view.estimate_label.text()
     assert page.view.source_label.text().startswith("baseline, instructions, few_shot")
     assert page.view.start_button.isEnabled() and not page.view.resume_box.isVisible()
 
@@ -217,10 +228,13 @@ def test_offline_project_explains_and_refuses_to_start(qtbot, page, tmp_path, sc
     assert scripted_server.count() == 0
 
 
-@pytest.mark.parametrize("content, needle", [
-    ("id,output\nx1,a\nx2,b\n", "match"),  # unknown ids only
-    ("id,text\nq0,a\n", "no output column"),  # a file that is not an outputs file
-])
+@pytest.mark.parametrize(
+    "content, needle",
+    [
+        ("id,output\nx1,a\nx2,b\n", "match"),  # unknown ids only
+        ("id,text\nq0,a\n", "no output column"),  # a file that is not an outputs file
+    ],
+)
 def test_import_errors_show_in_the_banner(qtbot, page, tmp_path, scripted_server, content, needle):
     """An outputs file that cannot be imported shows what is wrong and what to do; no run appears."""
     project = _offline_project(tmp_path, scripted_server)
@@ -281,8 +295,20 @@ def test_a_rate_limit_reads_as_waiting_not_as_errors(qtbot, page):
 
     rows = ProgressRows()
     qtbot.addWidget(rows)
-    event = {"event": "waiting", "run": "baseline", "run_id": 1, "done": 3, "total": 40, "errors": 0,
-             "cached": 0, "cost": 0.0, "eta_s": 20.0, "status": "running", "waiting_s": 12.0, "rate_limited": 5}
+    event = {
+        "event": "waiting",
+        "run": "baseline",
+        "run_id": 1,
+        "done": 3,
+        "total": 40,
+        "errors": 0,
+        "cached": 0,
+        "cost": 0.0,
+        "eta_s": 20.0,
+        "status": "running",
+        "waiting_s": 12.0,
+        "rate_limited": 5,
+    }
     rows.update_event(event)
     text = rows.rows["baseline"].status.text()
     assert text.startswith("waiting for the rate limit: 12 s") and "error" not in text

@@ -1,5 +1,6 @@
 """The self-test the packaging smoke test runs on the built program: it must pass on a healthy
 app and go red when a page is broken the way the frozen build once was (a missing module)."""
+
 from __future__ import annotations
 
 import importlib.abc
@@ -49,8 +50,9 @@ def test_self_test_visits_every_page_and_passes_on_the_sample(qtbot, sample, tmp
 @pytest.mark.qt_no_exception_capture
 def test_self_test_fails_when_the_maps_module_is_missing(qtbot, sample, tmp_path, monkeypatch):
     """A build that lacks a module the maps import makes the walk fail on the Grid page."""
-    for name in [m for m in sys.modules if m == "pyqtgraph" or m.startswith("pyqtgraph.")
-                 or m.startswith("desktop_app.ui.grid.")]:
+    for name in [
+        m for m in sys.modules if m == "pyqtgraph" or m.startswith("pyqtgraph.") or m.startswith("desktop_app.ui.grid.")
+    ]:
         monkeypatch.delitem(sys.modules, name)
     monkeypatch.setattr(sys, "meta_path", [_Refuse("pyqtgraph"), *sys.meta_path])
 

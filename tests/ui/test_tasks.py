@@ -1,4 +1,5 @@
 """TaskRunner: work off the GUI thread, results back on it, cancel, supersede, shut down."""
+
 from __future__ import annotations
 
 import threading
@@ -14,8 +15,10 @@ from desktop_app.ui.tasks import ErrorRecord, TaskRunner
 
 
 def _on_gui_thread() -> bool:
-    return (QThread.currentThread() is QApplication.instance().thread()
-            and threading.current_thread() is threading.main_thread())
+    return (
+        QThread.currentThread() is QApplication.instance().thread()
+        and threading.current_thread() is threading.main_thread()
+    )
 
 
 @pytest.fixture
@@ -170,6 +173,7 @@ def test_an_exception_arrives_as_failed_with_the_message(qtbot, runner):
     bugs = []
     tasks.set_unhandled_error_hook(bugs.append)
     try:
+
         def work(state, column):
             raise ValueError(f"column {column!r} has no values")
 
@@ -191,6 +195,7 @@ def test_an_app_error_carries_its_hint_and_is_not_reported_as_a_bug(qtbot, runne
     bugs = []
     tasks.set_unhandled_error_hook(bugs.append)
     try:
+
         def work(state):
             raise DataError("The file has no header row.", "Add a first row with column names.")
 
@@ -200,7 +205,11 @@ def test_an_app_error_carries_its_hint_and_is_not_reported_as_a_bug(qtbot, runne
         tasks.set_unhandled_error_hook(None)
     error = blocker.args[0]
     assert (error.exc_type, error.message, error.hint, error.is_app_error) == (
-        "DataError", "The file has no header row.", "Add a first row with column names.", True)
+        "DataError",
+        "The file has no header row.",
+        "Add a first row with column names.",
+        True,
+    )
     assert bugs == []
 
 

@@ -1,4 +1,5 @@
 """The Japanese catalogue: complete, faithful to its placeholders and mnemonics, current, and built."""
+
 from __future__ import annotations
 
 import re
@@ -33,8 +34,11 @@ def _tool(name: str) -> str:
 
 def _messages(ts: Path) -> list[tuple[str, str, ET.Element]]:
     root = ET.parse(ts).getroot()
-    return [(context.findtext("name"), message.findtext("source"), message)
-            for context in root.iter("context") for message in context.iter("message")]
+    return [
+        (context.findtext("name"), message.findtext("source"), message)
+        for context in root.iter("context")
+        for message in context.iter("message")
+    ]
 
 
 def _texts(message: ET.Element) -> list[str]:
@@ -66,8 +70,9 @@ def test_translations_keep_placeholders_and_mnemonics():
             if sorted(PLACEHOLDER.findall(text)) != wanted:
                 problems.append(f"{context}: {source!r} -> {text!r}: placeholders differ")
             has = MNEMONIC.search(source.replace("&&", ""))
-            if has and not any(m.group(1).lower() == has.group(1).lower()
-                               for m in MNEMONIC.finditer(text.replace("&&", ""))):
+            if has and not any(
+                m.group(1).lower() == has.group(1).lower() for m in MNEMONIC.finditer(text.replace("&&", ""))
+            ):
                 problems.append(f"{context}: {source!r} -> {text!r}: mnemonic &{has.group(1)} missing")
     assert not problems, "\n".join(problems)
 
@@ -78,20 +83,40 @@ def test_catalogue_holds_every_string_of_the_ui(tmp_path):
     copy = tmp_path / TS.name
     shutil.copy(TS, copy)
     sources = sorted(str(p) for p in (REPO / "desktop_app" / "ui").rglob("*.py"))
-    sources += sorted(str(p) for p in (REPO / "desktop_app" / "core").rglob("*.py")  # the core's marked sentences
-                      if "phrases import" in p.read_text(encoding="utf-8"))
-    subprocess.run([_tool("pyside6-lupdate"), *sources, "-ts", str(copy), "-target-language", "ja",
-                    "-no-obsolete", "-locations", "none", "-silent"], check=True, cwd=REPO, timeout=120)
-    new = [f"{context}: {source!r}" for context, source, message in _messages(copy)
-           if message.find("translation").get("type") == "unfinished"]
+    sources += sorted(
+        str(p)
+        for p in (REPO / "desktop_app" / "core").rglob("*.py")  # the core's marked sentences
+        if "phrases import" in p.read_text(encoding="utf-8")
+    )
+    subprocess.run(
+        [
+            _tool("pyside6-lupdate"),
+            *sources,
+            "-ts",
+            str(copy),
+            "-target-language",
+            "ja",
+            "-no-obsolete",
+            "-locations",
+            "none",
+            "-silent",
+        ],
+        check=True,
+        cwd=REPO,
+        timeout=120,
+    )
+    new = [
+        f"{context}: {source!r}"
+        for context, source, message in _messages(copy)
+        if message.find("translation").get("type") == "unfinished"
+    ]
     assert not new, f"{len(new)} UI strings are not in the catalogue ({FIX}):\n" + "\n".join(new[:20])
 
 
 def test_compiled_catalogue_is_current(tmp_path):
     """The shipped .qm is built from the committed .ts, so a fixed translation really reaches users."""
     fresh = tmp_path / QM.name
-    subprocess.run([_tool("pyside6-lrelease"), str(TS), "-qm", str(fresh), "-silent"],
-                   check=True, timeout=60)
+    subprocess.run([_tool("pyside6-lrelease"), str(TS), "-qm", str(fresh), "-silent"], check=True, timeout=60)
     assert QM.is_file(), f"{QM} is missing ({FIX})"
     assert QM.read_bytes() == fresh.read_bytes(), f"{QM.name} is older than the .ts ({FIX})"
 
@@ -110,8 +135,13 @@ def test_no_sentence_is_marked_where_lupdate_cannot_see_it():
     hidden = []
     for path in sorted((REPO / "desktop_app").rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))
-        in_fstrings = {id(call) for node in ast.walk(tree) if isinstance(node, ast.JoinedStr)
-                       for call in ast.walk(node) if isinstance(call, ast.Call)}
+        in_fstrings = {
+            id(call)
+            for node in ast.walk(tree)
+            if isinstance(node, ast.JoinedStr)
+            for call in ast.walk(node)
+            if isinstance(call, ast.Call)
+        }
         for call in ast.walk(tree):
             if isinstance(call, ast.Call) and getattr(call.func, "id", None) == "translate" and call.args:
                 literal = all(isinstance(a, ast.Constant) for a in call.args[:2])

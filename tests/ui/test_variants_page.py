@@ -1,4 +1,5 @@
 """The Variants step: the ladder as a checklist, the editor, the technique-grid preview."""
+
 from __future__ import annotations
 
 import json
@@ -224,10 +225,14 @@ def test_the_rag_prompt_preview_shows_the_passages_the_documents_give_for_the_ro
     search, no model call) instead of a placeholder."""
     from desktop_app.core.knowledge import KnowledgeBase
 
-    project = make_project(tmp_path, inputs=["How long is the warranty on the HL-4020?", "What is item 2?",
-                                              "What is item 3?", "What is item 4?"], examples=1)
-    (tmp_path / "manual.md").write_text("# Warranty\n\nThe HL-4020 warranty lasts 36 months from purchase.\n",
-                                        encoding="utf-8")
+    project = make_project(
+        tmp_path,
+        inputs=["How long is the warranty on the HL-4020?", "What is item 2?", "What is item 3?", "What is item 4?"],
+        examples=1,
+    )
+    (tmp_path / "manual.md").write_text(
+        "# Warranty\n\nThe HL-4020 warranty lasts 36 months from purchase.\n", encoding="utf-8"
+    )
     kb = KnowledgeBase.open(project)
     kb.add_paths([tmp_path / "manual.md"])
     kb.close()

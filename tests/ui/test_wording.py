@@ -1,4 +1,5 @@
 """Sentences a user reads about cost and speed say what is true, not what rounding made of it."""
+
 from __future__ import annotations
 
 from types import SimpleNamespace
@@ -8,9 +9,19 @@ from desktop_app.ui.run.texts import estimate_text
 
 
 def _plan(cost):
-    est = SimpleNamespace(calls=40, cost_usd=cost, total_tokens=12000, input_tokens=10000, output_tokens=2000,
-                          time_s=30.0, concurrency=1, cached=0, unpriced_models=(), approximate_models=(),
-                          extrapolated=0)
+    est = SimpleNamespace(
+        calls=40,
+        cost_usd=cost,
+        total_tokens=12000,
+        input_tokens=10000,
+        output_tokens=2000,
+        time_s=30.0,
+        concurrency=1,
+        cached=0,
+        unpriced_models=(),
+        approximate_models=(),
+        extrapolated=0,
+    )
     return SimpleNamespace(estimate=est, finished=0, waiting=0)
 
 
@@ -23,8 +34,9 @@ def test_a_free_run_is_called_free_not_about_nothing(qapp):
 
 def test_a_fast_local_server_is_not_said_to_answer_in_zero_seconds(qapp):
     """A server that answered in 4 ms is reported in hundredths, never "0.0 s"."""
-    report = SimpleNamespace(verdict="connected", url="http://127.0.0.1:8080/v1", detail="", latency_s=0.004,
-                             model="qwen2.5")
+    report = SimpleNamespace(
+        verdict="connected", url="http://127.0.0.1:8080/v1", detail="", latency_s=0.004, model="qwen2.5"
+    )
     assert describe(report).headline == "Connected: qwen2.5 answered in 0.01 s"
     report.latency_s = 0.84
     assert describe(report).headline == "Connected: qwen2.5 answered in 0.8 s"
@@ -64,7 +76,9 @@ def test_the_run_estimate_warns_before_run_when_prompts_exceed_the_context(qapp)
     plan = _plan(0.0)
     plan.estimate.too_long, plan.estimate.context_tokens = 12, 8192
     text = estimate_text(plan)
-    assert ("Warning: 12 requests are longer than the model's context (8,192 tokens): lower the variant's top-k "
-            "or the chunk size, or use a model with a longer context.") in text
+    assert (
+        "Warning: 12 requests are longer than the model's context (8,192 tokens): lower the variant's top-k "
+        "or the chunk size, or use a model with a longer context."
+    ) in text
     plan.estimate.too_long = 0
     assert "context" not in estimate_text(plan)

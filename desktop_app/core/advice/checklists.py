@@ -6,22 +6,48 @@ tool; HyDE and fine-tuned embeddings tried as costly options); and its fine-tuni
 (a small high-quality set beats a large one; a model tuned on 140k Slack messages learned
 to answer "I shall work on that in the morning": it copies the data's behaviour).
 """
+
 from __future__ import annotations
 
 from desktop_app.core.advice.model import ChecklistItem
 
 # Every id the advisor can emit, by move; the ui keeps one translation per id.
-PROMPT_ENGINEERING = ("clear_instructions", "split_task", "step_by_step", "few_shot_examples",
-                      "output_format_spec")
-GROUNDING = ("answer_only_from_passages", "cite_passages", "say_when_not_found", "passages_before_question",
-             "grounded_few_shot_examples")
-RAG = ("add_documents", "check_readiness", "choose_top_k", "hybrid_search", "grounding_instructions",
-       "compare_with_baseline", "watch_token_cost")
-IMPROVE_RETRIEVAL = ("add_missing_documents", "chunk_size", "hybrid_search", "rerank", "classify_questions",
-                     "metadata_filters", "query_expansion", "tools_for_structured_data", "hyde",
-                     "finetune_embeddings")
-FINE_TUNING = ("small_high_quality_set", "use_examples_pool", "check_data_behaviour", "hold_out_eval",
-               "compare_token_cost")
+PROMPT_ENGINEERING = ("clear_instructions", "split_task", "step_by_step", "few_shot_examples", "output_format_spec")
+GROUNDING = (
+    "answer_only_from_passages",
+    "cite_passages",
+    "say_when_not_found",
+    "passages_before_question",
+    "grounded_few_shot_examples",
+)
+RAG = (
+    "add_documents",
+    "check_readiness",
+    "choose_top_k",
+    "hybrid_search",
+    "grounding_instructions",
+    "compare_with_baseline",
+    "watch_token_cost",
+)
+IMPROVE_RETRIEVAL = (
+    "add_missing_documents",
+    "chunk_size",
+    "hybrid_search",
+    "rerank",
+    "classify_questions",
+    "metadata_filters",
+    "query_expansion",
+    "tools_for_structured_data",
+    "hyde",
+    "finetune_embeddings",
+)
+FINE_TUNING = (
+    "small_high_quality_set",
+    "use_examples_pool",
+    "check_data_behaviour",
+    "hold_out_eval",
+    "compare_token_cost",
+)
 FINE_TUNING_AND_RAG = ("train_with_retrieved_passages", "keep_improving_retrieval") + FINE_TUNING
 # The model ignores passages that hold the answer even with a grounding prompt: the model is the limit.
 STRONGER_MODEL = ("try_stronger_model", "same_rows_same_checks", "fine_tune_instead", "compare_token_cost")
@@ -32,8 +58,11 @@ COSTLY = frozenset({"hyde", "finetune_embeddings"})
 MIN_TRAINING_EXAMPLES = 10
 SUGGESTED_TRAINING_EXAMPLES = 50
 
-ALL_IDS = tuple(dict.fromkeys(PROMPT_ENGINEERING + GROUNDING + RAG + IMPROVE_RETRIEVAL + FINE_TUNING_AND_RAG
-                              + STRONGER_MODEL + GOOD_ENOUGH))
+ALL_IDS = tuple(
+    dict.fromkeys(
+        PROMPT_ENGINEERING + GROUNDING + RAG + IMPROVE_RETRIEVAL + FINE_TUNING_AND_RAG + STRONGER_MODEL + GOOD_ENOUGH
+    )
+)
 
 
 def _item(cid: str, *, done: bool = False, numbers: dict | None = None) -> ChecklistItem:
@@ -44,10 +73,20 @@ def _pool_numbers(pool: int) -> dict:
     return {"pool": pool, "minimum": MIN_TRAINING_EXAMPLES, "suggested": SUGGESTED_TRAINING_EXAMPLES}
 
 
-def build(recommendation: str, *, flavour: str = "", tried: frozenset[str] = frozenset(), pool: int = 0,
-          token_cost: dict | None = None, readiness_share: float | None = None,
-          retrieval_gaps: int = 0, cheaper: dict | None = None, grounded: frozenset[str] = frozenset(),
-          not_in_documents: int = 0, model: str = "") -> tuple[ChecklistItem, ...]:
+def build(
+    recommendation: str,
+    *,
+    flavour: str = "",
+    tried: frozenset[str] = frozenset(),
+    pool: int = 0,
+    token_cost: dict | None = None,
+    readiness_share: float | None = None,
+    retrieval_gaps: int = 0,
+    cheaper: dict | None = None,
+    grounded: frozenset[str] = frozenset(),
+    not_in_documents: int = 0,
+    model: str = "",
+) -> tuple[ChecklistItem, ...]:
     """The checklist of one move.
 
     ``flavour`` "grounding" turns prompt engineering / fine-tuning toward generation gaps,
@@ -56,20 +95,35 @@ def build(recommendation: str, *, flavour: str = "", tried: frozenset[str] = fro
     (both marked done); ``not_in_documents`` counts rows whose answer no document holds.
     """
     if recommendation == "stronger_model":
-        return tuple(_item(c, numbers={"model": model} if c == "try_stronger_model" and model else
-                           _pool_numbers(pool) if c == "fine_tune_instead" else
-                           token_cost if c == "compare_token_cost" else None)
-                     for c in STRONGER_MODEL if c != "compare_token_cost" or token_cost)
+        return tuple(
+            _item(
+                c,
+                numbers={"model": model}
+                if c == "try_stronger_model" and model
+                else _pool_numbers(pool)
+                if c == "fine_tune_instead"
+                else token_cost
+                if c == "compare_token_cost"
+                else None,
+            )
+            for c in STRONGER_MODEL
+            if c != "compare_token_cost" or token_cost
+        )
     if recommendation == "prompt_engineering" and flavour == "grounding":
-        return tuple(_item(c, done=c in grounded,
-                           numbers=_pool_numbers(pool) if c == "grounded_few_shot_examples" else None)
-                     for c in GROUNDING)
+        return tuple(
+            _item(c, done=c in grounded, numbers=_pool_numbers(pool) if c == "grounded_few_shot_examples" else None)
+            for c in GROUNDING
+        )
     if recommendation == "prompt_engineering":
-        done = {"clear_instructions": "instructions" in tried, "step_by_step": "step_by_step" in tried,
-                "few_shot_examples": "few_shot" in tried}
-        return tuple(_item(c, done=done.get(c, False),
-                           numbers={"pool": pool} if c == "few_shot_examples" else None)
-                     for c in PROMPT_ENGINEERING)
+        done = {
+            "clear_instructions": "instructions" in tried,
+            "step_by_step": "step_by_step" in tried,
+            "few_shot_examples": "few_shot" in tried,
+        }
+        return tuple(
+            _item(c, done=done.get(c, False), numbers={"pool": pool} if c == "few_shot_examples" else None)
+            for c in PROMPT_ENGINEERING
+        )
     if recommendation == "rag":
         rag_done = bool({"rag", "rag_tuned"} & tried)
         out = []
@@ -79,15 +133,15 @@ def build(recommendation: str, *, flavour: str = "", tried: frozenset[str] = fro
                 numbers = {"share": round(readiness_share, 4)}
             if c == "watch_token_cost" and token_cost:
                 numbers = token_cost
-            out.append(_item(c, done=rag_done and c in ("add_documents", "compare_with_baseline"),
-                             numbers=numbers))
+            out.append(_item(c, done=rag_done and c in ("add_documents", "compare_with_baseline"), numbers=numbers))
         if not_in_documents:  # RAG cannot bring what no document holds: that comes first
             out.insert(0, _item("add_missing_documents", numbers={"rows": not_in_documents}))
         return tuple(out)
     if recommendation == "improve_retrieval":
-        return tuple(_item(c, numbers={"rows": not_in_documents or retrieval_gaps}
-                           if c == "add_missing_documents" else None)
-                     for c in IMPROVE_RETRIEVAL)
+        return tuple(
+            _item(c, numbers={"rows": not_in_documents or retrieval_gaps} if c == "add_missing_documents" else None)
+            for c in IMPROVE_RETRIEVAL
+        )
     if recommendation in ("fine_tuning", "fine_tuning_and_rag"):
         ids: tuple[str, ...] = FINE_TUNING_AND_RAG if recommendation == "fine_tuning_and_rag" else FINE_TUNING
         if recommendation == "fine_tuning" and flavour == "grounding":

@@ -5,6 +5,7 @@ Pure: no I/O, no clock, no randomness. The pieces live in ``desktop_app/core/adv
 decision), ``evidence``, ``checklists``, ``gridmaps`` and ``model`` (the records and the
 `advise --json` contract).
 """
+
 from __future__ import annotations
 
 from typing import Collection
@@ -22,8 +23,17 @@ from desktop_app.core.phrases import phrase, translate
 from desktop_app.core.variants import grounding_steps
 from desktop_app.core.records import RowResult, RunInfo
 
-__all__ = ["diagnose", "Diagnosis", "Evidence", "ChecklistItem", "RunPoint", "GridMaps", "grid_maps",
-           "REGRESSION_MIN_DROP", "SIZE_HALF"]
+__all__ = [
+    "diagnose",
+    "Diagnosis",
+    "Evidence",
+    "ChecklistItem",
+    "RunPoint",
+    "GridMaps",
+    "grid_maps",
+    "REGRESSION_MIN_DROP",
+    "SIZE_HALF",
+]
 
 REGRESSION_MIN_DROP = 0.02  # a step "made things worse" when it lost >= 2% of the common rows' passes
 SIZE_HALF = 10  # with this many answered rows, the size factor of the confidence is 0.5
@@ -38,16 +48,23 @@ LEVELS = ("high", "moderate", "low")
 
 def _check_inputs(runs, target, examples_pool) -> float:
     if isinstance(target, bool) or not isinstance(target, (int, float)) or not 0 < float(target) <= 1:
-        raise ProjectError(phrase(translate("AdviceErrors", "The target pass rate “{target}” is not a share between 0 and 1."),
-                                  target=target),
-                           translate("AdviceErrors", "Set target_pass_rate in project.json to a value such as 0.9 (90%)."))
+        raise ProjectError(
+            phrase(
+                translate("AdviceErrors", "The target pass rate “{target}” is not a share between 0 and 1."),
+                target=target,
+            ),
+            translate("AdviceErrors", "Set target_pass_rate in project.json to a value such as 0.9 (90%)."),
+        )
     if isinstance(examples_pool, bool) or not isinstance(examples_pool, int) or examples_pool < 0:
-        raise ProjectError(phrase(translate("AdviceErrors", "The examples pool size “{size}” is not a count."),
-                                  size=examples_pool),
-                           translate("AdviceErrors", "Re-import the dataset to set aside an examples pool."))
+        raise ProjectError(
+            phrase(translate("AdviceErrors", "The examples pool size “{size}” is not a count."), size=examples_pool),
+            translate("AdviceErrors", "Re-import the dataset to set aside an examples pool."),
+        )
     if not runs:
-        raise RunError(translate("AdviceErrors", "There are no runs to advise on yet."),
-                       translate("AdviceErrors", "Run or import a run first."))
+        raise RunError(
+            translate("AdviceErrors", "There are no runs to advise on yet."),
+            translate("AdviceErrors", "Run or import a run first."),
+        )
     return float(target)
 
 
@@ -60,8 +77,12 @@ def _regressions(stats: list[RunStats]) -> list[Evidence]:
             continue
         cmp = compare(ref, run)
         # A drop is called a regression only when it is not chance (exact McNemar p < 0.05).
-        if (cmp.common and cmp.passes_after < cmp.passes_before and cmp.drop >= REGRESSION_MIN_DROP
-                and cmp.paired.significant):
+        if (
+            cmp.common
+            and cmp.passes_after < cmp.passes_before
+            and cmp.drop >= REGRESSION_MIN_DROP
+            and cmp.paired.significant
+        ):
             out.append(ev.regression(cmp))
     return out
 
@@ -89,8 +110,9 @@ def _confidence(decision: Decision, start: RunStats, regressions: list[Evidence]
     return round(max(0.0, min(1.0, value)), 3)
 
 
-def confidence_words(decision: Decision, start: RunStats, regressions: list[Evidence],
-                     agreement: dict | None) -> tuple[str, tuple[str, ...]]:
+def confidence_words(
+    decision: Decision, start: RunStats, regressions: list[Evidence], agreement: dict | None
+) -> tuple[str, tuple[str, ...]]:
     """("high" | "moderate" | "low", the reasons that lowered it), from what was measured.
 
     Reasons: few_rows (under SMALL_SET decided rows; under TINY_SET counts twice), chance (the
@@ -127,8 +149,9 @@ def _key(e: Evidence) -> tuple:
     return e.kind, repr(sorted(e.numbers.items())), e.rows, e.runs
 
 
-def _evidence(decision: Decision, s: Situation, stats: list[RunStats], regressions: list[Evidence],
-              readiness: dict | None) -> tuple[Evidence, ...]:
+def _evidence(
+    decision: Decision, s: Situation, stats: list[RunStats], regressions: list[Evidence], readiness: dict | None
+) -> tuple[Evidence, ...]:
     """The decision's own evidence first, then the rest in a fixed order of kinds."""
     f = s.start
     items = list(decision.support) + ev.gap_shares(f)
@@ -167,9 +190,16 @@ def _grounded(s: Situation) -> frozenset[str]:
     return grounding_steps(dict(rag.info.variant or {})) if rag is not None else frozenset()
 
 
-def diagnose(runs: list[tuple[RunInfo, list[RowResult]]], *, target: float = 0.9, examples_pool: int = 0,
-             readiness: dict | None = None, eval_ids: Collection[str] | None = None,
-             not_in_documents: Collection[str] | None = None, agreement: dict | None = None) -> Diagnosis:
+def diagnose(
+    runs: list[tuple[RunInfo, list[RowResult]]],
+    *,
+    target: float = 0.9,
+    examples_pool: int = 0,
+    readiness: dict | None = None,
+    eval_ids: Collection[str] | None = None,
+    not_in_documents: Collection[str] | None = None,
+    agreement: dict | None = None,
+) -> Diagnosis:
     """Classify every failing row and recommend the next step, with evidence and a checklist.
 
     ``runs``: (RunInfo, results) pairs, ordered here by RunInfo.id (the store's id is the order
@@ -193,33 +223,69 @@ def diagnose(runs: list[tuple[RunInfo, list[RowResult]]], *, target: float = 0.9
     start = best_run(stats)
     if start is None:  # quote what the rows say went wrong: the connection may be fine
         kind, count, example = commonest_error(r.error for _, results in runs for r in results) or ("unknown", 0, "")
-        hint = (translate("AdviceErrors", "Lower the variant's top-k or the chunk size, or choose a model with a "
-                                          "longer context, and run again.") if kind == "prompt_too_long" else
-                translate("AdviceErrors", "Check the connection (Test button or `connect`) and run again.") if kind in (
-                    "connection_error", "timeout") else translate("AdviceErrors", "See the error below, fix it, and run again."))
-        raise RunError(phrase(translate("AdviceErrors", "None of the runs produced an answer: every row ended in an error; "
-                                                        "the commonest, on {count} rows: {example}"),
-                              count=count, example=example[:200]), hint, details={"kind": kind})
+        hint = (
+            translate(
+                "AdviceErrors",
+                "Lower the variant's top-k or the chunk size, or choose a model with a longer context, and run again.",
+            )
+            if kind == "prompt_too_long"
+            else translate("AdviceErrors", "Check the connection (Test button or `connect`) and run again.")
+            if kind in ("connection_error", "timeout")
+            else translate("AdviceErrors", "See the error below, fix it, and run again.")
+        )
+        raise RunError(
+            phrase(
+                translate(
+                    "AdviceErrors",
+                    "None of the runs produced an answer: every row ended in an error; "
+                    "the commonest, on {count} rows: {example}",
+                ),
+                count=count,
+                example=example[:200],
+            ),
+            hint,
+            details={"kind": kind},
+        )
     baseline = next((r for r in stats if r.scored and not r.techniques), None) or next(r for r in stats if r.scored)
-    situation = Situation(tuple(stats), start, baseline, target, examples_pool, readiness,
-                          _absent_rows(readiness, not_in_documents))
+    situation = Situation(
+        tuple(stats), start, baseline, target, examples_pool, readiness, _absent_rows(readiness, not_in_documents)
+    )
     decision = decide(situation)
     regressions = _regressions(stats)
     tried = frozenset(t for r in stats if r.scored for t in r.techniques)
     extra = decision.extra
     checklist = checklists.build(
-        decision.recommendation, flavour=decision.flavour, tried=tried, pool=examples_pool,
-        token_cost=extra.get("token_cost"), readiness_share=extra.get("readiness_share"),
-        retrieval_gaps=extra.get("retrieval_gaps", 0), cheaper=extra.get("cheaper"),
-        grounded=_grounded(situation), not_in_documents=len(extra.get("not_in_documents") or ()),
-        model=extra.get("model") or "")
+        decision.recommendation,
+        flavour=decision.flavour,
+        tried=tried,
+        pool=examples_pool,
+        token_cost=extra.get("token_cost"),
+        readiness_share=extra.get("readiness_share"),
+        retrieval_gaps=extra.get("retrieval_gaps", 0),
+        cheaper=extra.get("cheaper"),
+        grounded=_grounded(situation),
+        not_in_documents=len(extra.get("not_in_documents") or ()),
+        model=extra.get("model") or "",
+    )
     confidence = _confidence(decision, start, regressions)
     level, reasons = confidence_words(decision, start, regressions, agreement)
     main = compare(baseline, start).paired if baseline is not start else None
     return Diagnosis(
-        recommendation=decision.recommendation, confidence=confidence, target=target,
-        from_run=start.name, baseline_run=baseline.name, gaps=start.gaps, errors=start.errors, unsure=start.unsure,
+        recommendation=decision.recommendation,
+        confidence=confidence,
+        target=target,
+        from_run=start.name,
+        baseline_run=baseline.name,
+        gaps=start.gaps,
+        errors=start.errors,
+        unsure=start.unsure,
         evidence=_evidence(decision, situation, stats, regressions, readiness),
-        checklist=checklist, runs=run_points(stats), rows=start.scored, agreement=agreement,
-        focus=decision.flavour, confidence_level=level, confidence_reasons=reasons,
-        min_detectable=min_detectable(main.rows if main else start.scored, main.discordance if main else 0.0))
+        checklist=checklist,
+        runs=run_points(stats),
+        rows=start.scored,
+        agreement=agreement,
+        focus=decision.flavour,
+        confidence_level=level,
+        confidence_reasons=reasons,
+        min_detectable=min_detectable(main.rows if main else start.scored, main.discordance if main else 0.0),
+    )

@@ -5,6 +5,7 @@ Technique map: each run at its technique position (x: 0 none, 1 instructions / s
 arrows in the order runs were made. Runs sharing a cell get an index and a small offset.
 Diagnosis map: each run at (behaviour score, content score) with the target corner.
 """
+
 from __future__ import annotations
 
 import math
@@ -27,13 +28,31 @@ def run_points(stats: list[RunStats]) -> tuple[RunPoint, ...]:
     for s in stats:
         index = seen.get(s.position, 0)
         seen[s.position] = index + 1
-        points.append(RunPoint(
-            id=s.info.id, name=s.name, techniques=s.techniques, order=s.order,
-            technique_position=s.position, cell_index=index, cell_count=cells[s.position],
-            content_score=s.content_score, behaviour_score=s.behaviour_score, pass_rate=s.pass_rate,
-            rows=s.rows, errors=s.errors, unsure=s.unsure, gaps=s.gaps, is_rag=s.is_rag, imported=s.info.imported,
-            status=s.info.status, tokens_per_request=s.tokens_per_request, cost=s.cost,
-            latency_p50=s.latency_p50, label=run_label(s.name, s.info.variant)))
+        points.append(
+            RunPoint(
+                id=s.info.id,
+                name=s.name,
+                techniques=s.techniques,
+                order=s.order,
+                technique_position=s.position,
+                cell_index=index,
+                cell_count=cells[s.position],
+                content_score=s.content_score,
+                behaviour_score=s.behaviour_score,
+                pass_rate=s.pass_rate,
+                rows=s.rows,
+                errors=s.errors,
+                unsure=s.unsure,
+                gaps=s.gaps,
+                is_rag=s.is_rag,
+                imported=s.info.imported,
+                status=s.info.status,
+                tokens_per_request=s.tokens_per_request,
+                cost=s.cost,
+                latency_p50=s.latency_p50,
+                label=run_label(s.name, s.info.variant),
+            )
+        )
     return tuple(points)
 
 
@@ -72,5 +91,6 @@ def grid_maps(diagnosis: Diagnosis) -> GridMaps:
         technique.append(MapPoint(p.name, p.order, x + dx, y + dy, p.pass_rate, p.label))
         diag.append(MapPoint(p.name, p.order, p.behaviour_score, p.content_score, p.pass_rate, p.label))
     orders = [p.order for p in diagnosis.runs]
-    return GridMaps(tuple(technique), tuple(zip(orders, orders[1:])), tuple(diag),
-                    diagnosis.target_corner, diagnosis.from_run)
+    return GridMaps(
+        tuple(technique), tuple(zip(orders, orders[1:])), tuple(diag), diagnosis.target_corner, diagnosis.from_run
+    )

@@ -1,4 +1,5 @@
 """Feeding the advisor from a project folder: its results store, target and examples pool."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -42,16 +43,20 @@ def load_evaluated_runs(project) -> tuple[list[tuple[RunInfo, list[RowResult]]],
     from desktop_app.core.run.project import current_results  # noqa: PLC0415 - the engine's rescoring
 
     if not project.results_db.exists():  # opening the store would create an empty one
-        raise RunError(translate("AdviceErrors", "This project has no runs yet."),
-                       translate("AdviceErrors", "Run or import a run first."))
+        raise RunError(
+            translate("AdviceErrors", "This project has no runs yet."),
+            translate("AdviceErrors", "Run or import a run first."),
+        )
     eval_ids = evaluation_ids(project)  # a damaged rows file is a DataError here, not a traceback later
     with ResultStore(project.results_db) as store:
         current = current_results(project, store)  # rescored in memory when the checks changed: never written
         runs = [(info, only_rows(current[info.id], eval_ids)) for info in store.runs()]
     runs = [(info, results) for info, results in runs if results]
     if not runs:
-        raise RunError(translate("AdviceErrors", "This project has no runs with results yet."),
-                       translate("AdviceErrors", "Run or import a run first."))
+        raise RunError(
+            translate("AdviceErrors", "This project has no runs with results yet."),
+            translate("AdviceErrors", "Run or import a run first."),
+        )
     return runs, eval_ids
 
 
@@ -59,8 +64,9 @@ def has_rag_run(runs: list[tuple[RunInfo, list[RowResult]]]) -> bool:
     return any(is_rag_run(info.techniques, results) for info, results in runs)
 
 
-def diagnose_project(project, *, readiness: dict | None = None, measure_readiness: bool = False,
-                     progress=None, should_stop=None) -> Diagnosis:
+def diagnose_project(
+    project, *, readiness: dict | None = None, measure_readiness: bool = False, progress=None, should_stop=None
+) -> Diagnosis:
     """The Diagnosis of a project as stored now (the CLI, the ui's Advice page and the report).
 
     ``measure_readiness``: while no RAG run exists, search the knowledge base for every
@@ -74,14 +80,21 @@ def diagnose_project(project, *, readiness: dict | None = None, measure_readines
     return diagnose_runs(project, runs, eval_ids, readiness)
 
 
-def diagnose_runs(project, runs: list[tuple[RunInfo, list[RowResult]]], eval_ids: set[str] | None,
-                  readiness: dict | None = None) -> Diagnosis:
+def diagnose_runs(
+    project, runs: list[tuple[RunInfo, list[RowResult]]], eval_ids: set[str] | None, readiness: dict | None = None
+) -> Diagnosis:
     """``diagnose`` with everything the project adds: target, examples pool, the answers no document
     holds, the person's reviews and the start of each linked row's question (one path for the
     window, the CLI and the report, so they never disagree)."""
-    found = diagnose(runs, target=target_pass_rate(project), examples_pool=examples_pool_size(project),
-                     readiness=readiness, eval_ids=eval_ids, not_in_documents=absent_answers(project, runs),
-                     agreement=review_agreement(runs))
+    found = diagnose(
+        runs,
+        target=target_pass_rate(project),
+        examples_pool=examples_pool_size(project),
+        readiness=readiness,
+        eval_ids=eval_ids,
+        not_in_documents=absent_answers(project, runs),
+        agreement=review_agreement(runs),
+    )
     linked = {r for e in found.evidence for r in e.rows}
     return dataclasses.replace(found, row_inputs=row_inputs(project, linked) if linked else {})
 
@@ -89,8 +102,13 @@ def diagnose_runs(project, runs: list[tuple[RunInfo, list[RowResult]]], eval_ids
 def absent_answers(project, runs: list[tuple[RunInfo, list[RowResult]]]) -> set[str]:
     """Rows a RAG run got wrong whose expected answer no document holds (searching the documents
     for the answer itself); empty without a RAG run or documents. Read only, no model calls."""
-    failed = {r.row_id for info, results in runs if is_rag_run(info.techniques, results)
-              for r in results if r.error is None and r.output is not None and not content_passed(r.verdicts)}
+    failed = {
+        r.row_id
+        for info, results in runs
+        if is_rag_run(info.techniques, results)
+        for r in results
+        if r.error is None and r.output is not None and not content_passed(r.verdicts)
+    }
     if not failed or not project.knowledge_dir.exists() or not project.rows_file.exists():
         return set()
     from desktop_app.core.data.rows import load_rows  # noqa: PLC0415 - numpy: only when advising

@@ -3,6 +3,7 @@
 Evidence is the data of a sentence (numbers, row ids, run names), never prose: the ui and
 the report word it in the user's language. Checklist ids are stable because the ui translates them.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -12,14 +13,49 @@ from desktop_app.core.run.scoring import per_request
 
 # Keys of `advise --json` fixed by the issue; EXTENSION_KEYS are additions (extend, never rename).
 CONTRACT_KEYS = ("recommendation", "confidence", "target", "gaps", "evidence", "checklist", "runs")
-EXTENSION_KEYS = ("from_run", "baseline_run", "errors", "checklist_details", "unsure", "agreement", "rows",
-                  "min_detectable", "focus", "confidence_level", "confidence_reasons", "row_inputs")
+EXTENSION_KEYS = (
+    "from_run",
+    "baseline_run",
+    "errors",
+    "checklist_details",
+    "unsure",
+    "agreement",
+    "rows",
+    "min_detectable",
+    "focus",
+    "confidence_level",
+    "confidence_reasons",
+    "row_inputs",
+)
 GAP_KEYS = ("knowledge", "behaviour", "retrieval", "generation")
 EVIDENCE_KEYS = ("kind", "numbers", "rows", "runs")
-RUN_CONTRACT_KEYS = ("name", "techniques", "technique_position", "diagnosis_position", "content_score",
-                     "behaviour_score", "pass_rate", "tokens_per_request", "cost", "latency_p50")
-RUN_EXTENSION_KEYS = ("id", "order", "cell_index", "cell_count", "rows", "errors", "gaps", "is_rag",
-                      "imported", "status", "cost_per_1k", "unsure", "label")
+RUN_CONTRACT_KEYS = (
+    "name",
+    "techniques",
+    "technique_position",
+    "diagnosis_position",
+    "content_score",
+    "behaviour_score",
+    "pass_rate",
+    "tokens_per_request",
+    "cost",
+    "latency_p50",
+)
+RUN_EXTENSION_KEYS = (
+    "id",
+    "order",
+    "cell_index",
+    "cell_count",
+    "rows",
+    "errors",
+    "gaps",
+    "is_rag",
+    "imported",
+    "status",
+    "cost_per_1k",
+    "unsure",
+    "label",
+)
 CHECKLIST_KEYS = ("id", "costly", "done", "numbers")
 
 

@@ -1,5 +1,6 @@
 """Number formats of the advice, the report and the window (ui/advice/fmt.py), and the raw-data fallback
 for an item no sentence exists for: never an error, always something readable."""
+
 from __future__ import annotations
 
 import math

@@ -12,6 +12,7 @@ Each row passed or failed in both runs, so the comparison is paired: only the di
   McNemar test's power (Connor 1987) at a two-sided 5% level and 80% power, for the observed
   share of discordant rows.
 """
+
 from __future__ import annotations
 
 import math
@@ -37,9 +38,13 @@ class Paired:
         return self.p_value < ALPHA
 
     def numbers(self) -> dict:
-        return {"fixed": self.fixed, "broken": self.broken, "p_value": round(self.p_value, 4),
-                "ci95": [round(self.ci95[0], 4), round(self.ci95[1], 4)],
-                "rows_to_settle": rows_to_settle(self.difference, self.discordance, self.rows)}
+        return {
+            "fixed": self.fixed,
+            "broken": self.broken,
+            "p_value": round(self.p_value, 4),
+            "ci95": [round(self.ci95[0], 4), round(self.ci95[1], 4)],
+            "rows_to_settle": rows_to_settle(self.difference, self.discordance, self.rows),
+        }
 
     @property
     def discordance(self) -> float:
@@ -52,7 +57,7 @@ def mcnemar_exact(fixed: int, broken: int) -> float:
     if n == 0:
         return 1.0
     k = min(fixed, broken)
-    tail = sum(math.comb(n, i) for i in range(k + 1)) / 2 ** n
+    tail = sum(math.comb(n, i) for i in range(k + 1)) / 2**n
     return min(1.0, 2 * tail)
 
 
@@ -117,6 +122,12 @@ def min_detectable(rows: int, discordance: float) -> float | None:
 
 def paired(both: int, broken: int, fixed: int, neither: int) -> Paired:
     n = both + broken + fixed + neither
-    return Paired(rows=n, fixed=fixed, broken=broken, both_pass=both, p_value=mcnemar_exact(fixed, broken),
-                  ci95=newcombe_paired(both, broken, fixed, neither),
-                  difference=(fixed - broken) / n if n else 0.0)
+    return Paired(
+        rows=n,
+        fixed=fixed,
+        broken=broken,
+        both_pass=both,
+        p_value=mcnemar_exact(fixed, broken),
+        ci95=newcombe_paired(both, broken, fixed, neither),
+        difference=(fixed - broken) / n if n else 0.0,
+    )

@@ -6,6 +6,7 @@ each step against the baseline; the path need not be linear. Each rule returns t
 margin of the comparison that decided it, how far the move's premise was measured, and the
 evidence that supports it (listed first in the diagnosis).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -86,8 +87,13 @@ def rank_key(run: RunStats) -> tuple:
     """Best first: pass rate, then both scores, then the simpler and cheaper run, then the earlier one."""
     x, y = run.position
     tokens = run.tokens_per_request if run.tokens_per_request is not None else float("inf")
-    return (-round(run.pass_rate, 9), -round(run.content_score + run.behaviour_score, 9), x + y,
-            round(tokens, 6), run.order)
+    return (
+        -round(run.pass_rate, 9),
+        -round(run.content_score + run.behaviour_score, 9),
+        x + y,
+        round(tokens, 6),
+        run.order,
+    )
 
 
 def best_run(runs: list[RunStats]) -> RunStats | None:
@@ -120,8 +126,13 @@ def decide(s: Situation) -> Decision:
     b, ctx = f.weight("behaviour"), f.weight("knowledge", "retrieval", "generation")
     fails = b + ctx
     side_margin = abs(ctx - b) / fails
-    if (s.rag_tried and s.tried("few_shot") and ctx_rows / n >= LARGE and b_rows / n >= LARGE
-            and min(ctx, b) / fails >= BALANCED):
+    if (
+        s.rag_tried
+        and s.tried("few_shot")
+        and ctx_rows / n >= LARGE
+        and b_rows / n >= LARGE
+        and min(ctx, b) / fails >= BALANCED
+    ):
         # Both gaps remain after the cheap steps on both axes: the talk's last Spider step.
         return _both(s, margin=2 * min(ctx, b) / fails)
     if b and b >= ctx and not s.tried("instructions", "step_by_step", "few_shot"):
@@ -162,18 +173,24 @@ def _current_step(s: Situation) -> Decision:
 def _good_enough(s: Situation) -> Decision:
     f = s.start
     margin = _clip((f.pass_rate - s.target) / max(1.0 - s.target, 0.05))
-    support = [Evidence("pass_rate", {"pass_rate": round(f.pass_rate, 4), "target": s.target, "rows": f.total},
-                        (), (f.name,))]
+    support = [
+        Evidence("pass_rate", {"pass_rate": round(f.pass_rate, 4), "target": s.target, "rows": f.total}, (), (f.name,))
+    ]
     cheaper = None
-    meeting = [(r.tokens_per_request, r) for r in s.runs
-               if r.pass_rate >= s.target and r.covers_all and r.tokens_per_request is not None]
+    meeting = [
+        (r.tokens_per_request, r)
+        for r in s.runs
+        if r.pass_rate >= s.target and r.covers_all and r.tokens_per_request is not None
+    ]
     reference = f.tokens_per_request
     if reference is not None and meeting:
         tokens, cheapest = min(meeting, key=lambda m: (round(m[0], 6), m[1].order))
         if cheapest is not f and tokens < reference:
-            cheaper = {"pass_rate": round(cheapest.pass_rate, 4),
-                       "tokens_per_request": round(tokens, 1),
-                       "reference_tokens_per_request": round(reference, 1)}
+            cheaper = {
+                "pass_rate": round(cheapest.pass_rate, 4),
+                "tokens_per_request": round(tokens, 1),
+                "reference_tokens_per_request": round(reference, 1),
+            }
             support.append(Evidence("cheaper_run", dict(cheaper), (), (f.name, cheapest.name)))
     return Decision("good_enough", margin, 1.0, tuple(support), extra={"cheaper": cheaper})
 
@@ -186,9 +203,14 @@ def _both(s: Situation, margin: float) -> Decision:
     for run in dict.fromkeys(x for x in (rag, few) if x is not None and x is not s.baseline):
         support += ev.technique_fixed(compare(s.baseline, run))
     cost = _few_shot_cost(s, few)
-    return Decision("fine_tuning_and_rag", _clip(margin), 1.0, tuple(support + cost["evidence"]),
-                    "on_rag" if f.is_rag else "",
-                    extra={"token_cost": cost["numbers"], "retrieval_gaps": f.count("retrieval")})
+    return Decision(
+        "fine_tuning_and_rag",
+        _clip(margin),
+        1.0,
+        tuple(support + cost["evidence"]),
+        "on_rag" if f.is_rag else "",
+        extra={"token_cost": cost["numbers"], "retrieval_gaps": f.count("retrieval")},
+    )
 
 
 def _absent(s: Situation, run: RunStats, *kinds: str) -> Evidence | None:
@@ -197,8 +219,12 @@ def _absent(s: Situation, run: RunStats, *kinds: str) -> Evidence | None:
     absent = sorted_ids(set(rows) & s.not_in_documents)
     if not rows or len(absent) / len(rows) < MOSTLY_ABSENT:
         return None
-    return Evidence("not_in_documents", {"count": len(absent), "of": len(rows),
-                                         "share": round(len(absent) / len(rows), 4)}, absent, (run.name,))
+    return Evidence(
+        "not_in_documents",
+        {"count": len(absent), "of": len(rows), "share": round(len(absent) / len(rows), 4)},
+        absent,
+        (run.name,),
+    )
 
 
 def _context_axis(s: Situation, side_margin: float) -> Decision:
@@ -209,16 +235,24 @@ def _context_axis(s: Situation, side_margin: float) -> Decision:
         measured = 0.6 if share is None else 0.45 + 0.45 * share
         support = ev.gap_share(f, "knowledge") + ([ev.readiness(s.readiness)] if s.readiness else [])
         absent = _absent(s, f, "knowledge")
-        return Decision("rag", side_margin, measured, tuple(([absent] if absent else []) + support),
-                        "add_documents" if absent else "",
-                        extra={"readiness_share": share, "not_in_documents": absent.rows if absent else ()})
+        return Decision(
+            "rag",
+            side_margin,
+            measured,
+            tuple(([absent] if absent else []) + support),
+            "add_documents" if absent else "",
+            extra={"readiness_share": share, "not_in_documents": absent.rows if absent else ()},
+        )
     rag = f if f.is_rag else s.best(r for r in s.runs if r.is_rag)
     assert rag is not None  # rag_tried: a RAG run answered, so there is a best one
     k, r, g = rag.count("knowledge"), rag.count("retrieval"), rag.count("generation")
     ctx = k + r + g
     # What RAG fixed of the baseline's knowledge-gap rows, on the same rows (None: nothing to compare).
-    support = [e for e in ev.technique_fixed(compare(s.baseline, rag))
-               if e.numbers["gap"] == "knowledge"] if rag is not s.baseline else []
+    support = (
+        [e for e in ev.technique_fixed(compare(s.baseline, rag)) if e.numbers["gap"] == "knowledge"]
+        if rag is not s.baseline
+        else []
+    )
     fix_share = support[0].numbers["share"] if support else None
     chance = bool(support) and support[0].numbers.get("p_value", 0.0) >= CHANCE
     cost = ev.token_cost(s.baseline, rag) if rag is not s.baseline else []
@@ -231,8 +265,9 @@ def _context_axis(s: Situation, side_margin: float) -> Decision:
             # The passages hold the answer and grounding was measured: the model is the limit. A
             # stronger model is one setting away; once one was measured too, train the model.
             move = "fine_tuning" if s.models_tried >= 2 else "stronger_model"
-            return Decision(move, (side_margin + sub_margin) / 2, 0.8, tuple(support), "grounding",
-                            extra={"model": rag.model})
+            return Decision(
+                move, (side_margin + sub_margin) / 2, 0.8, tuple(support), "grounding", extra={"model": rag.model}
+            )
         measured = 0.9 if rag.has_retrieval_checks else 0.7
         return Decision("prompt_engineering", (side_margin + sub_margin) / 2, measured, tuple(support), "grounding")
     unresolved = r + k  # passages lacked the answer, or no retrieval check could tell
@@ -242,25 +277,47 @@ def _context_axis(s: Situation, side_margin: float) -> Decision:
         # RAG closed most of the knowledge gap and little is left to retrieval: adopt it and keep going.
         sub_margin = _clip(2 * (fix_share if fix_share is not None else 1.0) - 1)
         measured = 0.6 + 0.4 * (fix_share if fix_share is not None else 0.0)
-        return Decision("rag", (side_margin + sub_margin) / 2, measured, tuple(support + cost),
-                        extra={"token_cost": cost[0].numbers if cost else None})
+        return Decision(
+            "rag",
+            (side_margin + sub_margin) / 2,
+            measured,
+            tuple(support + cost),
+            extra={"token_cost": cost[0].numbers if cost else None},
+        )
     absent = _absent(s, rag, "retrieval", "knowledge")
     if absent is not None:  # no search setting can find what no document holds
-        return Decision("improve_retrieval", absent.numbers["share"], 1.0,
-                        tuple([absent] + ev.gap_share(rag, "retrieval") + support),
-                        "add_documents", extra={"retrieval_gaps": r + k, "not_in_documents": absent.rows})
+        return Decision(
+            "improve_retrieval",
+            absent.numbers["share"],
+            1.0,
+            tuple([absent] + ev.gap_share(rag, "retrieval") + support),
+            "add_documents",
+            extra={"retrieval_gaps": r + k, "not_in_documents": absent.rows},
+        )
     # RAG in use, little left to retrieval: ground the answers in it (fixed_most implies a fix_share).
     if fixed_most and fix_share is not None and unresolved < g:
-        return Decision("prompt_engineering", (side_margin + _clip(2 * fix_share - 1)) / 2, 0.7,
-                        tuple(ev.gap_share(rag, "generation") + support + cost), "grounding")
+        return Decision(
+            "prompt_engineering",
+            (side_margin + _clip(2 * fix_share - 1)) / 2,
+            0.7,
+            tuple(ev.gap_share(rag, "generation") + support + cost),
+            "grounding",
+        )
     sub_margin = (unresolved - g) / ctx if ctx else 0.0
     lead = ev.gap_share(rag, "retrieval")
     if k and not rag.has_retrieval_checks:
-        lead.append(Evidence("retrieval_unmeasured", {"count": k, "rows": rag.scored}, rag.rows_of("knowledge"),
-                             (rag.name,)))
+        lead.append(
+            Evidence("retrieval_unmeasured", {"count": k, "rows": rag.scored}, rag.rows_of("knowledge"), (rag.name,))
+        )
     measured = 1.0 if rag.has_retrieval_checks and r >= k else 0.6
-    return Decision("improve_retrieval", (side_margin + sub_margin) / 2, measured, tuple(lead + support + cost),
-                    "on_rag" if fixed_most else "", extra={"retrieval_gaps": r + k})
+    return Decision(
+        "improve_retrieval",
+        (side_margin + sub_margin) / 2,
+        measured,
+        tuple(lead + support + cost),
+        "on_rag" if fixed_most else "",
+        extra={"retrieval_gaps": r + k},
+    )
 
 
 def _few_shot_cost(s: Situation, few: RunStats | None) -> dict:
@@ -269,8 +326,11 @@ def _few_shot_cost(s: Situation, few: RunStats | None) -> dict:
         return {"evidence": [], "numbers": None, "ratio": None}
     ref = reference_run(few, list(s.runs)) or s.baseline
     items = ev.token_cost(ref, few) if ref is not few else []
-    return {"evidence": items, "numbers": items[0].numbers if items else None,
-            "ratio": items[0].numbers["ratio"] if items else None}
+    return {
+        "evidence": items,
+        "numbers": items[0].numbers if items else None,
+        "ratio": items[0].numbers["ratio"] if items else None,
+    }
 
 
 def _llm_axis(s: Situation, side_margin: float) -> Decision:
@@ -279,8 +339,7 @@ def _llm_axis(s: Situation, side_margin: float) -> Decision:
     prompt_runs = [r for r in s.runs if r.prompt_techniques and r is not s.baseline]
     best_prompt = s.best(prompt_runs)
     if best_prompt is not None:
-        support += [e for e in ev.technique_fixed(compare(s.baseline, best_prompt))
-                    if e.numbers["gap"] == "behaviour"]
+        support += [e for e in ev.technique_fixed(compare(s.baseline, best_prompt)) if e.numbers["gap"] == "behaviour"]
     if not s.tried("few_shot"):  # instructions measured, examples not yet: the next rung of the ladder
         return Decision("prompt_engineering", side_margin, 0.8, tuple(support))
     few = s.best(r for r in s.runs if "few_shot" in r.techniques)

@@ -3,6 +3,7 @@
 Every number here is a count over row ids or an order-free sum (``math.fsum``), so neither the
 order of a run's results nor ties change it: the same project always gets the same advice.
 """
+
 from __future__ import annotations
 
 import math
@@ -11,8 +12,18 @@ from dataclasses import dataclass, field
 from typing import Collection
 
 from desktop_app.core.advice.paired import Paired, paired
-from desktop_app.core.records import (GAP_KINDS, JUDGE_CHECK, REVIEW_CHECK, RowResult, RunInfo, behaviour_passed, content_outcome,
-                                      content_passed, is_rag_run, technique_position)
+from desktop_app.core.records import (
+    GAP_KINDS,
+    JUDGE_CHECK,
+    REVIEW_CHECK,
+    RowResult,
+    RunInfo,
+    behaviour_passed,
+    content_outcome,
+    content_passed,
+    is_rag_run,
+    technique_position,
+)
 from desktop_app.core.run.scoring import only_rows, percentile, run_cost
 
 PROMPT_TECHNIQUES = frozenset({"instructions", "step_by_step", "few_shot"})
@@ -35,7 +46,7 @@ def _retrieval_flag(result: RowResult, check: str) -> bool | None:
 
 
 def classify(result: RowResult, rag: bool) -> str:
-    """"pass", "error" (no output), "unsure" (content undecided: never a gap) or the row's gap kind.
+    """ "pass", "error" (no output), "unsure" (content undecided: never a gap) or the row's gap kind.
 
     A content failure is a knowledge gap; in a RAG run it is split by the retrieval checks:
     the passages lacked the answer (context_recall failed) -> retrieval; they had it
@@ -84,9 +95,16 @@ def _pick(results: list[RowResult]) -> RowResult:
     """One result per row id, chosen by content not position (a row stored twice is rare)."""
     if len(results) == 1:
         return results[0]
-    return max(results, key=lambda r: (r.error is None and r.output is not None,
-                                       content_passed(r.verdicts), behaviour_passed(r.verdicts),
-                                       r.output or "", r.error or ""))
+    return max(
+        results,
+        key=lambda r: (
+            r.error is None and r.output is not None,
+            content_passed(r.verdicts),
+            behaviour_passed(r.verdicts),
+            r.output or "",
+            r.error or "",
+        ),
+    )
 
 
 @dataclass(frozen=True)
@@ -187,8 +205,11 @@ class RunStats:
 
     @property
     def content_score(self) -> float:
-        judged = [r for r in self.outcome
-                  if self.outcome[r] == "error" or (self.content_judged[r] and self.outcome[r] != "unsure")]
+        judged = [
+            r
+            for r in self.outcome
+            if self.outcome[r] == "error" or (self.content_judged[r] and self.outcome[r] != "unsure")
+        ]
         ok = sum(1 for r in judged if self.outcome[r] != "error" and self.content_ok[r])
         denominator = len(judged) + len(self.missing)
         return ok / denominator if denominator else 0.0
@@ -207,8 +228,7 @@ def _mean(values: list[float]) -> float | None:
     return math.fsum(values) / len(values) if values else None
 
 
-def run_stats(info: RunInfo, results: list[RowResult], order: int,
-              eval_ids: Collection[str] | None = None) -> RunStats:
+def run_stats(info: RunInfo, results: list[RowResult], order: int, eval_ids: Collection[str] | None = None) -> RunStats:
     """The run's numbers; with ``eval_ids`` (the current evaluation rows) results of other rows
     are left out and rows without a result are ``missing``."""
     by_row: dict[str, list[RowResult]] = {}
@@ -222,7 +242,9 @@ def run_stats(info: RunInfo, results: list[RowResult], order: int,
     tokens = [float(r.tokens_in + r.tokens_out) for r in answered]
     lat = [r.latency_s for r in answered if r.latency_s is not None]  # as the leaderboard counts it
     return RunStats(
-        info=info, order=order, is_rag=is_rag,
+        info=info,
+        order=order,
+        is_rag=is_rag,
         outcome=outcome,
         shortfalls={rid: shortfall(picked[rid], k) for rid, k in outcome.items() if k in GAP_KINDS},
         content_ok={rid: content_passed(r.verdicts) for rid, r in picked.items()},
@@ -275,8 +297,12 @@ class Comparison:
         before = [self.before.outcome[r] == "pass" for r in rows]
         after = [self.after.outcome[r] == "pass" for r in rows]
         pairs = list(zip(before, after))
-        return paired(both=pairs.count((True, True)), broken=pairs.count((True, False)),
-                      fixed=pairs.count((False, True)), neither=pairs.count((False, False)))
+        return paired(
+            both=pairs.count((True, True)),
+            broken=pairs.count((True, False)),
+            fixed=pairs.count((False, True)),
+            neither=pairs.count((False, False)),
+        )
 
 
 def compare(before: RunStats, after: RunStats) -> Comparison:
@@ -285,9 +311,13 @@ def compare(before: RunStats, after: RunStats) -> Comparison:
     of_k = tuple(r for r in common if before.outcome[r] in KNOWLEDGE_SIDE)
     of_b = tuple(r for r in common if before.outcome[r] == "behaviour")
     return Comparison(
-        before=before, after=after, common=common,
-        fixed_knowledge=tuple(r for r in of_k if r in ok and after.content_ok[r]), of_knowledge=of_k,
-        fixed_behaviour=tuple(r for r in of_b if r in ok and after.behaviour_ok[r]), of_behaviour=of_b,
+        before=before,
+        after=after,
+        common=common,
+        fixed_knowledge=tuple(r for r in of_k if r in ok and after.content_ok[r]),
+        of_knowledge=of_k,
+        fixed_behaviour=tuple(r for r in of_b if r in ok and after.behaviour_ok[r]),
+        of_behaviour=of_b,
         broken=tuple(r for r in common if before.outcome[r] == "pass" and after.outcome[r] != "pass"),
         passes_before=sum(1 for r in common if before.outcome[r] == "pass"),
         passes_after=sum(1 for r in common if after.outcome[r] == "pass"),

@@ -4,6 +4,7 @@ Advice is only as true as its verdicts, so the app shows this beside every score
 computed here in a few lines (observed vs chance agreement over the labels both raters used):
 scikit-learn has it, but would add tens of MB to the standalone build for one formula.
 """
+
 from __future__ import annotations
 
 from collections import Counter
@@ -27,8 +28,13 @@ class Agreement:
         return self.agreed / self.count if self.count else None
 
     def to_dict(self) -> dict:
-        return {"count": self.count, "agreed": self.agreed, "share": self.share, "kappa": self.kappa,
-                "unsure": self.unsure}
+        return {
+            "count": self.count,
+            "agreed": self.agreed,
+            "share": self.share,
+            "kappa": self.kappa,
+            "unsure": self.unsure,
+        }
 
 
 def cohen_kappa(first: list[str], second: list[str]) -> float | None:

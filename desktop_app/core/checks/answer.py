@@ -13,6 +13,7 @@ Order of questions, each answered on the normalized reading of both texts (quant
    wrong; a short answer sharing nothing with it -> wrong; partial overlap -> unsure.
 The reason is a plain sentence for the person reading the verdict.
 """
+
 from __future__ import annotations
 
 import re
@@ -27,8 +28,10 @@ from desktop_app.core.text import is_cjk, tokens
 from desktop_app.core.checks import reasons as R
 from desktop_app.core.phrases import phrase
 
-_STOP = frozenset("""a an the of to in on at by for with from and or but is are was were be been it its this that
-there it's what which who how many much does do did has have had will can you your i we they about per""".split())
+_STOP = frozenset(
+    """a an the of to in on at by for with from and or but is are was were be been it its this that
+there it's what which who how many much does do did has have had will can you your i we they about per""".split()
+)
 _HIRAGANA = re.compile(r"^[\u3040-\u309f]+$")
 SHORT_ANSWER_TOKENS = 14  # a sentence or so: long enough to say something else, too short to paraphrase at length
 WINDOW_TOKENS, WINDOW_CHARS = 3, 6  # how near a word must be to a number to count as what it is attached to
@@ -89,9 +92,12 @@ _AMOUNT_WORDS = re.compile(r"\b(?:a|an|half|dozen|couple|few|several|once|twice|
 def _no_amount(ans: Reading, exp: Reading) -> bool:
     """A short answer with no digit, no amount word ("an hour and a half", 「半年」) and no word of
     the expected answer cannot be giving the expected number in other words."""
-    return (not re.search(r"\d", ans.text) and not _AMOUNT_WORDS.search(ans.text)
-            and len(_content(ans.text)) <= SHORT_ANSWER_TOKENS
-            and not set(_content(exp.text, without=exp.quantities)) & set(_content(ans.text)))
+    return (
+        not re.search(r"\d", ans.text)
+        and not _AMOUNT_WORDS.search(ans.text)
+        and len(_content(ans.text)) <= SHORT_ANSWER_TOKENS
+        and not set(_content(exp.text, without=exp.quantities)) & set(_content(ans.text))
+    )
 
 
 # -- dates -----------------------------------------------------------------------------------
@@ -115,7 +121,7 @@ def _decide_date(want: date, ans: Reading) -> Decision:
 # -- numbers ---------------------------------------------------------------------------------
 def _show(q: Quantity, text: str) -> str:
     """The quantity as the text wrote it (after normalization): "2年間", "150 kg", "9:00"."""
-    return text[q.start:q.end].strip()
+    return text[q.start : q.end].strip()
 
 
 def _decide_numbers(exp: Reading, ans: Reading, asked: Reading | None, question: str) -> Decision | None:
@@ -154,12 +160,15 @@ def _converted(want: Quantity, pool: list[Quantity], text: str) -> Decision | No
     target = in_base(want)
     if target is None:
         return None
-    same = [(s, e) for family, value, s, e in amounts(tuple(pool), text)
-            if family == target[0] and abs(value - target[1]) < 1e-6 * max(1.0, target[1])]
+    same = [
+        (s, e)
+        for family, value, s, e in amounts(tuple(pool), text)
+        if family == target[0] and abs(value - target[1]) < 1e-6 * max(1.0, target[1])
+    ]
     if not same or all(any(q.start == s and q.end == e and q.unit == want.unit for q in pool) for s, e in same):
         return None  # not stated at all, or only in the expected unit itself (compared as usual)
     if any(not negated(text, s, e) and not hedged(text, s, e) for s, e in same):
-        return _right(phrase(R.OTHER_UNITS, got=text[same[0][0]:same[0][1]]))
+        return _right(phrase(R.OTHER_UNITS, got=text[same[0][0] : same[0][1]]))
     return _wrong(R.AMOUNT_DENIED)
 
 
@@ -185,8 +194,10 @@ def _attached(cands: list[Quantity], text: str, question: str) -> Quantity:
 
     def score(q: Quantity) -> int:
         left, right = _bounds(_CLAUSE, text, q.start, q.end)
-        before, after = tokens(text[left:q.start], cjk="char"), tokens(text[q.start:right], cjk="char")
-        latin = [t for t in before if not is_cjk(t)][-WINDOW_TOKENS:] + [t for t in after if not is_cjk(t)][:1 + WINDOW_TOKENS]
+        before, after = tokens(text[left : q.start], cjk="char"), tokens(text[q.start : right], cjk="char")
+        latin = [t for t in before if not is_cjk(t)][-WINDOW_TOKENS:] + [t for t in after if not is_cjk(t)][
+            : 1 + WINDOW_TOKENS
+        ]
         cjk = [t for t in before if is_cjk(t)][-WINDOW_CHARS:] + [t for t in after if is_cjk(t)][:WINDOW_CHARS]
         return len(({_stem(t) for t in latin} | set(cjk)) & terms)
 
@@ -198,11 +209,11 @@ def _content(text: str, without: tuple[Quantity, ...] = ()) -> list[str]:
     """Content units of a text: Latin words (no stop words), CJK bigrams holding a non-hiragana
     character (a lone CJK character where the run is one long)."""
     for q in sorted(without, key=lambda q: -q.start):
-        text = text[:q.start] + " " + text[q.end:]
+        text = text[: q.start] + " " + text[q.end :]
     out: list[str] = []
     for run in re.findall(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]+|[^\W_]+", text):
         if is_cjk(run):
-            grams = [run[i:i + 2] for i in range(len(run) - 1)] or [run]
+            grams = [run[i : i + 2] for i in range(len(run) - 1)] or [run]
             out += [g for g in grams if not _HIRAGANA.match(g)]
         elif run not in _STOP:
             out.append(run)
@@ -257,6 +268,7 @@ def _seen(word: str, have: list[str]) -> bool:
 
 def _other_code(want: list[str], have: list[str]) -> bool:
     """An expected code (letters and digits: IP68, HF220) missing while one of the same shape is there."""
+
     def shape(t: str) -> str:
         return re.sub(r"\d", "#", t)
 

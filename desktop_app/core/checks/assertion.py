@@ -6,6 +6,7 @@ dictionary in the standalone build) but negation and alternatives show in the pa
 endings right next to the phrase (「Xではなく」「Xには対応していません」「XかY」), which
 patterns read as well.
 """
+
 from __future__ import annotations
 
 import re
@@ -20,18 +21,26 @@ _REFUSAL = re.compile(
     r"|記載(?:が|は)?(?:ありません|ございません|されていません)"
     r"|わかりません|分かりません|わかりかねます|分かりかねます|存じません|お答えできません|回答できません|お答えしかねます"
     r"|情報(?:は|を|が)?(?:持って(?:い|お)りません|持っていません|持ち合わせて(?:い|お)りません|ございません|ありません)"
-    r"|(?:手元に|その)情報がない|不明です")
+    r"|(?:手元に|その)情報がない|不明です"
+)
 _SENTENCE = re.compile(r"[.!?。！？\n](?:\s|$)|[;；]|[。！？]")
 _CLAUSE = re.compile(r"[.!?。！？\n](?:\s|$)|[;；,，、。！？:]|\b(?:but|however|whereas|although|though)\b")
 _NEGATOR_BEFORE = re.compile(
     r"\b(?:not|never|no|isn't|aren't|wasn't|weren't|doesn't|don't|didn't|won't|cannot|can't|unlike|"
-    r"instead of|rather than|neither|nor|without)\b")
-_NEGATION_AFTER = re.compile(r"^\W{0,3}(?:is|are|was|were)\s+(?:not|never)\b|^\W{0,3}(?:isn't|aren't|wasn't|weren't)\b"
-                             r"|^\s*\?\s*no\b")
-_NEGATION_AFTER_JA = re.compile(r"^(?:で|じゃ)?(?:は)?(?:なく|ない|ありません|ございません)"
-                                r"|ません|ておらず|ていない|てない|なかった|ではない|じゃない")
-_HEDGE_WORDS = re.compile(r"\b(?:either|possibly|perhaps|maybe|might|probably|not sure|not certain|unsure|"
-                          r"depending)\b|だと思います|かもしれません|おそらく|たぶん|どちらか")
+    r"instead of|rather than|neither|nor|without)\b"
+)
+_NEGATION_AFTER = re.compile(
+    r"^\W{0,3}(?:is|are|was|were)\s+(?:not|never)\b|^\W{0,3}(?:isn't|aren't|wasn't|weren't)\b"
+    r"|^\s*\?\s*no\b"
+)
+_NEGATION_AFTER_JA = re.compile(
+    r"^(?:で|じゃ)?(?:は)?(?:なく|ない|ありません|ございません)"
+    r"|ません|ておらず|ていない|てない|なかった|ではない|じゃない"
+)
+_HEDGE_WORDS = re.compile(
+    r"\b(?:either|possibly|perhaps|maybe|might|probably|not sure|not certain|unsure|"
+    r"depending)\b|だと思います|かもしれません|おそらく|たぶん|どちらか"
+)
 # "X or Y", "Y or X", "3, 4 or 5": the phrase is itself one of the alternatives (not "X before Y or Z").
 _OR_AFTER = re.compile(r"^\W{0,2}(?:,\s*[^,.;]{1,20}){0,3}\s*,?\s*or\b")
 _OR_BEFORE = re.compile(r"\bor\W{0,2}$")

@@ -5,6 +5,7 @@ because a program that reads the answer with json.loads would fail on it; the ve
 "json_fenced" so the advice can point at a prompt or fine-tuning fix. A check with
 params {"allow_fence": true} strips one surrounding fence first (for pipelines that do too).
 """
+
 from __future__ import annotations
 
 import json

@@ -4,6 +4,7 @@ Shared by the CLI and the ui so both behave alike. While the section is empty th
 uses the checks inferred from its dataset (``project_checks``); the first edit stores those
 defaults together with the change, so the user edits what they were already scored by.
 """
+
 from __future__ import annotations
 
 import importlib
@@ -20,8 +21,10 @@ def stored_checks(project) -> list[CheckSpec]:
     """The checks saved in project.json (CheckError names a damaged entry)."""
     section = project.section("checks") or []
     if not isinstance(section, list):
-        raise CheckError(translate("CheckErrors", "The checks list in project.json is damaged."),
-                         translate("CheckErrors", "Remove the \"checks\" entry from project.json to start from the defaults."))
+        raise CheckError(
+            translate("CheckErrors", "The checks list in project.json is damaged."),
+            translate("CheckErrors", 'Remove the "checks" entry from project.json to start from the defaults.'),
+        )
     return [CheckSpec.from_dict(item) for item in section]
 
 
@@ -56,13 +59,16 @@ def project_checks(project) -> tuple[list[CheckSpec], bool]:
 def save_checks(project, specs: list[CheckSpec]) -> None:
     ids = [s.id for s in specs]
     if len(set(ids)) != len(ids):
-        raise CheckError(translate("CheckErrors", "Two checks share an id."),
-                         translate("CheckErrors", "Remove one of them and add it again."))
+        raise CheckError(
+            translate("CheckErrors", "Two checks share an id."),
+            translate("CheckErrors", "Remove one of them and add it again."),
+        )
     project.set_section("checks", [s.to_dict() for s in specs])
 
 
-def add_check(project, kind: str, value: Any = None, *, threshold: float | None = None,
-              params: dict | None = None) -> tuple[CheckSpec, str, list[CheckSpec]]:
+def add_check(
+    project, kind: str, value: Any = None, *, threshold: float | None = None, params: dict | None = None
+) -> tuple[CheckSpec, str, list[CheckSpec]]:
     """Add a check and save. Returns (the check, "added"|"updated"|"unchanged", seeded defaults).
 
     A kind that exists once per project (token_f1, json, max_chars, language ...) is updated
@@ -98,6 +104,9 @@ def remove_check(project, check_id: str) -> CheckSpec:
             save_checks(project, specs)
             return spec
     known = ", ".join(s.id for s in specs)
-    raise CheckError(phrase(translate("CheckErrors", "No check with id “{id}”."), id=check_id),
-                     phrase(translate("CheckErrors", "Known check ids: {ids}."), ids=known) if known else
-                     translate("CheckErrors", "This project has no checks yet."))
+    raise CheckError(
+        phrase(translate("CheckErrors", "No check with id “{id}”."), id=check_id),
+        phrase(translate("CheckErrors", "Known check ids: {ids}."), ids=known)
+        if known
+        else translate("CheckErrors", "This project has no checks yet."),
+    )

@@ -8,6 +8,7 @@ computed here in a few lines: rapidfuzz's scores are edit-distance ratios, a dif
 metric. Japanese and Chinese are tokenized per character (text.tokens(cjk="char")), since a
 whitespace split would make each sentence a single token and F1 all-or-nothing.
 """
+
 from __future__ import annotations
 
 import json
@@ -60,8 +61,14 @@ def cosine(a: Sequence[float], b: Sequence[float]) -> float:
 
 # -- the checks: (spec, expected, output, question) -> Verdict --------------------------------
 def _decided(spec: CheckSpec, outcome: str, score: float, reason: str) -> Verdict:
-    return Verdict(spec.id, spec.family, outcome == "right", round(max(0.0, min(1.0, score)), 4), reason,
-                   unsure=outcome == "unsure")
+    return Verdict(
+        spec.id,
+        spec.family,
+        outcome == "right",
+        round(max(0.0, min(1.0, score)), 4),
+        reason,
+        unsure=outcome == "unsure",
+    )
 
 
 def check_normalized_match(spec: CheckSpec, expected: str, output: str, question: str = "") -> Verdict:
@@ -126,8 +133,9 @@ def check_contains(spec: CheckSpec, expected: str, output: str, question: str = 
     return _decided(spec, found.outcome, found.score, found.reason)
 
 
-def check_semantic(spec: CheckSpec, expected: str, output: str,
-                   embed: Callable[[list[str]], list[list[float]]]) -> Verdict | None:
+def check_semantic(
+    spec: CheckSpec, expected: str, output: str, embed: Callable[[list[str]], list[list[float]]]
+) -> Verdict | None:
     """Cosine similarity of the embeddings; None (left out, not failed) when the embedding call failed."""
     try:
         vectors = embed([expected, output])
@@ -136,12 +144,13 @@ def check_semantic(spec: CheckSpec, expected: str, output: str,
         return None
     threshold = spec.threshold or 0.0
     ok = cos >= threshold
-    return Verdict(spec.id, spec.family, ok, round(max(0.0, min(1.0, cos)), 4),
-                   f"cos={cos:.2f}{'>=' if ok else '<'}{threshold:.2f}")
+    return Verdict(
+        spec.id,
+        spec.family,
+        ok,
+        round(max(0.0, min(1.0, cos)), 4),
+        f"cos={cos:.2f}{'>=' if ok else '<'}{threshold:.2f}",
+    )
 
 
-CONTENT_CHECKS = {
-    "normalized_match": check_normalized_match,
-    "token_f1": check_token_f1,
-    "contains": check_contains,
-}
+CONTENT_CHECKS = {"normalized_match": check_normalized_match, "token_f1": check_token_f1, "contains": check_contains}

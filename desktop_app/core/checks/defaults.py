@@ -14,6 +14,7 @@ inferred for prose: a right answer wrapped in a polite sentence must never fail 
 length (the user adds one when length matters). A language check is not inferred for
 Latin-script sets: it could not tell English from French anyway.
 """
+
 from __future__ import annotations
 
 import json
@@ -40,8 +41,7 @@ def default_checks(expected_outputs: list[str]) -> list[CheckSpec]:
     specs: list[CheckSpec] = []
 
     def add(kind: str, value=None, **params) -> None:
-        specs.append(make_check(kind, value, params=params or None,
-                                taken=[s.id for s in specs], inferred=True))
+        specs.append(make_check(kind, value, params=params or None, taken=[s.id for s in specs], inferred=True))
 
     add(_content_kind(answers, json_answers=parsed is not None))
     # What text alone cannot decide (a paraphrase) goes to a judge model when the project has a
@@ -66,8 +66,7 @@ def _content_kind(answers: list[str], *, json_answers: bool) -> str:
     folded = [fold(a) for a in answers]
     sizes = [len(answer_tokens(a)) for a in answers]
     distinct = len(set(folded))
-    if (len(answers) >= LABEL_MIN_ROWS and distinct <= max(2, len(answers) // 5)
-            and max(sizes) <= SHORT_MEDIAN_TOKENS):
+    if len(answers) >= LABEL_MIN_ROWS and distinct <= max(2, len(answers) // 5) and max(sizes) <= SHORT_MEDIAN_TOKENS:
         return "normalized_match"
     if median(sizes) <= SHORT_MEDIAN_TOKENS:
         return "contains"
@@ -90,8 +89,15 @@ def _all_json(answers: list[str]) -> list | None:
     return values
 
 
-_JSON_TYPES = ((bool, "boolean"), (int, "number"), (float, "number"), (str, "string"),
-               (list, "array"), (dict, "object"), (type(None), "null"))
+_JSON_TYPES = (
+    (bool, "boolean"),
+    (int, "number"),
+    (float, "number"),
+    (str, "string"),
+    (list, "array"),
+    (dict, "object"),
+    (type(None), "null"),
+)
 
 
 def _json_type(value) -> str:

@@ -11,6 +11,7 @@ Rules:
 ``passages`` is accepted for the contract's signature; the retrieval metrics that read them
 live in knowledge.retrieval_metrics.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
@@ -26,9 +27,14 @@ Judge = Callable[[list[dict]], str]
 Embed = Callable[[list[str]], list[list[float]]]
 
 
-def evaluate_row(specs: Iterable[CheckSpec], row: Row, output: str | None,
-                 passages: Sequence[Passage] = (), judge: Judge | None = None,
-                 embed: Embed | None = None) -> tuple[Verdict, ...]:
+def evaluate_row(
+    specs: Iterable[CheckSpec],
+    row: Row,
+    output: str | None,
+    passages: Sequence[Passage] = (),
+    judge: Judge | None = None,
+    embed: Embed | None = None,
+) -> tuple[Verdict, ...]:
     """One Verdict per enabled check that could judge this row, in the order of ``specs``.
 
     Verdicts of model-judged checks carry the check's fingerprint (``Verdict.spec``), so a
@@ -51,7 +57,7 @@ def evaluate_row(specs: Iterable[CheckSpec], row: Row, output: str | None,
 
 
 def judge_mode(spec: CheckSpec) -> str:
-    """"unsure" (the default: the judge decides what text alone left open) or "all" rows."""
+    """ "unsure" (the default: the judge decides what text alone left open) or "all" rows."""
     return str(spec.params.get("mode") or "unsure")
 
 
@@ -64,15 +70,17 @@ def judge_applies(spec: CheckSpec, lexical: Sequence[Verdict]) -> bool:
     return outcome in (None, "unsure")
 
 
-def preview(spec: CheckSpec, row: Row, output: str | None, judge: Judge | None = None,
-            embed: Embed | None = None) -> Verdict | None:
+def preview(
+    spec: CheckSpec, row: Row, output: str | None, judge: Judge | None = None, embed: Embed | None = None
+) -> Verdict | None:
     """The live preview of one check on one sample output (None: the check cannot judge it)."""
     found = evaluate_row([spec], row, output, judge=judge, embed=embed)
     return found[0] if found else None
 
 
-def _best_answer(spec: CheckSpec, answers: list[str], output: str, embed: Embed | None,
-                 question: str = "") -> Verdict | None:
+def _best_answer(
+    spec: CheckSpec, answers: list[str], output: str, embed: Embed | None, question: str = ""
+) -> Verdict | None:
     """The verdict against the first accepted answer the output matches, else an unsure one, else
     the closest (Evals files list several ideal answers; any of them is right, and an answer
     wrong against one may still be a paraphrase of another)."""
@@ -92,8 +100,9 @@ def _best_answer(spec: CheckSpec, answers: list[str], output: str, embed: Embed 
     return best
 
 
-def _evaluate_one(spec: CheckSpec, row: Row, output: str | None,
-                  judge: Judge | None, embed: Embed | None) -> Verdict | None:
+def _evaluate_one(
+    spec: CheckSpec, row: Row, output: str | None, judge: Judge | None, embed: Embed | None
+) -> Verdict | None:
     if not spec.enabled:
         return None
     needs = spec.needs

@@ -18,6 +18,7 @@ it and a reasoning model's <think> block tolerated); an unreadable reply is a fa
 with reason "judge_unparseable". A judge call that fails (429, timeout) gives no verdict at
 all: the check is left out for that row and judged again later.
 """
+
 from __future__ import annotations
 
 import json
@@ -30,8 +31,8 @@ from desktop_app.core.records import Row, Verdict
 FACTUALITY_PROMPT = (
     "You grade the factual content of an ANSWER to a QUESTION against a REFERENCE answer written "
     "by an expert. Ignore style, length, politeness, formatting and language: only the facts count. "
-    "Equal facts written differently are the same facts (\"12 months\" and \"one year\"; "
-    "\"3.74kg\" and \"3.74 kg\"; in Japanese, full-width and half-width characters, kanji "
+    'Equal facts written differently are the same facts ("12 months" and "one year"; '
+    '"3.74kg" and "3.74 kg"; in Japanese, full-width and half-width characters, kanji '
     "numerals and Arabic digits, and Japanese and Western date forms). Judge a Japanese answer in "
     "Japanese terms. Choose one category:\n"
     "(A) The answer is a subset of the reference: consistent with it, but some of its facts are missing.\n"
@@ -42,14 +43,13 @@ FACTUALITY_PROMPT = (
     "several candidates without choosing.\n"
     "(E) The answers differ, but not in a way that matters for the facts.\n"
     "(F) The answer does not answer: it refuses, says it does not know, or is about something else.\n"
-    "Reply with the letter of the category on the first line, like \"Category: B\", then one short "
+    'Reply with the letter of the category on the first line, like "Category: B", then one short '
     "sentence saying why."
 )
 FACTUALITY_PARAMS = {"temperature": 0, "seed": 7}  # the same grade for the same answer, where the server allows
 FACTUALITY_REPLY_TOKENS = 60
 RIGHT_CATEGORIES = frozenset("BCE")
-CATEGORY_WORDS = {"A": "subset", "B": "same", "C": "superset", "D": "disagrees", "E": "immaterial",
-                  "F": "no_answer"}
+CATEGORY_WORDS = {"A": "subset", "B": "same", "C": "superset", "D": "disagrees", "E": "immaterial", "F": "no_answer"}
 
 BEHAVIOUR_RUBRIC = (
     "You are a strict reviewer of how an assistant behaves. Decide whether the ANSWER to the "
@@ -67,18 +67,20 @@ _REASON_CHARS = 160
 def judge_messages(spec: CheckSpec, row: Row, output: str) -> list[dict]:
     """Chat messages for the judge model; content judge or behaviour rubric by spec kind."""
     if spec.kind == "rubric":
-        user = (f"RUBRIC:\n{spec.value}\n\nQUESTION:\n{row.input}\n\nANSWER:\n{output}")
+        user = f"RUBRIC:\n{spec.value}\n\nQUESTION:\n{row.input}\n\nANSWER:\n{output}"
         return [{"role": "system", "content": BEHAVIOUR_RUBRIC}, {"role": "user", "content": user}]
     reference = row.expected
     if row.alternatives:  # only then: the messages (and cache keys) of other rows stay as they were
         reference += "\n\nALSO ACCEPTED (any one of these is a correct reference):\n" + "\n".join(
-            f"- {a}" for a in row.alternatives)
+            f"- {a}" for a in row.alternatives
+        )
     user = f"QUESTION:\n{row.input}\n\nREFERENCE:\n{reference}\n\nANSWER:\n{output}"
     return [{"role": "system", "content": FACTUALITY_PROMPT}, {"role": "user", "content": user}]
 
 
-_CATEGORY = re.compile(r"^[\W_]*(?:category|grade|カテゴリ|分類)?\s*[:：]?\s*[(\[（*]*\s*([A-F])\s*[)\]）*]*(?![A-Za-z])",
-                       re.I)
+_CATEGORY = re.compile(
+    r"^[\W_]*(?:category|grade|カテゴリ|分類)?\s*[:：]?\s*[(\[（*]*\s*([A-F])\s*[)\]）*]*(?![A-Za-z])", re.I
+)
 
 
 def parse_category(text: str | None) -> tuple[str, str] | None:
@@ -89,7 +91,7 @@ def parse_category(text: str | None) -> tuple[str, str] | None:
     match = _CATEGORY.match(cleaned)
     if match is None:
         return None
-    reason = " ".join(cleaned[match.end():].split()).lstrip(".:-) ").strip()
+    reason = " ".join(cleaned[match.end() :].split()).lstrip(".:-) ").strip()
     return match.group(1).upper(), reason
 
 
@@ -137,8 +139,9 @@ def run_judge(spec: CheckSpec, row: Row, output: str, judge: Callable[..., str])
         return Verdict(spec.id, spec.family, False, 0.0, "judge_unparseable")
     passed, reason = parsed
     label = "pass" if passed else "fail"
-    return Verdict(spec.id, spec.family, passed, float(passed),
-                   f"judge={label}: {_short(reason)}" if reason else f"judge={label}")
+    return Verdict(
+        spec.id, spec.family, passed, float(passed), f"judge={label}: {_short(reason)}" if reason else f"judge={label}"
+    )
 
 
 def _short(reason: str) -> str:
@@ -147,9 +150,12 @@ def _short(reason: str) -> str:
 
 def _run_factuality(spec: CheckSpec, row: Row, output: str, judge: Callable[..., str]) -> Verdict | None:
     try:
-        reply = judge(judge_messages(spec, row, output), params=FACTUALITY_PARAMS,
-                      model=str(spec.params.get("model") or "") or None,
-                      accept=lambda text: parse_category(text) is not None)
+        reply = judge(
+            judge_messages(spec, row, output),
+            params=FACTUALITY_PARAMS,
+            model=str(spec.params.get("model") or "") or None,
+            accept=lambda text: parse_category(text) is not None,
+        )
     except Exception:  # noqa: BLE001 - a model failure must not stop a run, nor fail the row
         return None
     parsed = parse_category(reply)

@@ -10,6 +10,7 @@ Units: a Latin word counts once and a CJK character counts once, so "API keyはS
 設定します" reads as Japanese with a few English terms, and "The term 保証 means warranty"
 as English with one Japanese word.
 """
+
 from __future__ import annotations
 
 import re
@@ -20,9 +21,11 @@ _KANA = re.compile(r"[\u3040-\u309f\u30a0-\u30ff\u31f0-\u31ff]")
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]")
 _HANGUL = re.compile(r"[\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]")
 _LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+")
-_OTHER_WORD = re.compile(r"[^\W\d_A-Za-z\u00c0-\u024f\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf"
-                         r"\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af\u1100-\u11ff\u3130-\u318f"
-                         r"\U00020000-\U0002fa1f]+")
+_OTHER_WORD = re.compile(
+    r"[^\W\d_A-Za-z\u00c0-\u024f\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf"
+    r"\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af\u1100-\u11ff\u3130-\u318f"
+    r"\U00020000-\U0002fa1f]+"
+)
 _FENCE = re.compile(r"```.*?(```|$)", re.S)  # code in an answer says nothing about its language
 # Neither do quoted terms (「保証」, "Settings"), inline code, nor numbers with their units
 # ("3.74kg", 「4時間20分」): "The answer is 4時間20分." is English.
@@ -57,8 +60,7 @@ def detect_language(text: str) -> tuple[str | None, dict[str, float]]:
     total = cjk + u["hangul"] + u["latin"] + u["other"]
     if total == 0:
         return None, {}
-    shares = {"cjk": cjk / total, "ko": u["hangul"] / total, "en": u["latin"] / total,
-              "other": u["other"] / total}
+    shares = {"cjk": cjk / total, "ko": u["hangul"] / total, "en": u["latin"] / total, "other": u["other"] / total}
     kana_share = u["kana"] / cjk if cjk else 0.0
     if cjk and (kana_share >= _KANA_SHARE_JA):
         shares["ja"] = shares["cjk"]

@@ -12,6 +12,7 @@ so the verdict can ask what each number is attached to and whether it is negated
 - Units: one documented alias table (kg = kilograms = キロ, か月 = ヶ月 ...). Different units
   are never converted: "24 months" for "2 years" is a paraphrase the verdict leaves unsure.
 """
+
 from __future__ import annotations
 
 import re
@@ -28,7 +29,9 @@ _KANJI_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "�
 _SMALL = {"十": 10, "百": 100, "千": 1000}
 _LARGE = {"万": 10_000, "億": 100_000_000}
 # Not right after another kanji: 一 in 健一 or 鈴木一郎 is part of a name, not a number.
-_JA_NUMBER = re.compile(r"(?<![\u3400-\u4dbf\u4e00-\u9fff])(?:\d+(?:\.\d+)?|[〇零一二三四五六七八九十百千])(?:\d+(?:\.\d+)?|[〇零一二三四五六七八九十百千万億])*")
+_JA_NUMBER = re.compile(
+    r"(?<![\u3400-\u4dbf\u4e00-\u9fff])(?:\d+(?:\.\d+)?|[〇零一二三四五六七八九十百千])(?:\d+(?:\.\d+)?|[〇零一二三四五六七八九十百千万億])*"
+)
 # Japanese era years (和暦): the first year of each era in the Gregorian calendar, less one.
 _ERAS = {"令和": 2018, "平成": 1988, "昭和": 1925}
 
@@ -76,28 +79,47 @@ def _num(value: float) -> str:
 # Spellings of one unit -> its name. Longer spellings are tried first.
 _UNIT_ALIASES = {
     "kg": ("kg", "kgs", "kilogram", "kilograms", "kilo", "kilos", "キログラム", "キロ"),
-    "g": ("g", "gram", "grams", "グラム"), "mg": ("mg", "ミリグラム"),
-    "l": ("l", "litre", "litres", "liter", "liters", "リットル"), "ml": ("ml", "ミリリットル"),
-    "km/h": ("km/h", "kmh", "kph"), "mph": ("mph",),
+    "g": ("g", "gram", "grams", "グラム"),
+    "mg": ("mg", "ミリグラム"),
+    "l": ("l", "litre", "litres", "liter", "liters", "リットル"),
+    "ml": ("ml", "ミリリットル"),
+    "km/h": ("km/h", "kmh", "kph"),
+    "mph": ("mph",),
     "km": ("km", "kilometre", "kilometres", "kilometer", "kilometers", "キロメートル"),
     "m": ("m", "metre", "metres", "meter", "meters", "メートル"),
-    "cm": ("cm", "centimetre", "centimetres", "センチ", "センチメートル"), "mm": ("mm", "ミリ"),
-    "mile": ("mile", "miles"), "inch": ("inch", "inches", "in", "\"", "インチ"),
-    "v": ("v", "volt", "volts", "ボルト"), "w": ("w", "watt", "watts", "ワット"), "kw": ("kw", "キロワット"),
-    "mah": ("mah",), "gb": ("gb", "ギガ"), "tb": ("tb",), "mb": ("mb",), "ghz": ("ghz",), "mhz": ("mhz",),
-    "db": ("db", "decibel", "decibels", "デシベル"), "psi": ("psi",), "bar": ("bar",),
+    "cm": ("cm", "centimetre", "centimetres", "センチ", "センチメートル"),
+    "mm": ("mm", "ミリ"),
+    "mile": ("mile", "miles"),
+    "inch": ("inch", "inches", "in", '"', "インチ"),
+    "v": ("v", "volt", "volts", "ボルト"),
+    "w": ("w", "watt", "watts", "ワット"),
+    "kw": ("kw", "キロワット"),
+    "mah": ("mah",),
+    "gb": ("gb", "ギガ"),
+    "tb": ("tb",),
+    "mb": ("mb",),
+    "ghz": ("ghz",),
+    "mhz": ("mhz",),
+    "db": ("db", "decibel", "decibels", "デシベル"),
+    "psi": ("psi",),
+    "bar": ("bar",),
     "c": ("°c", "℃", "degrees celsius", "degree celsius", "degrees c", "度"),
     "%": ("%", "percent", "per cent", "パーセント"),
-    "usd": ("dollars", "dollar", "usd", "ドル"), "jpy": ("円", "yen"),
+    "usd": ("dollars", "dollar", "usd", "ドル"),
+    "jpy": ("円", "yen"),
     "year": ("years old", "years", "year", "yrs", "yr", "年間", "年"),
     "month": ("months", "month", "か月間", "ヶ月間", "カ月間", "ヵ月間", "か月", "ヶ月", "カ月", "ヵ月", "箇月"),
-    "week": ("weeks", "week", "週間"), "day": ("days", "day", "日間", "日"),
-    "hour": ("hours", "hour", "hrs", "hr", "h", "時間"), "minute": ("minutes", "minute", "mins", "min", "分間", "分"),
+    "week": ("weeks", "week", "週間"),
+    "day": ("days", "day", "日間", "日"),
+    "hour": ("hours", "hour", "hrs", "hr", "h", "時間"),
+    "minute": ("minutes", "minute", "mins", "min", "分間", "分"),
     "second": ("seconds", "second", "secs", "sec", "秒"),
-    "person": ("people", "persons", "person", "人", "名"), "stage": ("段階", "段"),
+    "person": ("people", "persons", "person", "人", "名"),
+    "stage": ("段階", "段"),
 }
-_UNIT_LOOKUP = sorted(((alias, unit) for unit, aliases in _UNIT_ALIASES.items() for alias in aliases),
-                      key=lambda p: -len(p[0]))
+_UNIT_LOOKUP = sorted(
+    ((alias, unit) for unit, aliases in _UNIT_ALIASES.items() for alias in aliases), key=lambda p: -len(p[0])
+)
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff"
 _NUMBER = re.compile(r"(?<![a-z0-9.])(\d+(?:\.\d+)?)(?![\d])")
 _CLOCK = re.compile(r"(?<![\d.])(\d{1,2}):(\d{2})(?!\d)")
@@ -125,13 +147,13 @@ class Quantity:
 
 def _unit_after(text: str, pos: int) -> tuple[str | None, int]:
     """(unit name or the following word as a counter, end) for the number ending at pos."""
-    rest = text[pos:pos + 24]
+    rest = text[pos : pos + 24]
     stripped = rest.lstrip(" -")
     offset = len(rest) - len(stripped)
     low = stripped
     for alias, unit in _UNIT_LOOKUP:
         if low.startswith(alias):
-            nxt = low[len(alias):len(alias) + 1]
+            nxt = low[len(alias) : len(alias) + 1]
             if alias[-1].isalpha() and alias.isascii() and nxt.isalpha() and nxt.isascii():
                 continue  # "m" of "meters" handled by the longer alias; "in" not inside "inside"
             return unit, pos + offset + len(alias)
@@ -170,8 +192,11 @@ _DATE_PATTERNS = (
     re.compile(rf"(?<!\d)(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MON}\s*,?\s*\d{{4}}"),
     re.compile(rf"{_MON}\s+(\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s*\d{{4}}"),
 )
-_YEAR_MONTH = (re.compile(r"(?<!\d)(\d{4})年(\d{1,2})月(?!\s*\d)"), re.compile(rf"({_MON})\s+(\d{{4}})"),
-               re.compile(r"(?<![\d.])((?:19|20)\d{2})(?!\d|\.\d|年?\s*\d)"))
+_YEAR_MONTH = (
+    re.compile(r"(?<!\d)(\d{4})年(\d{1,2})月(?!\s*\d)"),
+    re.compile(rf"({_MON})\s+(\d{{4}})"),
+    re.compile(r"(?<![\d.])((?:19|20)\d{2})(?!\d|\.\d|年?\s*\d)"),
+)
 
 
 def _dates(text: str) -> list[tuple[date | tuple[int, int | None], int, int]]:
@@ -196,7 +221,9 @@ def _dates(text: str) -> list[tuple[date | tuple[int, int | None], int, int]]:
             if n == 0:
                 partial = (int(m.group(1)), int(m.group(2)))
             elif n == 1:
-                month = next((i for i, name in enumerate(_MONTHS.split("|"), 1) if name.startswith(m.group(1)[:3])), None)
+                month = next(
+                    (i for i, name in enumerate(_MONTHS.split("|"), 1) if name.startswith(m.group(1)[:3])), None
+                )
                 partial = (int(m.group(2)), month)
             else:
                 partial = (int(m.group(1)), None)
@@ -239,7 +266,7 @@ def reading(text: str) -> Reading:
         if not free(m.start(), m.end()):
             continue
         unit, end = _unit_after(text, m.end())
-        code = re.search(r"[a-z]-$", text[max(0, m.start() - 2):m.start()]) is not None
+        code = re.search(r"[a-z]-$", text[max(0, m.start() - 2) : m.start()]) is not None
         quantities.append(Quantity(float(m.group(1)), unit, m.start(), end, code))
     quantities.sort(key=lambda q: q.start)
     return Reading(text, tuple(quantities), tuple(dates))
@@ -284,9 +311,9 @@ def amounts(found: tuple[Quantity, ...], text: str) -> list[tuple[str, float, in
         family, total = in_base(first)  # type: ignore[misc]
         out.append((family, total, first.start, first.end))
         end = first.end
-        for nxt in ordered[i + 1:]:
+        for nxt in ordered[i + 1 :]:
             step = in_base(nxt)
-            if step is None or step[0] != family or not _JOINER.match(text[end:nxt.start]):
+            if step is None or step[0] != family or not _JOINER.match(text[end : nxt.start]):
                 break
             total += step[1]
             end = nxt.end

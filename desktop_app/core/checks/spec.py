@@ -4,6 +4,7 @@ A CheckSpec is stored in project.json (`checks` section) as ``to_dict()``; loadi
 same validation as adding, so a hand-edited bad regex surfaces as a CheckError, not a crash
 in the middle of a run.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -87,22 +88,34 @@ class CheckSpec:
         return hashlib.sha256(data.encode("utf-8")).hexdigest()[:16]
 
     def to_dict(self) -> dict:
-        return {"id": self.id, "kind": self.kind, "family": self.family, "value": self.value,
-                "params": dict(self.params), "inferred": self.inferred, "enabled": self.enabled}
+        return {
+            "id": self.id,
+            "kind": self.kind,
+            "family": self.family,
+            "value": self.value,
+            "params": dict(self.params),
+            "inferred": self.inferred,
+            "enabled": self.enabled,
+        }
 
     @classmethod
     def from_dict(cls, data: Any) -> "CheckSpec":
         if not isinstance(data, dict) or not isinstance(data.get("kind"), str):
-            raise CheckError(translate("CheckErrors", "A stored check is unreadable (no kind)."),
-                             translate("CheckErrors", "Remove it from the checks list in project.json, or re-add the check."))
+            raise CheckError(
+                translate("CheckErrors", "A stored check is unreadable (no kind)."),
+                translate("CheckErrors", "Remove it from the checks list in project.json, or re-add the check."),
+            )
         kind = kind_from_name(data["kind"])
         value = data.get("value")
-        spec = cls(id=str(data.get("id") or kind), kind=kind,
-                   family=str(data.get("family") or KINDS[kind].family),
-                   value=None if value is None else str(value),
-                   params=dict(data.get("params") or {}),
-                   inferred=bool(data.get("inferred", False)),
-                   enabled=bool(data.get("enabled", True)))
+        spec = cls(
+            id=str(data.get("id") or kind),
+            kind=kind,
+            family=str(data.get("family") or KINDS[kind].family),
+            value=None if value is None else str(value),
+            params=dict(data.get("params") or {}),
+            inferred=bool(data.get("inferred", False)),
+            enabled=bool(data.get("enabled", True)),
+        )
         validate_spec(spec)
         return spec
 
@@ -112,8 +125,10 @@ def kind_from_name(name: str) -> str:
     key = (name or "").strip().lower()
     kind = CLI_KIND_NAMES.get(key) or (key if key in KINDS else None)
     if kind is None:
-        raise CheckError(phrase(translate("CheckErrors", "Unknown check kind: “{name}”."), name=name),
-                         phrase(translate("CheckErrors", "Use one of: {kinds}."), kinds=", ".join(CLI_KIND_NAMES)))
+        raise CheckError(
+            phrase(translate("CheckErrors", "Unknown check kind: “{name}”."), name=name),
+            phrase(translate("CheckErrors", "Use one of: {kinds}."), kinds=", ".join(CLI_KIND_NAMES)),
+        )
     return kind
 
 
@@ -128,9 +143,16 @@ def next_id(kind: str, taken: set[str] | list[str] | tuple[str, ...]) -> str:
     return f"{kind}-{n}"
 
 
-def make_check(kind: str, value: Any = None, *, threshold: float | None = None,
-               params: dict | None = None, id: str | None = None, taken=(),
-               inferred: bool = False) -> CheckSpec:
+def make_check(
+    kind: str,
+    value: Any = None,
+    *,
+    threshold: float | None = None,
+    params: dict | None = None,
+    id: str | None = None,
+    taken=(),
+    inferred: bool = False,
+) -> CheckSpec:
     """Build and validate a check; ``taken`` holds the ids already in use."""
     kind = kind_from_name(kind)
     merged = dict(params or {})
@@ -140,8 +162,14 @@ def make_check(kind: str, value: Any = None, *, threshold: float | None = None,
         value = str(value)
     elif isinstance(value, (dict, list)):
         value = json.dumps(value, ensure_ascii=False)
-    spec = CheckSpec(id=id or next_id(kind, taken), kind=kind, family=KINDS[kind].family,
-                     value=value, params=merged, inferred=inferred)
+    spec = CheckSpec(
+        id=id or next_id(kind, taken),
+        kind=kind,
+        family=KINDS[kind].family,
+        value=value,
+        params=merged,
+        inferred=inferred,
+    )
     validate_spec(spec)
     return spec
 
@@ -154,30 +182,50 @@ def validate_spec(spec: CheckSpec) -> None:
     info = KINDS[spec.kind]
     label = spec.kind.replace("_", "-")
     if spec.family != info.family:
-        raise CheckError(phrase(translate("CheckErrors", "The {label} check belongs to the {family} family, not “{given}”."),
-                                label=label, family=info.family, given=spec.family),
-                         phrase(translate("CheckErrors", "Set its family to “{family}” or remove the family field."),
-                                family=info.family))
+        raise CheckError(
+            phrase(
+                translate("CheckErrors", "The {label} check belongs to the {family} family, not “{given}”."),
+                label=label,
+                family=info.family,
+                given=spec.family,
+            ),
+            phrase(
+                translate("CheckErrors", "Set its family to “{family}” or remove the family field."), family=info.family
+            ),
+        )
     if not spec.id or not re.fullmatch(r"[\w.:-]{1,64}", spec.id):
-        raise CheckError(phrase(translate("CheckErrors", "Check id “{id}” is not usable."), id=spec.id),
-                         translate("CheckErrors", "Use letters, digits, '-', '_' or ':' (at most 64 characters)."))
+        raise CheckError(
+            phrase(translate("CheckErrors", "Check id “{id}” is not usable."), id=spec.id),
+            translate("CheckErrors", "Use letters, digits, '-', '_' or ':' (at most 64 characters)."),
+        )
     unknown = set(spec.params) - PARAM_KEYS
     if unknown:
-        raise CheckError(phrase(translate("CheckErrors", "The {label} check has unknown settings: {settings}."),
-                                label=label, settings=", ".join(sorted(unknown))),
-                         translate("CheckErrors", "Remove them; known settings are threshold, allow_fence, mode and model."))
+        raise CheckError(
+            phrase(
+                translate("CheckErrors", "The {label} check has unknown settings: {settings}."),
+                label=label,
+                settings=", ".join(sorted(unknown)),
+            ),
+            translate("CheckErrors", "Remove them; known settings are threshold, allow_fence, mode and model."),
+        )
     _validate_threshold(spec, info, label)
     _validate_judge(spec, label)
     value = spec.value
     if info.value == "none":
         if value not in (None, ""):
-            raise CheckError(phrase(translate("CheckErrors", "The {label} check takes no value (got “{value}”)."),
-                                    label=label, value=value),
-                             translate("CheckErrors", "Leave the value out."))
+            raise CheckError(
+                phrase(
+                    translate("CheckErrors", "The {label} check takes no value (got “{value}”)."),
+                    label=label,
+                    value=value,
+                ),
+                translate("CheckErrors", "Leave the value out."),
+            )
         return
     if value is None or not str(value).strip():
-        raise CheckError(phrase(translate("CheckErrors", "The {label} check needs a value."), label=label),
-                         _VALUE_HINTS[info.value])
+        raise CheckError(
+            phrase(translate("CheckErrors", "The {label} check needs a value."), label=label), _VALUE_HINTS[info.value]
+        )
     if info.value == "regex":
         compile_regex(value)
     elif info.value == "schema":
@@ -187,16 +235,23 @@ def validate_spec(spec: CheckSpec) -> None:
     elif info.value == "language":
         language_code(value)
     elif spec.kind in ("must_include", "must_not_include") and not normalize(value):
-        raise CheckError(phrase(translate("CheckErrors", "The {label} phrase “{value}” has no letters or digits to look for."),
-                                label=label, value=value),
-                         translate("CheckErrors", "Give a word or phrase; punctuation and spacing are ignored when comparing."))
+        raise CheckError(
+            phrase(
+                translate("CheckErrors", "The {label} phrase “{value}” has no letters or digits to look for."),
+                label=label,
+                value=value,
+            ),
+            translate("CheckErrors", "Give a word or phrase; punctuation and spacing are ignored when comparing."),
+        )
 
 
 _VALUE_HINTS = {
     "text": translate("CheckErrors", "Give the phrase or rubric text as the value."),
     # The examples are sentences without fields: phrase() never formats them, so their braces stay text.
     "regex": translate("CheckErrors", "Give a regular expression, e.g. '^\\d{3}-\\d{4}$'."),
-    "schema": translate("CheckErrors", "Give a JSON Schema as JSON text, e.g. '{\"type\": \"object\", \"required\": [\"answer\"]}'."),
+    "schema": translate(
+        "CheckErrors", 'Give a JSON Schema as JSON text, e.g. \'{"type": "object", "required": ["answer"]}\'.'
+    ),
     "int": translate("CheckErrors", "Give a whole number of characters, e.g. 300."),
     "language": phrase(translate("CheckErrors", "Give a language code: {codes}."), codes=", ".join(LANGUAGES)),
 }
@@ -205,34 +260,52 @@ _VALUE_HINTS = {
 def _validate_judge(spec: CheckSpec, label: str) -> None:
     extra = {"mode", "model"} & set(spec.params)
     if extra and spec.kind != "judge":
-        raise CheckError(phrase(translate("CheckErrors", "The {label} check has no {settings} setting."),
-                                label=label, settings=" / ".join(sorted(extra))),
-                         translate("CheckErrors", "Mode and model are settings of the judge check only."))
+        raise CheckError(
+            phrase(
+                translate("CheckErrors", "The {label} check has no {settings} setting."),
+                label=label,
+                settings=" / ".join(sorted(extra)),
+            ),
+            translate("CheckErrors", "Mode and model are settings of the judge check only."),
+        )
     mode = spec.params.get("mode", "unsure")
     if mode not in JUDGE_MODES:
-        raise CheckError(phrase(translate("CheckErrors", "Judge mode “{mode}” is not known."), mode=mode),
-                         translate("CheckErrors", "Use 'unsure' (the judge decides the rows text alone cannot) or 'all' (every row)."))
+        raise CheckError(
+            phrase(translate("CheckErrors", "Judge mode “{mode}” is not known."), mode=mode),
+            translate(
+                "CheckErrors", "Use 'unsure' (the judge decides the rows text alone cannot) or 'all' (every row)."
+            ),
+        )
     model = spec.params.get("model", "")
     if not isinstance(model, str) or len(model) > 200 or any(c.isspace() for c in model.strip()):
-        raise CheckError(phrase(translate("CheckErrors", "Judge model “{model}” is not a model name."), model=model),
-                         translate("CheckErrors", "Give the model's name, e.g. gpt-4o."))
+        raise CheckError(
+            phrase(translate("CheckErrors", "Judge model “{model}” is not a model name."), model=model),
+            translate("CheckErrors", "Give the model's name, e.g. gpt-4o."),
+        )
 
 
 def _validate_threshold(spec: CheckSpec, info: KindInfo, label: str) -> None:
     if "threshold" not in spec.params:
         return
     if info.threshold is None:
-        raise CheckError(phrase(translate("CheckErrors", "The {label} check has no threshold."), label=label),
-                         translate("CheckErrors", "Thresholds apply to token-f1 and semantic checks only."))
+        raise CheckError(
+            phrase(translate("CheckErrors", "The {label} check has no threshold."), label=label),
+            translate("CheckErrors", "Thresholds apply to token-f1 and semantic checks only."),
+        )
     raw = spec.params["threshold"]
     try:
         value = float(raw)
     except (TypeError, ValueError):
         value = float("nan")
     if isinstance(raw, bool) or not 0.0 <= value <= 1.0:
-        raise CheckError(phrase(translate("CheckErrors", "Threshold “{value}” for the {label} check is not a number between 0 and 1."),
-                                value=raw, label=label),
-                         translate("CheckErrors", "Use e.g. 0.5."))
+        raise CheckError(
+            phrase(
+                translate("CheckErrors", "Threshold “{value}” for the {label} check is not a number between 0 and 1."),
+                value=raw,
+                label=label,
+            ),
+            translate("CheckErrors", "Use e.g. 0.5."),
+        )
 
 
 @lru_cache(maxsize=256)
@@ -240,10 +313,16 @@ def compile_regex(pattern: str) -> re.Pattern:
     try:
         return re.compile(pattern)
     except re.error as exc:
-        raise CheckError(phrase(translate("CheckErrors", "The regular expression “{pattern}” is invalid: {problem}."),
-                                pattern=pattern, problem=exc),
-                         translate("CheckErrors", "Fix the pattern; escape special characters such as ( ) [ ] . * + ? "
-                                                  "with a backslash.")) from exc
+        raise CheckError(
+            phrase(
+                translate("CheckErrors", "The regular expression “{pattern}” is invalid: {problem}."),
+                pattern=pattern,
+                problem=exc,
+            ),
+            translate(
+                "CheckErrors", "Fix the pattern; escape special characters such as ( ) [ ] . * + ? with a backslash."
+            ),
+        ) from exc
 
 
 @lru_cache(maxsize=64)
@@ -252,20 +331,35 @@ def compile_schema(text: str):
     try:
         schema = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise CheckError(phrase(translate("CheckErrors", "The JSON schema is not valid JSON ({problem} at line {line}, column {column})."),
-                                problem=exc.msg, line=exc.lineno, column=exc.colno),
-                         translate("CheckErrors", "Check quotes and brackets; a schema looks like {\"type\": \"object\"}.")) from exc
+        raise CheckError(
+            phrase(
+                translate(
+                    "CheckErrors", "The JSON schema is not valid JSON ({problem} at line {line}, column {column})."
+                ),
+                problem=exc.msg,
+                line=exc.lineno,
+                column=exc.colno,
+            ),
+            translate("CheckErrors", 'Check quotes and brackets; a schema looks like {"type": "object"}.'),
+        ) from exc
     if not isinstance(schema, (dict, bool)):
-        raise CheckError(translate("CheckErrors", "The JSON schema must be a JSON object."),
-                         translate("CheckErrors", "A schema looks like {\"type\": \"object\", \"required\": [\"answer\"]}."))
+        raise CheckError(
+            translate("CheckErrors", "The JSON schema must be a JSON object."),
+            translate("CheckErrors", 'A schema looks like {"type": "object", "required": ["answer"]}.'),
+        )
     cls = validator_for(schema)
     try:
         cls.check_schema(schema)
     except SchemaError as exc:
         where = "/".join(str(p) for p in exc.path) or translate("CheckErrors", "top level")
-        raise CheckError(phrase(translate("CheckErrors", "The JSON schema is invalid at {where}: {problem}."),
-                                where=where, problem=exc.message),
-                         translate("CheckErrors", "Fix the schema; see json-schema.org for the keywords.")) from exc
+        raise CheckError(
+            phrase(
+                translate("CheckErrors", "The JSON schema is invalid at {where}: {problem}."),
+                where=where,
+                problem=exc.message,
+            ),
+            translate("CheckErrors", "Fix the schema; see json-schema.org for the keywords."),
+        ) from exc
     return cls(schema)
 
 
@@ -276,9 +370,14 @@ def char_limit(value: Any, label: str = "length") -> int:
     except ValueError:
         number = float("nan")
     if number != number or not number.is_integer() or number < 0:  # nan, 2.5, inf, -1
-        raise CheckError(phrase(translate("CheckErrors", "The {label} check needs a whole number of characters, not “{value}”."),
-                                label=label, value=value),
-                         translate("CheckErrors", "Give a number such as 300."))
+        raise CheckError(
+            phrase(
+                translate("CheckErrors", "The {label} check needs a whole number of characters, not “{value}”."),
+                label=label,
+                value=value,
+            ),
+            translate("CheckErrors", "Give a number such as 300."),
+        )
     return int(number)
 
 
@@ -286,7 +385,11 @@ def language_code(value: str) -> str:
     """'ja', 'ja-JP', 'JA_jp' -> 'ja'; only languages the detector can tell apart."""
     code = re.split(r"[-_]", str(value).strip().lower())[0]
     if code not in LANGUAGES:
-        raise CheckError(phrase(translate("CheckErrors", "Language “{value}” cannot be checked."), value=value),
-                         translate("CheckErrors", "Supported: ja (Japanese), zh (Chinese), ko (Korean), en (English or "
-                                                  "another Latin-script language)."))
+        raise CheckError(
+            phrase(translate("CheckErrors", "Language “{value}” cannot be checked."), value=value),
+            translate(
+                "CheckErrors",
+                "Supported: ja (Japanese), zh (Chinese), ko (Korean), en (English or another Latin-script language).",
+            ),
+        )
     return code

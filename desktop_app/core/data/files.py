@@ -4,6 +4,7 @@
 The dataset importer and the knowledge base both read files users pick or drop, so both ask
 here, and a file is judged the same way wherever it is added.
 """
+
 from __future__ import annotations
 
 import zipfile
@@ -83,13 +84,25 @@ def archive_problem(path: str | Path) -> ArchiveProblem | None:
 def archive_sentence(problem: ArchiveProblem, name: str) -> Phrase:
     """The reason in plain words (the callers add what to do)."""
     if problem.kind == "too_big":
-        return phrase(translate("DataErrors", "{name} would unpack to {size} MB, more than a document of this kind "
-                                              "holds."), name=name, size=f"{problem.unpacked / 2**20:,.0f}")
+        return phrase(
+            translate("DataErrors", "{name} would unpack to {size} MB, more than a document of this kind holds."),
+            name=name,
+            size=f"{problem.unpacked / 2**20:,.0f}",
+        )
     if problem.kind == "too_compressed":
-        return phrase(translate("DataErrors", "{name} is compressed {ratio} times, far more than real documents are: "
-                                              "it may be built to fill the memory when opened."),
-                      name=name, ratio=f"{problem.ratio:,.0f}")
+        return phrase(
+            translate(
+                "DataErrors",
+                "{name} is compressed {ratio} times, far more than real documents are: "
+                "it may be built to fill the memory when opened.",
+            ),
+            name=name,
+            ratio=f"{problem.ratio:,.0f}",
+        )
     if problem.kind == "too_many_members":
-        return phrase(translate("DataErrors", "{name} holds more than {count} parts, more than a document of this "
-                                              "kind has."), name=name, count=f"{MAX_MEMBERS:,}")
+        return phrase(
+            translate("DataErrors", "{name} holds more than {count} parts, more than a document of this kind has."),
+            name=name,
+            count=f"{MAX_MEMBERS:,}",
+        )
     return phrase(translate("DataErrors", "{name} is damaged: it is not a readable document."), name=name)

@@ -4,6 +4,7 @@ Chat-format lines become one row: the last assistant message is the expected out
 user message before it the input; the system prompt and earlier turns go to the ``system``
 and ``history`` columns so nothing in the file is dropped.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -13,9 +14,16 @@ from itertools import chain
 from pathlib import Path
 from typing import Any, Iterator
 
-from desktop_app.core.data.source import (Records, Source, empty_error, first_bad_line,
-                                              header_only_error, open_text, unique_columns,
-                                              wrong_encoding_error)
+from desktop_app.core.data.source import (
+    Records,
+    Source,
+    empty_error,
+    first_bad_line,
+    header_only_error,
+    open_text,
+    unique_columns,
+    wrong_encoding_error,
+)
 from desktop_app.core.errors import DataError
 from desktop_app.core.data.files import archive_problem, archive_sentence
 from desktop_app.core.phrases import phrase, translate
@@ -50,29 +58,50 @@ def open_xlsx(path: Path, size: int, sheet: str | None) -> Source:
 
     problem = archive_problem(path)
     if problem is not None and problem.kind != "not_a_zip":  # a damaged file gets openpyxl's word below
-        raise DataError(archive_sentence(problem, path.name),
-                        translate("DataErrors", "Open it in Excel and save it again, or export the sheet as CSV."),
-                        details={"kind": "archive_bomb"})
+        raise DataError(
+            archive_sentence(problem, path.name),
+            translate("DataErrors", "Open it in Excel and save it again, or export the sheet as CSV."),
+            details={"kind": "archive_bomb"},
+        )
     try:
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as exc:
-        raise DataError(phrase(translate("DataErrors", "{name} is not a readable Excel workbook ({problem})."), name=path.name, problem=type(exc).__name__),
-                        translate("DataErrors", "Open it in Excel and save it again as .xlsx, or export it as CSV."),
-                        details={"kind": "bad_xlsx"}) from None
+        raise DataError(
+            phrase(
+                translate("DataErrors", "{name} is not a readable Excel workbook ({problem})."),
+                name=path.name,
+                problem=type(exc).__name__,
+            ),
+            translate("DataErrors", "Open it in Excel and save it again as .xlsx, or export it as CSV."),
+            details={"kind": "bad_xlsx"},
+        ) from None
     try:
         sheets = tuple(workbook.sheetnames)
         name = sheet if sheet is not None else sheets[0]
         if name not in sheets:  # be forgiving about case and surrounding spaces
             name = next((s for s in sheets if s.strip().casefold() == name.strip().casefold()), name)
         if name not in sheets:
-            raise DataError(phrase(translate("DataErrors", "{name} has no sheet named '{sheet}'. Its sheets: {sheets}."), name=path.name, sheet=sheet, sheets=', '.join(sheets)),
-                            translate("DataErrors", "Choose one of those sheets."),
-                            details={"kind": "unknown_sheet", "sheet": sheet, "sheets": list(sheets)})
+            raise DataError(
+                phrase(
+                    translate("DataErrors", "{name} has no sheet named '{sheet}'. Its sheets: {sheets}."),
+                    name=path.name,
+                    sheet=sheet,
+                    sheets=", ".join(sheets),
+                ),
+                translate("DataErrors", "Choose one of those sheets."),
+                details={"kind": "unknown_sheet", "sheet": sheet, "sheets": list(sheets)},
+            )
         worksheet = workbook[name]
         if not hasattr(worksheet, "iter_rows"):
-            raise DataError(phrase(translate("DataErrors", "Sheet '{sheet}' of {name} is a chart, not a table."), sheet=name, name=path.name),
-                            translate("DataErrors", "Choose a sheet that holds the data."),
-                            details={"kind": "unknown_sheet", "sheet": name, "sheets": list(sheets)})
+            raise DataError(
+                phrase(
+                    translate("DataErrors", "Sheet '{sheet}' of {name} is a chart, not a table."),
+                    sheet=name,
+                    name=path.name,
+                ),
+                translate("DataErrors", "Choose a sheet that holds the data."),
+                details={"kind": "unknown_sheet", "sheet": name, "sheets": list(sheets)},
+            )
         # Many tools write a stale <dimension> element, and read-only mode trusts it: rows and
         # columns beyond it would be silently dropped. Reading the sheet to its real end costs
         # nothing extra (read-only mode streams anyway).
@@ -111,8 +140,17 @@ def open_xlsx(path: Path, size: int, sheet: str | None) -> Source:
         if not count:
             raise header_only_error(path, columns)
 
-    return Source(path=path, format="xlsx", columns=columns, records=records(), sheet=name,
-                  sheets=sheets, warnings=warnings, size=size, closers=[workbook.close])
+    return Source(
+        path=path,
+        format="xlsx",
+        columns=columns,
+        records=records(),
+        sheet=name,
+        sheets=sheets,
+        warnings=warnings,
+        size=size,
+        closers=[workbook.close],
+    )
 
 
 # -- JSONL -----------------------------------------------------------------------------------
@@ -132,17 +170,26 @@ def _content(message: dict) -> str:
     """A message's text; content may be a string or a list of parts (text parts are kept)."""
     content = message.get("content")
     if isinstance(content, list):
-        return "\n".join(str(p.get("text", "")) for p in content
-                         if isinstance(p, dict) and p.get("type", "text") in ("text", "input_text"))
+        return "\n".join(
+            str(p.get("text", ""))
+            for p in content
+            if isinstance(p, dict) and p.get("type", "text") in ("text", "input_text")
+        )
     return _json_text(content)
 
 
 def _split_chat(messages: Any, name: str, line: int) -> tuple[str, str, str, str]:
     """(input, expected, system, history) of one chat: see the module docstring."""
     if not isinstance(messages, list) or not all(isinstance(m, dict) for m in messages):
-        raise DataError(phrase(translate("DataErrors", "{name} line {line}: 'messages' is not a list of message objects."), name=name, line=line),
-                        'Each line needs {"messages": [{"role": ..., "content": ...}, ...]}.',
-                        details={"kind": "bad_chat", "line": line})
+        raise DataError(
+            phrase(
+                translate("DataErrors", "{name} line {line}: 'messages' is not a list of message objects."),
+                name=name,
+                line=line,
+            ),
+            'Each line needs {"messages": [{"role": ..., "content": ...}, ...]}.',
+            details={"kind": "bad_chat", "line": line},
+        )
     roles = [str(m.get("role", "")) for m in messages]
     last_assistant = max((i for i, r in enumerate(roles) if r == "assistant"), default=None)
     expected = _content(messages[last_assistant]) if last_assistant is not None else ""
@@ -164,13 +211,28 @@ def _json_lines(text, name: str, read: list[int]) -> Iterator[tuple[int, dict]]:
         try:
             obj = json.loads(raw)
         except json.JSONDecodeError as exc:
-            raise DataError(phrase(translate("DataErrors", "{name} line {line} is not valid JSON ({problem} at column {column})."), name=name, line=number, problem=exc.msg, column=exc.colno),
-                            translate("DataErrors", "Fix or remove that line; each line must hold one JSON object."),
-                            details={"kind": "bad_json", "line": number}) from None
+            raise DataError(
+                phrase(
+                    translate("DataErrors", "{name} line {line} is not valid JSON ({problem} at column {column})."),
+                    name=name,
+                    line=number,
+                    problem=exc.msg,
+                    column=exc.colno,
+                ),
+                translate("DataErrors", "Fix or remove that line; each line must hold one JSON object."),
+                details={"kind": "bad_json", "line": number},
+            ) from None
         if not isinstance(obj, dict):
-            raise DataError(phrase(translate("DataErrors", "{name} line {line} is a JSON {kind}, not an object."), name=name, line=number, kind=type(obj).__name__),
-                            'Each line must hold one object, e.g. {"question": ..., "answer": ...}.',
-                            details={"kind": "bad_json", "line": number})
+            raise DataError(
+                phrase(
+                    translate("DataErrors", "{name} line {line} is a JSON {kind}, not an object."),
+                    name=name,
+                    line=number,
+                    kind=type(obj).__name__,
+                ),
+                'Each line must hold one object, e.g. {"question": ..., "answer": ...}.',
+                details={"kind": "bad_json", "line": number},
+            )
         yield number, obj
 
 
@@ -185,12 +247,21 @@ def open_jsonl(path: Path, size: int, encoding: str | None) -> Source:
                 items = json.load(text)
             except json.JSONDecodeError as exc:
                 if exc.msg == "Extra data" and exc.lineno > 1:  # JSON lines whose first line is a list
-                    raise DataError(phrase(translate("DataErrors", "{name} line 1 is a JSON list, not an object."), name=path.name),
-                                    'Each line must hold one object, e.g. {"question": ..., "answer": ...}: '
-                                    "remove or fix line 1.", details={"kind": "bad_json", "line": 1}) from None
-                raise DataError(phrase(translate("DataErrors", "{name} is not valid JSON ({problem}, line {line})."), name=path.name, problem=exc.msg, line=exc.lineno),
-                                translate("DataErrors", "Fix the file, or save it as JSONL (one object per line)."),
-                                details={"kind": "bad_json", "line": exc.lineno}) from None
+                    raise DataError(
+                        phrase(translate("DataErrors", "{name} line 1 is a JSON list, not an object."), name=path.name),
+                        'Each line must hold one object, e.g. {"question": ..., "answer": ...}: remove or fix line 1.',
+                        details={"kind": "bad_json", "line": 1},
+                    ) from None
+                raise DataError(
+                    phrase(
+                        translate("DataErrors", "{name} is not valid JSON ({problem}, line {line})."),
+                        name=path.name,
+                        problem=exc.msg,
+                        line=exc.lineno,
+                    ),
+                    translate("DataErrors", "Fix the file, or save it as JSONL (one object per line)."),
+                    details={"kind": "bad_json", "line": exc.lineno},
+                ) from None
             lines = iter([(i, o) for i, o in enumerate(items, start=1) if isinstance(o, dict)])
         else:
             lines = _json_lines(text, path.name, read)
@@ -225,9 +296,15 @@ def open_jsonl(path: Path, size: int, encoding: str | None) -> Source:
     def cells_of(number: int, obj: dict) -> list[str]:
         if kind == "chat_jsonl":
             if "messages" not in obj:
-                raise DataError(phrase(translate("DataErrors", "{name} line {line} has no 'messages' list."), name=path.name, line=number),
-                                translate("DataErrors", "Every line of a chat-format file needs a messages list."),
-                                details={"kind": "bad_chat", "line": number})
+                raise DataError(
+                    phrase(
+                        translate("DataErrors", "{name} line {line} has no 'messages' list."),
+                        name=path.name,
+                        line=number,
+                    ),
+                    translate("DataErrors", "Every line of a chat-format file needs a messages list."),
+                    details={"kind": "bad_chat", "line": number},
+                )
             fixed_cells = list(_split_chat(obj["messages"], path.name, number))
         elif kind == "evals_jsonl":
             given = obj.get("input")
@@ -261,5 +338,14 @@ def open_jsonl(path: Path, size: int, encoding: str | None) -> Source:
         if late:
             warnings.append({"kind": "ignored_keys", "count": late_rows[0], "keys": sorted(late)[:20]})
 
-    return Source(path=path, format=kind, columns=columns, records=records(), encoding=chosen,
-                  warnings=warnings, size=size, position=text.buffer.tell, closers=[text.close])
+    return Source(
+        path=path,
+        format=kind,
+        columns=columns,
+        records=records(),
+        encoding=chosen,
+        warnings=warnings,
+        size=size,
+        position=text.buffer.tell,
+        closers=[text.close],
+    )

@@ -5,6 +5,7 @@ at a time, so a 200 MB export never sits in memory; ``read_table`` collects (the
 ``nrows``) rows into a pandas DataFrame for previews. Delimited text is in this module,
 XLSX and the JSONL flavours in ``formats``; what both share is in ``source``.
 """
+
 from __future__ import annotations
 
 import csv
@@ -15,9 +16,21 @@ import pandas as pd
 
 from desktop_app.core.data import formats
 from desktop_app.core.data import sniff
-from desktop_app.core.data.source import (JSON_SUFFIXES, TEXT_SUFFIXES, XLSX_SUFFIXES, Records, Source, Table,
-                                          _check_file, empty_error, first_bad_line, header_only_error,
-                                          open_text, unique_columns, wrong_encoding_error)
+from desktop_app.core.data.source import (
+    JSON_SUFFIXES,
+    TEXT_SUFFIXES,
+    XLSX_SUFFIXES,
+    Records,
+    Source,
+    Table,
+    _check_file,
+    empty_error,
+    first_bad_line,
+    header_only_error,
+    open_text,
+    unique_columns,
+    wrong_encoding_error,
+)
 from desktop_app.core.errors import DataError
 from desktop_app.core.phrases import phrase, translate
 
@@ -38,9 +51,16 @@ def _open_delimited(path: Path, size: int, encoding: str | None, delimiter: str 
                 if cells and any(c.strip() for c in cells):  # blank lines and ",,," rows carry nothing
                     yield start, cells
         except csv.Error as exc:
-            raise DataError(phrase(translate("DataErrors", "{name} line {line} cannot be parsed as CSV ({problem})."), name=path.name, line=state['line'] + 1, problem=exc),
-                            translate("DataErrors", "Check that line for an unclosed quote or a stray character."),
-                            details={"kind": "csv", "line": state["line"] + 1}) from None
+            raise DataError(
+                phrase(
+                    translate("DataErrors", "{name} line {line} cannot be parsed as CSV ({problem})."),
+                    name=path.name,
+                    line=state["line"] + 1,
+                    problem=exc,
+                ),
+                translate("DataErrors", "Check that line for an unclosed quote or a stray character."),
+                details={"kind": "csv", "line": state["line"] + 1},
+            ) from None
         except UnicodeDecodeError:
             line, bad = first_bad_line(path, chosen)
             raise wrong_encoding_error(path, chosen, line, bad) from None
@@ -66,31 +86,58 @@ def _open_delimited(path: Path, size: int, encoding: str | None, delimiter: str 
                 extra = cells[width:]
                 if len(cells) < width or any(c.strip() for c in extra):
                     raise DataError(
-                        phrase(translate("DataErrors", "{name} line {line} has {fields} fields but the header has {width}."), name=path.name, line=line, fields=len(cells), width=width),
-                        phrase(translate("DataErrors", "A cell probably contains the delimiter {delimiter} without quotes, or "
-                                                       "a quote is not closed: fix that line, or choose another delimiter."),
-                               delimiter=repr(delim)),
-                        details={"kind": "ragged", "line": line, "fields": len(cells), "expected": width})
+                        phrase(
+                            translate(
+                                "DataErrors", "{name} line {line} has {fields} fields but the header has {width}."
+                            ),
+                            name=path.name,
+                            line=line,
+                            fields=len(cells),
+                            width=width,
+                        ),
+                        phrase(
+                            translate(
+                                "DataErrors",
+                                "A cell probably contains the delimiter {delimiter} without quotes, or "
+                                "a quote is not closed: fix that line, or choose another delimiter.",
+                            ),
+                            delimiter=repr(delim),
+                        ),
+                        details={"kind": "ragged", "line": line, "fields": len(cells), "expected": width},
+                    )
                 cells = cells[:width]  # trailing empty fields, as some exports write
             count += 1
             yield line, cells
         if not count:
             raise header_only_error(path, columns)
 
-    return Source(path=path, format="csv", columns=columns, records=records(), encoding=chosen,
-                  delimiter=delim, warnings=warnings, size=size, position=text.buffer.tell,
-                  closers=[text.close])
+    return Source(
+        path=path,
+        format="csv",
+        columns=columns,
+        records=records(),
+        encoding=chosen,
+        delimiter=delim,
+        warnings=warnings,
+        size=size,
+        position=text.buffer.tell,
+        closers=[text.close],
+    )
 
 
-def open_source(path, *, encoding: str | None = None, sheet: str | None = None,
-                delimiter: str | None = None) -> Source:
+def open_source(path, *, encoding: str | None = None, sheet: str | None = None, delimiter: str | None = None) -> Source:
     """Open any supported file; the format comes from the extension (and the first bytes)."""
     path = Path(path)
     size = _check_file(path)
     suffix = path.suffix.lower()
     if suffix == ".xls":
-        raise DataError(phrase(translate("DataErrors", "{name} is an old Excel file (.xls), which cannot be read."), name=path.name),
-                        translate("DataErrors", "Open it in Excel and save it as .xlsx or CSV."), details={"kind": "xls"})
+        raise DataError(
+            phrase(
+                translate("DataErrors", "{name} is an old Excel file (.xls), which cannot be read."), name=path.name
+            ),
+            translate("DataErrors", "Open it in Excel and save it as .xlsx or CSV."),
+            details={"kind": "xls"},
+        )
     if suffix in XLSX_SUFFIXES:
         return formats.open_xlsx(path, size, sheet)
     if suffix in JSON_SUFFIXES or (suffix not in TEXT_SUFFIXES and _starts_like_json(path)):
@@ -104,8 +151,9 @@ def _starts_like_json(path: Path) -> bool:
     return head.startswith(b"{")
 
 
-def read_table(path, encoding: str | None = None, sheet: str | None = None,
-               delimiter: str | None = None, nrows: int | None = None) -> Table:
+def read_table(
+    path, encoding: str | None = None, sheet: str | None = None, delimiter: str | None = None, nrows: int | None = None
+) -> Table:
     """Read a file (all of it, or its first ``nrows`` data rows) into a Table of text cells."""
     with open_source(path, encoding=encoding, sheet=sheet, delimiter=delimiter) as src:
         rows: list[list[str]] = []
@@ -116,5 +164,13 @@ def read_table(path, encoding: str | None = None, sheet: str | None = None,
                 break
             rows.append(cells)
         frame = pd.DataFrame(rows, columns=src.columns, dtype=object)
-        return Table(frame=frame, format=src.format, encoding=src.encoding, delimiter=src.delimiter,
-                     sheet=src.sheet, sheets=src.sheets, warnings=tuple(src.warnings), truncated=truncated)
+        return Table(
+            frame=frame,
+            format=src.format,
+            encoding=src.encoding,
+            delimiter=src.delimiter,
+            sheet=src.sheet,
+            sheets=src.sheets,
+            warnings=tuple(src.warnings),
+            truncated=truncated,
+        )

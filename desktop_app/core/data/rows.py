@@ -6,6 +6,7 @@ and the split, so memory does not grow with the size of the cells. Nothing is ha
 the temporary file replaces data/rows.jsonl and project.json gets the new ``dataset`` section
 only after every check passed; on any error both stay as they were.
 """
+
 from __future__ import annotations
 
 import json
@@ -26,8 +27,18 @@ from desktop_app.core.records import Row
 from desktop_app.core.text import ROW_LABEL_CHARS, short_text
 from desktop_app.core.phrases import phrase, translate
 
-__all__ = ["Table", "read_table", "guess_mapping", "import_dataset", "load_rows", "resplit", "evaluation_ids",
-           "ImportCancelled", "HUGE_CELL", "ROLES"]
+__all__ = [
+    "Table",
+    "read_table",
+    "guess_mapping",
+    "import_dataset",
+    "load_rows",
+    "resplit",
+    "evaluation_ids",
+    "ImportCancelled",
+    "HUGE_CELL",
+    "ROLES",
+]
 
 HUGE_CELL = 100_000  # characters; such rows are kept but flagged: they are costly to send
 SAMPLE_IDS = 20  # how many ids/lines a warning lists
@@ -64,8 +75,9 @@ def _write_rows(src, mapping: dict, out, progress, should_stop) -> tuple[array, 
     for n, (line, cells) in enumerate(src.records, start=1):
         if n % PROGRESS_EVERY == 0:
             if should_stop and should_stop():
-                raise ImportCancelled("The import was cancelled.", "Nothing was changed.",
-                                      details={"kind": "cancelled"})
+                raise ImportCancelled(
+                    "The import was cancelled.", "Nothing was changed.", details={"kind": "cancelled"}
+                )
             if progress:
                 progress({"stage": "read", "done": src.position(), "total": src.size, "rows": n})
         text = cells[i_in]
@@ -87,8 +99,15 @@ def _write_rows(src, mapping: dict, out, progress, should_stop) -> tuple[array, 
         if not expected.strip():
             flags.append("empty_expected")
             _note(stats, "empty_expected", ids=row_id)
-        record = {"id": row_id, "input": text, "expected": expected, "context": context,
-                  "category": category, "flags": flags, "line": line}
+        record = {
+            "id": row_id,
+            "input": text,
+            "expected": expected,
+            "context": context,
+            "category": category,
+            "flags": flags,
+            "line": line,
+        }
         extra = {columns[j]: c for j, c in enumerate(cells) if j not in mapped and c}
         if extra:  # unmapped columns (e.g. a chat file's system prompt) are kept, not dropped
             record["extra"] = extra
@@ -107,10 +126,19 @@ def _temp_path(project) -> Path:
     return Path(name)
 
 
-def import_dataset(project, path, *, encoding: str | None = None, sheet: str | None = None,
-                   delimiter: str | None = None, mapping: dict | None = None, examples: int = 0,
-                   seed: int = 0, progress: Callable | None = None,
-                   should_stop: Callable[[], bool] | None = None) -> dict:
+def import_dataset(
+    project,
+    path,
+    *,
+    encoding: str | None = None,
+    sheet: str | None = None,
+    delimiter: str | None = None,
+    mapping: dict | None = None,
+    examples: int = 0,
+    seed: int = 0,
+    progress: Callable | None = None,
+    should_stop: Callable[[], bool] | None = None,
+) -> dict:
     """Import ``path`` into ``project``; returns the saved ``dataset`` section (with warnings)."""
     examples, seed = split.check_split_args(examples, seed)
     path = Path(path)
@@ -122,20 +150,32 @@ def import_dataset(project, path, *, encoding: str | None = None, sheet: str | N
             with open(temps[0], "w", encoding="utf-8", errors="backslashreplace", newline="\n") as out:
                 ids, inputs, generated, stats = _write_rows(src, resolved, out, progress, should_stop)
             warnings = list(src.warnings)
-            meta = {"format": src.format, "encoding": src.encoding, "sheet": src.sheet,
-                    "sheets": list(src.sheets), "delimiter": src.delimiter, "columns": list(src.columns)}
+            meta = {
+                "format": src.format,
+                "encoding": src.encoding,
+                "sheet": src.sheet,
+                "sheets": list(src.sheets),
+                "delimiter": src.delimiter,
+                "columns": list(src.columns),
+            }
         total = len(ids)
         if not total:
-            raise DataError(phrase(translate("DataErrors", "{name} has no rows with an input (column '{column}')."), name=path.name, column=resolved['input']),
-                            translate("DataErrors", "Check the input column mapping, or fill in the inputs."),
-                            details={"kind": "no_rows", "columns": meta["columns"]})
+            raise DataError(
+                phrase(
+                    translate("DataErrors", "{name} has no rows with an input (column '{column}')."),
+                    name=path.name,
+                    column=resolved["input"],
+                ),
+                translate("DataErrors", "Check the input column mapping, or fill in the inputs."),
+                details={"kind": "no_rows", "columns": meta["columns"]},
+            )
+
         def new_temp() -> Path:
             temps.append(_temp_path(project))  # listed, so the finally below removes it too
             return temps[-1]
 
         id_array = np.frombuffer(ids, dtype=np.uint64)
-        rows_path = split.fix_ids(temps[0], id_array, np.frombuffer(generated, dtype=np.uint8),
-                                  path.name, new_temp)
+        rows_path = split.fix_ids(temps[0], id_array, np.frombuffer(generated, dtype=np.uint8), path.name, new_temp)
         input_array = np.frombuffer(inputs, dtype=np.uint64)
         pool_mask = split.choose_pool(input_array, examples, seed, total)
         pool_ids = split.ids_at(rows_path, pool_mask) if examples else []
@@ -144,11 +184,17 @@ def import_dataset(project, path, *, encoding: str | None = None, sheet: str | N
             warnings.append({"kind": "duplicate_inputs", "count": duplicates})
         warnings += list(stats.values())
         flagged = {k: {"count": v["count"], "ids": v["ids"]} for k, v in stats.items() if "ids" in v}
-        section = {"source": str(path.resolve()), **meta, "mapping": resolved, "rows": total,
-                   "eval_rows": total - len(pool_ids),
-                   "examples": {"count": len(pool_ids), "seed": seed, "ids": pool_ids},
-                   "flagged": flagged, "warnings": warnings,
-                   "imported_at": datetime.now(timezone.utc).isoformat(timespec="seconds")}
+        section = {
+            "source": str(path.resolve()),
+            **meta,
+            "mapping": resolved,
+            "rows": total,
+            "eval_rows": total - len(pool_ids),
+            "examples": {"count": len(pool_ids), "seed": seed, "ids": pool_ids},
+            "flagged": flagged,
+            "warnings": warnings,
+            "imported_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        }
         _commit(project, rows_path, section)
         return section
     finally:
@@ -181,12 +227,17 @@ def _commit(project, new_rows: Path, section: dict) -> None:
 def _section(project) -> dict:
     section = project.section("dataset")
     if not section:
-        raise DataError(translate("DataErrors", "This project has no evaluation set yet."),
-                        translate("DataErrors", "Import one first (the Data step, or `new PROJECT --dataset FILE`)."),
-                        details={"kind": "no_dataset"})
+        raise DataError(
+            translate("DataErrors", "This project has no evaluation set yet."),
+            translate("DataErrors", "Import one first (the Data step, or `new PROJECT --dataset FILE`)."),
+            details={"kind": "no_dataset"},
+        )
     if not project.rows_file.exists():
-        raise DataError(translate("DataErrors", "The imported rows (data/rows.jsonl) are missing from the project folder."),
-                        translate("DataErrors", "Import the evaluation set again."), details={"kind": "rows_missing"})
+        raise DataError(
+            translate("DataErrors", "The imported rows (data/rows.jsonl) are missing from the project folder."),
+            translate("DataErrors", "Import the evaluation set again."),
+            details={"kind": "rows_missing"},
+        )
     return section
 
 
@@ -194,8 +245,14 @@ CHAT_FORMATS = ("chat_jsonl", "evals_jsonl")  # dataset_formats puts their extra
 
 
 def _damaged(line: int) -> DataError:
-    return DataError(phrase(translate("DataErrors", "data/rows.jsonl is damaged at line {line} (it was cut short or edited by hand)."), line=line),
-                     translate("DataErrors", "Import the evaluation set again."), details={"kind": "rows_damaged", "line": line})
+    return DataError(
+        phrase(
+            translate("DataErrors", "data/rows.jsonl is damaged at line {line} (it was cut short or edited by hand)."),
+            line=line,
+        ),
+        translate("DataErrors", "Import the evaluation set again."),
+        details={"kind": "rows_damaged", "line": line},
+    )
 
 
 def _text(content) -> str:
@@ -219,16 +276,26 @@ def _conversation(extra: dict) -> dict:
     """system / history / alternatives of a chat-format or Evals row (see dataset_formats)."""
     # Only plain user/assistant turns: a tool message without its call would be refused by the API.
     turns = [m for m in _json_list(extra.get("history")) if isinstance(m, dict)]
-    history = tuple((m["role"], _text(m.get("content"))) for m in turns
-                    if m.get("role") in ("user", "assistant") and _text(m.get("content")).strip())
+    history = tuple(
+        (m["role"], _text(m.get("content")))
+        for m in turns
+        if m.get("role") in ("user", "assistant") and _text(m.get("content")).strip()
+    )
     alternatives = tuple(a for a in _json_list(extra.get("ideal_alternatives")) if isinstance(a, str) and a.strip())
     return {"system": str(extra.get("system") or ""), "history": history, "alternatives": alternatives}
 
 
 def _row(d: dict, chat: bool) -> Row:
     more = _conversation(d.get("extra") or {}) if chat else {}
-    return Row(d["id"], d["input"], d["expected"], d.get("context", ""), d.get("category", ""),
-               tuple(d.get("flags", ())), **more)
+    return Row(
+        d["id"],
+        d["input"],
+        d["expected"],
+        d.get("context", ""),
+        d.get("category", ""),
+        tuple(d.get("flags", ())),
+        **more,
+    )
 
 
 def load_rows(project) -> tuple[list[Row], list[Row]]:
@@ -247,8 +314,11 @@ def load_rows(project) -> tuple[list[Row], list[Row]]:
                 raise _damaged(n) from None
             (pool if row.id in pool_ids else evaluation).append(row)
     if len(evaluation) + len(pool) != section.get("rows") or len(pool) != len(pool_ids):
-        raise DataError("data/rows.jsonl does not match project.json (it was changed outside the app).",
-                        "Import the evaluation set again.", details={"kind": "rows_mismatch"})
+        raise DataError(
+            "data/rows.jsonl does not match project.json (it was changed outside the app).",
+            "Import the evaluation set again.",
+            details={"kind": "rows_mismatch"},
+        )
     return evaluation, pool
 
 
@@ -287,8 +357,11 @@ def resplit(project, examples: int, seed: int = 0) -> dict:
                 raise _damaged(n) from None
     total = len(hashes)
     if total != section.get("rows"):
-        raise DataError("data/rows.jsonl does not match project.json (it was changed outside the app).",
-                        "Import the evaluation set again.", details={"kind": "rows_mismatch"})
+        raise DataError(
+            "data/rows.jsonl does not match project.json (it was changed outside the app).",
+            "Import the evaluation set again.",
+            details={"kind": "rows_mismatch"},
+        )
     mask = split.choose_pool(np.frombuffer(hashes, dtype=np.uint64), examples, seed, total)
     ids = split.ids_at(project.rows_file, mask) if examples else []
     section["examples"] = {"count": len(ids), "seed": seed, "ids": ids}

@@ -6,6 +6,7 @@ samples (or finds nothing when NEC extensions like ① or ㈱ appear), so Japane
 are tried first and judged by how Japanese the decoded text looks; cp932 is preferred over
 strict shift_jis because Excel on Windows writes cp932.
 """
+
 from __future__ import annotations
 
 import codecs
@@ -29,22 +30,41 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
-_JAPANESE = {"cp932", "shift_jis", "shift_jis_2004", "shift_jisx0213", "euc_jp", "euc_jis_2004",
-             "euc_jisx0213", "iso2022_jp"}
+_JAPANESE = {
+    "cp932",
+    "shift_jis",
+    "shift_jis_2004",
+    "shift_jisx0213",
+    "euc_jp",
+    "euc_jis_2004",
+    "euc_jisx0213",
+    "iso2022_jp",
+}
 _KOREAN = {"cp949", "euc_kr", "johab"}  # what charset-normalizer often calls kanji-only EUC-JP
-LABELS = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8 with BOM", "cp932": "Shift-JIS (cp932)",
-          "euc_jp": "EUC-JP", "latin-1": "Latin-1", "cp1252": "Windows-1252 (Latin-1)",
-          "utf-16": "UTF-16", "utf-32": "UTF-32"}
+LABELS = {
+    "utf-8": "UTF-8",
+    "utf-8-sig": "UTF-8 with BOM",
+    "cp932": "Shift-JIS (cp932)",
+    "euc_jp": "EUC-JP",
+    "latin-1": "Latin-1",
+    "cp1252": "Windows-1252 (Latin-1)",
+    "utf-16": "UTF-16",
+    "utf-32": "UTF-32",
+}
 
 _KANA = re.compile(r"[\u3040-\u30ff]")
 _HALF_KANA = re.compile(r"[\uff61-\uff9f]")
 # Characters a Japanese business file plausibly holds besides ASCII: kana, kanji, CJK and
 # full-width punctuation, circled numbers, ㈱-style symbols, JIS Greek/Cyrillic, arrows.
-_JA_OK = re.compile(r"[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff60"
-                    r"\u2010-\u2312\u2460-\u24ff\u2500-\u257f\u25a0-\u26ff\u3200-\u33ff"
-                    r"\u0391-\u03c9\u0401-\u0451\u00a7\u00a8\u00b0\u00b1\u00b4\u00b6\u00d7\u00f7]")
-_LATIN_OK = re.compile(r"[\u00c0-\u00ff\u00a0-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e"
-                       r"\u2013\u2014\u2018-\u201e\u2022\u2026\u20ac\u2122]")
+_JA_OK = re.compile(
+    r"[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff60"
+    r"\u2010-\u2312\u2460-\u24ff\u2500-\u257f\u25a0-\u26ff\u3200-\u33ff"
+    r"\u0391-\u03c9\u0401-\u0451\u00a7\u00a8\u00b0\u00b1\u00b4\u00b6\u00d7\u00f7]"
+)
+_LATIN_OK = re.compile(
+    r"[\u00c0-\u00ff\u00a0-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e"
+    r"\u2013\u2014\u2018-\u201e\u2022\u2026\u20ac\u2122]"
+)
 
 
 def check_not_binary(head: bytes, path_name: str) -> None:
@@ -53,16 +73,23 @@ def check_not_binary(head: bytes, path_name: str) -> None:
     if kind is None:
         return
     if kind == "binary data":
-        raise DataError(phrase(translate("DataErrors", "{name} is not a text table: it contains binary data."), name=path_name),
-                        translate("DataErrors", "Choose the CSV, XLSX or JSONL file of your evaluation set."),
-                        details={"kind": "binary"})
+        raise DataError(
+            phrase(translate("DataErrors", "{name} is not a text table: it contains binary data."), name=path_name),
+            translate("DataErrors", "Choose the CSV, XLSX or JSONL file of your evaluation set."),
+            details={"kind": "binary"},
+        )
     hint = translate("DataErrors", "Export the data as CSV (UTF-8 or Shift-JIS), XLSX or JSONL.")
     if head.startswith(b"PK\x03\x04"):
-        hint = translate("DataErrors", "If it is an Excel workbook, give it the .xlsx extension; otherwise export it as CSV.")
+        hint = translate(
+            "DataErrors", "If it is an Excel workbook, give it the .xlsx extension; otherwise export it as CSV."
+        )
     elif head.startswith(b"\xd0\xcf\x11\xe0"):
         hint = translate("DataErrors", "Open it in Excel and save it as .xlsx or CSV.")
-    raise DataError(phrase(translate("DataErrors", "{name} is not a text table: it looks like {kind}."), name=path_name, kind=kind), hint,
-                    details={"kind": "binary"})
+    raise DataError(
+        phrase(translate("DataErrors", "{name} is not a text table: it looks like {kind}."), name=path_name, kind=kind),
+        hint,
+        details={"kind": "binary"},
+    )
 
 
 def cut_at_line_end(sample: bytes, complete: bool) -> bytes:
@@ -70,7 +97,7 @@ def cut_at_line_end(sample: bytes, complete: bool) -> bytes:
     if complete:
         return sample
     end = sample.rfind(b"\n")
-    return sample[:end + 1] if end > 0 else sample
+    return sample[: end + 1] if end > 0 else sample
 
 
 def _strict(sample: bytes, encoding: str) -> str | None:
@@ -104,9 +131,11 @@ def normalize_encoding(name: str) -> str:
     try:
         codec = codecs.lookup(name.strip()).name
     except (LookupError, AttributeError):
-        raise DataError(phrase(translate("DataErrors", "Unknown encoding '{name}'."), name=name),
-                        translate("DataErrors", "Use e.g. utf-8, utf-8-sig, cp932 (Shift-JIS), euc_jp or latin-1."),
-                        details={"kind": "unknown_encoding", "encoding": name}) from None
+        raise DataError(
+            phrase(translate("DataErrors", "Unknown encoding '{name}'."), name=name),
+            translate("DataErrors", "Use e.g. utf-8, utf-8-sig, cp932 (Shift-JIS), euc_jp or latin-1."),
+            details={"kind": "unknown_encoding", "encoding": name},
+        ) from None
     return {"iso8859-1": "latin-1", "euc_jp": "euc_jp"}.get(codec, codec)
 
 
@@ -135,8 +164,11 @@ def detect_encoding(sample: bytes) -> str:
         name = "euc_jp" if name.startswith("euc") else "cp932"
     elif name is None or name in _KOREAN:
         # Kanji-only samples carry no kana; for our users a Japanese reading beats Korean/Chinese.
-        scored = [(_japanese_score(text, need_kana=False), enc) for enc in ("cp932", "euc_jp")
-                  if (text := _strict(sample, enc)) is not None]
+        scored = [
+            (_japanese_score(text, need_kana=False), enc)
+            for enc in ("cp932", "euc_jp")
+            if (text := _strict(sample, enc)) is not None
+        ]
         if scored and max(scored)[0] >= 0.95:
             return max(scored)[1]
     if name and _strict(sample, name) is not None:
@@ -184,8 +216,10 @@ def parse_delimiter(value: str) -> str:
     """Accept a character or a name ('tab', '\\t', 'semicolon') for the --delimiter option."""
     names = {"tab": "\t", "\\t": "\t", "comma": ",", "semicolon": ";", "pipe": "|", "space": " "}
     delim = names.get(value.strip().lower(), value) if value.strip() else value
-    if len(delim) != 1 or delim in "\"\r\n":
-        raise DataError(phrase(translate("DataErrors", "'{value}' cannot be used as a delimiter."), value=value),
-                        translate("DataErrors", "Give one character, e.g. ',' ';' '|' or 'tab'."),
-                        details={"kind": "bad_delimiter", "delimiter": value})
+    if len(delim) != 1 or delim in '"\r\n':
+        raise DataError(
+            phrase(translate("DataErrors", "'{value}' cannot be used as a delimiter."), value=value),
+            translate("DataErrors", "Give one character, e.g. ',' ';' '|' or 'tab'."),
+            details={"kind": "bad_delimiter", "delimiter": value},
+        )
     return delim

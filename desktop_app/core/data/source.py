@@ -2,6 +2,7 @@
 ``Table`` preview, text opened with the right encoding, and the errors that name the file.
 ``readers`` (delimited text, the entry points) and ``formats`` (XLSX, JSONL) build on it.
 """
+
 from __future__ import annotations
 
 import csv
@@ -92,27 +93,40 @@ def unique_columns(names: list[str], warnings: list[dict]) -> list[str]:
 
 def _check_file(path: Path) -> int:
     if not path.exists():
-        raise DataError(phrase(translate("DataErrors", "{path} does not exist."), path=path), translate("DataErrors", "Check the path and the file name."),
-                        details={"kind": "not_found"})
+        raise DataError(
+            phrase(translate("DataErrors", "{path} does not exist."), path=path),
+            translate("DataErrors", "Check the path and the file name."),
+            details={"kind": "not_found"},
+        )
     if path.is_dir():
-        raise DataError(phrase(translate("DataErrors", "{path} is a folder, not a file."), path=path), translate("DataErrors", "Choose the data file inside it."),
-                        details={"kind": "not_found"})
+        raise DataError(
+            phrase(translate("DataErrors", "{path} is a folder, not a file."), path=path),
+            translate("DataErrors", "Choose the data file inside it."),
+            details={"kind": "not_found"},
+        )
     if not path.is_file():  # a named pipe or a device: reading it could wait for ever
-        raise DataError(phrase(translate("DataErrors", "{path} is not a regular file (a pipe or a device)."), path=path), translate("DataErrors", "Choose a saved data file."),
-                        details={"kind": "not_a_file"})
+        raise DataError(
+            phrase(translate("DataErrors", "{path} is not a regular file (a pipe or a device)."), path=path),
+            translate("DataErrors", "Choose a saved data file."),
+            details={"kind": "not_a_file"},
+        )
     return path.stat().st_size
 
 
 def empty_error(path: Path, where: str = "") -> DataError:
-    return DataError(phrase(translate("DataErrors", "{name}{where} is empty."), name=path.name, where=where),
-                     translate("DataErrors", "Choose a file with a header row and at least one row of data."),
-                     details={"kind": "empty"})
+    return DataError(
+        phrase(translate("DataErrors", "{name}{where} is empty."), name=path.name, where=where),
+        translate("DataErrors", "Choose a file with a header row and at least one row of data."),
+        details={"kind": "empty"},
+    )
 
 
 def header_only_error(path: Path, columns: list[str]) -> DataError:
-    return DataError(phrase(translate("DataErrors", "{name} has a header row but no data rows."), name=path.name),
-                     translate("DataErrors", "Add rows below the header, or choose the file that holds the data."),
-                     details={"kind": "header_only", "columns": columns})
+    return DataError(
+        phrase(translate("DataErrors", "{name} has a header row but no data rows."), name=path.name),
+        translate("DataErrors", "Add rows below the header, or choose the file that holds the data."),
+        details={"kind": "header_only", "columns": columns},
+    )
 
 
 def first_bad_line(path: Path, encoding: str, limit: int | None = None) -> tuple[int, bytes]:
@@ -133,22 +147,33 @@ def first_bad_line(path: Path, encoding: str, limit: int | None = None) -> tuple
     return 0, b""
 
 
-def wrong_encoding_error(path: Path, encoding: str, line: int, bad: bytes,
-                         detected: str | None = None) -> DataError:
+def wrong_encoding_error(path: Path, encoding: str, line: int, bad: bytes, detected: str | None = None) -> DataError:
     suggestion = detected if detected and detected != encoding else sniff.detect_encoding(bad)
     if suggestion == encoding:
         suggestion = "cp932" if encoding.startswith("utf") else "utf-8"
     where = phrase(translate("DataErrors", " (line {line})"), line=line) if line else ""
     return DataError(
-        phrase(translate("DataErrors", "{name} cannot be read as {encoding}: it has bytes that are not valid in that "
-                                       "encoding{where}."), name=path.name, encoding=sniff.label(encoding), where=where),
-        phrase(translate("DataErrors", "It looks like {encoding}; choose that encoding (e.g. --encoding {code})."),
-               encoding=sniff.label(suggestion), code=suggestion),
-        details={"kind": "wrong_encoding", "line": line, "encoding": encoding, "detected": suggestion})
+        phrase(
+            translate(
+                "DataErrors",
+                "{name} cannot be read as {encoding}: it has bytes that are not valid in that encoding{where}.",
+            ),
+            name=path.name,
+            encoding=sniff.label(encoding),
+            where=where,
+        ),
+        phrase(
+            translate("DataErrors", "It looks like {encoding}; choose that encoding (e.g. --encoding {code})."),
+            encoding=sniff.label(suggestion),
+            code=suggestion,
+        ),
+        details={"kind": "wrong_encoding", "line": line, "encoding": encoding, "detected": suggestion},
+    )
 
 
-def open_text(path: Path, encoding: str | None,
-              warnings: list[dict]) -> tuple[io.TextIOWrapper[io.BufferedReader], str, str]:
+def open_text(
+    path: Path, encoding: str | None, warnings: list[dict]
+) -> tuple[io.TextIOWrapper[io.BufferedReader], str, str]:
     """Open ``path`` as text in the chosen (or detected) encoding; returns (file, encoding, sample)."""
     raw = open(path, "rb")
     try:
@@ -178,5 +203,3 @@ def open_text(path: Path, encoding: str | None,
     except BaseException:
         raw.close()
         raise
-
-

@@ -5,6 +5,7 @@ rows gives the same ids and stored results stay attached. The pool is drawn by i
 rows whose normalized inputs are equal always land on the same side, so no evaluation input
 is also a few-shot example.
 """
+
 from __future__ import annotations
 
 import json
@@ -37,11 +38,15 @@ def content_id(text: str, expected: str) -> str:
 
 def check_split_args(examples, seed) -> tuple[int, int]:
     if isinstance(examples, bool) or not isinstance(examples, int) or examples < 0:
-        raise DataError(f"The examples pool size must be a whole number of 0 or more, not {examples!r}.",
-                        "Give e.g. 20, or 0 for no examples pool.", details={"kind": "bad_split"})
+        raise DataError(
+            f"The examples pool size must be a whole number of 0 or more, not {examples!r}.",
+            "Give e.g. 20, or 0 for no examples pool.",
+            details={"kind": "bad_split"},
+        )
     if isinstance(seed, bool) or not isinstance(seed, int):
-        raise DataError(f"The split seed must be a whole number, not {seed!r}.", "Give e.g. 0.",
-                        details={"kind": "bad_split"})
+        raise DataError(
+            f"The split seed must be a whole number, not {seed!r}.", "Give e.g. 0.", details={"kind": "bad_split"}
+        )
     return examples, seed
 
 
@@ -56,10 +61,15 @@ def _duplicates_error(path: Path, dup_hashes: np.ndarray, ids: np.ndarray, sourc
                     found.setdefault(rec["id"], []).append(rec["line"])
     shown = ", ".join(f"'{i}' (lines {', '.join(map(str, lines))})" for i, lines in found.items())
     return DataError(
-        phrase(translate("DataErrors", "{name}: {count} id(s) appear more than once, e.g. {shown}."), name=source_name, count=len(dup_hashes), shown=shown),
+        phrase(
+            translate("DataErrors", "{name}: {count} id(s) appear more than once, e.g. {shown}."),
+            name=source_name,
+            count=len(dup_hashes),
+            shown=shown,
+        ),
         translate("DataErrors", "Ids must be unique: fix them, or import without an id column so ids are generated."),
-        details={"kind": "duplicate_ids", "count": int(len(dup_hashes)), "ids": list(found),
-                 "lines": found})
+        details={"kind": "duplicate_ids", "count": int(len(dup_hashes)), "ids": list(found), "lines": found},
+    )
 
 
 def _repeated(values: np.ndarray) -> np.ndarray:
@@ -69,8 +79,7 @@ def _repeated(values: np.ndarray) -> np.ndarray:
     return np.unique(ordered[1:][same])
 
 
-def fix_ids(path: Path, ids: np.ndarray, generated: np.ndarray, source_name: str,
-            new_temp: Callable[[], Path]) -> Path:
+def fix_ids(path: Path, ids: np.ndarray, generated: np.ndarray, source_name: str, new_temp: Callable[[], Path]) -> Path:
     """Refuse duplicate ids from the file; number generated ids that collide ('r-…-2', in file
     order). Returns the path of the rows file to keep (``path`` or a rewritten copy)."""
     dup = _repeated(ids)
@@ -87,8 +96,10 @@ def fix_ids(path: Path, ids: np.ndarray, generated: np.ndarray, source_name: str
     ids = ids.copy()
     seen: dict[str, int] = {}
     out_path = new_temp()
-    with open(path, encoding="utf-8") as src, open(out_path, "w", encoding="utf-8", errors="backslashreplace",
-                                                   newline="\n") as out:
+    with (
+        open(path, encoding="utf-8") as src,
+        open(out_path, "w", encoding="utf-8", errors="backslashreplace", newline="\n") as out,
+    ):
         for pos, line in enumerate(src):
             if pos in renumber:
                 rec = json.loads(line)
@@ -128,9 +139,15 @@ def choose_pool(input_hashes: np.ndarray, n: int, seed: int, total: int) -> np.n
     if n == 0:
         return np.zeros(total, dtype=bool)
     if n >= total:
-        raise DataError(phrase(translate("DataErrors", "An examples pool of {n} leaves no rows to evaluate (there are {total})."), n=n, total=total),
-                        translate("DataErrors", "Ask for fewer examples; most rows should stay for evaluation."),
-                        details={"kind": "bad_split", "examples": n, "rows": total})
+        raise DataError(
+            phrase(
+                translate("DataErrors", "An examples pool of {n} leaves no rows to evaluate (there are {total})."),
+                n=n,
+                total=total,
+            ),
+            translate("DataErrors", "Ask for fewer examples; most rows should stay for evaluation."),
+            details={"kind": "bad_split", "examples": n, "rows": total},
+        )
     priority = _priorities(input_hashes, seed)
     ordered = np.sort(priority)
     filled, start, last, skipped = 0, 0, None, []

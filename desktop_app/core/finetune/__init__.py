@@ -8,12 +8,27 @@ explained), ``register`` (a tuned model as ``fine_tuned`` / ``fine_tuned_rag`` v
 ``routes`` (files and command lines for mlx-lm, axolotl, Unsloth, LLaMA-Factory and serving),
 ``pairs`` (DPO preference pairs from runs).
 """
+
 from desktop_app.core.lazy import exports
 
-__getattr__, __all__ = exports(__name__, {
-    "TrainingSet": "build", "build_training_set": "build", "write_jsonl": "build", "prepare": "prepare",
-    "Finding": "findings", "validate": "findings", "read_jsonl": "findings",
-    "estimate_cost": "limits", "training_price": "limits", "PROVIDER_LIMITS": "limits",
-    "FineTuneError": "jobs", "JobUpdate": "jobs", "run_job": "jobs",
-    "register_model": "register", "export_routes": "routes", "preference_pairs": "pairs",
-})
+__getattr__, __all__ = exports(
+    __name__,
+    {
+        "TrainingSet": "build",
+        "build_training_set": "build",
+        "write_jsonl": "build",
+        "prepare": "prepare",
+        "Finding": "findings",
+        "validate": "findings",
+        "read_jsonl": "findings",
+        "estimate_cost": "limits",
+        "training_price": "limits",
+        "PROVIDER_LIMITS": "limits",
+        "FineTuneError": "jobs",
+        "JobUpdate": "jobs",
+        "run_job": "jobs",
+        "register_model": "register",
+        "export_routes": "routes",
+        "preference_pairs": "pairs",
+    },
+)

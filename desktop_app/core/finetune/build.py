@@ -6,6 +6,7 @@ expected answer as the assistant turn. The registered ``fine_tuned`` variant kee
 prompt (``TrainingSet.prompt``), because a tuned model answers best to what it was trained on.
 The split is by a seeded hash of the row id, so re-preparing gives the same files.
 """
+
 from __future__ import annotations
 
 import json
@@ -65,15 +66,20 @@ def training_variant(project, name: str | None = None) -> Variant:
             try:
                 chosen = preset(name)
             except AppError:
-                raise AppError(phrase(translate("FinetuneErrors", "There is no variant called “{name}” in this project."),
-                                      name=name),
-                               phrase(translate("FinetuneErrors", "Choose from: {choices}."), choices=", ".join(variants))
-                               if variants else translate("FinetuneErrors", "Choose one of the presets.")) from None
+                raise AppError(
+                    phrase(
+                        translate("FinetuneErrors", "There is no variant called “{name}” in this project."), name=name
+                    ),
+                    phrase(translate("FinetuneErrors", "Choose from: {choices}."), choices=", ".join(variants))
+                    if variants
+                    else translate("FinetuneErrors", "Choose one of the presets."),
+                ) from None
     else:
         chosen = variants.get("instructions") or preset("instructions")
     if chosen.uses_retrieval:
-        chosen = replace(chosen, template="{input}", techniques=tuple(t for t in chosen.techniques
-                                                                    if t not in ("rag", "rag_tuned")))
+        chosen = replace(
+            chosen, template="{input}", techniques=tuple(t for t in chosen.techniques if t not in ("rag", "rag_tuned"))
+        )
     return replace(chosen, k=0)
 
 
@@ -82,13 +88,23 @@ def _is_validation(row_id: str, seed: int, share: float) -> bool:
     return int.from_bytes(digest, "little") / 2**64 < share
 
 
-def build_training_set(variant: Variant, pool: Sequence[Row], *, validation_share: float = DEFAULT_VALIDATION_SHARE,
-                       seed: int = 0, keep_ids: set[str] | None = None) -> TrainingSet:
+def build_training_set(
+    variant: Variant,
+    pool: Sequence[Row],
+    *,
+    validation_share: float = DEFAULT_VALIDATION_SHARE,
+    seed: int = 0,
+    keep_ids: set[str] | None = None,
+) -> TrainingSet:
     """Examples from ``pool`` (only rows in ``keep_ids`` when given) with ``variant``'s prompt."""
     if not 0 <= validation_share < 0.5:
-        raise AppError(phrase(translate("FinetuneErrors", "The validation share must be from 0 to 0.5, not {share}."),
-                              share=validation_share),
-                       translate("FinetuneErrors", "Use e.g. 0.1: one example in ten checks the training."))
+        raise AppError(
+            phrase(
+                translate("FinetuneErrors", "The validation share must be from 0 to 0.5, not {share}."),
+                share=validation_share,
+            ),
+            translate("FinetuneErrors", "Use e.g. 0.1: one example in ten checks the training."),
+        )
     rows = [r for r in pool if keep_ids is None or r.id in keep_ids]
     share = validation_share if len(rows) >= MIN_FOR_VALIDATION else 0.0
     train: list[Example] = []
@@ -96,8 +112,11 @@ def build_training_set(variant: Variant, pool: Sequence[Row], *, validation_shar
     for row in rows:
         messages = build_messages(variant, row) + [{"role": "assistant", "content": row.expected}]
         target = validation if share and _is_validation(row.id, seed, share) else train
-        target.append(Example(row.id, tuple(messages), "validation" if target is validation else "train",
-                              len(target) + 1, row.input))
+        target.append(
+            Example(
+                row.id, tuple(messages), "validation" if target is validation else "train", len(target) + 1, row.input
+            )
+        )
     prompt = {"system": variant.system, "template": variant.template}
     return TrainingSet(tuple(train), tuple(validation), variant.name, prompt, len(pool), keep_ids is not None)
 
@@ -109,8 +128,12 @@ def reviewed_right_ids(project) -> set[str]:
     from desktop_app.core.run.store import ResultStore  # noqa: PLC0415 - sqlite only when asked
 
     with ResultStore(project.results_db) as store:
-        return {r.row_id for run in store.runs() for r in store.results(run.id)
-                if any(v.check == "review" and v.passed for v in r.verdicts)}
+        return {
+            r.row_id
+            for run in store.runs()
+            for r in store.results(run.id)
+            if any(v.check == "review" and v.passed for v in r.verdicts)
+        }
 
 
 def write_jsonl(examples: Sequence[Example], path: str | Path) -> Path:

@@ -13,6 +13,7 @@ Kinds (the ui and the CLI word them):
   copies the behaviour in the data, good or bad (the talk's Slack example).
 Severity: ``problem`` (the provider refuses it, or the result would mislead) or ``warning``.
 """
+
 from __future__ import annotations
 
 import json
@@ -40,8 +41,14 @@ class Finding:
     detail: dict = field(default_factory=dict, hash=False)
 
     def to_dict(self) -> dict:
-        return {"kind": self.kind, "severity": self.severity, "row": self.row_id, "split": self.split,
-                "line": self.line, **self.detail}
+        return {
+            "kind": self.kind,
+            "severity": self.severity,
+            "row": self.row_id,
+            "split": self.split,
+            "line": self.line,
+            **self.detail,
+        }
 
 
 def _fold(text: str) -> str:
@@ -72,8 +79,16 @@ def message_problems(messages: Any) -> list[tuple[str, dict]]:
     out: list[tuple[str, dict]] = []
     for i, msg in enumerate(messages):
         if not isinstance(msg, dict) or msg.get("role") not in ROLES:
-            out.append(("malformed", {"reason": "bad_role", "message": i + 1,
-                                      "role": str(msg.get("role")) if isinstance(msg, dict) else ""}))
+            out.append(
+                (
+                    "malformed",
+                    {
+                        "reason": "bad_role",
+                        "message": i + 1,
+                        "role": str(msg.get("role")) if isinstance(msg, dict) else "",
+                    },
+                )
+            )
         elif not isinstance(msg.get("content"), (str, list)):
             out.append(("malformed", {"reason": "no_content", "message": i + 1, "role": msg["role"]}))
         elif not _text(msg["content"]).strip() and msg["role"] != "system":
@@ -102,18 +117,31 @@ def read_jsonl(path: str | Path, split: str = "train") -> tuple[list[Example], l
                 continue
             messages = record.get("messages") if isinstance(record, dict) else None
             if not isinstance(messages, list):
-                found.append(Finding("malformed", "problem", f"line-{number}", split, number,
-                                     {"reason": "no_messages"}))
+                found.append(
+                    Finding("malformed", "problem", f"line-{number}", split, number, {"reason": "no_messages"})
+                )
                 continue
             examples.append(Example(f"line-{number}", tuple(messages), split, number))
     return examples, found
 
 
 def _user_and_answer(example: Example) -> tuple[str, str]:
-    user = next((_text(m.get("content")) for m in reversed(example.messages)
-                 if isinstance(m, dict) and m.get("role") == "user"), "")
-    answer = next((_text(m.get("content")) for m in reversed(example.messages)
-                   if isinstance(m, dict) and m.get("role") == "assistant"), "")
+    user = next(
+        (
+            _text(m.get("content"))
+            for m in reversed(example.messages)
+            if isinstance(m, dict) and m.get("role") == "user"
+        ),
+        "",
+    )
+    answer = next(
+        (
+            _text(m.get("content"))
+            for m in reversed(example.messages)
+            if isinstance(m, dict) and m.get("role") == "assistant"
+        ),
+        "",
+    )
     return example.source_input or user, answer
 
 
@@ -121,8 +149,9 @@ def _finding(kind: str, severity: str, ex: Example, **detail: Any) -> Finding:
     return Finding(kind, severity, ex.row_id, ex.split, ex.line, detail)
 
 
-def _similar_pairs(left: Sequence[str], right: Sequence[str], cutoff: float, same: bool,
-                   should_stop: Callable[[], bool]) -> Iterable[tuple[int, int, float]]:
+def _similar_pairs(
+    left: Sequence[str], right: Sequence[str], cutoff: float, same: bool, should_stop: Callable[[], bool]
+) -> Iterable[tuple[int, int, float]]:
     """(i, j, score) with ratio >= cutoff; with ``same`` only i < j (one list against itself)."""
     import numpy as np  # noqa: PLC0415
     from rapidfuzz import fuzz, process  # noqa: PLC0415
@@ -132,7 +161,7 @@ def _similar_pairs(left: Sequence[str], right: Sequence[str], cutoff: float, sam
     for start in range(0, len(left), CHUNK):
         if should_stop():
             return
-        part = left[start:start + CHUNK]
+        part = left[start : start + CHUNK]
         scores = process.cdist(part, right, scorer=fuzz.ratio, score_cutoff=cutoff, dtype=np.uint8, workers=-1)
         for i, j in zip(*np.nonzero(scores)):
             i, j = int(i) + start, int(j)
@@ -140,9 +169,16 @@ def _similar_pairs(left: Sequence[str], right: Sequence[str], cutoff: float, sam
                 yield i, j, float(scores[i - start, j])
 
 
-def validate(training: TrainingSet | Sequence[Example], eval_rows: Sequence[Row] = (), *, provider: str = "openai",
-             model: str = "gpt-4o-mini", project=None, near: float = 90.0,
-             should_stop: Callable[[], bool] | None = None) -> tuple[list[Finding], list[int]]:
+def validate(
+    training: TrainingSet | Sequence[Example],
+    eval_rows: Sequence[Row] = (),
+    *,
+    provider: str = "openai",
+    model: str = "gpt-4o-mini",
+    project=None,
+    near: float = 90.0,
+    should_stop: Callable[[], bool] | None = None,
+) -> tuple[list[Finding], list[int]]:
     """(findings, tokens per example). ``project`` adds its behaviour checks; ``near`` is the
     rapidfuzz ratio (0-100) from which two texts count as nearly the same."""
     from desktop_app.core.providers.tokens import count_messages  # noqa: PLC0415 - tiktoken
@@ -162,8 +198,7 @@ def validate(training: TrainingSet | Sequence[Example], eval_rows: Sequence[Row]
         n = count_messages(good, model if provider != "local" else "gpt-4o-mini")
         tokens.append(n)
         if cap and n > cap:
-            found.append(_finding("too_long", "warning" if limits.truncates else "problem", ex,
-                                  tokens=n, limit=cap))
+            found.append(_finding("too_long", "warning" if limits.truncates else "problem", ex, tokens=n, limit=cap))
         if not problems:
             usable.append(ex)
 
@@ -172,11 +207,21 @@ def validate(training: TrainingSet | Sequence[Example], eval_rows: Sequence[Row]
         found.append(Finding("file_too_large", "problem", detail={"bytes": size, "limit": limits.max_file_bytes}))
     train_count = sum(1 for e in usable if e.split == "train")
     if train_count < limits.min_examples:
-        found.append(Finding("too_few", "problem", detail={"count": train_count, "minimum": limits.min_examples,
-                                                           "recommended": RECOMMENDED_START}))
+        found.append(
+            Finding(
+                "too_few",
+                "problem",
+                detail={"count": train_count, "minimum": limits.min_examples, "recommended": RECOMMENDED_START},
+            )
+        )
     elif train_count < RECOMMENDED_START:
-        found.append(Finding("too_few", "warning", detail={"count": train_count, "minimum": limits.min_examples,
-                                                           "recommended": RECOMMENDED_START}))
+        found.append(
+            Finding(
+                "too_few",
+                "warning",
+                detail={"count": train_count, "minimum": limits.min_examples, "recommended": RECOMMENDED_START},
+            )
+        )
     found += _duplicates(usable, near, stop)
     found += _leaks(usable, eval_rows, near, stop)
     if project is not None:
@@ -205,13 +250,21 @@ def _duplicates(examples: Sequence[Example], near: float, stop: Callable[[], boo
             continue
         answer_score = fuzz.ratio(answers[i], answers[j])
         if answer_score >= near:
-            found.append(_finding("near_duplicate", "warning", examples[j], same_as=examples[i].row_id,
-                                  similarity=round(min(score, answer_score))))
+            found.append(
+                _finding(
+                    "near_duplicate",
+                    "warning",
+                    examples[j],
+                    same_as=examples[i].row_id,
+                    similarity=round(min(score, answer_score)),
+                )
+            )
     return found
 
 
-def _leaks(examples: Sequence[Example], eval_rows: Sequence[Row], near: float,
-           stop: Callable[[], bool]) -> list[Finding]:
+def _leaks(
+    examples: Sequence[Example], eval_rows: Sequence[Row], near: float, stop: Callable[[], bool]
+) -> list[Finding]:
     if not eval_rows:
         return []
     users = [_fold(_user_and_answer(e)[0]) for e in examples]

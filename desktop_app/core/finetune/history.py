@@ -1,6 +1,7 @@
 """The jobs a project started, kept in project.json (``finetune.jobs``): a job outlives the
 window, the app, even a killed process, so the helper can follow it again and register its
 model when it ends. Each entry remembers the server it runs on and the prompt it trained with."""
+
 from __future__ import annotations
 
 from datetime import datetime, timezone
@@ -22,8 +23,15 @@ def jobs(project) -> list[dict]:
 def remember(project, job_id: str, *, model: str, endpoint: str, prompt: dict) -> None:
     """A job just started: keep where it runs and how its model should be asked."""
     section = _section(project)
-    entry = {"id": job_id, "model": model, "endpoint": endpoint, "prompt": dict(prompt), "status": "queued",
-             "fine_tuned_model": "", "started": datetime.now(timezone.utc).isoformat(timespec="seconds")}
+    entry = {
+        "id": job_id,
+        "model": model,
+        "endpoint": endpoint,
+        "prompt": dict(prompt),
+        "status": "queued",
+        "fine_tuned_model": "",
+        "started": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+    }
     section["jobs"] = ([entry] + [j for j in jobs(project) if j["id"] != job_id])[:KEEP]
     project.set_section(SECTION, section)
 
@@ -42,8 +50,11 @@ def record(project, job_id: str, status: str, fine_tuned_model: str = "") -> Non
 
 def unfinished(project, endpoint: str) -> list[dict]:
     """Jobs on this server that had not ended when last seen, newest first."""
-    return [j for j in jobs(project) if j.get("endpoint") == endpoint
-            and j.get("status") not in ("succeeded", "failed", "cancelled")]
+    return [
+        j
+        for j in jobs(project)
+        if j.get("endpoint") == endpoint and j.get("status") not in ("succeeded", "failed", "cancelled")
+    ]
 
 
 def endpoint_of(cfg) -> str:

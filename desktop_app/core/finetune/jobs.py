@@ -9,6 +9,7 @@ routes (export for a local trainer, then "Register a fine-tuned model").
 Long work takes ``progress`` and ``should_stop``; Cancel while a job runs cancels the job at the
 provider (it stops billing there), not only the watching.
 """
+
 from __future__ import annotations
 
 import re
@@ -27,8 +28,18 @@ FINISHED = ("succeeded", "failed", "cancelled")
 POLL_S = 10.0  # providers update a job every few seconds to minutes; faster polling only costs requests
 _STEP = re.compile(r"Step\s+(\d+)\s*/\s*(\d+)", re.IGNORECASE)
 # The kinds of refusal and failure, worded by the ui (ui/finetune/texts.py) and the CLI.
-KINDS = ("training_not_available", "quota", "file_rejected", "model_not_available", "no_training_api", "job_not_found",
-         "key_rejected", "unreachable", "job_failed", "server_error")
+KINDS = (
+    "training_not_available",
+    "quota",
+    "file_rejected",
+    "model_not_available",
+    "no_training_api",
+    "job_not_found",
+    "key_rejected",
+    "unreachable",
+    "job_failed",
+    "server_error",
+)
 
 
 class FineTuneError(AppError):
@@ -55,9 +66,16 @@ class JobUpdate:
         return self.status in FINISHED
 
     def to_dict(self) -> dict:
-        return {"job": self.job_id, "status": self.status, "model": self.model,
-                "fine_tuned_model": self.fine_tuned_model, "progress": self.progress,
-                "trained_tokens": self.trained_tokens, "events": list(self.events), "error": dict(self.error)}
+        return {
+            "job": self.job_id,
+            "status": self.status,
+            "model": self.model,
+            "fine_tuned_model": self.fine_tuned_model,
+            "progress": self.progress,
+            "trained_tokens": self.trained_tokens,
+            "events": list(self.events),
+            "error": dict(self.error),
+        }
 
 
 def _body(exc: BaseException) -> dict:
@@ -86,13 +104,17 @@ def explain(exc: BaseException, step: str, key: str | None = None) -> FineTuneEr
     elif isinstance(exc, openai.NotFoundError):
         kind = {"upload": "no_training_api", "start": "model_not_available"}.get(step, "job_not_found")
     elif isinstance(exc, (openai.BadRequestError, openai.UnprocessableEntityError)):
-        kind = "model_not_available" if step == "start" and (body.get("param") == "model" or "model" in code) \
+        kind = (
+            "model_not_available"
+            if step == "start" and (body.get("param") == "model" or "model" in code)
             else "file_rejected"
+        )
     else:
         kind = "server_error"
     message, hint = refusal_words(kind)
-    return FineTuneError(message, hint, details={"kind": kind, "step": step, "said": said, "code": code,
-                                                 "status": status})
+    return FineTuneError(
+        message, hint, details={"kind": kind, "step": step, "said": said, "code": code, "status": status}
+    )
 
 
 def refusal_words(kind: str) -> tuple[Any, Any]:
@@ -101,40 +123,72 @@ def refusal_words(kind: str) -> tuple[Any, Any]:
     return _WORDS.get(kind, _WORDS["server_error"])
 
 
-_OTHER_ROUTES = translate("FinetuneErrors", "Other routes: Azure OpenAI, Together or Fireworks with the same file, or "
-                                             "train locally (Export for mlx-lm, axolotl, Unsloth or LLaMA-Factory), then "
-                                             "register the tuned model.")
+_OTHER_ROUTES = translate(
+    "FinetuneErrors",
+    "Other routes: Azure OpenAI, Together or Fireworks with the same file, or "
+    "train locally (Export for mlx-lm, axolotl, Unsloth or LLaMA-Factory), then "
+    "register the tuned model.",
+)
 # (message, hint) per kind; the ui words the kinds in its own panels, the CLI and error dialogs say these.
 _WORDS = {
     "training_not_available": (
-        translate("FinetuneErrors", "The provider does not accept fine-tuning jobs from this account "
-                                    "(training_not_available): OpenAI is closing self-serve fine-tuning."),
-        _OTHER_ROUTES),
-    "quota": (translate("FinetuneErrors", "The account has no quota or credit left for fine-tuning."),
-              translate("FinetuneErrors", "Add credit or raise the limit in the provider's billing settings. Other "
-                                          "routes: Azure OpenAI, Together or Fireworks with the same file, or train "
-                                          "locally (Export for mlx-lm, axolotl, Unsloth or LLaMA-Factory), then "
-                                          "register the tuned model.")),
-    "file_rejected": (translate("FinetuneErrors", "The provider rejected the training file."),
-                      translate("FinetuneErrors", "Fix what it names (see the findings), prepare the file again and retry.")),
+        translate(
+            "FinetuneErrors",
+            "The provider does not accept fine-tuning jobs from this account "
+            "(training_not_available): OpenAI is closing self-serve fine-tuning.",
+        ),
+        _OTHER_ROUTES,
+    ),
+    "quota": (
+        translate("FinetuneErrors", "The account has no quota or credit left for fine-tuning."),
+        translate(
+            "FinetuneErrors",
+            "Add credit or raise the limit in the provider's billing settings. Other "
+            "routes: Azure OpenAI, Together or Fireworks with the same file, or train "
+            "locally (Export for mlx-lm, axolotl, Unsloth or LLaMA-Factory), then "
+            "register the tuned model.",
+        ),
+    ),
+    "file_rejected": (
+        translate("FinetuneErrors", "The provider rejected the training file."),
+        translate("FinetuneErrors", "Fix what it names (see the findings), prepare the file again and retry."),
+    ),
     "model_not_available": (
         translate("FinetuneErrors", "This base model cannot be fine-tuned here."),
-        translate("FinetuneErrors", "Choose a base model the provider lists as fine-tunable (e.g. gpt-4o-mini-2024-07-18).")),
+        translate(
+            "FinetuneErrors", "Choose a base model the provider lists as fine-tunable (e.g. gpt-4o-mini-2024-07-18)."
+        ),
+    ),
     "no_training_api": (
-        translate("FinetuneErrors", "This server has no fine-tuning API (a local server or a proxy only answers chat)."),
-        _OTHER_ROUTES),
+        translate(
+            "FinetuneErrors", "This server has no fine-tuning API (a local server or a proxy only answers chat)."
+        ),
+        _OTHER_ROUTES,
+    ),
     "job_not_found": (
         translate("FinetuneErrors", "The provider knows no such fine-tuning job."),
-        translate("FinetuneErrors", "Check the job id (the provider's dashboard lists them) and that the connection is "
-                                    "the account or resource that started it.")),
-    "key_rejected": (translate("FinetuneErrors", "The server rejected the API key for fine-tuning."),
-                     translate("FinetuneErrors", "Check the key belongs to this account or Azure resource and may create jobs.")),
-    "unreachable": (translate("FinetuneErrors", "The server could not be reached."),
-                    translate("FinetuneErrors", "Check the network and the address under Connection.")),
-    "job_failed": (translate("FinetuneErrors", "The fine-tuning job failed at the provider."),
-                   translate("FinetuneErrors", "Read the provider's reason, fix it and start again.")),
-    "server_error": (translate("FinetuneErrors", "The server answered with an error."),
-                     translate("FinetuneErrors", "Try again later.")),
+        translate(
+            "FinetuneErrors",
+            "Check the job id (the provider's dashboard lists them) and that the connection is "
+            "the account or resource that started it.",
+        ),
+    ),
+    "key_rejected": (
+        translate("FinetuneErrors", "The server rejected the API key for fine-tuning."),
+        translate("FinetuneErrors", "Check the key belongs to this account or Azure resource and may create jobs."),
+    ),
+    "unreachable": (
+        translate("FinetuneErrors", "The server could not be reached."),
+        translate("FinetuneErrors", "Check the network and the address under Connection."),
+    ),
+    "job_failed": (
+        translate("FinetuneErrors", "The fine-tuning job failed at the provider."),
+        translate("FinetuneErrors", "Read the provider's reason, fix it and start again."),
+    ),
+    "server_error": (
+        translate("FinetuneErrors", "The server answered with an error."),
+        translate("FinetuneErrors", "Try again later."),
+    ),
 }
 
 
@@ -153,18 +207,37 @@ def upload(client: openai.OpenAI, path: str | Path) -> str:
         raise explain(exc, "upload") from None
     if getattr(created, "status", "") == "error":
         message, hint = _WORDS["file_rejected"]
-        raise FineTuneError(message, hint, details={"kind": "file_rejected", "step": "upload", "code": "",
-                                                    "said": str(getattr(created, "status_details", "") or "")})
+        raise FineTuneError(
+            message,
+            hint,
+            details={
+                "kind": "file_rejected",
+                "step": "upload",
+                "code": "",
+                "said": str(getattr(created, "status_details", "") or ""),
+            },
+        )
     return created.id
 
 
 def _update(job: Any, events: tuple[str, ...], progress: float | None) -> JobUpdate:
     error = getattr(job, "error", None)
-    error_dict = {"code": getattr(error, "code", "") or "", "message": getattr(error, "message", "") or ""} \
-        if error and (getattr(error, "code", None) or getattr(error, "message", None)) else {}
+    error_dict = (
+        {"code": getattr(error, "code", "") or "", "message": getattr(error, "message", "") or ""}
+        if error and (getattr(error, "code", None) or getattr(error, "message", None))
+        else {}
+    )
     done = 1.0 if job.status == "succeeded" else progress
-    return JobUpdate(job.id, job.status, job.model or "", job.fine_tuned_model or "", done,
-                     getattr(job, "trained_tokens", None), events, error_dict)
+    return JobUpdate(
+        job.id,
+        job.status,
+        job.model or "",
+        job.fine_tuned_model or "",
+        done,
+        getattr(job, "trained_tokens", None),
+        events,
+        error_dict,
+    )
 
 
 def _new_events(client: openai.OpenAI, job_id: str, seen: set[str]) -> tuple[list[str], float | None]:
@@ -184,9 +257,15 @@ def _new_events(client: openai.OpenAI, job_id: str, seen: set[str]) -> tuple[lis
     return [e.message for e in fresh if e.message], progress
 
 
-def follow(client: openai.OpenAI, job_id: str, *, progress: Callable[[JobUpdate], None] | None = None,
-           should_stop: Callable[[], bool] | None = None, poll_s: float = POLL_S,
-           cancel_on_stop: Callable[[], bool] | None = None) -> JobUpdate:
+def follow(
+    client: openai.OpenAI,
+    job_id: str,
+    *,
+    progress: Callable[[JobUpdate], None] | None = None,
+    should_stop: Callable[[], bool] | None = None,
+    poll_s: float = POLL_S,
+    cancel_on_stop: Callable[[], bool] | None = None,
+) -> JobUpdate:
     """Poll until the job finishes. On stop the job is cancelled at the provider when
     ``cancel_on_stop()`` says so (the default); otherwise it keeps running there and the last
     state seen is returned (closing the window only stops watching; the job can be followed again)."""
@@ -216,8 +295,15 @@ def follow(client: openai.OpenAI, job_id: str, *, progress: Callable[[JobUpdate]
         _wait(poll_s, stop)
 
 
-def start(client: openai.OpenAI, training_file: str, model: str, *, validation_file: str | None = None,
-          epochs: int | None = None, suffix: str = "") -> JobUpdate:
+def start(
+    client: openai.OpenAI,
+    training_file: str,
+    model: str,
+    *,
+    validation_file: str | None = None,
+    epochs: int | None = None,
+    suffix: str = "",
+) -> JobUpdate:
     kwargs: dict[str, Any] = {"model": model, "training_file": training_file}
     if validation_file:
         kwargs["validation_file"] = validation_file
@@ -236,16 +322,34 @@ def _ended(final: JobUpdate) -> JobUpdate:
     """``final``, or FineTuneError(kind="job_failed") with the provider's reason when it failed."""
     if final.status == "failed":
         message, hint = _WORDS["job_failed"]
-        raise FineTuneError(message, hint, details={"kind": "job_failed", "step": "follow", "job": final.job_id,
-                                                    "code": final.error.get("code", ""),
-                                                    "said": final.error.get("message", "")})
+        raise FineTuneError(
+            message,
+            hint,
+            details={
+                "kind": "job_failed",
+                "step": "follow",
+                "job": final.job_id,
+                "code": final.error.get("code", ""),
+                "said": final.error.get("message", ""),
+            },
+        )
     return final
 
 
-def run_job(cfg, train_path: str | Path, model: str, *, validation_path: str | Path | None = None,
-            epochs: int | None = None, suffix: str = "", progress: Callable[[JobUpdate], None] | None = None,
-            should_stop: Callable[[], bool] | None = None, poll_s: float = POLL_S,
-            cancel_on_stop: Callable[[], bool] | None = None, api_key: str | None = None) -> JobUpdate:
+def run_job(
+    cfg,
+    train_path: str | Path,
+    model: str,
+    *,
+    validation_path: str | Path | None = None,
+    epochs: int | None = None,
+    suffix: str = "",
+    progress: Callable[[JobUpdate], None] | None = None,
+    should_stop: Callable[[], bool] | None = None,
+    poll_s: float = POLL_S,
+    cancel_on_stop: Callable[[], bool] | None = None,
+    api_key: str | None = None,
+) -> JobUpdate:
     """Upload the files, start the job and follow it to the end (``cfg``: a ConnectionConfig).
 
     The first progress update after the start carries the job id (worth remembering: the job
@@ -263,23 +367,32 @@ def run_job(cfg, train_path: str | Path, model: str, *, validation_path: str | P
         started = start(client, training_file, model, validation_file=validation_file, epochs=epochs, suffix=suffix)
         if progress:
             progress(started)
-        final = follow(client, started.job_id, progress=progress, should_stop=stop, poll_s=poll_s,
-                       cancel_on_stop=cancel_on_stop)
+        final = follow(
+            client, started.job_id, progress=progress, should_stop=stop, poll_s=poll_s, cancel_on_stop=cancel_on_stop
+        )
     finally:
         client.close()
     return _ended(final)
 
 
-def follow_job(cfg, job_id: str, *, progress: Callable[[JobUpdate], None] | None = None,
-               should_stop: Callable[[], bool] | None = None, poll_s: float = POLL_S,
-               cancel_on_stop: Callable[[], bool] | None = None, api_key: str | None = None) -> JobUpdate:
+def follow_job(
+    cfg,
+    job_id: str,
+    *,
+    progress: Callable[[JobUpdate], None] | None = None,
+    should_stop: Callable[[], bool] | None = None,
+    poll_s: float = POLL_S,
+    cancel_on_stop: Callable[[], bool] | None = None,
+    api_key: str | None = None,
+) -> JobUpdate:
     """Follow a job started earlier (the app was closed or killed while it trained)."""
     from desktop_app.core.providers.client import make_client  # noqa: PLC0415
 
     client = make_client(cfg, api_key=api_key)
     try:
-        final = follow(client, job_id, progress=progress, should_stop=should_stop, poll_s=poll_s,
-                       cancel_on_stop=cancel_on_stop)
+        final = follow(
+            client, job_id, progress=progress, should_stop=should_stop, poll_s=poll_s, cancel_on_stop=cancel_on_stop
+        )
     finally:
         client.close()
     return _ended(final)

@@ -7,6 +7,7 @@ tokens) as of TRAINING_PRICES_AS_OF. The project's ``finetune.training_prices`` 
 or adds entries (an Azure contract, a new base model); a model with no price gets ``None``: the
 estimate says the price is unknown instead of guessing.
 """
+
 from __future__ import annotations
 
 import re
@@ -31,9 +32,14 @@ DEFAULT_TRAINING_PRICES: dict[str, float] = {
     "gpt-3.5-turbo-0125": 8.00,
 }
 # The names people type resolve to the snapshot that is actually trained.
-_ALIASES = {"gpt-4o-mini": "gpt-4o-mini-2024-07-18", "gpt-4o": "gpt-4o-2024-08-06",
-            "gpt-4.1": "gpt-4.1-2025-04-14", "gpt-4.1-mini": "gpt-4.1-mini-2025-04-14",
-            "gpt-4.1-nano": "gpt-4.1-nano-2025-04-14", "gpt-3.5-turbo": "gpt-3.5-turbo-0125"}
+_ALIASES = {
+    "gpt-4o-mini": "gpt-4o-mini-2024-07-18",
+    "gpt-4o": "gpt-4o-2024-08-06",
+    "gpt-4.1": "gpt-4.1-2025-04-14",
+    "gpt-4.1-mini": "gpt-4.1-mini-2025-04-14",
+    "gpt-4.1-nano": "gpt-4.1-nano-2025-04-14",
+    "gpt-3.5-turbo": "gpt-3.5-turbo-0125",
+}
 
 
 @dataclass(frozen=True)
@@ -59,8 +65,10 @@ _EXAMPLE_TOKENS = {"gpt-3.5-turbo-0125": 16_385}
 
 def provider_limits(provider: str) -> ProviderLimits:
     if provider not in PROVIDER_LIMITS:
-        raise AppError(phrase(translate("FinetuneErrors", "Unknown fine-tuning route “{route}”."), route=provider),
-                       phrase(translate("FinetuneErrors", "Choose one of: {routes}."), routes=", ".join(PROVIDER_LIMITS)))
+        raise AppError(
+            phrase(translate("FinetuneErrors", "Unknown fine-tuning route “{route}”."), route=provider),
+            phrase(translate("FinetuneErrors", "Choose one of: {routes}."), routes=", ".join(PROVIDER_LIMITS)),
+        )
     return PROVIDER_LIMITS[provider]
 
 
@@ -81,18 +89,24 @@ def validate_training_prices(section: Any) -> dict[str, float]:
     if section in (None, ""):
         return {}
     if not isinstance(section, Mapping):
-        raise AppError(translate("FinetuneErrors", "The training price table must map model names to a price."),
-                       translate("FinetuneErrors", 'Write it as {"gpt-4o-mini-2024-07-18": 3.0} (USD per 1M training tokens).'))
+        raise AppError(
+            translate("FinetuneErrors", "The training price table must map model names to a price."),
+            translate("FinetuneErrors", 'Write it as {"gpt-4o-mini-2024-07-18": 3.0} (USD per 1M training tokens).'),
+        )
     clean: dict[str, float] = {}
     for model, value in section.items():
         try:
             price = float(value)
         except (TypeError, ValueError):
-            raise AppError(phrase(translate("FinetuneErrors", "The training price for “{model}” is not a number."), model=model),
-                           translate("FinetuneErrors", "Enter USD per 1 million training tokens, e.g. 3.")) from None
+            raise AppError(
+                phrase(translate("FinetuneErrors", "The training price for “{model}” is not a number."), model=model),
+                translate("FinetuneErrors", "Enter USD per 1 million training tokens, e.g. 3."),
+            ) from None
         if price < 0 or price != price:
-            raise AppError(phrase(translate("FinetuneErrors", "The training price for “{model}” is negative."), model=model),
-                           translate("FinetuneErrors", "Enter 0 or more."))
+            raise AppError(
+                phrase(translate("FinetuneErrors", "The training price for “{model}” is negative."), model=model),
+                translate("FinetuneErrors", "Enter 0 or more."),
+            )
         clean[str(model).strip()] = price
     return clean
 
@@ -148,22 +162,38 @@ class CostEstimate:
     cost: float | None
 
     def to_dict(self) -> dict:
-        return {"model": self.model, "provider": self.provider, "epochs": self.epochs,
-                "tokens_per_epoch": self.tokens_per_epoch, "trained_tokens": self.trained_tokens,
-                "price_per_million": self.price_per_million, "cost": self.cost}
+        return {
+            "model": self.model,
+            "provider": self.provider,
+            "epochs": self.epochs,
+            "tokens_per_epoch": self.tokens_per_epoch,
+            "trained_tokens": self.trained_tokens,
+            "price_per_million": self.price_per_million,
+            "cost": self.cost,
+        }
 
 
-def estimate_cost(tokens_per_example: list[int], model: str, provider: str, epochs: int = DEFAULT_EPOCHS,
-                  prices: Mapping[str, Any] | None = None) -> CostEstimate:
+def estimate_cost(
+    tokens_per_example: list[int],
+    model: str,
+    provider: str,
+    epochs: int = DEFAULT_EPOCHS,
+    prices: Mapping[str, Any] | None = None,
+) -> CostEstimate:
     """Tokens trained over ``epochs`` and their cost. An example longer than the provider's limit
     is cut to it before billing, as OpenAI's own data-preparation guide counts."""
     if isinstance(epochs, bool) or not isinstance(epochs, int) or not 1 <= epochs <= 50:
-        raise AppError(phrase(translate("FinetuneErrors", "Epochs must be a whole number from 1 to 50, not “{epochs}”."),
-                              epochs=epochs),
-                       translate("FinetuneErrors", "Start with 3."))
+        raise AppError(
+            phrase(
+                translate("FinetuneErrors", "Epochs must be a whole number from 1 to 50, not “{epochs}”."),
+                epochs=epochs,
+            ),
+            translate("FinetuneErrors", "Start with 3."),
+        )
     cap = example_token_limit(provider, model)
     per_epoch = sum(min(n, cap) if cap else n for n in tokens_per_example)
     trained = per_epoch * epochs
     price = training_price(model, provider, prices)
-    return CostEstimate(model, provider, epochs, per_epoch, trained, price,
-                        None if price is None else trained * price / 1_000_000)
+    return CostEstimate(
+        model, provider, epochs, per_epoch, trained, price, None if price is None else trained * price / 1_000_000
+    )

@@ -5,6 +5,7 @@ A pair is an evaluation row where one variant's latest answer passed (content an
 a person's review counting first) and another's failed. These rows are evaluation rows: a
 model trained on them must be evaluated on other rows, which ``leaked_rows`` lets the ui say.
 """
+
 from __future__ import annotations
 
 import json
@@ -50,11 +51,16 @@ def preference_pairs(project, system: str = "") -> Pairs:
     for row in rows:  # in the evaluation set's order, not the order answers happened to finish
         good, bad = answers.get(row.id, ([], []))
         if good and bad and good[0] != bad[0]:
-            messages = ([{"role": "system", "content": system}] if system else []) + \
-                [{"role": "user", "content": row.input}]
-            records.append({"input": {"messages": messages},
-                            "preferred_output": [{"role": "assistant", "content": good[0]}],
-                            "non_preferred_output": [{"role": "assistant", "content": bad[0]}]})
+            messages = ([{"role": "system", "content": system}] if system else []) + [
+                {"role": "user", "content": row.input}
+            ]
+            records.append(
+                {
+                    "input": {"messages": messages},
+                    "preferred_output": [{"role": "assistant", "content": good[0]}],
+                    "non_preferred_output": [{"role": "assistant", "content": bad[0]}],
+                }
+            )
             used.append(row.id)
     return Pairs(tuple(records), tuple(used), tuple(latest))
 

@@ -4,14 +4,23 @@ The variant keeps the prompt the model was trained with (a tuned model answers b
 learned on); the RAG twin adds the passages and the rule to rely on them. Newly registered
 variants are ticked to run, so the next run puts the tuned model on the grid.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from desktop_app.core.errors import AppError
 from desktop_app.core.phrases import translate
-from desktop_app.core.variants.variant import (PRESETS, RAG_RULES, RAG_TEMPLATE, Variant, load_selection,
-                                               load_variants, preset, save_variants)
+from desktop_app.core.variants.variant import (
+    PRESETS,
+    RAG_RULES,
+    RAG_TEMPLATE,
+    Variant,
+    load_selection,
+    load_variants,
+    preset,
+    save_variants,
+)
 
 
 @dataclass(frozen=True)
@@ -48,14 +57,25 @@ def _unique(base: str, taken: set[str]) -> str:
     return name
 
 
-def register_model(project, model: str, *, prompt: dict | None = None, name: str = "",
-                   with_rag: bool | None = None, azure: bool = False) -> Registered:
+def register_model(
+    project,
+    model: str,
+    *,
+    prompt: dict | None = None,
+    name: str = "",
+    with_rag: bool | None = None,
+    azure: bool = False,
+) -> Registered:
     """Add the tuned ``model`` as variants and save; ``with_rag`` None: when the project has knowledge."""
     model = (model or "").strip()
     if not model:
-        raise AppError(translate("FinetuneErrors", "A fine-tuned model needs its name."),
-                       translate("FinetuneErrors", "Enter the model id (ft:...), the Azure deployment name or the name the "
-                                                   "server serves it under."))
+        raise AppError(
+            translate("FinetuneErrors", "A fine-tuned model needs its name."),
+            translate(
+                "FinetuneErrors",
+                "Enter the model id (ft:...), the Azure deployment name or the name the server serves it under.",
+            ),
+        )
     prompt = prompt or {}
     variants = load_variants(project)
     selection = load_selection(project) if variants else None
@@ -67,8 +87,9 @@ def register_model(project, model: str, *, prompt: dict | None = None, name: str
     system = str(prompt.get("system") or "")
     wanted = [("fine_tuned", base, system, str(prompt.get("template") or "{input}"))]
     if has_knowledge(project) if with_rag is None else with_rag:
-        wanted.append(("fine_tuned_rag", f"{base} + RAG", (system + RAG_RULES) if system else RAG_RULES.strip(),
-                       RAG_TEMPLATE))
+        wanted.append(
+            ("fine_tuned_rag", f"{base} + RAG", (system + RAG_RULES) if system else RAG_RULES.strip(), RAG_TEMPLATE)
+        )
     added = []
     for kind, label, sys_prompt, template in wanted:
         # A ladder placeholder still waiting for its model id is filled in rather than duplicated.

@@ -4,6 +4,7 @@ retrieval metrics and retrieval readiness.
 Public names are loaded lazily: chromadb and wordllama take about a second to import, and
 the GUI imports this package at start-up only to name the types.
 """
+
 from __future__ import annotations
 
 import importlib

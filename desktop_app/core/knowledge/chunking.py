@@ -5,13 +5,19 @@ A cut prefers a break before a heading, then a paragraph break, then a line brea
 the last part of the window, so chunks rarely split a sentence. Chunks never cross pages,
 so every passage can cite its page.
 """
+
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-_BREAKS = (re.compile(r"\n\s*\n(?=#)"), re.compile(r"\n\s*\n"), re.compile(r"\n"), re.compile(r"[。．！？!?]|[.;:](?=\s)"),
-           re.compile(r"[、，,]\s*|\s"))
+_BREAKS = (
+    re.compile(r"\n\s*\n(?=#)"),
+    re.compile(r"\n\s*\n"),
+    re.compile(r"\n"),
+    re.compile(r"[。．！？!?]|[.;:](?=\s)"),
+    re.compile(r"[、，,]\s*|\s"),
+)
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,7 @@
 BM25 tokens). It is the source of truth; Chroma holds only vectors and the BM25 index is
 rebuilt from it, so either can be rebuilt if lost or stale.
 """
+
 from __future__ import annotations
 
 import sqlite3
@@ -34,10 +35,14 @@ class ChunkStore:
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.executescript(SCHEMA)
         except sqlite3.DatabaseError as exc:
-            raise KnowledgeError(phrase(translate("KnowledgeErrors", "The knowledge index in {folder} is damaged ({problem})."),
-                                        folder=self.path.parent, problem=exc),
-                                 translate("KnowledgeErrors", "Delete the project's knowledge folder and add the "
-                                                              "documents again.")) from exc
+            raise KnowledgeError(
+                phrase(
+                    translate("KnowledgeErrors", "The knowledge index in {folder} is damaged ({problem})."),
+                    folder=self.path.parent,
+                    problem=exc,
+                ),
+                translate("KnowledgeErrors", "Delete the project's knowledge folder and add the documents again."),
+            ) from exc
 
     def close(self) -> None:
         with self._lock:
@@ -67,10 +72,11 @@ class ChunkStore:
         out: dict[str, tuple] = {}
         with self._lock:
             for start in range(0, len(ids), 500):
-                part = ids[start:start + 500]
+                part = ids[start : start + 500]
                 marks = ",".join("?" * len(part))
                 for row in self._db.execute(
-                        f"SELECT id, source, page, position, text FROM chunks WHERE id IN ({marks})", part):
+                    f"SELECT id, source, page, position, text FROM chunks WHERE id IN ({marks})", part
+                ):
                     out[row[0]] = row[1:]
         return out
 
@@ -102,11 +108,14 @@ class ChunkStore:
                 self._db.execute("DELETE FROM chunks WHERE source = ?", (doc["source"],))
                 self._db.executemany(
                     "INSERT INTO chunks (id, source, idx, page, position, text, toks) VALUES (?,?,?,?,?,?,?)",
-                    [(c[0], doc["source"], *c[1:]) for c in chunks])
+                    [(c[0], doc["source"], *c[1:]) for c in chunks],
+                )
                 self._db.execute(
                     "INSERT OR REPLACE INTO documents (source, kind, sha256, signature, chunks, chars, pages,"
                     " encoding, added_at) VALUES (:source, :kind, :sha256, :signature, :chunks, :chars, :pages,"
-                    " :encoding, :added_at)", doc)
+                    " :encoding, :added_at)",
+                    doc,
+                )
             self._bump()
 
     def remove_document(self, source: str) -> int:
@@ -118,5 +127,7 @@ class ChunkStore:
             return n if (n or d) else -1
 
     def _bump(self) -> None:
-        self._db.execute("INSERT INTO meta (key, value) VALUES ('generation', '1') ON CONFLICT(key)"
-                         " DO UPDATE SET value = CAST(value AS INTEGER) + 1")
+        self._db.execute(
+            "INSERT INTO meta (key, value) VALUES ('generation', '1') ON CONFLICT(key)"
+            " DO UPDATE SET value = CAST(value AS INTEGER) + 1"
+        )

@@ -4,6 +4,7 @@ Retrieval can miss an answer the documents hold (tune retrieval) or miss it beca
 document holds it (add documents). Searching with the expected answer itself, by keywords,
 finds the passage that states it when one exists; the question's own top-k is not needed.
 """
+
 from __future__ import annotations
 
 from desktop_app.core.knowledge.metrics import RELEVANT, coverage, literal_answer

@@ -5,6 +5,7 @@ Importing this module imports chromadb (slow): only index.py imports it, when a 
 base is opened. Each class has a ``name``/``get_config``/``build_from_config`` so Chroma can
 check that the collection on disk was built with the same embedding.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -130,16 +131,22 @@ class ProviderEmbedding(_Base):
 
     def __call__(self, input: Documents) -> Embeddings:
         if self._embedder is None:
-            raise KnowledgeError(phrase(translate("KnowledgeErrors", "The embedding model “{model}” needs a connection."),
-                                        model=self.model),
-                                 translate("KnowledgeErrors", "Set up a connection, or switch the knowledge embedding to offline."))
+            raise KnowledgeError(
+                phrase(
+                    translate("KnowledgeErrors", "The embedding model “{model}” needs a connection."), model=self.model
+                ),
+                translate("KnowledgeErrors", "Set up a connection, or switch the knowledge embedding to offline."),
+            )
         if not input:
             return []
         vectors = self._embedder(list(input))
         if len(vectors) != len(input):
-            raise KnowledgeError(translate("KnowledgeErrors", "The embedding server returned a different number of "
-                                                              "vectors than texts sent."),
-                                 translate("KnowledgeErrors", "Check the embedding model name in the connection settings."))
+            raise KnowledgeError(
+                translate(
+                    "KnowledgeErrors", "The embedding server returned a different number of vectors than texts sent."
+                ),
+                translate("KnowledgeErrors", "Check the embedding model name in the connection settings."),
+            )
         return _unit(np.asarray(vectors, dtype=np.float32))
 
     @staticmethod
@@ -169,11 +176,17 @@ def make_embedding_function(embedding: str, embedder: Embedder | None = None) ->
     if kind == "offline":
         cls = OFFLINE.get(name)
         if cls is None:
-            raise KnowledgeError(phrase(translate("KnowledgeErrors", "Unknown offline embedding “{name}”."), name=name),
-                                 phrase(translate("KnowledgeErrors", "Use one of: {choices}."),
-                                        choices=", ".join("offline:" + n for n in OFFLINE)))
+            raise KnowledgeError(
+                phrase(translate("KnowledgeErrors", "Unknown offline embedding “{name}”."), name=name),
+                phrase(
+                    translate("KnowledgeErrors", "Use one of: {choices}."),
+                    choices=", ".join("offline:" + n for n in OFFLINE),
+                ),
+            )
         return cls()
     if kind == "provider":
         return ProviderEmbedding(model=name, embedder=embedder)
-    raise KnowledgeError(phrase(translate("KnowledgeErrors", "Unknown embedding choice “{choice}”."), choice=embedding),
-                         translate("KnowledgeErrors", "Use 'offline:wordllama' or 'provider:<embedding model>'."))
+    raise KnowledgeError(
+        phrase(translate("KnowledgeErrors", "Unknown embedding choice “{choice}”."), choice=embedding),
+        translate("KnowledgeErrors", "Use 'offline:wordllama' or 'provider:<embedding model>'."),
+    )

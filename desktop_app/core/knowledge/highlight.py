@@ -4,6 +4,7 @@ The Knowledge search preview marks the passage's words that the query shares (wh
 Latin scripts, character pairs for Japanese, as BM25 matched them), and shows a relevance from
 0 to 1 instead of a raw fusion score: 1 is a passage both rankings put first.
 """
+
 from __future__ import annotations
 
 import re
@@ -27,7 +28,7 @@ def matched_spans(query: str, text: str) -> list[tuple[int, int]]:
     mask = bytearray(len(text))
     for term in sorted(terms, key=len, reverse=True):
         for m in re.finditer(_pattern(term), text, flags=re.IGNORECASE):
-            mask[m.start():m.end()] = b"\x01" * (m.end() - m.start())
+            mask[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
     spans, start = [], None
     for i, flag in enumerate(mask):
         if flag and start is None:

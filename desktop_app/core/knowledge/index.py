@@ -4,6 +4,7 @@ Layout inside the project's knowledge folder: ``chunks.sqlite`` (documents, chun
 tokens: the source of truth), ``chroma/`` (one collection per embedding choice, vectors and
 the source only: storing the text there too took 20 of 46 s for 20,000 chunks) and ``bm25/``.
 """
+
 from __future__ import annotations
 
 import threading
@@ -23,8 +24,9 @@ EMBED_BATCH = 256
 Rerank = Callable[[str, list[Passage]], list[Passage]]
 
 
-def rrf_fuse(vector_ids: list[str], bm25_ids: list[str], weight: float,
-             exact_ids: Sequence[str] = ()) -> list[tuple[str, float]]:
+def rrf_fuse(
+    vector_ids: list[str], bm25_ids: list[str], weight: float, exact_ids: Sequence[str] = ()
+) -> list[tuple[str, float]]:
     """Weighted reciprocal-rank fusion: ``weight`` on the vector ranking, ``1 - weight`` on BM25,
     and full weight on chunks that contain the query's identifiers verbatim. Without that third
     list a code found only by BM25 loses to chunks both rankings find moderately similar."""
@@ -40,8 +42,9 @@ def pool_size(want: int) -> int:
     return max(want * 4, 20)
 
 
-def fuse(vec: list[tuple[str, float]], lex: list[tuple[str, float]], exact: list[str], mode: str,
-         weight: float) -> list[tuple[str, float]]:
+def fuse(
+    vec: list[tuple[str, float]], lex: list[tuple[str, float]], exact: list[str], mode: str, weight: float
+) -> list[tuple[str, float]]:
     """The ranking a search returns from its candidates: fused in hybrid mode, else the one list."""
     if mode == "hybrid":
         return rrf_fuse([i for i, _ in vec], [i for i, _ in lex], weight, exact)
@@ -61,6 +64,7 @@ class KnowledgeBase:
         self.store = ChunkStore(self.folder / "chunks.sqlite")
         self.lexical = LexicalIndex(self.folder / "bm25", settings.tokenizer)
         from desktop_app.core.knowledge.embeddings import collection_name, make_embedding_function
+
         self.embedding_function = make_embedding_function(settings.embedding, embedder)
         self.collection_name = collection_name(settings.embedding)
         self._client: Any = None  # chromadb's client, opened with the collection
@@ -83,16 +87,26 @@ class KnowledgeBase:
         if self._collection is None:
             import chromadb
             from chromadb.config import Settings
+
             try:
-                self._client = client = chromadb.PersistentClient(path=str(self.folder / "chroma"),
-                                                   settings=Settings(anonymized_telemetry=False))
+                self._client = client = chromadb.PersistentClient(
+                    path=str(self.folder / "chroma"), settings=Settings(anonymized_telemetry=False)
+                )
                 embedding: Any = self.embedding_function  # ours, duck-typed to chromadb's protocol
                 self._collection = client.get_or_create_collection(
-                    self.collection_name, embedding_function=embedding,
-                    configuration={"hnsw": {"space": "cosine"}})
+                    self.collection_name, embedding_function=embedding, configuration={"hnsw": {"space": "cosine"}}
+                )
             except Exception as exc:  # noqa: BLE001 - chromadb raises several kinds for a damaged store
-                raise KnowledgeError(phrase(translate("KnowledgeErrors", "The vector index in {folder} cannot be opened ({problem})."), folder=self.folder, problem=exc),
-                                     translate("KnowledgeErrors", "Delete the project's knowledge/chroma folder and add the documents again.")) from exc
+                raise KnowledgeError(
+                    phrase(
+                        translate("KnowledgeErrors", "The vector index in {folder} cannot be opened ({problem})."),
+                        folder=self.folder,
+                        problem=exc,
+                    ),
+                    translate(
+                        "KnowledgeErrors", "Delete the project's knowledge/chroma folder and add the documents again."
+                    ),
+                ) from exc
         return self._collection
 
     def _load_lexical(self) -> None:
@@ -110,7 +124,7 @@ class KnowledgeBase:
         for start in range(0, len(texts), EMBED_BATCH):
             if should_stop is not None and should_stop():
                 return None
-            vectors.extend(self.embedding_function(texts[start:start + EMBED_BATCH]))
+            vectors.extend(self.embedding_function(texts[start : start + EMBED_BATCH]))
         return vectors
 
     def _delete_vectors(self, sources: list[str]) -> None:
@@ -128,8 +142,11 @@ class KnowledgeBase:
         col = self.collection
         step = 4000  # below Chroma's max batch size
         for start in range(0, len(ids), step):
-            col.upsert(ids=ids[start:start + step], embeddings=vectors[start:start + step],
-                       metadatas=[{"source": s} for s in sources[start:start + step]])
+            col.upsert(
+                ids=ids[start : start + step],
+                embeddings=vectors[start : start + step],
+                metadatas=[{"source": s} for s in sources[start : start + step]],
+            )
 
     # -- public API ------------------------------------------------------------------------
     def add_paths(self, paths, progress=None, should_stop=None) -> IngestReport:
@@ -137,6 +154,7 @@ class KnowledgeBase:
         ``progress`` gets dicts (stage, done, total, source, status); ``should_stop()`` cancels
         between files, keeping the files already done."""
         from desktop_app.core.knowledge import indexing
+
         with self._lock:
             return indexing.add_paths(self, paths, progress, should_stop)
 
@@ -144,6 +162,7 @@ class KnowledgeBase:
         """Bring the vectors and BM25 up to date with the stored chunks; False if stopped."""
         with self._lock:
             from desktop_app.core.knowledge.indexing import backfill
+
             done = backfill(self, progress, should_stop)
             self._rebuild_lexical()
             return done
@@ -153,7 +172,10 @@ class KnowledgeBase:
         if mode not in MODES:
             raise KnowledgeError(f"Unknown search mode {mode!r}.", f"Use one of: {', '.join(MODES)}.")
         if not (query or "").strip():
-            raise KnowledgeError(translate("KnowledgeErrors", "The search text is empty."), translate("KnowledgeErrors", "Type a question or some keywords."))
+            raise KnowledgeError(
+                translate("KnowledgeErrors", "The search text is empty."),
+                translate("KnowledgeErrors", "Type a question or some keywords."),
+            )
         k = self.settings.top_k if k is None else int(k)
         if k < 1:
             raise KnowledgeError(f"k must be at least 1 (got {k}).", "Ask for 1 or more passages.")
@@ -162,14 +184,25 @@ class KnowledgeBase:
         ranked = fuse(vec, lex, exact, mode, self.settings.weight)
         ranked = ranked[: want * 2]  # spare ones cover stray vectors missing from the store
         found = self.store.chunks_by_id([i for i, _ in ranked])
-        passages = [Passage(text=found[i][3], source=found[i][0], page=found[i][1], position=found[i][2],
-                            score=round(s, 6), chunk_id=i) for i, s in ranked if i in found][:want]
+        passages = [
+            Passage(
+                text=found[i][3],
+                source=found[i][0],
+                page=found[i][1],
+                position=found[i][2],
+                score=round(s, 6),
+                chunk_id=i,
+            )
+            for i, s in ranked
+            if i in found
+        ][:want]
         if self._rerank is not None and self.settings.rerank and passages:
             passages = list(self._rerank(query, passages))
         return passages[:k]
 
-    def candidates(self, query: str, pool: int, mode: str = "hybrid",
-                   ) -> tuple[list[tuple[str, float]], list[tuple[str, float]], list[str]]:
+    def candidates(
+        self, query: str, pool: int, mode: str = "hybrid"
+    ) -> tuple[list[tuple[str, float]], list[tuple[str, float]], list[str]]:
         """(vector ranking, BM25 ranking, chunks holding the query's identifiers), ``pool`` deep
         each: what ``fuse`` turns into the result list. The retrieval lab calls it once per
         question and fuses at many weights."""
@@ -202,8 +235,10 @@ class KnowledgeBase:
             key = source if self.store.document(source) else source_key(source)
             n = self.store.remove_document(key)
             if n < 0:
-                raise KnowledgeError(phrase(translate("KnowledgeErrors", "{source} is not in the knowledge base."), source=source),
-                                     translate("KnowledgeErrors", "Check the file name against the list of documents."))
+                raise KnowledgeError(
+                    phrase(translate("KnowledgeErrors", "{source} is not in the knowledge base."), source=source),
+                    translate("KnowledgeErrors", "Check the file name against the list of documents."),
+                )
             self._delete_vectors([key])
             self._rebuild_lexical()
             return n
@@ -214,11 +249,16 @@ class KnowledgeBase:
     def stats(self) -> dict:
         docs, chunks = self.store.counts()
         embedded = self.collection.count() if chunks else 0
-        return {"documents": docs, "chunks": chunks, "embedding": self.settings.embedding,
-                "embedded": embedded, "collection": self.collection_name, "fusion_weight": self.settings.weight,
-                "signature": self.settings.chunking_signature(),
-                **{k: getattr(self.settings, k) for k in ("chunk_size", "chunk_overlap", "top_k", "rerank",
-                                                           "tokenizer")}}
+        return {
+            "documents": docs,
+            "chunks": chunks,
+            "embedding": self.settings.embedding,
+            "embedded": embedded,
+            "collection": self.collection_name,
+            "fusion_weight": self.settings.weight,
+            "signature": self.settings.chunking_signature(),
+            **{k: getattr(self.settings, k) for k in ("chunk_size", "chunk_overlap", "top_k", "rerank", "tokenizer")},
+        }
 
     def close(self) -> None:
         self.store.close()
@@ -228,6 +268,7 @@ def _connection_embedder(project, model: str):
     """The project's connection's embedding model (providers.py, openai SDK), made on first use
     so opening the index for stats or BM25 needs no key."""
     from desktop_app.core.providers import client as providers
+
     cfg = providers.ConnectionConfig.from_dict(project.section("connection") or {})
     cfg = cfg.replace(embedding_model=model)
     made: list = []

@@ -5,6 +5,7 @@ about FLUSH_CHUNKS chunks are waiting (10,000 chunks: 31 s written file by file,
 Each batch writes vectors first, then the chunk store in one transaction: a kill in between
 leaves those files unrecorded (the next add redoes them) and stray vectors that search ignores.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -12,8 +13,14 @@ from dataclasses import dataclass
 
 from desktop_app.core.errors import KnowledgeError
 from desktop_app.core.knowledge.chunking import chunk_pages
-from desktop_app.core.knowledge.ingest import (FileResult, IngestReport, collect_files, file_sha256,
-                                               read_document, source_key)
+from desktop_app.core.knowledge.ingest import (
+    FileResult,
+    IngestReport,
+    collect_files,
+    file_sha256,
+    read_document,
+    source_key,
+)
 from desktop_app.core.knowledge.lexical import tokenize
 
 FLUSH_CHUNKS = 2000
@@ -35,8 +42,10 @@ def _report(progress, **event) -> None:
 def add_paths(kb, paths, progress=None, should_stop=None) -> IngestReport:
     files, missing = collect_files(paths)
     order = {source_key(p): n for n, p in enumerate(files)}
-    missing_words = {"not_found": "The file or folder was not found.",
-                     "not_a_file": "This is not a regular file (a pipe or a device); add a saved document."}
+    missing_words = {
+        "not_found": "The file or folder was not found.",
+        "not_a_file": "This is not a regular file (a pipe or a device); add a saved document.",
+    }
     results = [FileResult(p, "failed", reason=r, message=missing_words.get(r, r)) for p, r in missing]
     pending: list[_Pending] = []
     cancelled = False
@@ -78,8 +87,15 @@ def _prepare(kb, path, should_stop) -> FileResult | _Pending | None:
         sha = file_sha256(path)
         known = kb.store.document(source)
         if known and known["sha256"] == sha and known["signature"] == signature:
-            return FileResult(source, "skipped_unchanged", chunks=known["chunks"], pages=known["pages"],
-                              chars=known["chars"], kind=known["kind"], encoding=known["encoding"] or "")
+            return FileResult(
+                source,
+                "skipped_unchanged",
+                chunks=known["chunks"],
+                pages=known["pages"],
+                chars=known["chars"],
+                kind=known["kind"],
+                encoding=known["encoding"] or "",
+            )
         doc = read_document(path, sha256=sha)
     except KnowledgeError as exc:
         return FileResult(source, "failed", reason=exc.details.get("reason", "unreadable"), message=exc.message)
@@ -93,13 +109,31 @@ def _prepare(kb, path, should_stop) -> FileResult | _Pending | None:
     prefix = hashlib.sha1(source.encode("utf-8")).hexdigest()[:16]
     pages = len(doc.pages) if doc.kind == "pdf" else None
     return _Pending(
-        result=FileResult(source, "replaced" if known else "read", chunks=len(chunks), pages=pages,
-                          chars=doc.chars, kind=doc.kind, encoding=doc.encoding),
-        doc={"source": source, "kind": doc.kind, "sha256": sha, "signature": signature, "chunks": len(chunks),
-             "chars": doc.chars, "pages": pages, "encoding": doc.encoding},
-        rows=[(f"{prefix}:{c.index}", c.index, c.page, c.position, c.text, " ".join(tokenize(c.text, tokenizer)))
-              for c in chunks],
-        vectors=vectors)
+        result=FileResult(
+            source,
+            "replaced" if known else "read",
+            chunks=len(chunks),
+            pages=pages,
+            chars=doc.chars,
+            kind=doc.kind,
+            encoding=doc.encoding,
+        ),
+        doc={
+            "source": source,
+            "kind": doc.kind,
+            "sha256": sha,
+            "signature": signature,
+            "chunks": len(chunks),
+            "chars": doc.chars,
+            "pages": pages,
+            "encoding": doc.encoding,
+        },
+        rows=[
+            (f"{prefix}:{c.index}", c.index, c.page, c.position, c.text, " ".join(tokenize(c.text, tokenizer)))
+            for c in chunks
+        ],
+        vectors=vectors,
+    )
 
 
 def _flush(kb, pending: list[_Pending]) -> list[FileResult]:
@@ -127,7 +161,7 @@ def backfill(kb, progress=None, should_stop=None) -> bool:
     for start in range(0, len(missing), step):
         if should_stop is not None and should_stop():
             return False
-        part = [i for i in missing[start:start + step] if i in found]
+        part = [i for i in missing[start : start + step] if i in found]
         _report(progress, stage="embed", done=start, total=len(missing))
         vectors = kb._embed([found[i][3] for i in part])
         kb._put_vectors(part, [found[i][0] for i in part], vectors)

@@ -4,6 +4,7 @@ Each reader raises KnowledgeError with a plain reason, so one unreadable file is
 the ingest report while the rest go on. Text files are often Shift-JIS/CP932 on Japanese
 workstations, so decoding tries UTF-8, then the Japanese legacy encodings, then a guess.
 """
+
 from __future__ import annotations
 
 import csv
@@ -85,11 +86,14 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         if _cjk_share(text) >= 0.2:
             return text, enc
     from charset_normalizer import from_bytes
+
     best = from_bytes(data).best()
     if best is None or best.encoding is None:
-        raise KnowledgeError(translate("KnowledgeErrors", "The text encoding of this file could not be recognized."),
-                             translate("KnowledgeErrors", "Save it as UTF-8 and add it again."),
-                             details={"reason": "unknown_encoding"})
+        raise KnowledgeError(
+            translate("KnowledgeErrors", "The text encoding of this file could not be recognized."),
+            translate("KnowledgeErrors", "Save it as UTF-8 and add it again."),
+            details={"reason": "unknown_encoding"},
+        )
     return str(best), best.encoding
 
 
@@ -99,11 +103,17 @@ def _text_bytes(path: Path) -> bytes:
     data = path.read_bytes()
     kind = binary_kind(data[:8192])
     if kind is not None:
-        raise KnowledgeError(phrase(translate("KnowledgeErrors", "{name} is not a text file: it looks like {kind}."),
-                                    name=path.name, kind=kind),
-                             translate("KnowledgeErrors", "Add the document itself (txt, md, pdf, docx, html or csv), "
-                                                          "or save it as text."),
-                             details={"reason": "binary"})
+        raise KnowledgeError(
+            phrase(
+                translate("KnowledgeErrors", "{name} is not a text file: it looks like {kind}."),
+                name=path.name,
+                kind=kind,
+            ),
+            translate(
+                "KnowledgeErrors", "Add the document itself (txt, md, pdf, docx, html or csv), or save it as text."
+            ),
+            details={"reason": "binary"},
+        )
     return data
 
 
@@ -129,6 +139,7 @@ def _read_csv(path: Path) -> tuple[list[tuple[int | None, str]], str]:
 
 def _read_html(path: Path) -> tuple[list[tuple[int | None, str]], str]:
     from bs4 import BeautifulSoup
+
     soup = BeautifulSoup(path.read_bytes(), "html.parser")  # honours <meta charset>
     for tag in soup(["script", "style", "noscript", "template"]):
         tag.decompose()
@@ -174,42 +185,57 @@ def rejoin_shattered(text: str) -> str:
 def _read_pdf(path: Path) -> tuple[list[tuple[int | None, str]], str]:
     from pypdf import PdfReader
     from pypdf.errors import PyPdfError
+
     try:
         reader = PdfReader(str(path))
         # An owner-password-only PDF opens with the empty user password; a real lock does not.
         if reader.is_encrypted and not reader.decrypt(""):
-            raise KnowledgeError(translate("KnowledgeErrors", "This PDF is password-protected."),
-                                 translate("KnowledgeErrors", "Save an unprotected copy and add that."),
-                                 details={"reason": "encrypted"})
-        pages: list[tuple[int | None, str]] = [(i + 1, rejoin_shattered(page.extract_text() or ""))
-                                               for i, page in enumerate(reader.pages)]
+            raise KnowledgeError(
+                translate("KnowledgeErrors", "This PDF is password-protected."),
+                translate("KnowledgeErrors", "Save an unprotected copy and add that."),
+                details={"reason": "encrypted"},
+            )
+        pages: list[tuple[int | None, str]] = [
+            (i + 1, rejoin_shattered(page.extract_text() or "")) for i, page in enumerate(reader.pages)
+        ]
     except KnowledgeError:
         raise
     except (PyPdfError, ValueError, KeyError, OSError) as exc:
-        raise KnowledgeError(phrase(translate("KnowledgeErrors", "This PDF could not be read ({problem})."), problem=exc),
-                             translate("KnowledgeErrors", "Check that the file opens in a PDF viewer, or export it again."),
-                             details={"reason": "damaged"}) from exc
+        raise KnowledgeError(
+            phrase(translate("KnowledgeErrors", "This PDF could not be read ({problem})."), problem=exc),
+            translate("KnowledgeErrors", "Check that the file opens in a PDF viewer, or export it again."),
+            details={"reason": "damaged"},
+        ) from exc
     if not any(t.strip() for _, t in pages):
-        raise KnowledgeError(translate("KnowledgeErrors", "This PDF has no text layer (it may be scanned images)."),
-                             translate("KnowledgeErrors", "Run text recognition (OCR) on it first."),
-                             details={"reason": "no_text"})
+        raise KnowledgeError(
+            translate("KnowledgeErrors", "This PDF has no text layer (it may be scanned images)."),
+            translate("KnowledgeErrors", "Run text recognition (OCR) on it first."),
+            details={"reason": "no_text"},
+        )
     return pages, ""
 
 
 def _read_docx(path: Path) -> tuple[list[tuple[int | None, str]], str]:
     import docx
+
     problem = archive_problem(path)
     if problem is not None and problem.kind != "not_a_zip":  # a damaged file gets python-docx's word below
-        raise KnowledgeError(archive_sentence(problem, path.name),
-                             translate("KnowledgeErrors", "Open it in Word and save it again, or add the text as a .txt file."),
-                             details={"reason": "archive_bomb"})
+        raise KnowledgeError(
+            archive_sentence(problem, path.name),
+            translate("KnowledgeErrors", "Open it in Word and save it again, or add the text as a .txt file."),
+            details={"reason": "archive_bomb"},
+        )
     try:
         doc = docx.Document(str(path))
     except Exception as exc:  # noqa: BLE001 - python-docx raises many kinds for a bad zip/xml
-        raise KnowledgeError(phrase(translate("KnowledgeErrors", "This Word file could not be read ({problem})."),
-                                    problem=type(exc).__name__),
-                             translate("KnowledgeErrors", "Open it in Word and save it again as .docx."),
-                             details={"reason": "damaged"}) from exc
+        raise KnowledgeError(
+            phrase(
+                translate("KnowledgeErrors", "This Word file could not be read ({problem})."),
+                problem=type(exc).__name__,
+            ),
+            translate("KnowledgeErrors", "Open it in Word and save it again as .docx."),
+            details={"reason": "damaged"},
+        ) from exc
     parts = [p.text for p in doc.paragraphs if p.text.strip()]
     for table in doc.tables:
         for row in table.rows:
@@ -220,10 +246,15 @@ def _read_docx(path: Path) -> tuple[list[tuple[int | None, str]], str]:
 
 
 _READERS = {
-    ".txt": ("txt", _read_text), ".md": ("md", _read_text), ".markdown": ("md", _read_text),
-    ".csv": ("csv", _read_csv), ".tsv": ("csv", _read_csv),
-    ".html": ("html", _read_html), ".htm": ("html", _read_html),
-    ".pdf": ("pdf", _read_pdf), ".docx": ("docx", _read_docx),
+    ".txt": ("txt", _read_text),
+    ".md": ("md", _read_text),
+    ".markdown": ("md", _read_text),
+    ".csv": ("csv", _read_csv),
+    ".tsv": ("csv", _read_csv),
+    ".html": ("html", _read_html),
+    ".htm": ("html", _read_html),
+    ".pdf": ("pdf", _read_pdf),
+    ".docx": ("docx", _read_docx),
 }
 
 
@@ -240,12 +271,22 @@ def read_document(path: str | os.PathLike, sha256: str | None = None) -> Documen
     path = Path(path)
     kind_reader = _READERS.get(path.suffix.lower())
     if kind_reader is None:
-        message = (phrase(translate("KnowledgeErrors", "{name}: this file type ({suffix}) is not supported."),
-                          name=path.name, suffix=path.suffix) if path.suffix else
-                   phrase(translate("KnowledgeErrors", "{name}: a file without an extension is not supported."),
-                          name=path.name))
-        raise KnowledgeError(message, translate("KnowledgeErrors", "Use txt, md, pdf, docx, html or csv."),
-                             details={"reason": "unsupported"})
+        message = (
+            phrase(
+                translate("KnowledgeErrors", "{name}: this file type ({suffix}) is not supported."),
+                name=path.name,
+                suffix=path.suffix,
+            )
+            if path.suffix
+            else phrase(
+                translate("KnowledgeErrors", "{name}: a file without an extension is not supported."), name=path.name
+            )
+        )
+        raise KnowledgeError(
+            message,
+            translate("KnowledgeErrors", "Use txt, md, pdf, docx, html or csv."),
+            details={"reason": "unsupported"},
+        )
     kind, reader = kind_reader
     try:
         digest = sha256 or file_sha256(path)
@@ -253,18 +294,27 @@ def read_document(path: str | os.PathLike, sha256: str | None = None) -> Documen
     except KnowledgeError:
         raise
     except PermissionError as exc:
-        raise KnowledgeError(phrase(translate("KnowledgeErrors", "{name} cannot be opened (permission denied)."), name=path.name),
-                             translate("KnowledgeErrors", "Check the file's permissions."),
-                             details={"reason": "permission"}) from exc
+        raise KnowledgeError(
+            phrase(translate("KnowledgeErrors", "{name} cannot be opened (permission denied)."), name=path.name),
+            translate("KnowledgeErrors", "Check the file's permissions."),
+            details={"reason": "permission"},
+        ) from exc
     except OSError as exc:
-        raise KnowledgeError(phrase(translate("KnowledgeErrors", "{name} cannot be read ({problem})."),
-                                    name=path.name, problem=exc.strerror or exc),
-                             translate("KnowledgeErrors", "Check that the file exists and is not locked."),
-                             details={"reason": "io"}) from exc
+        raise KnowledgeError(
+            phrase(
+                translate("KnowledgeErrors", "{name} cannot be read ({problem})."),
+                name=path.name,
+                problem=exc.strerror or exc,
+            ),
+            translate("KnowledgeErrors", "Check that the file exists and is not locked."),
+            details={"reason": "io"},
+        ) from exc
     if not any(t.strip() for _, t in pages):
-        raise KnowledgeError(phrase(translate("KnowledgeErrors", "{name} contains no text."), name=path.name),
-                             translate("KnowledgeErrors", "Check that it is the right file."),
-                             details={"reason": "empty"})
+        raise KnowledgeError(
+            phrase(translate("KnowledgeErrors", "{name} contains no text."), name=path.name),
+            translate("KnowledgeErrors", "Check that it is the right file."),
+            details={"reason": "empty"},
+        )
     return Document(source=source_key(path), kind=kind, pages=tuple(pages), sha256=digest, encoding=enc)
 
 
@@ -303,5 +353,9 @@ class IngestReport:
 
     def to_dict(self) -> dict:
         from dataclasses import asdict
-        return {"cancelled": self.cancelled, "files": [asdict(f) for f in self.files],
-                **{s: self.count(s) for s in STATUSES}}
+
+        return {
+            "cancelled": self.cancelled,
+            "files": [asdict(f) for f in self.files],
+            **{s: self.count(s) for s in STATUSES},
+        }

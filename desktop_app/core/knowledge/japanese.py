@@ -6,6 +6,7 @@ an analyser cuts 交換してください into 交換 / し / て / ください
 symbols are dropped: in Japanese they are the stop words. The dictionary is memory-mapped
 on first use (about 0.05 s); nothing is downloaded.
 """
+
 from __future__ import annotations
 
 import threading
@@ -27,13 +28,21 @@ def _tokenizer():
             if _DICTIONARY is None:
                 try:
                     from sudachipy import Dictionary
+
                     _DICTIONARY = Dictionary(dict="core")
                 except Exception as exc:  # noqa: BLE001 - a broken install shows as several kinds
-                    raise KnowledgeError(phrase(translate("KnowledgeErrors", "The Japanese word analyser could not be "
-                                                                             "loaded ({problem})."), problem=exc),
-                                         translate("KnowledgeErrors", "Switch the keyword tokenisation back to character "
-                                                                      "pairs, or reinstall the app.")) from exc
+                    raise KnowledgeError(
+                        phrase(
+                            translate("KnowledgeErrors", "The Japanese word analyser could not be loaded ({problem})."),
+                            problem=exc,
+                        ),
+                        translate(
+                            "KnowledgeErrors",
+                            "Switch the keyword tokenisation back to character pairs, or reinstall the app.",
+                        ),
+                    ) from exc
         from sudachipy import SplitMode
+
         # Mode A gives the shortest units: 商品番号 also matches 番号 alone, which recall needs.
         tok = _LOCAL.tokenizer = _DICTIONARY.tokenizer(mode=SplitMode.A)
     return tok

@@ -5,6 +5,7 @@ A sweep (sweep.py) measures every setting of the grid by retrieval readiness (re
 over the evaluation rows, no model called) in scratch indexes; ``adopt`` then writes the chosen
 setting into the project and indexes the documents again, in one step.
 """
+
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, replace
@@ -28,13 +29,25 @@ class Setting:
     @classmethod
     def of(cls, settings: KnowledgeSettings) -> "Setting":
         # The weight in force, not None: "automatic" is a number the lab can compare.
-        return cls(settings.chunk_size, settings.chunk_overlap, settings.top_k, round(settings.weight, 2),
-                   settings.embedding, settings.tokenizer)
+        return cls(
+            settings.chunk_size,
+            settings.chunk_overlap,
+            settings.top_k,
+            round(settings.weight, 2),
+            settings.embedding,
+            settings.tokenizer,
+        )
 
     @classmethod
     def from_dict(cls, data: dict) -> "Setting":
-        return cls(int(data["chunk_size"]), int(data["chunk_overlap"]), int(data["top_k"]),
-                   round(float(data["fusion_weight"]), 2), str(data["embedding"]), str(data["tokenizer"]))
+        return cls(
+            int(data["chunk_size"]),
+            int(data["chunk_overlap"]),
+            int(data["top_k"]),
+            round(float(data["fusion_weight"]), 2),
+            str(data["embedding"]),
+            str(data["tokenizer"]),
+        )
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -57,16 +70,20 @@ class Grid:
 
     def including(self, settings: KnowledgeSettings) -> "Grid":
         """This grid plus the project's own values, so its current setting is measured too."""
+
         def add(values: tuple, value) -> tuple:
             return values if value in values else (*values, value)
-        return Grid(chunkings=add(self.chunkings, (settings.chunk_size, settings.chunk_overlap)),
-                    top_ks=add(self.top_ks, settings.top_k), weights=add(self.weights, round(settings.weight, 2)),
-                    embeddings=add(self.embeddings, settings.embedding),
-                    tokenizers=add(self.tokenizers, settings.tokenizer))
+
+        return Grid(
+            chunkings=add(self.chunkings, (settings.chunk_size, settings.chunk_overlap)),
+            top_ks=add(self.top_ks, settings.top_k),
+            weights=add(self.weights, round(settings.weight, 2)),
+            embeddings=add(self.embeddings, settings.embedding),
+            tokenizers=add(self.tokenizers, settings.tokenizer),
+        )
 
     def size(self) -> int:
-        return (len(self.chunkings) * len(self.top_ks) * len(self.weights) * len(self.embeddings)
-                * len(self.tokenizers))
+        return len(self.chunkings) * len(self.top_ks) * len(self.weights) * len(self.embeddings) * len(self.tokenizers)
 
 
 @dataclass(frozen=True)
@@ -128,17 +145,24 @@ class SweepResult:
     @property
     def improves(self) -> bool:
         """The best setting finds more answers than the project's own (or ranks them higher)."""
-        return bool(self.best and self.current and (self.best.share, self.best.mrr)
-                    > (self.current.share, self.current.mrr))
+        return bool(
+            self.best and self.current and (self.best.share, self.best.mrr) > (self.current.share, self.current.mrr)
+        )
 
     def to_dict(self) -> dict:
-        return {"evaluated": self.evaluated, "skipped": self.skipped, "cancelled": self.cancelled,
-                "seconds": round(self.seconds, 2), "grid_size": self.grid_size, "measured": len(self.trials),
-                "improves": self.improves,
-                "best": self.best.to_dict() if self.best else None,
-                "current": self.current.to_dict() if self.current else None,
-                "unanswerable": list(self.unanswerable),
-                "trials": [t.to_dict() for t in self.trials]}
+        return {
+            "evaluated": self.evaluated,
+            "skipped": self.skipped,
+            "cancelled": self.cancelled,
+            "seconds": round(self.seconds, 2),
+            "grid_size": self.grid_size,
+            "measured": len(self.trials),
+            "improves": self.improves,
+            "best": self.best.to_dict() if self.best else None,
+            "current": self.current.to_dict() if self.current else None,
+            "unanswerable": list(self.unanswerable),
+            "trials": [t.to_dict() for t in self.trials],
+        }
 
 
 def adopt(project, setting: Setting, progress=None, should_stop=None, embedder=None, rerank: bool | None = None):
@@ -147,6 +171,7 @@ def adopt(project, setting: Setting, progress=None, should_stop=None, embedder=N
     saved and the Knowledge page offers to finish the re-index. ``rerank``: the project's
     re-ranking setting too (True for a re-ranked row of the lab; None leaves it as it is)."""
     from desktop_app.core.knowledge.index import KnowledgeBase
+
     current = KnowledgeSettings.from_section(project.section("knowledge"))
     chosen = setting.settings(current if rerank is None else replace(current, rerank=bool(rerank)))
     chosen.validate()

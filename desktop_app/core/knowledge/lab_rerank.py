@@ -8,6 +8,7 @@ as a closed ``RerankGate`` does when a run is planned. After the user agreed, th
 those calls (``run.lab_rerank``) and ``measure_rerank`` scores the re-ranked passages the way
 the sweep scored the others; ``with_reranked`` adds them to the sweep's table.
 """
+
 from __future__ import annotations
 
 import shutil
@@ -48,8 +49,17 @@ def best_unreranked(result: SweepResult, n: int = RERANK_SETTINGS) -> list[Trial
     return sorted((t for t in result.trials if not t.reranked and t.setting not in done), key=table_order)[:n]
 
 
-def plan_rerank(project, result: SweepResult, lookup: Callable[[list[dict]], "str | None"], *, rows=None,
-                n: int = RERANK_SETTINGS, embedder=None, progress=None, should_stop=None) -> RerankPlan:
+def plan_rerank(
+    project,
+    result: SweepResult,
+    lookup: Callable[[list[dict]], "str | None"],
+    *,
+    rows=None,
+    n: int = RERANK_SETTINGS,
+    embedder=None,
+    progress=None,
+    should_stop=None,
+) -> RerankPlan:
     """Find what re-ranking the ``n`` best settings would rate (no model call is made)."""
     from desktop_app.core.knowledge.sweep import _release, _Scratch, _sources
 
@@ -63,6 +73,7 @@ def plan_rerank(project, result: SweepResult, lookup: Callable[[list[dict]], "st
     provider = next((t.setting.embedding for t in chosen if t.setting.embedding.startswith("provider:")), "")
     if embedder is None and provider:
         from desktop_app.core.knowledge.index import _connection_embedder
+
         embedder = _connection_embedder(project, provider.partition(":")[2])
     gate = RerankGate(lookup)
     base = KnowledgeSettings.from_section(project.section("knowledge"))
@@ -99,12 +110,19 @@ def plan_rerank(project, result: SweepResult, lookup: Callable[[list[dict]], "st
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
     calls = {k: v for k, v in gate.planned.items()}
-    return RerankPlan(trials=tuple(chosen), rows=rows, candidates=tuple(candidates), calls=calls,
-                      cached=gate.cached, search_ms=tuple(search_ms))
+    return RerankPlan(
+        trials=tuple(chosen),
+        rows=rows,
+        candidates=tuple(candidates),
+        calls=calls,
+        cached=gate.cached,
+        search_ms=tuple(search_ms),
+    )
 
 
-def measure_rerank(plan: RerankPlan, lookup: Callable[[list[dict]], "str | None"],
-                   replies: dict | None = None, rating_s: float = 0.0) -> list[Trial]:
+def measure_rerank(
+    plan: RerankPlan, lookup: Callable[[list[dict]], "str | None"], replies: dict | None = None, rating_s: float = 0.0
+) -> list[Trial]:
     """Each planned setting measured with its candidates ordered by the ratings (``replies`` from
     the calls just made, else the cache); a rating that failed sinks its passage."""
     from desktop_app.core.knowledge.rerank import read_rating
@@ -126,9 +144,20 @@ def measure_rerank(plan: RerankPlan, lookup: Callable[[list[dict]], "str | None"
             mrr += 1 / rank if rank else 0.0
             recall += rec
             chars += sum(len(p.text) for p in top)
-        out.append(replace(trial, in_top_k=len(hits), share=round(len(hits) / n, 4), mrr=round(mrr / n, 4),
-                           mean_recall=round(recall / n, 4), ms_per_question=round(ms + rating_s * 1000 / n, 2),
-                           context_chars=int(chars / n), hits=frozenset(hits), current=False, reranked=True))
+        out.append(
+            replace(
+                trial,
+                in_top_k=len(hits),
+                share=round(len(hits) / n, 4),
+                mrr=round(mrr / n, 4),
+                mean_recall=round(recall / n, 4),
+                ms_per_question=round(ms + rating_s * 1000 / n, 2),
+                context_chars=int(chars / n),
+                hits=frozenset(hits),
+                current=False,
+                reranked=True,
+            )
+        )
     return out
 
 
@@ -143,5 +172,10 @@ def with_reranked(result: SweepResult, trials: list[Trial], current: KnowledgeSe
     merged = sorted([*old, *trials], key=table_order)
     now = next((t for t in merged if t.current), None)
     found = set().union(*(t.hits for t in merged)) if merged else set()
-    return replace(result, trials=tuple(merged), best=pick_best(merged, Setting.of(current)), current=now,
-                   unanswerable=tuple(i for i in result.unanswerable if i not in found))
+    return replace(
+        result,
+        trials=tuple(merged),
+        best=pick_best(merged, Setting.of(current)),
+        current=now,
+        unanswerable=tuple(i for i in result.unanswerable if i not in found),
+    )

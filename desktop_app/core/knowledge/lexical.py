@@ -5,6 +5,7 @@ bm25s builds from a whole corpus, so a change rebuilds it from the tokens kept i
 store (about a second for 10,000 chunks); the index is saved with the store generation it
 was built from, and a stale one is rebuilt on open.
 """
+
 from __future__ import annotations
 
 import json
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
 
 def _bm25s():
     import bm25s  # noqa: PLC0415 - on the first build or load, not when the app starts
+
     logging.getLogger("bm25s").setLevel(logging.WARNING)  # it logs every build at DEBUG; core never prints
     return bm25s
 
@@ -48,9 +50,11 @@ def identifiers(text: str) -> list[str]:
 
 # English function words: in a small knowledge base they occur in most chunks yet still
 # outscore a question's content words often enough to push the right chunk out of the top-k.
-_STOPWORDS = frozenset("""a an and are as at be but by can do does for from has have how i if in into is it
+_STOPWORDS = frozenset(
+    """a an and are as at be but by can do does for from has have how i if in into is it
 its me my no not of on or so such that the their then there these they this to was we what when where
-which who why will with you your""".split())
+which who why will with you your""".split()
+)
 
 
 def _cjk_words(text: str) -> list[str]:

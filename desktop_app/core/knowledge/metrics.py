@@ -9,6 +9,7 @@ Tokens are words for Latin scripts and character bigrams for Japanese (text.toke
 answers without spaces are compared by content, not as one long word. An expected answer
 written as JSON is compared by its values: its key names are format, not facts a passage holds.
 """
+
 from __future__ import annotations
 
 import json
@@ -23,11 +24,14 @@ THRESHOLDS = {"context_recall": 0.8, "context_precision": 0.5, "faithfulness": 0
 RELEVANT = 0.8  # a passage is relevant when it carries this share of the expected answer's content
 SUPPORTED = 0.6  # a statement is supported when this share of its content words is in the passages
 
-_STOP = frozenset("""a an the of to in on at by for with from and or but is are was were be been being it its
+_STOP = frozenset(
+    """a an the of to in on at by for with from and or but is are was were be been being it its
 this that these those as not no do does did has have had will would can could should may might i you he she we
 they them his her our your their there here what which who whom when where why how all any some than then so
-if into about over under also only just very more most such up out""".split()) | frozenset(
-    "です ます でし まし した して する され れて ある いる この その あの こと もの ため よう から まで".split())
+if into about over under also only just very more most such up out""".split()
+) | frozenset(
+    "です ます でし まし した して する され れて ある いる この その あの こと もの ため よう から まで".split()
+)
 _SENTENCE = re.compile(r"(?<=[。．！？!?])|(?<=[.;])\s+|\n+")
 
 
@@ -61,8 +65,10 @@ def answer_content(expected: str) -> str:
 
 
 # Answers a passage states in other words, never literally: "yes" is not a word the manual holds.
-_NOT_LITERAL = frozenset("""yes no y n true false correct incorrect right wrong ok none
-はい いいえ ええ いえ 正しい 誤り 正解 不正解 あり なし ある ない できる できない 可能 不可""".split())
+_NOT_LITERAL = frozenset(
+    """yes no y n true false correct incorrect right wrong ok none
+はい いいえ ええ いえ 正しい 誤り 正解 不正解 あり なし ある ない できる できない 可能 不可""".split()
+)
 
 
 def literal_answer(expected: str) -> bool:
@@ -130,8 +136,11 @@ def _judge_faithfulness(judge, output: str, passages) -> float | None:
     context = "\n\n".join(f"[{i}] {p.text}" for i, p in enumerate(passages, 1))
     messages = [
         {"role": "system", "content": "You check whether an answer is supported by the given passages."},
-        {"role": "user", "content": f"Passages:\n{context}\n\nAnswer:\n{output}\n\nWhat share of the answer's "
-                                    "statements is supported by the passages? Reply with one number from 0 to 1."},
+        {
+            "role": "user",
+            "content": f"Passages:\n{context}\n\nAnswer:\n{output}\n\nWhat share of the answer's "
+            "statements is supported by the passages? Reply with one number from 0 to 1.",
+        },
     ]
     m = re.search(r"\d+(?:\.\d+)?", judge(messages) or "")
     if not m:
@@ -157,8 +166,9 @@ def score(row: Row, output: str | None, passages, judge=None) -> tuple[Verdict, 
             out += [_verdict("context_recall", 0.0, "no_passages"), _verdict("context_precision", 0.0, "no_passages")]
         else:
             recall = context_recall(row.expected, passages)
-            out.append(_verdict("context_recall", recall, "answer_in_passages" if recall >= 1.0
-                                else f"coverage={recall:.2f}"))
+            out.append(
+                _verdict("context_recall", recall, "answer_in_passages" if recall >= 1.0 else f"coverage={recall:.2f}")
+            )
             precision, hits = context_precision(row.expected, passages)
             out.append(_verdict("context_precision", precision, f"relevant={hits}/{len(passages)}"))
     if passages and output and output.strip():

@@ -4,6 +4,7 @@ For each evaluation row, search with its input and check whether the expected an
 the top-k passages. The share of rows that pass tells a user whether RAG can work at all and
 feeds the advisor (improve_retrieval vs rag).
 """
+
 from __future__ import annotations
 
 from desktop_app.core.errors import KnowledgeError
@@ -14,6 +15,7 @@ from desktop_app.core.phrases import translate
 
 def _evaluation_rows(project):
     from desktop_app.core.data.rows import load_rows  # the datasets module owns rows.jsonl
+
     rows, _examples = load_rows(project)
     return rows
 
@@ -32,8 +34,9 @@ def judge_row(expected: str, passages) -> tuple[bool, int | None, float]:
     return recall >= THRESHOLDS["context_recall"], rank, recall
 
 
-def readiness(project, k: int | None = None, progress=None, should_stop=None, *, rows=None, kb=None,
-              mode: str = "hybrid") -> dict:
+def readiness(
+    project, k: int | None = None, progress=None, should_stop=None, *, rows=None, kb=None, mode: str = "hybrid"
+) -> dict:
     """Per row: ``in_top_k`` (the expected answer is in the top-k passages), ``rank`` (1-based rank
     of the first passage carrying it, or None), ``in_documents`` (some passage holds it, in the
     top k or not) and ``recall``; overall: ``share`` of rows in the top k, ``mean_recall``,
@@ -42,24 +45,39 @@ def readiness(project, k: int | None = None, progress=None, should_stop=None, *,
     own = kb is None
     if own:
         from desktop_app.core.knowledge.index import KnowledgeBase
+
         kb = KnowledgeBase.open(project)
     try:
         if kb.stats()["chunks"] == 0:
-            raise KnowledgeError(translate("KnowledgeErrors", "The knowledge base has no documents yet, so retrieval cannot be measured."),
-                                 translate("KnowledgeErrors", "Add documents on the Knowledge page (or with knowledge-add) first."))
+            raise KnowledgeError(
+                translate(
+                    "KnowledgeErrors", "The knowledge base has no documents yet, so retrieval cannot be measured."
+                ),
+                translate("KnowledgeErrors", "Add documents on the Knowledge page (or with knowledge-add) first."),
+            )
         rows = list(_evaluation_rows(project) if rows is None else rows)
         k = int(k or kb.settings.top_k)
         answered = [r for r in rows if (r.expected or "").strip() and (r.input or "").strip()]
         usable = usable_rows(rows)
         if answered and not usable:
-            raise KnowledgeError(translate("KnowledgeErrors", "Every expected answer is a yes/no (or true/false), which "
-                                                              "no document states word for word, so retrieval cannot be "
-                                                              "measured by looking for it."),
-                                 translate("KnowledgeErrors", "Add rows whose expected answer is a fact the documents "
-                                                              "hold, or judge retrieval from a RAG run's answers."))
+            raise KnowledgeError(
+                translate(
+                    "KnowledgeErrors",
+                    "Every expected answer is a yes/no (or true/false), which "
+                    "no document states word for word, so retrieval cannot be "
+                    "measured by looking for it.",
+                ),
+                translate(
+                    "KnowledgeErrors",
+                    "Add rows whose expected answer is a fact the documents "
+                    "hold, or judge retrieval from a RAG run's answers.",
+                ),
+            )
         if not usable:
-            raise KnowledgeError(translate("KnowledgeErrors", "No evaluation row has both an input and an expected answer."),
-                                 translate("KnowledgeErrors", "Import an evaluation set and map its expected-answer column."))
+            raise KnowledgeError(
+                translate("KnowledgeErrors", "No evaluation row has both an input and an expected answer."),
+                translate("KnowledgeErrors", "Import an evaluation set and map its expected-answer column."),
+            )
         per_row, cancelled = [], False
         for i, row in enumerate(usable):
             if should_stop is not None and should_stop():
@@ -67,19 +85,30 @@ def readiness(project, k: int | None = None, progress=None, should_stop=None, *,
                 break
             passages = kb.search(row.input, k=k, mode=mode)
             hit, rank, recall = judge_row(row.expected, passages)
-            per_row.append({"id": row.id, "in_top_k": hit, "rank": rank,
-                            "in_documents": True if hit else bool(answer_in_documents(kb, row.expected)),
-                            "recall": round(recall, 4),
-                            "sources": [{"source": p.source, "page": p.page, "chunk_id": p.chunk_id}
-                                        for p in passages]})
+            per_row.append(
+                {
+                    "id": row.id,
+                    "in_top_k": hit,
+                    "rank": rank,
+                    "in_documents": True if hit else bool(answer_in_documents(kb, row.expected)),
+                    "recall": round(recall, 4),
+                    "sources": [{"source": p.source, "page": p.page, "chunk_id": p.chunk_id} for p in passages],
+                }
+            )
             if progress is not None:
                 progress({"stage": "readiness", "done": i + 1, "total": len(usable)})
         n = len(per_row)
         hits = sum(1 for r in per_row if r["in_top_k"])
         return {
-            "k": k, "mode": mode, "embedding": kb.settings.embedding, "rows": len(rows), "evaluated": n,
+            "k": k,
+            "mode": mode,
+            "embedding": kb.settings.embedding,
+            "rows": len(rows),
+            "evaluated": n,
             "skipped": len(rows) - len(usable),
-            "not_literal": len(answered) - len(usable), "cancelled": cancelled, "in_top_k": hits,
+            "not_literal": len(answered) - len(usable),
+            "cancelled": cancelled,
+            "in_top_k": hits,
             "share": round(hits / n, 4) if n else 0.0,
             "mean_recall": round(sum(r["recall"] for r in per_row) / n, 4) if n else 0.0,
             "mrr": round(sum(1 / r["rank"] for r in per_row if r["rank"]) / n, 4) if n else 0.0,

@@ -8,6 +8,7 @@ chat calls to estimate a 10-call run. ``RerankGate`` re-ranks from ratings alrea
 request cache) and notes the calls still to make; the run makes them after the user agreed
 (``run.rerank_phase``) and plans its RAG rows again with the gate open.
 """
+
 from __future__ import annotations
 
 import json
@@ -23,9 +24,14 @@ RATING_SYSTEM = "You rate how useful a passage is for answering a question."
 
 def rating_messages(query: str, passage: Passage) -> list[dict]:
     """The one chat call that rates ``passage`` for ``query`` (its exact text is its cache key)."""
-    return [{"role": "system", "content": RATING_SYSTEM},
-            {"role": "user", "content": f"Question: {query}\n\nPassage:\n{passage.text}\n\nRate from 0 (useless) to "
-                                        "10 (answers it). Reply with the number only."}]
+    return [
+        {"role": "system", "content": RATING_SYSTEM},
+        {
+            "role": "user",
+            "content": f"Question: {query}\n\nPassage:\n{passage.text}\n\nRate from 0 (useless) to "
+            "10 (answers it). Reply with the number only.",
+        },
+    ]
 
 
 def read_rating(reply: str | None) -> float | None:
@@ -37,8 +43,10 @@ def read_rating(reply: str | None) -> float | None:
 def order_by_ratings(passages: list[Passage], ratings: list[float | None]) -> list[Passage]:
     """Highest rating first; ties keep the retrieval order and an unreadable or missing rating
     sinks below the rated. A rated passage's score becomes its rating / 10."""
-    rated = [(-1.0 if r is None else r, rank, p if r is None else replace(p, score=round(r / 10, 4)))
-             for rank, (p, r) in enumerate(zip(passages, ratings))]
+    rated = [
+        (-1.0 if r is None else r, rank, p if r is None else replace(p, score=round(r / 10, 4)))
+        for rank, (p, r) in enumerate(zip(passages, ratings))
+    ]
     rated.sort(key=lambda t: (-t[0], t[1]))
     return [p for _, _, p in rated]
 
@@ -98,7 +106,7 @@ class RerankGate:
         return self._reply(_key(messages), messages)
 
     def __call__(self, query: str, passages: list[Passage]) -> list[Passage]:
-        head, tail = list(passages[:self.max_passages]), list(passages[self.max_passages:])
+        head, tail = list(passages[: self.max_passages]), list(passages[self.max_passages :])
         ratings, missing = [], []
         for p in head:
             messages = rating_messages(query, p)

@@ -7,6 +7,7 @@ and tokenisation, ``pool_size(max k)`` deep, and the candidates are fused at eve
 top-k the way ``KnowledgeBase.search`` fuses them, so a grid of hundreds of settings costs a few
 index builds and a few searches per question, not hundreds of indexes.
 """
+
 from __future__ import annotations
 
 import shutil
@@ -36,24 +37,30 @@ class _Stopped(Exception):
 
 def _sources(project) -> list[str]:
     from desktop_app.core.knowledge.chunkstore import ChunkStore
+
     store = ChunkStore(project.knowledge_dir / "chunks.sqlite")
     try:
         sources = [d["source"] for d in store.documents()]
     finally:
         store.close()
     if not sources:
-        raise KnowledgeError("The knowledge base has no documents yet, so there is nothing to try settings on.",
-                             "Add documents on the Knowledge page (or with knowledge-add) first.")
+        raise KnowledgeError(
+            "The knowledge base has no documents yet, so there is nothing to try settings on.",
+            "Add documents on the Knowledge page (or with knowledge-add) first.",
+        )
     gone = [s for s in sources if not Path(s).is_file()]
     if gone:
-        raise KnowledgeError(f"{len(gone)} of the indexed documents are no longer where they were added from "
-                             f"(first: {gone[0]}); the lab reads the documents again to split them differently.",
-                             "Add the moved files again from their new place, or remove them from the index.")
+        raise KnowledgeError(
+            f"{len(gone)} of the indexed documents are no longer where they were added from "
+            f"(first: {gone[0]}); the lab reads the documents again to split them differently.",
+            "Add the moved files again from their new place, or remove them from the index.",
+        )
     return sources
 
 
-def sweep(project, grid: Grid | None = None, progress=None, should_stop=None, *, rows=None,
-          embedder=None) -> SweepResult:
+def sweep(
+    project, grid: Grid | None = None, progress=None, should_stop=None, *, rows=None, embedder=None
+) -> SweepResult:
     """Measure every setting of ``grid`` (plus the project's own) on the evaluation rows.
     ``progress`` gets {"stage": "lab", "done", "total"}; ``should_stop()`` ends the sweep between
     questions with the chunkings already measured."""
@@ -64,10 +71,13 @@ def sweep(project, grid: Grid | None = None, progress=None, should_stop=None, *,
     all_rows = list(_evaluation_rows(project) if rows is None else rows)
     usable = usable_rows(all_rows)
     if not usable:
-        raise KnowledgeError("No evaluation row has both an input and an expected answer.",
-                             "Import an evaluation set and map its expected-answer column.")
+        raise KnowledgeError(
+            "No evaluation row has both an input and an expected answer.",
+            "Import an evaluation set and map its expected-answer column.",
+        )
     if embedder is None and any(e.startswith("provider:") for e in grid.embeddings):
         from desktop_app.core.knowledge.index import _connection_embedder
+
         model = next(e for e in grid.embeddings if e.startswith("provider:")).partition(":")[2]
         embedder = _connection_embedder(project, model)
     stop = should_stop or (lambda: False)
@@ -87,8 +97,9 @@ def sweep(project, grid: Grid | None = None, progress=None, should_stop=None, *,
     try:
         for n, (size, overlap) in enumerate(grid.chunkings):
             try:
-                trials += _measure_chunking(scratch / f"c{n}", size, overlap, grid, current, sources, usable,
-                                            embedder, stop, step)
+                trials += _measure_chunking(
+                    scratch / f"c{n}", size, overlap, grid, current, sources, usable, embedder, stop, step
+                )
             except _Stopped:
                 cancelled = True
                 break
@@ -96,24 +107,42 @@ def sweep(project, grid: Grid | None = None, progress=None, should_stop=None, *,
         shutil.rmtree(scratch, ignore_errors=True)
     trials.sort(key=table_order)
     found = set().union(*(t.hits for t in trials)) if trials else set()
-    return SweepResult(trials=tuple(trials), best=pick_best(trials, Setting.of(current)),
-                       current=next((t for t in trials if t.current), None),
-                       unanswerable=tuple(r.id for r in usable if r.id not in found),
-                       evaluated=len(usable), skipped=len(all_rows) - len(usable), cancelled=cancelled,
-                       seconds=time.perf_counter() - started, grid_size=grid.size())
+    return SweepResult(
+        trials=tuple(trials),
+        best=pick_best(trials, Setting.of(current)),
+        current=next((t for t in trials if t.current), None),
+        unanswerable=tuple(r.id for r in usable if r.id not in found),
+        evaluated=len(usable),
+        skipped=len(all_rows) - len(usable),
+        cancelled=cancelled,
+        seconds=time.perf_counter() - started,
+        grid_size=grid.size(),
+    )
 
 
-def _measure_chunking(folder: Path, size: int, overlap: int, grid: Grid, current: KnowledgeSettings,
-                      sources: list[str], rows, embedder, stop, step) -> list[Trial]:
+def _measure_chunking(
+    folder: Path,
+    size: int,
+    overlap: int,
+    grid: Grid,
+    current: KnowledgeSettings,
+    sources: list[str],
+    rows,
+    embedder,
+    stop,
+    step,
+) -> list[Trial]:
     from desktop_app.core.knowledge.index import KnowledgeBase
     from desktop_app.core.knowledge.lexical import LexicalIndex, tokenize
 
-    base = replace(current, chunk_size=size, chunk_overlap=overlap, embedding=grid.embeddings[0],
-                   tokenizer="bigram", rerank=False)
+    base = replace(
+        current, chunk_size=size, chunk_overlap=overlap, embedding=grid.embeddings[0], tokenizer="bigram", rerank=False
+    )
     kbs = [KnowledgeBase(_Scratch(folder), base, embedder)]
     try:
-        report = kbs[0].add_paths(sources, should_stop=stop,
-                                  progress=lambda e: step() if e.get("stage") == "read" and "status" in e else None)
+        report = kbs[0].add_paths(
+            sources, should_stop=stop, progress=lambda e: step() if e.get("stage") == "read" and "status" in e else None
+        )
         if report.cancelled:
             raise _Stopped
         for embedding in grid.embeddings[1:]:  # the same chunks, another collection of vectors
@@ -155,9 +184,15 @@ def _measure_chunking(folder: Path, size: int, overlap: int, grid: Grid, current
                 for weight in grid.weights:
                     for k in grid.top_ks:
                         setting = Setting(size, overlap, k, weight, embedding, tok)
-                        out.append(judge.trial(setting, vec[embedding], lex[tok],
-                                               (seconds[embedding] + seconds[tok]) / max(1, len(rows)),
-                                               setting == Setting.of(current)))
+                        out.append(
+                            judge.trial(
+                                setting,
+                                vec[embedding],
+                                lex[tok],
+                                (seconds[embedding] + seconds[tok]) / max(1, len(rows)),
+                                setting == Setting.of(current),
+                            )
+                        )
         return out
     finally:
         for kb in kbs:
@@ -194,6 +229,7 @@ class _Judge:
 
     def trial(self, setting: Setting, vec_rows, lex_rows, search_s: float, current: bool) -> Trial:
         from desktop_app.core.knowledge.index import fuse, pool_size
+
         k, pool = setting.top_k, pool_size(setting.top_k)
         hits, mrr, recall, chars, fuse_s = set(), 0.0, 0.0, 0, 0.0
         for n, row in enumerate(self.rows):
@@ -201,8 +237,7 @@ class _Judge:
             lexical, exact = lex_rows[n]
             lexical = lexical[:pool]
             kept = {i for i, _ in lexical}
-            ranked = fuse(vec_rows[n][:pool], lexical, [i for i in exact if i in kept], "hybrid",
-                          setting.fusion_weight)
+            ranked = fuse(vec_rows[n][:pool], lexical, [i for i in exact if i in kept], "hybrid", setting.fusion_weight)
             ids = tuple([i for i, _ in ranked[: k * 2] if i in self.texts][:k])
             fuse_s += time.perf_counter() - t0
             hit, rank, rec = self._verdict(n, ids)
@@ -212,7 +247,16 @@ class _Judge:
             recall += rec
             chars += sum(len(self.texts[i]) for i in ids)
         n = max(1, len(self.rows))
-        return Trial(setting=setting, evaluated=len(self.rows), in_top_k=len(hits),
-                     share=round(len(hits) / n, 4), mrr=round(mrr / n, 4), mean_recall=round(recall / n, 4),
-                     ms_per_question=round((search_s + fuse_s / n) * 1000, 2), chunks=len(self.texts),
-                     context_chars=int(chars / n), hits=frozenset(hits), current=current)
+        return Trial(
+            setting=setting,
+            evaluated=len(self.rows),
+            in_top_k=len(hits),
+            share=round(len(hits) / n, 4),
+            mrr=round(mrr / n, 4),
+            mean_recall=round(recall / n, 4),
+            ms_per_question=round((search_s + fuse_s / n) * 1000, 2),
+            chunks=len(self.texts),
+            context_chars=int(chars / n),
+            hits=frozenset(hits),
+            current=current,
+        )

@@ -3,6 +3,7 @@
 ``LLM_PATH_ADVISOR_HOME`` redirects every directory below one folder: tests point it at
 ``tmp_path`` and the frozen-app smoke test at a sandbox, so nothing leaks into the real home.
 """
+
 from __future__ import annotations
 
 import os

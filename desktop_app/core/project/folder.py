@@ -9,6 +9,7 @@ save takes a lock, re-reads the file and writes back only the sections this Proj
 since it last read or wrote them; every other section keeps what is on disk (a compare-and-swap
 per section). ``reload`` takes in what changed outside without losing edits not yet saved.
 """
+
 from __future__ import annotations
 
 import copy
@@ -48,14 +49,26 @@ LOCK_FILE = ".project.json.lock"
 LOCK_TIMEOUT_S = 10.0  # a save takes milliseconds: a longer wait means a stuck writer
 # The type each known section must have in project.json (None allowed where the default is None).
 SECTION_TYPES: dict[str, tuple[type, ...]] = {
-    "name": (str,), "created_at": (str,), "dataset": (dict, type(None)), "connection": (dict,),
-    "variants": (list,), "checks": (list,), "knowledge": (dict,), "run_settings": (dict,), "prices": (dict,),
-    "target_pass_rate": (int, float), "notes": (str,),
+    "name": (str,),
+    "created_at": (str,),
+    "dataset": (dict, type(None)),
+    "connection": (dict,),
+    "variants": (list,),
+    "checks": (list,),
+    "knowledge": (dict,),
+    "run_settings": (dict,),
+    "prices": (dict,),
+    "target_pass_rate": (int, float),
+    "notes": (str,),
 }
-_TYPE_WORDS = {str: translate("ProjectErrors", "text"),
-               dict: translate("ProjectErrors", "a set of named values (an object)"),
-               list: translate("ProjectErrors", "a list"), int: translate("ProjectErrors", "a number"),
-               float: translate("ProjectErrors", "a number"), type(None): translate("ProjectErrors", "empty (null)")}
+_TYPE_WORDS = {
+    str: translate("ProjectErrors", "text"),
+    dict: translate("ProjectErrors", "a set of named values (an object)"),
+    list: translate("ProjectErrors", "a list"),
+    int: translate("ProjectErrors", "a number"),
+    float: translate("ProjectErrors", "a number"),
+    type(None): translate("ProjectErrors", "empty (null)"),
+}
 _MISSING = object()
 
 # Keys that must never be persisted; a connection dict passing through save() is scrubbed.
@@ -65,12 +78,18 @@ _SECRET_KEYS = {"api_key", "key", "token", "password", "secret"}
 def _migrate(data: dict) -> dict:
     version = data.get("version", 0)
     if not isinstance(version, int):
-        raise ProjectError(translate("ProjectErrors", "project.json has an unreadable version field."),
-                           translate("ProjectErrors", "Restore the file from a backup or create a new project."))
+        raise ProjectError(
+            translate("ProjectErrors", "project.json has an unreadable version field."),
+            translate("ProjectErrors", "Restore the file from a backup or create a new project."),
+        )
     if version > VERSION:
         raise ProjectError(
-            phrase(translate("ProjectErrors", "This project was saved by a newer version of the app (format {version})."), version=version),
-            translate("ProjectErrors", "Update LLM Path Advisor to open it."))
+            phrase(
+                translate("ProjectErrors", "This project was saved by a newer version of the app (format {version})."),
+                version=version,
+            ),
+            translate("ProjectErrors", "Update LLM Path Advisor to open it."),
+        )
     # version 0 -> 1: early drafts had no "format" key and kept checks under "metrics".
     if version < 1:
         if "metrics" in data and "checks" not in data:
@@ -82,15 +101,31 @@ def _migrate(data: dict) -> dict:
         if value is not _MISSING and (not isinstance(value, types) or isinstance(value, bool)):
             words = list(dict.fromkeys(_TYPE_WORDS[t] for t in types))
             # Two kinds at most (dataset: an object or null): each word stays a Phrase the window translates.
-            want = words[0] if len(words) == 1 else phrase(translate("ProjectErrors", "{first} or {second}"),
-                                                           first=words[0], second=words[1])
-            raise ProjectError(phrase(translate("ProjectErrors", "The \"{key}\" section of project.json should be "
-                                                                 "{want}, but it is {found}."),
-                                      key=key, want=want, found=_TYPE_WORDS.get(type(value), type(value).__name__)),
-                               phrase(translate("ProjectErrors", "Correct \"{key}\" in project.json (or delete the line "
-                                                                 "to get the default back); your results and data are "
-                                                                 "untouched."), key=key),
-                               details={"kind": "wrong_type", "section": key})
+            want = (
+                words[0]
+                if len(words) == 1
+                else phrase(translate("ProjectErrors", "{first} or {second}"), first=words[0], second=words[1])
+            )
+            raise ProjectError(
+                phrase(
+                    translate(
+                        "ProjectErrors", 'The "{key}" section of project.json should be {want}, but it is {found}.'
+                    ),
+                    key=key,
+                    want=want,
+                    found=_TYPE_WORDS.get(type(value), type(value).__name__),
+                ),
+                phrase(
+                    translate(
+                        "ProjectErrors",
+                        'Correct "{key}" in project.json (or delete the line '
+                        "to get the default back); your results and data are "
+                        "untouched.",
+                    ),
+                    key=key,
+                ),
+                details={"kind": "wrong_type", "section": key},
+            )
     merged = copy.deepcopy(DEFAULTS)
     merged.update(data)
     return merged
@@ -126,15 +161,26 @@ def _read(root: Path) -> dict:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ProjectError(phrase(translate("ProjectErrors", "project.json in {root} is damaged ({problem})."), root=root, problem=exc),
-                           translate("ProjectErrors", "Restore it from a backup; your results in results.sqlite are untouched.")) from exc
+        raise ProjectError(
+            phrase(
+                translate("ProjectErrors", "project.json in {root} is damaged ({problem})."), root=root, problem=exc
+            ),
+            translate("ProjectErrors", "Restore it from a backup; your results in results.sqlite are untouched."),
+        ) from exc
     except OSError as exc:
-        raise ProjectError(phrase(translate("ProjectErrors", "project.json in {root} cannot be read ({problem})."),
-                                  root=root, problem=exc.strerror or exc),
-                           translate("ProjectErrors", "Check that the folder is still there and readable.")) from exc
+        raise ProjectError(
+            phrase(
+                translate("ProjectErrors", "project.json in {root} cannot be read ({problem})."),
+                root=root,
+                problem=exc.strerror or exc,
+            ),
+            translate("ProjectErrors", "Check that the folder is still there and readable."),
+        ) from exc
     if not isinstance(data, dict) or data.get("format", FORMAT) != FORMAT:
-        raise ProjectError(phrase(translate("ProjectErrors", "{path} is not an LLM Path Advisor project file."), path=path),
-                           translate("ProjectErrors", "Choose a folder created by this app."))
+        raise ProjectError(
+            phrase(translate("ProjectErrors", "{path} is not an LLM Path Advisor project file."), path=path),
+            translate("ProjectErrors", "Choose a folder created by this app."),
+        )
     return _migrate(data)
 
 
@@ -161,12 +207,25 @@ def sweep_temp_files(root: Path, stale_s: float = STALE_TEMP_S) -> list[Path]:
 
 def _write_error(root: Path, exc: OSError) -> ProjectError:
     if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
-        return ProjectError(phrase(translate("ProjectErrors", "The disk holding {root} is full: the project could not be saved."), root=root),
-                            translate("ProjectErrors", "Free some disk space and save again; the project file is as it was before."),
-                            details={"kind": "disk_full"})
-    return ProjectError(phrase(translate("ProjectErrors", "The project in {root} could not be saved ({problem})."), root=root, problem=exc.strerror or exc),
-                        translate("ProjectErrors", "Check that the folder exists and is writable; the project file is as it was before."),
-                        details={"kind": "write_failed"})
+        return ProjectError(
+            phrase(
+                translate("ProjectErrors", "The disk holding {root} is full: the project could not be saved."),
+                root=root,
+            ),
+            translate("ProjectErrors", "Free some disk space and save again; the project file is as it was before."),
+            details={"kind": "disk_full"},
+        )
+    return ProjectError(
+        phrase(
+            translate("ProjectErrors", "The project in {root} could not be saved ({problem})."),
+            root=root,
+            problem=exc.strerror or exc,
+        ),
+        translate(
+            "ProjectErrors", "Check that the folder exists and is writable; the project file is as it was before."
+        ),
+        details={"kind": "write_failed"},
+    )
 
 
 class Project:
@@ -183,10 +242,15 @@ class Project:
     def create(cls, root: str | os.PathLike, name: str | None = None) -> "Project":
         root = Path(root)
         if (root / PROJECT_FILE).exists():
-            raise ProjectError(phrase(translate("ProjectErrors", "A project already exists in {root}."), root=root),
-                               translate("ProjectErrors", "Open it instead, or choose an empty folder."))
+            raise ProjectError(
+                phrase(translate("ProjectErrors", "A project already exists in {root}."), root=root),
+                translate("ProjectErrors", "Open it instead, or choose an empty folder."),
+            )
         if root.exists() and not root.is_dir():
-            raise ProjectError(phrase(translate("ProjectErrors", "{root} is a file, not a folder."), root=root), translate("ProjectErrors", "Choose a folder for the project."))
+            raise ProjectError(
+                phrase(translate("ProjectErrors", "{root} is a file, not a folder."), root=root),
+                translate("ProjectErrors", "Choose a folder for the project."),
+            )
         root.mkdir(parents=True, exist_ok=True)
         data = copy.deepcopy(DEFAULTS)
         data["name"] = name or root.name
@@ -204,16 +268,23 @@ class Project:
         if root.is_file() and root.name == PROJECT_FILE:
             root = root.parent
         if not (root / PROJECT_FILE).exists():
-            raise ProjectError(phrase(translate("ProjectErrors", "No project found in {root} (project.json is missing)."), root=root),
-                               translate("ProjectErrors", "Choose the folder that contains project.json, or create a new project."))
+            raise ProjectError(
+                phrase(translate("ProjectErrors", "No project found in {root} (project.json is missing)."), root=root),
+                translate("ProjectErrors", "Choose the folder that contains project.json, or create a new project."),
+            )
         project = cls(root, _read(root))
         sweep_temp_files(root)
         return project
 
     def half_made(self) -> bool:
         """True for a project an interrupted `new` left behind: nothing imported, run or added yet."""
-        return (self.data.get("dataset") is None and not self.data.get("variants") and not self.data.get("checks")
-                and not self.results_db.exists() and not (self.knowledge_dir / "chunks.sqlite").exists())
+        return (
+            self.data.get("dataset") is None
+            and not self.data.get("variants")
+            and not self.data.get("checks")
+            and not self.results_db.exists()
+            and not (self.knowledge_dir / "chunks.sqlite").exists()
+        )
 
     def save(self) -> set[str]:
         """Write the sections this Project changed, keeping every other section as it is on disk.
@@ -228,13 +299,16 @@ class Project:
             with FileLock(str(self.root / LOCK_FILE), timeout=LOCK_TIMEOUT_S):
                 disk = _read(self.root) if (self.root / PROJECT_FILE).exists() else None
                 taken = self._merge(disk) if disk is not None else set()
-                atomic_write_text(self.root / PROJECT_FILE,
-                                  json.dumps(self.data, ensure_ascii=False, indent=2, sort_keys=False) + "\n")
+                atomic_write_text(
+                    self.root / PROJECT_FILE,
+                    json.dumps(self.data, ensure_ascii=False, indent=2, sort_keys=False) + "\n",
+                )
         except Timeout:
-            raise ProjectError(translate("ProjectErrors", "Another program has been saving this project for more than "
-                                                          "10 seconds."),
-                               translate("ProjectErrors", "Wait for it to finish (or close it) and try again."),
-                               details={"kind": "locked"}) from None
+            raise ProjectError(
+                translate("ProjectErrors", "Another program has been saving this project for more than 10 seconds."),
+                translate("ProjectErrors", "Wait for it to finish (or close it) and try again."),
+                details={"kind": "locked"},
+            ) from None
         except OSError as exc:
             raise _write_error(self.root, exc) from exc
         self._base = copy.deepcopy(self.data)

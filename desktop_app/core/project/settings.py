@@ -3,6 +3,7 @@
 Never pickled, so a newer or older app reads them; unknown keys are kept, missing ones
 take defaults, and a damaged file is set aside instead of stopping the app.
 """
+
 from __future__ import annotations
 
 import copy

@@ -11,6 +11,7 @@ errors and stop on Cancel), so it asks for ``make_async_client(cfg, max_retries=
 ``retry_after_s`` / ``is_retryable`` below: retries happen in exactly one layer. The Test button
 also uses ``max_retries=0`` so a person gets a verdict in seconds, not after backoff.
 """
+
 from __future__ import annotations
 
 import time
@@ -22,26 +23,55 @@ import openai
 from desktop_app.core.providers import secrets
 from desktop_app.core.providers.replies import read_answer
 from desktop_app.core.providers.connection import (
-    AZURE_API_VERSION, LOCAL_BASE_URL, LOCAL_PLACEHOLDER_KEY, OPENAI_BASE_URL, PRESETS, TEST_PROMPT, VERDICTS,
-    ConnectionConfig, ConnectionReport)
+    AZURE_API_VERSION,
+    LOCAL_BASE_URL,
+    LOCAL_PLACEHOLDER_KEY,
+    OPENAI_BASE_URL,
+    PRESETS,
+    TEST_PROMPT,
+    VERDICTS,
+    ConnectionConfig,
+    ConnectionReport,
+)
 from desktop_app.core.errors import ConnectionFailed
 from desktop_app.core.phrases import phrase, translate
 
 # The connection names stay reachable as client.X: the ui and cli hold this module as "providers".
 __all__ = [
-    "AZURE_API_VERSION", "LOCAL_BASE_URL", "LOCAL_PLACEHOLDER_KEY", "OPENAI_BASE_URL", "PRESETS",
-    "TEST_PROMPT", "VERDICTS", "ConnectionConfig", "ConnectionReport", "classify", "embed_texts",
-    "is_retryable", "list_models", "make_async_client", "make_client", "make_embedder",
-    "retry_after_s", "test_connection", "to_connection_failed",
+    "AZURE_API_VERSION",
+    "LOCAL_BASE_URL",
+    "LOCAL_PLACEHOLDER_KEY",
+    "OPENAI_BASE_URL",
+    "PRESETS",
+    "TEST_PROMPT",
+    "VERDICTS",
+    "ConnectionConfig",
+    "ConnectionReport",
+    "classify",
+    "embed_texts",
+    "is_retryable",
+    "list_models",
+    "make_async_client",
+    "make_client",
+    "make_embedder",
+    "retry_after_s",
+    "test_connection",
+    "to_connection_failed",
 ]
 
+
 # -- clients ------------------------------------------------------------------------------
-def _client_kwargs(cfg: ConnectionConfig, api_key: str | None, max_retries: int | None,
-                   timeout_s: float | None) -> dict[str, Any]:
+def _client_kwargs(
+    cfg: ConnectionConfig, api_key: str | None, max_retries: int | None, timeout_s: float | None
+) -> dict[str, Any]:
     if cfg.preset == "offline":
-        raise ConnectionFailed(translate("ConnectionErrors", "This project is offline: no model calls are made."),
-                               translate("ConnectionErrors", "Choose OpenAI, Azure OpenAI or a local server under Connection to run models."),
-                               details={"verdict": "offline"})
+        raise ConnectionFailed(
+            translate("ConnectionErrors", "This project is offline: no model calls are made."),
+            translate(
+                "ConnectionErrors", "Choose OpenAI, Azure OpenAI or a local server under Connection to run models."
+            ),
+            details={"verdict": "offline"},
+        )
     cfg.check_complete()
     key = api_key or secrets.resolve_api_key(cfg)
     if not key:
@@ -58,16 +88,18 @@ def _client_kwargs(cfg: ConnectionConfig, api_key: str | None, max_retries: int 
     return kwargs
 
 
-def make_client(cfg: ConnectionConfig, *, api_key: str | None = None, max_retries: int | None = None,
-                timeout_s: float | None = None) -> openai.OpenAI:
+def make_client(
+    cfg: ConnectionConfig, *, api_key: str | None = None, max_retries: int | None = None, timeout_s: float | None = None
+) -> openai.OpenAI:
     """A sync client (``AzureOpenAI`` for the azure preset). Raises ConnectionFailed when offline,
     incomplete or without a key."""
     kwargs = _client_kwargs(cfg, api_key, max_retries, timeout_s)
     return openai.AzureOpenAI(**kwargs) if cfg.preset == "azure" else openai.OpenAI(**kwargs)
 
 
-def make_async_client(cfg: ConnectionConfig, *, api_key: str | None = None, max_retries: int | None = None,
-                      timeout_s: float | None = None) -> openai.AsyncOpenAI:
+def make_async_client(
+    cfg: ConnectionConfig, *, api_key: str | None = None, max_retries: int | None = None, timeout_s: float | None = None
+) -> openai.AsyncOpenAI:
     """An asyncio client for the runner; pass ``max_retries=0`` when retrying yourself."""
     kwargs = _client_kwargs(cfg, api_key, max_retries, timeout_s)
     return openai.AsyncAzureOpenAI(**kwargs) if cfg.preset == "azure" else openai.AsyncOpenAI(**kwargs)
@@ -112,8 +144,9 @@ def is_quota_error(exc: BaseException) -> bool:
     code = str(body.get("code") or "") if isinstance(body, dict) else ""
     kind = str(body.get("type") or "") if isinstance(body, dict) else ""
     message = str(getattr(exc, "message", "") or "").lower()
-    return (code in _QUOTA_CODES or kind in _QUOTA_CODES or "exceeded your current quota" in message
-            or "billing" in message)
+    return (
+        code in _QUOTA_CODES or kind in _QUOTA_CODES or "exceeded your current quota" in message or "billing" in message
+    )
 
 
 def classify(exc: BaseException) -> str:
@@ -144,23 +177,48 @@ def to_connection_failed(exc: BaseException, cfg: ConnectionConfig, key: str | N
     url = cfg.server_url()
     model = cfg.chat_model
     message, hint = {
-        "timeout": (phrase(translate("ConnectionErrors", "The server at {url} did not answer in time."), url=url),
-                    translate("ConnectionErrors", "Check the server is running; raise the timeout for slow local models.")),
-        "unreachable": (phrase(translate("ConnectionErrors", "The server is not reachable at {url}."), url=url),
-                        translate("ConnectionErrors", "Check the address and port, your network or proxy, and that the server is running.")),
-        "key_rejected": (translate("ConnectionErrors", "The server rejected the API key."),
-                         translate("ConnectionErrors", "Check the key is current and belongs to this server or Azure resource.")),
-        "model_not_found": (phrase(translate("ConnectionErrors", "The model '{model}' was not found on the server."), model=model),
-                            translate("ConnectionErrors", "Pick a model from the server's list (models command) or check the deployment name.")),
-        "quota": (translate("ConnectionErrors", "The account has no quota or credit left for this model (the provider "
-                                                "said insufficient quota, or a billing limit)."),
-                  translate("ConnectionErrors", "Add credit or raise the limit in the provider's billing settings, then "
-                                                "run again: the rows not sent yet are still to do.")),
-        "server_error": (phrase(translate("ConnectionErrors", "The server at {url} answered with an error."), url=url),
-                         translate("ConnectionErrors", "Try again later; if it persists, check the server's status or your quota.")),
+        "timeout": (
+            phrase(translate("ConnectionErrors", "The server at {url} did not answer in time."), url=url),
+            translate("ConnectionErrors", "Check the server is running; raise the timeout for slow local models."),
+        ),
+        "unreachable": (
+            phrase(translate("ConnectionErrors", "The server is not reachable at {url}."), url=url),
+            translate(
+                "ConnectionErrors", "Check the address and port, your network or proxy, and that the server is running."
+            ),
+        ),
+        "key_rejected": (
+            translate("ConnectionErrors", "The server rejected the API key."),
+            translate("ConnectionErrors", "Check the key is current and belongs to this server or Azure resource."),
+        ),
+        "model_not_found": (
+            phrase(translate("ConnectionErrors", "The model '{model}' was not found on the server."), model=model),
+            translate(
+                "ConnectionErrors", "Pick a model from the server's list (models command) or check the deployment name."
+            ),
+        ),
+        "quota": (
+            translate(
+                "ConnectionErrors",
+                "The account has no quota or credit left for this model (the provider "
+                "said insufficient quota, or a billing limit).",
+            ),
+            translate(
+                "ConnectionErrors",
+                "Add credit or raise the limit in the provider's billing settings, then "
+                "run again: the rows not sent yet are still to do.",
+            ),
+        ),
+        "server_error": (
+            phrase(translate("ConnectionErrors", "The server at {url} answered with an error."), url=url),
+            translate("ConnectionErrors", "Try again later; if it persists, check the server's status or your quota."),
+        ),
     }[verdict]
-    return ConnectionFailed(message, hint, details={"verdict": verdict, "detail": _detail(exc, key),
-                                                    "status": getattr(exc, "status_code", None)})
+    return ConnectionFailed(
+        message,
+        hint,
+        details={"verdict": verdict, "detail": _detail(exc, key), "status": getattr(exc, "status_code", None)},
+    )
 
 
 # -- calls ----------------------------------------------------------------------------------
@@ -226,35 +284,61 @@ def test_connection(cfg: ConnectionConfig, api_key: str | None = None) -> Connec
         if not model:
             client.models.list()
     except openai.OpenAIError as exc:
-        return ConnectionReport(False, classify(exc), latency_s=round(time.perf_counter() - started, 3),
-                                model=model, url=url, detail=_detail(exc, key),
-                                status=getattr(exc, "status_code", None))
+        return ConnectionReport(
+            False,
+            classify(exc),
+            latency_s=round(time.perf_counter() - started, 3),
+            model=model,
+            url=url,
+            detail=_detail(exc, key),
+            status=getattr(exc, "status_code", None),
+        )
     finally:
         client.close()
     if problem is not None:  # it answered, but not with a model's answer: not working
-        return ConnectionReport(False, "bad_answer", latency_s=round(time.perf_counter() - started, 3),
-                                model=model, url=url, detail=secrets.scrub(problem, key)[:500], status=200)
+        return ConnectionReport(
+            False,
+            "bad_answer",
+            latency_s=round(time.perf_counter() - started, 3),
+            model=model,
+            url=url,
+            detail=secrets.scrub(problem, key)[:500],
+            status=200,
+        )
     latency = round(time.perf_counter() - started, 3)
     from desktop_app.core.providers.model_info import probe_context  # noqa: PLC0415
 
     window = probe_context(cfg, key) if model else None  # metadata only: no model call
-    return ConnectionReport(True, "connected", latency_s=latency, model=model, url=url,
-                            detail="" if model else "no model chosen; the server listed its models",
-                            context_tokens=window[0] if window else None, context_source=window[1] if window else "")
+    return ConnectionReport(
+        True,
+        "connected",
+        latency_s=latency,
+        model=model,
+        url=url,
+        detail="" if model else "no model chosen; the server listed its models",
+        context_tokens=window[0] if window else None,
+        context_source=window[1] if window else "",
+    )
 
 
 test_connection.__test__ = False  # type: ignore[attr-defined]  # not a pytest test when imported
 
 
-def embed_texts(cfg: ConnectionConfig, texts: Iterable[str], batch: int = 128,
-                client: openai.OpenAI | None = None) -> list[list[float]]:
+def embed_texts(
+    cfg: ConnectionConfig, texts: Iterable[str], batch: int = 128, client: openai.OpenAI | None = None
+) -> list[list[float]]:
     """Embedding vectors for ``texts`` in order, ``batch`` texts per request."""
     texts = list(texts)
     if not texts:
         return []
     if not cfg.embedding_model:
-        raise ConnectionFailed(translate("ConnectionErrors", "No embedding model is set for this connection."),
-                               translate("ConnectionErrors", "Choose one under Connection (e.g. text-embedding-3-small, or nomic-embed-text locally)."))
+        raise ConnectionFailed(
+            translate("ConnectionErrors", "No embedding model is set for this connection."),
+            translate(
+                "ConnectionErrors",
+                "Choose one under Connection (e.g. text-embedding-3-small, or nomic-embed-text locally).",
+            ),
+        )
     key = None
     own = client is None
     if own:
@@ -265,12 +349,13 @@ def embed_texts(cfg: ConnectionConfig, texts: Iterable[str], batch: int = 128,
     try:
         for start in range(0, len(texts), max(1, batch)):
             # The API rejects empty strings; a space embeds as "nothing" without failing the batch.
-            chunk = [t if t and t.strip() else " " for t in texts[start:start + batch]]
+            chunk = [t if t and t.strip() else " " for t in texts[start : start + batch]]
             response = client.embeddings.create(model=cfg.embedding_model, input=chunk)
             vectors.extend(item.embedding for item in sorted(response.data, key=lambda d: d.index))
     except openai.OpenAIError as exc:
-        raise to_connection_failed(exc, cfg.replace(model=cfg.embedding_model,
-                                                    azure_deployment=cfg.embedding_model), key) from None
+        raise to_connection_failed(
+            exc, cfg.replace(model=cfg.embedding_model, azure_deployment=cfg.embedding_model), key
+        ) from None
     finally:
         if own:
             client.close()

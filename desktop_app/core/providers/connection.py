@@ -4,6 +4,7 @@ key) and the checks on what a person types into them, before anything is saved.
 A key pasted where the environment variable's *name* belongs must never reach project.json,
 and a malformed address must give a message with a hint, not a traceback from urllib.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -19,16 +20,25 @@ from desktop_app.core.phrases import phrase, translate
 EXAMPLE_URL = "http://localhost:11434/v1"
 
 _ENV_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
-KEY_ENV_HINT = ("Enter the name of the environment variable that holds the key (e.g. OPENAI_API_KEY). To save "
-                "the key itself, use the key field (CLI: connect --api-key-stdin): it goes to the OS keychain.")
+KEY_ENV_HINT = (
+    "Enter the name of the environment variable that holds the key (e.g. OPENAI_API_KEY). To save "
+    "the key itself, use the key field (CLI: connect --api-key-stdin): it goes to the OS keychain."
+)
 
 
 def looks_like_key(value: str) -> bool:
     """A pasted API key rather than a variable name: sk-..., very long, or a long run of letters
     (some lower case) and digits without the underscores variable names have (Azure keys: 32 hex)."""
-    return (value.startswith("sk-") or len(value) > 64
-            or (len(value) >= 24 and "_" not in value and any(c.isdigit() for c in value)
-                and any(c.islower() for c in value)))
+    return (
+        value.startswith("sk-")
+        or len(value) > 64
+        or (
+            len(value) >= 24
+            and "_" not in value
+            and any(c.isdigit() for c in value)
+            and any(c.islower() for c in value)
+        )
+    )
 
 
 SERVER_URL_WORDS = translate("ConnectionErrors", "server URL")
@@ -41,13 +51,19 @@ def check_key_env(name: str) -> str:
     if not name:
         return name
     if looks_like_key(name):
-        raise ConnectionFailed(f"The API key variable looks like an API key itself ({secrets.mask_key(name)}), "
-                               "and keys are never saved in the project.", KEY_ENV_HINT,
-                               details={"kind": "key_in_env_name"})
+        raise ConnectionFailed(
+            f"The API key variable looks like an API key itself ({secrets.mask_key(name)}), "
+            "and keys are never saved in the project.",
+            KEY_ENV_HINT,
+            details={"kind": "key_in_env_name"},
+        )
     if not _ENV_NAME.match(name):
         shown = name if len(name) <= 24 else secrets.mask_key(name)
-        raise ConnectionFailed(f"'{shown}' is not an environment variable name (letters, digits and _, "
-                               "not starting with a digit).", KEY_ENV_HINT, details={"kind": "bad_env_name"})
+        raise ConnectionFailed(
+            f"'{shown}' is not an environment variable name (letters, digits and _, not starting with a digit).",
+            KEY_ENV_HINT,
+            details={"kind": "bad_env_name"},
+        )
     return name
 
 
@@ -62,19 +78,41 @@ def check_url(url: str, what: str = "") -> None:
         parts = urlsplit(url)
         parts.port  # noqa: B018 - parsing the port raises ValueError for "abc" or 99999
     except ValueError as exc:
-        raise ConnectionFailed(phrase(translate("ConnectionErrors", "The {what} '{url}' is not a valid address ({problem})."), what=what, url=secrets.scrub_keys(url), problem=exc),
-                               phrase(translate("ConnectionErrors", "Enter it like {example} or https://api.openai.com/v1 "
-                                                                    "(IPv6 hosts in brackets: http://[::1]:11434/v1)."),
-                                      example=EXAMPLE_URL),
-                               details={"kind": "bad_url"}) from None
+        raise ConnectionFailed(
+            phrase(
+                translate("ConnectionErrors", "The {what} '{url}' is not a valid address ({problem})."),
+                what=what,
+                url=secrets.scrub_keys(url),
+                problem=exc,
+            ),
+            phrase(
+                translate(
+                    "ConnectionErrors",
+                    "Enter it like {example} or https://api.openai.com/v1 "
+                    "(IPv6 hosts in brackets: http://[::1]:11434/v1).",
+                ),
+                example=EXAMPLE_URL,
+            ),
+            details={"kind": "bad_url"},
+        ) from None
     if parts.password or parts.username or _SECRET_QUERY.search(parts.query) or looks_like_key_value(parts.query):
-        raise ConnectionFailed(phrase(translate("ConnectionErrors", "The {what} holds a password or a key ({where}), "
-                                                                    "and keys are never saved in the project."),
-                                      what=what, where=f"{parts.scheme}://{parts.hostname}/..."),
-                               translate("ConnectionErrors", "Enter the address alone; give the key in the key field "
-                                                             "(it goes to the system keychain) or through its "
-                                                             "environment variable."),
-                               details={"kind": "key_in_url"})
+        raise ConnectionFailed(
+            phrase(
+                translate(
+                    "ConnectionErrors",
+                    "The {what} holds a password or a key ({where}), and keys are never saved in the project.",
+                ),
+                what=what,
+                where=f"{parts.scheme}://{parts.hostname}/...",
+            ),
+            translate(
+                "ConnectionErrors",
+                "Enter the address alone; give the key in the key field "
+                "(it goes to the system keychain) or through its "
+                "environment variable.",
+            ),
+            details={"kind": "key_in_url"},
+        )
 
 
 _SECRET_QUERY = re.compile(r"(?:^|&)(?:api[-_]?key|key|token|access[-_]?token|secret|password)=", re.I)
@@ -90,13 +128,23 @@ def looks_like_key_value(value: str) -> bool:
 def check_no_key(value: str, what: str) -> str:
     """``value`` when it is not a pasted key; else refused, showing only its masked form."""
     if value and (looks_like_key_value(value.strip()) or len(value) > 200):
-        raise ConnectionFailed(phrase(translate("ConnectionErrors", "The {what} looks like an API key ({masked}), and "
-                                                                    "keys are never saved in the project."),
-                                      what=what, masked=secrets.mask_key(value.strip())),
-                               translate("ConnectionErrors", "Enter the name here; give the key in the key field (it "
-                                                             "goes to the system keychain) or through its environment "
-                                                             "variable."),
-                               details={"kind": "key_in_field"})
+        raise ConnectionFailed(
+            phrase(
+                translate(
+                    "ConnectionErrors",
+                    "The {what} looks like an API key ({masked}), and keys are never saved in the project.",
+                ),
+                what=what,
+                masked=secrets.mask_key(value.strip()),
+            ),
+            translate(
+                "ConnectionErrors",
+                "Enter the name here; give the key in the key field (it "
+                "goes to the system keychain) or through its environment "
+                "variable.",
+            ),
+            details={"kind": "key_in_field"},
+        )
     return value
 
 
@@ -105,14 +153,28 @@ OPENAI_BASE_URL = "https://api.openai.com/v1"
 LOCAL_BASE_URL = "http://localhost:11434/v1"  # Ollama's default; LM Studio uses :1234/v1
 AZURE_API_VERSION = "2024-10-21"  # the latest GA data-plane version at the time of writing
 LOCAL_PLACEHOLDER_KEY = "local-server-no-key"  # local servers accept any key; the SDK wants one
-VERDICTS = ("connected", "key_rejected", "unreachable", "model_not_found", "no_key", "timeout",
-            "server_error", "offline", "quota", "bad_answer")
+VERDICTS = (
+    "connected",
+    "key_rejected",
+    "unreachable",
+    "model_not_found",
+    "no_key",
+    "timeout",
+    "server_error",
+    "offline",
+    "quota",
+    "bad_answer",
+)
 TEST_PROMPT = "Reply with the single word OK."
 
 _PRESET_DEFAULTS: dict[str, dict[str, Any]] = {
     "offline": {},
-    "openai": {"base_url": OPENAI_BASE_URL, "api_key_env": "OPENAI_API_KEY",
-               "model": "gpt-4o-mini", "embedding_model": "text-embedding-3-small"},
+    "openai": {
+        "base_url": OPENAI_BASE_URL,
+        "api_key_env": "OPENAI_API_KEY",
+        "model": "gpt-4o-mini",
+        "embedding_model": "text-embedding-3-small",
+    },
     "azure": {"api_key_env": "AZURE_OPENAI_API_KEY", "api_version": AZURE_API_VERSION},
     "local": {"base_url": LOCAL_BASE_URL},
 }
@@ -140,8 +202,10 @@ class ConnectionConfig:
         data = dict(data or {})
         preset = str(data.get("preset") or "offline").strip().lower()
         if preset not in PRESETS:
-            raise ConnectionFailed(phrase(translate("ConnectionErrors", "Unknown connection preset '{preset}'."), preset=preset),
-                                   phrase(translate("ConnectionErrors", "Choose one of: {presets}."), presets=', '.join(PRESETS)))
+            raise ConnectionFailed(
+                phrase(translate("ConnectionErrors", "Unknown connection preset '{preset}'."), preset=preset),
+                phrase(translate("ConnectionErrors", "Choose one of: {presets}."), presets=", ".join(PRESETS)),
+            )
         values: dict[str, Any] = {"preset": preset}
         for f in fields(cls):
             if f.name == "preset":
@@ -154,19 +218,25 @@ class ConnectionConfig:
             values["timeout_s"] = float(values["timeout_s"])
             values["max_retries"] = int(values["max_retries"])
         except (TypeError, ValueError):
-            raise ConnectionFailed(translate("ConnectionErrors", "The connection's timeout or retry count is not a number."),
-                                   translate("ConnectionErrors", "Enter the timeout in seconds (e.g. 60) and retries as a whole number.")) from None
+            raise ConnectionFailed(
+                translate("ConnectionErrors", "The connection's timeout or retry count is not a number."),
+                translate("ConnectionErrors", "Enter the timeout in seconds (e.g. 60) and retries as a whole number."),
+            ) from None
         if values["timeout_s"] <= 0 or values["max_retries"] < 0:
-            raise ConnectionFailed(translate("ConnectionErrors", "The connection's timeout must be positive and retries not negative."),
-                                   translate("ConnectionErrors", "Enter e.g. a 60 s timeout and 2 retries."))
+            raise ConnectionFailed(
+                translate("ConnectionErrors", "The connection's timeout must be positive and retries not negative."),
+                translate("ConnectionErrors", "Enter e.g. a 60 s timeout and 2 retries."),
+            )
         for key in ("base_url", "azure_endpoint"):
             values[key] = str(values[key]).strip().rstrip("/")
             check_url(values[key], AZURE_ENDPOINT_WORDS if key == "azure_endpoint" else SERVER_URL_WORDS)
         values["api_key_env"] = check_key_env(str(values["api_key_env"] or "").strip())
-        for key, what in (("model", translate("ConnectionErrors", "model name")),
-                          ("azure_deployment", translate("ConnectionErrors", "Azure deployment name")),
-                          ("embedding_model", translate("ConnectionErrors", "embedding model name")),
-                          ("keyring_user", translate("ConnectionErrors", "keychain user name"))):
+        for key, what in (
+            ("model", translate("ConnectionErrors", "model name")),
+            ("azure_deployment", translate("ConnectionErrors", "Azure deployment name")),
+            ("embedding_model", translate("ConnectionErrors", "embedding model name")),
+            ("keyring_user", translate("ConnectionErrors", "keychain user name")),
+        ):
             values[key] = check_no_key(str(values[key] or "").strip(), what)
         return cls(**values)
 
@@ -205,22 +275,42 @@ class ConnectionConfig:
         """Raise ConnectionFailed naming the missing setting; offline needs nothing."""
         if self.preset == "azure":
             if not self.azure_endpoint:
-                raise ConnectionFailed(translate("ConnectionErrors", "The Azure OpenAI endpoint is not set."),
-                                       translate("ConnectionErrors", "Enter it as https://YOUR-RESOURCE.openai.azure.com."))
+                raise ConnectionFailed(
+                    translate("ConnectionErrors", "The Azure OpenAI endpoint is not set."),
+                    translate("ConnectionErrors", "Enter it as https://YOUR-RESOURCE.openai.azure.com."),
+                )
             if not self.api_version:
-                raise ConnectionFailed(translate("ConnectionErrors", "The Azure OpenAI API version is not set."),
-                                       phrase(translate("ConnectionErrors", "Enter e.g. {example}."), example=AZURE_API_VERSION))
+                raise ConnectionFailed(
+                    translate("ConnectionErrors", "The Azure OpenAI API version is not set."),
+                    phrase(translate("ConnectionErrors", "Enter e.g. {example}."), example=AZURE_API_VERSION),
+                )
         elif self.preset in ("openai", "local") and not self.base_url:
-            raise ConnectionFailed(translate("ConnectionErrors", "The server URL is not set."), phrase(translate("ConnectionErrors", "Enter e.g. {example}."), example=LOCAL_BASE_URL))
+            raise ConnectionFailed(
+                translate("ConnectionErrors", "The server URL is not set."),
+                phrase(translate("ConnectionErrors", "Enter e.g. {example}."), example=LOCAL_BASE_URL),
+            )
         if self.preset in ("openai", "local") and not self.base_url.startswith(("http://", "https://")):
-            raise ConnectionFailed(phrase(translate("ConnectionErrors", "The server URL '{url}' is not an http(s) address."), url=self.base_url),
-                                   phrase(translate("ConnectionErrors", "Enter it with its scheme, e.g. {example}."), example=LOCAL_BASE_URL))
-        url, what = (self.azure_endpoint, AZURE_ENDPOINT_WORDS) if self.preset == "azure" else (self.base_url,
-                                                                                                 SERVER_URL_WORDS)
+            raise ConnectionFailed(
+                phrase(
+                    translate("ConnectionErrors", "The server URL '{url}' is not an http(s) address."),
+                    url=self.base_url,
+                ),
+                phrase(
+                    translate("ConnectionErrors", "Enter it with its scheme, e.g. {example}."), example=LOCAL_BASE_URL
+                ),
+            )
+        url, what = (
+            (self.azure_endpoint, AZURE_ENDPOINT_WORDS) if self.preset == "azure" else (self.base_url, SERVER_URL_WORDS)
+        )
         check_url(url, what)
         if url and not urlsplit(url).hostname:
-            raise ConnectionFailed(phrase(translate("ConnectionErrors", "The {what} '{url}' has no host name."), what=what, url=url),
-                                   phrase(translate("ConnectionErrors", "Enter it like {example} or https://YOUR-RESOURCE.openai.azure.com."), example=LOCAL_BASE_URL))
+            raise ConnectionFailed(
+                phrase(translate("ConnectionErrors", "The {what} '{url}' has no host name."), what=what, url=url),
+                phrase(
+                    translate("ConnectionErrors", "Enter it like {example} or https://YOUR-RESOURCE.openai.azure.com."),
+                    example=LOCAL_BASE_URL,
+                ),
+            )
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ models also bill hidden reasoning tokens, which no estimate can see: their cost 
 Time is ``calls / concurrency * latency_guess_s``. Requests whose cache key is in
 ``cached_keys`` are answered from the cache, so they cost no call, token or second.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -94,8 +95,10 @@ def _planned(item: Any) -> PlannedRequest:
         return PlannedRequest(item["messages"], item["model"], item.get("max_tokens"), item.get("cache_key"))
     if isinstance(item, (tuple, list)) and len(item) in (3, 4):
         return PlannedRequest(*item)
-    raise RunError("A planned request must be (messages, model, max_tokens[, cache_key]).",
-                   "This is a bug in the caller; please report it.")
+    raise RunError(
+        "A planned request must be (messages, model, max_tokens[, cache_key]).",
+        "This is a bug in the caller; please report it.",
+    )
 
 
 def _expected_list(expected: int | Sequence[int | None] | None, n: int) -> list[int | None]:
@@ -103,8 +106,10 @@ def _expected_list(expected: int | Sequence[int | None] | None, n: int) -> list[
         return [expected] * n
     values = list(expected)
     if len(values) != n:
-        raise RunError(f"Got {len(values)} expected output lengths for {n} requests.",
-                       "Pass one expected token count per request, or a single number.")
+        raise RunError(
+            f"Got {len(values)} expected output lengths for {n} requests.",
+            "Pass one expected token count per request, or a single number.",
+        )
     return values
 
 
@@ -115,11 +120,18 @@ def expected_tokens(texts: Iterable[str | None], model: str) -> list[int | None]
     return [c if t else None for c, t in zip(counts, texts)]
 
 
-def estimate_run(requests: Iterable[Any], expected_output_tokens: int | Sequence[int | None] | None = None,
-                 prices: Mapping[str, Any] | None = None, concurrency: int = 8, latency_guess_s: float = 1.0,
-                 *, cached_keys: Iterable[str] | None = None, preset: str | None = None,
-                 default_output_tokens: int = DEFAULT_OUTPUT_TOKENS,
-                 context_windows: Mapping[str, int | None] | None = None) -> Estimate:
+def estimate_run(
+    requests: Iterable[Any],
+    expected_output_tokens: int | Sequence[int | None] | None = None,
+    prices: Mapping[str, Any] | None = None,
+    concurrency: int = 8,
+    latency_guess_s: float = 1.0,
+    *,
+    cached_keys: Iterable[str] | None = None,
+    preset: str | None = None,
+    default_output_tokens: int = DEFAULT_OUTPUT_TOKENS,
+    context_windows: Mapping[str, int | None] | None = None,
+) -> Estimate:
     """Calls, tokens, cost and time for ``requests`` (PlannedRequest or (messages, model,
     max_tokens[, cache_key])). ``prices`` is the project's override table; ``preset="local"``
     prices unknown models at 0. ``context_windows``: model -> its context window, where known."""
@@ -153,25 +165,42 @@ def estimate_run(requests: Iterable[Any], expected_output_tokens: int | Sequence
     for model, (calls, tin, tout, bin_, bout) in sorted(by_model.items()):
         price = pricing.lookup(model, prices, preset=preset)
         full = None if price is None else pricing.cost(model, tin, tout, prices, preset=preset)
-        batched = None if full is None else full - (1 - pricing.BATCH_DISCOUNT) * (pricing.cost(
-            model, bin_, bout, prices, preset=preset) or 0.0)
-        per_model.append(ModelEstimate(
-            model=model, calls=calls, input_tokens=tin, output_tokens=tout, cost_usd=full,
-            price_source=price.source if price else "", exact_tokens=tokens.is_exact(model), batch_cost_usd=batched))
+        batched = (
+            None
+            if full is None
+            else full - (1 - pricing.BATCH_DISCOUNT) * (pricing.cost(model, bin_, bout, prices, preset=preset) or 0.0)
+        )
+        per_model.append(
+            ModelEstimate(
+                model=model,
+                calls=calls,
+                input_tokens=tin,
+                output_tokens=tout,
+                cost_usd=full,
+                price_source=price.source if price else "",
+                exact_tokens=tokens.is_exact(model),
+                batch_cost_usd=batched,
+            )
+        )
     priced = [m.cost_usd for m in per_model if m.cost_usd is not None]
     batch_priced = [m.batch_cost_usd for m in per_model if m.batch_cost_usd is not None]
     calls = sum(m.calls for m in per_model)
     concurrency = max(1, int(concurrency))
     latency_guess_s = max(0.0, float(latency_guess_s))
     return Estimate(
-        calls=calls, cached=cached,
+        calls=calls,
+        cached=cached,
         input_tokens=sum(m.input_tokens for m in per_model),
         output_tokens=sum(m.output_tokens for m in per_model),
         cost_usd=sum(priced) if priced else (0.0 if not per_model else None),
         time_s=calls / concurrency * latency_guess_s,
-        concurrency=concurrency, latency_guess_s=latency_guess_s,
+        concurrency=concurrency,
+        latency_guess_s=latency_guess_s,
         unpriced_models=tuple(m.model for m in per_model if m.cost_usd is None),
         approximate_models=tuple(m.model for m in per_model if not m.exact_tokens),
-        per_model=tuple(per_model), extrapolated=extrapolated, too_long=too_long,
+        per_model=tuple(per_model),
+        extrapolated=extrapolated,
+        too_long=too_long,
         context_tokens=min((windows[m.model] for m in per_model if m.model in windows), default=None),
-        batch_cost_usd=sum(batch_priced) if batch_priced else (0.0 if not per_model else None))
+        batch_cost_usd=sum(batch_priced) if batch_priced else (0.0 if not per_model else None),
+    )

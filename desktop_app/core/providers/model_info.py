@@ -9,6 +9,7 @@ What was found is kept in project.json's ``model_info`` section,
 ``{"<endpoint> <model>": {"context_tokens": 8192, "source": "llama.cpp /props n_ctx"}}``; hosted
 models fall back to ``prices.DEFAULT_CONTEXT_WINDOWS``.
 """
+
 from __future__ import annotations
 
 import re
@@ -65,7 +66,11 @@ def _from_lmstudio(data: Any, model: str) -> tuple[int, str] | None:
 
 def _from_ollama(data: Any, model: str) -> tuple[int, str] | None:
     info = data.get("model_info") if isinstance(data, dict) else None
-    found = [_int(v) for k, v in (info or {}).items() if str(k).endswith(".context_length")] if isinstance(info, dict) else []
+    found = (
+        [_int(v) for k, v in (info or {}).items() if str(k).endswith(".context_length")]
+        if isinstance(info, dict)
+        else []
+    )
     window = next((f for f in found if f), None)
     num_ctx = re.search(r"num_ctx\s+(\d+)", str(data.get("parameters") or "")) if isinstance(data, dict) else None
     if num_ctx and (window is None or int(num_ctx.group(1)) < window):
@@ -87,9 +92,11 @@ def probe_context(cfg, key: str | None) -> tuple[int, str] | None:
     root = base[: -len("/v1")] if base.endswith("/v1") else base
     model = cfg.chat_model
     asks: list[tuple[str, str, dict | None, Reader]] = [
-        ("GET", f"{base}/models", None, _from_models), ("GET", f"{root}/props", None, _from_props),
+        ("GET", f"{base}/models", None, _from_models),
+        ("GET", f"{root}/props", None, _from_props),
         ("GET", f"{root}/api/v0/models", None, _from_lmstudio),
-        ("POST", f"{root}/api/show", {"model": model}, _from_ollama)]
+        ("POST", f"{root}/api/show", {"model": model}, _from_ollama),
+    ]
     trained = None
     headers = {"Authorization": f"Bearer {key}"} if key else {}
     with httpx.Client(timeout=min(cfg.timeout_s, _PROBE_TIMEOUT_S), headers=headers) as client:

@@ -7,6 +7,7 @@ and contract, so the project's ``prices`` section overrides any entry
 deployment name). Models on a local server cost nothing. A model with no known price gets
 ``None`` — the estimate says so rather than guessing or crashing.
 """
+
 from __future__ import annotations
 
 import re
@@ -44,11 +45,22 @@ DEFAULT_PRICES: dict[str, tuple[float, float]] = {
 # Context windows (tokens: prompt + answer) of well-known hosted models, as OpenAI documents them
 # (PRICES_AS_OF). A local server's window is read from its own metadata (providers/model_info.py).
 DEFAULT_CONTEXT_WINDOWS: dict[str, int] = {
-    "gpt-4o": 128_000, "gpt-4o-mini": 128_000, "chatgpt-4o-latest": 128_000,
-    "gpt-4.1": 1_047_576, "gpt-4.1-mini": 1_047_576, "gpt-4.1-nano": 1_047_576,
-    "gpt-5": 400_000, "gpt-5-mini": 400_000, "gpt-5-nano": 400_000,
-    "o1": 200_000, "o3": 200_000, "o3-mini": 200_000, "o4-mini": 200_000,
-    "gpt-4-turbo": 128_000, "gpt-4": 8_192, "gpt-3.5-turbo": 16_385,
+    "gpt-4o": 128_000,
+    "gpt-4o-mini": 128_000,
+    "chatgpt-4o-latest": 128_000,
+    "gpt-4.1": 1_047_576,
+    "gpt-4.1-mini": 1_047_576,
+    "gpt-4.1-nano": 1_047_576,
+    "gpt-5": 400_000,
+    "gpt-5-mini": 400_000,
+    "gpt-5-nano": 400_000,
+    "o1": 200_000,
+    "o3": 200_000,
+    "o3-mini": 200_000,
+    "o4-mini": 200_000,
+    "gpt-4-turbo": 128_000,
+    "gpt-4": 8_192,
+    "gpt-3.5-turbo": 16_385,
 }
 
 
@@ -70,7 +82,9 @@ def context_window(model: str) -> int | None:
 _LOCAL_FAMILIES = re.compile(
     r"^(llama|codellama|mistral|mixtral|ministral|qwen|qwq|gemma|phi|deepseek|granite|falcon|"
     r"command-r|aya|olmo|smollm|tinyllama|vicuna|nomic-embed|mxbai-embed|bge|e5|all-minilm|"
-    r"snowflake-arctic-embed|gpt-oss)", re.IGNORECASE)
+    r"snowflake-arctic-embed|gpt-oss)",
+    re.IGNORECASE,
+)
 _DATED_SNAPSHOT = re.compile(r"-(\d{4}-\d{2}-\d{2}|\d{4})$")  # gpt-4o-mini-2024-07-18, gpt-4-0613
 
 
@@ -86,21 +100,27 @@ def validate_prices(section: Any) -> dict[str, dict[str, float]]:
     if section in (None, ""):
         return {}
     if not isinstance(section, Mapping):
-        raise AppError("The price table must map model names to input and output prices.",
-                       'Write it as {"model": {"input": 0.15, "output": 0.6}} (USD per 1M tokens).')
+        raise AppError(
+            "The price table must map model names to input and output prices.",
+            'Write it as {"model": {"input": 0.15, "output": 0.6}} (USD per 1M tokens).',
+        )
     clean: dict[str, dict[str, float]] = {}
     for model, entry in section.items():
         if not isinstance(entry, Mapping):
-            raise AppError(f"The price for '{model}' is not an input/output pair.",
-                           'Write it as {"input": 0.15, "output": 0.6} (USD per 1M tokens).')
+            raise AppError(
+                f"The price for '{model}' is not an input/output pair.",
+                'Write it as {"input": 0.15, "output": 0.6} (USD per 1M tokens).',
+            )
         try:
             values = {k: float(entry.get(k, 0.0)) for k in ("input", "output")}
         except (TypeError, ValueError):
-            raise AppError(f"The price for '{model}' is not a number.",
-                           "Enter USD per 1 million tokens, e.g. 0.15.") from None
+            raise AppError(
+                f"The price for '{model}' is not a number.", "Enter USD per 1 million tokens, e.g. 0.15."
+            ) from None
         if any(v < 0 or v != v for v in values.values()):
-            raise AppError(f"The price for '{model}' is negative or not a number.",
-                           "Enter USD per 1 million tokens, 0 or more.")
+            raise AppError(
+                f"The price for '{model}' is negative or not a number.", "Enter USD per 1 million tokens, 0 or more."
+            )
         clean[str(model)] = values
     return clean
 
@@ -147,8 +167,9 @@ def lookup(model: str, prices: Mapping[str, Any] | None = None, *, preset: str |
 BATCH_DISCOUNT = 0.5
 
 
-def cost(model: str, tokens_in: int, tokens_out: int, prices: Mapping[str, Any] | None = None,
-         *, preset: str | None = None) -> float | None:
+def cost(
+    model: str, tokens_in: int, tokens_out: int, prices: Mapping[str, Any] | None = None, *, preset: str | None = None
+) -> float | None:
     """USD for one call (or a sum of calls) of ``model``; None when the model has no price."""
     price = lookup(model, prices, preset=preset)
     if price is None:

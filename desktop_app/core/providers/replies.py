@@ -7,6 +7,7 @@ model's empty text, so a resume asks again). (A 429 that is a quota or billing l
 Runs and the connection Test both judge replies here, so a server Test calls working is one a run
 can use.
 """
+
 from __future__ import annotations
 
 import re
@@ -17,6 +18,7 @@ from typing import Any
 import openai
 
 from desktop_app.core.providers.secrets import scrub_keys
+
 
 def read_answer(resp: Any) -> tuple[str | None, str | None]:
     """(the answer's text, None) or (None, why it is not an answer)."""
@@ -45,15 +47,20 @@ def error_text(exc: BaseException, key: str | None = None) -> str:
         return "connection_error"
     message = scrub_keys(getattr(exc, "message", None) or str(exc) or type(exc).__name__, key)
     if status == 400 and _CONTEXT_LENGTH.search(message):
-        return ("prompt_too_long: the prompt is longer than the model's context; lower the variant's "
-                f"top-k or the chunk size, or use a model with a longer context ({message})")[:500]
+        return (
+            "prompt_too_long: the prompt is longer than the model's context; lower the variant's "
+            f"top-k or the chunk size, or use a model with a longer context ({message})"
+        )[:500]
     return f"http_{status}: {message}"[:500] if status else f"{type(exc).__name__}: {message}"[:500]
 
 
 # How servers say the prompt does not fit: OpenAI and Azure (context_length_exceeded), vLLM,
 # llama.cpp ("exceeds the available context size"), Ollama and LM Studio.
-_CONTEXT_LENGTH = re.compile(r"context[_ ]length|maximum context|context (?:size|window)|too many tokens|"
-                             r"exceeds the available context|prompt is too long|n_ctx", re.I)
+_CONTEXT_LENGTH = re.compile(
+    r"context[_ ]length|maximum context|context (?:size|window)|too many tokens|"
+    r"exceeds the available context|prompt is too long|n_ctx",
+    re.I,
+)
 
 
 def commonest_error(errors: Iterable[str | None]) -> tuple[str, int, str] | None:

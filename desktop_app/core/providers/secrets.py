@@ -8,6 +8,7 @@ Where no keychain backend exists (a headless Linux box, CI, the fail backend), r
 nothing and storing raises ``KeychainUnavailable`` whose hint names the environment variable
 to set instead.
 """
+
 from __future__ import annotations
 
 import logging
@@ -104,17 +105,23 @@ def _unavailable(cfg: KeyConfig, reason: str) -> KeychainUnavailable:
     return KeychainUnavailable(
         f"The OS keychain is not available on this computer ({reason}).",
         f"Set the environment variable {var} instead, and name it in the connection settings.",
-        details={"env_var": var})
+        details={"env_var": var},
+    )
 
 
 def store_api_key(cfg: KeyConfig, key: str) -> str:
     """Save ``key`` in the OS keychain for ``cfg``; returns the masked key for confirmation."""
     key = (key or "").strip()
     if not key:
-        raise ConnectionFailed(translate("ConnectionErrors", "The API key is empty."), translate("ConnectionErrors", "Paste the whole key, starting with its prefix."))
+        raise ConnectionFailed(
+            translate("ConnectionErrors", "The API key is empty."),
+            translate("ConnectionErrors", "Paste the whole key, starting with its prefix."),
+        )
     if any(ch.isspace() for ch in key):
-        raise ConnectionFailed(translate("ConnectionErrors", "The API key contains spaces or line breaks."),
-                               translate("ConnectionErrors", "Paste only the key itself, without quotes or surrounding text."))
+        raise ConnectionFailed(
+            translate("ConnectionErrors", "The API key contains spaces or line breaks."),
+            translate("ConnectionErrors", "Paste only the key itself, without quotes or surrounding text."),
+        )
     try:
         backend = keyring.get_keyring()
         if _backend_missing(backend):
@@ -139,10 +146,15 @@ def remember_for_session(cfg: KeyConfig, key: str) -> str:
     """Keep ``key`` in memory until the app closes (no keychain here); returns it masked."""
     key = (key or "").strip()
     if not key:
-        raise ConnectionFailed(translate("ConnectionErrors", "The API key is empty."), translate("ConnectionErrors", "Paste the whole key, starting with its prefix."))
+        raise ConnectionFailed(
+            translate("ConnectionErrors", "The API key is empty."),
+            translate("ConnectionErrors", "Paste the whole key, starting with its prefix."),
+        )
     if any(ch.isspace() for ch in key):
-        raise ConnectionFailed(translate("ConnectionErrors", "The API key contains spaces or line breaks."),
-                               translate("ConnectionErrors", "Paste only the key itself, without quotes or surrounding text."))
+        raise ConnectionFailed(
+            translate("ConnectionErrors", "The API key contains spaces or line breaks."),
+            translate("ConnectionErrors", "Paste only the key itself, without quotes or surrounding text."),
+        )
     _SESSION[keyring_user(cfg)] = key
     return mask_key(key)
 
@@ -218,7 +230,11 @@ def forget_api_key(cfg: KeyConfig) -> bool:
 def missing_key_error(cfg: KeyConfig) -> ConnectionFailed:
     var = env_var_for(cfg)
     where = f"the environment variable {var}" if var else "an environment variable"
-    hint = (f"Set {where}, or store the key in the keychain (connect --api-key-stdin)."
-            if keychain_available() else f"Set {where}; this computer has no usable keychain.")
-    return ConnectionFailed("No API key found for this connection.", hint,
-                            details={"verdict": "no_key", "env_var": var})
+    hint = (
+        f"Set {where}, or store the key in the keychain (connect --api-key-stdin)."
+        if keychain_available()
+        else f"Set {where}; this computer has no usable keychain."
+    )
+    return ConnectionFailed(
+        "No API key found for this connection.", hint, details={"verdict": "no_key", "env_var": var}
+    )

@@ -10,6 +10,7 @@ Models whose tokenizer we do not have (local Llama, Qwen, ...) are counted with 
 an approximation and flagged by ``is_exact(model) == False``: a cost/time estimate needs a
 number, not an exact one.
 """
+
 from __future__ import annotations
 
 import gzip
@@ -38,17 +39,21 @@ REPLY_PRIMING = 3
 
 # The encoding definitions, as in tiktoken_ext/openai_public.py (tiktoken 0.7-0.14). The hash is
 # the one tiktoken pins for the downloaded file; a test compares all of this with tiktoken's.
-_O200K_PATTERN = "|".join([
-    r"""[^\r\n\p{L}\p{N}]?[\p{Lu}\p{Lt}\p{Lm}\p{Lo}\p{M}]*[\p{Ll}\p{Lm}\p{Lo}\p{M}]+(?i:'s|'t|'re|'ve|'m|'ll|'d)?""",
-    r"""[^\r\n\p{L}\p{N}]?[\p{Lu}\p{Lt}\p{Lm}\p{Lo}\p{M}]+[\p{Ll}\p{Lm}\p{Lo}\p{M}]*(?i:'s|'t|'re|'ve|'m|'ll|'d)?""",
-    r"""\p{N}{1,3}""",
-    r""" ?[^\s\p{L}\p{N}]+[\r\n/]*""",
-    r"""\s*[\r\n]+""",
-    r"""\s+(?!\S)""",
-    r"""\s+""",
-])
-_CL100K_PATTERN = (r"""'(?i:[sdmt]|ll|ve|re)|[^\r\n\p{L}\p{N}]?+\p{L}++|\p{N}{1,3}+|"""
-                   r""" ?[^\s\p{L}\p{N}]++[\r\n]*+|\s++$|\s*[\r\n]|\s+(?!\S)|\s""")
+_O200K_PATTERN = "|".join(
+    [
+        r"""[^\r\n\p{L}\p{N}]?[\p{Lu}\p{Lt}\p{Lm}\p{Lo}\p{M}]*[\p{Ll}\p{Lm}\p{Lo}\p{M}]+(?i:'s|'t|'re|'ve|'m|'ll|'d)?""",
+        r"""[^\r\n\p{L}\p{N}]?[\p{Lu}\p{Lt}\p{Lm}\p{Lo}\p{M}]+[\p{Ll}\p{Lm}\p{Lo}\p{M}]*(?i:'s|'t|'re|'ve|'m|'ll|'d)?""",
+        r"""\p{N}{1,3}""",
+        r""" ?[^\s\p{L}\p{N}]+[\r\n/]*""",
+        r"""\s*[\r\n]+""",
+        r"""\s+(?!\S)""",
+        r"""\s+""",
+    ]
+)
+_CL100K_PATTERN = (
+    r"""'(?i:[sdmt]|ll|ve|re)|[^\r\n\p{L}\p{N}]?+\p{L}++|\p{N}{1,3}+|"""
+    r""" ?[^\s\p{L}\p{N}]++[\r\n]*+|\s++$|\s*[\r\n]|\s+(?!\S)|\s"""
+)
 SPECS: dict[str, dict[str, Any]] = {
     "o200k_base": {
         "pat_str": _O200K_PATTERN,
@@ -57,8 +62,13 @@ SPECS: dict[str, dict[str, Any]] = {
     },
     "cl100k_base": {
         "pat_str": _CL100K_PATTERN,
-        "special_tokens": {"<|endoftext|>": 100257, "<|fim_prefix|>": 100258, "<|fim_middle|>": 100259,
-                           "<|fim_suffix|>": 100260, "<|endofprompt|>": 100276},
+        "special_tokens": {
+            "<|endoftext|>": 100257,
+            "<|fim_prefix|>": 100258,
+            "<|fim_middle|>": 100259,
+            "<|fim_suffix|>": 100260,
+            "<|endofprompt|>": 100276,
+        },
         "sha256": "223921b76ee99bde995b7ff738513eef100fb51d18c93597a113bcffe865b2a7",
     },
 }
@@ -67,8 +77,10 @@ SPECS: dict[str, dict[str, Any]] = {
 # for this lookup but knows no local models). "ft:" fine-tunes use their base model's tokenizer.
 _MODEL_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^(chatgpt-4o|gpt-4o|gpt-4\.1|gpt-4\.5|gpt-5|gpt-oss|o\d)(\b|[-_.:])"), "o200k_base"),
-    (re.compile(r"^(gpt-4|gpt-3\.5|gpt-35|text-embedding-3|text-embedding-ada-002|davinci-002|babbage-002)"),
-     "cl100k_base"),
+    (
+        re.compile(r"^(gpt-4|gpt-3\.5|gpt-35|text-embedding-3|text-embedding-ada-002|davinci-002|babbage-002)"),
+        "cl100k_base",
+    ),
 )
 
 _lock = threading.Lock()
@@ -86,11 +98,15 @@ def _load_ranks(name: str) -> dict[bytes, int]:
     try:
         raw = gzip.decompress(path.read_bytes())
     except (OSError, EOFError, gzip.BadGzipFile) as exc:
-        raise AppError(f"The token table {name} is missing or damaged ({path.name}).",
-                       "Reinstall LLM Path Advisor; token counts and cost estimates need it.") from exc
+        raise AppError(
+            f"The token table {name} is missing or damaged ({path.name}).",
+            "Reinstall LLM Path Advisor; token counts and cost estimates need it.",
+        ) from exc
     if hashlib.sha256(raw).hexdigest() != SPECS[name]["sha256"]:
-        raise AppError(f"The token table {name} does not match OpenAI's published file.",
-                       "Reinstall LLM Path Advisor; token counts and cost estimates need it.")
+        raise AppError(
+            f"The token table {name} does not match OpenAI's published file.",
+            "Reinstall LLM Path Advisor; token counts and cost estimates need it.",
+        )
     ranks: dict[bytes, int] = {}
     for line in raw.splitlines():
         if line:
@@ -107,8 +123,12 @@ def get_encoding(name: str = DEFAULT_ENCODING) -> tiktoken.Encoding:
         enc = _loaded.get(name)
         if enc is None:
             spec = SPECS[name]
-            enc = tiktoken.Encoding(name=name, pat_str=spec["pat_str"], mergeable_ranks=_load_ranks(name),
-                                    special_tokens=dict(spec["special_tokens"]))
+            enc = tiktoken.Encoding(
+                name=name,
+                pat_str=spec["pat_str"],
+                mergeable_ranks=_load_ranks(name),
+                special_tokens=dict(spec["special_tokens"]),
+            )
             _loaded[name] = enc
         return enc
 

@@ -8,6 +8,7 @@ is the only part that reads a project: the results store, the advisor and the da
 Secrets: ReportData keeps only the connection's preset and model, and error texts are scrubbed
 of anything shaped like an API key, so no export can carry one.
 """
+
 from __future__ import annotations
 
 import os
@@ -32,7 +33,7 @@ def scrub_secrets(text: str | None) -> str | None:
 
 def now_text(now: datetime | None = None) -> str:
     """Local time to the minute with its UTC offset, e.g. "2026-05-01 14:03 +09:00"."""
-    now = (now or datetime.now().astimezone())
+    now = now or datetime.now().astimezone()
     offset = now.strftime("%z")
     return now.strftime("%Y-%m-%d %H:%M") + (f" {offset[:3]}:{offset[3:]}" if offset else "")
 
@@ -45,9 +46,12 @@ def _row_result(result, is_rag: bool) -> dict:
         "output": result.output,
         "outcome": classify(result, is_rag),
         "error": scrub_secrets(result.error),
-        "failed_checks": [{"check": v.check, "family": v.family, "reason": v.reason}
-                          for v in result.verdicts if not v.passed],
-        "latency_s": result.latency_s, "tokens_in": result.tokens_in, "tokens_out": result.tokens_out,
+        "failed_checks": [
+            {"check": v.check, "family": v.family, "reason": v.reason} for v in result.verdicts if not v.passed
+        ],
+        "latency_s": result.latency_s,
+        "tokens_in": result.tokens_in,
+        "tokens_out": result.tokens_out,
         "cost": result.cost,
     }
 
@@ -55,15 +59,24 @@ def _row_result(result, is_rag: bool) -> dict:
 def _per_row(runs, eval_rows) -> list[dict]:
     from desktop_app.core.advice.stats import natural_key  # noqa: PLC0415
 
-    rows = {r.id: {"id": r.id, "input": r.input, "expected": r.expected, "category": r.category,
-                   "results": [None] * len(runs)} for r in eval_rows}
+    rows = {
+        r.id: {
+            "id": r.id,
+            "input": r.input,
+            "expected": r.expected,
+            "category": r.category,
+            "results": [None] * len(runs),
+        }
+        for r in eval_rows
+    }
     extra: dict[str, dict] = {}  # rows of a run that the current dataset no longer has
     for i, (info, results) in enumerate(runs):
         is_rag = is_rag_run(info.techniques, results)
         for result in results:
             row = rows.get(result.row_id) or extra.setdefault(
-                result.row_id, {"id": result.row_id, "input": "", "expected": "", "category": "",
-                                "results": [None] * len(runs)})
+                result.row_id,
+                {"id": result.row_id, "input": "", "expected": "", "category": "", "results": [None] * len(runs)},
+            )
             old = row["results"][i]
             if old is None or (old["outcome"] == "error" and result.error is None):
                 row["results"][i] = _row_result(result, is_rag)
@@ -74,9 +87,12 @@ def _dataset_facts(project) -> dict:
     section = project.section("dataset") or {}
     examples = section.get("examples") or {}
     source = section.get("source") or ""
-    return {"source": Path(str(source)).name if source else "", "rows": section.get("rows"),
-            "eval_rows": section.get("eval_rows"),
-            "examples": examples.get("count", len(examples.get("ids") or []))}
+    return {
+        "source": Path(str(source)).name if source else "",
+        "rows": section.get("rows"),
+        "eval_rows": section.get("eval_rows"),
+        "examples": examples.get("count", len(examples.get("ids") or [])),
+    }
 
 
 def _checks(project) -> list[dict]:
@@ -96,25 +112,36 @@ def build_report_data(project, *, now: datetime | None = None, readiness: dict |
     from desktop_app.core.run.scoring import summarize, summary_to_dict  # noqa: PLC0415
 
     runs, eval_ids = load_evaluated_runs(project)  # results of rows no longer evaluated are left out
-    leaderboard = [summary_to_dict(summarize(info, results, eval_ids=eval_ids), unknown_cost=None)
-                   for info, results in runs]
+    leaderboard = [
+        summary_to_dict(summarize(info, results, eval_ids=eval_ids), unknown_cost=None) for info, results in runs
+    ]
     diagnosis, note = None, ""
     try:
         diagnosis = diagnose_runs(project, runs, eval_ids, readiness).to_dict()
     except (RunError, ProjectError) as exc:  # e.g. every row an error: the report still shows the runs
         # What one_line() says, kept a Phrase so a Japanese report says the reason in Japanese.
-        note = phrase(translate("ReportErrors", "{message} {hint}"), message=exc.message, hint=exc.hint) \
-            if exc.hint else exc.message
+        note = (
+            phrase(translate("ReportErrors", "{message} {hint}"), message=exc.message, hint=exc.hint)
+            if exc.hint
+            else exc.message
+        )
     try:
         eval_rows, _pool = load_rows(project)
     except DataError:  # dataset removed or re-imported oddly: rows show their ids and outputs only
         eval_rows = []
     target = diagnosis["target"] if diagnosis else target_pass_rate(project)
     return ReportData(
-        project=project.name, generated_at=now_text(now), leaderboard=leaderboard, diagnosis=diagnosis,
-        rows=_per_row(runs, eval_rows), dataset=_dataset_facts(project),
-        connection=dict(project.section("connection") or {}), checks=_checks(project),
-        target=target if isinstance(target, (int, float)) else 0.9, advice_note=note)
+        project=project.name,
+        generated_at=now_text(now),
+        leaderboard=leaderboard,
+        diagnosis=diagnosis,
+        rows=_per_row(runs, eval_rows),
+        dataset=_dataset_facts(project),
+        connection=dict(project.section("connection") or {}),
+        checks=_checks(project),
+        target=target if isinstance(target, (int, float)) else 0.9,
+        advice_note=note,
+    )
 
 
 # -- writing ----------------------------------------------------------------------------------
@@ -127,13 +154,18 @@ def check_suffix(path: str | Path, suffixes: tuple[str, ...], what: str) -> Path
     path = Path(path)
     if path.suffix.lower() not in suffixes:
         # ``what`` is "the report" or "the results" (the CLI passes them too): each has its own sentence.
-        template = (translate("ReportErrors", "Cannot write the report to {name}: the name must end in {first} or {second}.")
-                    if what == "the report" else
-                    translate("ReportErrors", "Cannot write the results to {name}: the name must end in {first} or {second}."))
+        template = (
+            translate("ReportErrors", "Cannot write the report to {name}: the name must end in {first} or {second}.")
+            if what == "the report"
+            else translate(
+                "ReportErrors", "Cannot write the results to {name}: the name must end in {first} or {second}."
+            )
+        )
         first, second = suffixes  # .html or .htm, .csv or .xlsx
-        raise ExportError(phrase(template, name=path.name, first=first, second=second),
-                          phrase(translate("ReportErrors", "Choose a file name such as {example}."),
-                                 example=f"report{suffixes[0]}"))
+        raise ExportError(
+            phrase(template, name=path.name, first=first, second=second),
+            phrase(translate("ReportErrors", "Choose a file name such as {example}."), example=f"report{suffixes[0]}"),
+        )
     return path
 
 
@@ -142,9 +174,14 @@ def _writable(path: str | Path, suffixes: tuple[str, ...], what: str) -> Path:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise ExportError(phrase(translate("ReportErrors", "Cannot create the folder {folder} ({problem})."),
-                                 folder=path.parent, problem=exc.strerror or exc),
-                          translate("ReportErrors", "Choose a folder you can write to.")) from exc
+        raise ExportError(
+            phrase(
+                translate("ReportErrors", "Cannot create the folder {folder} ({problem})."),
+                folder=path.parent,
+                problem=exc.strerror or exc,
+            ),
+            translate("ReportErrors", "Choose a folder you can write to."),
+        ) from exc
     return path
 
 
@@ -157,9 +194,10 @@ def shareable(path: Path) -> None:
 
 
 def write_failed(path: Path, exc: OSError) -> ExportError:
-    return ExportError(phrase(translate("ReportErrors", "Cannot write {path} ({problem})."), path=path,
-                              problem=exc.strerror or exc),
-                       translate("ReportErrors", "Close the file if it is open in another program, or choose another folder."))
+    return ExportError(
+        phrase(translate("ReportErrors", "Cannot write {path} ({problem})."), path=path, problem=exc.strerror or exc),
+        translate("ReportErrors", "Close the file if it is open in another program, or choose another folder."),
+    )
 
 
 def write_html(data: ReportData, path: str | Path, say=str, lang: str = "en") -> Path:

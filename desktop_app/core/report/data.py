@@ -1,5 +1,6 @@
 """``ReportData``: everything a report shows, as plain data, and the error an export raises.
 The renderers (``html``, ``tables``) read only this; ``build`` fills it from a project."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field

@@ -4,14 +4,17 @@ A string (not a file under resources/) so the frozen app needs no data file for 
 never has to find resources/. Light colours that survive printing without background graphics;
 a font stack that renders Japanese on macOS, Windows and Linux.
 """
+
 from __future__ import annotations
 
 # Proportional Latin faces first: a browser takes Latin glyphs from the first face that has
 # them, and IPAGothic's Latin is fixed-width (the whole report read as typewriter text on
 # Linux); its proportional sibling IPAPGothic, or IPAexGothic, serves Japanese there instead.
-FONT_STACK = ('"Segoe UI", "Helvetica Neue", Arial, "Noto Sans", "DejaVu Sans", "Liberation Sans", '
-              '"Hiragino Sans", "Hiragino Kaku Gothic ProN", "Yu Gothic UI", "Yu Gothic", YuGothic, Meiryo, '
-              '"Noto Sans CJK JP", "Noto Sans JP", "IPAPGothic", "IPAexGothic", sans-serif')
+FONT_STACK = (
+    '"Segoe UI", "Helvetica Neue", Arial, "Noto Sans", "DejaVu Sans", "Liberation Sans", '
+    '"Hiragino Sans", "Hiragino Kaku Gothic ProN", "Yu Gothic UI", "Yu Gothic", YuGothic, Meiryo, '
+    '"Noto Sans CJK JP", "Noto Sans JP", "IPAPGothic", "IPAexGothic", sans-serif'
+)
 
 CSS = """
 :root { color-scheme: light; }

@@ -5,6 +5,7 @@ XLSX cells hold text as text (a cell starting with "=" is never a formula), long
 Excel's 32,767-character limit are cut with a marker, and characters XML cannot hold are
 replaced. In the CSV, text that Excel would run as a formula gets a leading apostrophe.
 """
+
 from __future__ import annotations
 
 import os
@@ -27,21 +28,61 @@ EXCEL_CELL_MAX = 32_767  # characters (UTF-16 code units) in one cell
 EXCEL_ROWS_MAX = 1_048_576
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
-ROW_COLUMNS = ("row_id", "category", "input", "expected", "run", "techniques", "outcome", "passed",
-               "failed_checks", "output", "error", "latency_s", "tokens_in", "tokens_out", "cost_usd")
-BOARD_COLUMNS = ("run", "techniques", "grid_x", "grid_y", "rows", "errors", "content_score", "behaviour_score",
-                 "pass_rate", "tokens", "tokens_per_request", "cost_usd", "cost_per_1000_requests_usd",
-                 "latency_p50_s", "latency_p95_s", "imported")
+ROW_COLUMNS = (
+    "row_id",
+    "category",
+    "input",
+    "expected",
+    "run",
+    "techniques",
+    "outcome",
+    "passed",
+    "failed_checks",
+    "output",
+    "error",
+    "latency_s",
+    "tokens_in",
+    "tokens_out",
+    "cost_usd",
+)
+BOARD_COLUMNS = (
+    "run",
+    "techniques",
+    "grid_x",
+    "grid_y",
+    "rows",
+    "errors",
+    "content_score",
+    "behaviour_score",
+    "pass_rate",
+    "tokens",
+    "tokens_per_request",
+    "cost_usd",
+    "cost_per_1000_requests_usd",
+    "latency_p50_s",
+    "latency_p95_s",
+    "imported",
+)
 TEXT_WIDTH = {"input": 50, "expected": 40, "output": 60, "failed_checks": 30, "error": 30, "run": 22}
-FORMATS = {"content_score": "0.0%", "behaviour_score": "0.0%", "pass_rate": "0.0%", "cost_usd": "$#,##0.0000",
-           "cost_per_1000_requests_usd": "$#,##0.0000", "latency_s": "0.00", "latency_p50_s": "0.00",
-           "latency_p95_s": "0.00", "tokens_per_request": "#,##0.0"}
+FORMATS = {
+    "content_score": "0.0%",
+    "behaviour_score": "0.0%",
+    "pass_rate": "0.0%",
+    "cost_usd": "$#,##0.0000",
+    "cost_per_1000_requests_usd": "$#,##0.0000",
+    "latency_s": "0.00",
+    "latency_p50_s": "0.00",
+    "latency_p95_s": "0.00",
+    "tokens_per_request": "#,##0.0",
+}
 
 
 def _labels(board: list[dict]) -> list[str]:
     names = [str(r.get("name", "?")) for r in board]
-    return [n if names.count(n) == 1 else f"{n} (run {r.get('run_id', i + 1)})"
-            for i, (n, r) in enumerate(zip(names, board))]
+    return [
+        n if names.count(n) == 1 else f"{n} (run {r.get('run_id', i + 1)})"
+        for i, (n, r) in enumerate(zip(names, board))
+    ]
 
 
 def _failed(res: dict) -> str:
@@ -60,10 +101,25 @@ def rows_frame(data: ReportData) -> pd.DataFrame:
         for label, board, res in zip(labels, data.leaderboard, row.get("results") or []):
             if res is None:
                 continue
-            lines.append((row.get("id"), row.get("category") or "", row.get("input") or "", row.get("expected") or "",
-                          label, ",".join(board.get("techniques") or []) or "none", res.get("outcome"),
-                          res.get("outcome") == "pass", _failed(res), res.get("output"), res.get("error"),
-                          res.get("latency_s"), res.get("tokens_in"), res.get("tokens_out"), res.get("cost")))
+            lines.append(
+                (
+                    row.get("id"),
+                    row.get("category") or "",
+                    row.get("input") or "",
+                    row.get("expected") or "",
+                    label,
+                    ",".join(board.get("techniques") or []) or "none",
+                    res.get("outcome"),
+                    res.get("outcome") == "pass",
+                    _failed(res),
+                    res.get("output"),
+                    res.get("error"),
+                    res.get("latency_s"),
+                    res.get("tokens_in"),
+                    res.get("tokens_out"),
+                    res.get("cost"),
+                )
+            )
     return pd.DataFrame(lines, columns=list(ROW_COLUMNS))
 
 
@@ -72,10 +128,26 @@ def leaderboard_frame(data: ReportData) -> pd.DataFrame:
     for label, r in zip(_labels(data.leaderboard), data.leaderboard):
         tokens, cost = r.get("tokens") or 0, r.get("cost")  # cost None: no price known, left empty
         position = r.get("technique_position") or (None, None)
-        lines.append((label, ",".join(r.get("techniques") or []) or "none", position[0], position[1], r.get("rows"),
-                      r.get("errors"), r.get("content_score"), r.get("behaviour_score"), r.get("pass_rate"), tokens,
-                      r.get("tokens_per_request"), cost, r.get("cost_per_1000"),
-                      r.get("latency_p50"), r.get("latency_p95"), bool(r.get("imported"))))
+        lines.append(
+            (
+                label,
+                ",".join(r.get("techniques") or []) or "none",
+                position[0],
+                position[1],
+                r.get("rows"),
+                r.get("errors"),
+                r.get("content_score"),
+                r.get("behaviour_score"),
+                r.get("pass_rate"),
+                tokens,
+                r.get("tokens_per_request"),
+                cost,
+                r.get("cost_per_1000"),
+                r.get("latency_p50"),
+                r.get("latency_p95"),
+                bool(r.get("imported")),
+            )
+        )
     return pd.DataFrame(lines, columns=list(BOARD_COLUMNS))
 
 
@@ -93,7 +165,7 @@ def excel_text(text: str, limit: int = EXCEL_CELL_MAX) -> str:
     room = limit - _utf16_len(marker)
     cut = text[:room]
     while _utf16_len(cut) > room:  # characters outside the BMP take two units
-        cut = cut[:room - (_utf16_len(cut) - room)]
+        cut = cut[: room - (_utf16_len(cut) - room)]
     return cut + marker
 
 
@@ -126,9 +198,13 @@ def write_csv(data: ReportData, path: Path) -> None:
 
 def _sheet(wb: Workbook, title: str, frame: pd.DataFrame) -> None:
     if len(frame) + 1 > EXCEL_ROWS_MAX:
-        raise AppError(phrase(translate("ReportErrors", "The results have {count} lines, more than an Excel sheet holds."),
-                              count=f"{len(frame):,}"),
-                       translate("ReportErrors", "Export to CSV instead (`export PROJECT OUT.csv`)."))
+        raise AppError(
+            phrase(
+                translate("ReportErrors", "The results have {count} lines, more than an Excel sheet holds."),
+                count=f"{len(frame):,}",
+            ),
+            translate("ReportErrors", "Export to CSV instead (`export PROJECT OUT.csv`)."),
+        )
     ws = wb.create_sheet(title)
     for i, col in enumerate(frame.columns):
         ws.column_dimensions[get_column_letter(i + 1)].width = TEXT_WIDTH.get(col, max(10, len(col) + 2))

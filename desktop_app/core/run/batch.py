@@ -9,6 +9,7 @@ their answers in the same store and request cache, scored (``batch_collect``). `
 asks the provider to stop one; what finished before is kept when it is collected.
 All of them hold the project's run lock: two windows never file the same answers at once.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -44,8 +45,14 @@ class Submission:
     runs: tuple[str, ...] = ()
 
     def to_dict(self) -> dict:
-        return {"batches": [b.to_dict() for b in self.batches], "requests": self.requests, "rows": self.rows,
-                "cached": self.cached, "joined": self.joined, "runs": list(self.runs)}
+        return {
+            "batches": [b.to_dict() for b in self.batches],
+            "requests": self.requests,
+            "rows": self.rows,
+            "cached": self.cached,
+            "joined": self.joined,
+            "runs": list(self.runs),
+        }
 
 
 @dataclass(frozen=True)
@@ -64,9 +71,14 @@ class BatchCheck:
         return sum(1 for b in self.batches if not b.collected)
 
     def to_dict(self) -> dict:
-        return {"batches": [b.to_dict() for b in self.batches], "collected": list(self.collected),
-                "answered": self.answered, "errors": self.errors, "pending": self.pending,
-                "skipped": list(self.skipped)}
+        return {
+            "batches": [b.to_dict() for b in self.batches],
+            "collected": list(self.collected),
+            "answered": self.answered,
+            "errors": self.errors,
+            "pending": self.pending,
+            "skipped": list(self.skipped),
+        }
 
 
 def batch_supported(preset: str) -> bool:
@@ -76,9 +88,11 @@ def batch_supported(preset: str) -> bool:
 
 def _require_batch(cfg) -> None:
     if not batch_supported(cfg.preset):
-        raise RunError(translate("RunErrors", "This connection has no Batch API: batches go to OpenAI or Azure OpenAI."),
-                       translate("RunErrors", "Run online instead, or choose OpenAI or Azure OpenAI under Connection."),
-                       details={"kind": "no_batch_api"})
+        raise RunError(
+            translate("RunErrors", "This connection has no Batch API: batches go to OpenAI or Azure OpenAI."),
+            translate("RunErrors", "Run online instead, or choose OpenAI or Azure OpenAI under Connection."),
+            details={"kind": "no_batch_api"},
+        )
 
 
 @contextlib.contextmanager
@@ -90,9 +104,11 @@ def project_lock(project) -> Iterator[None]:
     try:
         lock.acquire(timeout=0)
     except Timeout:
-        raise RunError(translate("RunErrors", "A run is going on for this project in another window or command."),
-                       translate("RunErrors", "Wait for it to finish (or stop it there), then try again: finished rows are kept."),
-                       details={"kind": "project_busy"}) from None
+        raise RunError(
+            translate("RunErrors", "A run is going on for this project in another window or command."),
+            translate("RunErrors", "Wait for it to finish (or stop it there), then try again: finished rows are kept."),
+            details={"kind": "project_busy"},
+        ) from None
     try:
         yield
     finally:
@@ -103,8 +119,7 @@ def _cost_fn(cfg, prices: dict) -> Callable[[str, int, int], "float | None"]:
     from desktop_app.core.providers import prices as pricing  # noqa: PLC0415
     from desktop_app.core.run.judge import price_name  # noqa: PLC0415
 
-    return lambda model, tin, tout: pricing.cost(price_name(cfg, model, prices), tin, tout, prices,
-                                                 preset=cfg.preset)
+    return lambda model, tin, tout: pricing.cost(price_name(cfg, model, prices), tin, tout, prices, preset=cfg.preset)
 
 
 def _extracting(scorer: Scorer, variant: Variant | None) -> Scorer:
@@ -113,8 +128,9 @@ def _extracting(scorer: Scorer, variant: Variant | None) -> Scorer:
     return scorer.with_extract(lambda out: answer_part(variant, out))
 
 
-def submit_batches(plan, progress: Callable[[dict], None] | None = None,
-                   should_stop: ShouldStop | None = None) -> Submission:
+def submit_batches(
+    plan, progress: Callable[[dict], None] | None = None, should_stop: ShouldStop | None = None
+) -> Submission:
     """Send a prepared plan (``run.project.prepare_project_run``) as batches; returns at once.
 
     Cache hits are stored now; every other pending row is filed under its batch's custom id
@@ -151,9 +167,16 @@ def submit_batches(plan, progress: Callable[[dict], None] | None = None,
                     m = Mapped(custom, run.id, req.row.id, req.key, p.model, tuple(req.passages))
                     hit = store.cache_get(req.key)
                     if hit is not None:  # answered before, anywhere: never paid again
-                        store_row(store, run.id, req.row, m, BatchAnswer(custom, hit.response, hit.tokens_in,
-                                                                         hit.tokens_out),
-                                  scorer=scorer, cost_fn=cost, cached=True)
+                        store_row(
+                            store,
+                            run.id,
+                            req.row,
+                            m,
+                            BatchAnswer(custom, hit.response, hit.tokens_in, hit.tokens_out),
+                            scorer=scorer,
+                            cost_fn=cost,
+                            cached=True,
+                        )
                         cached += 1
                         continue
                     waiting.append(m)
@@ -172,10 +195,17 @@ def submit_batches(plan, progress: Callable[[dict], None] | None = None,
                 try:
                     chunks = list(split_lines(fresh, max_requests, max_bytes))
                 except TooLargeForBatch as exc:
-                    raise RunError(phrase(translate("RunErrors", "A request is too large for the Batch API: one request "
-                                                                 "is larger than a batch file may be ({size} bytes)."),
-                                          size=f"{exc.size:,}"),
-                                   translate("RunErrors", "Run online, or lower the variant's top-k or the chunk size.")) from None
+                    raise RunError(
+                        phrase(
+                            translate(
+                                "RunErrors",
+                                "A request is too large for the Batch API: one request "
+                                "is larger than a batch file may be ({size} bytes).",
+                            ),
+                            size=f"{exc.size:,}",
+                        ),
+                        translate("RunErrors", "Run online, or lower the variant's top-k or the chunk size."),
+                    ) from None
                 for i, chunk in enumerate(chunks):
                     if should_stop is not None and should_stop():
                         stopped = True
@@ -189,25 +219,43 @@ def submit_batches(plan, progress: Callable[[dict], None] | None = None,
                 waiting_runs = book.runs_waiting()
                 for p in plan.prepared:
                     if p.run is not None:  # a run with rows in an open batch waits for it; else it is whole now
-                        store.set_status(p.run.id, "batch" if p.run.id in waiting_runs
-                                         else "cancelled" if stopped else "complete")
+                        store.set_status(
+                            p.run.id, "batch" if p.run.id in waiting_runs else "cancelled" if stopped else "complete"
+                        )
             sent = {m.custom_id for r in batches for m in book.mapped(r.id)}
-            return Submission(tuple(batches), requests=len(sent), rows=sum(len(filed[c]) for c in sent if c in filed),
-                              cached=cached, joined=joined, runs=tuple(p.variant.name for p in plan.prepared))
+            return Submission(
+                tuple(batches),
+                requests=len(sent),
+                rows=sum(len(filed[c]) for c in sent if c in filed),
+                cached=cached,
+                joined=joined,
+                runs=tuple(p.variant.name for p in plan.prepared),
+            )
     finally:
         plan.close()
 
 
-def _send(client, book: BatchBook, chunk: list[tuple[str, bytes]], filed: dict[str, list[Mapped]], url: str,
-          part: str, endpoint: str) -> BatchRecord:
+def _send(
+    client,
+    book: BatchBook,
+    chunk: list[tuple[str, bytes]],
+    filed: dict[str, list[Mapped]],
+    url: str,
+    part: str,
+    endpoint: str,
+) -> BatchRecord:
     """Upload one input file and create its batch. Its rows are filed under a placeholder first,
     named in the batch's metadata: a kill or a lost reply after the provider made the batch is
     resolved by the next check (``_resolve``), so the batch is neither lost nor paid for twice."""
     import openai  # noqa: PLC0415
 
     token = uuid.uuid4().hex
-    placeholder = BatchRecord(id=PLACEHOLDER_PREFIX + token, status=SUBMITTING, endpoint=endpoint,
-                              created_at=datetime.now(timezone.utc).isoformat(timespec="seconds"))
+    placeholder = BatchRecord(
+        id=PLACEHOLDER_PREFIX + token,
+        status=SUBMITTING,
+        endpoint=endpoint,
+        created_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+    )
     book.add(placeholder, [m for c, _ in chunk for m in filed[c]])
     try:
         upload = client.files.create(file=(INPUT_FILE_NAME, b"".join(ln for _, ln in chunk)), purpose="batch")
@@ -218,8 +266,11 @@ def _send(client, book: BatchBook, chunk: list[tuple[str, bytes]], filed: dict[s
         # Never retried: a retry after a lost reply would make (and bill) the batch twice; the
         # placeholder lets the next check find the one that was made.
         batch = client.with_options(max_retries=0).batches.create(
-            input_file_id=upload.id, endpoint=url, completion_window=COMPLETION_WINDOW,
-            metadata={"app": "llm-path-advisor", "part": part, "submission": token})
+            input_file_id=upload.id,
+            endpoint=url,
+            completion_window=COMPLETION_WINDOW,
+            metadata={"app": "llm-path-advisor", "part": part, "submission": token},
+        )
     except openai.APIStatusError:
         book.drop(placeholder.id)  # the provider answered "no": nothing was made
         raise
@@ -231,7 +282,7 @@ def _send(client, book: BatchBook, chunk: list[tuple[str, bytes]], filed: dict[s
 def _resolve(client, book: BatchBook, placeholder: BatchRecord) -> BatchRecord | None:
     """The batch a submit left as a placeholder, if the provider made it (found by its metadata);
     else the placeholder is dropped and its rows are free to be sent again."""
-    token = placeholder.id[len(PLACEHOLDER_PREFIX):]
+    token = placeholder.id[len(PLACEHOLDER_PREFIX) :]
     for found in client.batches.list(limit=100).data:
         if (found.metadata or {}).get("submission") == token:
             record = record_from(found, endpoint=placeholder.endpoint)
@@ -272,8 +323,9 @@ class _Scoring:
         if self.scorer is None:
             rows, _ = datasets.load_rows(self.project)
             judge, embed, self.closers = model_tools(self.project, self.store)
-            self.scorer = project_scorer(self.project, rows, judge=judge,
-                                         embed=metered_embedder(embed) if embed else None)
+            self.scorer = project_scorer(
+                self.project, rows, judge=judge, embed=metered_embedder(embed) if embed else None
+            )
             self.rows_by_id = {r.id: r for r in rows}
             self.signature = checks_signature(self.scorer.specs)
         return self
@@ -295,8 +347,13 @@ class _Scoring:
             close()
 
 
-def check_batches(project, *, collect: bool = True, should_stop: ShouldStop | None = None,
-                  progress: Callable[[dict], None] | None = None) -> BatchCheck:
+def check_batches(
+    project,
+    *,
+    collect: bool = True,
+    should_stop: ShouldStop | None = None,
+    progress: Callable[[dict], None] | None = None,
+) -> BatchCheck:
     """Ask the provider about every open batch; store the answers of those that ended."""
     from desktop_app.core.providers import client as providers  # noqa: PLC0415
     from desktop_app.core.run.store import ResultStore  # noqa: PLC0415
@@ -332,9 +389,17 @@ def check_batches(project, *, collect: bool = True, should_stop: ShouldStop | No
                     book.update(record)
                     if not (collect and record.final):
                         continue
-                    got, failed = collect_one(client, store, record, rows_by_id=scoring.ready().rows_by_id,
-                                              scorer_for=scoring.for_run, cost_fn=cost, answer_share=BATCH_DISCOUNT,
-                                              should_stop=should_stop, progress=progress)
+                    got, failed = collect_one(
+                        client,
+                        store,
+                        record,
+                        rows_by_id=scoring.ready().rows_by_id,
+                        scorer_for=scoring.for_run,
+                        cost_fn=cost,
+                        answer_share=BATCH_DISCOUNT,
+                        should_stop=should_stop,
+                        progress=progress,
+                    )
                     answered, errors = answered + got, errors + failed
                     done = book.get(b.id)
                     if done is not None and done.collected:
@@ -359,13 +424,17 @@ def cancel_batch(project, batch_id: str) -> BatchRecord:
         book = BatchBook(store)
         known = book.get(batch_id)
         if known is None:
-            raise RunError(phrase(translate("RunErrors", "This project has no batch “{batch}”."), batch=batch_id),
-                           translate("RunErrors", "Pick a batch from the project's list."))
+            raise RunError(
+                phrase(translate("RunErrors", "This project has no batch “{batch}”."), batch=batch_id),
+                translate("RunErrors", "Pick a batch from the project's list."),
+            )
         if known.final:
             return known
         if known.status == SUBMITTING:
-            raise RunError(translate("RunErrors", "This batch is still being sent."),
-                           translate("RunErrors", "Press Refresh first; then cancel it if you still want to."))
+            raise RunError(
+                translate("RunErrors", "This batch is still being sent."),
+                translate("RunErrors", "Press Refresh first; then cancel it if you still want to."),
+            )
         client = providers.make_client(cfg)
         try:
             record = record_from(client.batches.cancel(batch_id), previous=known)

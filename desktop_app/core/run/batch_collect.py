@@ -6,6 +6,7 @@ A row the batch could not answer becomes an error row with the reason (the error
 batch answered before it expired or was cancelled is kept. Collecting twice stores nothing twice:
 a row already answered with the same request is skipped, and a collected batch is marked so.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -39,19 +40,32 @@ def record_from(batch: Any, previous: BatchRecord | None = None, endpoint: str =
     expires = _iso(getattr(batch, "expires_at", None))
     if expires is None and getattr(batch, "created_at", None):
         expires = _iso(float(batch.created_at) + COMPLETION_WINDOW_S)
-    finished = next((_iso(getattr(batch, f, None)) for f in ("completed_at", "expired_at", "cancelled_at",
-                                                             "failed_at") if getattr(batch, f, None)), None)
+    finished = next(
+        (
+            _iso(getattr(batch, f, None))
+            for f in ("completed_at", "expired_at", "cancelled_at", "failed_at")
+            if getattr(batch, f, None)
+        ),
+        None,
+    )
     errors = getattr(getattr(batch, "errors", None), "data", None) or []
     message = "; ".join(str(getattr(e, "message", "") or getattr(e, "code", "")) for e in errors)[:500]
     return BatchRecord(
-        id=batch.id, status=str(batch.status), total=getattr(counts, "total", 0) or 0,
-        completed=getattr(counts, "completed", 0) or 0, failed=getattr(counts, "failed", 0) or 0,
-        created_at=created, expires_at=expires, finished_at=finished,
+        id=batch.id,
+        status=str(batch.status),
+        total=getattr(counts, "total", 0) or 0,
+        completed=getattr(counts, "completed", 0) or 0,
+        failed=getattr(counts, "failed", 0) or 0,
+        created_at=created,
+        expires_at=expires,
+        finished_at=finished,
         collected=previous.collected if previous else False,
         endpoint=previous.endpoint if previous else endpoint,
         input_file_id=getattr(batch, "input_file_id", "") or (previous.input_file_id if previous else ""),
-        output_file_id=getattr(batch, "output_file_id", None), error_file_id=getattr(batch, "error_file_id", None),
-        message=message)
+        output_file_id=getattr(batch, "output_file_id", None),
+        error_file_id=getattr(batch, "error_file_id", None),
+        message=message,
+    )
 
 
 def expected_end(created_at: str) -> str:
@@ -63,8 +77,18 @@ def expected_end(created_at: str) -> str:
 CostFn = Callable[[str, int, int], "float | None"]
 
 
-def store_row(store, run_id: int, row: Row, mapped: Mapped, answer: BatchAnswer, *, scorer: Scorer,
-              cost_fn: CostFn, cached: bool = False, answer_share: float = 1.0) -> bool:
+def store_row(
+    store,
+    run_id: int,
+    row: Row,
+    mapped: Mapped,
+    answer: BatchAnswer,
+    *,
+    scorer: Scorer,
+    cost_fn: CostFn,
+    cached: bool = False,
+    answer_share: float = 1.0,
+) -> bool:
     """Score and store one row's answer (or error) as the runner does; the answer goes into the
     request cache in the same commit. True when the row has an answer (not an error).
     ``answer_share``: the part of the list price the answer cost (the Batch API's discount); a
@@ -80,10 +104,20 @@ def store_row(store, run_id: int, row: Row, mapped: Mapped, answer: BatchAnswer,
     error = answer.error
     if error is None and calls.failures:  # not judged: an error, so a rerun judges it again (answer cached)
         error = f"judge_error: {calls.failures[0]}"
-    result = RowResult(run_id=run_id, row_id=row.id, output=text, error=error, latency_s=None,
-                       tokens_in=answer.tokens_in, tokens_out=answer.tokens_out,
-                       cost=None if any(c is None for c in parts) else sum(p or 0.0 for p in parts),
-                       cached=cached, attempts=1, passages=mapped.passages, verdicts=verdicts)
+    result = RowResult(
+        run_id=run_id,
+        row_id=row.id,
+        output=text,
+        error=error,
+        latency_s=None,
+        tokens_in=answer.tokens_in,
+        tokens_out=answer.tokens_out,
+        cost=None if any(c is None for c in parts) else sum(p or 0.0 for p in parts),
+        cached=cached,
+        attempts=1,
+        passages=mapped.passages,
+        verdicts=verdicts,
+    )
     store.store_answer(result, mapped.request_key, model=mapped.model)
     return error is None
 
@@ -94,10 +128,18 @@ def _download(client, file_id: str | None) -> str:
     return client.files.content(file_id).text
 
 
-def collect_one(client, store, record: BatchRecord, *, rows_by_id: dict[str, Row],
-                scorer_for: Callable[[int], Scorer], cost_fn: CostFn, answer_share: float,
-                should_stop: Callable[[], bool] | None = None,
-                progress: Callable[[dict], None] | None = None) -> tuple[int, int]:
+def collect_one(
+    client,
+    store,
+    record: BatchRecord,
+    *,
+    rows_by_id: dict[str, Row],
+    scorer_for: Callable[[int], Scorer],
+    cost_fn: CostFn,
+    answer_share: float,
+    should_stop: Callable[[], bool] | None = None,
+    progress: Callable[[dict], None] | None = None,
+) -> tuple[int, int]:
     """Store a finished batch's answers and errors; (rows answered, rows in error). The batch is
     marked collected only when every row of it is stored, so a stop or a crash collects again."""
     book = BatchBook(store)
@@ -121,12 +163,22 @@ def collect_one(client, store, record: BatchRecord, *, rows_by_id: dict[str, Row
             continue
         if m.row_id in done[m.run_id] and keys[m.run_id].get(m.row_id) == m.request_key:
             continue  # collected before (an earlier collect stopped midway)
-        answer = answers.get(m.custom_id) or BatchAnswer(m.custom_id, error=UNANSWERED.get(record.status,
-                                                                                             UNANSWERED["failed"]))
+        answer = answers.get(m.custom_id) or BatchAnswer(
+            m.custom_id, error=UNANSWERED.get(record.status, UNANSWERED["failed"])
+        )
         if answer.error and record.status == "failed" and record.message:
             answer = dataclasses.replace(answer, error=f"batch_failed: {record.message}"[:500])
-        ok = store_row(store, m.run_id, row, m, answer, scorer=scorer_for(m.run_id), cost_fn=cost_fn,
-                       cached=m.custom_id in served, answer_share=answer_share)
+        ok = store_row(
+            store,
+            m.run_id,
+            row,
+            m,
+            answer,
+            scorer=scorer_for(m.run_id),
+            cost_fn=cost_fn,
+            cached=m.custom_id in served,
+            answer_share=answer_share,
+        )
         if answer.error is None:
             served.add(m.custom_id)
         answered += ok

@@ -3,6 +3,7 @@ and the output and error files read back into one answer (or one error) per cust
 
 Pure functions, no network: ``run.batch`` uploads and downloads, this module only spells and reads.
 """
+
 from __future__ import annotations
 
 import json
@@ -33,8 +34,12 @@ def custom_id(run_id: int, row_id: str, key: str) -> str:
 
 
 def input_line(custom: str, body: dict, url: str) -> bytes:
-    return (json.dumps({"custom_id": custom, "method": "POST", "url": url, "body": body},
-                       ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
+    return (
+        json.dumps(
+            {"custom_id": custom, "method": "POST", "url": url, "body": body}, ensure_ascii=False, separators=(",", ":")
+        )
+        + "\n"
+    ).encode("utf-8")
 
 
 class TooLargeForBatch(ValueError):
@@ -45,8 +50,9 @@ class TooLargeForBatch(ValueError):
         self.size = size
 
 
-def split_lines(lines: Iterable[tuple[str, bytes]], max_requests: int,
-                max_bytes: int) -> Iterator[list[tuple[str, bytes]]]:
+def split_lines(
+    lines: Iterable[tuple[str, bytes]], max_requests: int, max_bytes: int
+) -> Iterator[list[tuple[str, bytes]]]:
     """Consecutive chunks of (custom id, line) that each fit one input file."""
     chunk: list[tuple[str, bytes]] = []
     size = 0
@@ -85,8 +91,9 @@ def _answer_from_body(custom: str, body: dict) -> BatchAnswer:
     if problem is not None:
         return BatchAnswer(custom, error=f"broken_answer: {problem}")
     usage = completion.usage
-    return BatchAnswer(custom, text, getattr(usage, "prompt_tokens", 0) or 0,
-                       getattr(usage, "completion_tokens", 0) or 0)
+    return BatchAnswer(
+        custom, text, getattr(usage, "prompt_tokens", 0) or 0, getattr(usage, "completion_tokens", 0) or 0
+    )
 
 
 def _error_from(custom: str, status: int | None, body: object, error: object) -> BatchAnswer:

@@ -7,6 +7,7 @@ per provider batch (its status and counts as last seen); ``batch_requests`` maps
 to the run, row, request hash and retrieved passages it answers (twins share a custom id, so a
 request is paid once for every row that asked it).
 """
+
 from __future__ import annotations
 
 import json
@@ -78,9 +79,18 @@ class BatchRecord:
         return self.status in FINAL_STATUSES
 
     def to_dict(self) -> dict:
-        return {"id": self.id, "status": self.status, "total": self.total, "completed": self.completed,
-                "failed": self.failed, "created_at": self.created_at, "expires_at": self.expires_at,
-                "finished_at": self.finished_at, "collected": self.collected, "message": self.message}
+        return {
+            "id": self.id,
+            "status": self.status,
+            "total": self.total,
+            "completed": self.completed,
+            "failed": self.failed,
+            "created_at": self.created_at,
+            "expires_at": self.expires_at,
+            "finished_at": self.finished_at,
+            "collected": self.collected,
+            "message": self.message,
+        }
 
 
 @dataclass(frozen=True)
@@ -95,14 +105,29 @@ class Mapped:
     passages: tuple[Passage, ...]
 
 
-_COLS = ("id, status, total, completed, failed, created_at, expires_at, finished_at, collected, endpoint, "
-         "input_file_id, output_file_id, error_file_id, message")
+_COLS = (
+    "id, status, total, completed, failed, created_at, expires_at, finished_at, collected, endpoint, "
+    "input_file_id, output_file_id, error_file_id, message"
+)
 
 
 def _record(r: Sequence) -> BatchRecord:
-    return BatchRecord(id=r[0], status=r[1], total=r[2], completed=r[3], failed=r[4], created_at=r[5],
-                       expires_at=r[6], finished_at=r[7], collected=bool(r[8]), endpoint=r[9],
-                       input_file_id=r[10], output_file_id=r[11], error_file_id=r[12], message=r[13])
+    return BatchRecord(
+        id=r[0],
+        status=r[1],
+        total=r[2],
+        completed=r[3],
+        failed=r[4],
+        created_at=r[5],
+        expires_at=r[6],
+        finished_at=r[7],
+        collected=bool(r[8]),
+        endpoint=r[9],
+        input_file_id=r[10],
+        output_file_id=r[11],
+        error_file_id=r[12],
+        message=r[13],
+    )
 
 
 class BatchBook:
@@ -119,15 +144,33 @@ class BatchBook:
         conn = self._conn()
         conn.execute("BEGIN IMMEDIATE")
         try:
-            conn.execute(f"INSERT OR REPLACE INTO batches ({_COLS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                         (record.id, record.status, record.total, record.completed, record.failed,
-                          record.created_at, record.expires_at, record.finished_at, int(record.collected),
-                          record.endpoint, record.input_file_id, record.output_file_id, record.error_file_id,
-                          record.message))
-            conn.executemany("INSERT OR REPLACE INTO batch_requests (batch_id, custom_id, run_id, row_id, request_key,"
-                             " model, passages) VALUES (?,?,?,?,?,?,?)",
-                             [(record.id, m.custom_id, m.run_id, m.row_id, m.request_key, m.model,
-                               _passages_json(m.passages)) for m in mapped])
+            conn.execute(
+                f"INSERT OR REPLACE INTO batches ({_COLS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (
+                    record.id,
+                    record.status,
+                    record.total,
+                    record.completed,
+                    record.failed,
+                    record.created_at,
+                    record.expires_at,
+                    record.finished_at,
+                    int(record.collected),
+                    record.endpoint,
+                    record.input_file_id,
+                    record.output_file_id,
+                    record.error_file_id,
+                    record.message,
+                ),
+            )
+            conn.executemany(
+                "INSERT OR REPLACE INTO batch_requests (batch_id, custom_id, run_id, row_id, request_key,"
+                " model, passages) VALUES (?,?,?,?,?,?,?)",
+                [
+                    (record.id, m.custom_id, m.run_id, m.row_id, m.request_key, m.model, _passages_json(m.passages))
+                    for m in mapped
+                ],
+            )
             conn.execute("COMMIT")
         except BaseException:
             conn.execute("ROLLBACK")
@@ -140,15 +183,18 @@ class BatchBook:
         conn = self._conn()
         joined = 0
         for m in mapped:
-            r = conn.execute("SELECT batch_id, custom_id FROM batch_requests WHERE request_key = ?"
-                             " ORDER BY rowid DESC", (m.request_key,)).fetchall()
+            r = conn.execute(
+                "SELECT batch_id, custom_id FROM batch_requests WHERE request_key = ? ORDER BY rowid DESC",
+                (m.request_key,),
+            ).fetchall()
             target = next((x for x in r if x[0] in open_ids), None)
             if target is None:
                 continue
-            conn.execute("INSERT OR IGNORE INTO batch_requests (batch_id, custom_id, run_id, row_id, request_key,"
-                         " model, passages) VALUES (?,?,?,?,?,?,?)",
-                         (target[0], target[1], m.run_id, m.row_id, m.request_key, m.model,
-                          _passages_json(m.passages)))
+            conn.execute(
+                "INSERT OR IGNORE INTO batch_requests (batch_id, custom_id, run_id, row_id, request_key,"
+                " model, passages) VALUES (?,?,?,?,?,?,?)",
+                (target[0], target[1], m.run_id, m.row_id, m.request_key, m.model, _passages_json(m.passages)),
+            )
             joined += 1
         return joined
 
@@ -158,11 +204,25 @@ class BatchBook:
         conn.execute("BEGIN IMMEDIATE")
         try:
             conn.execute("DELETE FROM batches WHERE id = ?", (old_id,))
-            conn.execute(f"INSERT INTO batches ({_COLS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                         (record.id, record.status, record.total, record.completed, record.failed,
-                          record.created_at, record.expires_at, record.finished_at, int(record.collected),
-                          record.endpoint, record.input_file_id, record.output_file_id, record.error_file_id,
-                          record.message))
+            conn.execute(
+                f"INSERT INTO batches ({_COLS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (
+                    record.id,
+                    record.status,
+                    record.total,
+                    record.completed,
+                    record.failed,
+                    record.created_at,
+                    record.expires_at,
+                    record.finished_at,
+                    int(record.collected),
+                    record.endpoint,
+                    record.input_file_id,
+                    record.output_file_id,
+                    record.error_file_id,
+                    record.message,
+                ),
+            )
             conn.execute("UPDATE batch_requests SET batch_id = ? WHERE batch_id = ?", (record.id, old_id))
             conn.execute("COMMIT")
         except BaseException:
@@ -185,8 +245,20 @@ class BatchBook:
         self._conn().execute(
             "UPDATE batches SET status = ?, total = ?, completed = ?, failed = ?, expires_at = ?, finished_at = ?,"
             " output_file_id = ?, error_file_id = ?, message = ?, collected = ? WHERE id = ?",
-            (record.status, record.total, record.completed, record.failed, record.expires_at, record.finished_at,
-             record.output_file_id, record.error_file_id, record.message, int(record.collected), record.id))
+            (
+                record.status,
+                record.total,
+                record.completed,
+                record.failed,
+                record.expires_at,
+                record.finished_at,
+                record.output_file_id,
+                record.error_file_id,
+                record.message,
+                int(record.collected),
+                record.id,
+            ),
+        )
 
     def get(self, batch_id: str) -> BatchRecord | None:
         r = self._conn().execute(f"SELECT {_COLS} FROM batches WHERE id = ?", (batch_id,)).fetchone()
@@ -198,31 +270,60 @@ class BatchBook:
 
     def open_keys(self) -> set[str]:
         """Request hashes waiting in a batch not yet collected: an online run or a new batch leaves them be."""
-        rows = self._conn().execute("SELECT DISTINCT q.request_key FROM batch_requests q JOIN batches b"
-                                    " ON b.id = q.batch_id WHERE b.collected = 0").fetchall()
+        rows = (
+            self._conn()
+            .execute(
+                "SELECT DISTINCT q.request_key FROM batch_requests q JOIN batches b"
+                " ON b.id = q.batch_id WHERE b.collected = 0"
+            )
+            .fetchall()
+        )
         return {r[0] for r in rows}
 
     def mapped(self, batch_id: str) -> list[Mapped]:
-        rows = self._conn().execute("SELECT custom_id, run_id, row_id, request_key, model, passages FROM"
-                                    " batch_requests WHERE batch_id = ? ORDER BY rowid", (batch_id,)).fetchall()
-        return [Mapped(r[0], r[1], r[2], r[3], r[4], tuple(Passage(**p) for p in json.loads(r[5] or "[]")))
-                for r in rows]
+        rows = (
+            self._conn()
+            .execute(
+                "SELECT custom_id, run_id, row_id, request_key, model, passages FROM"
+                " batch_requests WHERE batch_id = ? ORDER BY rowid",
+                (batch_id,),
+            )
+            .fetchall()
+        )
+        return [
+            Mapped(r[0], r[1], r[2], r[3], r[4], tuple(Passage(**p) for p in json.loads(r[5] or "[]"))) for r in rows
+        ]
 
     def runs_waiting(self) -> set[int]:
         """Runs with rows in a batch not yet collected."""
-        rows = self._conn().execute("SELECT DISTINCT q.run_id FROM batch_requests q JOIN batches b"
-                                    " ON b.id = q.batch_id WHERE b.collected = 0").fetchall()
+        rows = (
+            self._conn()
+            .execute(
+                "SELECT DISTINCT q.run_id FROM batch_requests q JOIN batches b"
+                " ON b.id = q.batch_id WHERE b.collected = 0"
+            )
+            .fetchall()
+        )
         return {r[0] for r in rows}
 
     def waiting_rows(self, run_id: int) -> set[str]:
         """Rows of a run waiting in a batch not yet collected: an online run leaves them be."""
-        rows = self._conn().execute("SELECT q.row_id FROM batch_requests q JOIN batches b ON b.id = q.batch_id"
-                                    " WHERE b.collected = 0 AND q.run_id = ?", (run_id,)).fetchall()
+        rows = (
+            self._conn()
+            .execute(
+                "SELECT q.row_id FROM batch_requests q JOIN batches b ON b.id = q.batch_id"
+                " WHERE b.collected = 0 AND q.run_id = ?",
+                (run_id,),
+            )
+            .fetchall()
+        )
         return {r[0] for r in rows}
 
     def run_batches(self, run_id: int) -> list[BatchRecord]:
-        ids = {r[0] for r in self._conn().execute("SELECT DISTINCT batch_id FROM batch_requests WHERE run_id = ?",
-                                                   (run_id,))}
+        ids = {
+            r[0]
+            for r in self._conn().execute("SELECT DISTINCT batch_id FROM batch_requests WHERE run_id = ?", (run_id,))
+        }
         return [b for b in self.all() if b.id in ids]
 
 

@@ -1,6 +1,7 @@
 """The LLM judge of a run: its calls (cached, metered), its place in the estimate and the price
 of a request, and judging finished rows again when their judge failed or the check was edited.
 """
+
 from __future__ import annotations
 
 from typing import Callable, Iterable, Sequence
@@ -36,8 +37,13 @@ def make_judge(client, default_model: str, store: ResultStore, endpoint: str = "
     scored: the runner adds their cost to the row and has a row whose judge failed judged again.
     """
 
-    def judge(messages: list[dict], *, params: dict | None = None, model: str | None = None,
-              accept: Callable[[str], bool] | None = None) -> str:
+    def judge(
+        messages: list[dict],
+        *,
+        params: dict | None = None,
+        model: str | None = None,
+        accept: Callable[[str], bool] | None = None,
+    ) -> str:
         """``model``: a judge model of its own (else the connection's); ``accept``: whether the
         reply can be read: one that cannot is paid but never cached (the next run asks again)."""
         use = model or default_model
@@ -120,14 +126,21 @@ def judge_requests_for(cfg, prices: dict | None, scorer: Scorer, rows: Iterable[
         model = price_name(cfg, str(spec.params.get("model") or "") or cfg.chat_model, prices)
         judged = [row for row in rows if spec.family != "content" or (row.expected or "").strip()]
         if spec.kind == "judge" and judge_mode(spec) == "unsure":
-            judged = judged[:math.ceil(len(judged) * EXPECTED_UNSURE_SHARE)]
-        requests += [estimate.PlannedRequest(judge_messages(spec, row, row.expected or row.input), model, None)
-                     for row in judged]
+            judged = judged[: math.ceil(len(judged) * EXPECTED_UNSURE_SHARE)]
+        requests += [
+            estimate.PlannedRequest(judge_messages(spec, row, row.expected or row.input), model, None) for row in judged
+        ]
     return requests
 
 
-def rejudge_rows(store: ResultStore, run, row_ids: Sequence[str], rows_by_id: dict[str, Row], scorer: Scorer,
-                 should_stop: Callable[[], bool] | None = None) -> int:
+def rejudge_rows(
+    store: ResultStore,
+    run,
+    row_ids: Sequence[str],
+    rows_by_id: dict[str, Row],
+    scorer: Scorer,
+    should_stop: Callable[[], bool] | None = None,
+) -> int:
     """Score these finished rows again with the judge (their model-judged checks had no current
     verdict). A row whose judge fails again keeps what it had. Returns the rows updated."""
     wanted = set(row_ids)

@@ -6,6 +6,7 @@ settings needs and prices them (no call); ``perform`` makes them, each cached li
 call (a later run with the adopted setting reuses them for free), and adds the re-ranked rows
 to the sweep's table.
 """
+
 from __future__ import annotations
 
 import time
@@ -31,8 +32,15 @@ class RerankCost:
     model: str
 
     def to_dict(self) -> dict:
-        return {"settings": self.settings, "calls": self.calls, "cached": self.cached, "tokens": self.tokens,
-                "cost_usd": self.cost_usd, "time_s": round(self.time_s, 1), "model": self.model}
+        return {
+            "settings": self.settings,
+            "calls": self.calls,
+            "cached": self.cached,
+            "tokens": self.tokens,
+            "cost_usd": self.cost_usd,
+            "time_s": round(self.time_s, 1),
+            "model": self.model,
+        }
 
 
 def _configs(project):
@@ -47,8 +55,11 @@ def available(project) -> tuple[bool, str]:
     """(True, "") when a model can rate passages; else (False, why), e.g. an offline project."""
     _cfg, jcfg = _configs(project)
     if jcfg.preset == "offline" or not jcfg.chat_model:
-        return False, translate("LabRerank", "Re-ranking asks a model to rate passages; this project is offline. "
-                                             "Connect a model (or a judge) under Connection to try it.")
+        return False, translate(
+            "LabRerank",
+            "Re-ranking asks a model to rate passages; this project is offline. "
+            "Connect a model (or a judge) under Connection to try it.",
+        )
     return True, ""
 
 
@@ -84,10 +95,23 @@ def plan(project, result, *, rows=None, progress=None, should_stop=None):
     prices = project.section("prices") or {}
     model = price_name(jcfg, jcfg.chat_model, prices)
     concurrency = run_options(project, jcfg).concurrency
-    est = estimate.estimate_run([estimate.PlannedRequest(m, model, RATING_REPLY_TOKENS) for m in found.messages],
-                                RATING_REPLY_TOKENS, prices, concurrency, DEFAULT_LATENCY_GUESS_S, preset=jcfg.preset)
-    return found, RerankCost(settings=len(found.trials), calls=est.calls, cached=found.cached,
-                             tokens=est.total_tokens, cost_usd=est.cost_usd, time_s=est.time_s, model=model)
+    est = estimate.estimate_run(
+        [estimate.PlannedRequest(m, model, RATING_REPLY_TOKENS) for m in found.messages],
+        RATING_REPLY_TOKENS,
+        prices,
+        concurrency,
+        DEFAULT_LATENCY_GUESS_S,
+        preset=jcfg.preset,
+    )
+    return found, RerankCost(
+        settings=len(found.trials),
+        calls=est.calls,
+        cached=found.cached,
+        tokens=est.total_tokens,
+        cost_usd=est.cost_usd,
+        time_s=est.time_s,
+        model=model,
+    )
 
 
 def perform(project, result, found, *, progress=None, should_stop=None):
@@ -99,8 +123,9 @@ def perform(project, result, found, *, progress=None, should_stop=None):
 
     with _judge(project) as (judge, jcfg):
         t0 = time.perf_counter()
-        ratings = make_ratings(found.calls, judge, run_options(project, jcfg).concurrency, progress, should_stop,
-                               label="lab")
+        ratings = make_ratings(
+            found.calls, judge, run_options(project, jcfg).concurrency, progress, should_stop, label="lab"
+        )
         if ratings.stopped:
             return result
         check_answered(ratings)

@@ -22,6 +22,7 @@ until the server's first answer and its level is the server's (the same key may 
 elsewhere), set from a header mid-run; their buckets have no way to be told that, and a second
 clock beside the pause below would be one more thing to keep in step.
 """
+
 from __future__ import annotations
 
 import asyncio

@@ -4,6 +4,7 @@ A run is identified by (variant name, settings fingerprint). Re-running a varian
 same settings finds that run and plans only the rows without an output (rows that ended in
 an error are tried again). Any request whose key is already in the cache is answered from it.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -101,14 +102,25 @@ def resolve_model(variant: Variant, connection_model: str) -> str:
     """The variant's own model, else the connection's. A fine-tuned variant never falls back to
     the connection's base model: its run would measure the base model under a fine-tuned label."""
     if "fine_tuned" in variant.techniques and not (variant.model or "").strip():
-        raise RunError(phrase(translate("RunErrors", "Variant '{name}' is fine-tuned but has no fine-tuned model id."), name=variant.name),
-                       translate("RunErrors", "Set the fine-tuned model id of this variant (Variants page or "
-                                              "project.json), e.g. ft:gpt-4o-mini:..., or the deployment name of the "
-                                              "fine-tuned model on Azure."),
-                       details={"kind": "no_fine_tuned_model", "variant": variant.name})
+        raise RunError(
+            phrase(
+                translate("RunErrors", "Variant '{name}' is fine-tuned but has no fine-tuned model id."),
+                name=variant.name,
+            ),
+            translate(
+                "RunErrors",
+                "Set the fine-tuned model id of this variant (Variants page or "
+                "project.json), e.g. ft:gpt-4o-mini:..., or the deployment name of the "
+                "fine-tuned model on Azure.",
+            ),
+            details={"kind": "no_fine_tuned_model", "variant": variant.name},
+        )
     model = (variant.model or connection_model or "").strip()
     if not model:
-        raise RunError(translate("RunErrors", "No model is set for this run."), translate("RunErrors", "Choose a model under Connection, or set one on the variant."))
+        raise RunError(
+            translate("RunErrors", "No model is set for this run."),
+            translate("RunErrors", "Choose a model under Connection, or set one on the variant."),
+        )
     return model
 
 
@@ -134,30 +146,56 @@ def with_output_cap(params: dict | None, cap: tuple[str, int] | None) -> dict:
     return params
 
 
-def plan_requests(variant: Variant, model: str, rows: Sequence[Row], examples: Sequence[Row],
-                  retriever: Retriever | None, output_cap: tuple[str, int] | None = None,
-                  endpoint: str = "") -> list[PlannedRequest]:
+def plan_requests(
+    variant: Variant,
+    model: str,
+    rows: Sequence[Row],
+    examples: Sequence[Row],
+    retriever: Retriever | None,
+    output_cap: tuple[str, int] | None = None,
+    endpoint: str = "",
+) -> list[PlannedRequest]:
     """The exact request of every row, retrieval done up front (its calls never block the loop)."""
     if variant.uses_retrieval and retriever is None:
-        raise RunError(phrase(translate("RunErrors", "Variant '{name}' uses retrieval but the project has no documents."), name=variant.name),
-                       translate("RunErrors", "Add documents under Knowledge, or run a variant without RAG."))
+        raise RunError(
+            phrase(
+                translate("RunErrors", "Variant '{name}' uses retrieval but the project has no documents."),
+                name=variant.name,
+            ),
+            translate("RunErrors", "Add documents under Knowledge, or run a variant without RAG."),
+        )
     if "few_shot" in variant.techniques and variant.k > 0 and not examples:
-        raise RunError(phrase(translate("RunErrors", "Variant '{name}' needs few-shot examples but the examples pool is empty."), name=variant.name),
-                       translate("RunErrors", "Set aside some rows as examples when importing the data (e.g. --examples 20)."))
+        raise RunError(
+            phrase(
+                translate("RunErrors", "Variant '{name}' needs few-shot examples but the examples pool is empty."),
+                name=variant.name,
+            ),
+            translate("RunErrors", "Set aside some rows as examples when importing the data (e.g. --examples 20)."),
+        )
     planned = []
     for row in rows:
-        passages = (tuple(retriever(row.input, variant.top_k or None))
-                    if variant.uses_retrieval and retriever is not None else ())  # None refused above
+        passages = (
+            tuple(retriever(row.input, variant.top_k or None))
+            if variant.uses_retrieval and retriever is not None
+            else ()
+        )  # None refused above
         messages = build_messages(variant, row, examples, passages)
         body = request_body(model, messages, with_output_cap(variant.params, output_cap))
         planned.append(PlannedRequest(row=row, body=body, key=request_key(body, endpoint), passages=passages))
     return planned
 
 
-def prepare_variant(store: ResultStore, variant: Variant, model: str, rows: Sequence[Row],
-                    examples: Sequence[Row] = (), retriever: Retriever | None = None,
-                    extra: dict | None = None, cap_param: str | None = "max_tokens",
-                    endpoint: str = "") -> PreparedRun:
+def prepare_variant(
+    store: ResultStore,
+    variant: Variant,
+    model: str,
+    rows: Sequence[Row],
+    examples: Sequence[Row] = (),
+    retriever: Retriever | None = None,
+    extra: dict | None = None,
+    cap_param: str | None = "max_tokens",
+    endpoint: str = "",
+) -> PreparedRun:
     """Find the run this variant continues and plan the rows it still lacks. ``cap_param``: the
     name the server takes for the output cap (None: no default cap)."""
     fp = fingerprint(variant, model, {**(extra or {}), "endpoint": endpoint} if endpoint else extra)
@@ -166,15 +204,23 @@ def prepare_variant(store: ResultStore, variant: Variant, model: str, rows: Sequ
     todo = [r for r in rows if r.id not in done]
     cap = (cap_param, default_output_cap(rows)) if cap_param else None  # all rows: the same cap on resume
     pending = plan_requests(variant, model, todo, examples, retriever, cap, endpoint)
-    return PreparedRun(variant=variant, model=model, fingerprint=fp, run=run, total=len(rows),
-                       finished=len(rows) - len(todo), pending=pending,
-                       cached_keys=store.cached_keys(r.key for r in pending))
+    return PreparedRun(
+        variant=variant,
+        model=model,
+        fingerprint=fp,
+        run=run,
+        total=len(rows),
+        finished=len(rows) - len(todo),
+        pending=pending,
+        cached_keys=store.cached_keys(r.key for r in pending),
+    )
 
 
 def open_run(store: ResultStore, prepared: PreparedRun) -> RunInfo:
     """The run to write into: the one being continued, or a new one."""
     if prepared.run is None:
         v = prepared.variant
-        prepared.run = store.create_run(v.name, v.techniques, model=prepared.model, variant=v.to_dict(),
-                                        fingerprint=prepared.fingerprint)
+        prepared.run = store.create_run(
+            v.name, v.techniques, model=prepared.model, variant=v.to_dict(), fingerprint=prepared.fingerprint
+        )
     return prepared.run

@@ -4,6 +4,7 @@ into the planner and the asyncio runner.
 ``prepare_project_run`` plans (and retrieves passages) once; the CLI shows its estimate,
 asks, then hands the same plan to ``execute_plan``. ``run_variants`` does both for the ui.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -13,14 +14,31 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Sequence
 
-from desktop_app.core.run.judge import (JUDGE_REPLY_TOKENS, judge_config, judge_requests_for, make_judge,
-                                     metered_embedder, price_name, rejudge_rows)
+from desktop_app.core.run.judge import (
+    JUDGE_REPLY_TOKENS,
+    judge_config,
+    judge_requests_for,
+    make_judge,
+    metered_embedder,
+    price_name,
+    rejudge_rows,
+)
 from desktop_app.core.errors import AppError, RunError
 from desktop_app.core.records import Row, RunSummary
 from desktop_app.core.run.runner import Progress, RunOptions, ShouldStop, execute_run
 from desktop_app.core.run.plan import PreparedRun, open_run, prepare_variant, resolve_model
-from desktop_app.core.run.scoring import (Scorer, checks_signature, model_check_keys, percentile, project_scorer,
-                                      project_specs, rescore_results, retrieval_scorer, summarize, unjudged_rows)
+from desktop_app.core.run.scoring import (
+    Scorer,
+    checks_signature,
+    model_check_keys,
+    percentile,
+    project_scorer,
+    project_specs,
+    rescore_results,
+    retrieval_scorer,
+    summarize,
+    unjudged_rows,
+)
 from desktop_app.core.run.batch_table import BatchBook
 from desktop_app.core.run.store import ResultStore
 from desktop_app.core.variants.variant import Variant, answer_part, resolve_variants
@@ -102,21 +120,32 @@ def _knowledge(project, variants: Sequence[Variant], plan: ProjectRunPlan, judge
         return None, {}
     plan.gate = gate if stats.get("rerank") else None
     # The index's state is part of a RAG run's identity: new documents mean new passages, a new run.
-    extra = {"knowledge": {k: stats.get(k) for k in ("documents", "chunks", "embedding", "chunk_size",
-                                                     "chunk_overlap", "fusion_weight")},
-             "rerank": bool(stats.get("rerank") and judge),
-             "generation": kb.store.generation()}
+    extra = {
+        "knowledge": {
+            k: stats.get(k)
+            for k in ("documents", "chunks", "embedding", "chunk_size", "chunk_overlap", "fusion_weight")
+        },
+        "rerank": bool(stats.get("rerank") and judge),
+        "generation": kb.store.generation(),
+    }
     return (lambda query, k: kb.search(query, k)), extra
 
 
 def _examples_signature(examples: Sequence[Row]) -> str:
-    return hashlib.sha256("\x1f".join(f"{e.id}\x1e{e.input}\x1e{e.expected}" for e in examples).encode()).hexdigest()[:16]
+    return hashlib.sha256("\x1f".join(f"{e.id}\x1e{e.input}\x1e{e.expected}" for e in examples).encode()).hexdigest()[
+        :16
+    ]
 
 
 def latency_guess(store: ResultStore, model: str) -> float:
     """Median latency this model showed in earlier runs of the project, else a default."""
-    latencies = [r.latency_s for run in store.runs() if run.model == model and not run.imported
-                 for r in store.results(run.id) if r.latency_s and not r.cached and r.error is None]
+    latencies = [
+        r.latency_s
+        for run in store.runs()
+        if run.model == model and not run.imported
+        for r in store.results(run.id)
+        if r.latency_s and not r.cached and r.error is None
+    ]
     return percentile(latencies, 50) or DEFAULT_LATENCY_GUESS_S
 
 
@@ -136,8 +165,9 @@ def _estimate(plan: ProjectRunPlan) -> Any:
                 continue
             seen.add(req.key)
             cap = next((req.body[k] for k in ("max_tokens", "max_completion_tokens") if req.body.get(k)), None)
-            requests.append(estimate.PlannedRequest(req.messages, model, max_tokens, req.key, batchable=True,
-                                                    output_cap=cap))
+            requests.append(
+                estimate.PlannedRequest(req.messages, model, max_tokens, req.key, batchable=True, output_cap=cap)
+            )
             windows.setdefault(model, model_info.context_window(plan.project, plan.cfg, p.model, model))
             expected.append(req.row.expected)
             judged.append(req.row)  # its answer gets judged by every judge/rubric check
@@ -147,17 +177,22 @@ def _estimate(plan: ProjectRunPlan) -> Any:
     expected_tokens = estimate.expected_tokens(expected, requests[0].model) if requests else []
     judge_requests = judge_requests_for(plan.judge_cfg or plan.cfg, plan.prices, plan.scorer, judged)
     ratings = rating_requests(plan.gate, plan.judge_cfg or plan.cfg, plan.prices)
-    est = estimate.estimate_run(requests + judge_requests + ratings,
-                                expected_tokens + [JUDGE_REPLY_TOKENS] * len(judge_requests)
-                                + [RATING_REPLY_TOKENS] * len(ratings),
-                                plan.prices, plan.options.concurrency, guess, preset=plan.cfg.preset,
-                                context_windows=windows)
+    est = estimate.estimate_run(
+        requests + judge_requests + ratings,
+        expected_tokens + [JUDGE_REPLY_TOKENS] * len(judge_requests) + [RATING_REPLY_TOKENS] * len(ratings),
+        plan.prices,
+        plan.options.concurrency,
+        guess,
+        preset=plan.cfg.preset,
+        context_windows=windows,
+    )
     est = dataclasses.replace(est, cached=cached, **rating_figures(plan.gate, ratings, plan.prices, plan.cfg.preset))
     return throughput.adjust_estimate(est, plan.project, plan.cfg, models)
 
 
-def prepare_project_run(project, variant_names: Iterable[str] | None = None, *,
-                        concurrency: int | None = None) -> ProjectRunPlan:
+def prepare_project_run(
+    project, variant_names: Iterable[str] | None = None, *, concurrency: int | None = None
+) -> ProjectRunPlan:
     """Plan the variants' runs: rows still missing, their exact requests, the estimate."""
     from desktop_app.core.data import rows as datasets
     from desktop_app.core.providers import client as providers  # noqa: PLC0415 - wired here, not in the engine
@@ -168,8 +203,9 @@ def prepare_project_run(project, variant_names: Iterable[str] | None = None, *,
     store = ResultStore(project.results_db)
     options = run_options(project, cfg, concurrency)
     prices = project.section("prices") or {}
-    plan = ProjectRunPlan(project, cfg, store, options, [], Scorer(), prices, rows=rows,
-                          closers=[store.close, sync_client.close])
+    plan = ProjectRunPlan(
+        project, cfg, store, options, [], Scorer(), prices, rows=rows, closers=[store.close, sync_client.close]
+    )
     try:
         variants = resolve_variants(project, variant_names, has_examples=bool(examples))
         jcfg = judge_config(project, cfg)
@@ -183,8 +219,11 @@ def prepare_project_run(project, variant_names: Iterable[str] | None = None, *,
         if embed is not None:
             plan.closers.append(embed.close)
         plan.scorer = project_scorer(project, rows, judge=judge, embed=embed)
-        judged_specs = [s for s in plan.scorer.specs
-                        if (s.needs == "judge" and judge is not None) or (s.needs == "embed" and embed is not None)]
+        judged_specs = [
+            s
+            for s in plan.scorer.specs
+            if (s.needs == "judge" and judge is not None) or (s.needs == "embed" and embed is not None)
+        ]
         for v in variants:
             extra: dict = {}
             if v.uses_retrieval:
@@ -192,20 +231,29 @@ def prepare_project_run(project, variant_names: Iterable[str] | None = None, *,
             if v.uses_examples:
                 extra["examples"] = _examples_signature(examples)
             model = resolve_model(v, cfg.chat_model)
-            p = prepare_variant(store, v, model, rows, examples, retriever, extra,
-                                cap_param=providers.limit_param(model), endpoint=cfg.endpoint_id())
+            p = prepare_variant(
+                store,
+                v,
+                model,
+                rows,
+                examples,
+                retriever,
+                extra,
+                cap_param=providers.limit_param(model),
+                endpoint=cfg.endpoint_id(),
+            )
             if p.run is not None:  # rows waiting in a batch are not sent again (online or in a new batch)
                 waiting = BatchBook(store).waiting_rows(p.run.id)
                 kept = [r for r in p.pending if r.row.id not in waiting]
                 p.waiting, p.pending = len(p.pending) - len(kept), kept
             plan.prepared.append(p)
             if p.run is not None and judged_specs:  # finished rows whose judge failed or was edited
-                plan.rejudge[p.run.id] = unjudged_rows(store.results(p.run.id), {r.id: r for r in rows},
-                                                       judged_specs)
+                plan.rejudge[p.run.id] = unjudged_rows(store.results(p.run.id), {r.id: r for r in rows}, judged_specs)
         plan.estimate = _estimate(plan)
         if plan.gate is not None:
             plan.rerank = lambda progress=None, should_stop=None: perform(
-                plan, judge, examples, retriever, cfg.endpoint_id(), progress, should_stop)
+                plan, judge, examples, retriever, cfg.endpoint_id(), progress, should_stop
+            )
     except BaseException:
         plan.close()
         raise
@@ -217,7 +265,8 @@ def _fatal(cfg, model: str, key: str | None, exc: BaseException) -> AppError:
     from desktop_app.core.providers import client as providers  # noqa: PLC0415 - openai loads with it
 
     return providers.to_connection_failed(
-        exc, cfg.replace(model=model, azure_deployment=model if cfg.preset == "azure" else ""), key=key)
+        exc, cfg.replace(model=model, azure_deployment=model if cfg.preset == "azure" else ""), key=key
+    )
 
 
 async def _execute(plan: ProjectRunPlan, progress: Progress | None, should_stop: ShouldStop | None) -> None:
@@ -240,17 +289,30 @@ async def _execute(plan: ProjectRunPlan, progress: Progress | None, should_stop:
                 break
             run = open_run(plan.store, p)
             scorer = plan.scorer.with_extract(
-                functools.partial(answer_part, p.variant) if p.variant.answer_marker else None)
+                functools.partial(answer_part, p.variant) if p.variant.answer_marker else None
+            )
             if p.finished:  # rows from an earlier session join the new ones under the same checks
                 refresh_scores(plan.store, run, rows_by_id, plan.scorer, signature)
                 if plan.rejudge.get(run.id):
-                    await asyncio.to_thread(rejudge_rows, plan.store, run, plan.rejudge[run.id], rows_by_id,
-                                            scorer, should_stop)
+                    await asyncio.to_thread(
+                        rejudge_rows, plan.store, run, plan.rejudge[run.id], rows_by_id, scorer, should_stop
+                    )
             plan.store.set_checks_signature(run.id, signature)
-            outcome = await execute_run(client, plan.store, run, p.pending, scorer=scorer, cost_fn=cost,
-                                        options=plan.options, progress=progress, should_stop=should_stop,
-                                        total=p.total, already_done=p.finished, model=p.model,
-                                        describe_fatal=functools.partial(_fatal, cfg, p.model, client.api_key))
+            outcome = await execute_run(
+                client,
+                plan.store,
+                run,
+                p.pending,
+                scorer=scorer,
+                cost_fn=cost,
+                options=plan.options,
+                progress=progress,
+                should_stop=should_stop,
+                total=p.total,
+                already_done=p.finished,
+                model=p.model,
+                describe_fatal=functools.partial(_fatal, cfg, p.model, client.api_key),
+            )
             try:  # the pace this server kept, for the next estimate's time
                 throughput.record(plan.project, cfg, p.model, outcome)
             except AppError:
@@ -261,8 +323,9 @@ async def _execute(plan: ProjectRunPlan, progress: Progress | None, should_stop:
         await client.close()
 
 
-def execute_plan(plan: ProjectRunPlan, progress: Progress | None = None,
-                 should_stop: ShouldStop | None = None) -> list[RunSummary]:
+def execute_plan(
+    plan: ProjectRunPlan, progress: Progress | None = None, should_stop: ShouldStop | None = None
+) -> list[RunSummary]:
     """Run a prepared plan (blocking; call from the CLI or a ui worker); summaries of its runs.
 
     One run per project at a time: a second window or command meets a clear message instead of
@@ -274,21 +337,32 @@ def execute_plan(plan: ProjectRunPlan, progress: Progress | None = None,
         lock.acquire(timeout=0)
     except Timeout:
         plan.close()
-        raise RunError(translate("RunErrors", "A run is going on for this project in another window or command."),
-                       translate("RunErrors", "Wait for it to finish (or stop it there), then run again: finished rows are kept."),
-                       details={"kind": "project_busy"}) from None
+        raise RunError(
+            translate("RunErrors", "A run is going on for this project in another window or command."),
+            translate("RunErrors", "Wait for it to finish (or stop it there), then run again: finished rows are kept."),
+            details={"kind": "project_busy"},
+        ) from None
     try:
         asyncio.run(_execute(plan, progress, should_stop))
         eval_ids = {r.id for r in plan.rows}
-        return [summarize(plan.store.run(p.run.id), plan.store.results(p.run.id), eval_ids=eval_ids)
-                for p in plan.prepared if p.run]
+        return [
+            summarize(plan.store.run(p.run.id), plan.store.results(p.run.id), eval_ids=eval_ids)
+            for p in plan.prepared
+            if p.run
+        ]
     finally:
         plan.close()
         lock.release()
 
 
-def run_variants(project, variant_names: Iterable[str] | None = None, progress: Progress | None = None,
-                 should_stop: ShouldStop | None = None, *, concurrency: int | None = None) -> list[RunSummary]:
+def run_variants(
+    project,
+    variant_names: Iterable[str] | None = None,
+    progress: Progress | None = None,
+    should_stop: ShouldStop | None = None,
+    *,
+    concurrency: int | None = None,
+) -> list[RunSummary]:
     return execute_plan(prepare_project_run(project, variant_names, concurrency=concurrency), progress, should_stop)
 
 
@@ -306,8 +380,9 @@ def refresh_scores(store: ResultStore, run, rows_by_id: dict[str, Row], scorer: 
     # Model-judged verdicts are kept while their check is unchanged; an edited rubric's are dropped
     # (left out) until a run judges those rows again (``rejudge_rows``).
     keep = model_check_keys(scorer.specs)
-    store.update_verdicts(run.id, rescore_results(store.results(run.id), rows_by_id, _offline(scorer, run), keep),
-                          checks_sig=signature)
+    store.update_verdicts(
+        run.id, rescore_results(store.results(run.id), rows_by_id, _offline(scorer, run), keep), checks_sig=signature
+    )
     return True
 
 

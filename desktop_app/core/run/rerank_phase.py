@@ -7,6 +7,7 @@ resumed run pays none twice), opens the gate and plans the pending RAG rows agai
 re-ranked passages. Each question's rating cost rides on its first answer (``extra_usage``),
 so a RAG run's cost says what its re-ranking cost.
 """
+
 from __future__ import annotations
 
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
@@ -40,8 +41,12 @@ def rating_figures(gate, ratings: list, prices: dict | None, preset: str | None)
     if gate is None:
         return {}
     est = estimate.estimate_run(ratings, RATING_REPLY_TOKENS, prices, preset=preset)
-    return {"rerank_calls": est.calls, "rerank_cached": gate.cached, "rerank_tokens": est.total_tokens,
-            "rerank_cost_usd": est.cost_usd}
+    return {
+        "rerank_calls": est.calls,
+        "rerank_cached": gate.cached,
+        "rerank_tokens": est.total_tokens,
+        "rerank_cost_usd": est.cost_usd,
+    }
 
 
 @dataclass
@@ -55,8 +60,14 @@ class Ratings:
     stopped: bool = False
 
 
-def make_ratings(planned: dict, judge, concurrency: int, progress: Callable[[dict], None] | None = None,
-                 should_stop: Callable[[], bool] | None = None, label: str = "") -> Ratings:
+def make_ratings(
+    planned: dict,
+    judge,
+    concurrency: int,
+    progress: Callable[[dict], None] | None = None,
+    should_stop: Callable[[], bool] | None = None,
+    label: str = "",
+) -> Ratings:
     """Send the planned rating calls (call -> (question, messages), ``RerankGate.planned``),
     ``concurrency`` at a time, through ``judge`` (each reply cached)."""
     items = list(planned.items())
@@ -73,9 +84,20 @@ def make_ratings(planned: dict, judge, concurrency: int, progress: Callable[[dic
         return key, query, reply, calls
 
     def event(kind: str) -> dict:
-        return {"event": kind, "run": label, "run_id": None, "done": out.calls, "total": len(items),
-                "errors": len(out.failures), "cached": 0, "cost": 0.0, "eta_s": None, "status": "rerank",
-                "waiting_s": 0.0, "rate_limited": 0}
+        return {
+            "event": kind,
+            "run": label,
+            "run_id": None,
+            "done": out.calls,
+            "total": len(items),
+            "errors": len(out.failures),
+            "cached": 0,
+            "cost": 0.0,
+            "eta_s": None,
+            "status": "rerank",
+            "waiting_s": 0.0,
+            "rate_limited": 0,
+        }
 
     todo = list(reversed(items))
     running: set[Future] = set()
@@ -121,12 +143,21 @@ def perform(plan, judge, examples, retriever, endpoint: str, progress=None, shou
 def check_answered(ratings: Ratings) -> None:
     """RunError when every rating call failed: the server refused them (nothing else is sent)."""
     if ratings.calls and len(ratings.replies) == 0 and not ratings.stopped:
-        raise RunError(phrase(translate("RunErrors", "Re-ranking failed: none of its {n} rating calls was "
-                                                     "answered (first problem: {problem})."),
-                              n=ratings.calls, problem=(ratings.failures or ["?"])[0]),
-                       translate("RunErrors", "Check the connection (or the judge's), or turn re-ranking off "
-                                              "under Knowledge; no answer was sent."),
-                       details={"kind": "rerank_failed"})
+        raise RunError(
+            phrase(
+                translate(
+                    "RunErrors",
+                    "Re-ranking failed: none of its {n} rating calls was answered (first problem: {problem}).",
+                ),
+                n=ratings.calls,
+                problem=(ratings.failures or ["?"])[0],
+            ),
+            translate(
+                "RunErrors",
+                "Check the connection (or the judge's), or turn re-ranking off under Knowledge; no answer was sent.",
+            ),
+            details={"kind": "rerank_failed"},
+        )
 
 
 def _replanned(req, variant, examples, retriever, endpoint: str, owed: dict[str, list]) -> Any:

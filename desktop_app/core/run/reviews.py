@@ -6,6 +6,7 @@ The table lives beside the results (``results.sqlite``), created on first use; a
 keyed by run and row and remembers a hash of the output it judged, so a rerun that changes the
 answer drops the person's word for it instead of carrying it over to text they never read.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -48,11 +49,12 @@ def set_review(conn: sqlite3.Connection, run_id: int, row_id: str, output: str |
         return
     if label not in LABELS:
         raise ValueError(f"a review is one of {LABELS}, not {label!r}")
-    conn.execute("INSERT INTO reviews (run_id, row_id, output_sha, label, reviewed_at) VALUES (?,?,?,?,?)"
-                 " ON CONFLICT(run_id, row_id) DO UPDATE SET output_sha = excluded.output_sha,"
-                 " label = excluded.label, reviewed_at = excluded.reviewed_at",
-                 (run_id, row_id, output_sha(output), label,
-                  datetime.now(timezone.utc).isoformat(timespec="seconds")))
+    conn.execute(
+        "INSERT INTO reviews (run_id, row_id, output_sha, label, reviewed_at) VALUES (?,?,?,?,?)"
+        " ON CONFLICT(run_id, row_id) DO UPDATE SET output_sha = excluded.output_sha,"
+        " label = excluded.label, reviewed_at = excluded.reviewed_at",
+        (run_id, row_id, output_sha(output), label, datetime.now(timezone.utc).isoformat(timespec="seconds")),
+    )
 
 
 def labels(conn: sqlite3.Connection, run_id: int) -> dict[str, tuple[str, str]]:
@@ -99,8 +101,7 @@ def measure(results: Iterable[RowResult], *, skip_unsure: bool = False) -> "Agre
 def sample(results: Sequence[RowResult], size: int = SAMPLE_SIZE, seed: int = 0) -> list[str]:
     """Rows worth a person's look: every unsure one first, then a seeded random draw of the rest
     (answered rows not reviewed yet), so the agreement measured is not only about hard cases."""
-    open_rows = [r for r in results if r.error is None and person_label(r) is None
-                 and automatic_outcome(r) is not None]
+    open_rows = [r for r in results if r.error is None and person_label(r) is None and automatic_outcome(r) is not None]
     unsure = [r.row_id for r in open_rows if automatic_outcome(r) == "unsure"]
     rest = [r.row_id for r in open_rows if automatic_outcome(r) != "unsure"]
     random.Random(seed).shuffle(rest)

@@ -14,6 +14,7 @@ a row that still fails after its retries is stored with its error and the run go
 ``should_stop`` stops promptly: no new requests; answers already on their way get
 ``cancel_grace_s`` to land and be stored (they are billed once sent), then the rest is cancelled.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -61,9 +62,20 @@ class RunOptions:
     @classmethod
     def from_dict(cls, data: dict | None, **overrides: Any) -> "RunOptions":
         data = {**(data or {}), **{k: v for k, v in overrides.items() if v is not None}}
-        known = {k: data[k] for k in ("concurrency", "timeout_s", "max_retries", "backoff_base_s",
-                                      "backoff_max_s", "retry_after_max_s", "cancel_grace_s",
-                                      "rate_limit_max_wait_s") if k in data}
+        known = {
+            k: data[k]
+            for k in (
+                "concurrency",
+                "timeout_s",
+                "max_retries",
+                "backoff_base_s",
+                "backoff_max_s",
+                "retry_after_max_s",
+                "cancel_grace_s",
+                "rate_limit_max_wait_s",
+            )
+            if k in data
+        }
         return cls(**known)
 
 
@@ -117,9 +129,22 @@ def retry_delay(exc: BaseException, attempt: int, options: RunOptions, rng: rand
 class _Session:
     """One execute_run: shared counters, the in-flight map that folds identical requests."""
 
-    def __init__(self, client, store: ResultStore, run: RunInfo, requests: Sequence[PlannedRequest], *,
-                 scorer: ScoreFn | None, cost_fn: CostFn | None, options: RunOptions,
-                 progress: Progress | None, total: int, already_done: int, model: str, seed: int | None):
+    def __init__(
+        self,
+        client,
+        store: ResultStore,
+        run: RunInfo,
+        requests: Sequence[PlannedRequest],
+        *,
+        scorer: ScoreFn | None,
+        cost_fn: CostFn | None,
+        options: RunOptions,
+        progress: Progress | None,
+        total: int,
+        already_done: int,
+        model: str,
+        seed: int | None,
+    ):
         self.client = client.with_options(max_retries=0, timeout=options.timeout_s)
         self.api_key = getattr(client, "api_key", None)  # to mask it in stored error texts
         self.store, self.run, self.options = store, run, options
@@ -180,8 +205,9 @@ class _Session:
                     timeouts += 1
                     self.pacer.timed_out()
                     self._note_timeout(exc)
-                retryable = (timed_out or is_retryable(exc)
-                             or isinstance(exc, (ValueError, openai.APIResponseValidationError)))
+                retryable = (
+                    timed_out or is_retryable(exc) or isinstance(exc, (ValueError, openai.APIResponseValidationError))
+                )
                 # A timed-out request is sent again once at most: with the same parameters it would
                 # most likely run away again, and each abandoned try keeps a local server busy.
                 if not retryable or attempts > self.options.max_retries or timeouts > 1:
@@ -201,14 +227,22 @@ class _Session:
                 continue
             self.pacer.succeeded()
             usage = getattr(resp, "usage", None)
-            return _Answer(text, getattr(usage, "prompt_tokens", 0) or 0, getattr(usage, "completion_tokens", 0) or 0,
-                           latency, attempts)
+            return _Answer(
+                text,
+                getattr(usage, "prompt_tokens", 0) or 0,
+                getattr(usage, "completion_tokens", 0) or 0,
+                latency,
+                attempts,
+            )
 
     def _note_timeout(self, exc: BaseException) -> None:
         # Every request timing out, none answered: the server does not answer; stop instead of
         # waiting out each row (a fully hung server would hold a 2,000-row run for hours).
         self.timeout_streak += 1
-        if self.timeout_streak >= max(4, 2 * self.options.concurrency) and self.outcome.completed == self.outcome.errors:
+        if (
+            self.timeout_streak >= max(4, 2 * self.options.concurrency)
+            and self.outcome.completed == self.outcome.errors
+        ):
             raise _Fatal(exc)
 
     def _note_unreachable(self, exc: BaseException) -> None:
@@ -260,8 +294,14 @@ class _Session:
         model = req.body.get("model", self.model)
         if self.score_off_loop:  # judging takes seconds: keep the loop free, and the answer safe first
             if ans.error is None and not ans.cached:  # a cancel or kill while judging must not re-pay it
-                self.store.cache_put(req.key, ans.text or "", tokens_in=ans.tokens_in, tokens_out=ans.tokens_out,
-                                     latency_s=ans.latency_s, model=model)
+                self.store.cache_put(
+                    req.key,
+                    ans.text or "",
+                    tokens_in=ans.tokens_in,
+                    tokens_out=ans.tokens_out,
+                    latency_s=ans.latency_s,
+                    model=model,
+                )
             t_off = time.perf_counter()
             verdicts, calls = await asyncio.to_thread(self._score, req, ans.text)
             t0 += time.perf_counter() - t_off  # model time is not scoring overhead
@@ -275,10 +315,20 @@ class _Session:
         error = ans.error
         if error is None and calls.failures:  # not judged: an error, so a resume judges it again (answer cached)
             error = f"judge_error: {calls.failures[0]}"
-        result = RowResult(run_id=self.run.id, row_id=req.row.id, output=ans.text, error=error,
-                           latency_s=ans.latency_s, tokens_in=ans.tokens_in, tokens_out=ans.tokens_out,
-                           cost=cost, cached=ans.cached, attempts=ans.attempts, passages=tuple(req.passages),
-                           verdicts=verdicts)
+        result = RowResult(
+            run_id=self.run.id,
+            row_id=req.row.id,
+            output=ans.text,
+            error=error,
+            latency_s=ans.latency_s,
+            tokens_in=ans.tokens_in,
+            tokens_out=ans.tokens_out,
+            cost=cost,
+            cached=ans.cached,
+            attempts=ans.attempts,
+            passages=tuple(req.passages),
+            verdicts=verdicts,
+        )
         self.store.store_answer(result, req.key, model=model)
         o = self.outcome
         o.overhead_s += time.perf_counter() - t0
@@ -295,11 +345,21 @@ class _Session:
         elapsed = time.perf_counter() - self.started
         remaining = max(0, self.total - done)
         eta = elapsed / o.completed * remaining if o.completed else None
-        return {"event": kind, "run": self.run.name, "run_id": self.run.id, "done": done, "total": self.total,
-                "errors": o.errors, "cached": o.cache_hits, "cost": round(o.cost_paid, 6),
-                "eta_s": None if eta is None else round(eta, 1), "status": o.status,
-                # "waiting for the rate limit: 12 s" (0: not waiting), and how often it was met
-                "waiting_s": round(self.pacer.waiting_s(), 1), "rate_limited": self.pacer.limited}
+        return {
+            "event": kind,
+            "run": self.run.name,
+            "run_id": self.run.id,
+            "done": done,
+            "total": self.total,
+            "errors": o.errors,
+            "cached": o.cache_hits,
+            "cost": round(o.cost_paid, 6),
+            "eta_s": None if eta is None else round(eta, 1),
+            "status": o.status,
+            # "waiting for the rate limit: 12 s" (0: not waiting), and how often it was met
+            "waiting_s": round(self.pacer.waiting_s(), 1),
+            "rate_limited": self.pacer.limited,
+        }
 
     async def worker(self) -> None:
         try:
@@ -314,8 +374,9 @@ class _Session:
                     task.cancel()
 
 
-async def _watch(should_stop: ShouldStop, session: "_Session", tasks: list[asyncio.Task], stopped: list[bool],
-                 grace_s: float) -> None:
+async def _watch(
+    should_stop: ShouldStop, session: "_Session", tasks: list[asyncio.Task], stopped: list[bool], grace_s: float
+) -> None:
     while True:
         await asyncio.sleep(_STOP_POLL_S)
         if should_stop():
@@ -327,12 +388,23 @@ async def _watch(should_stop: ShouldStop, session: "_Session", tasks: list[async
             return
 
 
-async def execute_run(client, store: ResultStore, run: RunInfo, requests: Sequence[PlannedRequest], *,
-                      scorer: ScoreFn | None = None, cost_fn: CostFn | None = None,
-                      options: RunOptions = RunOptions(), progress: Progress | None = None,
-                      should_stop: ShouldStop | None = None, total: int | None = None, already_done: int = 0,
-                      model: str = "", seed: int | None = None,
-                      describe_fatal: Callable[[BaseException], AppError] | None = None) -> Outcome:
+async def execute_run(
+    client,
+    store: ResultStore,
+    run: RunInfo,
+    requests: Sequence[PlannedRequest],
+    *,
+    scorer: ScoreFn | None = None,
+    cost_fn: CostFn | None = None,
+    options: RunOptions = RunOptions(),
+    progress: Progress | None = None,
+    should_stop: ShouldStop | None = None,
+    total: int | None = None,
+    already_done: int = 0,
+    model: str = "",
+    seed: int | None = None,
+    describe_fatal: Callable[[BaseException], AppError] | None = None,
+) -> Outcome:
     """Send ``requests`` for ``run`` and store each result as it completes.
 
     Returns the session's Outcome; its status is "complete", "cancelled" or "failed" (the
@@ -340,17 +412,31 @@ async def execute_run(client, store: ResultStore, run: RunInfo, requests: Sequen
     model not found, server unreachable) stops the run and raises ConnectionFailed after the
     finished rows are safe.
     """
-    session = _Session(client, store, run, requests, scorer=scorer, cost_fn=cost_fn, options=options,
-                       progress=progress, total=len(requests) + already_done if total is None else total,
-                       already_done=already_done, model=model, seed=seed)
+    session = _Session(
+        client,
+        store,
+        run,
+        requests,
+        scorer=scorer,
+        cost_fn=cost_fn,
+        options=options,
+        progress=progress,
+        total=len(requests) + already_done if total is None else total,
+        already_done=already_done,
+        model=model,
+        seed=seed,
+    )
     store.set_status(run.id, "running")
     if progress is not None:
         progress(session.event("start"))
     workers = [asyncio.create_task(session.worker()) for _ in range(max(1, min(options.concurrency, len(requests))))]
     session.tasks = workers
     stopped: list[bool] = []
-    watcher = (asyncio.create_task(_watch(should_stop, session, workers, stopped, options.cancel_grace_s))
-               if should_stop else None)
+    watcher = (
+        asyncio.create_task(_watch(should_stop, session, workers, stopped, options.cancel_grace_s))
+        if should_stop
+        else None
+    )
     status = "failed"
     try:
         results = await asyncio.gather(*workers, return_exceptions=True)
@@ -375,9 +461,11 @@ async def execute_run(client, store: ResultStore, run: RunInfo, requests: Sequen
         exc = session.fatal.exc
         if describe_fatal is not None:
             raise describe_fatal(exc) from exc
-        raise ConnectionFailed(f"The model server refused the run: {_error_text(exc, session.api_key)}",
-                               "Check the connection (key, model, address) and run again; finished rows are kept.",
-                               details={"verdict": classify(exc)}) from exc
+        raise ConnectionFailed(
+            f"The model server refused the run: {_error_text(exc, session.api_key)}",
+            "Check the connection (key, model, address) and run again; finished rows are kept.",
+            details={"verdict": classify(exc)},
+        ) from exc
     return session.outcome
 
 

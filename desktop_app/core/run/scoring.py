@@ -11,6 +11,7 @@ That reads as "82% of answers carry the right facts" on the maps. Rows whose con
 is unsure (text alone could not decide, and no judge or person did) are counted apart: left
 out of the content score and the pass rate, and reported as ``unsure``.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -21,8 +22,18 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Collection, Iterator, Mapping, Sequence
 
-from desktop_app.core.records import (REVIEW_CHECK, Passage, Row, RowResult, RunInfo, RunSummary, Verdict,
-                                      behaviour_passed, content_outcome, row_passed)
+from desktop_app.core.records import (
+    REVIEW_CHECK,
+    Passage,
+    Row,
+    RowResult,
+    RunInfo,
+    RunSummary,
+    Verdict,
+    behaviour_passed,
+    content_outcome,
+    row_passed,
+)
 
 # evaluate(specs, row, output, passages=(), judge=None, embed=None) -> verdicts (checks.evaluate_row)
 Evaluate = Callable[..., tuple[Verdict, ...]]
@@ -141,8 +152,7 @@ def run_cost(results: Sequence[RowResult]) -> float | None:
     return None if len(costs) < len(results) else math.fsum(costs)
 
 
-def summarize(run: RunInfo, results: Sequence[RowResult], *,
-              eval_ids: Collection[str] | None = None) -> RunSummary:
+def summarize(run: RunInfo, results: Sequence[RowResult], *, eval_ids: Collection[str] | None = None) -> RunSummary:
     """The leaderboard line of one run; latencies of errored rows are left out.
 
     ``eval_ids``: the current evaluation rows. Results of other rows are left out, and rows
@@ -169,17 +179,22 @@ def summarize(run: RunInfo, results: Sequence[RowResult], *,
         passed += row_passed(r)
     latencies = [r.latency_s for r in results if r.error is None and r.latency_s is not None]
     return RunSummary(
-        run=run, rows=len(results), errors=errors,
+        run=run,
+        rows=len(results),
+        errors=errors,
         content_score=_share(content_ok, content_judged),
         behaviour_score=_share(behaviour_ok, total),
         pass_rate=_share(passed, total - unsure),
-        tokens_in=sum(r.tokens_in for r in results), tokens_out=sum(r.tokens_out for r in results),
+        tokens_in=sum(r.tokens_in for r in results),
+        tokens_out=sum(r.tokens_out for r in results),
         cost=run_cost(results),
-        latency_p50=percentile(latencies, 50), latency_p95=percentile(latencies, 95),
+        latency_p50=percentile(latencies, 50),
+        latency_p95=percentile(latencies, 95),
         context_recall=_mean_metric(results, "context_recall"),
         context_precision=_mean_metric(results, "context_precision"),
         faithfulness=_mean_metric(results, "faithfulness"),
-        missing=missing, unsure=unsure,
+        missing=missing,
+        unsure=unsure,
     )
 
 
@@ -200,17 +215,33 @@ def summary_to_dict(s: RunSummary, *, unknown_cost: float | None = 0.0) -> dict:
 
     x, y = Variant(name=s.run.name, techniques=s.run.techniques).grid_position
     return {
-        "run_id": s.run.id, "name": s.run.name, "techniques": list(s.run.techniques),
-        "technique_position": [x, y], "imported": s.run.imported, "status": s.run.status,
-        "model": s.run.model, "rows": s.rows, "errors": s.errors,
-        "content_score": s.content_score, "behaviour_score": s.behaviour_score, "pass_rate": s.pass_rate,
-        "tokens": s.tokens_in + s.tokens_out, "tokens_in": s.tokens_in, "tokens_out": s.tokens_out,
-        "cost": unknown_cost if s.cost is None else s.cost, "cost_known": s.cost is not None,
-        "latency_p50": s.latency_p50, "latency_p95": s.latency_p95,
-        "context_recall": s.context_recall, "context_precision": s.context_precision,
-        "faithfulness": s.faithfulness, "missing": s.missing, "unsure": s.unsure,
+        "run_id": s.run.id,
+        "name": s.run.name,
+        "techniques": list(s.run.techniques),
+        "technique_position": [x, y],
+        "imported": s.run.imported,
+        "status": s.run.status,
+        "model": s.run.model,
+        "rows": s.rows,
+        "errors": s.errors,
+        "content_score": s.content_score,
+        "behaviour_score": s.behaviour_score,
+        "pass_rate": s.pass_rate,
+        "tokens": s.tokens_in + s.tokens_out,
+        "tokens_in": s.tokens_in,
+        "tokens_out": s.tokens_out,
+        "cost": unknown_cost if s.cost is None else s.cost,
+        "cost_known": s.cost is not None,
+        "latency_p50": s.latency_p50,
+        "latency_p95": s.latency_p95,
+        "context_recall": s.context_recall,
+        "context_precision": s.context_precision,
+        "faithfulness": s.faithfulness,
+        "missing": s.missing,
+        "unsure": s.unsure,
         # An import without token columns has unknown usage, not free usage.
-        "tokens_per_request": None if s.run.imported and not (s.tokens_in + s.tokens_out)
+        "tokens_per_request": None
+        if s.run.imported and not (s.tokens_in + s.tokens_out)
         else per_request(s.tokens_in + s.tokens_out, s.rows - s.errors),
         "cost_per_1000": per_request(s.cost, s.rows - s.errors, 1000),
     }
@@ -237,8 +268,12 @@ def _current(v: Verdict, keys: Mapping[str, str | None]) -> bool:
     return (want is None or v.spec in ("", want)) and not v.reason.startswith(_FAILED_CALL)
 
 
-def rescore_results(results: Sequence[RowResult], rows_by_id: dict[str, Row], scorer: Scorer,
-                    keep_checks: Mapping[str, str] | Collection[str] = frozenset()) -> dict[str, tuple[Verdict, ...]]:
+def rescore_results(
+    results: Sequence[RowResult],
+    rows_by_id: dict[str, Row],
+    scorer: Scorer,
+    keep_checks: Mapping[str, str] | Collection[str] = frozenset(),
+) -> dict[str, tuple[Verdict, ...]]:
     """New verdicts for stored results with the current checks, no model called.
 
     Verdicts of checks that need a model (``keep_checks``: id -> fingerprint, see
@@ -255,8 +290,9 @@ def rescore_results(results: Sequence[RowResult], rows_by_id: dict[str, Row], sc
             continue
         fresh = scorer(row, r.output if r.error is None else None, r.passages)
         # A person's review is their word on this answer, whatever the checks: it stays.
-        out[r.row_id] = fresh + tuple(v for v in r.verdicts
-                                      if (v.check in keys and _current(v, keys)) or v.check == REVIEW_CHECK)
+        out[r.row_id] = fresh + tuple(
+            v for v in r.verdicts if (v.check in keys and _current(v, keys)) or v.check == REVIEW_CHECK
+        )
     return out
 
 
@@ -309,5 +345,10 @@ def retrieval_scorer() -> Retrieval | None:
 def project_scorer(project, rows: Sequence[Row], *, judge=None, embed=None) -> Scorer:
     from desktop_app.core import checks  # noqa: PLC0415
 
-    return Scorer(specs=project_specs(project, rows), evaluate=checks.evaluate_row,
-                  retrieval=retrieval_scorer(), judge=judge, embed=embed)
+    return Scorer(
+        specs=project_specs(project, rows),
+        evaluate=checks.evaluate_row,
+        retrieval=retrieval_scorer(),
+        judge=judge,
+        embed=embed,
+    )

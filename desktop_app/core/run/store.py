@@ -6,6 +6,7 @@ connection plus any number of readers; each thread gets its own connection (sqli
 connections must not be shared across threads). ``synchronous=NORMAL`` in WAL survives a
 killed process (the OS has the pages); only a power cut can drop the last commits.
 """
+
 from __future__ import annotations
 
 import json
@@ -18,15 +19,21 @@ from pathlib import Path
 from typing import Iterable
 
 from desktop_app.core.run import batch_table, reviews
-from desktop_app.core.run.store_codec import (now_iso, passages_from_json, passages_to_json,  # noqa: F401
-                                              verdicts_from_json, verdicts_to_json)
+from desktop_app.core.run.store_codec import (
+    now_iso,
+    passages_from_json,
+    passages_to_json,  # noqa: F401
+    verdicts_from_json,
+    verdicts_to_json,
+)
 from desktop_app.core.errors import ProjectError
 from desktop_app.core.records import RowResult, RunInfo, Verdict
 from desktop_app.core.phrases import phrase, translate
 
 SCHEMA_VERSION = 4  # 2: results.cost_known (an unknown price is not $0); 3: a person's reviews; 4: batches
 
-_SCHEMA = """
+_SCHEMA = (
+    """
 CREATE TABLE IF NOT EXISTS runs (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     name TEXT NOT NULL,
@@ -68,14 +75,23 @@ CREATE TABLE IF NOT EXISTS request_cache (
     latency_s REAL,
     created_at TEXT NOT NULL
 );
-""" + reviews.TABLE + ";" + batch_table.TABLES + ";"
+"""
+    + reviews.TABLE
+    + ";"
+    + batch_table.TABLES
+    + ";"
+)
 # Each step brings a store of the version before it up to the next one.
-_MIGRATIONS = {1: "ALTER TABLE results ADD COLUMN cost_known INTEGER NOT NULL DEFAULT 1;",
-               2: reviews.TABLE + ";",
-               3: batch_table.TABLES + ";"}
+_MIGRATIONS = {
+    1: "ALTER TABLE results ADD COLUMN cost_known INTEGER NOT NULL DEFAULT 1;",
+    2: reviews.TABLE + ";",
+    3: batch_table.TABLES + ";",
+}
 
-_RESULT_COLS = ("run_id, row_id, output, error, latency_s, tokens_in, tokens_out, cost, cached, "
-                "attempts, passages, verdicts, cost_known")
+_RESULT_COLS = (
+    "run_id, row_id, output, error, latency_s, tokens_in, tokens_out, cost, cached, "
+    "attempts, passages, verdicts, cost_known"
+)
 _UPSERT = (
     "INSERT INTO results (run_id, row_id, output, error, latency_s, tokens_in, tokens_out, cost, cached,"
     " attempts, passages, verdicts, request_key, created_at, cost_known) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
@@ -83,7 +99,8 @@ _UPSERT = (
     " latency_s=excluded.latency_s, tokens_in=excluded.tokens_in, tokens_out=excluded.tokens_out,"
     " cost=excluded.cost, cost_known=excluded.cost_known, cached=excluded.cached, attempts=excluded.attempts,"
     " passages=excluded.passages,"
-    " verdicts=excluded.verdicts, request_key=excluded.request_key, created_at=excluded.created_at")
+    " verdicts=excluded.verdicts, request_key=excluded.request_key, created_at=excluded.created_at"
+)
 
 
 def _inserted_id(cur: sqlite3.Cursor) -> int:
@@ -126,13 +143,24 @@ class ResultStore:
         """Raise ProjectError when results.sqlite was deleted or replaced since it was opened: SQLite
         would go on writing into the removed file and every answer from then on would be lost."""
         if self._identity is not None and self._file_identity() != self._identity:
-            raise ProjectError(phrase(translate("ProjectErrors", "{name} was removed or replaced while the app was "
-                                                                 "writing to it; the answers since then could not be "
-                                                                 "kept."), name=self.path.name),
-                               translate("ProjectErrors", "Restore the file if it was moved (or start again: finished "
-                                                          "answers in the restored file are not paid again), and do "
-                                                          "not move project files during a run."),
-                               details={"kind": "results_vanished"})
+            raise ProjectError(
+                phrase(
+                    translate(
+                        "ProjectErrors",
+                        "{name} was removed or replaced while the app was "
+                        "writing to it; the answers since then could not be "
+                        "kept.",
+                    ),
+                    name=self.path.name,
+                ),
+                translate(
+                    "ProjectErrors",
+                    "Restore the file if it was moved (or start again: finished "
+                    "answers in the restored file are not paid again), and do "
+                    "not move project files during a run.",
+                ),
+                details={"kind": "results_vanished"},
+            )
 
     # -- connections -----------------------------------------------------------------------
     def _conn(self) -> sqlite3.Connection:
@@ -149,12 +177,23 @@ class ResultStore:
             conn.execute("PRAGMA foreign_keys = ON")
             version = conn.execute("PRAGMA user_version").fetchone()[0]
         except sqlite3.DatabaseError as exc:
-            raise ProjectError(phrase(translate("ProjectErrors", "The results store {path} cannot be opened ({problem})."), path=self.path, problem=exc),
-                               translate("ProjectErrors", "Restore results.sqlite from a backup, or move it away to start afresh.")) from exc
+            raise ProjectError(
+                phrase(
+                    translate("ProjectErrors", "The results store {path} cannot be opened ({problem})."),
+                    path=self.path,
+                    problem=exc,
+                ),
+                translate("ProjectErrors", "Restore results.sqlite from a backup, or move it away to start afresh."),
+            ) from exc
         if version > SCHEMA_VERSION:
             conn.close()
-            raise ProjectError(phrase(translate("ProjectErrors", "The results store {name} was written by a newer version of the app."), name=self.path.name),
-                               translate("ProjectErrors", "Update LLM Path Advisor to open these results."))
+            raise ProjectError(
+                phrase(
+                    translate("ProjectErrors", "The results store {name} was written by a newer version of the app."),
+                    name=self.path.name,
+                ),
+                translate("ProjectErrors", "Update LLM Path Advisor to open these results."),
+            )
         if version < SCHEMA_VERSION:
             self._upgrade(conn)
         self.journal_mode = str(mode).lower()  # "wal" except on file systems without shared memory
@@ -200,18 +239,44 @@ class ResultStore:
         self.close()
 
     # -- runs ------------------------------------------------------------------------------
-    def create_run(self, name: str, techniques: Iterable[str], *, model: str = "", variant: dict | None = None,
-                   imported: bool = False, fingerprint: str = "", status: str = "running") -> RunInfo:
+    def create_run(
+        self,
+        name: str,
+        techniques: Iterable[str],
+        *,
+        model: str = "",
+        variant: dict | None = None,
+        imported: bool = False,
+        fingerprint: str = "",
+        status: str = "running",
+    ) -> RunInfo:
         cur = self._conn().execute(
             "INSERT INTO runs (name, techniques, model, variant, imported, status, created_at, fingerprint)"
             " VALUES (?,?,?,?,?,?,?,?)",
-            (name, json.dumps(list(techniques)), model, json.dumps(variant or {}, ensure_ascii=False),
-             int(imported), status, now_iso(), fingerprint))
+            (
+                name,
+                json.dumps(list(techniques)),
+                model,
+                json.dumps(variant or {}, ensure_ascii=False),
+                int(imported),
+                status,
+                now_iso(),
+                fingerprint,
+            ),
+        )
         return self.run(_inserted_id(cur))
 
     def _run_from(self, r: sqlite3.Row | tuple) -> RunInfo:
-        return RunInfo(id=r[0], name=r[1], techniques=tuple(json.loads(r[2])), model=r[3],
-                       variant=json.loads(r[4]), imported=bool(r[5]), status=r[6], created_at=r[7])
+        return RunInfo(
+            id=r[0],
+            name=r[1],
+            techniques=tuple(json.loads(r[2])),
+            model=r[3],
+            variant=json.loads(r[4]),
+            imported=bool(r[5]),
+            status=r[6],
+            created_at=r[7],
+        )
 
     _RUN_COLS = "id, name, techniques, model, variant, imported, status, created_at"
 
@@ -227,15 +292,20 @@ class ResultStore:
         return [self._run_from(r) for r in rows]
 
     def runs_named(self, name: str) -> list[RunInfo]:
-        rows = self._conn().execute(f"SELECT {self._RUN_COLS} FROM runs WHERE name = ? ORDER BY id",
-                                    (name,)).fetchall()
+        rows = self._conn().execute(f"SELECT {self._RUN_COLS} FROM runs WHERE name = ? ORDER BY id", (name,)).fetchall()
         return [self._run_from(r) for r in rows]
 
     def find_run(self, name: str, fingerprint: str) -> RunInfo | None:
         """The latest model run with this name and these exact settings (the one a re-run resumes)."""
-        r = self._conn().execute(
-            f"SELECT {self._RUN_COLS} FROM runs WHERE name = ? AND fingerprint = ? AND imported = 0"
-            " ORDER BY id DESC LIMIT 1", (name, fingerprint)).fetchone()
+        r = (
+            self._conn()
+            .execute(
+                f"SELECT {self._RUN_COLS} FROM runs WHERE name = ? AND fingerprint = ? AND imported = 0"
+                " ORDER BY id DESC LIMIT 1",
+                (name, fingerprint),
+            )
+            .fetchone()
+        )
         return self._run_from(r) if r else None
 
     def fingerprint(self, run_id: int) -> str:
@@ -255,12 +325,22 @@ class ResultStore:
         self._conn().execute("UPDATE runs SET status = ?, finished_at = ? WHERE id = ?", (status, finished, run_id))
 
     def delete_run(self, run_id: int) -> None:
-        self._transaction([("DELETE FROM results WHERE run_id = ?", [(run_id,)]),
-                           ("DELETE FROM runs WHERE id = ?", [(run_id,)])])
+        self._transaction(
+            [("DELETE FROM results WHERE run_id = ?", [(run_id,)]), ("DELETE FROM runs WHERE id = ?", [(run_id,)])]
+        )
 
-    def add_complete_run(self, name: str, techniques: Iterable[str], results: Iterable[RowResult], *,
-                         model: str = "", variant: dict | None = None, imported: bool = True,
-                         replaces: int | None = None, checks_sig: str = "") -> RunInfo:
+    def add_complete_run(
+        self,
+        name: str,
+        techniques: Iterable[str],
+        results: Iterable[RowResult],
+        *,
+        model: str = "",
+        variant: dict | None = None,
+        imported: bool = True,
+        replaces: int | None = None,
+        checks_sig: str = "",
+    ) -> RunInfo:
         """A finished run and all its results in ONE transaction (imports: nothing half-imported).
 
         ``replaces`` names a run deleted in the same transaction (re-importing under one name).
@@ -275,8 +355,18 @@ class ResultStore:
             cur = conn.execute(
                 "INSERT INTO runs (name, techniques, model, variant, imported, status, created_at, finished_at,"
                 " checks_sig) VALUES (?,?,?,?,?,?,?,?,?)",
-                (name, json.dumps(list(techniques)), model, json.dumps(variant or {}, ensure_ascii=False),
-                 int(imported), "complete", stamp, stamp, checks_sig))
+                (
+                    name,
+                    json.dumps(list(techniques)),
+                    model,
+                    json.dumps(variant or {}, ensure_ascii=False),
+                    int(imported),
+                    "complete",
+                    stamp,
+                    stamp,
+                    checks_sig,
+                ),
+            )
             run_id = _inserted_id(cur)
             conn.executemany(_UPSERT, [self._result_params(dc_replace(r, run_id=run_id), "") for r in results])
             conn.execute("COMMIT")
@@ -299,10 +389,23 @@ class ResultStore:
     # -- results ---------------------------------------------------------------------------
     @staticmethod
     def _result_params(result: RowResult, request_key: str) -> tuple:
-        return (result.run_id, result.row_id, result.output, result.error, result.latency_s, result.tokens_in,
-                result.tokens_out, result.cost or 0.0, int(result.cached), result.attempts,
-                passages_to_json(result.passages), verdicts_to_json(result.verdicts), request_key, now_iso(),
-                int(result.cost is not None))
+        return (
+            result.run_id,
+            result.row_id,
+            result.output,
+            result.error,
+            result.latency_s,
+            result.tokens_in,
+            result.tokens_out,
+            result.cost or 0.0,
+            int(result.cached),
+            result.attempts,
+            passages_to_json(result.passages),
+            verdicts_to_json(result.verdicts),
+            request_key,
+            now_iso(),
+            int(result.cost is not None),
+        )
 
     def add_result(self, result: RowResult, request_key: str = "") -> None:
         """Store one row's result and commit at once (autocommit): it survives a kill from here on."""
@@ -314,25 +417,48 @@ class ResultStore:
         keys = list(request_keys) if request_keys is not None else [""] * len(results)
         self._transaction([(_UPSERT, [self._result_params(r, k) for r, k in zip(results, keys)])])
 
-    def update_verdicts(self, run_id: int, verdicts_by_row: dict[str, tuple[Verdict, ...]],
-                        checks_sig: str | None = None) -> None:
+    def update_verdicts(
+        self, run_id: int, verdicts_by_row: dict[str, tuple[Verdict, ...]], checks_sig: str | None = None
+    ) -> None:
         """New verdicts for stored rows (after the checks changed), in one transaction."""
         statements: list[tuple[str, list[tuple]]] = [
-            ("UPDATE results SET verdicts = ? WHERE run_id = ? AND row_id = ?",
-             [(verdicts_to_json(v), run_id, rid) for rid, v in verdicts_by_row.items()])]
+            (
+                "UPDATE results SET verdicts = ? WHERE run_id = ? AND row_id = ?",
+                [(verdicts_to_json(v), run_id, rid) for rid, v in verdicts_by_row.items()],
+            )
+        ]
         if checks_sig is not None:
             statements.append(("UPDATE runs SET checks_sig = ? WHERE id = ?", [(checks_sig, run_id)]))
         self._transaction(statements)
 
     def results(self, run_id: int) -> list[RowResult]:
         """The run's results, with the person's verdict on every answer they reviewed."""
-        rows = self._conn().execute(f"SELECT {_RESULT_COLS} FROM results WHERE run_id = ? ORDER BY rowid",
-                                    (run_id,)).fetchall()
-        return reviews.apply(self._conn(), run_id, [
-            RowResult(run_id=r[0], row_id=r[1], output=r[2], error=r[3], latency_s=r[4], tokens_in=r[5],
-                      tokens_out=r[6], cost=r[7] if r[12] else None, cached=bool(r[8]), attempts=r[9],
-                      passages=passages_from_json(r[10]), verdicts=verdicts_from_json(r[11]))
-            for r in rows])
+        rows = (
+            self._conn()
+            .execute(f"SELECT {_RESULT_COLS} FROM results WHERE run_id = ? ORDER BY rowid", (run_id,))
+            .fetchall()
+        )
+        return reviews.apply(
+            self._conn(),
+            run_id,
+            [
+                RowResult(
+                    run_id=r[0],
+                    row_id=r[1],
+                    output=r[2],
+                    error=r[3],
+                    latency_s=r[4],
+                    tokens_in=r[5],
+                    tokens_out=r[6],
+                    cost=r[7] if r[12] else None,
+                    cached=bool(r[8]),
+                    attempts=r[9],
+                    passages=passages_from_json(r[10]),
+                    verdicts=verdicts_from_json(r[11]),
+                )
+                for r in rows
+            ],
+        )
 
     def set_review(self, run_id: int, row_id: str, output: str | None, label: str | None) -> None:
         """A person's verdict on this answer ("right" / "wrong"; None takes it back)."""
@@ -340,8 +466,9 @@ class ResultStore:
 
     def finished_row_ids(self, run_id: int) -> set[str]:
         """Rows with an output; rows that ended in an error are tried again on resume."""
-        rows = self._conn().execute("SELECT row_id FROM results WHERE run_id = ? AND error IS NULL",
-                                    (run_id,)).fetchall()
+        rows = (
+            self._conn().execute("SELECT row_id FROM results WHERE run_id = ? AND error IS NULL", (run_id,)).fetchall()
+        )
         return {r[0] for r in rows}
 
     def request_keys(self, run_id: int) -> dict[str, str]:
@@ -355,9 +482,13 @@ class ResultStore:
 
     # -- request cache ---------------------------------------------------------------------
     def cache_get(self, key: str) -> CachedResponse | None:
-        r = self._conn().execute(
-            "SELECT key, response, tokens_in, tokens_out, latency_s, model FROM request_cache WHERE key = ?",
-            (key,)).fetchone()
+        r = (
+            self._conn()
+            .execute(
+                "SELECT key, response, tokens_in, tokens_out, latency_s, model FROM request_cache WHERE key = ?", (key,)
+            )
+            .fetchone()
+        )
         return CachedResponse(*r) if r else None
 
     def cached_keys(self, keys: Iterable[str]) -> set[str]:
@@ -365,16 +496,26 @@ class ResultStore:
         found: set[str] = set()
         conn = self._conn()
         for i in range(0, len(keys), 500):  # stay under SQLite's bound-parameter limit
-            chunk = keys[i:i + 500]
+            chunk = keys[i : i + 500]
             marks = ",".join("?" * len(chunk))
             found.update(r[0] for r in conn.execute(f"SELECT key FROM request_cache WHERE key IN ({marks})", chunk))
         return found
 
-    def cache_put(self, key: str, response: str, *, tokens_in: int = 0, tokens_out: int = 0,
-                  latency_s: float | None = None, model: str = "") -> None:
+    def cache_put(
+        self,
+        key: str,
+        response: str,
+        *,
+        tokens_in: int = 0,
+        tokens_out: int = 0,
+        latency_s: float | None = None,
+        model: str = "",
+    ) -> None:
         self._conn().execute(
             "INSERT OR REPLACE INTO request_cache (key, model, response, tokens_in, tokens_out, latency_s, created_at)"
-            " VALUES (?,?,?,?,?,?,?)", (key, model, response, tokens_in, tokens_out, latency_s, now_iso()))
+            " VALUES (?,?,?,?,?,?,?)",
+            (key, model, response, tokens_in, tokens_out, latency_s, now_iso()),
+        )
 
     def store_answer(self, result: RowResult, request_key: str, *, model: str = "") -> None:
         """Cache the answer and store the row in ONE commit, so neither can exist without the other."""
@@ -386,8 +527,16 @@ class ResultStore:
                 conn.execute(
                     "INSERT OR REPLACE INTO request_cache (key, model, response, tokens_in, tokens_out, latency_s,"
                     " created_at) VALUES (?,?,?,?,?,?,?)",
-                    (request_key, model, result.output or "", result.tokens_in, result.tokens_out,
-                     result.latency_s, now_iso()))
+                    (
+                        request_key,
+                        model,
+                        result.output or "",
+                        result.tokens_in,
+                        result.tokens_out,
+                        result.latency_s,
+                        now_iso(),
+                    ),
+                )
             conn.execute(_UPSERT, self._result_params(result, request_key))
             conn.execute("COMMIT")
         except BaseException:

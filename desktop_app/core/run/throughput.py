@@ -7,6 +7,7 @@ the answers per second it achieved for its server and model (project.json ``thro
 ``{"<endpoint> <model>": {"requests_per_s", "requests"}}``), and the next estimate uses it.
 Without a measurement, a local server is taken to answer one request at a time.
 """
+
 from __future__ import annotations
 
 import dataclasses

@@ -4,6 +4,7 @@ step it is ("Few-shot (k=3)"); a name the user chose is kept as typed.
 The name stays the run's identity (CLI --variants, results --json "name"); the label is only how
 it is shown. Labels are core phrases, so the window says them in the user's language.
 """
+
 from __future__ import annotations
 
 from desktop_app.core.phrases import phrase, translate

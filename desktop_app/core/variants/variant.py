@@ -5,6 +5,7 @@ A variant is a set of techniques plus a system prompt, a user template with the 
 ``build_messages`` turns (variant, row, examples pool, passages) into the exact chat messages
 sent, so the same inputs always give the same request (and the same cache key).
 """
+
 from __future__ import annotations
 
 import copy
@@ -32,7 +33,7 @@ INSTRUCTIONS = (
 STEP_BY_STEP = (
     "\n\nWork through the problem step by step before you answer: identify what is asked, recall the "
     "relevant facts, then reason to the answer. Write your reasoning first, then the final answer on a "
-    "last line that starts with \"Answer:\"."
+    'last line that starts with "Answer:".'
 )
 RAG_RULES = (
     "\n\nUse the numbered passages in the context to answer. Rely on them over your own memory; "
@@ -61,12 +62,19 @@ class Variant:
         self.techniques = tuple(dict.fromkeys(self.techniques))
         unknown = [t for t in self.techniques if t not in TECHNIQUES]
         if unknown:
-            raise RunError(phrase(translate("RunErrors", "Variant “{name}” names unknown technique(s): {techniques}."),
-                                  name=self.name, techniques=", ".join(unknown)),
-                           phrase(translate("RunErrors", "Use techniques from: {techniques}."),
-                                  techniques=", ".join(TECHNIQUES)))
+            raise RunError(
+                phrase(
+                    translate("RunErrors", "Variant “{name}” names unknown technique(s): {techniques}."),
+                    name=self.name,
+                    techniques=", ".join(unknown),
+                ),
+                phrase(translate("RunErrors", "Use techniques from: {techniques}."), techniques=", ".join(TECHNIQUES)),
+            )
         if not self.name.strip():
-            raise RunError(translate("RunErrors", "A variant needs a name."), translate("RunErrors", "Give each variant a short unique name."))
+            raise RunError(
+                translate("RunErrors", "A variant needs a name."),
+                translate("RunErrors", "Give each variant a short unique name."),
+            )
 
     @property
     def grid_position(self) -> tuple[int, int]:
@@ -89,15 +97,20 @@ class Variant:
     @classmethod
     def from_dict(cls, data: dict) -> "Variant":
         if not isinstance(data, dict) or not data.get("name"):
-            raise RunError(translate("RunErrors", "A variant in project.json has no name."),
-                           translate("RunErrors", "Give each variant a name, or remove it."))
+            raise RunError(
+                translate("RunErrors", "A variant in project.json has no name."),
+                translate("RunErrors", "Give each variant a name, or remove it."),
+            )
         known = {f.name for f in fields(cls)}
         kwargs = {k: copy.deepcopy(v) for k, v in data.items() if k in known}  # newer keys are ignored
         kwargs["techniques"] = tuple(kwargs.get("techniques") or ())
         if not isinstance(kwargs.get("params", {}), dict):
-            raise RunError(phrase(translate("RunErrors", "Variant “{name}” has parameters that are not a mapping."),
-                                  name=data["name"]),
-                           translate("RunErrors", "Write parameters as name: value pairs, e.g. temperature: 0."))
+            raise RunError(
+                phrase(
+                    translate("RunErrors", "Variant “{name}” has parameters that are not a mapping."), name=data["name"]
+                ),
+                translate("RunErrors", "Write parameters as name: value pairs, e.g. temperature: 0."),
+            )
         return cls(**kwargs)
 
 
@@ -106,16 +119,17 @@ def _preset_specs() -> dict[str, dict]:
     return {
         "baseline": dict(techniques=()),
         "instructions": dict(techniques=("instructions",), system=INSTRUCTIONS),
-        "step_by_step": dict(techniques=("instructions", "step_by_step"), system=INSTRUCTIONS + STEP_BY_STEP,
-                             answer_marker=ANSWER_MARKER),
+        "step_by_step": dict(
+            techniques=("instructions", "step_by_step"), system=INSTRUCTIONS + STEP_BY_STEP, answer_marker=ANSWER_MARKER
+        ),
         "few_shot": dict(techniques=("instructions", "few_shot"), system=INSTRUCTIONS, k=3),
         "rag": dict(techniques=("instructions", "rag"), system=rag_system, template=RAG_TEMPLATE),
-        "rag_few_shot": dict(techniques=("instructions", "few_shot", "rag"), system=rag_system,
-                             template=RAG_TEMPLATE, k=3),
+        "rag_few_shot": dict(
+            techniques=("instructions", "few_shot", "rag"), system=rag_system, template=RAG_TEMPLATE, k=3
+        ),
         # A fine-tuned model learned its behaviour from the training data: a short prompt suffices.
         "fine_tuned": dict(techniques=("fine_tuned",)),
-        "fine_tuned_rag": dict(techniques=("fine_tuned", "rag"), system=RAG_RULES.strip(),
-                               template=RAG_TEMPLATE),
+        "fine_tuned_rag": dict(techniques=("fine_tuned", "rag"), system=RAG_RULES.strip(), template=RAG_TEMPLATE),
     }
 
 
@@ -146,8 +160,10 @@ def grounding_steps(variant: dict) -> frozenset[str]:
 def preset(name: str, /, **overrides: Any) -> Variant:
     """A fresh Variant from a preset; ``overrides`` (e.g. name="ft-v2", model="ft:...", k=5) replace its fields."""
     if name not in PRESETS:
-        raise RunError(phrase(translate("RunErrors", "There is no variant preset called “{name}”."), name=name),
-                       phrase(translate("RunErrors", "Presets: {presets}."), presets=", ".join(PRESETS)))
+        raise RunError(
+            phrase(translate("RunErrors", "There is no variant preset called “{name}”."), name=name),
+            phrase(translate("RunErrors", "Presets: {presets}."), presets=", ".join(PRESETS)),
+        )
     spec = copy.deepcopy(PRESETS[name])
     spec.update(overrides)
     spec.setdefault("name", name)
@@ -193,8 +209,9 @@ def format_examples(examples: Iterable[Row]) -> str:
     return "\n\n".join(f"Input: {ex.input}\nOutput: {ex.expected}" for ex in examples)
 
 
-def build_messages(variant: Variant, row: Row, examples: Sequence[Row] = (),
-                   passages: Sequence[Passage] = ()) -> list[dict]:
+def build_messages(
+    variant: Variant, row: Row, examples: Sequence[Row] = (), passages: Sequence[Passage] = ()
+) -> list[dict]:
     """The exact chat messages for one row.
 
     ``examples`` is the examples pool (never evaluation rows): the variant picks its k from it.
@@ -206,8 +223,7 @@ def build_messages(variant: Variant, row: Row, examples: Sequence[Row] = (),
     """
     chosen = choose_examples(row, examples, variant.k) if "few_shot" in variant.techniques else []
     context = format_passages(passages) if passages else row.context
-    values = {"input": row.input, "context": context, "category": row.category,
-              "examples": format_examples(chosen)}
+    values = {"input": row.input, "context": context, "category": row.category, "examples": format_examples(chosen)}
     messages: list[dict] = []
     system = [s for s in (row.system.strip(), fill(variant.system, values) if variant.system.strip() else "") if s]
     if system:
@@ -233,13 +249,18 @@ def answer_part(variant: Variant | None, output: str) -> str:
 def load_variants(project) -> list[Variant]:
     data = project.section("variants") or []
     if not isinstance(data, list):
-        raise RunError(translate("RunErrors", "The variants section of project.json is not a list."),
-                       translate("RunErrors", "Restore project.json or recreate the variants."))
+        raise RunError(
+            translate("RunErrors", "The variants section of project.json is not a list."),
+            translate("RunErrors", "Restore project.json or recreate the variants."),
+        )
     variants = [Variant.from_dict(d) for d in data]
     names = [v.name for v in variants]
     dupes = sorted({n for n in names if names.count(n) > 1})
     if dupes:
-        raise RunError(phrase(translate("RunErrors", "Two variants share the name '{name}'."), name=dupes[0]), translate("RunErrors", "Give each variant a unique name."))
+        raise RunError(
+            phrase(translate("RunErrors", "Two variants share the name '{name}'."), name=dupes[0]),
+            translate("RunErrors", "Give each variant a unique name."),
+        )
     return variants
 
 
@@ -265,8 +286,10 @@ def load_selection(project) -> list[str] | None:
     if data is None:
         return None
     if not isinstance(data, list) or not all(isinstance(n, str) for n in data):
-        raise RunError(translate("RunErrors", "The list of variants to run in project.json is damaged."),
-                       translate("RunErrors", "Tick the variants to run again under Variants."))
+        raise RunError(
+            translate("RunErrors", "The list of variants to run in project.json is damaged."),
+            translate("RunErrors", "Tick the variants to run again under Variants."),
+        )
     return list(data)
 
 
@@ -284,7 +307,10 @@ def resolve_variants(project, names: Iterable[str] | None, *, has_examples: bool
             ticked = set(selection)
             chosen = [v for v in defined.values() if v.name in ticked]
             if not chosen:
-                raise RunError(translate("RunErrors", "No variant is ticked to run."), translate("RunErrors", "Tick at least one variant under Variants."))
+                raise RunError(
+                    translate("RunErrors", "No variant is ticked to run."),
+                    translate("RunErrors", "Tick at least one variant under Variants."),
+                )
             return chosen
         if defined:
             return list(defined.values())
@@ -300,6 +326,8 @@ def resolve_variants(project, names: Iterable[str] | None, *, has_examples: bool
             out.append(preset(name))
         else:
             choices = ", ".join(list(defined) + [p for p in PRESETS if p not in defined])
-            raise RunError(phrase(translate("RunErrors", "There is no variant called “{name}” in this project."), name=name),
-                           phrase(translate("RunErrors", "Choose from: {choices}."), choices=choices))
+            raise RunError(
+                phrase(translate("RunErrors", "There is no variant called “{name}” in this project."), name=name),
+                phrase(translate("RunErrors", "Choose from: {choices}."), choices=choices),
+            )
     return out

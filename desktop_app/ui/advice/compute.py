@@ -5,6 +5,7 @@ of project.json's data), so a page editing the project on the GUI thread meanwhi
 change what the worker reads; it returns frozen records only. Core modules are imported
 inside the function: they pull pandas and the results store, which must not slow start-up.
 """
+
 from __future__ import annotations
 
 import copy
@@ -83,11 +84,20 @@ def last_change(project, diagnosis) -> RunChange | None:
     key = natural_key
     fixed = sorted((r for r in common if before.outcome[r] != "pass" and after.outcome[r] == "pass"), key=key)
     broken = sorted((r for r in common if before.outcome[r] == "pass" and after.outcome[r] != "pass"), key=key)
-    return RunChange(latest.name, previous.name, latest.pass_rate, previous.pass_rate, tuple(fixed),
-                     tuple(broken), len(common), parent=bool(kind),
-                     added=tuple(t for t in latest.techniques if t not in previous.techniques),
-                     model_changed=kind == "model", model=infos[latest.id].model,
-                     labels=row_inputs(project, fixed + broken) if fixed or broken else {})
+    return RunChange(
+        latest.name,
+        previous.name,
+        latest.pass_rate,
+        previous.pass_rate,
+        tuple(fixed),
+        tuple(broken),
+        len(common),
+        parent=bool(kind),
+        added=tuple(t for t in latest.techniques if t not in previous.techniques),
+        model_changed=kind == "model",
+        model=infos[latest.id].model,
+        labels=row_inputs(project, fixed + broken) if fixed or broken else {},
+    )
 
 
 def compute_advice(state, project, *, warm_plots: bool = False) -> AdviceResult | None:

@@ -6,6 +6,7 @@ draw and in their words. Each page gives its words through ``_empty_texts`` and
 (It lives next to base.py, not under ui/advice, so importing it never imports the pages package
 half-way through.)
 """
+
 from __future__ import annotations
 
 from PySide6.QtCore import Slot

@@ -3,6 +3,7 @@
 Templates use Qt's %1, %2 ... placeholders (what translators know); ``fill`` (one pass, from
 desktop_app/ui/words.py) is re-exported here with the number formats.
 """
+
 from __future__ import annotations
 
 from html import escape
@@ -11,6 +12,7 @@ from desktop_app.core.report.text import count, pct, seconds  # pure number form
 from desktop_app.ui.words import fill
 
 __all__ = ["fill", "pct", "count", "seconds", "points", "ratio", "elide", "num", "rich_tooltip"]
+
 
 def num(x) -> float | None:
     if isinstance(x, bool) or not isinstance(x, (int, float)):
@@ -34,7 +36,7 @@ def ratio(x) -> str:
 
 def elide(text: str, limit: int = 28) -> str:
     text = str(text)
-    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def rich_tooltip(lines) -> str:

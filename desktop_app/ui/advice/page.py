@@ -5,6 +5,7 @@ and whenever its runs, checks, dataset or settings change. The page edits two th
 project: the target pass rate (project.json ``target_pass_rate``; announced as "settings")
 and the ticks of the checklist (``advice_checklist``: {recommendation: [ids]}, read only here).
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -101,8 +102,9 @@ class AdvicePage(DiagnosisPage):
         self.export_busy.set_texts(self.tr("Writing the report…"), self.tr("Cancel e&xport"))
         self.target_label.setText(self.tr("&Target pass rate:"))
         self.target_spin.setSuffix(self.tr(" %"))
-        self.target_spin.setToolTip(self.tr("The pass rate that is good enough; the advice says \"Good enough\" once "
-                                            "the best run reaches it."))
+        self.target_spin.setToolTip(
+            self.tr('The pass rate that is good enough; the advice says "Good enough" once the best run reaches it.')
+        )
         self.export_button.setText(self.tr("&Export report…"))
         self.open_report_button.setText(self.tr("&Open report"))
         self.finetune_button.setText(self.tr("&Fine-tuning helper…"))
@@ -159,8 +161,10 @@ class AdvicePage(DiagnosisPage):
         try:
             self.project.set_section("target_pass_rate", round(percent / 100, 4))
         except OSError as exc:
-            self.banner.show_message(self.tr("The target could not be saved."),
-                                     fill(self.tr("Check that the project folder is writable (%1)."), exc))
+            self.banner.show_message(
+                self.tr("The target could not be saved."),
+                fill(self.tr("Check that the project folder is writable (%1)."), exc),
+            )
             return
         self.project_modified.emit("settings")
         self.refresh()
@@ -177,23 +181,40 @@ class AdvicePage(DiagnosisPage):
         self.stack.setCurrentWidget(self.scroll_area)
 
     def _internal_error_texts(self) -> tuple[str, str]:
-        return (self.tr("The advice could not be computed because of an internal error."),
-                self.tr("The details are in the log (Help → Show Log Folder)."))
+        return (
+            self.tr("The advice could not be computed because of an internal error."),
+            self.tr("The details are in the log (Help → Show Log Folder)."),
+        )
 
     def _empty_texts(self, kind: str) -> tuple[str, str, str, str, str]:
         if kind == "no_project":
-            return (self.tr("No project is open"), self.tr("Open or create a project and run a few variants; the "
-                                                           "advice appears here."), "", self.tr("&Go to Project"),
-                    "project")
+            return (
+                self.tr("No project is open"),
+                self.tr("Open or create a project and run a few variants; the advice appears here."),
+                "",
+                self.tr("&Go to Project"),
+                "project",
+            )
         if kind == "loading":
             return (self.tr("Reading the runs…"), "", "", "", "")
         if kind == "stopped":
-            return (self.tr("Stopped"), self.tr("The advice was not computed because the work was cancelled."), "",
-                    self.tr("&Try again"), "retry")
+            return (
+                self.tr("Stopped"),
+                self.tr("The advice was not computed because the work was cancelled."),
+                "",
+                self.tr("&Try again"),
+                "retry",
+            )
         if kind == "no_runs":
-            return (self.tr("No advice yet"), self.tr("This project has no runs yet."),
-                    self.tr("Run a baseline and one or two variants, or import a run made elsewhere; the advice "
-                            "compares them."), self.tr("&Go to Run"), "run")
+            return (
+                self.tr("No advice yet"),
+                self.tr("This project has no runs yet."),
+                self.tr(
+                    "Run a baseline and one or two variants, or import a run made elsewhere; the advice compares them."
+                ),
+                self.tr("&Go to Run"),
+                "run",
+            )
         return (self.tr("No advice could be given"), self.tr("See the message above."), "", "", "")
 
     def _show_rows(self, rows: list, run) -> None:
@@ -220,8 +241,10 @@ class AdvicePage(DiagnosisPage):
         try:
             self.project.set_section(CHECKLIST_KEY, section)
         except OSError as exc:
-            self.banner.show_message(self.tr("The checklist could not be saved."),
-                                     fill(self.tr("Check that the project folder is writable (%1)."), exc))
+            self.banner.show_message(
+                self.tr("The checklist could not be saved."),
+                fill(self.tr("Check that the project folder is writable (%1)."), exc),
+            )
 
     def open_finetune(self) -> None:
         if self.project is None:
@@ -235,8 +258,9 @@ class AdvicePage(DiagnosisPage):
         if self.project is None:
             return
         default = str(self.project.exports_dir / "report.html")
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the report"), default,
-                                              self.tr("HTML files (*.html *.htm)"))
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export the report"), default, self.tr("HTML files (*.html *.htm)")
+        )
         if path:
             self.export(path)
 
@@ -262,8 +286,10 @@ class AdvicePage(DiagnosisPage):
         if error.is_app_error:
             self.banner.show_error(error)
         else:
-            self.banner.show_message(self.tr("The report could not be written because of an internal error."),
-                                     self.tr("The details are in the log (Help → Show Log Folder)."))
+            self.banner.show_message(
+                self.tr("The report could not be written because of an internal error."),
+                self.tr("The details are in the log (Help → Show Log Folder)."),
+            )
 
     def open_report(self) -> None:
         if self.report_path:

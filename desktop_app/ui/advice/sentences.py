@@ -5,6 +5,7 @@ The window and the exported report word the same data from the same templates, s
 say one thing in two wordings. Every method returns PLAIN text: callers put it in plain-text
 labels, or html.escape it, because run names are user text.
 """
+
 from __future__ import annotations
 
 from typing import Any

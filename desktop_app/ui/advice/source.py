@@ -5,6 +5,7 @@ to every page). Requests made in one turn of the event loop are coalesced into o
 the quick pool, whose result goes to both, so the two-core machines our users have do the
 work once. Results carry the project folder they belong to; a page ignores any other.
 """
+
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, QTimer, Signal

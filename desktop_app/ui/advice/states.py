@@ -1,4 +1,5 @@
 """Two small states both advice pages show: "working on it" (with Cancel) and "nothing to show yet"."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal

@@ -3,6 +3,7 @@
 Everything that quotes data (run names, row ids) is a plain-text label, except the row links,
 which RowLinks builds from escaped ids only.
 """
+
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
@@ -14,8 +15,10 @@ from desktop_app.ui.advice.sentences import GAP_KINDS, AdviceText
 from desktop_app.ui.advice.widgets import ChecklistItemRow, EvidenceItem, GapTiles, RowLinks, plain_label
 from desktop_app.ui.language import sentences
 
-_INFO_STYLE = ("QLabel#sampleNote { background: rgba(13, 110, 253, 0.12); border: 1px solid rgba(13, 110, 253, "
-               "0.45); border-radius: 4px; padding: 6px 8px; }")
+_INFO_STYLE = (
+    "QLabel#sampleNote { background: rgba(13, 110, 253, 0.12); border: 1px solid rgba(13, 110, 253, "
+    "0.45); border-radius: 4px; padding: 6px 8px; }"
+)
 
 
 class AdviceView(QWidget):
@@ -76,8 +79,11 @@ class AdviceView(QWidget):
         layout.addSpacing(6)
         layout.addWidget(self.gaps_caption)
         layout.addWidget(self.gaps)
-        for widgets in ((self.change_title, self.change_line, self.fixed_links, self.broken_links),
-                        (self.evidence_title, self.evidence_box), (self.checklist_title, self.checklist_box)):
+        for widgets in (
+            (self.change_title, self.change_line, self.fixed_links, self.broken_links),
+            (self.evidence_title, self.evidence_box),
+            (self.checklist_title, self.checklist_box),
+        ):
             layout.addSpacing(10)
             for part in widgets:
                 layout.addWidget(part)
@@ -108,8 +114,12 @@ class AdviceView(QWidget):
         self.evidence_title.setText(self.tr("Evidence"))
         self.checklist_title.setText(self.tr("Checklist for this step"))
         self.lab_button.setText(self.tr("Try retrieval settings in the &lab…"))
-        self.lab_button.setToolTip(self.tr("Knowledge → Retrieval lab: chunk sizes, passages per question, keywords "
-                                           "against meaning, measured offline"))
+        self.lab_button.setToolTip(
+            self.tr(
+                "Knowledge → Retrieval lab: chunk sizes, passages per question, keywords "
+                "against meaning, measured offline"
+            )
+        )
         self.change_title.setText(self.tr("What the latest run changed"))
         if self.result is None:
             return
@@ -126,18 +136,25 @@ class AdviceView(QWidget):
         self.confidence_label.setText(h.confidence(d))
         self.start_line.setText(h.starting_point(d))
         self.trust_line.setText(h.trust(d))
-        self.gaps_caption.setText(fill(self.tr("Failing rows of %1 by kind of gap:"), w.quoted(d["from_run"]))
-                                  + ("" if not d.get("errors") else " " + fill(
-                                      self.tr("(%1 rows got no answer; they are not gaps.)"), d["errors"])))
-        self.gaps.set_counts(d["gaps"], {g: w.gap_title(g) for g in GAP_KINDS},
-                             {g: w.gap_meaning(g) for g in GAP_KINDS})
+        self.gaps_caption.setText(
+            fill(self.tr("Failing rows of %1 by kind of gap:"), w.quoted(d["from_run"]))
+            + (
+                ""
+                if not d.get("errors")
+                else " " + fill(self.tr("(%1 rows got no answer; they are not gaps.)"), d["errors"])
+            )
+        )
+        self.gaps.set_counts(
+            d["gaps"], {g: w.gap_title(g) for g in GAP_KINDS}, {g: w.gap_meaning(g) for g in GAP_KINDS}
+        )
         change = self.result.change
         self.change_line.setText(h.change(change))
         latest = change.latest if change else None
         labels = change.labels if change else {}
         self.fixed_links.set_rows(change.fixed if change else (), latest, self.tr("Fixed:"), self.tr("all %1"), labels)
-        self.broken_links.set_rows(change.broken if change else (), latest, self.tr("Broken:"), self.tr("all %1"),
-                                   labels)
+        self.broken_links.set_rows(
+            change.broken if change else (), latest, self.tr("Broken:"), self.tr("all %1"), labels
+        )
         self._fill_evidence(d)
         self._fill_checklist(d)
 
@@ -148,8 +165,13 @@ class AdviceView(QWidget):
         for e in d.get("evidence") or []:
             item = EvidenceItem(self.words.evidence(e))
             runs = e.get("runs") or []
-            item.links.set_rows(e.get("rows"), runs[-1] if runs else None, self.tr("Rows:"),
-                                self.tr("show all %1 rows"), d.get("row_inputs") or {})
+            item.links.set_rows(
+                e.get("rows"),
+                runs[-1] if runs else None,
+                self.tr("Rows:"),
+                self.tr("show all %1 rows"),
+                d.get("row_inputs") or {},
+            )
             item.links.rows_requested.connect(self.rows_requested)
             self.evidence_layout.addWidget(item)
             self.evidence_items.append(item)

@@ -4,12 +4,13 @@ Row links are the one place with rich text: it is built ONLY from html-escaped r
 html-escaped start of each row's question, and translated words, and each link's target is an index ("row:3", "all"), never data, so a row
 id like "<img src=x>" can neither become markup nor change where a click goes.
 """
+
 from __future__ import annotations
 
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QCheckBox, QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QCheckBox, QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from desktop_app.ui.advice.fmt import count, fill
 
@@ -35,8 +36,9 @@ class RowLinks(QLabel):
         self.run: str | None = None
         self.setTextFormat(Qt.TextFormat.RichText)
         self.setWordWrap(True)
-        self.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
-                                     | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByMouse | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
         self.setOpenExternalLinks(False)
         self.linkActivated.connect(self._on_link)
         self.hide()
@@ -52,13 +54,18 @@ class RowLinks(QLabel):
             self.hide()
             return
         labels = labels or {}
-        shown = self.rows[:QUESTIONS_SHOWN if any(labels.get(r) for r in self.rows) else ROWS_SHOWN]
+        shown = self.rows[: QUESTIONS_SHOWN if any(labels.get(r) for r in self.rows) else ROWS_SHOWN]
         quote = self.tr("“%1”")
-        links = [f'<a href="row:{i}">{escape(fill(quote, labels[r]) if labels.get(r) else r, quote=False)}</a>'
-                 for i, r in enumerate(shown)]
+        links = [
+            f'<a href="row:{i}">{escape(fill(quote, labels[r]) if labels.get(r) else r, quote=False)}</a>'
+            for i, r in enumerate(shown)
+        ]
         # Escaped: Qt would read a tooltip that looks like markup as rich text.
-        self.setToolTip("<p>" + "<br>".join(escape(f"{r}: {labels[r]}" if labels.get(r) else r, quote=False)
-                                           for r in shown) + "</p>")
+        self.setToolTip(
+            "<p>"
+            + "<br>".join(escape(f"{r}: {labels[r]}" if labels.get(r) else r, quote=False) for r in shown)
+            + "</p>"
+        )
         text = f"{escape(prefix, quote=False)} {', '.join(links)}"
         if len(self.rows) > 1:
             text += f' · <a href="all">{escape(fill(all_text, count(len(self.rows))), quote=False)}</a>'

@@ -5,27 +5,39 @@ expression or JSON schema shows the CheckError's message and hint under the fiel
 keeps the dialog open until the check is valid, so nothing broken is ever saved.
 (Imports the checks core at module level: the page imports this module only when opened.)
 """
+
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QFontDatabase
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout,
-                               QLabel, QLineEdit, QPlainTextEdit, QSpinBox, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop_app.core.checks import KINDS, LANGUAGES, CheckError, CheckSpec, make_check
 from desktop_app.ui.checks.wording import kind_description, kind_label, language_name, value_caption
 from desktop_app.ui.language import localized
 
-_ERROR_STYLE = ("QLabel { background: rgba(220, 53, 69, 0.14); border: 1px solid rgba(220, 53, 69, 0.5); "
-                "border-radius: 4px; padding: 4px; }")
+_ERROR_STYLE = (
+    "QLabel { background: rgba(220, 53, 69, 0.14); border: 1px solid rgba(220, 53, 69, 0.5); "
+    "border-radius: 4px; padding: 4px; }"
+)
 
 
 class CheckEditorDialog(QDialog):
     """``spec`` None: add a check (``taken`` holds the ids in use); else edit it (kind fixed, id kept)."""
 
-    def __init__(self, parent: QWidget | None = None, spec: CheckSpec | None = None, taken=(),
-                 kind: str | None = None):
+    def __init__(self, parent: QWidget | None = None, spec: CheckSpec | None = None, taken=(), kind: str | None = None):
         super().__init__(parent)
         self.original = spec
         self.taken = [t for t in taken if spec is None or t != spec.id]
@@ -63,9 +75,13 @@ class CheckEditorDialog(QDialog):
         self.mode_combo.addItem(self.tr("Every answer (its verdict replaces the others')"), "all")
         self.judge_model_edit = QLineEdit()
         self.judge_model_edit.setPlaceholderText(self.tr("the model under test"))
-        self.judge_model_edit.setToolTip(self.tr("A stronger model than the one under test judges better, e.g. "
-                                                 "gpt-4o for a gpt-4o-mini feature. It is asked through the "
-                                                 "project's connection."))
+        self.judge_model_edit.setToolTip(
+            self.tr(
+                "A stronger model than the one under test judges better, e.g. "
+                "gpt-4o for a gpt-4o-mini feature. It is asked through the "
+                "project's connection."
+            )
+        )
         self.error_label = QLabel()
         self.error_label.setTextFormat(Qt.TextFormat.PlainText)  # the message quotes the user's pattern
         self.error_label.setWordWrap(True)
@@ -87,7 +103,10 @@ class CheckEditorDialog(QDialog):
             self.value_captions[widget].setBuddy(widget)
             self.form.addRow(self.value_captions[widget], widget)
         self.form.addRow(self.threshold_caption, self.threshold_spin)
-        self.mode_caption, self.judge_model_caption = QLabel(self.tr("&Ask it about:")), QLabel(self.tr("Judge &model:"))
+        self.mode_caption, self.judge_model_caption = (
+            QLabel(self.tr("&Ask it about:")),
+            QLabel(self.tr("Judge &model:")),
+        )
         self.mode_caption.setBuddy(self.mode_combo)
         self.judge_model_caption.setBuddy(self.judge_model_edit)
         self.form.addRow(self.mode_caption, self.mode_combo)
@@ -124,8 +143,14 @@ class CheckEditorDialog(QDialog):
         kind = self.kind()
         info = KINDS[kind]
         self.description.setText(kind_description(kind))
-        page = {"none": None, "regex": self.line_edit, "text": self.line_edit,
-                "schema": self.text_edit, "int": self.int_spin, "language": self.language_combo}[info.value]
+        page = {
+            "none": None,
+            "regex": self.line_edit,
+            "text": self.line_edit,
+            "schema": self.text_edit,
+            "int": self.int_spin,
+            "language": self.language_combo,
+        }[info.value]
         if kind == "rubric":
             page = self.text_edit
         self._value_widget = page
@@ -133,8 +158,9 @@ class CheckEditorDialog(QDialog):
             self.form.setRowVisible(widget, widget is page)
         if page is not None:
             self.value_captions[page].setText(value_caption(info.value, kind))
-        self.text_edit.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont) if info.value == "schema"
-                               else self.font())
+        self.text_edit.setFont(
+            QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont) if info.value == "schema" else self.font()
+        )
         self.form.setRowVisible(self.threshold_spin, info.threshold is not None)
         for widget in (self.mode_combo, self.judge_model_edit):
             self.form.setRowVisible(widget, kind == "judge")
@@ -178,14 +204,23 @@ class CheckEditorDialog(QDialog):
         """The check the fields describe (raises CheckError when it could not work)."""
         kind = self.kind()
         threshold = self.threshold_spin.value() if KINDS[kind].threshold is not None else None
-        params = {k: v for k, v in (self.original.params if self.original else {}).items()
-                  if k not in ("threshold", "mode", "model")}
+        params = {
+            k: v
+            for k, v in (self.original.params if self.original else {}).items()
+            if k not in ("threshold", "mode", "model")
+        }
         if kind == "judge":
             params["mode"] = self.mode_combo.currentData()
             if self.judge_model_edit.text().strip():
                 params["model"] = self.judge_model_edit.text().strip()
-        spec = make_check(kind, self.value(), threshold=threshold, params=params or None,
-                          id=self.original.id if self.original else None, taken=self.taken)
+        spec = make_check(
+            kind,
+            self.value(),
+            threshold=threshold,
+            params=params or None,
+            id=self.original.id if self.original else None,
+            taken=self.taken,
+        )
         if self.original is not None:
             from dataclasses import replace  # noqa: PLC0415
 

@@ -4,6 +4,7 @@ Column 0 is checkable (the check is on or off). Inferred defaults say "suggested
 data". Every cell is plain text (QTreeWidgetItem never reads HTML); colours are tints that
 read on light and dark palettes, and the verdict is also written out, never colour alone.
 """
+
 from __future__ import annotations
 
 import html
@@ -39,7 +40,6 @@ class ChecksTree(QTreeWidget):
         self._filling = False
         self.itemChanged.connect(self._on_changed)
         self.retranslate()
-
 
     def sizeHint(self) -> QSize:  # noqa: N802
         # Short by preference: the splitter gives it the spare height, and the page's scroll area

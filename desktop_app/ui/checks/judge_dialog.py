@@ -6,11 +6,25 @@ small local model is under test; it is saved as project.json's ``judge_connectio
 one ``connect --judge`` writes, and its key goes to the keychain through the Connection page's
 work functions (never into the project). Test, loading and saving run in tasks.
 """
+
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Slot
-from PySide6.QtWidgets import (QButtonGroup, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel,
-                               QFrame, QPushButton, QRadioButton, QScrollArea, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QFrame,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop_app.ui.checks.judge_line import WARNING_STYLE
 from desktop_app.ui.checks.judge_summary import JUDGE_SECTION, model_of, project_model
@@ -22,11 +36,11 @@ from desktop_app.ui.widgets.banner import Banner
 
 _RESULT_STYLE = {  # the Connection page's tints
     True: "QLabel#judgeResult { background: rgba(25, 135, 84, 0.14); border: 1px solid rgba(25, 135, 84, 0.5);"
-          " border-radius: 4px; padding: 6px; }",
+    " border-radius: 4px; padding: 6px; }",
     False: "QLabel#judgeResult { background: rgba(220, 53, 69, 0.12); border: 1px solid rgba(220, 53, 69, 0.5);"
-           " border-radius: 4px; padding: 6px; }",
+    " border-radius: 4px; padding: 6px; }",
     None: "QLabel#judgeResult { background: rgba(127, 127, 127, 0.10); border: 1px solid rgba(127, 127, 127, 0.4);"
-          " border-radius: 4px; padding: 6px; }",
+    " border-radius: 4px; padding: 6px; }",
 }
 MODES = ("unsure", "all")
 
@@ -125,14 +139,18 @@ class JudgeDialog(QDialog):
         self.load_runner.finished.connect(self._on_loaded)
         self.load_runner.failed.connect(self._on_load_failed)
         self.status_runner = TaskRunner(self)
-        self.status_runner.finished.connect(lambda s: self.form.key_box.set_status(s, self.form.preset(), keep_typed=True))
+        self.status_runner.finished.connect(
+            lambda s: self.form.key_box.set_status(s, self.form.preset(), keep_typed=True)
+        )
         self.key_runner = TaskRunner(self)
         self.key_runner.finished.connect(self._on_key_done)
         self.key_runner.failed.connect(self._on_failed)
         self.key_runner.running_changed.connect(lambda _r: self._update())
         self.test_runner = TaskRunner(self, pool=network_pool())
         self.test_runner.finished.connect(self._on_tested)
-        self.test_runner.failed.connect(lambda e: self._show_result(False, e.message + ("\n" + e.hint if e.hint else "")))
+        self.test_runner.failed.connect(
+            lambda e: self._show_result(False, e.message + ("\n" + e.hint if e.hint else ""))
+        )
         self.test_runner.running_changed.connect(lambda _r: self._update())
         self.models_runner = TaskRunner(self, pool=network_pool())
         self.models_runner.finished.connect(self.form.set_models)
@@ -144,19 +162,27 @@ class JudgeDialog(QDialog):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Judge model"))
-        self.intro.setText(self.tr(
-            "The judge is a model that decides what text alone cannot, such as a paraphrase. A stronger model than "
-            "the one under test is recommended: it judges more like a person (e.g. gpt-4o to judge gpt-4o-mini)."))
-        self.use_project.setText(fill(self.tr("Use the pro&ject's connection: %1"),
-                                      project_model(self.project) or self.tr("offline")))
+        self.intro.setText(
+            self.tr(
+                "The judge is a model that decides what text alone cannot, such as a paraphrase. A stronger model than "
+                "the one under test is recommended: it judges more like a person (e.g. gpt-4o to judge gpt-4o-mini)."
+            )
+        )
+        self.use_project.setText(
+            fill(self.tr("Use the pro&ject's connection: %1"), project_model(self.project) or self.tr("offline"))
+        )
         self.use_own.setText(self.tr("Use its own ser&ver"))
         self.test_button.setText(self.tr("&Test the judge"))
         self.cancel_button.setText(self.tr("Stop"))
         self.mode_caption.setText(self.tr("Which ans&wers it judges:"))
         current = self.mode_combo.currentIndex()
         self.mode_combo.clear()
-        self.mode_combo.addItems([self.tr("only answers the other checks cannot decide (unsure)"),
-                                  self.tr("every answer (its verdict replaces theirs)")])
+        self.mode_combo.addItems(
+            [
+                self.tr("only answers the other checks cannot decide (unsure)"),
+                self.tr("every answer (its verdict replaces theirs)"),
+            ]
+        )
         self.mode_combo.setCurrentIndex(max(current, 0) if current >= 0 else MODES.index(self.saved_mode or "unsure"))
 
     # -- loading ---------------------------------------------------------------------------
@@ -264,8 +290,9 @@ class JudgeDialog(QDialog):
         if outcome.models:
             self.form.set_models(outcome.models)
         text = describe(outcome.report, outcome.models, env_var=outcome.env_var)
-        lines = [text.headline] + [t for t in (text.hint, fill(self.tr("The server said: %1"), text.detail)
-                                              if text.detail else "") if t]
+        lines = [text.headline] + [
+            t for t in (text.hint, fill(self.tr("The server said: %1"), text.detail) if text.detail else "") if t
+        ]
         self._show_result(text.ok, "\n".join(lines))
 
     def _show_result(self, ok: bool | None, text: str) -> None:
@@ -289,8 +316,17 @@ class JudgeDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(not self.key_runner.is_running())
         under_test, judge = project_model(self.project), self.judge_model()
         same = bool(judge) and judge == under_test
-        self.warning.setText(fill(self.tr("The judge is the model under test (%1): it tends to pass its own "
-                                          "answers. A stronger model judges better."), judge) if same else "")
+        self.warning.setText(
+            fill(
+                self.tr(
+                    "The judge is the model under test (%1): it tends to pass its own "
+                    "answers. A stronger model judges better."
+                ),
+                judge,
+            )
+            if same
+            else ""
+        )
         self.warning.setVisible(same)
         self.mode_note.setVisible(self.saved_mode is None or self.mode_combo.currentIndex() == 1)
 

@@ -1,5 +1,6 @@
 """The Checks page's line about the judge: which model judges, where, about which answers, a
 warning when it is the model under test, and the button that opens the judge's setting."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
@@ -62,10 +63,18 @@ class JudgeLine(QWidget):
         else:
             text = self.tr("Judge: none, the project is offline; set one up to have answers judged.")
         if spec is not None and model:
-            text += " " + (self.tr("Asked about every answer.") if judge_mode_of(spec) == "all"
-                           else self.tr("Asked only about answers the other checks cannot decide."))
+            text += " " + (
+                self.tr("Asked about every answer.")
+                if judge_mode_of(spec) == "all"
+                else self.tr("Asked only about answers the other checks cannot decide.")
+            )
         self.label.setText(text)
         same = bool(model) and model == under_test
-        self.warning.setText(self.tr("It is the model under test: a stronger model judges more like a person "
-                                     "(e.g. gpt-4o for gpt-4o-mini).") if same else "")
+        self.warning.setText(
+            self.tr(
+                "It is the model under test: a stronger model judges more like a person (e.g. gpt-4o for gpt-4o-mini)."
+            )
+            if same
+            else ""
+        )
         self.warning.setVisible(same)

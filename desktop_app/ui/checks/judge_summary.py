@@ -3,6 +3,7 @@
 The sections are the ones ``judge.judge_config`` reads: ``judge_connection`` when it names a
 server, else the project's ``connection``.
 """
+
 from __future__ import annotations
 
 from desktop_app.core.run.judge import JUDGE_SECTION

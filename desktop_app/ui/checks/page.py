@@ -6,6 +6,7 @@ the change (as the CLI's check-add does). Checks that need a model (judge, rubri
 are left out of the live preview; with a connection, one button runs them on the sample.
 The checks core (jsonschema) and the rows are loaded in a task: never at page import.
 """
+
 from __future__ import annotations
 
 from dataclasses import replace
@@ -22,7 +23,6 @@ from desktop_app.ui.checks.sample_preview import SamplePreview
 from desktop_app.ui.widgets.page import Page
 from desktop_app.ui.tasks import ErrorRecord, TaskRunner, network_pool
 from desktop_app.ui.widgets.banner import Banner
-
 
 
 def _load_checks(state, project) -> dict:
@@ -129,8 +129,12 @@ class ChecksPage(Page):
         self.layout_.addWidget(self.banner)
         self.layout_.addWidget(self.intro)
         self.layout_.addWidget(self.splitter, 1)
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.tree, self.remove_current,
-                  context=Qt.ShortcutContext.WidgetShortcut)
+        QShortcut(
+            QKeySequence(QKeySequence.StandardKey.Delete),
+            self.tree,
+            self.remove_current,
+            context=Qt.ShortcutContext.WidgetShortcut,
+        )
 
         self.runner = TaskRunner(self)
         self.runner.finished.connect(self._on_loaded)
@@ -144,18 +148,25 @@ class ChecksPage(Page):
 
     def retranslate(self) -> None:
         super().retranslate()
-        self.intro.setText(self.tr(
-            "What a good answer is. Content checks ask whether the answer carries the right facts (work on "
-            "context: RAG); behaviour checks ask whether it acts right (work on the prompt or fine-tuning). "
-            "Untick a check to leave it out; double-click to edit it."))
+        self.intro.setText(
+            self.tr(
+                "What a good answer is. Content checks ask whether the answer carries the right facts (work on "
+                "context: RAG); behaviour checks ask whether it acts right (work on the prompt or fine-tuning). "
+                "Untick a check to leave it out; double-click to edit it."
+            )
+        )
         self.add_button.setText(self.tr("&Add check…"))
         self.edit_button.setText(self.tr("&Edit…"))
         self.remove_button.setText(self.tr("Re&move"))
         self.model_button.setText(self.tr("Check with the mo&del"))
         self.preview_caption.setText(self.tr("Try them on a sample: the verdicts above update as you type."))
         self.tree.setAccessibleName(self.tr("Checks"))
-        self.legend.setText(self.tr("(suggested): suggested from your data, chosen from its expected answers. "
-                                    "Runs use them as they are until you change them."))
+        self.legend.setText(
+            self.tr(
+                "(suggested): suggested from your data, chosen from its expected answers. "
+                "Runs use them as they are until you change them."
+            )
+        )
         self.judge_line.retranslate()
         self.tree.retranslate()
         self.preview.retranslate()
@@ -343,12 +354,18 @@ class ChecksPage(Page):
             elif not spec.enabled:
                 self.tree.show_note(spec.id, self.tr("off"), self.tr("Unticked: runs leave it out."))
             elif spec.needs and not self.connected():
-                self.tree.show_note(spec.id, self.tr("needs a model"),
-                                    self.tr("Needs a model connection: set one up under Connection."))
+                self.tree.show_note(
+                    spec.id, self.tr("needs a model"), self.tr("Needs a model connection: set one up under Connection.")
+                )
             elif spec.kind == "judge" and self.model_results.get("key") == (row.id, output):
-                self.tree.show_note(spec.id, self.tr("not needed"),
-                                    self.tr("The other content checks decided this answer; the judge is asked "
-                                            "only about answers they cannot decide."))
+                self.tree.show_note(
+                    spec.id,
+                    self.tr("not needed"),
+                    self.tr(
+                        "The other content checks decided this answer; the judge is asked "
+                        "only about answers they cannot decide."
+                    ),
+                )
             elif spec.needs:
                 self.tree.show_note(spec.id, self.tr("not tried"), self.tr("Press Check with the model to try it."))
             else:
@@ -368,8 +385,10 @@ class ChecksPage(Page):
     @Slot(object)
     def _on_model_checks(self, result: dict) -> None:
         if not result["reached"]:
-            self.banner.show_message(self.tr("The model could not be reached for these checks."),
-                                     self.tr("Check the connection under Connection (key, address, model)."))
+            self.banner.show_message(
+                self.tr("The model could not be reached for these checks."),
+                self.tr("Check the connection under Connection (key, address, model)."),
+            )
         self.model_results = result
         self.evaluate()
 

@@ -3,11 +3,11 @@
 ``changed`` fires (debounced) whenever the row or the output changes; the page then runs
 the checks on it. Everything from the data is shown as plain text.
 """
+
 from __future__ import annotations
 
 from PySide6.QtCore import QTimer, Signal, Slot
-from PySide6.QtWidgets import (QComboBox, QGridLayout, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton,
-                               QWidget)
+from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QWidget
 
 DEBOUNCE_MS = 200
 ROW_LIMIT = 500  # the picker lists the first rows; a sample needs no more

@@ -3,6 +3,7 @@
 The core gives kinds and short machine-readable reasons (``f1=0.42<0.50``, ``json_fenced``);
 the words live here, translatable. Literal translate() calls only, so lupdate finds them.
 """
+
 from __future__ import annotations
 
 import json
@@ -48,20 +49,40 @@ def check_label(check_id: str) -> str:
 
 def kind_description(kind: str) -> str:
     texts = {
-        "normalized_match": translate("Checks", "Passes when the output equals the expected answer, ignoring case, width, spacing and punctuation. Good for labels."),
-        "token_f1": translate("Checks", "Scores the words the output shares with the expected answer; passes at the threshold. Good for longer answers."),
-        "contains": translate("Checks", "Passes when the expected answer appears inside the output. Good for short facts wrapped in a sentence."),
-        "semantic": translate("Checks", "Compares meanings with the connection's embedding model; passes at the threshold. Needs a model connection."),
-        "judge": translate("Checks", "A model compares the answer with the expected one and grades its facts (same, more, fewer, contradicting), by default only where the other content checks cannot decide, such as a paraphrase. Its verdict replaces theirs. Needs a model connection; a stronger model than the one under test is recommended."),
+        "normalized_match": translate(
+            "Checks",
+            "Passes when the output equals the expected answer, ignoring case, width, spacing and punctuation. Good for labels.",
+        ),
+        "token_f1": translate(
+            "Checks",
+            "Scores the words the output shares with the expected answer; passes at the threshold. Good for longer answers.",
+        ),
+        "contains": translate(
+            "Checks",
+            "Passes when the expected answer appears inside the output. Good for short facts wrapped in a sentence.",
+        ),
+        "semantic": translate(
+            "Checks",
+            "Compares meanings with the connection's embedding model; passes at the threshold. Needs a model connection.",
+        ),
+        "judge": translate(
+            "Checks",
+            "A model compares the answer with the expected one and grades its facts (same, more, fewer, contradicting), by default only where the other content checks cannot decide, such as a paraphrase. Its verdict replaces theirs. Needs a model connection; a stronger model than the one under test is recommended.",
+        ),
         "regex": translate("Checks", "Passes when the regular expression is found in the output."),
         "json": translate("Checks", "Passes when the whole output is valid JSON (a ``` code fence around it fails)."),
         "json_schema": translate("Checks", "Passes when the output is JSON that follows the schema."),
         "max_chars": translate("Checks", "Passes when the output has at most this many characters."),
         "min_chars": translate("Checks", "Passes when the output has at least this many characters."),
         "must_include": translate("Checks", "Passes when the phrase appears in the output (case and width ignored)."),
-        "must_not_include": translate("Checks", "Fails when the phrase appears in the output (case and width ignored)."),
+        "must_not_include": translate(
+            "Checks", "Fails when the phrase appears in the output (case and width ignored)."
+        ),
         "language": translate("Checks", "Passes when the output is written in the language."),
-        "rubric": translate("Checks", "A model grades the output against your rubric, e.g. \"polite, cites the manual\". Needs a model connection."),
+        "rubric": translate(
+            "Checks",
+            'A model grades the output against your rubric, e.g. "polite, cites the manual". Needs a model connection.',
+        ),
     }
     return texts.get(kind, "")
 
@@ -87,8 +108,12 @@ def value_caption(value_type: str, kind: str) -> str:
 
 
 def language_name(code: str) -> str:
-    names = {"ja": translate("Checks", "Japanese"), "zh": translate("Checks", "Chinese"), "ko": translate("Checks", "Korean"),
-             "en": translate("Checks", "English (or another Latin-script language)")}
+    names = {
+        "ja": translate("Checks", "Japanese"),
+        "zh": translate("Checks", "Chinese"),
+        "ko": translate("Checks", "Korean"),
+        "en": translate("Checks", "English (or another Latin-script language)"),
+    }
     return names.get(code, code)
 
 
@@ -104,8 +129,11 @@ def setting_text(spec) -> str:
     if spec.kind == "language":
         return language_name(value.split("-")[0].lower())
     if spec.kind == "judge":
-        which = (translate("Checks", "every answer") if spec.params.get("mode") == "all"
-                 else translate("Checks", "undecided answers"))
+        which = (
+            translate("Checks", "every answer")
+            if spec.params.get("mode") == "all"
+            else translate("Checks", "undecided answers")
+        )
         model = str(spec.params.get("model") or "")
         return translate("Checks", "%1, by %2").replace("%1", which).replace("%2", model) if model else which
     if spec.kind == "json_schema":
@@ -149,7 +177,8 @@ def reason_text(reason: str) -> str:
         return fixed[reason]
     if m := re.fullmatch(r"not_contained recall=" + _NUM, reason):
         return translate("Checks", "The expected answer is not in the output (%1% of its words are).").replace(
-            "%1", str(round(float(m.group(1)) * 100)))
+            "%1", str(round(float(m.group(1)) * 100))
+        )
     if m := re.fullmatch(r"f1=" + _NUM + r"(>=|<)" + _NUM, reason):
         return translate("Checks", "Word overlap %1 (needs %2).").replace("%1", m.group(1)).replace("%2", m.group(3))
     if m := re.fullmatch(r"cos=" + _NUM + r"(>=|<)" + _NUM, reason):
@@ -157,31 +186,49 @@ def reason_text(reason: str) -> str:
     if m := re.fullmatch(r"chars=(\d+)(<=|>|>=|<)(\d+)", reason):
         return translate("Checks", "%1 characters (limit %2).").replace("%1", m.group(1)).replace("%2", m.group(3))
     if m := re.fullmatch(r"json_invalid:line=(\d+),col=(\d+)", reason):
-        return translate("Checks", "Not valid JSON (line %1, column %2).").replace("%1", m.group(1)).replace("%2", m.group(2))
+        return (
+            translate("Checks", "Not valid JSON (line %1, column %2).")
+            .replace("%1", m.group(1))
+            .replace("%2", m.group(2))
+        )
     if m := re.fullmatch(r"schema_fail:(.*):(\w+)", reason):
-        return translate("Checks", "Does not follow the schema at %1 (%2).").replace("%1", m.group(1)).replace("%2", m.group(2))
+        return (
+            translate("Checks", "Does not follow the schema at %1 (%2).")
+            .replace("%1", m.group(1))
+            .replace("%2", m.group(2))
+        )
     if reason.startswith("missing:"):
-        return translate("Checks", "Missing: %1").replace("%1", reason[len("missing:"):])
+        return translate("Checks", "Missing: %1").replace("%1", reason[len("missing:") :])
     if reason.startswith("found:"):
-        return translate("Checks", "Found: %1").replace("%1", reason[len("found:"):])
+        return translate("Checks", "Found: %1").replace("%1", reason[len("found:") :])
     if m := re.fullmatch(r"lang=(\w+)!=(\w+) share=" + _NUM, reason):
-        return translate("Checks", "Written in %1, not %2.").replace("%1", language_name(m.group(1))).replace(
-            "%2", language_name(m.group(2)))
+        return (
+            translate("Checks", "Written in %1, not %2.")
+            .replace("%1", language_name(m.group(1)))
+            .replace("%2", language_name(m.group(2)))
+        )
     if m := re.fullmatch(r"lang=(\w+)", reason):
         return translate("Checks", "Written in %1.").replace("%1", language_name(m.group(1)))
     if reason.startswith(("judge_error:", "embed_error:")):
         return translate("Checks", "The model call failed (%1).").replace("%1", reason.split(":", 1)[1])
     if m := re.fullmatch(r"coverage=" + _NUM, reason):
         return translate("Checks", "The retrieved passages hold %1% of the expected answer.").replace(
-            "%1", str(round(float(m.group(1)) * 100)))
+            "%1", str(round(float(m.group(1)) * 100))
+        )
     if m := re.fullmatch(r"relevant=(\d+)/(\d+)", reason):
-        return translate("Checks", "%1 of the %2 retrieved passages hold the answer.").replace(
-            "%1", m.group(1)).replace("%2", m.group(2))
+        return (
+            translate("Checks", "%1 of the %2 retrieved passages hold the answer.")
+            .replace("%1", m.group(1))
+            .replace("%2", m.group(2))
+        )
     if m := re.fullmatch(r"supported=(\d+)/(\d+)", reason):
-        return translate("Checks", "%1 of the answer's %2 statements are backed by the passages.").replace(
-            "%1", m.group(1)).replace("%2", m.group(2))
+        return (
+            translate("Checks", "%1 of the answer's %2 statements are backed by the passages.")
+            .replace("%1", m.group(1))
+            .replace("%2", m.group(2))
+        )
     if reason.startswith("judge="):
-        return translate("Checks", "Judge: %1").replace("%1", reason[len("judge="):])
+        return translate("Checks", "Judge: %1").replace("%1", reason[len("judge=") :])
     return content_reason(reason)
 
 

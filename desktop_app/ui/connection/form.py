@@ -4,14 +4,27 @@ Switching preset keeps what was typed for the previous one (switching back resto
 preset never used starts from its defaults, which come from ConnectionConfig (loaded in a
 task, since providers imports openai).
 """
+
 from __future__ import annotations
 
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import (QButtonGroup, QComboBox, QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdit,
-                               QRadioButton, QSpinBox, QToolButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QRadioButton,
+    QSpinBox,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop_app.ui.connection.key_box import KeyBox
 
@@ -19,8 +32,16 @@ PRESET_ORDER = ("openai", "azure", "local", "offline")
 # Which rows each preset shows, top to bottom.
 ROWS = {
     "openai": ("base_url", "model", "embedding_model", "timeout_s", "api_key_env", "key"),
-    "azure": ("azure_endpoint", "azure_deployment", "api_version", "model", "embedding_model", "timeout_s",
-              "api_key_env", "key"),
+    "azure": (
+        "azure_endpoint",
+        "azure_deployment",
+        "api_version",
+        "model",
+        "embedding_model",
+        "timeout_s",
+        "api_key_env",
+        "key",
+    ),
     "local": ("base_url", "model", "embedding_model", "timeout_s", "api_key_env", "key"),
     "offline": (),
 }
@@ -111,8 +132,17 @@ class ConnectionForm(QWidget):
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         self.labels: dict[str, QLabel] = {}
         buddies = {"model": self.model, "key": self.key_box.entry}
-        for name in ("base_url", "azure_endpoint", "azure_deployment", "api_version", "model", "embedding_model",
-                     "timeout_s", "api_key_env", "key"):
+        for name in (
+            "base_url",
+            "azure_endpoint",
+            "azure_deployment",
+            "api_version",
+            "model",
+            "embedding_model",
+            "timeout_s",
+            "api_key_env",
+            "key",
+        ):
             label = QLabel()
             label.setBuddy(buddies.get(name, self.fields[name]))  # Alt+mnemonic focuses the field
             self.labels[name] = label
@@ -158,8 +188,9 @@ class ConnectionForm(QWidget):
         for name, text in labels.items():
             self.labels[name].setText(text)
         self.timeout.setSuffix(self.tr(" s"))
-        self.edits["base_url"].setPlaceholderText("https://api.openai.com/v1" if self._preset == "openai"
-                                                   else "http://localhost:11434/v1")
+        self.edits["base_url"].setPlaceholderText(
+            "https://api.openai.com/v1" if self._preset == "openai" else "http://localhost:11434/v1"
+        )
         self.edits["azure_endpoint"].setPlaceholderText("https://YOUR-RESOURCE.openai.azure.com")
         self.edits["azure_deployment"].setPlaceholderText(self.tr("the deployment name in Azure AI Foundry"))
         self.edits["api_key_env"].setPlaceholderText(self.tr("e.g. OPENAI_API_KEY"))
@@ -168,14 +199,21 @@ class ConnectionForm(QWidget):
 
     def _help(self, preset: str) -> str:
         return {
-            "openai": self.tr("OpenAI's API. The key is kept in the system keychain or read from an environment "
-                              "variable, never written into the project."),
-            "azure": self.tr("Your Azure OpenAI resource: its endpoint, the deployment of the chat model and the "
-                             "API version."),
-            "local": self.tr("A server on this computer or your network that speaks the OpenAI API, such as "
-                             "Ollama, LM Studio, vLLM or llama.cpp."),
-            "offline": self.tr("No model calls at all. Still works: scoring imported runs, retrieval readiness, "
-                               "every check that needs no model, and advice from what was measured."),
+            "openai": self.tr(
+                "OpenAI's API. The key is kept in the system keychain or read from an environment "
+                "variable, never written into the project."
+            ),
+            "azure": self.tr(
+                "Your Azure OpenAI resource: its endpoint, the deployment of the chat model and the API version."
+            ),
+            "local": self.tr(
+                "A server on this computer or your network that speaks the OpenAI API, such as "
+                "Ollama, LM Studio, vLLM or llama.cpp."
+            ),
+            "offline": self.tr(
+                "No model calls at all. Still works: scoring imported runs, retrieval readiness, "
+                "every check that needs no model, and advice from what was measured."
+            ),
         }[preset]
 
     # -- values ----------------------------------------------------------------------------

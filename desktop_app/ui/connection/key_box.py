@@ -4,6 +4,7 @@ A key is typed once into a masked field and, on Save, goes to the OS keychain; f
 only its masked form is shown ("Key saved in the system keychain (sk-…abcd)") with Replace
 and Forget. A key read from an environment variable is named, masked, and not editable here.
 """
+
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
@@ -105,16 +106,23 @@ class KeyBox(QWidget):
         elif saved:
             self.saved_label.setText(fill(self.tr("Key saved in the system keychain (%1)"), masked))
         elif env:
-            self.saved_label.setText(fill(self.tr("Using the key in the environment variable %1 (%2)"),
-                                          env_var, masked))
+            self.saved_label.setText(
+                fill(self.tr("Using the key in the environment variable %1 (%2)"), env_var, masked)
+            )
         self.entry.setPlaceholderText(
-            self.tr("Optional: local servers usually accept any key") if self.preset == "local"
-            else self.tr("Paste the API key; it is kept in the system keychain, never in the project"))
+            self.tr("Optional: local servers usually accept any key")
+            if self.preset == "local"
+            else self.tr("Paste the API key; it is kept in the system keychain, never in the project")
+        )
         notes = []
         if env:
             notes.append(self.tr("To use a key saved here instead, remove that environment variable."))
         elif s is not None and not s.keychain and self.preset != "local":
-            notes.append(self.tr("This computer has no system keychain: a key saved here is kept until the app "
-                                 "closes, and you paste it again next time."))
+            notes.append(
+                self.tr(
+                    "This computer has no system keychain: a key saved here is kept until the app "
+                    "closes, and you paste it again next time."
+                )
+            )
         self.note.setText(" ".join(notes))
         self.note.setVisible(bool(notes))

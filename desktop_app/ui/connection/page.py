@@ -6,11 +6,11 @@ full; project.json gets the connection section only (providers.ConnectionConfig,
 Everything that touches the network or the keychain runs in a task: Test and the model list
 on the network pool, loading, saving and forgetting keys on the quick pool.
 """
+
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Slot
-from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QStyle, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QStyle, QVBoxLayout, QWidget
 
 from desktop_app.ui.connection import work
 from desktop_app.ui.connection.form import ConnectionForm
@@ -20,11 +20,11 @@ from desktop_app.ui.tasks import ErrorRecord, TaskRunner, network_pool
 
 _RESULT_STYLE = {  # tints readable on light and dark palettes
     True: "QFrame#connectionResult { background: rgba(25, 135, 84, 0.14); border: 1px solid rgba(25, 135, 84, 0.5);"
-          " border-radius: 4px; }",
+    " border-radius: 4px; }",
     False: "QFrame#connectionResult { background: rgba(220, 53, 69, 0.12); border: 1px solid rgba(220, 53, 69, 0.5);"
-           " border-radius: 4px; }",
+    " border-radius: 4px; }",
     None: "QFrame#connectionResult { background: rgba(127, 127, 127, 0.10); border: 1px solid rgba(127, 127, 127, 0.4);"
-          " border-radius: 4px; }",
+    " border-radius: 4px; }",
 }
 
 
@@ -127,8 +127,12 @@ class ConnectionPage(Page):
 
     def retranslate(self) -> None:
         super().retranslate()
-        self.intro.setText(self.tr("Where the models run. Test checks the server, the key and the model with one "
-                                   "tiny request. Keys stay in the system keychain, never in the project."))
+        self.intro.setText(
+            self.tr(
+                "Where the models run. Test checks the server, the key and the model with one "
+                "tiny request. Keys stay in the system keychain, never in the project."
+            )
+        )
         self.test_button.setText(self.tr("&Test connection"))
         self.cancel_button.setText(self.tr("&Cancel"))
         self.save_button.setText(self.tr("&Save"))
@@ -268,14 +272,17 @@ class ConnectionPage(Page):
     def _on_models(self, models) -> None:
         self.form.set_models(models)
         if len(models) == 1:
-            self.banner.show_message(fill(self.tr("The server offers one model, %1, and it is now chosen."),
-                                          models[0]), kind="info")
+            self.banner.show_message(
+                fill(self.tr("The server offers one model, %1, and it is now chosen."), models[0]), kind="info"
+            )
         elif models:
-            self.banner.show_message(fill(self.tr("The server offers %1 models: choose one from the Model list."),
-                                          len(models)), kind="info")
+            self.banner.show_message(
+                fill(self.tr("The server offers %1 models: choose one from the Model list."), len(models)), kind="info"
+            )
         else:
-            self.banner.show_message(self.tr("The server lists no models."),
-                                     self.tr("Type the model name yourself."), "warning")
+            self.banner.show_message(
+                self.tr("The server lists no models."), self.tr("Type the model name yourself."), "warning"
+            )
 
     @Slot(object)
     def _on_failed(self, error: ErrorRecord) -> None:
@@ -285,8 +292,11 @@ class ConnectionPage(Page):
 
     def _show_result(self, ok: bool | None, headline: str, hint: str = "", detail: str = "") -> None:
         self.result.setStyleSheet(_RESULT_STYLE[ok])
-        icon = {True: QStyle.StandardPixmap.SP_DialogApplyButton, False: QStyle.StandardPixmap.SP_MessageBoxCritical,
-                None: QStyle.StandardPixmap.SP_BrowserReload}[ok]
+        icon = {
+            True: QStyle.StandardPixmap.SP_DialogApplyButton,
+            False: QStyle.StandardPixmap.SP_MessageBoxCritical,
+            None: QStyle.StandardPixmap.SP_BrowserReload,
+        }[ok]
         size = self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
         self.result_icon.setPixmap(self.style().standardIcon(icon).pixmap(size, size))
         self.result_headline.setText(headline)

@@ -5,6 +5,7 @@ The core reports codes and numbers; the sentences live here, translatable under 
 finds it; placeholders %1, %2 are filled in one pass by ``fill`` (data never becomes a format
 string, and a model named "%2" stays "%2").
 """
+
 from __future__ import annotations
 
 import re
@@ -17,8 +18,9 @@ MAX_MODELS_NAMED = 8
 
 def fill(text: str, *args: object) -> str:
     """``text`` with %1, %2... replaced by ``args``."""
-    return re.sub(r"%(\d)", lambda m: str(args[int(m.group(1)) - 1]) if 0 < int(m.group(1)) <= len(args)
-                  else m.group(0), text)
+    return re.sub(
+        r"%(\d)", lambda m: str(args[int(m.group(1)) - 1]) if 0 < int(m.group(1)) <= len(args) else m.group(0), text
+    )
 
 
 @dataclass(frozen=True)
@@ -39,65 +41,118 @@ def describe(report, models: tuple[str, ...] = (), env_var: str = "") -> Verdict
     seconds = f"{latency:.1f}" if latency >= 0.1 else f"{max(latency, 0.01):.2f}"
     if v == "connected":
         if report.model:
-            return VerdictText(fill(QCoreApplication.translate(
-                "ConnectionPage", "Connected: %1 answered in %2 s"), report.model, seconds), ok=True)
+            return VerdictText(
+                fill(
+                    QCoreApplication.translate("ConnectionPage", "Connected: %1 answered in %2 s"),
+                    report.model,
+                    seconds,
+                ),
+                ok=True,
+            )
         return VerdictText(
-            fill(QCoreApplication.translate("ConnectionPage", "Connected: the server at %1 answered in %2 s"),
-                 url, seconds),
+            fill(
+                QCoreApplication.translate("ConnectionPage", "Connected: the server at %1 answered in %2 s"),
+                url,
+                seconds,
+            ),
             QCoreApplication.translate("ConnectionPage", "Choose a model so that Test also asks it a question."),
-            ok=True)
+            ok=True,
+        )
     if v == "key_rejected":
         return VerdictText(
             QCoreApplication.translate("ConnectionPage", "The server rejected the key"),
-            QCoreApplication.translate("ConnectionPage", "Check that the key is current and belongs to this "
-                                                         "server or Azure resource, then replace it."), detail)
+            QCoreApplication.translate(
+                "ConnectionPage",
+                "Check that the key is current and belongs to this server or Azure resource, then replace it.",
+            ),
+            detail,
+        )
     if v == "unreachable":
         return VerdictText(
             fill(QCoreApplication.translate("ConnectionPage", "No server answered at %1"), url),
-            QCoreApplication.translate("ConnectionPage", "Check the address and port, that the server is "
-                                                         "running, and your network or proxy."), detail)
+            QCoreApplication.translate(
+                "ConnectionPage", "Check the address and port, that the server is running, and your network or proxy."
+            ),
+            detail,
+        )
     if v == "model_not_found":
         model = report.model or "?"
         if models:
             names = ", ".join(models[:MAX_MODELS_NAMED]) + (", …" if len(models) > MAX_MODELS_NAMED else "")
             return VerdictText(
-                fill(QCoreApplication.translate("ConnectionPage", "The model %1 was not found — choose one of %2"),
-                     model, names),
+                fill(
+                    QCoreApplication.translate("ConnectionPage", "The model %1 was not found — choose one of %2"),
+                    model,
+                    names,
+                ),
                 QCoreApplication.translate("ConnectionPage", "The model list now holds the server's models."),
-                detail)
+                detail,
+            )
         return VerdictText(
             fill(QCoreApplication.translate("ConnectionPage", "The model %1 was not found on the server"), model),
-            QCoreApplication.translate("ConnectionPage", "Check the name; for Azure OpenAI use the deployment "
-                                                         "name."), detail)
+            QCoreApplication.translate("ConnectionPage", "Check the name; for Azure OpenAI use the deployment name."),
+            detail,
+        )
     if v == "timeout":
         return VerdictText(
-            fill(QCoreApplication.translate("ConnectionPage", "The server at %1 did not answer in time (%2 s)"),
-                 url, seconds),
-            QCoreApplication.translate("ConnectionPage", "Check that the server is running; a slow local model "
-                                                         "may need a longer timeout."), detail)
+            fill(
+                QCoreApplication.translate("ConnectionPage", "The server at %1 did not answer in time (%2 s)"),
+                url,
+                seconds,
+            ),
+            QCoreApplication.translate(
+                "ConnectionPage", "Check that the server is running; a slow local model may need a longer timeout."
+            ),
+            detail,
+        )
     if v == "no_key":
-        hint = (fill(QCoreApplication.translate(
-            "ConnectionPage", "Paste the key above and press Save, or set the environment variable %1."), env_var)
-            if env_var else QCoreApplication.translate("ConnectionPage", "Paste the key above and press Save."))
-        return VerdictText(QCoreApplication.translate("ConnectionPage", "There is no API key for this connection"),
-                           hint)
+        hint = (
+            fill(
+                QCoreApplication.translate(
+                    "ConnectionPage", "Paste the key above and press Save, or set the environment variable %1."
+                ),
+                env_var,
+            )
+            if env_var
+            else QCoreApplication.translate("ConnectionPage", "Paste the key above and press Save.")
+        )
+        return VerdictText(
+            QCoreApplication.translate("ConnectionPage", "There is no API key for this connection"), hint
+        )
     if v == "offline":
-        return VerdictText(QCoreApplication.translate(
-            "ConnectionPage", "Offline: no model calls are made, so there is nothing to test"))
+        return VerdictText(
+            QCoreApplication.translate(
+                "ConnectionPage", "Offline: no model calls are made, so there is nothing to test"
+            )
+        )
     if v == "bad_answer":
         return VerdictText(
-            fill(QCoreApplication.translate("ConnectionPage", "The server at %1 answered, but not with a model's "
-                                                              "answer"), url),
-            QCoreApplication.translate("ConnectionPage", "Check the address: a proxy, a login page or another "
-                                                         "service may be answering instead of the model server."),
-            detail)
+            fill(
+                QCoreApplication.translate(
+                    "ConnectionPage", "The server at %1 answered, but not with a model's answer"
+                ),
+                url,
+            ),
+            QCoreApplication.translate(
+                "ConnectionPage",
+                "Check the address: a proxy, a login page or another "
+                "service may be answering instead of the model server.",
+            ),
+            detail,
+        )
     if v == "quota":
         return VerdictText(
             QCoreApplication.translate("ConnectionPage", "The account's quota or billing limit is used up"),
-            QCoreApplication.translate("ConnectionPage", "Add credit or raise the limit in the provider's billing "
-                                                         "settings."), detail)
+            QCoreApplication.translate(
+                "ConnectionPage", "Add credit or raise the limit in the provider's billing settings."
+            ),
+            detail,
+        )
     status = f" (HTTP {report.status})" if report.status else ""
     return VerdictText(
         fill(QCoreApplication.translate("ConnectionPage", "The server at %1 answered with an error%2"), url, status),
-        QCoreApplication.translate("ConnectionPage", "Try again later; if it persists, check the server's status "
-                                                     "or your quota."), detail)
+        QCoreApplication.translate(
+            "ConnectionPage", "Try again later; if it persists, check the server's status or your quota."
+        ),
+        detail,
+    )

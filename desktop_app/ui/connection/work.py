@@ -5,6 +5,7 @@ the user typed but has not saved; it returns plain data. A key never comes back:
 masked form ("sk-…abcd"). providers imports openai (about a second), so it is imported here,
 inside the functions, never by the page at start-up.
 """
+
 from __future__ import annotations
 
 import os
@@ -43,11 +44,13 @@ class TestOutcome:
 
 def _config(section: dict):
     from desktop_app.core.providers.client import ConnectionConfig
+
     return ConnectionConfig.from_dict(section)
 
 
 def key_status_for(cfg) -> KeyStatus:
     from desktop_app.core.providers import secrets
+
     var = secrets.env_var_for(cfg)
     available = secrets.keychain_available()
     if cfg.preset == "offline":
@@ -66,6 +69,7 @@ def key_status_for(cfg) -> KeyStatus:
 def load(state, section: dict | None) -> Loaded:
     """The saved section as ConnectionConfig reads it (bad values raise ConnectionFailed)."""
     from desktop_app.core.providers.client import PRESETS, ConnectionConfig
+
     cfg = ConnectionConfig.from_dict(section or {})
     defaults = {p: ConnectionConfig.from_dict({"preset": p}).to_dict() for p in PRESETS}
     return Loaded(cfg.to_dict(), defaults, key_status_for(cfg))
@@ -82,7 +86,8 @@ def validated(section: dict):
     if cfg.preset == "azure" and not cfg.chat_model:
         raise ConnectionFailed(
             QCoreApplication.translate("ConnectionPage", "Azure OpenAI needs the name of the chat model's deployment."),
-            QCoreApplication.translate("ConnectionPage", "Enter the deployment name as shown in Azure AI Foundry."))
+            QCoreApplication.translate("ConnectionPage", "Enter the deployment name as shown in Azure AI Foundry."),
+        )
     return cfg
 
 
@@ -98,6 +103,7 @@ def save(state, section: dict, typed_key: str = "") -> Saved:
     keep it for this session only). The page writes the section to project.json when this returns, so a key
     that cannot be stored leaves the project as it was."""
     from desktop_app.core.providers import secrets
+
     cfg = validated(section)
     stored = False
     if typed_key.strip() and cfg.preset != "offline":
@@ -111,6 +117,7 @@ def save(state, section: dict, typed_key: str = "") -> Saved:
 
 def forget(state, section: dict) -> KeyStatus:
     from desktop_app.core.providers import secrets
+
     cfg = _config(section)
     secrets.forget_api_key(cfg)
     return key_status_for(cfg)
@@ -121,6 +128,7 @@ def probe(state, section: dict, typed_key: str = "") -> TestOutcome:
     missing, also the server's model list so the page can offer the right names."""
     from desktop_app.core.providers import client as providers
     from desktop_app.core.providers import secrets
+
     cfg = _config(section)
     report = providers.test_connection(cfg, api_key=typed_key.strip() or None)
     models: tuple[str, ...] = ()
@@ -135,12 +143,14 @@ def probe(state, section: dict, typed_key: str = "") -> TestOutcome:
 def fetch_models(state, section: dict, typed_key: str = "") -> tuple[str, ...]:
     """The model ids the server offers, sorted; ConnectionFailed in plain words when it cannot."""
     from desktop_app.core.providers import client as providers
+
     return tuple(providers.list_models(_config(section), api_key=typed_key.strip() or None))
 
 
 def remember_context(project, section: dict, window: int, source: str) -> None:
     """Keep the model's context window Test read from the server, for the Run estimate's warning."""
     from desktop_app.core.providers import model_info
+
     try:
         model_info.remember(project, _config(section), window, source)
     except AppError:

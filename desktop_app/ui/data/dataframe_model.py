@@ -5,6 +5,7 @@ copy of the rows is made, and 100k rows scroll as smoothly as 100. Cells are dat
 are returned as plain ``str`` (the default delegate never interprets HTML); the tooltip, which
 Qt would render as rich text if it looked like markup, is HTML-escaped.
 """
+
 from __future__ import annotations
 
 import html

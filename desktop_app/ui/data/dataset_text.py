@@ -2,6 +2,7 @@
 
 A QObject only so that ``self.tr`` gives lupdate one translation context for all of them.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -10,8 +11,13 @@ from PySide6.QtCore import QObject
 
 from desktop_app.ui.language import joined
 
-_FORMATS = {"csv": "CSV", "xlsx": "Excel (XLSX)", "jsonl": "JSONL", "chat_jsonl": "chat-format JSONL",
-            "evals_jsonl": "OpenAI Evals JSONL"}
+_FORMATS = {
+    "csv": "CSV",
+    "xlsx": "Excel (XLSX)",
+    "jsonl": "JSONL",
+    "chat_jsonl": "chat-format JSONL",
+    "evals_jsonl": "OpenAI Evals JSONL",
+}
 
 
 def _n(value) -> str:
@@ -20,9 +26,18 @@ def _n(value) -> str:
 
 class DatasetText(QObject):
     def encoding_label(self, encoding: str | None) -> str:
-        labels = {"utf-8": "UTF-8", "utf-8-sig": self.tr("UTF-8 with BOM"), "cp932": "Shift-JIS (cp932)",
-                  "shift_jis": "Shift-JIS", "euc_jp": "EUC-JP", "euc-jp": "EUC-JP", "latin-1": "Latin-1",
-                  "cp1252": "Windows-1252", "utf-16": "UTF-16", "utf-32": "UTF-32"}
+        labels = {
+            "utf-8": "UTF-8",
+            "utf-8-sig": self.tr("UTF-8 with BOM"),
+            "cp932": "Shift-JIS (cp932)",
+            "shift_jis": "Shift-JIS",
+            "euc_jp": "EUC-JP",
+            "euc-jp": "EUC-JP",
+            "latin-1": "Latin-1",
+            "cp1252": "Windows-1252",
+            "utf-16": "UTF-16",
+            "utf-32": "UTF-32",
+        }
         return labels.get(encoding or "", encoding or "")
 
     def format_label(self, fmt: str | None) -> str:
@@ -33,8 +48,12 @@ class DatasetText(QObject):
         if encoding:
             parts.append(self.tr("encoding %1").replace("%1", self.encoding_label(encoding)))
         if delimiter:
-            shown = {"\t": self.tr("tab"), ",": self.tr("comma"), ";": self.tr("semicolon"),
-                     "|": self.tr("vertical bar")}.get(delimiter, repr(delimiter))
+            shown = {
+                "\t": self.tr("tab"),
+                ",": self.tr("comma"),
+                ";": self.tr("semicolon"),
+                "|": self.tr("vertical bar"),
+            }.get(delimiter, repr(delimiter))
             parts.append(self.tr("delimiter: %1").replace("%1", shown))
         if sheet:
             parts.append(self.tr("sheet “%1”").replace("%1", sheet))
@@ -57,7 +76,8 @@ class DatasetText(QObject):
         """Before the import: how the preview's rows would be split (exact only for a whole file)."""
         if preview.truncated or not input_column:
             return self.tr("%1 rows will be set aside as examples; the rest are evaluation rows.").replace(
-                "%1", _n(examples))
+                "%1", _n(examples)
+            )
         rows = int((preview.frame[input_column].str.strip() != "").sum())  # empty inputs are skipped
         return self.tr("About %1.").replace("%1", self.split_line(max(0, rows - examples), examples))
 
@@ -77,8 +97,9 @@ class DatasetText(QObject):
         text = self.tr("%1 rows imported from %2.").replace("%1", _n(section.get("rows"))).replace("%2", name)
         text += " " + self.split_line(section.get("eval_rows", 0), examples.get("count", 0))
         text += " " + self.tr("(split seed %1).").replace("%1", str(examples.get("seed", 0)))
-        detected = self.detected(section.get("format"), section.get("encoding"), section.get("delimiter"),
-                                 section.get("sheet"))
+        detected = self.detected(
+            section.get("format"), section.get("encoding"), section.get("delimiter"), section.get("sheet")
+        )
         return text + "\n" + self.tr("Read as %1.").replace("%1", detected)
 
     def warnings(self, warnings) -> list[str]:
@@ -107,7 +128,8 @@ class DatasetText(QObject):
             elif kind == "encoding_differs":
                 text = self.tr("You chose %3, but the file looks like %4; check that the text reads right.")
                 text = text.replace("%3", self.encoding_label(w.get("chosen"))).replace(
-                    "%4", self.encoding_label(w.get("detected")))
+                    "%4", self.encoding_label(w.get("detected"))
+                )
             else:
                 text = self.tr("Note: %3 (%1).").replace("%3", kind)
             lines.append(text.replace("%1", count).replace("%2", sample))

@@ -1,9 +1,19 @@
 """The side panel of the Data step: column mapping, the examples split, Import and its progress."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QFormLayout, QGroupBox, QHBoxLayout, QLabel, QProgressBar, QPushButton,
-                               QSpinBox, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop_app.ui.data.mapping_panel import MappingPanel
 
@@ -68,8 +78,12 @@ class ImportPanel(QWidget):
         self.mapping.retranslate()
         self.split_box.setTitle(self.tr("Examples pool"))
         self.pool_caption.setText(self.tr("Examples &pool:"))
-        self.pool_spin.setToolTip(self.tr("Rows set aside for few-shot prompts and fine-tuning. "
-                                          "They are never used to evaluate, so nothing leaks."))
+        self.pool_spin.setToolTip(
+            self.tr(
+                "Rows set aside for few-shot prompts and fine-tuning. "
+                "They are never used to evaluate, so nothing leaks."
+            )
+        )
         self.seed_caption.setText(self.tr("Ra&ndom seed:"))
         self.seed_spin.setToolTip(self.tr("The same seed picks the same examples again."))
         self.apply_split_button.setText(self.tr("&Apply split"))
@@ -77,8 +91,14 @@ class ImportPanel(QWidget):
         self.cancel_button.setText(self.tr("Cance&l"))
 
     def tab_chain(self) -> list[QWidget]:
-        return [*self.mapping.combos.values(), self.pool_spin, self.seed_spin, self.apply_split_button,
-                self.import_button, self.cancel_button]
+        return [
+            *self.mapping.combos.values(),
+            self.pool_spin,
+            self.seed_spin,
+            self.apply_split_button,
+            self.import_button,
+            self.cancel_button,
+        ]
 
     def start_progress(self, text: str) -> None:
         self.progress_bar.setRange(0, 0)  # busy until the first report says how far

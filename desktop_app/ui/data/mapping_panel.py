@@ -1,4 +1,5 @@
 """Which file column plays which role: one combo per role, the guess preselected."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal, Slot
@@ -44,17 +45,29 @@ class MappingPanel(QWidget):
         self.retranslate()
 
     def role_label(self, role: str) -> str:
-        return {"input": self.tr("Input"), "expected": self.tr("Expected output"), "id": self.tr("Id"),
-                "context": self.tr("Context"), "category": self.tr("Category")}[role]
+        return {
+            "input": self.tr("Input"),
+            "expected": self.tr("Expected output"),
+            "id": self.tr("Id"),
+            "context": self.tr("Context"),
+            "category": self.tr("Category"),
+        }[role]
 
     def retranslate(self) -> None:
-        captions = {"input": self.tr("&Input *:"), "expected": self.tr("E&xpected output *:"),
-                    "id": self.tr("I&d:"), "context": self.tr("Con&text:"), "category": self.tr("Cate&gory:")}
-        tips = {"input": self.tr("The question or prompt sent to the model. Required."),
-                "expected": self.tr("The correct answer each output is compared with. Required."),
-                "id": self.tr("A unique id per row. Without one, ids are made from the content."),
-                "context": self.tr("Reference text for the row, if your file has it."),
-                "category": self.tr("A group name, to filter and compare results by category.")}
+        captions = {
+            "input": self.tr("&Input *:"),
+            "expected": self.tr("E&xpected output *:"),
+            "id": self.tr("I&d:"),
+            "context": self.tr("Con&text:"),
+            "category": self.tr("Cate&gory:"),
+        }
+        tips = {
+            "input": self.tr("The question or prompt sent to the model. Required."),
+            "expected": self.tr("The correct answer each output is compared with. Required."),
+            "id": self.tr("A unique id per row. Without one, ids are made from the content."),
+            "context": self.tr("Reference text for the row, if your file has it."),
+            "category": self.tr("A group name, to filter and compare results by category."),
+        }
         for role in ROLES:
             self.captions[role].setText(captions[role])
             self.combos[role].setToolTip(tips[role])
@@ -93,7 +106,8 @@ class MappingPanel(QWidget):
         twice = self.duplicate_columns()
         if twice:
             return self.tr("Column “%1” is chosen for two roles; give each role its own column.").replace(
-                "%1", twice[0])
+                "%1", twice[0]
+            )
         return ""
 
     def _show_problem(self) -> None:

@@ -5,14 +5,25 @@ creating from the menu and from the Project step behave the same. Names may hold
 a file system refuses (``/``, ``:``...): the folder gets a safe version, the project keeps the
 name as typed.
 """
+
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Slot
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel,
-                               QLineEdit, QPushButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 _UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
 _RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)), *(f"lpt{i}" for i in range(1, 10))}
@@ -45,8 +56,12 @@ class NewProjectDialog(QDialog):
         self.setObjectName("newProjectDialog")
         self.setWindowTitle(self.tr("New project"))
         self.setMinimumWidth(520)
-        intro = QLabel(self.tr("A project is one folder: your evaluation set, settings, index and results "
-                               "all live in it. Next you will import the evaluation set."))
+        intro = QLabel(
+            self.tr(
+                "A project is one folder: your evaluation set, settings, index and results "
+                "all live in it. Next you will import the evaluation set."
+            )
+        )
         intro.setWordWrap(True)
         self.name_edit = QLineEdit(unused_name(Path(location), default_name or self.tr("My project")))
         self.name_edit.setPlaceholderText(self.tr("e.g. Support chatbot evaluation"))
@@ -122,8 +137,9 @@ class NewProjectDialog(QDialog):
 
     @Slot()
     def _browse(self) -> None:
-        path = QFileDialog.getExistingDirectory(self, self.tr("Where to keep the project"),
-                                                self.location_edit.text().strip() or str(Path.home()))
+        path = QFileDialog.getExistingDirectory(
+            self, self.tr("Where to keep the project"), self.location_edit.text().strip() or str(Path.home())
+        )
         if path:
             self.location_edit.setText(path)
 

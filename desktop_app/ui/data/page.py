@@ -4,6 +4,7 @@ The table shows one of three things: nothing yet, a preview of a chosen file (it
 or the project's imported rows. Reading a file, importing and loading rows run as tasks; a
 failed preview or import leaves what was shown, and the project's data, exactly as they were.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -103,8 +104,12 @@ class DataPage(Page):
         super().retranslate()
         self.panel.retranslate()
         self.source.retranslate()
-        self.intro.setText(self.tr("Import your evaluation set: a CSV or text file in any common encoding, "
-                                   "an Excel workbook, or JSONL. Choose it, or drop it onto this page."))
+        self.intro.setText(
+            self.tr(
+                "Import your evaluation set: a CSV or text file in any common encoding, "
+                "an Excel workbook, or JSONL. Choose it, or drop it onto this page."
+            )
+        )
         imported = getattr(self, "imported", None)  # getattr, like mode: retranslate may run before build() sets them
         if getattr(self, "mode", None) == "preview" and self.preview is not None:
             self.model.set_headers(self._preview_headers())
@@ -143,8 +148,11 @@ class DataPage(Page):
     def choose_file(self) -> None:
         start = str(Path(self.preview.path).parent) if self.preview else str(Path.home())
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Choose the evaluation set"), start,
-            self.tr("Evaluation sets (%1);;All files (*)").replace("%1", FILE_FILTER))
+            self,
+            self.tr("Choose the evaluation set"),
+            start,
+            self.tr("Evaluation sets (%1);;All files (*)").replace("%1", FILE_FILTER),
+        )
         if path:
             self.load_file(path)
 
@@ -162,9 +170,11 @@ class DataPage(Page):
             return False
         path = work.dropped_file([u.toLocalFile() for u in mime.urls() if u.isLocalFile()])
         if path is None:
-            self.banner.show_message(self.tr("Drop one file at a time."),
-                                     self.tr("A CSV, TSV, TXT, XLSX or JSONL file holding the evaluation set."),
-                                     "warning")
+            self.banner.show_message(
+                self.tr("Drop one file at a time."),
+                self.tr("A CSV, TSV, TXT, XLSX or JSONL file holding the evaluation set."),
+                "warning",
+            )
             return False
         self.load_file(path)
         return True
@@ -180,8 +190,9 @@ class DataPage(Page):
     @Slot(int)
     def _reread(self, _index: int = 0) -> None:
         if self.preview is not None:
-            self.load_file(self.preview.path, self.source.encoding_combo.currentData(),
-                           self.source.sheet_combo.currentData())
+            self.load_file(
+                self.preview.path, self.source.encoding_combo.currentData(), self.source.sheet_combo.currentData()
+            )
 
     @Slot(object)
     def _on_preview_ready(self, preview: work.Preview) -> None:
@@ -205,9 +216,13 @@ class DataPage(Page):
     # -- importing --------------------------------------------------------------------------
     def import_options(self) -> dict:
         preview = self.preview
-        return {"encoding": preview.asked_encoding if preview else None, "sheet": preview.sheet if preview else None,
-                "mapping": self.mapping.mapping(), "examples": self.panel.pool_spin.value(),
-                "seed": self.panel.seed_spin.value()}
+        return {
+            "encoding": preview.asked_encoding if preview else None,
+            "sheet": preview.sheet if preview else None,
+            "mapping": self.mapping.mapping(),
+            "examples": self.panel.pool_spin.value(),
+            "seed": self.panel.seed_spin.value(),
+        }
 
     @Slot()
     def start_import(self) -> None:
@@ -217,8 +232,9 @@ class DataPage(Page):
         self.banner.clear()
         self.action, self.stop_flag = "import", work.StopFlag()
         self.panel.start_progress(self.text.progress(None))
-        self.import_runner.start(work.import_file, self.project, preview.path, self.import_options(),
-                                 self.stop_flag, self._use_labels())
+        self.import_runner.start(
+            work.import_file, self.project, preview.path, self.import_options(), self.stop_flag, self._use_labels()
+        )
 
     @Slot()
     def cancel_import(self) -> None:
@@ -237,18 +253,29 @@ class DataPage(Page):
         self.banner.clear()
         self.action, self.stop_flag = "split", None
         self.panel.start_progress(self.tr("Choosing the examples…"))
-        self.import_runner.start(work.resplit_rows, self.project, self.panel.pool_spin.value(),
-                                 self.panel.seed_spin.value(), self._use_labels())
+        self.import_runner.start(
+            work.resplit_rows,
+            self.project,
+            self.panel.pool_spin.value(),
+            self.panel.seed_spin.value(),
+            self._use_labels(),
+        )
 
     def confirm_resplit(self, runs: list[str]) -> bool:
         """Runs were scored on the old split: say which, and apply only when the user agrees."""
         if not runs:
             return True
         shown = ", ".join(f"“{name}”" for name in runs[:6]) + ("…" if len(runs) > 6 else "")
-        text = self.tr("A new split changes which rows are evaluated. The %1 runs made so far (%2) were scored on "
-                       "the old one: rows that move into the examples pool leave their scores, and few-shot runs "
-                       "may have shown as examples rows that are now evaluated. Run them again to compare them "
-                       "fairly.").replace("%1", str(len(runs))).replace("%2", shown)
+        text = (
+            self.tr(
+                "A new split changes which rows are evaluated. The %1 runs made so far (%2) were scored on "
+                "the old one: rows that move into the examples pool leave their scores, and few-shot runs "
+                "may have shown as examples rows that are now evaluated. Run them again to compare them "
+                "fairly."
+            )
+            .replace("%1", str(len(runs)))
+            .replace("%2", shown)
+        )
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("Apply the new split?"), text, parent=self)
         box.setTextFormat(Qt.TextFormat.PlainText)  # run names are the user's text
         apply = box.addButton(self.tr("Apply the new split"), QMessageBox.ButtonRole.AcceptRole)
@@ -313,8 +340,10 @@ class DataPage(Page):
 
     def _preview_headers(self) -> list[str]:
         roles = {column: role for role, column in self.mapping.mapping().items() if column}
-        return [f"{c} → {self.mapping.role_label(roles[c])}" if c in roles else c
-                for c in (self.preview.columns if self.preview else [])]
+        return [
+            f"{c} → {self.mapping.role_label(roles[c])}" if c in roles else c
+            for c in (self.preview.columns if self.preview else [])
+        ]
 
     def _imported_headers(self, result: work.Imported) -> list[str]:
         mapping = (result.section or {}).get("mapping") or {}
@@ -385,8 +414,11 @@ class DataPage(Page):
             spin.setEnabled(self.mode != "none" and not busy)
         panel.apply_split_button.setVisible(self.mode == "imported")
         panel.apply_split_button.setEnabled(
-            bool(section) and not busy and (panel.pool_spin.value(), panel.seed_spin.value()) != _split_of(section)
-            and panel.pool_spin.value() < (section or {}).get("rows", 0))
+            bool(section)
+            and not busy
+            and (panel.pool_spin.value(), panel.seed_spin.value()) != _split_of(section)
+            and panel.pool_spin.value() < (section or {}).get("rows", 0)
+        )
         panel.cancel_button.setVisible(busy and self.action == "import")
         panel.cancel_button.setEnabled(self.stop_flag is not None and not self.stop_flag.stopped)
         panel.progress_bar.setVisible(busy)

@@ -1,4 +1,5 @@
 """The table of the Data step: a QTableView tuned for a model of any length."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import Qt

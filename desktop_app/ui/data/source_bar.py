@@ -1,4 +1,5 @@
 """The file bar of the Data step: Choose file, the file's name, encoding and sheet overrides."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -30,8 +31,13 @@ class SourceBar(QWidget):
         layout.addWidget(self.choose_button)
         layout.addWidget(self.file_label)
         layout.addStretch(1)
-        for widget in (self.encoding_caption, self.encoding_combo, self.sheet_caption, self.sheet_combo,
-                       self.show_imported_button):
+        for widget in (
+            self.encoding_caption,
+            self.encoding_combo,
+            self.sheet_caption,
+            self.sheet_combo,
+            self.show_imported_button,
+        ):
             layout.addWidget(widget)
 
     def retranslate(self) -> None:
@@ -39,8 +45,12 @@ class SourceBar(QWidget):
         self.show_imported_button.setText(self.tr("&Show imported rows"))
         self.encoding_caption.setText(self.tr("&Encoding:"))
         self.sheet_caption.setText(self.tr("Wor&ksheet:"))  # Alt+H is the Help menu
-        self.encoding_combo.setToolTip(self.tr("How the file's text is encoded. Automatic detection is "
-                                               "usually right; change it if the preview shows garbled text."))
+        self.encoding_combo.setToolTip(
+            self.tr(
+                "How the file's text is encoded. Automatic detection is "
+                "usually right; change it if the preview shows garbled text."
+            )
+        )
 
     def tab_chain(self) -> list[QWidget]:
         return [self.choose_button, self.encoding_combo, self.sheet_combo, self.show_imported_button]
@@ -49,10 +59,14 @@ class SourceBar(QWidget):
         """Set the combos to how ``preview`` was read (None: no file), e.g. after a failed re-read."""
         asked = preview.asked_encoding if preview else None
         self.encoding_combo.setCurrentIndex(max(0, self.encoding_combo.findData(asked)) if asked else 0)
-        self.encoding_combo.setItemText(0, self.tr("Automatic (%1)").replace("%1", detected_label)
-                                        if preview and not asked and detected_label else self.tr("Automatic"))
+        self.encoding_combo.setItemText(
+            0,
+            self.tr("Automatic (%1)").replace("%1", detected_label)
+            if preview and not asked and detected_label
+            else self.tr("Automatic"),
+        )
         self.sheet_combo.clear()
-        for name in (preview.sheets if preview else ()):
+        for name in preview.sheets if preview else ():
             self.sheet_combo.addItem(name, name)
         if preview and preview.sheet:
             self.sheet_combo.setCurrentIndex(max(0, self.sheet_combo.findData(preview.sheet)))

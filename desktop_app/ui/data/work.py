@@ -3,6 +3,7 @@
 They import the core (pandas and friends) lazily, so the window opens before pandas loads.
 Nothing here touches a widget; sentences are the page's job, so results carry data only.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -68,10 +69,20 @@ def preview_file(state, path: str, encoding: str | None, sheet: str | None) -> P
     from desktop_app.core.data import rows as datasets  # noqa: PLC0415 - pandas: off the start-up path
 
     table = datasets.read_table(path, encoding=encoding, sheet=sheet, nrows=PREVIEW_ROWS)
-    return Preview(path=str(path), frame=table.frame, format=table.format, encoding=table.encoding,
-                   delimiter=table.delimiter, sheet=table.sheet, sheets=tuple(table.sheets),
-                   warnings=tuple(table.warnings), truncated=table.truncated,
-                   guess=datasets.guess_mapping(table.columns), asked_encoding=encoding, asked_sheet=sheet)
+    return Preview(
+        path=str(path),
+        frame=table.frame,
+        format=table.format,
+        encoding=table.encoding,
+        delimiter=table.delimiter,
+        sheet=table.sheet,
+        sheets=tuple(table.sheets),
+        warnings=tuple(table.warnings),
+        truncated=table.truncated,
+        guess=datasets.guess_mapping(table.columns),
+        asked_encoding=encoding,
+        asked_sheet=sheet,
+    )
 
 
 def _rows_frame(project, section: dict, use_labels: tuple[str, str]) -> tuple[pd.DataFrame, tuple[str, ...]]:
@@ -82,8 +93,11 @@ def _rows_frame(project, section: dict, use_labels: tuple[str, str]) -> tuple[pd
 
     evaluation, pool = datasets.load_rows(project)
     mapping = section.get("mapping") or {}
-    roles = tuple(r for r in ("id", "input", "expected", "context", "category")
-                  if r in ("id", "input", "expected") or mapping.get(r))
+    roles = tuple(
+        r
+        for r in ("id", "input", "expected", "context", "category")
+        if r in ("id", "input", "expected") or mapping.get(r)
+    )
     rows = evaluation + pool
     columns = {"use": [use_labels[0]] * len(evaluation) + [use_labels[1]] * len(pool)}
     for role in roles:
@@ -99,12 +113,12 @@ def load_imported(state, project, use_labels: tuple[str, str]) -> Imported:
     return Imported(str(project.root), section, frame, roles)
 
 
-def import_file(state, project, path: str, options: dict, stop: StopFlag,
-                use_labels: tuple[str, str]) -> Imported:
+def import_file(state, project, path: str, options: dict, stop: StopFlag, use_labels: tuple[str, str]) -> Imported:
     from desktop_app.core.data import rows as datasets  # noqa: PLC0415 - pandas: off the start-up path
 
-    section = datasets.import_dataset(project, path, **options, progress=state.progress,
-                                      should_stop=lambda: stop.stopped or state.should_stop())
+    section = datasets.import_dataset(
+        project, path, **options, progress=state.progress, should_stop=lambda: stop.stopped or state.should_stop()
+    )
     # From here the new rows are saved: loading them is not cancelled by the Cancel button.
     state.progress({"stage": "load"})
     frame, roles = _rows_frame(project, section, use_labels)

@@ -2,6 +2,7 @@
 from Variants. Prepare checks the training set; Train runs a job where the provider offers one;
 Other routes exports for local trainers and DPO; Register adds any tuned model as variants.
 ``variants_added`` tells the opener that project.json's variants changed."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Signal, Slot
@@ -41,8 +42,14 @@ class FineTuneDialog(QDialog):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Fine-tuning helper"))
-        for i, text in enumerate((self.tr("&1 Prepare"), self.tr("&2 Train with the provider"),
-                                  self.tr("&3 Other routes"), self.tr("&4 Register a model"))):
+        for i, text in enumerate(
+            (
+                self.tr("&1 Prepare"),
+                self.tr("&2 Train with the provider"),
+                self.tr("&3 Other routes"),
+                self.tr("&4 Register a model"),
+            )
+        ):
             self.tabs.setTabText(i, text)
         for tab in (self.prepare_tab, self.job_tab, self.routes_tab, self.register_tab):
             tab.retranslate()
@@ -62,8 +69,13 @@ class FineTuneDialog(QDialog):
         self.tabs.setCurrentWidget(self.routes_tab if which == "routes" else self.register_tab)
 
     def done(self, result: int) -> None:
-        for runner in (self.prepare_tab.runner, self.prepare_tab.saver, self.routes_tab.runner,
-                       self.routes_tab.pairs_runner, self.register_tab.runner):
+        for runner in (
+            self.prepare_tab.runner,
+            self.prepare_tab.saver,
+            self.routes_tab.runner,
+            self.routes_tab.pairs_runner,
+            self.register_tab.runner,
+        ):
             runner.cancel()
         self.job_tab.stop_watching()  # the job trains on at the provider; the helper follows it when reopened
         super().done(result)

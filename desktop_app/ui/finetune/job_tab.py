@@ -3,13 +3,23 @@
 A refusal is explained in plain words with the other routes one click away; a finished job
 registers the tuned model as variants, on the GUI thread (the open project is edited here only).
 """
+
 from __future__ import annotations
 
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtWidgets import (QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QProgressBar,
-                               QPushButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop_app.ui.finetune import texts, work
 from desktop_app.ui.tasks import ErrorRecord, TaskRunner, network_pool
@@ -61,8 +71,13 @@ class JobTab(QWidget):
         self.events = QPlainTextEdit()
         self.events.setReadOnly(True)
         buttons = QHBoxLayout()
-        for button in (self.start_button, self.follow_button, self.cancel_button, self.routes_button,
-                       self.register_button):
+        for button in (
+            self.start_button,
+            self.follow_button,
+            self.cancel_button,
+            self.routes_button,
+            self.register_button,
+        ):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
@@ -112,16 +127,28 @@ class JobTab(QWidget):
 
     def _update_intro(self) -> None:
         if not self.can_train():
-            self.intro.setText(self.tr("This project is offline: no job can be started. Choose OpenAI or Azure "
-                                       "OpenAI under Connection, or take another route."))
+            self.intro.setText(
+                self.tr(
+                    "This project is offline: no job can be started. Choose OpenAI or Azure "
+                    "OpenAI under Connection, or take another route."
+                )
+            )
         elif self.prepared is None:
             self.intro.setText(self.tr("Check the examples on the Prepare tab first; the job trains on them."))
         else:
             est = self.prepared.estimate
-            self.intro.setText(fill(self.tr(
-                "Train %1 on %2 examples for %3 epochs at %4. Jobs run at the provider and are billed there; "
-                "Azure OpenAI serves the tuned model only after you deploy it."),
-                est.model, len(self.prepared.training.train), est.epochs, self.cfg.server_url() or "OpenAI"))
+            self.intro.setText(
+                fill(
+                    self.tr(
+                        "Train %1 on %2 examples for %3 epochs at %4. Jobs run at the provider and are billed there; "
+                        "Azure OpenAI serves the tuned model only after you deploy it."
+                    ),
+                    est.model,
+                    len(self.prepared.training.train),
+                    est.epochs,
+                    self.cfg.server_url() or "OpenAI",
+                )
+            )
         self.start_button.setEnabled(self.can_train() and self.prepared is not None and not self.runner.is_running())
 
     def set_prepared(self, prepared) -> None:
@@ -139,8 +166,16 @@ class JobTab(QWidget):
         folder = self.project.exports_dir / "finetune"
         self.cancel_flag = [False]
         self.job = {"model": est.model, "prompt": dict(self.prepared.training.prompt)}
-        self.runner.start(work.train, self.cfg, self.prepared, str(folder), est.model, est.epochs,
-                          self.suffix_edit.text().strip(), self.cancel_flag)
+        self.runner.start(
+            work.train,
+            self.cfg,
+            self.prepared,
+            str(folder),
+            est.model,
+            est.epochs,
+            self.suffix_edit.text().strip(),
+            self.cancel_flag,
+        )
 
     def follow_earlier(self) -> None:
         if not self.earlier or not self.can_train():
@@ -205,17 +240,24 @@ class JobTab(QWidget):
                 self._update_follow()
             if update.status != "succeeded" or not update.fine_tuned_model:
                 return
-            added = register_model(self.project, update.fine_tuned_model, prompt=self.job.get("prompt"),
-                                   azure=self.cfg.preset == "azure")
+            added = register_model(
+                self.project, update.fine_tuned_model, prompt=self.job.get("prompt"), azure=self.cfg.preset == "azure"
+            )
         except (AppError, OSError) as exc:
             self.banner.show_error(exc)
             return
         names = ", ".join(v.name for v in added.variants)
-        hint = self.tr("Deploy the model in Azure AI Foundry, then set each variant's model to the deployment "
-                       "name under Variants.") if added.needs_deployment else \
-            self.tr("Run them under Run: the tuned model then appears on the Grid.")
-        self.banner.show_message(fill(self.tr("%1 is ready and was added as: %2."), update.fine_tuned_model, names),
-                                 hint, "info")
+        hint = (
+            self.tr(
+                "Deploy the model in Azure AI Foundry, then set each variant's model to the deployment "
+                "name under Variants."
+            )
+            if added.needs_deployment
+            else self.tr("Run them under Run: the tuned model then appears on the Grid.")
+        )
+        self.banner.show_message(
+            fill(self.tr("%1 is ready and was added as: %2."), update.fine_tuned_model, names), hint, "info"
+        )
         self.registered.emit(added)
 
     def _remember(self, job_id: str) -> None:
@@ -223,8 +265,13 @@ class JobTab(QWidget):
 
         self.job["id"] = job_id
         try:
-            history.remember(self.project, job_id, model=self.job.get("model", ""),
-                             endpoint=history.endpoint_of(self.cfg), prompt=self.job.get("prompt", {}))
+            history.remember(
+                self.project,
+                job_id,
+                model=self.job.get("model", ""),
+                endpoint=history.endpoint_of(self.cfg),
+                prompt=self.job.get("prompt", {}),
+            )
         except OSError as exc:  # the job runs anyway; only following it after a restart is lost
             self.banner.show_message(self.tr("The job could not be noted in the project."), str(exc), "warning")
 
@@ -241,5 +288,7 @@ class JobTab(QWidget):
         if error.is_app_error:  # no key, offline, an unwritable folder: the core's own words
             self.banner.show_error(error)
         else:
-            self.banner.show_message(self.tr("The job could not run because of an internal error."),
-                                     self.tr("The details are in the log (Help → Show Log Folder)."))
+            self.banner.show_message(
+                self.tr("The job could not run because of an internal error."),
+                self.tr("The details are in the log (Help → Show Log Folder)."),
+            )

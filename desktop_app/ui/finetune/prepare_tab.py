@@ -1,12 +1,28 @@
 """The Prepare tab: which prompt, which route, how many epochs; the findings and the cost."""
+
 from __future__ import annotations
 
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDoubleSpinBox, QFileDialog, QFormLayout,
-                               QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QSpinBox, QTableWidget,
-                               QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop_app.ui.advice.compute import snapshot
 from desktop_app.ui.advice.states import BusyRow
@@ -46,8 +62,10 @@ class PrepareTab(QWidget):
         self.reviewed_check = QCheckBox()
         self.form = QFormLayout()
         self.labels = [QLabel() for _ in range(6)]
-        for label, field in zip(self.labels, (self.variant_combo, self.route_combo, self.model_edit,
-                                              self.price_edit, self.epochs_spin, self.share_spin)):
+        for label, field in zip(
+            self.labels,
+            (self.variant_combo, self.route_combo, self.model_edit, self.price_edit, self.epochs_spin, self.share_spin),
+        ):
             label.setBuddy(field)
             self.form.addRow(label, field)
         self.form.addRow("", self.reviewed_check)
@@ -86,34 +104,61 @@ class PrepareTab(QWidget):
         layout.addWidget(self.busy)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
-        for signal in (self.variant_combo.currentIndexChanged, self.route_combo.currentIndexChanged,
-                       self.model_edit.textEdited, self.epochs_spin.valueChanged, self.share_spin.valueChanged,
-                       self.reviewed_check.toggled, self.price_edit.textEdited):
+        for signal in (
+            self.variant_combo.currentIndexChanged,
+            self.route_combo.currentIndexChanged,
+            self.model_edit.textEdited,
+            self.epochs_spin.valueChanged,
+            self.share_spin.valueChanged,
+            self.reviewed_check.toggled,
+            self.price_edit.textEdited,
+        ):
             signal.connect(self._options_changed)
         self.route_combo.currentIndexChanged.connect(self._show_price)
         self.model_edit.textEdited.connect(self._show_price)
         self._fill_choices()
 
     def retranslate(self) -> None:
-        self.intro.setText(self.tr(
-            "Training examples come from the examples pool: each is the prompt of the chosen variant with the "
-            "expected answer. Check them before anything is sent."))
-        for label, text in zip(self.labels, (self.tr("&Prompt of variant:"), self.tr("&Route:"),
-                                             self.tr("&Base model:"), self.tr("Tr&aining price (USD per 1M tokens):"),
-                                             self.tr("&Epochs:"), self.tr("&Validation share:"))):
+        self.intro.setText(
+            self.tr(
+                "Training examples come from the examples pool: each is the prompt of the chosen variant with the "
+                "expected answer. Check them before anything is sent."
+            )
+        )
+        for label, text in zip(
+            self.labels,
+            (
+                self.tr("&Prompt of variant:"),
+                self.tr("&Route:"),
+                self.tr("&Base model:"),
+                self.tr("Tr&aining price (USD per 1M tokens):"),
+                self.tr("&Epochs:"),
+                self.tr("&Validation share:"),
+            ),
+        ):
             label.setText(text)
         self.price_edit.setPlaceholderText(self.tr("unknown: enter USD per 1M training tokens to estimate the cost"))
-        self.price_edit.setToolTip(self.tr("USD per 1 million training tokens for this base model, kept with the "
-                                           "project. Training is billed on the file's tokens times the epochs."))
+        self.price_edit.setToolTip(
+            self.tr(
+                "USD per 1 million training tokens for this base model, kept with the "
+                "project. Training is billed on the file's tokens times the epochs."
+            )
+        )
         self.reviewed_check.setText(self.tr("Only examples a person reviewed as right"))
-        for i, text in enumerate((self.tr("OpenAI"), self.tr("Azure OpenAI"),
-                                  self.tr("Local trainer (mlx-lm, axolotl, Unsloth, LLaMA-Factory)"))):
+        for i, text in enumerate(
+            (
+                self.tr("OpenAI"),
+                self.tr("Azure OpenAI"),
+                self.tr("Local trainer (mlx-lm, axolotl, Unsloth, LLaMA-Factory)"),
+            )
+        ):
             self.route_combo.setItemText(i, text)
         self.check_button.setText(self.tr("Check the e&xamples"))
         self.save_button.setText(self.tr("&Save training file…"))
         self.busy.set_texts(self.tr("Building and checking the examples…"), self.tr("&Cancel"))
-        self.table.setHorizontalHeaderLabels([self.tr("Severity"), self.tr("Where"), self.tr("Row"),
-                                              self.tr("What to do")])
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Severity"), self.tr("Where"), self.tr("Row"), self.tr("What to do")]
+        )
         if self.prepared is not None:
             self._show(self.prepared)
 
@@ -146,8 +191,11 @@ class PrepareTab(QWidget):
 
         local = self.route_combo.currentData() == "local"
         try:
-            price = limits.training_price(self.model_edit.text().strip(), self.route_combo.currentData() or "openai",
-                                          limits.project_overrides(self.project))
+            price = limits.training_price(
+                self.model_edit.text().strip(),
+                self.route_combo.currentData() or "openai",
+                limits.project_overrides(self.project),
+            )
         except AppError:
             price = None
         self.price_edit.setEnabled(not local)
@@ -167,8 +215,10 @@ class PrepareTab(QWidget):
             if table.get(model) != float(text) and limits.training_price(model, "openai", table) != float(text):
                 limits.save_training_prices(self.project, {**table, model: text})
         except ValueError:
-            self.banner.show_message(self.tr("The training price is not a number."),
-                                     self.tr("Enter USD per 1 million training tokens, e.g. 3, or leave it empty."))
+            self.banner.show_message(
+                self.tr("The training price is not a number."),
+                self.tr("Enter USD per 1 million training tokens, e.g. 3, or leave it empty."),
+            )
             return False
         except (AppError, OSError) as exc:
             self.banner.show_error(exc)
@@ -176,10 +226,14 @@ class PrepareTab(QWidget):
         return True
 
     def options(self) -> dict:
-        return {"variant": self.variant_combo.currentData(), "provider": self.route_combo.currentData(),
-                "model": self.model_edit.text().strip() or "gpt-4o-mini", "epochs": self.epochs_spin.value(),
-                "validation_share": round(self.share_spin.value(), 2),
-                "reviewed_only": self.reviewed_check.isChecked()}
+        return {
+            "variant": self.variant_combo.currentData(),
+            "provider": self.route_combo.currentData(),
+            "model": self.model_edit.text().strip() or "gpt-4o-mini",
+            "epochs": self.epochs_spin.value(),
+            "validation_share": round(self.share_spin.value(), 2),
+            "reviewed_only": self.reviewed_check.isChecked(),
+        }
 
     @Slot()
     def _options_changed(self) -> None:
@@ -210,8 +264,9 @@ class PrepareTab(QWidget):
         found = report["findings"]
         self.table.setRowCount(len(found))
         for i, f in enumerate(found):
-            for col, text in enumerate((texts.severity_text(f["severity"]), texts.where_text(f), f["row"],
-                                        texts.finding_text(f))):
+            for col, text in enumerate(
+                (texts.severity_text(f["severity"]), texts.where_text(f), f["row"], texts.finding_text(f))
+            ):
                 self.table.setItem(i, col, QTableWidgetItem(str(text)))
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
@@ -222,15 +277,18 @@ class PrepareTab(QWidget):
         if error.is_app_error:
             self.banner.show_error(error)
         else:
-            self.banner.show_message(self.tr("The examples could not be checked because of an internal error."),
-                                     self.tr("The details are in the log (Help → Show Log Folder)."))
+            self.banner.show_message(
+                self.tr("The examples could not be checked because of an internal error."),
+                self.tr("The details are in the log (Help → Show Log Folder)."),
+            )
 
     def ask_save(self) -> None:
         if self.prepared is None:
             return
         default = str(self.project.exports_dir / "finetune" / "train.jsonl")
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the training file"), default,
-                                              self.tr("JSON Lines (*.jsonl)"))
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save the training file"), default, self.tr("JSON Lines (*.jsonl)")
+        )
         if path:
             self.save(path)
 
@@ -241,5 +299,6 @@ class PrepareTab(QWidget):
     @Slot(object)
     def _on_saved(self, paths) -> None:
         train, val = paths
-        self.banner.show_message(fill(self.tr("Saved %1"), train),
-                                 fill(self.tr("Validation examples: %1"), val) if val else "", "info")
+        self.banner.show_message(
+            fill(self.tr("Saved %1"), train), fill(self.tr("Validation examples: %1"), val) if val else "", "info"
+        )

@@ -1,5 +1,6 @@
 """The Register tab: any fine-tuned model on the project's server (a LoRA served by vLLM, Ollama
 or llama.cpp, a Together or Fireworks tune, an Azure deployment) tested, then added as variants."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -61,11 +62,14 @@ class RegisterTab(QWidget):
         self._on_edited()
 
     def retranslate(self) -> None:
-        self.intro.setText(self.tr(
-            "A model tuned elsewhere joins the comparison under the name its server gives it: a LoRA served by "
-            "vLLM (--lora-modules), Ollama (ollama create) or llama.cpp (--alias), a Together or Fireworks model, "
-            "or an Azure deployment. It must be reachable through the project's connection; Test asks it one "
-            "question first."))
+        self.intro.setText(
+            self.tr(
+                "A model tuned elsewhere joins the comparison under the name its server gives it: a LoRA served by "
+                "vLLM (--lora-modules), Ollama (ollama create) or llama.cpp (--alias), a Together or Fireworks model, "
+                "or an Azure deployment. It must be reachable through the project's connection; Test asks it one "
+                "question first."
+            )
+        )
         self.model_label.setText(self.tr("&Model name:"))
         self.model_edit.setPlaceholderText(self.tr("e.g. ft:gpt-4o-mini:acme::abc123 or support-lora"))
         self.rag_check.setText(self.tr("Also add it with retrieval (fine-tuned + RAG)"))
@@ -119,8 +123,12 @@ class RegisterTab(QWidget):
         except (AppError, OSError) as exc:
             self.banner.show_error(exc)
             return
-        self.result.setText(fill(self.tr("Added as: %1. Tick them under Run to put the model on the Grid."),
-                                 ", ".join(v.name for v in added.variants)))
+        self.result.setText(
+            fill(
+                self.tr("Added as: %1. Tick them under Run to put the model on the Grid."),
+                ", ".join(v.name for v in added.variants),
+            )
+        )
         self.tested = ""
         self._on_edited()
         self.registered.emit(added)

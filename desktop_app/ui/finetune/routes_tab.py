@@ -1,11 +1,21 @@
 """The Other routes tab: files and command lines for local trainers, and DPO preference pairs."""
+
 from __future__ import annotations
 
 from typing import Any
 
 from PySide6.QtCore import Qt, Slot
-from PySide6.QtWidgets import (QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
-                               QPushButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop_app.ui.advice.compute import snapshot
 from desktop_app.ui.finetune import work
@@ -61,17 +71,23 @@ class RoutesTab(QWidget):
         self.pairs_runner.failed.connect(self._on_failed)
 
     def retranslate(self) -> None:
-        self.intro.setText(self.tr(
-            "mlx-lm, axolotl, Unsloth and LLaMA-Factory train from the same chat file on your own machine. "
-            "Export writes the files, a configuration for each and the command lines; serve the result under a "
-            "model name (vLLM, Ollama, llama.cpp) and add it on the Register tab."))
+        self.intro.setText(
+            self.tr(
+                "mlx-lm, axolotl, Unsloth and LLaMA-Factory train from the same chat file on your own machine. "
+                "Export writes the files, a configuration for each and the command lines; serve the result under a "
+                "model name (vLLM, Ollama, llama.cpp) and add it on the Register tab."
+            )
+        )
         self.base_label.setText(self.tr("&Open model to tune:"))
         self.name_label.setText(self.tr("&Serve it as:"))
         self.export_button.setText(self.tr("&Export training files…"))
         self.pairs_button.setText(self.tr("Export &DPO preference pairs…"))
-        self.pairs_button.setToolTip(self.tr(
-            "Pairs of a right and a wrong answer to the same evaluation question, from your runs and reviews, in "
-            "the format OpenAI and Azure document for preference tuning."))
+        self.pairs_button.setToolTip(
+            self.tr(
+                "Pairs of a right and a wrong answer to the same evaluation question, from your runs and reviews, in "
+                "the format OpenAI and Azure document for preference tuning."
+            )
+        )
         self._update()
 
     def set_prepared(self, prepared) -> None:
@@ -93,13 +109,23 @@ class RoutesTab(QWidget):
         if self.prepared is None:
             return
         self.banner.clear()
-        self.runner.start(work.export, self.prepared, folder, self.base_edit.text().strip() or "model",
-                          self.name_edit.text().strip() or "advisor-tuned")
+        self.runner.start(
+            work.export,
+            self.prepared,
+            folder,
+            self.base_edit.text().strip() or "model",
+            self.name_edit.text().strip() or "advisor-tuned",
+        )
 
     @Slot(object)
     def _on_exported(self, exported) -> None:
-        self.status.setText(fill(self.tr("Written to %1 (%2 files). Run one of these in that folder:"),
-                                 exported.folder, len(exported.files)))
+        self.status.setText(
+            fill(
+                self.tr("Written to %1 (%2 files). Run one of these in that folder:"),
+                exported.folder,
+                len(exported.files),
+            )
+        )
         lines = [f"{route}: {command}" for route, command in exported.commands.items()]
         lines += ["", self.tr("Then serve the adapter under its name:")]
         lines += [f"{server}: {command}" for server, command in exported.serve.items()]
@@ -107,8 +133,9 @@ class RoutesTab(QWidget):
 
     def ask_pairs(self) -> None:
         default = str(self.project.exports_dir / "finetune" / "dpo_pairs.jsonl")
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the preference pairs"), default,
-                                              self.tr("JSON Lines (*.jsonl)"))
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save the preference pairs"), default, self.tr("JSON Lines (*.jsonl)")
+        )
         if path:
             self.export_pairs(path)
 
@@ -120,18 +147,30 @@ class RoutesTab(QWidget):
     @Slot(object)
     def _on_pairs(self, pairs) -> None:
         if not pairs.records:
-            self.banner.show_message(self.tr("No preference pairs yet."), self.tr(
-                "A pair needs a question one variant answered right and another wrong; run two variants or "
-                "review some answers."), "info")
+            self.banner.show_message(
+                self.tr("No preference pairs yet."),
+                self.tr(
+                    "A pair needs a question one variant answered right and another wrong; run two variants or "
+                    "review some answers."
+                ),
+                "info",
+            )
             return
-        self.banner.show_message(fill(self.tr("%1 preference pairs saved."), len(pairs.records)), self.tr(
-            "They come from evaluation rows: evaluate a model tuned on them on other rows, or the score flatters "
-            "it."), "info")
+        self.banner.show_message(
+            fill(self.tr("%1 preference pairs saved."), len(pairs.records)),
+            self.tr(
+                "They come from evaluation rows: evaluate a model tuned on them on other rows, or the score flatters "
+                "it."
+            ),
+            "info",
+        )
 
     @Slot(object)
     def _on_failed(self, error: ErrorRecord) -> None:
         if error.is_app_error:
             self.banner.show_error(error)
         else:
-            self.banner.show_message(self.tr("The files could not be written because of an internal error."),
-                                     self.tr("The details are in the log (Help → Show Log Folder)."))
+            self.banner.show_message(
+                self.tr("The files could not be written because of an internal error."),
+                self.tr("The details are in the log (Help → Show Log Folder)."),
+            )

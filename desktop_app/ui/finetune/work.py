@@ -1,6 +1,7 @@
 """What the helper runs on a pool thread (through ui/tasks.py): plain functions that take the
 task state first and return plain data. Nothing here touches a widget or the open project:
 they read a snapshot, and whatever saves to project.json happens back on the GUI thread."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -26,8 +27,11 @@ def save_files(state, prepared, path: str) -> tuple[str, str]:
     from desktop_app.core.finetune import build  # noqa: PLC0415
 
     train = build.write_jsonl(prepared.training.train, path)
-    val = build.write_jsonl(prepared.training.validation, build.validation_path(path)) \
-        if prepared.training.validation else ""
+    val = (
+        build.write_jsonl(prepared.training.validation, build.validation_path(path))
+        if prepared.training.validation
+        else ""
+    )
     return str(train), str(val)
 
 
@@ -38,13 +42,25 @@ def train(state, cfg, prepared, folder: str, model: str, epochs: int, suffix: st
 
     folder_path = Path(folder)
     train_path = build.write_jsonl(prepared.training.train, folder_path / "train.jsonl")
-    val_path = build.write_jsonl(prepared.training.validation, folder_path / "valid.jsonl") \
-        if prepared.training.validation else None
+    val_path = (
+        build.write_jsonl(prepared.training.validation, folder_path / "valid.jsonl")
+        if prepared.training.validation
+        else None
+    )
     state.progress(jobs.JobUpdate("", "uploading"))
     try:
-        return jobs.run_job(cfg, train_path, model, validation_path=val_path, epochs=epochs, suffix=suffix,
-                            progress=state.progress, should_stop=state.should_stop, poll_s=POLL_S,
-                            cancel_on_stop=lambda: cancel[0])
+        return jobs.run_job(
+            cfg,
+            train_path,
+            model,
+            validation_path=val_path,
+            epochs=epochs,
+            suffix=suffix,
+            progress=state.progress,
+            should_stop=state.should_stop,
+            poll_s=POLL_S,
+            cancel_on_stop=lambda: cancel[0],
+        )
     except jobs.FineTuneError as exc:  # an ErrorRecord would lose the kind the dialog words
         return Refused(str(exc.details.get("kind", "server_error")), str(exc.details.get("said", "")))
 
@@ -57,8 +73,14 @@ def follow(state, cfg, job_id: str, cancel: list):
     from desktop_app.core.finetune import jobs  # noqa: PLC0415
 
     try:
-        return jobs.follow_job(cfg, job_id, progress=state.progress, should_stop=state.should_stop, poll_s=POLL_S,
-                               cancel_on_stop=lambda: cancel[0])
+        return jobs.follow_job(
+            cfg,
+            job_id,
+            progress=state.progress,
+            should_stop=state.should_stop,
+            poll_s=POLL_S,
+            cancel_on_stop=lambda: cancel[0],
+        )
     except jobs.FineTuneError as exc:
         return Refused(str(exc.details.get("kind", "server_error")), str(exc.details.get("said", "")))
 

@@ -4,6 +4,7 @@ A run low on content lacks facts: context work (RAG, better retrieval). A run lo
 behaviour has the facts in the wrong form: LLM work (prompt, few-shot, fine-tuning). The
 shaded corner is where both scores reach the target pass rate.
 """
+
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, Qt
@@ -23,7 +24,6 @@ TICKS = [(v, f"{round(v * 100)}%") for v in (0.0, 0.25, 0.5, 0.75, 1.0)]
 
 
 class DiagnosisMap(MapView):
-
     def __init__(self, words: AdviceText, parent: QWidget | None = None):
         super().__init__(words, parent)
         self.target = 0.9
@@ -44,8 +44,9 @@ class DiagnosisMap(MapView):
         rect.setPen(pg.mkPen(tint(TARGET_RGB, 170), width=1.5, style=Qt.PenStyle.DashLine))
         rect.setBrush(QBrush(tint(TARGET_RGB, 45)))
         self.add_decor(rect, -20)
-        label = text_item(fill(self.tr("Target %1"), pct(t)), text_colour(self.palette(), 190), anchor=(1.04, 0),
-                          bold=True)
+        label = text_item(
+            fill(self.tr("Target %1"), pct(t)), text_colour(self.palette(), 190), anchor=(1.04, 0), bold=True
+        )
         label.setPos(t, HIGH)  # beside the corner, at the top: the labels of good runs sit inside it
         self.add_decor(label, -5)
         self.target_label = label

@@ -7,6 +7,7 @@ labels where this says. Greedy, in the order given (the maps give the highlighte
 each label takes the first free candidate spot in its preference order; when none is free it
 takes the one that overlaps least, so a crowded map degrades gracefully instead of hiding runs.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -35,8 +36,12 @@ def overlap(a: Rect, b: Rect) -> float:
 
 
 def inside(rect: Rect, bounds: Rect) -> bool:
-    return (rect[0] >= bounds[0] and rect[1] >= bounds[1]
-            and rect[0] + rect[2] <= bounds[0] + bounds[2] and rect[1] + rect[3] <= bounds[1] + bounds[3])
+    return (
+        rect[0] >= bounds[0]
+        and rect[1] >= bounds[1]
+        and rect[0] + rect[2] <= bounds[0] + bounds[2]
+        and rect[1] + rect[3] <= bounds[1] + bounds[3]
+    )
 
 
 def clamp(rect: Rect, bounds: Rect) -> Rect:
@@ -46,8 +51,7 @@ def clamp(rect: Rect, bounds: Rect) -> Rect:
     return max(left, bounds[0]), max(top, bounds[1]), rect[2], rect[3]
 
 
-def candidate(centre: tuple[float, float], size: tuple[float, float], direction: tuple[int, int],
-              gap: float) -> Rect:
+def candidate(centre: tuple[float, float], size: tuple[float, float], direction: tuple[int, int], gap: float) -> Rect:
     """The label's rectangle ``gap`` pixels from ``centre`` in ``direction``."""
     (cx, cy), (w, h), (dx, dy) = centre, size, direction
     left = cx + gap if dx > 0 else cx - gap - w if dx < 0 else cx - w / 2
@@ -58,9 +62,15 @@ def candidate(centre: tuple[float, float], size: tuple[float, float], direction:
     return left, top, w, h
 
 
-def place_labels(centres: list[tuple[float, float]], sizes: list[tuple[float, float]], bounds: Rect,
-                 marker: float, gap: float, order: tuple[tuple[int, int], ...] = SIDE_FIRST,
-                 obstacles: list[Rect] | None = None) -> list[Placement]:
+def place_labels(
+    centres: list[tuple[float, float]],
+    sizes: list[tuple[float, float]],
+    bounds: Rect,
+    marker: float,
+    gap: float,
+    order: tuple[tuple[int, int], ...] = SIDE_FIRST,
+    obstacles: list[Rect] | None = None,
+) -> list[Placement]:
     """One placement per label; label ``i`` belongs to the point at ``centres[i]``.
 
     ``marker``: the side of the square each point covers (no label goes on any point);

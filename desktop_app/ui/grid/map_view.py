@@ -4,6 +4,7 @@ hover tooltips, clicks and PNG export. Subclasses add their axes and background.
 The plot does not pan or zoom: the maps are pictures to read, and a stray drag would only
 lose the view. Colours follow the widget palette and are redrawn when it changes.
 """
+
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, Signal
@@ -47,8 +48,9 @@ class MapView(pg.PlotWidget):
         item.hideButtons()
         self.setMouseEnabled(x=False, y=False)
         self.ring = pg.ScatterPlotItem(size=RING_SIZE, brush=None, pxMode=True)
-        self.scatter = pg.ScatterPlotItem(size=POINT_SIZE, pxMode=True, hoverable=True, tip=self._tip,
-                                          hoverSize=POINT_SIZE + 4)
+        self.scatter = pg.ScatterPlotItem(
+            size=POINT_SIZE, pxMode=True, hoverable=True, tip=self._tip, hoverSize=POINT_SIZE + 4
+        )
         self.scatter.sigClicked.connect(self._on_clicked)
         self.ring.setZValue(5)
         self.scatter.setZValue(10)
@@ -123,11 +125,21 @@ class MapView(pg.PlotWidget):
         for g, group in enumerate(groups):
             lead = self.points[self._lead(group)]
             size = POINT_SIZE if len(group) == 1 else POINT_SIZE + 4
-            spots.append({"pos": (lead.x, lead.y), "data": g, "size": size, "pen": outline,
-                          "brush": pg.mkBrush(pass_colour(lead.pass_rate))})
+            spots.append(
+                {
+                    "pos": (lead.x, lead.y),
+                    "data": g,
+                    "size": size,
+                    "pen": outline,
+                    "brush": pg.mkBrush(pass_colour(lead.pass_rate)),
+                }
+            )
         self.scatter.setData(spots)
-        rings = [{"pos": (p.x, p.y), "pen": pg.mkPen(text_colour(pal), width=2)}
-                 for i, p in enumerate(self.points) if self._is_start(i)]
+        rings = [
+            {"pos": (p.x, p.y), "pen": pg.mkPen(text_colour(pal), width=2)}
+            for i, p in enumerate(self.points)
+            if self._is_start(i)
+        ]
         self.ring.setData(rings)
         for label in self.labels:
             self.getPlotItem().removeItem(label)
@@ -138,8 +150,9 @@ class MapView(pg.PlotWidget):
         fill_colour.setAlpha(215)  # arrows and shading pass under a label, dimmed, never through it
         for group in groups:
             # TextItem(text=...) is plain text: a run named "<b>x</b>" shows its brackets.
-            label = pg.TextItem(text=self.group_label_text(group), color=text_colour(pal),
-                                fill=pg.mkBrush(fill_colour), anchor=(0, 0))
+            label = pg.TextItem(
+                text=self.group_label_text(group), color=text_colour(pal), fill=pg.mkBrush(fill_colour), anchor=(0, 0)
+            )
             if any(self._is_start(i) for i in group):
                 font = QFont(label.textItem.font())
                 font.setBold(True)
@@ -185,9 +198,15 @@ class MapView(pg.PlotWidget):
             sizes.append((r.width(), r.height()))
         # The highlighted run's label is placed first: it gets the best spot.
         order = sorted(range(len(groups)), key=lambda g: not any(self._is_start(i) for i in groups[g]))
-        placed = layout.place_labels([centres[g] for g in order], [sizes[g] for g in order],
-                                     self.scene_rect(vb), RING_SIZE + 2, LABEL_GAP_PX + RING_SIZE / 2 - 4,
-                                     self.label_order, self.label_obstacles())
+        placed = layout.place_labels(
+            [centres[g] for g in order],
+            [sizes[g] for g in order],
+            self.scene_rect(vb),
+            RING_SIZE + 2,
+            LABEL_GAP_PX + RING_SIZE / 2 - 4,
+            self.label_order,
+            self.label_obstacles(),
+        )
         for g, placement in zip(order, placed):
             left, top, width, height = placement.rect
             self.labels[g].setPos(vb.mapSceneToView(QPointF(left, top)))
@@ -209,10 +228,17 @@ class MapView(pg.PlotWidget):
         if not 0 <= i < len(self.runs):
             return []
         r = self.runs[i]
-        lines = [shown(r), fill(self.tr("Techniques: %1"), self.words.techniques(r.techniques)),
-                 fill(self.tr("Pass rate %1 · content %2 · behaviour %3"), pct(r.pass_rate), pct(r.content_score),
-                      pct(r.behaviour_score)),
-                 fill(self.tr("%1 rows, %2 without an answer"), r.rows, r.errors)]
+        lines = [
+            shown(r),
+            fill(self.tr("Techniques: %1"), self.words.techniques(r.techniques)),
+            fill(
+                self.tr("Pass rate %1 · content %2 · behaviour %3"),
+                pct(r.pass_rate),
+                pct(r.content_score),
+                pct(r.behaviour_score),
+            ),
+            fill(self.tr("%1 rows, %2 without an answer"), r.rows, r.errors),
+        ]
         if self._is_start(i):
             lines.append(self.tr("The advice starts from this run."))
         lines.append(self.tr("Click to open this run in Results."))
@@ -227,8 +253,10 @@ class MapView(pg.PlotWidget):
             return self.tooltip(group[0])
         lines = [fill(self.tr("%1 runs in the same place:"), len(group))]
         for i in group:
-            lines += [""] + [fill(self.tr("%1. %2"), i + 1, line) if k == 0 else line
-                             for k, line in enumerate(self.tooltip_lines(i)[:-1])]
+            lines += [""] + [
+                fill(self.tr("%1. %2"), i + 1, line) if k == 0 else line
+                for k, line in enumerate(self.tooltip_lines(i)[:-1])
+            ]
         lines += ["", fill(self.tr("Click to open “%1” in Results."), shown(self.points[self._lead(group)]))]
         return rich_tooltip(lines)
 
@@ -272,8 +300,7 @@ class MapView(pg.PlotWidget):
         """Save the map as PNG; False when the file could not be written."""
         image = self.render_image()
         # PySide6 6.11's stub types format as bytes, but at run time it refuses bytes and takes str.
-        return bool(image is not None and not image.isNull()
-                    and image.save(str(path), "PNG"))  # type: ignore[call-overload]
+        return bool(image is not None and not image.isNull() and image.save(str(path), "PNG"))  # type: ignore[call-overload]
 
 
 def text_item(text: str, colour: QColor, anchor=(0, 0), bold: bool = False) -> pg.TextItem:

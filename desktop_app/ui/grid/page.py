@@ -5,6 +5,7 @@ opens and whenever its runs, checks, dataset or settings change; the page only d
 pyqtgraph loads when the first result arrives (the task imports it off the GUI thread), so
 the window opens without paying for it.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -93,8 +94,12 @@ class GridPage(DiagnosisPage):
 
     def retranslate(self) -> None:
         super().retranslate()
-        self.intro.setText(self.tr("Where each run stands: by the techniques it uses, and by what it gets right. "
-                                   "Hover over a point for its numbers; click it to see its rows."))
+        self.intro.setText(
+            self.tr(
+                "Where each run stands: by the techniques it uses, and by what it gets right. "
+                "Hover over a point for its numbers; click it to see its rows."
+            )
+        )
         self.busy.set_texts(self.tr("Placing the runs on the maps…"), self.tr("&Cancel"))
         self.run_label.setText(self.tr("Ru&n:"))
         self.show_button.setText(self.tr("Show in Res&ults"))
@@ -114,19 +119,32 @@ class GridPage(DiagnosisPage):
         d = self.result.diagnosis.to_dict()
         self.words.use_runs(d.get("runs"))
         why = self.heads.why(d)
-        self.advice_line.setText(fill(self.tr("%1: %2"), self.heads.headline(d["recommendation"], d.get("focus") or ""), why)
-                                 if why else self.heads.headline(d["recommendation"], d.get("focus") or ""))
+        self.advice_line.setText(
+            fill(self.tr("%1: %2"), self.heads.headline(d["recommendation"], d.get("focus") or ""), why)
+            if why
+            else self.heads.headline(d["recommendation"], d.get("focus") or "")
+        )
 
     def _texts_of_maps(self) -> None:
         titles = (self.tr("Technique map"), self.tr("Diagnosis map"))
-        self.panels[0].set_texts(titles[0], self.tr("The picture from OpenAI's talk “A Survey of Techniques for "
-                                                    "Maximizing LLM Performance”: to the right, how the model is "
-                                                    "asked to act; upwards, what it is given to know. Arrows "
-                                                    "follow the order the runs were made."),
-                                 self.tr("&Save technique map…"))
-        self.panels[1].set_texts(titles[1], self.tr("Low on content → context work (RAG). Low on behaviour → LLM "
-                                                    "work (prompt, few-shot, fine-tuning). Colour: pass rate."),
-                                 self.tr("Save &diagnosis map…"))
+        self.panels[0].set_texts(
+            titles[0],
+            self.tr(
+                "The picture from OpenAI's talk “A Survey of Techniques for "
+                "Maximizing LLM Performance”: to the right, how the model is "
+                "asked to act; upwards, what it is given to know. Arrows "
+                "follow the order the runs were made."
+            ),
+            self.tr("&Save technique map…"),
+        )
+        self.panels[1].set_texts(
+            titles[1],
+            self.tr(
+                "Low on content → context work (RAG). Low on behaviour → LLM "
+                "work (prompt, few-shot, fine-tuning). Colour: pass rate."
+            ),
+            self.tr("Save &diagnosis map…"),
+        )
         self.pair.set_titles(titles)
 
     # -- project ----------------------------------------------------------------------------------
@@ -179,23 +197,38 @@ class GridPage(DiagnosisPage):
         self.stack.setCurrentWidget(self.content)
 
     def _internal_error_texts(self) -> tuple[str, str]:
-        return (self.tr("The maps could not be drawn because of an internal error."),
-                self.tr("The details are in the log (Help → Show Log Folder)."))
+        return (
+            self.tr("The maps could not be drawn because of an internal error."),
+            self.tr("The details are in the log (Help → Show Log Folder)."),
+        )
 
     def _empty_texts(self, kind: str) -> tuple[str, str, str, str, str]:
         if kind == "no_project":
-            return (self.tr("No project is open"), self.tr("Open or create a project, then run a few variants: each "
-                                                           "run becomes a point here."), "", self.tr("&Go to Project"),
-                    "project")
+            return (
+                self.tr("No project is open"),
+                self.tr("Open or create a project, then run a few variants: each run becomes a point here."),
+                "",
+                self.tr("&Go to Project"),
+                "project",
+            )
         if kind == "loading":
             return (self.tr("Reading the runs…"), "", "", "", "")
         if kind == "stopped":
-            return (self.tr("Stopped"), self.tr("The maps were not drawn because the work was cancelled."), "",
-                    self.tr("&Try again"), "retry")
+            return (
+                self.tr("Stopped"),
+                self.tr("The maps were not drawn because the work was cancelled."),
+                "",
+                self.tr("&Try again"),
+                "retry",
+            )
         if kind == "no_runs":
-            return (self.tr("Nothing to place yet"), self.tr("This project has no runs yet."),
-                    self.tr("Run some variants, or import a run made elsewhere; each run becomes a point on both "
-                            "maps."), self.tr("&Go to Run"), "run")
+            return (
+                self.tr("Nothing to place yet"),
+                self.tr("This project has no runs yet."),
+                self.tr("Run some variants, or import a run made elsewhere; each run becomes a point on both maps."),
+                self.tr("&Go to Run"),
+                "run",
+            )
         return (self.tr("The maps could not be drawn"), self.tr("See the message above."), "", "", "")
 
     # -- the maps ---------------------------------------------------------------------------------
@@ -209,8 +242,10 @@ class GridPage(DiagnosisPage):
         technique, diagnosis = TechniqueMap(self.words), DiagnosisMap(self.words)
         self.technique, self.diagnosis = technique, diagnosis
         self.panels = [MapPanel(technique), MapPanel(diagnosis)]
-        for view, panel, name in ((technique, self.panels[0], "technique-map.png"),
-                                  (diagnosis, self.panels[1], "diagnosis-map.png")):
+        for view, panel, name in (
+            (technique, self.panels[0], "technique-map.png"),
+            (diagnosis, self.panels[1], "diagnosis-map.png"),
+        ):
             view.run_clicked.connect(self.open_run)
             panel.save_button.clicked.connect(lambda _=False, v=view, n=name: self.save_map(v, n))
         self._texts_of_maps()
@@ -228,8 +263,9 @@ class GridPage(DiagnosisPage):
 
     def save_map(self, view: MapView, default_name: str) -> None:
         folder = self.project.exports_dir if self.project is not None else Path.home()
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the map as a picture"), str(folder / default_name),
-                                              self.tr("PNG images (*.png)"))
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save the map as a picture"), str(folder / default_name), self.tr("PNG images (*.png)")
+        )
         if not path:
             return
         if not path.lower().endswith(".png"):
@@ -242,6 +278,7 @@ class GridPage(DiagnosisPage):
         if ok:
             self.banner.show_message(fill(self.tr("Saved %1"), path), "", "info")
         else:
-            self.banner.show_message(fill(self.tr("Could not save the picture to %1."), path),
-                                     self.tr("Choose a folder you can write to, and close the file if another "
-                                             "program has it open."))
+            self.banner.show_message(
+                fill(self.tr("Could not save the picture to %1."), path),
+                self.tr("Choose a folder you can write to, and close the file if another program has it open."),
+            )

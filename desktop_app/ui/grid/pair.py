@@ -1,4 +1,5 @@
 """Two panels side by side when there is room, as tabs when the window is narrow."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import Qt

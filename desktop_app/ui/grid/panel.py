@@ -1,4 +1,5 @@
 """A map with its title, a reading line under it and a Save button (no pyqtgraph import here)."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import Qt

@@ -3,6 +3,7 @@ and the colour legend.
 
 No pyqtgraph here, so the legend can show before the plots exist.
 """
+
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, QSize, Qt
@@ -66,8 +67,15 @@ class PassRateLegend(QWidget):
 
     def _texts_width(self) -> int:
         fm = self.fontMetrics()
-        return fm.horizontalAdvance(self.caption) + 8 + fm.horizontalAdvance("0%") + 4 + 4 \
-            + fm.horizontalAdvance("100%") + 2
+        return (
+            fm.horizontalAdvance(self.caption)
+            + 8
+            + fm.horizontalAdvance("0%")
+            + 4
+            + 4
+            + fm.horizontalAdvance("100%")
+            + 2
+        )
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
         return QSize(self._texts_width() + self.BAR, self.fontMetrics().height() + 4)

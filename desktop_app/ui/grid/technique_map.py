@@ -5,6 +5,7 @@ y: what it is given to know (nothing, RAG, tuned retrieval). The quadrants are t
 prompt engineering bottom left, RAG top left, fine-tuning bottom right, all of the above top
 right. Arrows join the runs in the order they were made, so the path taken reads at a glance.
 """
+
 from __future__ import annotations
 
 import math
@@ -29,7 +30,6 @@ ARROW_GAP_PX = 12  # arrows stop short of the points they join
 
 
 class TechniqueMap(MapView):
-
     def __init__(self, words: AdviceText, parent: QWidget | None = None):
         super().__init__(words, parent)
         self.arrows: tuple[tuple[int, int], ...] = ()
@@ -45,8 +45,9 @@ class TechniqueMap(MapView):
         item.getAxis("bottom").setStyle(hideOverlappingLabels=False)  # "Baseline prompt" is wider than its room
         # Two-word ticks on two lines: a cell is narrower than "Baseline prompt" in a half-width window.
         baseline = self.tr("Baseline prompt").replace(" ", "\n", 1)
-        item.getAxis("bottom").setTicks([[(0, baseline), (1, self.tr("Instructions")), (2, self.tr("Few-shot")),
-                                          (3, self.tr("Fine-tuned"))], []])
+        item.getAxis("bottom").setTicks(
+            [[(0, baseline), (1, self.tr("Instructions")), (2, self.tr("Few-shot")), (3, self.tr("Fine-tuned"))], []]
+        )
         tuned = self.tr("Tuned retrieval").replace(" ", "\n", 1)
         item.getAxis("left").setTicks([[(0, self.tr("None")), (1, self.tr("RAG")), (2, tuned)], []])
         line = QFontMetrics(self.font()).height()
@@ -55,15 +56,23 @@ class TechniqueMap(MapView):
         item.setLabel("left", self.tr("What the model needs to know (context optimization) →"))
 
     def quadrant_names(self) -> dict[str, str]:
-        return {"prompt": self.tr("Prompt engineering"), "rag": self.tr("RAG"),
-                "fine_tuning": self.tr("Fine-tuning"), "all": self.tr("All of the above")}
+        return {
+            "prompt": self.tr("Prompt engineering"),
+            "rag": self.tr("RAG"),
+            "fine_tuning": self.tr("Fine-tuning"),
+            "all": self.tr("All of the above"),
+        }
 
     def draw_background(self) -> None:
         self.clear_decor()
         self.quadrant_labels: list = []
         (x0, x1), (y0, y1) = X_RANGE, Y_RANGE
-        rects = {"prompt": (x0, y0, X_SPLIT, Y_SPLIT), "rag": (x0, Y_SPLIT, X_SPLIT, y1),
-                 "fine_tuning": (X_SPLIT, y0, x1, Y_SPLIT), "all": (X_SPLIT, Y_SPLIT, x1, y1)}
+        rects = {
+            "prompt": (x0, y0, X_SPLIT, Y_SPLIT),
+            "rag": (x0, Y_SPLIT, X_SPLIT, y1),
+            "fine_tuning": (X_SPLIT, y0, x1, Y_SPLIT),
+            "all": (X_SPLIT, Y_SPLIT, x1, y1),
+        }
         names = self.quadrant_names()
         colour = text_colour(self.palette(), 170)
         for key, (ax, ay, bx, by) in rects.items():

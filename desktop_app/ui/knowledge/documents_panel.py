@@ -1,10 +1,20 @@
 """The Documents tab: what is indexed (with Remove) and what the last addition did, file by file."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import QDateTime, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter,
-                               QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop_app.ui.knowledge import texts
 from desktop_app.ui.language import localized
@@ -37,22 +47,32 @@ class DocumentsPanel(QWidget):
         super().__init__(parent)
         self._last_report = None
         self._writable = True  # False while indexing runs: removing would be a second writer
-        self.documents = RecordsModel([
-            Column(lambda: self.tr("File"), lambda d: texts.file_name(d["source"]), lambda d: d["source"]),
-            Column(lambda: self.tr("Type"), lambda d: texts.kind_text(d.get("kind", ""), None)),
-            Column(lambda: self.tr("Pages"), lambda d: d.get("pages") or "", align_right=True),
-            Column(lambda: self.tr("Passages"), lambda d: d.get("chunks", 0), align_right=True),
-            Column(lambda: self.tr("Characters"), lambda d: f"{d.get('chars', 0):,}", align_right=True),
-            Column(lambda: self.tr("Added"), lambda d: _added_at(d.get("added_at", ""))),
-        ], self)
-        self.report = RecordsModel([
-            Column(lambda: self.tr("File"), lambda f: texts.file_name(f.source), lambda f: f.source),
-            Column(lambda: self.tr("Result"), lambda f: texts.status_text(f.status)),
-            Column(lambda: self.tr("Passages"), lambda f: f.chunks if f.status != "failed" else "",
-                   align_right=True),
-            Column(lambda: self.tr("Details"), texts.details_text,
-                   lambda f: localized(f.message) if f.message else texts.details_text(f)),
-        ], self)
+        self.documents = RecordsModel(
+            [
+                Column(lambda: self.tr("File"), lambda d: texts.file_name(d["source"]), lambda d: d["source"]),
+                Column(lambda: self.tr("Type"), lambda d: texts.kind_text(d.get("kind", ""), None)),
+                Column(lambda: self.tr("Pages"), lambda d: d.get("pages") or "", align_right=True),
+                Column(lambda: self.tr("Passages"), lambda d: d.get("chunks", 0), align_right=True),
+                Column(lambda: self.tr("Characters"), lambda d: f"{d.get('chars', 0):,}", align_right=True),
+                Column(lambda: self.tr("Added"), lambda d: _added_at(d.get("added_at", ""))),
+            ],
+            self,
+        )
+        self.report = RecordsModel(
+            [
+                Column(lambda: self.tr("File"), lambda f: texts.file_name(f.source), lambda f: f.source),
+                Column(lambda: self.tr("Result"), lambda f: texts.status_text(f.status)),
+                Column(
+                    lambda: self.tr("Passages"), lambda f: f.chunks if f.status != "failed" else "", align_right=True
+                ),
+                Column(
+                    lambda: self.tr("Details"),
+                    texts.details_text,
+                    lambda f: localized(f.message) if f.message else texts.details_text(f),
+                ),
+            ],
+            self,
+        )
         self.documents_view = _table(self.documents, stretch_last=False)
         self.documents_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.documents_view.selectionModel().selectionChanged.connect(self._update_buttons)
@@ -97,8 +117,9 @@ class DocumentsPanel(QWidget):
     def retranslate(self) -> None:
         self.remove_button.setText(self.tr("&Remove from the index"))
         self.remove_button.setToolTip(self.tr("The files themselves are not touched (Delete key)"))
-        self.empty_label.setText(self.tr("No documents yet.\nDrop files or folders here, or use Add files… "
-                                         "(txt, md, pdf, docx, html, csv)."))
+        self.empty_label.setText(
+            self.tr("No documents yet.\nDrop files or folders here, or use Add files… (txt, md, pdf, docx, html, csv).")
+        )
         self.documents_view.setAccessibleName(self.tr("Indexed documents"))
         self.report_view.setAccessibleName(self.tr("What the last addition did, file by file"))
         self.documents.retranslate()

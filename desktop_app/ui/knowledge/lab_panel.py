@@ -10,11 +10,24 @@ no setting could answer are listed below it: the documents need more for those.
 The sweep runs on this tab's own TaskRunner; adopting writes the index, so the tab asks the
 page to do it on the page's one index runner (``adopt_requested``).
 """
+
 from __future__ import annotations
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QMessageBox, QProgressBar,
-                               QPushButton, QSizePolicy, QSplitter, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QSizePolicy,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop_app.ui.connection.verdicts import fill
 from desktop_app.ui.knowledge import work
@@ -54,35 +67,85 @@ class LabPanel(QWidget):
         self.rerank_button.clicked.connect(self._offer_rerank)
         self.rerank_button.hide()
         # Short headers (the table fits a 1024-pixel window); each says what it means on hover.
-        self.trials = RecordsModel([
-            Column(lambda: self.tr("Note"), self._note, sort=lambda t: (t.current, t.reranked),
-                   header_tip=lambda: self.tr("now: the project's setting; re-ranked: passages ordered by the "
-                                              "model's ratings")),
-            Column(lambda: self.tr("Recall"), lambda t: f"{t.share:.0%}", align_right=True, sort=lambda t: t.share,
-                   header_tip=lambda: self.tr("Questions whose answer is in the passages given")),
-            Column(lambda: self.tr("MRR"), lambda t: f"{t.mrr:.2f}", align_right=True, sort=lambda t: t.mrr,
-                   header_tip=lambda: self.tr("How high the answer ranks (1 = always first)")),
-            Column(lambda: self.tr("ms/q"), lambda t: f"{t.ms_per_question:.1f}", align_right=True,
-                   sort=lambda t: t.ms_per_question, header_tip=lambda: self.tr("Milliseconds of search per question")),
-            Column(lambda: self.tr("Chunks"), lambda t: t.chunks, align_right=True, sort=lambda t: t.chunks,
-                   header_tip=lambda: self.tr("Passages in the index: its size")),
-            Column(lambda: self.tr("Chars"), lambda t: f"{t.context_chars:,}", align_right=True,
-                   sort=lambda t: t.context_chars,
-                   header_tip=lambda: self.tr("Characters of passages a question gets: what a prompt pays for")),
-            Column(lambda: self.tr("Size"), lambda t: f"{t.setting.chunk_size}/{t.setting.chunk_overlap}",
-                   sort=lambda t: (t.setting.chunk_size, t.setting.chunk_overlap),
-                   header_tip=lambda: self.tr("Chunk size / overlap, in characters")),
-            Column(lambda: self.tr("k"), lambda t: t.setting.top_k, align_right=True, sort=lambda t: t.setting.top_k,
-                   header_tip=lambda: self.tr("Passages per question (top k)")),
-            Column(lambda: self.tr("Meaning"), lambda t: f"{t.setting.fusion_weight:.1f}", align_right=True,
-                   sort=lambda t: t.setting.fusion_weight,
-                   header_tip=lambda: self.tr("Weight of meaning against keywords (0 = keywords only)")),
-            Column(lambda: self.tr("Keywords"), lambda t: self._tokenizer_short(t.setting.tokenizer),
-                   tooltip=lambda t: self._tokenizer_text(t.setting.tokenizer),
-                   header_tip=lambda: self.tr("How keywords are cut from Japanese text")),
-            Column(lambda: self.tr("Embedding"), lambda t: self._embedding_text(t.setting.embedding),
-                   tooltip=lambda t: t.setting.embedding),
-        ], self)
+        self.trials = RecordsModel(
+            [
+                Column(
+                    lambda: self.tr("Note"),
+                    self._note,
+                    sort=lambda t: (t.current, t.reranked),
+                    header_tip=lambda: self.tr(
+                        "now: the project's setting; re-ranked: passages ordered by the model's ratings"
+                    ),
+                ),
+                Column(
+                    lambda: self.tr("Recall"),
+                    lambda t: f"{t.share:.0%}",
+                    align_right=True,
+                    sort=lambda t: t.share,
+                    header_tip=lambda: self.tr("Questions whose answer is in the passages given"),
+                ),
+                Column(
+                    lambda: self.tr("MRR"),
+                    lambda t: f"{t.mrr:.2f}",
+                    align_right=True,
+                    sort=lambda t: t.mrr,
+                    header_tip=lambda: self.tr("How high the answer ranks (1 = always first)"),
+                ),
+                Column(
+                    lambda: self.tr("ms/q"),
+                    lambda t: f"{t.ms_per_question:.1f}",
+                    align_right=True,
+                    sort=lambda t: t.ms_per_question,
+                    header_tip=lambda: self.tr("Milliseconds of search per question"),
+                ),
+                Column(
+                    lambda: self.tr("Chunks"),
+                    lambda t: t.chunks,
+                    align_right=True,
+                    sort=lambda t: t.chunks,
+                    header_tip=lambda: self.tr("Passages in the index: its size"),
+                ),
+                Column(
+                    lambda: self.tr("Chars"),
+                    lambda t: f"{t.context_chars:,}",
+                    align_right=True,
+                    sort=lambda t: t.context_chars,
+                    header_tip=lambda: self.tr("Characters of passages a question gets: what a prompt pays for"),
+                ),
+                Column(
+                    lambda: self.tr("Size"),
+                    lambda t: f"{t.setting.chunk_size}/{t.setting.chunk_overlap}",
+                    sort=lambda t: (t.setting.chunk_size, t.setting.chunk_overlap),
+                    header_tip=lambda: self.tr("Chunk size / overlap, in characters"),
+                ),
+                Column(
+                    lambda: self.tr("k"),
+                    lambda t: t.setting.top_k,
+                    align_right=True,
+                    sort=lambda t: t.setting.top_k,
+                    header_tip=lambda: self.tr("Passages per question (top k)"),
+                ),
+                Column(
+                    lambda: self.tr("Meaning"),
+                    lambda t: f"{t.setting.fusion_weight:.1f}",
+                    align_right=True,
+                    sort=lambda t: t.setting.fusion_weight,
+                    header_tip=lambda: self.tr("Weight of meaning against keywords (0 = keywords only)"),
+                ),
+                Column(
+                    lambda: self.tr("Keywords"),
+                    lambda t: self._tokenizer_short(t.setting.tokenizer),
+                    tooltip=lambda t: self._tokenizer_text(t.setting.tokenizer),
+                    header_tip=lambda: self.tr("How keywords are cut from Japanese text"),
+                ),
+                Column(
+                    lambda: self.tr("Embedding"),
+                    lambda t: self._embedding_text(t.setting.embedding),
+                    tooltip=lambda t: t.setting.embedding,
+                ),
+            ],
+            self,
+        )
         # A click on a header sorts by that column; until then the core's order (best first).
         self.sorted_trials = QSortFilterProxyModel(self)
         self.sorted_trials.setSourceModel(self.trials)
@@ -106,11 +169,14 @@ class LabPanel(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.missing_label = QLabel()
         self.missing_label.setWordWrap(True)
-        self.missing = RecordsModel([
-            Column(lambda: self.tr("Row"), lambda r: r["id"]),
-            Column(lambda: self.tr("Question"), lambda r: _one_line(r["input"]), lambda r: r["input"]),
-            Column(lambda: self.tr("Expected answer"), lambda r: _one_line(r["expected"]), lambda r: r["expected"]),
-        ], self)
+        self.missing = RecordsModel(
+            [
+                Column(lambda: self.tr("Row"), lambda r: r["id"]),
+                Column(lambda: self.tr("Question"), lambda r: _one_line(r["input"]), lambda r: r["input"]),
+                Column(lambda: self.tr("Expected answer"), lambda r: _one_line(r["expected"]), lambda r: r["expected"]),
+            ],
+            self,
+        )
         self.missing_view = QTableView()
         self.missing_view.setModel(self.missing)
         self.missing_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -169,8 +235,11 @@ class LabPanel(QWidget):
         return ", ".join(parts)
 
     def _tokenizer_short(self, tokenizer: str) -> str:
-        return self.tr("Japanese", "keywords: Japanese words") if tokenizer == "sudachi" else self.tr(
-            "pairs", "keywords: character pairs")
+        return (
+            self.tr("Japanese", "keywords: Japanese words")
+            if tokenizer == "sudachi"
+            else self.tr("pairs", "keywords: character pairs")
+        )
 
     def _tokenizer_text(self, tokenizer: str) -> str:
         return self.tr("Japanese words") if tokenizer == "sudachi" else self.tr("character pairs")
@@ -182,11 +251,14 @@ class LabPanel(QWidget):
         return name
 
     def retranslate(self) -> None:
-        self.intro.setText(self.tr(
-            "The lab tries many retrieval settings on copies of the index (chunk size, passages per question, "
-            "keywords against meaning, Japanese words, the built-in embeddings) and measures each by readiness. "
-            "No model is called (unless you choose to re-rank) and your index is not changed until you use a "
-            "setting."))
+        self.intro.setText(
+            self.tr(
+                "The lab tries many retrieval settings on copies of the index (chunk size, passages per question, "
+                "keywords against meaning, Japanese words, the built-in embeddings) and measures each by readiness. "
+                "No model is called (unless you choose to re-rank) and your index is not changed until you use a "
+                "setting."
+            )
+        )
         self.rerank_button.setText(self.tr("&Re-rank the best…"))
         self.run_button.setText(self.tr("&Run the lab"))
         self.stop_button.setText(self.tr("Stop"))
@@ -255,8 +327,9 @@ class LabPanel(QWidget):
         self.stop_button.setEnabled(True)
         if running:
             self.progress.setRange(0, 0)
-            self.summary.setText(self.tr("Re-ranking…") if self.rerank_runner.is_running()
-                                 else self.tr("Trying settings…"))
+            self.summary.setText(
+                self.tr("Re-ranking…") if self.rerank_runner.is_running() else self.tr("Trying settings…")
+            )
         self._update_buttons()
 
     def _on_progress(self, event) -> None:
@@ -275,8 +348,12 @@ class LabPanel(QWidget):
         self._result = lab
         result = lab.result
         self.trials.set_records(result.trials)
-        self.missing.set_records([{"id": i, "input": lab.rows.get(i, ("", ""))[0],
-                                   "expected": lab.rows.get(i, ("", ""))[1]} for i in result.unanswerable])
+        self.missing.set_records(
+            [
+                {"id": i, "input": lab.rows.get(i, ("", ""))[0], "expected": lab.rows.get(i, ("", ""))[1]}
+                for i in result.unanswerable
+            ]
+        )
         self.missing_box.setVisible(bool(result.unanswerable))
         self.splitter.setVisible(bool(result.trials))
         if result.trials:
@@ -294,24 +371,43 @@ class LabPanel(QWidget):
         parts = []
         if result.best is not None and result.current is not None:
             if result.improves:
-                parts.append(fill(self.tr("Best: %1 of questions found (MRR %2), against %3 (MRR %4) now."),
-                                  f"{result.best.share:.0%}", f"{result.best.mrr:.2f}",
-                                  f"{result.current.share:.0%}", f"{result.current.mrr:.2f}"))
+                parts.append(
+                    fill(
+                        self.tr("Best: %1 of questions found (MRR %2), against %3 (MRR %4) now."),
+                        f"{result.best.share:.0%}",
+                        f"{result.best.mrr:.2f}",
+                        f"{result.current.share:.0%}",
+                        f"{result.current.mrr:.2f}",
+                    )
+                )
             else:
-                parts.append(fill(self.tr("The current setting is already among the best: %1 of questions "
-                                          "found (MRR %2)."), f"{result.current.share:.0%}",
-                                  f"{result.current.mrr:.2f}"))
-        parts.append(fill(self.tr("%1 settings measured on %2 questions in %3 s."), len(result.trials),
-                          result.evaluated, f"{result.seconds:.1f}"))
+                parts.append(
+                    fill(
+                        self.tr("The current setting is already among the best: %1 of questions found (MRR %2)."),
+                        f"{result.current.share:.0%}",
+                        f"{result.current.mrr:.2f}",
+                    )
+                )
+        parts.append(
+            fill(
+                self.tr("%1 settings measured on %2 questions in %3 s."),
+                len(result.trials),
+                result.evaluated,
+                f"{result.seconds:.1f}",
+            )
+        )
         if result.cancelled:
             parts.append(self.tr("Stopped early: the table covers the settings measured."))
         if not self._result.rerank_ok and self._result.rerank_why:
             parts.append(self.tr("Re-ranking needs a connected model."))
         self.summary.setText(" ".join(parts))
-        self.missing_label.setText(plural(
-            len(result.unanswerable),
-            self.tr("Add documents for this question: no setting found its answer in the passages."),
-            self.tr("Add documents for these %1 questions: no setting found their answer in the passages.")))
+        self.missing_label.setText(
+            plural(
+                len(result.unanswerable),
+                self.tr("Add documents for this question: no setting found its answer in the passages."),
+                self.tr("Add documents for these %1 questions: no setting found their answer in the passages."),
+            )
+        )
 
     def _selected(self):
         rows = self.table.selectionModel().selectedRows()
@@ -325,8 +421,13 @@ class LabPanel(QWidget):
         lab = self._result
         self.rerank_button.setVisible(lab is not None and bool(lab.result.trials))
         self.rerank_button.setEnabled(lab is not None and lab.rerank_ok and self._available and not running)
-        self.rerank_button.setToolTip(lab.rerank_why if lab is not None and not lab.rerank_ok else self.tr(
-            "Measure the best settings again with their passages re-ranked by the model (its cost is shown first)"))
+        self.rerank_button.setToolTip(
+            lab.rerank_why
+            if lab is not None and not lab.rerank_ok
+            else self.tr(
+                "Measure the best settings again with their passages re-ranked by the model (its cost is shown first)"
+            )
+        )
         self.run_button.setEnabled(self._project is not None and self._available and not running)
         chosen = self._selected() if self._result is not None else None
         self.use_button.setEnabled(chosen is not None and not chosen.current and self._available and not running)
@@ -356,15 +457,32 @@ class LabPanel(QWidget):
             self._agreed(value)
             return
         money = self.tr("price unknown") if cost.cost_usd is None else f"${cost.cost_usd:,.4f}"
-        text = fill(self.tr("Re-ranking the %1 best settings asks %2 to rate their passages: about %3 calls, "
-                            "%4 tokens, %5 (%6 ratings are already known and free). Make the calls now?"),
-                    cost.settings, cost.model, f"{cost.calls:,}", f"{cost.tokens:,}", money, f"{cost.cached:,}")
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Re-rank with the model?"), text,
-                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        text = fill(
+            self.tr(
+                "Re-ranking the %1 best settings asks %2 to rate their passages: about %3 calls, "
+                "%4 tokens, %5 (%6 ratings are already known and free). Make the calls now?"
+            ),
+            cost.settings,
+            cost.model,
+            f"{cost.calls:,}",
+            f"{cost.tokens:,}",
+            money,
+            f"{cost.cached:,}",
+        )
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Re-rank with the model?"),
+            text,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
         box.setTextFormat(Qt.TextFormat.PlainText)  # the model's name is the user's text
         box.setDefaultButton(QMessageBox.StandardButton.No)
-        box.buttonClicked.connect(lambda button, offer=value: self._agreed(offer) if box.standardButton(button)
-                                  == QMessageBox.StandardButton.Yes else None)
+        box.buttonClicked.connect(
+            lambda button, offer=value: (
+                self._agreed(offer) if box.standardButton(button) == QMessageBox.StandardButton.Yes else None
+            )
+        )
         box.finished.connect(lambda _code: setattr(self, "confirm", None))
         self.confirm = box
         box.open()  # window-modal, never blocks the event loop

@@ -9,6 +9,7 @@ Threads: one index runner does every write (add, remove, re-index), so there is 
 second writer; searches and the readiness check read, and wait while indexing writes (their
 buttons are paused and a running one is stopped). Each task opens the KnowledgeBase itself.
 """
+
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Slot
@@ -111,13 +112,24 @@ class KnowledgePage(Page):
 
     def retranslate(self) -> None:
         super().retranslate()
-        self.intro.setText(self.tr("Optional. Add the documents the model should draw on (manuals, FAQs, "
-                                   "policies); they are split into passages and indexed on this computer, so RAG "
-                                   "variants can put the best passages into the prompt."))
+        self.intro.setText(
+            self.tr(
+                "Optional. Add the documents the model should draw on (manuals, FAQs, "
+                "policies); they are split into passages and indexed on this computer, so RAG "
+                "variants can put the best passages into the prompt."
+            )
+        )
         self.add_files_button.setText(self.tr("Add &files…"))
         self.add_folder_button.setText(self.tr("Add f&older…"))
-        for n, text in enumerate((self.tr("&Documents"), self.tr("Searc&h"), self.tr("Read&iness"),
-                                  self.tr("Retrieval &lab"), self.tr("Se&ttings"))):
+        for n, text in enumerate(
+            (
+                self.tr("&Documents"),
+                self.tr("Searc&h"),
+                self.tr("Read&iness"),
+                self.tr("Retrieval &lab"),
+                self.tr("Se&ttings"),
+            )
+        ):
             self.tabs.setTabText(n, text)
         for panel in (self.documents, self.search, self.readiness, self.lab, self.settings, self.progress_box):
             panel.retranslate()
@@ -188,7 +200,8 @@ class KnowledgePage(Page):
     @Slot()
     def ask_files(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("Add documents"), "", fill(self.tr("Documents (%1);;All files (*)"), FILE_FILTER))
+            self, self.tr("Add documents"), "", fill(self.tr("Documents (%1);;All files (*)"), FILE_FILTER)
+        )
         if paths:
             self.add_paths(paths)
 
@@ -205,8 +218,9 @@ class KnowledgePage(Page):
         if self.index_runner.is_running():
             self._queued.extend(paths)
             names = ", ".join(texts.file_name(p) for p in self._queued)
-            self.banner.show_message(fill(self.tr("Added next, when the current indexing finishes: %1"), names),
-                                     kind="info")
+            self.banner.show_message(
+                fill(self.tr("Added next, when the current indexing finishes: %1"), names), kind="info"
+            )
             return
         self.banner.clear()
         self._start_writer(work.add, list(paths))
@@ -260,26 +274,40 @@ class KnowledgePage(Page):
     def _on_index_done(self, result) -> None:
         if isinstance(result, work.Removed):
             names = ", ".join(texts.file_name(s) for s, _ in result.removed)
-            self.banner.show_message(fill(self.tr("Removed from the index: %1. The files themselves are "
-                                                  "untouched."), names), kind="info")
+            self.banner.show_message(
+                fill(self.tr("Removed from the index: %1. The files themselves are untouched."), names), kind="info"
+            )
             changed = True
         else:
             self.documents.show_report(result.report)
             self.tabs.setCurrentWidget(self.documents)
             changed = any(f.status in ("read", "replaced") for f in result.report.files) or result.reindex
-            if result.report.files and not result.report.cancelled and len(result.report.failed) == len(
-                    result.report.files):
-                self.banner.show_message(self.tr("None of the files could be added."),
-                                         self.tr("The list below says why for each file."), "warning")
+            if (
+                result.report.files
+                and not result.report.cancelled
+                and len(result.report.failed) == len(result.report.files)
+            ):
+                self.banner.show_message(
+                    self.tr("None of the files could be added."),
+                    self.tr("The list below says why for each file."),
+                    "warning",
+                )
         self._show_overview(result.overview)
         if changed:
             self.project_modified.emit("knowledge")
             older = work.rag_runs_before(self.project)
             if older:
                 shown = ", ".join(f"“{name}”" for name in older[:5]) + ("…" if len(older) > 5 else "")
-                self.banner.show_message(fill(self.tr("The RAG runs %1 were made with the documents as they were "
-                                                      "before: run them again to measure retrieval with these."),
-                                              shown), kind="info")
+                self.banner.show_message(
+                    fill(
+                        self.tr(
+                            "The RAG runs %1 were made with the documents as they were "
+                            "before: run them again to measure retrieval with these."
+                        ),
+                        shown,
+                    ),
+                    kind="info",
+                )
         if self._adopting is not None:  # show what the adopted setting does to readiness
             adopted, self._adopting = self._adopting, None
             self.lab.mark_adopted(adopted)

@@ -1,4 +1,5 @@
 """The indexing progress row: a bar, what is being done, and Cancel (which keeps the files done)."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import Qt

@@ -4,11 +4,20 @@ For every evaluation row the knowledge base is searched with the question, and t
 when its expected answer is in the top k passages. The rows that miss are listed; double-click
 one to see what the search does find for it.
 """
+
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QLabel, QProgressBar, QPushButton, QTableView,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop_app.ui.connection.verdicts import fill
 from desktop_app.ui.knowledge import texts
@@ -46,12 +55,15 @@ class ReadinessPanel(QWidget):
         self.details.setWordWrap(True)
         for label in (self.summary, self.details):
             label.setTextFormat(Qt.TextFormat.PlainText)
-        self.misses = RecordsModel([
-            Column(lambda: self.tr("Row"), lambda r: r["id"]),
-            Column(lambda: self.tr("Question"), lambda r: _one_line(r["input"]), lambda r: r["input"]),
-            Column(lambda: self.tr("Expected answer"), lambda r: _one_line(r["expected"]), lambda r: r["expected"]),
-            Column(lambda: self.tr("Top passage from"), lambda r: r["top_source"], lambda r: r["top_source_path"]),
-        ], self)
+        self.misses = RecordsModel(
+            [
+                Column(lambda: self.tr("Row"), lambda r: r["id"]),
+                Column(lambda: self.tr("Question"), lambda r: _one_line(r["input"]), lambda r: r["input"]),
+                Column(lambda: self.tr("Expected answer"), lambda r: _one_line(r["expected"]), lambda r: r["expected"]),
+                Column(lambda: self.tr("Top passage from"), lambda r: r["top_source"], lambda r: r["top_source_path"]),
+            ],
+            self,
+        )
         self.view = QTableView()
         self.view.setModel(self.misses)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -79,9 +91,13 @@ class ReadinessPanel(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.intro.setText(self.tr("Check readiness searches the documents with every evaluation question and "
-                                   "counts the questions whose expected answer is among the passages a RAG "
-                                   "variant would get. No model is called."))
+        self.intro.setText(
+            self.tr(
+                "Check readiness searches the documents with every evaluation question and "
+                "counts the questions whose expected answer is among the passages a RAG "
+                "variant would get. No model is called."
+            )
+        )
         self.check_button.setText(self.tr("Check &readiness"))
         self.cancel_button.setText(self.tr("Stop"))
         self.view.setAccessibleName(self.tr("Questions whose answer was not found"))
@@ -128,8 +144,15 @@ class ReadinessPanel(QWidget):
                 continue
             question, expected = readiness.rows.get(r["id"], ("", ""))
             top = r["sources"][0]["source"] if r["sources"] else ""
-            records.append({"id": r["id"], "input": question, "expected": expected,
-                            "top_source": texts.file_name(top) if top else "", "top_source_path": top})
+            records.append(
+                {
+                    "id": r["id"],
+                    "input": question,
+                    "expected": expected,
+                    "top_source": texts.file_name(top) if top else "",
+                    "top_source_path": top,
+                }
+            )
         self.misses.set_records(records)
         self.view.setVisible(bool(records))
         if records:
@@ -141,16 +164,27 @@ class ReadinessPanel(QWidget):
     def _describe(self, readiness) -> None:
         res = readiness.result
         n, hits, k = res["evaluated"], res["in_top_k"], res["k"]
-        self.summary.setText(fill(self.tr("%1 of %2 questions have their answer in the top %3 passages (%4)"),
-                                  hits, n, k, f"{res['share']:.0%}"))
+        self.summary.setText(
+            fill(
+                self.tr("%1 of %2 questions have their answer in the top %3 passages (%4)"),
+                hits,
+                n,
+                k,
+                f"{res['share']:.0%}",
+            )
+        )
         parts = []
         if res.get("cancelled"):
             parts.append(self.tr("Stopped before every question was checked; the numbers cover those checked."))
         if res.get("skipped"):
             parts.append(fill(self.tr("%1 rows without an expected answer were left out."), res["skipped"]))
         if n - hits:
-            parts.append(self.tr("The questions below missed: their answer may be absent from the documents, worded "
-                                 "differently, or ranked too low. Double-click one to see what the search finds."))
+            parts.append(
+                self.tr(
+                    "The questions below missed: their answer may be absent from the documents, worded "
+                    "differently, or ranked too low. Double-click one to see what the search finds."
+                )
+            )
         else:
             parts.append(self.tr("Every question found its answer: retrieval is ready for RAG variants."))
         self.details.setText(" ".join(parts))

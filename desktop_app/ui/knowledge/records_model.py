@@ -3,6 +3,7 @@
 Cells are plain ``str`` for DisplayRole (file names and passages are data, never markup);
 tooltips are wrapped so Qt shows them literally whatever they contain.
 """
+
 from __future__ import annotations
 
 import html

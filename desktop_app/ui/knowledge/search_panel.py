@@ -5,14 +5,24 @@ text, with the words it shares with the question marked. Passages are data (ofte
 manuals or exports), never markup: the header is plain text, and the passage is shown as rich
 text only to mark words, every piece of it escaped.
 """
+
 from __future__ import annotations
 
 import html
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import (QComboBox, QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton, QScrollArea,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop_app.ui.connection.verdicts import fill
 from desktop_app.ui.knowledge import texts
@@ -37,8 +47,9 @@ def marked_html(text: str, spans) -> str:
 
 
 class PassageCard(QFrame):
-    def __init__(self, rank: int, passage, parent: QWidget | None = None, query: str = "",
-                 mode: str = "hybrid", top: float = 0.0):
+    def __init__(
+        self, rank: int, passage, parent: QWidget | None = None, query: str = "", mode: str = "hybrid", top: float = 0.0
+    ):
         from desktop_app.core.knowledge.highlight import matched_spans, relevance
 
         super().__init__(parent)
@@ -58,8 +69,9 @@ class PassageCard(QFrame):
         self.text = QLabel(marked_html(body, self.spans))
         self.text.setTextFormat(Qt.TextFormat.RichText)
         self.text.setWordWrap(True)
-        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
-                                          | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.text.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 8, 10, 8)
         layout.setSpacing(4)
@@ -158,10 +170,16 @@ class SearchPanel(QWidget):
         for n, passage in enumerate(passages, 1):
             self.cards_layout.insertWidget(n - 1, PassageCard(n, passage, query=query, mode=mode, top=top))
         if passages:
-            self.status.setText(fill(self.tr("The %1 passages a RAG variant would be given for this question, "
-                                             "best first; words shared with the question are marked. Relevance "
-                                             "100% is a passage both keyword and meaning search rank first."),
-                                     len(passages)))
+            self.status.setText(
+                fill(
+                    self.tr(
+                        "The %1 passages a RAG variant would be given for this question, "
+                        "best first; words shared with the question are marked. Relevance "
+                        "100% is a passage both keyword and meaning search rank first."
+                    ),
+                    len(passages),
+                )
+            )
         else:
             self.status.setText(self.tr("No passage matched. Add documents, or try other words."))
 

@@ -4,11 +4,25 @@ The values are the project's `knowledge` section (core KnowledgeSettings). Chunk
 overlap apply to documents when they are indexed, and the embedding to vectors, so when the
 index was built otherwise the tab says so and offers to index again.
 """
+
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdit,
-                               QPushButton, QRadioButton, QSlider, QSpinBox, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QSlider,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop_app.core.knowledge.config import AUTO_FUSION_WEIGHT as AUTO_WEIGHT
 from desktop_app.core.knowledge.config import DEFAULT_EMBEDDING as OFFLINE_EMBEDDING
@@ -44,8 +58,13 @@ class SettingsPanel(QWidget):
         self.meaning_label = QLabel()
         weight_row = QHBoxLayout()
         weight_row.setContentsMargins(0, 0, 0, 0)
-        for w, stretch in ((self.auto_weight, 0), (self.keywords_label, 0), (self.weight, 1),
-                           (self.meaning_label, 0), (self.weight_label, 0)):
+        for w, stretch in (
+            (self.auto_weight, 0),
+            (self.keywords_label, 0),
+            (self.weight, 1),
+            (self.meaning_label, 0),
+            (self.weight_label, 0),
+        ):
             weight_row.addWidget(w, stretch)
         self.offline_radio = QRadioButton()
         self.provider_radio = QRadioButton()
@@ -79,8 +98,10 @@ class SettingsPanel(QWidget):
 
         self.notice = QFrame()
         self.notice.setObjectName("reindexNotice")
-        self.notice.setStyleSheet("QFrame#reindexNotice { background: rgba(255, 193, 7, 0.18); "
-                                  "border: 1px solid rgba(255, 193, 7, 0.6); border-radius: 4px; }")
+        self.notice.setStyleSheet(
+            "QFrame#reindexNotice { background: rgba(255, 193, 7, 0.18); "
+            "border: 1px solid rgba(255, 193, 7, 0.6); border-radius: 4px; }"
+        )
         self.notice_label = QLabel()
         self.notice_label.setWordWrap(True)
         self.reindex_button = QPushButton()
@@ -132,8 +153,11 @@ class SettingsPanel(QWidget):
         self.chunk_size.setSuffix(self.tr(" characters"))
         self.chunk_overlap.setSuffix(self.tr(" characters"))
         self.chunk_size.setToolTip(self.tr("Documents are split into passages of about this many characters"))
-        self.chunk_overlap.setToolTip(self.tr("Characters shared by neighbouring passages, so a fact split by a "
-                                              "boundary stays whole in one of them"))
+        self.chunk_overlap.setToolTip(
+            self.tr(
+                "Characters shared by neighbouring passages, so a fact split by a boundary stays whole in one of them"
+            )
+        )
         self.auto_weight.setText(self.tr("Automatic"))
         self.keywords_label.setText(self.tr("keywords"))
         self.meaning_label.setText(self.tr("meaning"))
@@ -218,12 +242,17 @@ class SettingsPanel(QWidget):
         self.provider_model.setEnabled(self.provider_radio.isChecked())
         dirty = current != self._section
         self.save_button.setEnabled(dirty and self._writable)
-        rechunk = (current["chunk_size"], current["chunk_overlap"]) != (self._section["chunk_size"],
-                                                                        self._section["chunk_overlap"])
+        rechunk = (current["chunk_size"], current["chunk_overlap"]) != (
+            self._section["chunk_size"],
+            self._section["chunk_overlap"],
+        )
         notes = []
         if rechunk:
-            notes.append(self.tr("A new chunk size or overlap applies after the documents are indexed again; "
-                                 "saving offers that."))
+            notes.append(
+                self.tr(
+                    "A new chunk size or overlap applies after the documents are indexed again; saving offers that."
+                )
+            )
         if current["embedding"] != self._section["embedding"]:
             notes.append(self.tr("A new embedding needs every passage embedded again; saving offers that."))
         self.change_note.setText(" ".join(notes))

@@ -5,6 +5,7 @@ uses it and closes it before returning plain data, so no index object outlives i
 crosses threads. Opening costs about 2 ms once chromadb is imported. Writers (add, remove,
 re-index) all run on the page's one index runner, so there is never a second writer.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -57,6 +58,7 @@ class Readiness:
 
 def _open(project):
     from desktop_app.core.knowledge import KnowledgeBase
+
     return KnowledgeBase.open(project)
 
 
@@ -138,6 +140,7 @@ class Lab:
 def _rerank_offer(project) -> tuple[bool, str]:
     from desktop_app.core.errors import AppError
     from desktop_app.core.run import lab_rerank
+
     try:
         return lab_rerank.available(project)
     except AppError as exc:  # a damaged connection section: said, not raised
@@ -169,8 +172,9 @@ def plan_lab_rerank(state, project, lab: Lab, flag: StopFlag | None = None) -> R
     from desktop_app.core.run import lab_rerank
 
     rows, _examples = load_rows(project)
-    found, cost = lab_rerank.plan(project, lab.result, rows=rows, progress=state.progress,
-                                  should_stop=_should_stop(state, flag))
+    found, cost = lab_rerank.plan(
+        project, lab.result, rows=rows, progress=state.progress, should_stop=_should_stop(state, flag)
+    )
     return RerankOffer(found, cost)
 
 
@@ -178,8 +182,9 @@ def run_lab_rerank(state, project, lab: Lab, offer: RerankOffer, flag: StopFlag 
     """The user agreed to the cost: make the ratings and add the re-ranked rows to the table."""
     from desktop_app.core.run import lab_rerank
 
-    result = lab_rerank.perform(project, lab.result, offer.plan, progress=state.progress,
-                                should_stop=_should_stop(state, flag))
+    result = lab_rerank.perform(
+        project, lab.result, offer.plan, progress=state.progress, should_stop=_should_stop(state, flag)
+    )
     wanted = set(result.unanswerable)
     return Lab(result, {k: v for k, v in lab.rows.items() if k in wanted}, lab.rerank_ok, lab.rerank_why)
 
@@ -194,8 +199,14 @@ def mark_current(lab: Lab, setting: dict) -> Lab:
     res = lab.result
     trials = tuple(replace(t, current=t.setting == chosen and t.reranked == reranked) for t in res.trials)
     current = next((t for t in trials if t.current), None)
-    best = next((t for t in trials if res.best is not None and t.setting == res.best.setting
-                 and t.reranked == res.best.reranked), None)
+    best = next(
+        (
+            t
+            for t in trials
+            if res.best is not None and t.setting == res.best.setting and t.reranked == res.best.reranked
+        ),
+        None,
+    )
     return Lab(replace(res, trials=trials, current=current, best=best), lab.rows, lab.rerank_ok, lab.rerank_why)
 
 
@@ -204,8 +215,13 @@ def adopt(state, project, setting: dict, flag: StopFlag | None = None) -> Added:
     from desktop_app.core.knowledge.lab import Setting
     from desktop_app.core.knowledge.lab import adopt as adopt_setting
 
-    report = adopt_setting(project, Setting.from_dict(setting), progress=state.progress,
-                           should_stop=_should_stop(state, flag), rerank=True if setting.get("rerank") else None)
+    report = adopt_setting(
+        project,
+        Setting.from_dict(setting),
+        progress=state.progress,
+        should_stop=_should_stop(state, flag),
+        rerank=True if setting.get("rerank") else None,
+    )
     kb = _open(project)
     try:
         return Added(report, _overview(kb), reindex=True)

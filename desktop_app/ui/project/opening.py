@@ -1,5 +1,6 @@
 """Opening projects off the GUI thread: the work functions the main window's runner calls, and
 what they hand back (plain data; the window only draws it)."""
+
 from __future__ import annotations
 
 import logging

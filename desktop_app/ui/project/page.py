@@ -5,13 +5,22 @@ The page asks, the window acts: it emits what the user wants (``create_requested
 hands it back through ``set_project``. A project made with the wizard gets its typed name
 (the folder name may be a safe spelling of it) and the user goes straight on to the Data step.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
-from PySide6.QtWidgets import (QFormLayout, QFrame, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
-                               QPushButton, QVBoxLayout)
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+)
 
 from desktop_app.core.project import appdirs
 from desktop_app.ui.data.new_project_wizard import NewProjectDialog
@@ -76,8 +85,10 @@ class ProjectPage(Page):
         # The sample is made up and its runs were written by hand: say so where it cannot be missed.
         self.sample_note = QFrame()
         self.sample_note.setObjectName("sampleNote")
-        self.sample_note.setStyleSheet("QFrame#sampleNote { background: rgba(13, 110, 253, 0.10); "
-                                       "border: 1px solid rgba(13, 110, 253, 0.45); border-radius: 4px; }")
+        self.sample_note.setStyleSheet(
+            "QFrame#sampleNote { background: rgba(13, 110, 253, 0.10); "
+            "border: 1px solid rgba(13, 110, 253, 0.45); border-radius: 4px; }"
+        )
         self.sample_title, self.sample_text = QLabel(), QLabel()
         for label in (self.sample_title, self.sample_text):
             label.setTextFormat(Qt.TextFormat.PlainText)  # the notes come from the project file
@@ -157,8 +168,9 @@ class ProjectPage(Page):
 
     @Slot(object)
     def _on_save_failed(self, error: ErrorRecord) -> None:
-        self.banner.show_message(self.tr("The project name could not be saved: %1").replace("%1", error.message),
-                                 error.hint)
+        self.banner.show_message(
+            self.tr("The project name could not be saved: %1").replace("%1", error.message), error.hint
+        )
 
     def set_busy_text(self, text: str) -> None:
         self.status_label.setText(text)
@@ -198,15 +210,19 @@ class ProjectPage(Page):
             self.status_label.setText(self._opening)
         else:
             self.status_label.setText(
-                self.tr("No project is open. Create one, open a folder, or start with the sample project."))
+                self.tr("No project is open. Create one, open a folder, or start with the sample project.")
+            )
         if project is not None and sample:
             self.sample_title.setText(self.tr("This is the sample project."))
             notes = str(project.data.get("notes") or "").strip()
             if not notes or notes.startswith("The run outputs of this sample were written by hand"):
                 # core/sample.py's default note, in English: say the same in the UI's language
                 notes = self.tr("Its runs were written by hand for the tour, not produced by a model.")
-            self.sample_text.setText(notes + "\n" + self.tr(
-                "It shows what the app does with made-up data. Create a new project to measure your own."))
+            self.sample_text.setText(
+                notes
+                + "\n"
+                + self.tr("It shows what the app does with made-up data. Create a new project to measure your own.")
+            )
 
     @Slot(QListWidgetItem)
     def _on_recent_activated(self, item: QListWidgetItem) -> None:

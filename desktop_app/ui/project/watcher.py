@@ -5,6 +5,7 @@ project then takes in the sections changed outside (``Project.reload`` keeps edi
 saved), and the window tells the pages which parts changed. Our own saves change nothing
 ``reload`` does not already know, so they pass quietly.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -16,8 +17,14 @@ from desktop_app.core.errors import AppError
 SETTLE_MS = 300  # one save is a temp file, a rename and a lock release: let it finish
 
 # project.json section -> the "what" pages already listen for (Page.on_project_modified)
-SECTION_WHAT = {"checks": "checks", "connection": "connection", "dataset": "dataset", "knowledge": "knowledge",
-                "variants": "variants", "judge_connection": "judge"}
+SECTION_WHAT = {
+    "checks": "checks",
+    "connection": "connection",
+    "dataset": "dataset",
+    "knowledge": "knowledge",
+    "variants": "variants",
+    "judge_connection": "judge",
+}
 
 
 class ProjectFileWatcher(QObject):

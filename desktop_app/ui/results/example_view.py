@@ -4,14 +4,23 @@ with its checks' verdicts and the passages it retrieved. Every data string is pl
 ``row_tsv`` is what "Copy row" puts on the clipboard: a header and one line per run, tab
 separated, quoted like a spreadsheet expects when a cell holds tabs or line breaks.
 """
+
 from __future__ import annotations
 
 import csv
 import io
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt
-from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QLabel, QPlainTextEdit, QScrollArea, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop_app.ui.checks.wording import check_label, reason_text
 from desktop_app.ui.results import words
@@ -122,8 +131,9 @@ class RunColumn(QFrame):
 def verdict_line(v) -> str:
     """One sentence per check: "✗ Word overlap (token F1): Word overlap 0.42 (needs 0.50)."."""
     mark = "?" if getattr(v, "unsure", False) else "✓" if v.passed else "✗"
-    return fill(QCoreApplication.translate("ExampleView", "%1 %2: %3"), mark, check_label(v.check),
-                reason_text(v.reason))
+    return fill(
+        QCoreApplication.translate("ExampleView", "%1 %2: %3"), mark, check_label(v.check), reason_text(v.reason)
+    )
 
 
 def passages_text(passages) -> str:
@@ -225,7 +235,7 @@ class ExampleView(QWidget):
         self._reflow()
 
     def _reflow(self) -> None:
-        shown = self.columns[:self.shown]
+        shown = self.columns[: self.shown]
         width = self.runs_scroll.viewport().width() or self.width()
         per_line = max(1, min(len(shown) or 1, (width + 8) // (COLUMN_MIN_WIDTH + 8)))
         if per_line == self.per_line:
@@ -244,14 +254,32 @@ def row_tsv(row, runs) -> str:
     buf = io.StringIO()
     writer = csv.writer(buf, delimiter="\t", lineterminator="\n")
     translate = QCoreApplication.translate
-    writer.writerow([translate("ExampleView", "Row"), translate("ExampleView", "Category"),
-                     translate("ExampleView", "Input"), translate("ExampleView", "Expected"),
-                     translate("ExampleView", "Run"), translate("ExampleView", "Outcome"),
-                     translate("ExampleView", "Output"), translate("ExampleView", "Checks")])
+    writer.writerow(
+        [
+            translate("ExampleView", "Row"),
+            translate("ExampleView", "Category"),
+            translate("ExampleView", "Input"),
+            translate("ExampleView", "Expected"),
+            translate("ExampleView", "Run"),
+            translate("ExampleView", "Outcome"),
+            translate("ExampleView", "Output"),
+            translate("ExampleView", "Checks"),
+        ]
+    )
     for entry in runs:
         result = entry.results.get(row.id)
         output = "" if result is None else (result.output if result.error is None else error_text(result.error))
         checks = "; ".join(verdict_line(v) for v in (result.verdicts if result else ()))
-        writer.writerow([row.id, row.category, row.input, row.expected, entry.label,
-                         words.outcome_sentence(entry.outcome.get(row.id)), output or "", checks])
+        writer.writerow(
+            [
+                row.id,
+                row.category,
+                row.input,
+                row.expected,
+                entry.label,
+                words.outcome_sentence(entry.outcome.get(row.id)),
+                output or "",
+                checks,
+            ]
+        )
     return buf.getvalue()

@@ -1,5 +1,6 @@
 """The example list's filters: run, failed only, category, gap kind; the "rows sent from another
 page" note; the row count; Copy row. ``changed`` fires when the user changes a filter."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
@@ -18,8 +19,11 @@ class FilterBar(QWidget):
         self.run_combo, self.category_combo, self.gap_combo = QComboBox(), QComboBox(), QComboBox()
         self.failed_box = QCheckBox()
         self.run_caption, self.category_caption, self.gap_caption = QLabel(), QLabel(), QLabel()
-        for caption, combo in ((self.run_caption, self.run_combo), (self.category_caption, self.category_combo),
-                               (self.gap_caption, self.gap_combo)):
+        for caption, combo in (
+            (self.run_caption, self.run_combo),
+            (self.category_caption, self.category_combo),
+            (self.gap_caption, self.gap_combo),
+        ):
             caption.setBuddy(combo)
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             combo.currentIndexChanged.connect(self.changed)
@@ -33,8 +37,17 @@ class FilterBar(QWidget):
         self.export_button = QPushButton()
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
-        for w in (self.run_caption, self.run_combo, self.failed_box, self.category_caption, self.category_combo,
-                  self.gap_caption, self.gap_combo, self.ids_label, self.clear_ids_button):
+        for w in (
+            self.run_caption,
+            self.run_combo,
+            self.failed_box,
+            self.category_caption,
+            self.category_combo,
+            self.gap_caption,
+            self.gap_combo,
+            self.ids_label,
+            self.clear_ids_button,
+        ):
             row.addWidget(w)
         row.addStretch(1)
         row.addWidget(self.count_label)
@@ -51,10 +64,14 @@ class FilterBar(QWidget):
         self.copy_button.setText(self.tr("&Copy row"))
         self.review_button.setText(self.tr("Re&view…"))
         self.export_button.setText(self.tr("E&xport…"))
-        self.export_button.setToolTip(self.tr("Save every row of every run, with its verdicts, as an Excel "
-                                              "workbook or a CSV file"))
-        self.review_button.setToolTip(self.tr("Say right or wrong for the answers listed, with the keyboard; "
-                                              "your verdicts replace the automatic ones"))
+        self.export_button.setToolTip(
+            self.tr("Save every row of every run, with its verdicts, as an Excel workbook or a CSV file")
+        )
+        self.review_button.setToolTip(
+            self.tr(
+                "Say right or wrong for the answers listed, with the keyboard; your verdicts replace the automatic ones"
+            )
+        )
         self.copy_button.setToolTip(self.tr("Copy the selected row, one line per run, as tab-separated text"))
         if self.run_combo.count():
             self.run_combo.setItemText(0, self.tr("All runs"))
@@ -85,8 +102,12 @@ class FilterBar(QWidget):
 
     def values(self) -> dict:
         """The filters as RowsFilter.set_filters keywords."""
-        return {"run_id": self.run_combo.currentData(), "failed_only": self.failed_box.isChecked(),
-                "category": self.category_combo.currentData() or "", "gap": self.gap_combo.currentData() or ""}
+        return {
+            "run_id": self.run_combo.currentData(),
+            "failed_only": self.failed_box.isChecked(),
+            "category": self.category_combo.currentData() or "",
+            "gap": self.gap_combo.currentData() or "",
+        }
 
     def select_run(self, run_id) -> None:
         self.run_combo.setCurrentIndex(max(0, self.run_combo.findData(run_id)))

@@ -3,6 +3,7 @@
 DisplayRole is always a string (data stays plain text); SORT_ROLE gives the raw number, so a
 proxy sorts 9% below 10% and "—" (unknown) below every number.
 """
+
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
@@ -16,8 +17,18 @@ RUN_ROLE = Qt.ItemDataRole.UserRole + 1  # the RunEntry of the line
 _MISSING = float("-inf")
 
 # (key, how to show it, numeric alignment)
-COLUMNS = ("run", "techniques", "content_score", "behaviour_score", "pass_rate", "latency",
-           "tokens_per_request", "cost_per_1000", "rows", "errors")
+COLUMNS = (
+    "run",
+    "techniques",
+    "content_score",
+    "behaviour_score",
+    "pass_rate",
+    "latency",
+    "tokens_per_request",
+    "cost_per_1000",
+    "rows",
+    "errors",
+)
 
 
 def _header(key: str) -> str:
@@ -39,18 +50,25 @@ def _header(key: str) -> str:
 def _header_tip(key: str) -> str:
     translate = QCoreApplication.translate
     return {
-        "content_score": translate("Leaderboard", "Share of rows whose answer carries the right facts "
-                                                  "(content checks)."),
-        "behaviour_score": translate("Leaderboard", "Share of rows whose answer acts right: format, length, language "
-                                            "(behaviour checks)."),
+        "content_score": translate(
+            "Leaderboard", "Share of rows whose answer carries the right facts (content checks)."
+        ),
+        "behaviour_score": translate(
+            "Leaderboard", "Share of rows whose answer acts right: format, length, language (behaviour checks)."
+        ),
         "pass_rate": translate("Leaderboard", "Share of rows that passed every check."),
-        "latency": translate("Leaderboard", "Time to an answer: half came faster than p50, 19 in 20 faster than "
-                                            "p95. Sorted by p50."),
+        "latency": translate(
+            "Leaderboard", "Time to an answer: half came faster than p50, 19 in 20 faster than p95. Sorted by p50."
+        ),
         "tokens_per_request": translate("Leaderboard", "Prompt plus answer tokens per request, on average."),
-        "cost_per_1000": translate("Leaderboard", "What 1,000 requests like these cost at the project's prices "
-                                                  "(— when a price or the usage is unknown)."),
-        "rows": translate("Leaderboard", "Evaluation rows with a result; “12 of 30” when some were never "
-                                         "answered (they count as failed)."),
+        "cost_per_1000": translate(
+            "Leaderboard",
+            "What 1,000 requests like these cost at the project's prices (— when a price or the usage is unknown).",
+        ),
+        "rows": translate(
+            "Leaderboard",
+            "Evaluation rows with a result; “12 of 30” when some were never answered (they count as failed).",
+        ),
     }.get(key, "")
 
 

@@ -7,12 +7,22 @@ that run (the latest of that name; ``{"run_id": id}`` names one exactly), and
 evidence links, the Grid's clicks). A focus that arrives before the data is kept and applied
 when it lands. Selecting a run in the leaderboard makes it the example list's run.
 """
+
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSortFilterProxyModel, Qt, Slot
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut, QShowEvent
-from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel,
-                               QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop_app.ui.widgets.page import Page
 from desktop_app.ui.results.example_view import ExampleView, row_tsv
@@ -109,8 +119,12 @@ class ResultsPage(ReviewActions, Page):
         self.rows_table.selectionModel().currentRowChanged.connect(lambda *_: self._show_current())
         self.rows_proxy.modelReset.connect(self._update_count)
         self.rows_proxy.layoutChanged.connect(self._update_count)
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Copy), self.rows_table, self.copy_row,
-                  context=Qt.ShortcutContext.WidgetShortcut)
+        QShortcut(
+            QKeySequence(QKeySequence.StandardKey.Copy),
+            self.rows_table,
+            self.copy_row,
+            context=Qt.ShortcutContext.WidgetShortcut,
+        )
         self.example = ExampleView()
 
         examples = QWidget()
@@ -251,7 +265,10 @@ class ResultsPage(ReviewActions, Page):
         data, proxy = self.data or ResultsData(), self.rows_proxy
         self.filters.fill(data.runs, data.categories, proxy.run_id, proxy.category, proxy.gap)
         if {k: v for k, v in self.filters.values().items() if k != "failed_only"} != {
-                "run_id": proxy.run_id, "category": proxy.category, "gap": proxy.gap}:
+            "run_id": proxy.run_id,
+            "category": proxy.category,
+            "gap": proxy.gap,
+        }:
             self._apply_filters()  # a chosen run or category is gone: filtering 2,000 rows again only then
 
     def _show_state(self) -> None:
@@ -277,9 +294,12 @@ class ResultsPage(ReviewActions, Page):
 
         if self.project is None:
             return
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the results"),
-                                              str(self.project.exports_dir / "results.xlsx"),
-                                              self.tr("Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)"))
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Export the results"),
+            str(self.project.exports_dir / "results.xlsx"),
+            self.tr("Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)"),
+        )
         if path:
             self.export(path)
 
@@ -322,7 +342,8 @@ class ResultsPage(ReviewActions, Page):
             return
         index = self.board_proxy.mapFromSource(self.board_model.index(row, 0))
         self.board.selectionModel().setCurrentIndex(
-            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        )
         self.board.scrollTo(index)
 
     def _select_row(self, row_id) -> None:
@@ -330,7 +351,8 @@ class ResultsPage(ReviewActions, Page):
             index = self.rows_proxy.index(r, 0)
             if row_id is None or index.data(ROW_ROLE).id == row_id:
                 self.rows_table.selectionModel().setCurrentIndex(
-                    index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+                    index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+                )
                 self.rows_table.scrollTo(index)
                 return
 

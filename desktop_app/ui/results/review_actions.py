@@ -1,6 +1,7 @@
 """The Results page's part for a person's review: the agreement line, the offer to review a
 sample, and the Review dialog over the rows listed. A mixin of ResultsPage (it uses the page's
 data, filters, banner and reload), kept apart so the page stays readable."""
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, cast
@@ -34,6 +35,7 @@ class ReviewActions:
     project_modified: Any
 
     if TYPE_CHECKING:  # for the type checker only: at run time the page's own method answers
+
         def reload(self) -> None: ...
 
     def _show_agreement(self, has_runs: bool) -> None:
@@ -41,17 +43,32 @@ class ReviewActions:
         reviewed = bool(found is not None and found.count)
         if found is not None and reviewed:
             kappa = "—" if found.kappa is None else f"{found.kappa:.2f}"
-            text = fill(plural(found.count, translate("ResultsPage", "You reviewed %1 answer: the automatic verdict agreed with "
-                                                    "yours on %2 (%3, Cohen's kappa %4)."),
-                               translate("ResultsPage", "You reviewed %1 answers: the automatic verdicts agreed with yours on %2 "
-                                       "(%3, Cohen's kappa %4).")), found.count, found.agreed, pct(found.share),
-                        kappa)
+            text = fill(
+                plural(
+                    found.count,
+                    translate(
+                        "ResultsPage",
+                        "You reviewed %1 answer: the automatic verdict agreed with yours on %2 (%3, Cohen's kappa %4).",
+                    ),
+                    translate(
+                        "ResultsPage",
+                        "You reviewed %1 answers: the automatic verdicts agreed with yours on %2 "
+                        "(%3, Cohen's kappa %4).",
+                    ),
+                ),
+                found.count,
+                found.agreed,
+                pct(found.share),
+                kappa,
+            )
             if found.unsure:
                 text += " " + fill(translate("ResultsPage", "%1 of them were unsure automatically."), found.unsure)
         else:
             text = translate("ResultsPage", "No answer reviewed yet: the advice rests on automatic verdicts alone.")
         self.agreement_label.setText(text if has_runs else "")
-        self.sample_button.setText(translate("ResultsPage", "Review &20 answers") if not reviewed else translate("ResultsPage", "Review &more"))
+        self.sample_button.setText(
+            translate("ResultsPage", "Review &20 answers") if not reviewed else translate("ResultsPage", "Review &more")
+        )
         self.sample_button.setVisible(has_runs)
         self.filters.review_button.setEnabled(has_runs)
 
@@ -79,8 +96,11 @@ class ReviewActions:
         from desktop_app.ui.results.review_dialog import ReviewDialog  # noqa: PLC0415
 
         if not items or self.project is None:
-            self.banner.show_message(translate("ResultsPage", "No answers to review here."),
-                                     translate("ResultsPage", "Choose a run whose rows have answers, or show all rows."), "info")
+            self.banner.show_message(
+                translate("ResultsPage", "No answers to review here."),
+                translate("ResultsPage", "Choose a run whose rows have answers, or show all rows."),
+                "info",
+            )
             return
         self.review = ReviewDialog(self.project.results_db, items, cast(QWidget, self))
         self.review.reviewed.connect(self._on_reviewed)

@@ -6,14 +6,23 @@ written on the GUI thread and a fast reviewer never races a background writer); 
 automatic content verdict of that answer everywhere, and measures how far the automatic
 verdicts can be trusted. Every text from the data is shown as plain text.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QDialog, QGridLayout, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop_app.ui.words import fill
 
@@ -89,8 +98,13 @@ class ReviewDialog(QDialog):
             buttons.addWidget(b)
         buttons.addStretch(1)
         buttons.addWidget(self.close_button)
-        for key, slot in (("R", lambda: self.mark("right")), ("W", lambda: self.mark("wrong")),
-                          ("S", self.skip), ("Space", self.skip), ("B", self.back)):
+        for key, slot in (
+            ("R", lambda: self.mark("right")),
+            ("W", lambda: self.mark("wrong")),
+            ("S", self.skip),
+            ("Space", self.skip),
+            ("B", self.back),
+        ):
             QShortcut(QKeySequence(key), self, slot)
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
@@ -128,8 +142,9 @@ class ReviewDialog(QDialog):
             self.automatic.setText(self.tr("Your verdicts now count in Results, on the maps and in the advice."))
             self.close_button.setFocus()
             return
-        header = fill(self.tr("Answer %1 of %2 · run %3 · row %4"), self.index + 1, len(self.items),
-                      item.run_label, item.row_id)
+        header = fill(
+            self.tr("Answer %1 of %2 · run %3 · row %4"), self.index + 1, len(self.items), item.run_label, item.row_id
+        )
         if item.label:
             header += " · " + (self.tr("you said right") if item.label == "right" else self.tr("you said wrong"))
         self.header.setText(header)

@@ -4,6 +4,7 @@ From the example list: the rows it lists, in its order, for the run it shows. As
 sample: the unsure answers of the latest run first, then a seeded draw of its others
 (``core.reviews.sample``), so the agreement measured is not only about the hard cases.
 """
+
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
@@ -22,8 +23,11 @@ def automatic_sentence(result) -> str:
     outcome = reviews.automatic_outcome(result)
     content = [v for v in result.verdicts if v.family == "content" and v.check != "review"]
     reason = next((v.reason for v in content if v.unsure or not v.passed), content[0].reason if content else "")
-    word = {"right": translate("ResultsWords", "right"), "wrong": translate("ResultsWords", "wrong"),
-            "unsure": translate("ResultsWords", "unsure")}.get(outcome or "", "—")
+    word = {
+        "right": translate("ResultsWords", "right"),
+        "wrong": translate("ResultsWords", "wrong"),
+        "unsure": translate("ResultsWords", "unsure"),
+    }.get(outcome or "", "—")
     return fill(translate("ResultsWords", "%1 (%2)"), word, reason_text(reason)) if reason else word
 
 
@@ -32,8 +36,16 @@ def _item(entry, row, result) -> ReviewItem | None:
         return None
     from desktop_app.core.run import reviews  # noqa: PLC0415
 
-    return ReviewItem(entry.run_id, entry.label, row.id, row.input, row.expected, result.output,
-                      automatic_sentence(result), reviews.person_label(result))
+    return ReviewItem(
+        entry.run_id,
+        entry.label,
+        row.id,
+        row.input,
+        row.expected,
+        result.output,
+        automatic_sentence(result),
+        reviews.person_label(result),
+    )
 
 
 def items_for(data, run_id: int, row_ids: list[str]) -> list[ReviewItem]:

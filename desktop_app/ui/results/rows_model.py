@@ -6,10 +6,17 @@ row id, its category and the whole question are in the first cell's tooltip);
 list of row ids sent by another page (the Advice page's evidence links, the Grid's clicks).
 With no run chosen, "failed" and a gap kind mean "in at least one run".
 """
+
 from __future__ import annotations
 
-from PySide6.QtCore import (QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex,
-                            QSortFilterProxyModel, Qt)
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
 
 from desktop_app.core.text import short_text
 from desktop_app.ui.results import words
@@ -69,12 +76,18 @@ class RowsModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == 0:  # plain: Qt would take a question that looks like markup for rich text
-                head = (fill(QCoreApplication.translate("RowsModel", "Row %1 · %2"), row.id, row.category)
-                        if row.category else fill(QCoreApplication.translate("RowsModel", "Row %1"), row.id))
+                head = (
+                    fill(QCoreApplication.translate("RowsModel", "Row %1 · %2"), row.id, row.category)
+                    if row.category
+                    else fill(QCoreApplication.translate("RowsModel", "Row %1"), row.id)
+                )
                 return plain_tooltip(f"{head}\n{row.input[:_TOOLTIP_CHARS]}")
             if run is not None:
-                return fill(QCoreApplication.translate("RowsModel", "%1: %2"), run.label,
-                            words.outcome_sentence(run.outcome.get(row.id)))
+                return fill(
+                    QCoreApplication.translate("RowsModel", "%1: %2"),
+                    run.label,
+                    words.outcome_sentence(run.outcome.get(row.id)),
+                )
             return None
         if role == SORT_ROLE:
             if col == 0:
@@ -145,8 +158,9 @@ QUESTION_MIN_WIDTH = 220  # about 30 characters: enough to tell questions apart
 def outcome_width(table) -> int:
     """Wide enough for the longest outcome label ("✗ generation") in the current language."""
     metrics = table.fontMetrics()
-    labels = [words.outcome_label(k) for k in ("pass", "error", "knowledge", "behaviour", "retrieval",
-                                                "generation", "unsure")]
+    labels = [
+        words.outcome_label(k) for k in ("pass", "error", "knowledge", "behaviour", "retrieval", "generation", "unsure")
+    ]
     return max(metrics.horizontalAdvance(t) for t in labels) + 20
 
 

@@ -2,6 +2,7 @@
 
 Literal contexts and strings throughout: lupdate extracts only literal translate() calls.
 """
+
 from __future__ import annotations
 
 import math
@@ -73,8 +74,10 @@ def outcome_sentence(kind: str | None) -> str:
     if kind == "generation":
         return translate("ResultsWords", "generation gap: the passages had it, the answer ignored it")
     if kind == "unsure":
-        return translate("ResultsWords", "unsure: the text alone cannot tell; a judge model or your review "
-                                         "decides (counted apart, never a gap)")
+        return translate(
+            "ResultsWords",
+            "unsure: the text alone cannot tell; a judge model or your review decides (counted apart, never a gap)",
+        )
     return kind
 
 

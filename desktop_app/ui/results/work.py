@@ -6,6 +6,7 @@ shows at once. Each row's
 outcome in each run ("pass", "error" or its gap kind) comes from the advisor's classification
 (``advice.stats.run_stats``), so the Results filters and the Advice page count the same rows.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -77,13 +78,17 @@ def load(state, project) -> ResultsData:
         label = localized(run_label(run.name, run.variant))  # "few_shot" reads "Few-shot (k=3)"
         label = label if names.count(run.name) == 1 else f"{label} #{run.id}"
         line = summary_to_dict(summary, unknown_cost=None)
-        entries.append(RunEntry(info=run, label=label, summary=line, outcome=dict(stats.outcome),
-                                results={r.row_id: r for r in results}))
+        entries.append(
+            RunEntry(
+                info=run, label=label, summary=line, outcome=dict(stats.outcome), results={r.row_id: r for r in results}
+            )
+        )
     from desktop_app.core.run import reviews  # noqa: PLC0415
 
     found = reviews.measure(r for results in stored.values() for r in results)
-    return ResultsData(runs=tuple(entries), rows=tuple(rows), categories=_categories(rows), data_problem=problem,
-                       agreement=found)
+    return ResultsData(
+        runs=tuple(entries), rows=tuple(rows), categories=_categories(rows), data_problem=problem, agreement=found
+    )
 
 
 def _categories(rows) -> tuple[str, ...]:

@@ -4,6 +4,7 @@
 ``check`` asks the provider about the open ones and stores what finished (on project open and
 on Refresh); ``submit`` plans like a run and sends batches; ``cancel`` asks the provider to stop one.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -38,18 +39,21 @@ def check(state, project) -> BatchesInfo:
     if all(b.collected for b in known):
         return BatchesInfo(tuple(known))
     found = check_batches(project, should_stop=state.should_stop, progress=state.progress)
-    return BatchesInfo(found.batches, len(found.collected), found.answered, found.errors, len(found.skipped),
-                       checked=True)
+    return BatchesInfo(
+        found.batches, len(found.collected), found.answered, found.errors, len(found.skipped), checked=True
+    )
 
 
 def submit(state, project, names: list[str] | None) -> BatchesInfo:
     from desktop_app.core.run.batch import list_batches, submit_batches  # noqa: PLC0415
     from desktop_app.core.run.project import prepare_project_run  # noqa: PLC0415
 
-    submission = submit_batches(prepare_project_run(project, names or None), progress=state.progress,
-                                should_stop=state.should_stop)
-    return BatchesInfo(tuple(list_batches(project)), answered=submission.cached, checked=True,
-                       submitted=len(submission.batches))
+    submission = submit_batches(
+        prepare_project_run(project, names or None), progress=state.progress, should_stop=state.should_stop
+    )
+    return BatchesInfo(
+        tuple(list_batches(project)), answered=submission.cached, checked=True, submitted=len(submission.batches)
+    )
 
 
 def cancel(state, project, batch_id: str) -> BatchesInfo:

@@ -2,13 +2,25 @@
 counts, created time and expected end; Refresh asks the provider, Cancel stops the chosen batch,
 and a notice says when results have arrived. The page runs the tasks; this widget only shows.
 """
+
 from __future__ import annotations
 
 from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QPushButton,
-                               QSizePolicy, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop_app.ui.run.words import fill, plural
 
@@ -44,25 +56,45 @@ def local_time(stamp: str | None) -> str:
 def notice_text(info) -> str:
     """What the last check, submit or cancel did, in one sentence ("" when nothing to say)."""
     if info.submitted:
-        return (plural(info.submitted, translate("BatchesPanel", "%1 batch sent."),
-                       translate("BatchesPanel", "%1 batches sent.")) + " "
-                + translate("BatchesPanel", "You can close the app; results are collected when you open "
-                                            "the project again or press Refresh."))
+        return (
+            plural(
+                info.submitted,
+                translate("BatchesPanel", "%1 batch sent."),
+                translate("BatchesPanel", "%1 batches sent."),
+            )
+            + " "
+            + translate(
+                "BatchesPanel",
+                "You can close the app; results are collected when you open the project again or press Refresh.",
+            )
+        )
     if info.collected:
-        text = (plural(info.collected, translate("BatchesPanel", "Results of %1 batch have arrived."),
-                       translate("BatchesPanel", "Results of %1 batches have arrived.")) + " "
-                + plural(info.answered, translate("BatchesPanel", "%1 answer stored."),
-                         translate("BatchesPanel", "%1 answers stored.")))
+        text = (
+            plural(
+                info.collected,
+                translate("BatchesPanel", "Results of %1 batch have arrived."),
+                translate("BatchesPanel", "Results of %1 batches have arrived."),
+            )
+            + " "
+            + plural(
+                info.answered,
+                translate("BatchesPanel", "%1 answer stored."),
+                translate("BatchesPanel", "%1 answers stored."),
+            )
+        )
         if info.errors:
-            text += " " + plural(info.errors, translate("BatchesPanel", "%1 row got no answer; run again to ask it."),
-                                 translate("BatchesPanel", "%1 rows got no answer; run again to ask them."))
+            text += " " + plural(
+                info.errors,
+                translate("BatchesPanel", "%1 row got no answer; run again to ask it."),
+                translate("BatchesPanel", "%1 rows got no answer; run again to ask them."),
+            )
         return text
     if info.skipped:
-        return translate("BatchesPanel", "Some batches were sent through another connection; switch back to it "
-                                         "to collect them.")
+        return translate(
+            "BatchesPanel", "Some batches were sent through another connection; switch back to it to collect them."
+        )
     if info.checked and info.pending:
-        return translate("BatchesPanel", "Still running at the provider. Results are due within 24 hours of "
-                                         "sending.")
+        return translate("BatchesPanel", "Still running at the provider. Results are due within 24 hours of sending.")
     return ""
 
 
@@ -106,8 +138,16 @@ class BatchesPanel(QGroupBox):
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("Batches"))
-        self.table.setHeaderLabels([self.tr("Batch"), self.tr("Status"), self.tr("Done"), self.tr("Failed"),
-                                    self.tr("Sent"), self.tr("Ended / due")])
+        self.table.setHeaderLabels(
+            [
+                self.tr("Batch"),
+                self.tr("Status"),
+                self.tr("Done"),
+                self.tr("Failed"),
+                self.tr("Sent"),
+                self.tr("Ended / due"),
+            ]
+        )
         self.table.setAccessibleName(self.tr("Batches sent to the provider"))
         self.refresh_button.setText(self.tr("Re&fresh"))
         self.refresh_button.setToolTip(self.tr("Ask the provider now and store the results that have arrived"))
@@ -122,8 +162,16 @@ class BatchesPanel(QGroupBox):
         self.info, self.busy = info, busy
         self.table.clear()
         for b in info.batches:
-            item = QTreeWidgetItem([b.id, status_text(b.status), f"{b.completed:,}/{b.total:,}", f"{b.failed:,}",
-                                    local_time(b.created_at), local_time(b.finished_at or b.expires_at)])
+            item = QTreeWidgetItem(
+                [
+                    b.id,
+                    status_text(b.status),
+                    f"{b.completed:,}/{b.total:,}",
+                    f"{b.failed:,}",
+                    local_time(b.created_at),
+                    local_time(b.finished_at or b.expires_at),
+                ]
+            )
             item.setData(0, Qt.ItemDataRole.UserRole, b.id)
             if b.message:
                 item.setToolTip(1, b.message)
@@ -135,17 +183,26 @@ class BatchesPanel(QGroupBox):
         # As tall as its rows (up to six), so the variants' bars below stay in view.
         shown = max(1, min(6, len(info.batches)))
         row = self.table.sizeHintForRow(0) if info.batches else self.table.fontMetrics().height() + 4
-        self.table.setFixedHeight(self.table.header().sizeHint().height() + shown * row + 2 * self.table.frameWidth() + 2)
+        self.table.setFixedHeight(
+            self.table.header().sizeHint().height() + shown * row + 2 * self.table.frameWidth() + 2
+        )
         self._update_buttons()
 
     def show_progress(self, event: dict) -> None:
         """How far a send or a collect is (their progress events)."""
         if event.get("event") == "sending":
-            self.notice.setText(fill(self.tr("Sending batch %1 of %2…"), event.get("done", 0) + 1,
-                                     event.get("total", 0)))
+            self.notice.setText(
+                fill(self.tr("Sending batch %1 of %2…"), event.get("done", 0) + 1, event.get("total", 0))
+            )
             return
-        self.notice.setText(fill(self.tr("Storing the results of %1: %2 of %3 rows…"), event.get("batch", ""),
-                                 f"{event.get('done', 0):,}", f"{event.get('total', 0):,}"))
+        self.notice.setText(
+            fill(
+                self.tr("Storing the results of %1: %2 of %3 rows…"),
+                event.get("batch", ""),
+                f"{event.get('done', 0):,}",
+                f"{event.get('total', 0):,}",
+            )
+        )
 
     def selected_id(self) -> str | None:
         items = self.table.selectedItems()

@@ -1,4 +1,5 @@
 """The rows that ended in an error, one line each: run, row id, what went wrong in plain words."""
+
 from __future__ import annotations
 
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget

@@ -5,13 +5,27 @@ in a task and shows any error in its banner. The file's columns are read in a ta
 large spreadsheet never freezes the dialog; until they arrive (or if the file cannot be read)
 the columns stay on "Automatic", which lets the core guess them.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Slot
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
-                               QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop_app.ui.run import work
 from desktop_app.ui.tasks import TaskRunner
@@ -81,17 +95,26 @@ class ImportRunDialog(QDialog):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Import a run"))
-        self.intro.setText(self.tr("Outputs produced elsewhere become a run: one line per evaluation row with "
-                                   "its row id and the output, optionally the retrieved passages. They are "
-                                   "scored with this project's checks; no model is called."))
+        self.intro.setText(
+            self.tr(
+                "Outputs produced elsewhere become a run: one line per evaluation row with "
+                "its row id and the output, optionally the retrieved passages. They are "
+                "scored with this project's checks; no model is called."
+            )
+        )
         self.file_caption.setText(self.tr("&File:"))
         self.browse_button.setText(self.tr("&Browse…"))
         self.name_caption.setText(self.tr("&Name:"))
         self.name_edit.setPlaceholderText(self.tr("e.g. few-shot-v2"))
         self.tech_caption.setText(self.tr("Techniques used:"))
-        labels = {"instructions": self.tr("Clear instr&uctions"), "step_by_step": self.tr("&Step-by-step"),
-                  "few_shot": self.tr("Fe&w-shot examples"), "rag": self.tr("&RAG (retrieval)"),
-                  "rag_tuned": self.tr("&Tuned retrieval"), "fine_tuned": self.tr("Fine-tuned &model")}
+        labels = {
+            "instructions": self.tr("Clear instr&uctions"),
+            "step_by_step": self.tr("&Step-by-step"),
+            "few_shot": self.tr("Fe&w-shot examples"),
+            "rag": self.tr("&RAG (retrieval)"),
+            "rag_tuned": self.tr("&Tuned retrieval"),
+            "fine_tuned": self.tr("Fine-tuned &model"),
+        }
         for t, box in self.boxes.items():
             box.setText(labels[t])
         self.baseline_note.setText(self.tr("None ticked: the outputs are a baseline (a plain prompt)."))
@@ -104,8 +127,9 @@ class ImportRunDialog(QDialog):
     # -- file and columns -------------------------------------------------------------------
     @Slot()
     def browse(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose the outputs file"), self.start_dir,
-                                              self.tr("Tables (%1)").replace("%1", FILE_FILTER))
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Choose the outputs file"), self.start_dir, self.tr("Tables (%1)").replace("%1", FILE_FILTER)
+        )
         if path:
             self.set_path(path)
 
@@ -154,9 +178,12 @@ class ImportRunDialog(QDialog):
 
     def params(self) -> work.ImportParams:
         return work.ImportParams(
-            path=self.path_edit.text().strip(), name=self.name_edit.text().strip(),
+            path=self.path_edit.text().strip(),
+            name=self.name_edit.text().strip(),
             techniques=tuple(t for t, box in self.boxes.items() if box.isChecked()),
-            output_col=self.output_combo.currentData(), contexts_col=self.contexts_combo.currentData())
+            output_col=self.output_combo.currentData(),
+            contexts_col=self.contexts_combo.currentData(),
+        )
 
     def done(self, result: int) -> None:
         self.columns_runner.cancel()

@@ -7,6 +7,7 @@ RAG variants) and *run* (network pool: plan again, then the asyncio runner). Can
 the page can offer "Resume 214/360". Ctrl+R arrives as ``focus({"start": True})``.
 The widgets and their sentences live in ``run.run_view.RunView``; this module runs the tasks.
 """
+
 from __future__ import annotations
 
 
@@ -48,8 +49,9 @@ class RunPage(Page):
         v.resume_button.clicked.connect(self.resume)
         v.start_button.clicked.connect(lambda: self.start())
         v.cancel_button.clicked.connect(self.cancel)
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.cancel,
-                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        QShortcut(
+            QKeySequence(Qt.Key.Key_Escape), self, self.cancel, context=Qt.ShortcutContext.WidgetWithChildrenShortcut
+        )
         self.layout_.addWidget(self.banner)
         self.layout_.addWidget(self.view, 1)  # the window scrolls pages that outgrow it
 
@@ -188,8 +190,10 @@ class RunPage(Page):
         if self.is_running() or self.project is None:
             return False
         if self.info is not None and self.info.preset == "offline":
-            self._say(self.tr("This project is offline, so nothing can be run."),
-                      self.tr("Choose a model server under Connection, or import a run."))
+            self._say(
+                self.tr("This project is offline, so nothing can be run."),
+                self.tr("Choose a model server under Connection, or import a run."),
+            )
             return False
         if self.view.batch_check.isVisible() and self.view.batch_check.isChecked():
             return self.submit_batches(names)
@@ -332,11 +336,18 @@ class RunPage(Page):
 
     # -- showing ----------------------------------------------------------------------------
     def _show(self) -> None:
-        self.view.show_state(ViewState(
-            has_project=self.project is not None, info=self.info, plan=self.plan,
-            planning=self.plan_runner.is_running(), running=self.is_running(),
-            stopping=self.run_runner.is_stopping() or (self.sending and self.batch_runner.is_stopping()),
-            session=bool(self.session),
-            outcome_text=self.outcome_text, blocked=self.plan_failed,
-            submitting=self.sending and self.batch_runner.is_running(),
-            batch_busy=self.batch_runner.is_running()))
+        self.view.show_state(
+            ViewState(
+                has_project=self.project is not None,
+                info=self.info,
+                plan=self.plan,
+                planning=self.plan_runner.is_running(),
+                running=self.is_running(),
+                stopping=self.run_runner.is_stopping() or (self.sending and self.batch_runner.is_stopping()),
+                session=bool(self.session),
+                outcome_text=self.outcome_text,
+                blocked=self.plan_failed,
+                submitting=self.sending and self.batch_runner.is_running(),
+                batch_busy=self.batch_runner.is_running(),
+            )
+        )

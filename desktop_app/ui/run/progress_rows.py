@@ -4,6 +4,7 @@ Fed with the plan (what each variant has done and still has to do) and then with
 events (``{"event", "run", "done", "total", "errors", "cached", "cost", "eta_s", "status"}``).
 Keeps the latest event per variant, so the page can total cost and errors and an overall ETA.
 """
+
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
@@ -112,8 +113,11 @@ class ProgressRows(QWidget):
             return  # a late coalesced progress value never undoes a finished bar
         done, total = int(event.get("done", 0)), int(event.get("total", 0))
         previous = row.event
-        if (previous is not None and previous.get("run_id") == event.get("run_id")
-                and event.get("event") in ("progress", "waiting")):
+        if (
+            previous is not None
+            and previous.get("run_id") == event.get("run_id")
+            and event.get("event") in ("progress", "waiting")
+        ):
             done = max(done, int(previous.get("done", 0)))  # the same run's deliveries only move forwards
         row.event = {**event, "done": done}
         self._set_bar(row, done, total)

@@ -3,6 +3,7 @@
 ``RunView.show_state(state)`` draws everything from one ``ViewState`` (plain values the page
 collects), so the texts, visibilities and enabled buttons always agree with each other.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -18,8 +19,10 @@ from desktop_app.ui.run.progress_rows import ProgressRows
 from desktop_app.ui.run.work import LoadInfo, PlanInfo
 
 # Tints with alpha read on light and dark palettes alike.
-_TINT = ("QFrame#%s { background: rgba(13, 110, 253, 0.10); border: 1px solid rgba(13, 110, 253, 0.40);"
-         " border-radius: 4px; }")
+_TINT = (
+    "QFrame#%s { background: rgba(13, 110, 253, 0.10); border: 1px solid rgba(13, 110, 253, 0.40);"
+    " border-radius: 4px; }"
+)
 
 
 def plain_label() -> QLabel:
@@ -103,8 +106,15 @@ class RunView(QWidget):
         self.errors.hide()
         self.batches = BatchesPanel()
         self.errors_button.toggled.connect(self.errors.setVisible)
-        for button in (self.cancel_button, self.import_button, self.errors_button, self.resume_button,
-                       self.change_button, self.connection_button, self.offline_import_button):
+        for button in (
+            self.cancel_button,
+            self.import_button,
+            self.errors_button,
+            self.resume_button,
+            self.change_button,
+            self.connection_button,
+            self.offline_import_button,
+        ):
             button.setAutoDefault(False)  # Enter starts the run, nothing else
 
         col = QVBoxLayout(self)
@@ -122,12 +132,20 @@ class RunView(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.intro.setText(self.tr("Run the variants against the model and keep every answer. Rows already "
-                                   "answered and requests answered before are never paid for twice; a run "
-                                   "you cancel can be resumed."))
-        self.offline_label.setText(self.tr("This project is offline: runs need a connection to a model server. "
-                                           "Set one up under Connection, or import outputs produced elsewhere "
-                                           "as a run; they are scored like any other."))
+        self.intro.setText(
+            self.tr(
+                "Run the variants against the model and keep every answer. Rows already "
+                "answered and requests answered before are never paid for twice; a run "
+                "you cancel can be resumed."
+            )
+        )
+        self.offline_label.setText(
+            self.tr(
+                "This project is offline: runs need a connection to a model server. "
+                "Set one up under Connection, or import outputs produced elsewhere "
+                "as a run; they are scored like any other."
+            )
+        )
         self.connection_button.setText(self.tr("Go to C&onnection"))
         self.offline_import_button.setText(self.tr("&Import a run…"))
         self.variants_box.setTitle(self.tr("Variants to run"))
@@ -137,8 +155,12 @@ class RunView(QWidget):
         self.cancel_button.setToolTip(self.tr("Stop now; finished rows are kept (Esc)"))
         self.import_button.setText(self.tr("&Import a run…"))
         self.batch_check.setText(self.tr("Batch: about half the price, results within 24 hours"))
-        self.batch_check.setToolTip(self.tr("Send the requests to the provider's Batch API instead. You can close "
-                                            "the app; the results are collected when you open the project again."))
+        self.batch_check.setToolTip(
+            self.tr(
+                "Send the requests to the provider's Batch API instead. You can close "
+                "the app; the results are collected when you open the project again."
+            )
+        )
         self.errors.retranslate()
         self.batches.retranslate()
         if self.state is not None:
@@ -181,8 +203,9 @@ class RunView(QWidget):
         self.batch_check.setVisible(batchable)
         batch = batchable and self.batch_check.isChecked()
         self.start_button.setText(self.tr("&Send batch") if batch else self.tr("&Start"))
-        self.start_button.setToolTip(self.tr("Send the variants' requests as batches") if batch
-                                     else self.tr("Run the variants (Ctrl+R)"))
+        self.start_button.setToolTip(
+            self.tr("Send the variants' requests as batches") if batch else self.tr("Run the variants (Ctrl+R)")
+        )
         if st.plan is not None:
             prices = texts.batch_price_text(st.plan) if batchable else ""
             self.estimate_label.setText("\n".join(t for t in (texts.estimate_text(st.plan), prices) if t))
@@ -199,8 +222,15 @@ class RunView(QWidget):
         count = info.error_count if info is not None else 0
         self.errors_button.setText(self.tr("View &errors (%1)").replace("%1", f"{count:,}"))
 
-        can_run = (st.has_project and info is not None and not offline and bool(info.variants) and not st.blocked
-                   and info.data_problem is None and info.selection_problem is None)
+        can_run = (
+            st.has_project
+            and info is not None
+            and not offline
+            and bool(info.variants)
+            and not st.blocked
+            and info.data_problem is None
+            and info.selection_problem is None
+        )
         nothing_left = st.plan is not None and all(line.pending == 0 for line in st.plan.lines)
         self.start_button.setEnabled(can_run and not running and not nothing_left and not st.batch_busy)
         self.batch_check.setEnabled(not running and not st.batch_busy)

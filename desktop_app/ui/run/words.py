@@ -4,6 +4,7 @@ The core hands back numbers and machine-ish error codes ("timeout", "http_503: .
 turns them into short sentences. Templates use Qt's %1, %2 placeholders and are filled in one pass
 (``fill``, desktop_app/ui/words.py), so a run name containing "%2" is never substituted again.
 """
+
 from __future__ import annotations
 
 import html
@@ -93,9 +94,14 @@ def error_text(raw: str | None) -> str:
     if text == "cancelled":
         return translate("RunWords", "Cancelled before the server answered.")
     if text.startswith("judge_error"):  # the answer is stored; only a check's model call failed
-        return fill(translate("RunWords", "The answer came, but a check's judge call failed (%1); the next run "
-                                          "judges it again without paying for the answer."),
-                    text.partition(":")[2].strip() or "—")
+        return fill(
+            translate(
+                "RunWords",
+                "The answer came, but a check's judge call failed (%1); the next run "
+                "judges it again without paying for the answer.",
+            ),
+            text.partition(":")[2].strip() or "—",
+        )
     if text.startswith("batch_"):
         return _batch_error(text)
     m = _HTTP.match(text)

@@ -8,6 +8,7 @@ Which variants run: with no names, ``variants.resolve_variants`` decides, exactl
 ``run`` does: the variants ticked under Variants (``run_selection``), else every variant in
 project.json, else the presets Baseline (+ Few-shot when there is an examples pool).
 """
+
 from __future__ import annotations
 
 import copy
@@ -150,9 +151,17 @@ def load(state, project) -> LoadInfo:
     except AppError as exc:
         selection_problem = _problem(exc)
     interrupted, error_rows, error_count = _store_state(project, len(eval_rows))
-    return LoadInfo(preset=preset, variants=lines, source=source, selection_problem=selection_problem,
-                    eval_rows=len(eval_rows), data_problem=data_problem, interrupted=interrupted,
-                    error_rows=error_rows, error_count=error_count)
+    return LoadInfo(
+        preset=preset,
+        variants=lines,
+        source=source,
+        selection_problem=selection_problem,
+        eval_rows=len(eval_rows),
+        data_problem=data_problem,
+        interrupted=interrupted,
+        error_rows=error_rows,
+        error_count=error_count,
+    )
 
 
 def _store_state(project, eval_rows: int) -> tuple[tuple[Interrupted, ...], tuple[ErrorRow, ...], int]:
@@ -178,17 +187,30 @@ def _store_state(project, eval_rows: int) -> tuple[tuple[Interrupted, ...], tupl
             if failed:
                 count += failed
                 if len(errors) < ERROR_ROWS_LIMIT:
-                    errors.extend(ErrorRow(run.name, r.row_id, r.error or "") for r in store.results(run.id)
-                                  if r.error is not None)
+                    errors.extend(
+                        ErrorRow(run.name, r.row_id, r.error or "")
+                        for r in store.results(run.id)
+                        if r.error is not None
+                    )
     return tuple(interrupted), tuple(errors[:ERROR_ROWS_LIMIT]), count
 
 
 def _plan_info(plan) -> PlanInfo:
     unpriced = set(getattr(plan.estimate, "unpriced_models", ()) or ())
-    lines = tuple(PlanLine(name=p.variant.name, model=p.model, total=p.total, finished=p.finished,
-                           pending=len(p.pending), cached=p.cached, resuming=p.run is not None,
-                           priced=p.model not in unpriced, waiting=p.waiting)
-                  for p in plan.prepared)
+    lines = tuple(
+        PlanLine(
+            name=p.variant.name,
+            model=p.model,
+            total=p.total,
+            finished=p.finished,
+            pending=len(p.pending),
+            cached=p.cached,
+            resuming=p.run is not None,
+            priced=p.model not in unpriced,
+            waiting=p.waiting,
+        )
+        for p in plan.prepared
+    )
     return PlanInfo(lines, plan.estimate)
 
 
@@ -226,17 +248,26 @@ def run(state, project, names: list[str] | None) -> RunOutcome:
             state.partial(("event", event))
 
     summaries = execute_plan(prepared, progress, should_stop)
-    return RunOutcome(statuses={s.run.name: s.run.status for s in summaries},
-                      rows=sum(s.rows for s in summaries), errors=sum(s.errors for s in summaries),
-                      stopped=state.should_stop())
+    return RunOutcome(
+        statuses={s.run.name: s.run.status for s in summaries},
+        rows=sum(s.rows for s in summaries),
+        errors=sum(s.errors for s in summaries),
+        stopped=state.should_stop(),
+    )
 
 
 def import_outputs(state, project, params: ImportParams) -> dict:
     """Import a file of outputs as a run; returns ImportReport.to_dict() plus exact counts."""
     from desktop_app.core.run.imported import import_run  # noqa: PLC0415
 
-    report = import_run(project, params.name, params.path, params.techniques or ("none",),
-                        output_col=params.output_col or None, contexts_col=params.contexts_col or None)
+    report = import_run(
+        project,
+        params.name,
+        params.path,
+        params.techniques or ("none",),
+        output_col=params.output_col or None,
+        contexts_col=params.contexts_col or None,
+    )
     data = report.to_dict()
     data["missing_count"], data["unknown_count"] = len(report.missing), len(report.unknown)
     return data

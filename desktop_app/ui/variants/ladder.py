@@ -1,4 +1,5 @@
 """The words for the ladder of presets and the technique grid (the core only has keys)."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
@@ -46,17 +47,21 @@ def needs_model_id(variant) -> bool:
 
 def x_labels() -> list[str]:
     """Technique-grid columns, x = 0..3 (how the model is asked to act)."""
-    return [QCoreApplication.translate("Ladder", "none"),
-            QCoreApplication.translate("Ladder", "prompt"),
-            QCoreApplication.translate("Ladder", "few-shot"),
-            QCoreApplication.translate("Ladder", "fine-tuned")]
+    return [
+        QCoreApplication.translate("Ladder", "none"),
+        QCoreApplication.translate("Ladder", "prompt"),
+        QCoreApplication.translate("Ladder", "few-shot"),
+        QCoreApplication.translate("Ladder", "fine-tuned"),
+    ]
 
 
 def y_labels() -> list[str]:
     """Technique-grid rows, y = 0..2 (what the model is given to know)."""
-    return [QCoreApplication.translate("Ladder", "none"),
-            QCoreApplication.translate("Ladder", "RAG"),
-            QCoreApplication.translate("Ladder", "tuned RAG")]
+    return [
+        QCoreApplication.translate("Ladder", "none"),
+        QCoreApplication.translate("Ladder", "RAG"),
+        QCoreApplication.translate("Ladder", "tuned RAG"),
+    ]
 
 
 def technique_label(key: str) -> str:

@@ -6,18 +6,17 @@ the project has none. The ticked names are stored beside it (``run_selection``, 
 no names returns them. The first evaluation row (for the prompt preview) and the number of
 documents (for the RAG hint) are read in a task when the page is first shown.
 """
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
-from PySide6.QtWidgets import (QHBoxLayout, QLabel, QMenu, QPushButton, QSplitter, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from desktop_app.core.errors import AppError
-from desktop_app.core.variants.variant import (PRESETS, Variant, load_selection, load_variants, preset,
-                                       save_variants)
+from desktop_app.core.variants.variant import PRESETS, Variant, load_selection, load_variants, preset, save_variants
 from desktop_app.ui.widgets.page import Page
 from desktop_app.ui.tasks import ErrorRecord, TaskRunner
 from desktop_app.ui.variants.ladder import needs_model_id, preset_label
@@ -141,8 +140,12 @@ class VariantsPage(Page):
         self.layout_.addWidget(self.intro)
         self.layout_.addWidget(self.hint)
         self.layout_.addWidget(self.splitter, 1)
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.list, self.remove_current,
-                  context=Qt.ShortcutContext.WidgetShortcut)
+        QShortcut(
+            QKeySequence(QKeySequence.StandardKey.Delete),
+            self.list,
+            self.remove_current,
+            context=Qt.ShortcutContext.WidgetShortcut,
+        )
 
         self.runner = TaskRunner(self)
         self.runner.finished.connect(self._on_context)
@@ -154,14 +157,21 @@ class VariantsPage(Page):
 
     def retranslate(self) -> None:
         super().retranslate()
-        self.intro.setText(self.tr(
-            "Each variant is one way of asking the model, from a plain question up the ladder to a fine-tuned "
-            "model. Tick the ones to compare: Run runs the ticked variants. Select one to edit it."))
+        self.intro.setText(
+            self.tr(
+                "Each variant is one way of asking the model, from a plain question up the ladder to a fine-tuned "
+                "model. Tick the ones to compare: Run runs the ticked variants. Select one to edit it."
+            )
+        )
         self.add_button.setText(self.tr("&Add variant"))
         self.remove_button.setText(self.tr("&Remove"))
         self.finetune_button.setText(self.tr("&Fine-tuning helper…"))
-        self.finetune_button.setToolTip(self.tr("Build and check training data from the examples pool, train "
-                                                "where the provider can, or register a model tuned elsewhere."))
+        self.finetune_button.setToolTip(
+            self.tr(
+                "Build and check training data from the examples pool, train "
+                "where the provider can, or register a model tuned elsewhere."
+            )
+        )
         self.grid_caption.setText(self.tr("On the technique grid (filled: ticked):"))
         self.grid.setAccessibleName(self.tr("Technique grid preview"))
         self.list.setAccessibleName(self.tr("Variants to run"))
@@ -371,10 +381,17 @@ class VariantsPage(Page):
                 if item is not None:
                     self.list.describe(item, variant)
         ticked = set(self.list.ticked())
-        self.grid.set_items([GridItem(v.name, *v.grid_position, selected=v.name in ticked,
-                                      flagged=needs_model_id(v)) for v in self.variants])
-        self.summary.setText(self.tr("%1 of %2 ticked: Run runs these.")
-                             .replace("%1", str(len(ticked))).replace("%2", str(len(self.variants))))
+        self.grid.set_items(
+            [
+                GridItem(v.name, *v.grid_position, selected=v.name in ticked, flagged=needs_model_id(v))
+                for v in self.variants
+            ]
+        )
+        self.summary.setText(
+            self.tr("%1 of %2 ticked: Run runs these.")
+            .replace("%1", str(len(ticked)))
+            .replace("%2", str(len(self.variants)))
+        )
         self._refresh_hint()
 
     def _refresh_hint(self) -> None:
@@ -383,13 +400,20 @@ class VariantsPage(Page):
         button = ""
         rag = [v for v in self.variants if v.uses_retrieval and v.name in ticked]
         if rag and self.context is not None and not self.context.get("documents"):
-            lines.append(self.tr("RAG variants need documents, and this project has none yet: add them under "
-                                 "Knowledge, or untick the RAG variants."))
+            lines.append(
+                self.tr(
+                    "RAG variants need documents, and this project has none yet: add them under "
+                    "Knowledge, or untick the RAG variants."
+                )
+            )
             button = self.tr("Go to &Knowledge")
         flagged = [v.name for v in self.variants if v.name in ticked and needs_model_id(v)]
         if flagged:
-            lines.append(self.tr("Ticked without a fine-tuned model id: %1. Select it and fill in Model.")
-                         .replace("%1", ", ".join(flagged)))
+            lines.append(
+                self.tr("Ticked without a fine-tuned model id: %1. Select it and fill in Model.").replace(
+                    "%1", ", ".join(flagged)
+                )
+            )
         if not ticked and self.variants:
             lines.append(self.tr("No variant is ticked: tick at least one to run."))
         self.hint.show_hint("\n".join(lines), button)

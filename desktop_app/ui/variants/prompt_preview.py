@@ -1,4 +1,5 @@
 """The live prompt preview: the exact messages a variant sends for the first evaluation row."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
@@ -22,7 +23,8 @@ def stand_in_passages(variant: Variant) -> tuple[Passage, ...]:
     if not variant.uses_retrieval:
         return ()
     text = QCoreApplication.translate(
-        "PromptPreview", "(the passages retrieved from your documents for this question go here)")
+        "PromptPreview", "(the passages retrieved from your documents for this question go here)"
+    )
     return (Passage(text=text, source=QCoreApplication.translate("PromptPreview", "your documents")),)
 
 
@@ -59,9 +61,12 @@ class PromptPreview(QPlainTextEdit):
         elif self._state == "loading":
             self.setPlainText(QCoreApplication.translate("PromptPreview", "Loading the first evaluation row…"))
         elif self._row is None:
-            self.setPlainText(QCoreApplication.translate(
-                "PromptPreview", "Import an evaluation set under Data to see the prompt of its first row here."))
+            self.setPlainText(
+                QCoreApplication.translate(
+                    "PromptPreview", "Import an evaluation set under Data to see the prompt of its first row here."
+                )
+            )
         else:
-            found = self._passages[:variant.top_k or None] if variant.uses_retrieval else ()
+            found = self._passages[: variant.top_k or None] if variant.uses_retrieval else ()
             messages = build_messages(variant, self._row, self._examples, found or stand_in_passages(variant))
             self.setPlainText(render_messages(messages))

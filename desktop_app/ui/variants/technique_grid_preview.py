@@ -5,6 +5,7 @@ y (what it is given to know): none -> RAG -> tuned RAG. The positions come from
 ``Variant.grid_position``; this widget only draws them. Custom-painted (no pyqtgraph) so it
 costs nothing at start-up and follows the palette, light or dark.
 """
+
 from __future__ import annotations
 
 import html
@@ -95,8 +96,7 @@ class TechniqueGridPreview(QWidget):
             for i, item in enumerate(group):
                 line, col = divmod(i, per_line)
                 in_line = min(per_line, len(group) - line * per_line)
-                out[item.name] = QPointF(cx + (col - (in_line - 1) / 2) * step,
-                                         cy + (line - (lines - 1) / 2) * step)
+                out[item.name] = QPointF(cx + (col - (in_line - 1) / 2) * step, cy + (line - (lines - 1) / 2) * step)
         return out
 
     def _item_at(self, pos: QPointF) -> GridItem | None:
@@ -131,8 +131,11 @@ class TechniqueGridPreview(QWidget):
         fm = QFontMetrics(painter.font())
         for i, label in enumerate(x_labels()):
             rect = QRectF(plot.left() + i * cw, plot.bottom() + 3, cw, fm.height())
-            painter.drawText(rect, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
-                             fm.elidedText(label, Qt.TextElideMode.ElideRight, int(cw)))
+            painter.drawText(
+                rect,
+                Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
+                fm.elidedText(label, Qt.TextElideMode.ElideRight, int(cw)),
+            )
         for j, label in enumerate(y_labels()):
             rect = QRectF(0, plot.bottom() - (j + 1) * ch, plot.left() - 6, ch)
             painter.drawText(rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, label)
@@ -169,7 +172,8 @@ class TechniqueGridPreview(QWidget):
                 QToolTip.hideText()
             else:
                 # Names are user data: escaped inside rich text so they show literally.
-                QToolTip.showText(event.globalPos(), "<p style='white-space:pre'>" + html.escape(item.name) + "</p>",
-                                  self)
+                QToolTip.showText(
+                    event.globalPos(), "<p style='white-space:pre'>" + html.escape(item.name) + "</p>", self
+                )
             return True
         return super().event(event)

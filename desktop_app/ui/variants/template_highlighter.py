@@ -5,6 +5,7 @@ Known placeholders ({input} {examples} {context} {category}) are tinted; any oth
 written, which is almost always a typo. JSON braces such as {"answer": 1} are not words in
 braces, so prompts that ask for JSON are not flagged.
 """
+
 from __future__ import annotations
 
 import re
@@ -19,8 +20,9 @@ _CANDIDATE_RE = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 
 def placeholder_spans(text: str) -> list[tuple[int, int, str, bool]]:
     """(start, length, name, known) for every ``{word}`` in ``text``."""
-    return [(m.start(), m.end() - m.start(), m.group(1), m.group(1) in PLACEHOLDERS)
-            for m in _CANDIDATE_RE.finditer(text)]
+    return [
+        (m.start(), m.end() - m.start(), m.group(1), m.group(1) in PLACEHOLDERS) for m in _CANDIDATE_RE.finditer(text)
+    ]
 
 
 def unknown_placeholders(text: str) -> list[str]:

@@ -5,14 +5,26 @@ through ``edited(variant, previous_name)``; the page saves. A name is applied wh
 loses focus or Enter is pressed, and only if the page's validator accepts it (unique,
 non-empty), so a half-typed name never renames anything.
 """
+
 from __future__ import annotations
 
 import dataclasses
 from typing import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
-from PySide6.QtWidgets import (QDoubleSpinBox, QFormLayout, QGridLayout, QLabel, QLineEdit,
-                               QPlainTextEdit, QSpinBox, QSplitter, QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QDoubleSpinBox,
+    QFormLayout,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop_app.core.records import Row
 from desktop_app.core.variants.variant import Variant
@@ -59,8 +71,10 @@ class VariantEditor(QWidget):
 
         self.template_edit = QPlainTextEdit()
         self.system_edit = QPlainTextEdit()
-        self.highlighters = [TemplateHighlighter(self.template_edit.document()),
-                             TemplateHighlighter(self.system_edit.document())]
+        self.highlighters = [
+            TemplateHighlighter(self.template_edit.document()),
+            TemplateHighlighter(self.system_edit.document()),
+        ]
         self.placeholder_help = QLabel()
         self.placeholder_help.setWordWrap(True)
         self.placeholder_help.setTextFormat(Qt.TextFormat.PlainText)
@@ -71,10 +85,14 @@ class VariantEditor(QWidget):
         self.name_caption, self.model_caption = QLabel(), QLabel()
         self.k_caption, self.top_k_caption = QLabel(), QLabel()
         self.temperature_caption, self.max_tokens_caption = QLabel(), QLabel()
-        for caption, buddy in ((self.name_caption, self.name_edit), (self.model_caption, self.model_edit),
-                               (self.k_caption, self.k_spin), (self.top_k_caption, self.top_k_spin),
-                               (self.temperature_caption, self.temperature_spin),
-                               (self.max_tokens_caption, self.max_tokens_spin)):
+        for caption, buddy in (
+            (self.name_caption, self.name_edit),
+            (self.model_caption, self.model_edit),
+            (self.k_caption, self.k_spin),
+            (self.top_k_caption, self.top_k_spin),
+            (self.temperature_caption, self.temperature_spin),
+            (self.max_tokens_caption, self.max_tokens_spin),
+        ):
             caption.setBuddy(buddy)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
@@ -85,8 +103,12 @@ class VariantEditor(QWidget):
         numbers = QGridLayout()  # two by two: the page must fit a small window
         numbers.setContentsMargins(0, 0, 0, 0)
         numbers.setHorizontalSpacing(4)
-        pairs = ((self.k_caption, self.k_spin), (self.temperature_caption, self.temperature_spin),
-                 (self.top_k_caption, self.top_k_spin), (self.max_tokens_caption, self.max_tokens_spin))
+        pairs = (
+            (self.k_caption, self.k_spin),
+            (self.temperature_caption, self.temperature_spin),
+            (self.top_k_caption, self.top_k_spin),
+            (self.max_tokens_caption, self.max_tokens_spin),
+        )
         for i, (caption, spin) in enumerate(pairs):
             numbers.addWidget(caption, i // 2, (i % 2) * 2)
             numbers.addWidget(spin, i // 2, (i % 2) * 2 + 1)
@@ -144,17 +166,24 @@ class VariantEditor(QWidget):
         self.top_k_spin.setToolTip(self.tr("Passages retrieved per question (top-k); default: the Knowledge setting."))
         # 0 is the automatic cap every run sends (run/plan.default_output_cap): never "no limit".
         self.max_tokens_spin.setSpecialValueText(self.tr("automatic"))
-        self.max_tokens_spin.setToolTip(self.tr("The longest answer the model may write. Automatic: four times the "
-                                                "longest expected answer, at least 256 tokens, so no answer can "
-                                                "run away."))
+        self.max_tokens_spin.setToolTip(
+            self.tr(
+                "The longest answer the model may write. Automatic: four times the "
+                "longest expected answer, at least 256 tokens, so no answer can "
+                "run away."
+            )
+        )
         self.k_spin.setToolTip(self.tr("Few-shot examples per question (k), taken from the examples pool."))
         self.tabs.setTabText(0, self.tr("Prompt t&emplate"))
         self.tabs.setTabText(1, self.tr("S&ystem prompt"))
         self.preview_caption.setText(self.tr("What the model receives for the first evaluation row:"))
-        self.placeholder_help.setText(self.tr(
-            "Placeholders: {input} the question · {examples} the few-shot examples (without it they are "
-            "sent as earlier chat turns) · {context} the retrieved passages · {category} the row's category. "
-            "Changes are saved as you type."))
+        self.placeholder_help.setText(
+            self.tr(
+                "Placeholders: {input} the question · {examples} the few-shot examples (without it they are "
+                "sent as earlier chat turns) · {context} the retrieved passages · {category} the row's category. "
+                "Changes are saved as you type."
+            )
+        )
         self._refresh_hints()
 
     # -- data in ----------------------------------------------------------------------------
@@ -219,9 +248,16 @@ class VariantEditor(QWidget):
             params["max_tokens"] = self.max_tokens_spin.value()
         else:
             params.pop("max_tokens", None)
-        new = dataclasses.replace(old, name=name, model=self.model_edit.text().strip(), k=self.k_spin.value(),
-                                  top_k=self.top_k_spin.value(), params=params,
-                                  template=self.template_edit.toPlainText(), system=self.system_edit.toPlainText())
+        new = dataclasses.replace(
+            old,
+            name=name,
+            model=self.model_edit.text().strip(),
+            k=self.k_spin.value(),
+            top_k=self.top_k_spin.value(),
+            params=params,
+            template=self.template_edit.toPlainText(),
+            system=self.system_edit.toPlainText(),
+        )
         if new != old:
             self._variant = new
             self.edited.emit(new, old.name)
@@ -238,8 +274,10 @@ class VariantEditor(QWidget):
         self.top_k_caption.setEnabled(retrieval)
         fine_tuned = bool(v and "fine_tuned" in v.techniques)
         self.model_edit.setPlaceholderText(
-            self.tr("Required: the fine-tuned model's id, e.g. ft:gpt-4o-mini:my-org::abc123") if fine_tuned
-            else self.tr("Empty: the model chosen under Connection"))
+            self.tr("Required: the fine-tuned model's id, e.g. ft:gpt-4o-mini:my-org::abc123")
+            if fine_tuned
+            else self.tr("Empty: the model chosen under Connection")
+        )
         flagged = bool(v and needs_model_id(v))
         self.model_warning.setText(self.tr("A fine-tuned variant needs its model id; Run cannot start it without one."))
         self.model_warning.setVisible(flagged)
@@ -253,12 +291,19 @@ class VariantEditor(QWidget):
         unknown = list(dict.fromkeys(unknown_placeholders(v.template) + unknown_placeholders(v.system)))
         if unknown:
             names = ", ".join("{" + n + "}" for n in unknown)
-            problems.append(self.tr("Unknown placeholder %1: it is sent to the model as written. "
-                                    "Use {input}, {examples}, {context} or {category}.").replace("%1", names))
+            problems.append(
+                self.tr(
+                    "Unknown placeholder %1: it is sent to the model as written. "
+                    "Use {input}, {examples}, {context} or {category}."
+                ).replace("%1", names)
+            )
         if "{input}" not in v.template and "{input}" not in v.system:
             problems.append(self.tr("The template has no {input}: the question would not reach the model."))
         if v.uses_retrieval and "{context}" not in v.template and "{context}" not in v.system:
-            problems.append(self.tr("This variant retrieves passages but its prompts have no {context}: "
-                                    "the passages would not be sent."))
+            problems.append(
+                self.tr(
+                    "This variant retrieves passages but its prompts have no {context}: the passages would not be sent."
+                )
+            )
         self.template_warning.setText("\n".join(problems))
         self.template_warning.setVisible(bool(problems))

@@ -1,10 +1,10 @@
 """The checklist of variants: ticked = what Run runs. Also the hint bar under the page title."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QIcon, QPixmap
-from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton,
-                               QStyle, QWidget)
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QStyle, QWidget
 
 from desktop_app.core.variants.variant import Variant
 from desktop_app.ui.variants.ladder import needs_model_id, variant_label
@@ -68,8 +68,11 @@ class VariantList(QListWidget):
         return None
 
     def ticked(self) -> list[str]:
-        return [self.item(r).data(NAME_ROLE) for r in range(self.count())
-                if self.item(r).checkState() == Qt.CheckState.Checked]
+        return [
+            self.item(r).data(NAME_ROLE)
+            for r in range(self.count())
+            if self.item(r).checkState() == Qt.CheckState.Checked
+        ]
 
     def set_ticked(self, name: str, on: bool) -> None:
         item = self.item_named(name)
@@ -93,8 +96,10 @@ class HintBar(QFrame):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("hintBar")
-        self.setStyleSheet("QFrame#hintBar { background: rgba(255, 193, 7, 0.16); "
-                           "border: 1px solid rgba(255, 193, 7, 0.6); border-radius: 4px; }")
+        self.setStyleSheet(
+            "QFrame#hintBar { background: rgba(255, 193, 7, 0.16); "
+            "border: 1px solid rgba(255, 193, 7, 0.6); border-radius: 4px; }"
+        )
         self.label = QLabel()
         self.label.setTextFormat(Qt.TextFormat.PlainText)
         self.label.setWordWrap(True)

@@ -3,6 +3,7 @@
 Pages show core errors (AppError's message and hint, or a task's ErrorRecord) here instead
 of a modal dialog, so the user keeps working and nothing they made is touched.
 """
+
 from __future__ import annotations
 
 from PySide6.QtCore import Qt

@@ -1,4 +1,5 @@
 """What every page of the step list shares: a title, a short purpose line, a project slot."""
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -66,4 +67,3 @@ class Page(QWidget):
                 if not isinstance(child, Page) and callable(again):
                     again()
         super().changeEvent(event)
-
