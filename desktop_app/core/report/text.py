@@ -10,11 +10,9 @@ from __future__ import annotations
 
 from desktop_app.core.advice.checklist_words import CHECKLIST, checklist_sentence
 from desktop_app.core.advice.numbers import DASH, as_number, count, fallback, money, pct, seconds
+from desktop_app.core.advice.evidence_words import EVIDENCE_SENTENCES, chance, evidence_sentence
 from desktop_app.core.advice.words import (
-    EVIDENCE_SENTENCES,
-    chance,
     confidence_sentence,
-    evidence_sentence,
     gap_meaning,
     gap_name,
     gap_title,

@@ -12,11 +12,11 @@ from typing import Any
 
 from PySide6.QtCore import QObject
 
-from desktop_app.core.advice import checklist_words, words
+from desktop_app.core.advice import checklist_words, evidence_words, words
 from desktop_app.core.advice.numbers import fallback
 from desktop_app.ui.language import localized
 
-EVIDENCE_KINDS = tuple(words.EVIDENCE_SENTENCES)
+EVIDENCE_KINDS = tuple(evidence_words.EVIDENCE_SENTENCES)
 GAP_KINDS = words.GAP_KINDS
 
 
@@ -59,10 +59,10 @@ class AdviceText(QObject):
 
     def evidence(self, item: dict) -> str:
         """One evidence dict ({kind, numbers, rows, runs}) as a sentence (its rows are shown apart)."""
-        return localized(words.evidence_sentence(item, self.names))
+        return localized(evidence_words.evidence_sentence(item, self.names))
 
     def chance(self, n: dict) -> str:
-        return localized(words.chance(n))
+        return localized(evidence_words.chance(n))
 
     def checklist_ids(self) -> tuple[str, ...]:
         return tuple(checklist_words.CHECKLIST)
