@@ -221,6 +221,13 @@ if [ "$os" != linux ] || [ -n "$xvfb" ]; then
   cat "$out/gui-self-test.txt"
   check check-self-test "$pages_out"
   [ "$code" -eq 0 ] || bad "the self-test exited $code"
+  # The same walk in Japanese: the Japanese sample (resources/sample_project_ja) is built and opened
+  # as a first launch on a Japanese system would, and every page is seen in Japanese.
+  pages_out="$out/pages-ja"
+  self_test "${platform[@]}" LLM_PATH_ADVISOR_LANG=ja; code=$?
+  cat "$out/gui-self-test.txt"
+  check check-self-test "$pages_out"
+  [ "$code" -eq 0 ] || bad "the Japanese self-test exited $code"
 fi
 [ -n "$xvfb" ] && { kill "$xvfb" 2>/dev/null; wait "$xvfb" 2>/dev/null; }
 
