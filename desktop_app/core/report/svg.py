@@ -14,12 +14,10 @@ import math
 from html import escape
 
 from desktop_app.core.phrases import phrase, translate
+from desktop_app.core.report.svg_layout import FONT, RADIUS, place_labels, short_label, text_width
 from desktop_app.core.report.text import pct as _pct
 
 WIDTH, HEIGHT = 560, 410
-RADIUS = 9
-FONT = 11
-LABEL_MAX = 26
 CELL_SPREAD = 0.2  # share of a cell's size that runs sharing a cell are spread apart by (as the app does)
 
 X_TICKS = (
@@ -47,81 +45,6 @@ def pass_colour(rate: float | None) -> str:
         return "#9aa1ad"
     r, g, b = colorsys.hls_to_rgb(max(0.0, min(1.0, rate)) * 120 / 360, 0.40, 0.70)
     return f"#{round(r * 255):02x}{round(g * 255):02x}{round(b * 255):02x}"
-
-
-def _short(label: str) -> str:
-    return label if len(label) <= LABEL_MAX else label[: LABEL_MAX - 1] + "…"
-
-
-def _text_width(text: str) -> float:
-    """Rough width at FONT px: CJK glyphs are about twice as wide as Latin ones."""
-    return sum(FONT * (1.0 if ord(c) >= 0x2E80 else 0.58) for c in text)
-
-
-def _overlap(a: tuple, b: tuple) -> float:
-    """Area shared by two boxes (x0, y0, x1, y1)."""
-    return max(0.0, min(a[2], b[2]) - max(a[0], b[0])) * max(0.0, min(a[3], b[3]) - max(a[1], b[1]))
-
-
-def _outside(box: tuple, bounds: tuple) -> float:
-    inside = _overlap(box, bounds)
-    return (box[2] - box[0]) * (box[3] - box[1]) - inside
-
-
-def _segment_boxes(segments) -> list[tuple]:
-    """Arrows as a chain of small boxes, so a label avoids being drawn across one."""
-    boxes = []
-    for x0, y0, x1, y1 in segments:
-        steps = max(1, int(math.hypot(x1 - x0, y1 - y0) / 4))
-        for k in range(steps + 1):
-            x, y = x0 + (x1 - x0) * k / steps, y0 + (y1 - y0) * k / steps
-            boxes.append((x - 1.5, y - 1.5, x + 1.5, y + 1.5))
-    return boxes
-
-
-def _candidates(x: float, y: float, w: float, h: float):
-    """Label boxes around a dot, nearest first; the first four touch the dot."""
-    gap = RADIUS + 4
-    right, left, centre = x + gap, x - gap - w, x - w / 2
-    yield right, y - h / 2
-    yield left, y - h / 2
-    yield centre, y - gap - h
-    yield centre, y + gap
-    for step in (1, 2, 3, 4):
-        for dy in (step * 13, -step * 13):
-            yield right, y - h / 2 + dy
-            yield left, y - h / 2 + dy
-    for dy in (26, 39):
-        yield centre, y - gap - h - dy
-        yield centre, y + gap + dy
-
-
-def _place_labels(
-    points: list[tuple[float, float, str]], bounds: tuple[float, float, float, float], segments=(), keep_clear=()
-) -> list[tuple[tuple, bool]]:
-    """For each label, the box that overlaps dots, arrows, fixed text and earlier labels least.
-
-    Returns (box, displaced): displaced labels sit away from their dot and get a leader line.
-    """
-    dots = [(x - RADIUS - 1, y - RADIUS - 1, x + RADIUS + 1, y + RADIUS + 1) for x, y, _ in points]
-    fixed = _segment_boxes(segments) + list(keep_clear)
-    placed: list[tuple] = []
-    out = []
-    for i, (x, y, text) in enumerate(points):
-        w, h = _text_width(text), FONT + 3
-        others = [d for j, d in enumerate(dots) if j != i] + fixed + placed
-        best = None
-        for rank, (x0, y0) in enumerate(_candidates(x, y, w, h)):
-            box = (x0, y0, x0 + w, y0 + h)
-            cost = 1000 * _outside(box, bounds) + sum(_overlap(box, o) for o in others) + rank * 0.01
-            if best is None or cost < best[0]:
-                best = (cost, rank, box)
-            if cost < 1:
-                break
-        assert best is not None  # _candidates always yields
-        placed.append(best[2])
-        out.append((best[2], best[1] >= 4))
-    return out
 
 
 def _svg_open(title: str, desc: str, prefix: str) -> list[str]:
@@ -156,8 +79,8 @@ def _dots(
     coords: list[tuple[float, float]], points: list[dict], bounds, segments=(), keep_clear=(), say=str
 ) -> list[str]:
     """Circles numbered in run order, a ring on the start run, and labels (name, pass rate) placed clear."""
-    texts = [f"{_short(p['label'])} {_pct(p.get('pass_rate'))}" for p in points]
-    spots = _place_labels([(x, y, t) for (x, y), t in zip(coords, texts)], bounds, segments, keep_clear)
+    texts = [f"{short_label(p['label'])} {_pct(p.get('pass_rate'))}" for p in points]
+    spots = place_labels([(x, y, t) for (x, y), t in zip(coords, texts)], bounds, segments, keep_clear)
     out = []
     for (x, y), (box, displaced) in zip(coords, spots):
         if displaced:  # a leader line ties a label pushed away by its neighbours to its dot
@@ -247,7 +170,7 @@ def technique_map_svg(points: list[dict], prefix: str = "tm", say=str) -> str:
     for words, (c0, c1), (r0, r1), fill in QUADRANTS:
         label = say(words)
         x0, y0 = left + c0 * cw, top + ph - (r1 + 1) * ch
-        quadrant_boxes.append((x0 + 4, y0 + 3, x0 + 8 + _text_width(label) * 1.05, y0 + 19))
+        quadrant_boxes.append((x0 + 4, y0 + 3, x0 + 8 + text_width(label) * 1.05, y0 + 19))
         out.append(
             f'<rect x="{x0:.1f}" y="{y0:.1f}" width="{(c1 - c0 + 1) * cw:.1f}" '
             f'height="{(r1 - r0 + 1) * ch:.1f}" fill="{fill}" stroke="#ffffff" stroke-width="3"/>'
@@ -375,7 +298,7 @@ def diagnosis_map_svg(points: list[dict], target: float, prefix: str = "dm", say
         f'<text x="{tx:.1f}" y="{ty:.1f}" text-anchor="{anchor}" font-size="11" font-weight="bold" '
         f'fill="#2f6b3f">{escape(target_text)}</text>'
     )
-    w = _text_width(target_text) + 4
+    w = text_width(target_text) + 4
     target_box = (tx - w if anchor == "end" else tx, ty - FONT, tx if anchor == "end" else tx + w, ty + 3)
     behaviour = say(translate("ReportText", "Behaviour score: low → needs LLM work (prompt, fine-tuning)"))
     content = say(translate("ReportText", "Content score: low → needs context (RAG)"))
