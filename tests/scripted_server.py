@@ -11,94 +11,45 @@ Run ``python -m tests.scripted_server`` to serve by hand (prints the base URL).
 
 from __future__ import annotations
 
-import hashlib
 import json
-import math
 import re
 import threading
 import time
 from collections import deque
-from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, Callable
 from urllib.parse import urlparse
 
 import pytest
 
-from desktop_app.core.text import tokens
 from tests.scripted_batches import BATCH_PATH, BatchDesk
 from tests.scripted_finetune import FineTuneScript
 from tests.scripted_limits import RateLimit, TokenRateLimit
+from tests.scripted_replies import (
+    EMBED_DIM,
+    Reply,
+    _default_chat_rule,
+    hashed_embedding,
+    last_user_text,
+    prompt_text,
+    rating_rule,
+)
 
-EMBED_DIM = 64
+# Names tests and benchmarks import from here; the answers live in scripted_replies.py.
+__all__ = [
+    "EMBED_DIM",
+    "Reply",
+    "hashed_embedding",
+    "last_user_text",
+    "prompt_text",
+    "rating_rule",
+    "RateLimit",
+    "TokenRateLimit",
+    "ScriptedServer",
+    "scripted_server",
+]
+
 _PURPOSE = re.compile(rb'name="purpose"\r?\n(?:[^\r\n]*\r?\n)*?\r?\n([\w-]+)')
-
-
-@dataclass
-class Reply:
-    """What the server sends for one chat request; a rule may return this or a plain string.
-
-    ``raw``: send these bytes as the body instead of a chat completion (an HTML page from a
-    proxy, a JSON list, broken JSON, ``choices: []``), as misconfigured servers do."""
-
-    content: str = ""
-    status: int = 200
-    headers: dict[str, str] = field(default_factory=dict)
-    delay: float = 0.0
-    prompt_tokens: int | None = None
-    completion_tokens: int | None = None
-    raw: bytes | None = None
-    content_type: str = "application/json"
-
-
-def hashed_embedding(text: str, dim: int = EMBED_DIM) -> list[float]:
-    """Deterministic bag-of-tokens vector: texts sharing words (or CJK bigrams) point alike."""
-    vec = [0.0] * dim
-    for tok in tokens(text, cjk="bigram"):
-        h = int.from_bytes(hashlib.blake2b(tok.encode(), digest_size=8).digest(), "big")
-        vec[h % dim] += 1.0 if (h >> 32) & 1 else -1.0
-    norm = math.sqrt(sum(v * v for v in vec)) or 1.0
-    return [v / norm for v in vec]
-
-
-def prompt_text(request: dict) -> str:
-    """All message text of a chat request joined, for rules that look for facts in the prompt."""
-    parts = []
-    for msg in request.get("messages", []):
-        content = msg.get("content")
-        if isinstance(content, list):
-            content = " ".join(p.get("text", "") for p in content if isinstance(p, dict))
-        parts.append(str(content or ""))
-    return "\n".join(parts)
-
-
-def last_user_text(request: dict) -> str:
-    for msg in reversed(request.get("messages", [])):
-        if msg.get("role") == "user":
-            content = msg.get("content")
-            return content if isinstance(content, str) else json.dumps(content)
-    return ""
-
-
-def rating_rule(answers: dict[str, str], otherwise: Callable[[dict], "str | Reply"] | None = None):
-    """A chat rule for re-ranking: a rating request ("Rate from 0 ...") gets 10 when its passage
-    holds the expected answer of its question (``answers``: question -> answer), else 1; any
-    other request goes to ``otherwise``."""
-    import re
-
-    def rule(request: dict) -> "str | Reply":
-        text = last_user_text(request)
-        if "Rate from 0" in text:
-            m = re.match(r"Question: (.*?)\n\nPassage:\n(.*)\n\nRate from 0", text, re.S)
-            answer = answers.get(m.group(1).strip(), "") if m else ""
-            return "10" if answer and answer in m.group(2) else "1"
-        return (otherwise or _default_chat_rule)(request)
-
-    return rule
-
-
-def _default_chat_rule(request: dict) -> str:
-    return "scripted answer"
 
 
 class ScriptedServer:
