@@ -153,14 +153,14 @@ def test_delete_run_removes_its_results(tmp_path):
 
 def test_a_store_from_the_previous_version_is_upgraded_in_place(tmp_path):
     """Results stored by the previous app version open, keep their costs, and can record an unknown price."""
-    from desktop_app.core.run import store as store_module
+    from desktop_app.core.run import batch_table, reviews, store_sql
 
     path = tmp_path / "results.sqlite"
     conn = sqlite3.connect(path)
     conn.executescript(
-        store_module._SCHEMA.replace("    cost_known INTEGER NOT NULL DEFAULT 1,\n", "")
-        .replace(store_module.reviews.TABLE + ";", "")
-        .replace(store_module.batch_table.TABLES + ";", "")
+        store_sql.SCHEMA.replace("    cost_known INTEGER NOT NULL DEFAULT 1,\n", "")
+        .replace(reviews.TABLE + ";", "")
+        .replace(batch_table.TABLES + ";", "")
         + "PRAGMA user_version = 1;"
     )
     conn.execute("INSERT INTO runs (name, created_at) VALUES ('old', 'then')")
@@ -173,5 +173,5 @@ def test_a_store_from_the_previous_version_is_upgraded_in_place(tmp_path):
         assert {r.row_id: r.cost for r in store.results(1)} == {"a": 0.25, "b": None}
         store.set_review(1, "a", "x", "wrong")  # version 3: a person's reviews
         assert [v.check for v in store.results(1)[0].verdicts] == ["review"]
-        assert store_module.batch_table.BatchBook(store).all() == []  # version 4: submitted batches
+        assert batch_table.BatchBook(store).all() == []  # version 4: submitted batches
     assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 4

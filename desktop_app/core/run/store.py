@@ -13,112 +13,33 @@ import json
 import os
 import sqlite3
 import threading
-from dataclasses import dataclass
 from dataclasses import replace as dc_replace
 from pathlib import Path
 from typing import Iterable
 
-from desktop_app.core.run import batch_table, reviews
+from desktop_app.core.run import reviews
 from desktop_app.core.run.store_codec import (
     now_iso,
-    passages_from_json,
     passages_to_json,  # noqa: F401
-    verdicts_from_json,
     verdicts_to_json,
+)
+from desktop_app.core.run.store_sql import (
+    MIGRATIONS,
+    RESULT_COLS,
+    SCHEMA,
+    SCHEMA_VERSION,
+    UPSERT,
+    CachedResponse,
+    cache_lookup,
+    cache_write,
+    cached_among,
+    inserted_id,
+    result_params,
+    row_result,
 )
 from desktop_app.core.errors import ProjectError
 from desktop_app.core.records import RowResult, RunInfo, Verdict
 from desktop_app.core.phrases import phrase, translate
-
-SCHEMA_VERSION = 4  # 2: results.cost_known (an unknown price is not $0); 3: a person's reviews; 4: batches
-
-_SCHEMA = (
-    """
-CREATE TABLE IF NOT EXISTS runs (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
-    name TEXT NOT NULL,
-    techniques TEXT NOT NULL DEFAULT '[]',
-    model TEXT NOT NULL DEFAULT '',
-    variant TEXT NOT NULL DEFAULT '{}',
-    imported INTEGER NOT NULL DEFAULT 0,
-    status TEXT NOT NULL DEFAULT 'running',
-    created_at TEXT NOT NULL,
-    finished_at TEXT,
-    fingerprint TEXT NOT NULL DEFAULT '',
-    checks_sig TEXT NOT NULL DEFAULT ''
-);
-CREATE INDEX IF NOT EXISTS runs_name ON runs(name, fingerprint);
-CREATE TABLE IF NOT EXISTS results (
-    run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
-    row_id TEXT NOT NULL,
-    output TEXT,
-    error TEXT,
-    latency_s REAL,
-    tokens_in INTEGER NOT NULL DEFAULT 0,
-    tokens_out INTEGER NOT NULL DEFAULT 0,
-    cost REAL NOT NULL DEFAULT 0,
-    cost_known INTEGER NOT NULL DEFAULT 1,
-    cached INTEGER NOT NULL DEFAULT 0,
-    attempts INTEGER NOT NULL DEFAULT 1,
-    passages TEXT NOT NULL DEFAULT '[]',
-    verdicts TEXT NOT NULL DEFAULT '[]',
-    request_key TEXT NOT NULL DEFAULT '',
-    created_at TEXT NOT NULL,
-    UNIQUE(run_id, row_id)
-);
-CREATE TABLE IF NOT EXISTS request_cache (
-    key TEXT PRIMARY KEY,
-    model TEXT NOT NULL DEFAULT '',
-    response TEXT NOT NULL,
-    tokens_in INTEGER NOT NULL DEFAULT 0,
-    tokens_out INTEGER NOT NULL DEFAULT 0,
-    latency_s REAL,
-    created_at TEXT NOT NULL
-);
-"""
-    + reviews.TABLE
-    + ";"
-    + batch_table.TABLES
-    + ";"
-)
-# Each step brings a store of the version before it up to the next one.
-_MIGRATIONS = {
-    1: "ALTER TABLE results ADD COLUMN cost_known INTEGER NOT NULL DEFAULT 1;",
-    2: reviews.TABLE + ";",
-    3: batch_table.TABLES + ";",
-}
-
-_RESULT_COLS = (
-    "run_id, row_id, output, error, latency_s, tokens_in, tokens_out, cost, cached, "
-    "attempts, passages, verdicts, cost_known"
-)
-_UPSERT = (
-    "INSERT INTO results (run_id, row_id, output, error, latency_s, tokens_in, tokens_out, cost, cached,"
-    " attempts, passages, verdicts, request_key, created_at, cost_known) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
-    " ON CONFLICT(run_id, row_id) DO UPDATE SET output=excluded.output, error=excluded.error,"
-    " latency_s=excluded.latency_s, tokens_in=excluded.tokens_in, tokens_out=excluded.tokens_out,"
-    " cost=excluded.cost, cost_known=excluded.cost_known, cached=excluded.cached, attempts=excluded.attempts,"
-    " passages=excluded.passages,"
-    " verdicts=excluded.verdicts, request_key=excluded.request_key, created_at=excluded.created_at"
-)
-
-
-def _inserted_id(cur: sqlite3.Cursor) -> int:
-    row_id = cur.lastrowid
-    assert row_id is not None  # set by every successful INSERT; None only before one
-    return row_id
-
-
-@dataclass(frozen=True)
-class CachedResponse:
-    """A model answer kept for its exact request, so the same request is never paid twice."""
-
-    key: str
-    response: str
-    tokens_in: int
-    tokens_out: int
-    latency_s: float | None
-    model: str = ""
 
 
 class ResultStore:
@@ -209,7 +130,7 @@ class ResultStore:
         try:
             version = conn.execute("PRAGMA user_version").fetchone()[0]  # another process may have done it
             if version < SCHEMA_VERSION:
-                steps = _SCHEMA if version == 0 else "".join(_MIGRATIONS[v] for v in range(version, SCHEMA_VERSION))
+                steps = SCHEMA if version == 0 else "".join(MIGRATIONS[v] for v in range(version, SCHEMA_VERSION))
                 for statement in filter(str.strip, steps.split(";")):
                     conn.execute(statement)
                 conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
@@ -264,7 +185,7 @@ class ResultStore:
                 fingerprint,
             ),
         )
-        return self.run(_inserted_id(cur))
+        return self.run(inserted_id(cur))
 
     def _run_from(self, r: sqlite3.Row | tuple) -> RunInfo:
         return RunInfo(
@@ -367,8 +288,8 @@ class ResultStore:
                     checks_sig,
                 ),
             )
-            run_id = _inserted_id(cur)
-            conn.executemany(_UPSERT, [self._result_params(dc_replace(r, run_id=run_id), "") for r in results])
+            run_id = inserted_id(cur)
+            conn.executemany(UPSERT, [result_params(dc_replace(r, run_id=run_id), "") for r in results])
             conn.execute("COMMIT")
         except BaseException:
             conn.execute("ROLLBACK")
@@ -387,35 +308,15 @@ class ResultStore:
             raise
 
     # -- results ---------------------------------------------------------------------------
-    @staticmethod
-    def _result_params(result: RowResult, request_key: str) -> tuple:
-        return (
-            result.run_id,
-            result.row_id,
-            result.output,
-            result.error,
-            result.latency_s,
-            result.tokens_in,
-            result.tokens_out,
-            result.cost or 0.0,
-            int(result.cached),
-            result.attempts,
-            passages_to_json(result.passages),
-            verdicts_to_json(result.verdicts),
-            request_key,
-            now_iso(),
-            int(result.cost is not None),
-        )
-
     def add_result(self, result: RowResult, request_key: str = "") -> None:
         """Store one row's result and commit at once (autocommit): it survives a kill from here on."""
-        self._conn().execute(_UPSERT, self._result_params(result, request_key))
+        self._conn().execute(UPSERT, result_params(result, request_key))
 
     def add_results(self, results: Iterable[RowResult], request_keys: Iterable[str] | None = None) -> None:
         """Store many results in one transaction: all or nothing (used by imports)."""
         results = list(results)
         keys = list(request_keys) if request_keys is not None else [""] * len(results)
-        self._transaction([(_UPSERT, [self._result_params(r, k) for r, k in zip(results, keys)])])
+        self._transaction([(UPSERT, [result_params(r, k) for r, k in zip(results, keys)])])
 
     def update_verdicts(
         self, run_id: int, verdicts_by_row: dict[str, tuple[Verdict, ...]], checks_sig: str | None = None
@@ -435,30 +336,10 @@ class ResultStore:
         """The run's results, with the person's verdict on every answer they reviewed."""
         rows = (
             self._conn()
-            .execute(f"SELECT {_RESULT_COLS} FROM results WHERE run_id = ? ORDER BY rowid", (run_id,))
+            .execute(f"SELECT {RESULT_COLS} FROM results WHERE run_id = ? ORDER BY rowid", (run_id,))
             .fetchall()
         )
-        return reviews.apply(
-            self._conn(),
-            run_id,
-            [
-                RowResult(
-                    run_id=r[0],
-                    row_id=r[1],
-                    output=r[2],
-                    error=r[3],
-                    latency_s=r[4],
-                    tokens_in=r[5],
-                    tokens_out=r[6],
-                    cost=r[7] if r[12] else None,
-                    cached=bool(r[8]),
-                    attempts=r[9],
-                    passages=passages_from_json(r[10]),
-                    verdicts=verdicts_from_json(r[11]),
-                )
-                for r in rows
-            ],
-        )
+        return reviews.apply(self._conn(), run_id, [row_result(r) for r in rows])
 
     def set_review(self, run_id: int, row_id: str, output: str | None, label: str | None) -> None:
         """A person's verdict on this answer ("right" / "wrong"; None takes it back)."""
@@ -482,24 +363,10 @@ class ResultStore:
 
     # -- request cache ---------------------------------------------------------------------
     def cache_get(self, key: str) -> CachedResponse | None:
-        r = (
-            self._conn()
-            .execute(
-                "SELECT key, response, tokens_in, tokens_out, latency_s, model FROM request_cache WHERE key = ?", (key,)
-            )
-            .fetchone()
-        )
-        return CachedResponse(*r) if r else None
+        return cache_lookup(self._conn(), key)
 
     def cached_keys(self, keys: Iterable[str]) -> set[str]:
-        keys = list(keys)
-        found: set[str] = set()
-        conn = self._conn()
-        for i in range(0, len(keys), 500):  # stay under SQLite's bound-parameter limit
-            chunk = keys[i : i + 500]
-            marks = ",".join("?" * len(chunk))
-            found.update(r[0] for r in conn.execute(f"SELECT key FROM request_cache WHERE key IN ({marks})", chunk))
-        return found
+        return cached_among(self._conn(), keys)
 
     def cache_put(
         self,
@@ -511,11 +378,7 @@ class ResultStore:
         latency_s: float | None = None,
         model: str = "",
     ) -> None:
-        self._conn().execute(
-            "INSERT OR REPLACE INTO request_cache (key, model, response, tokens_in, tokens_out, latency_s, created_at)"
-            " VALUES (?,?,?,?,?,?,?)",
-            (key, model, response, tokens_in, tokens_out, latency_s, now_iso()),
-        )
+        cache_write(self._conn(), key, response, tokens_in, tokens_out, latency_s, model)
 
     def store_answer(self, result: RowResult, request_key: str, *, model: str = "") -> None:
         """Cache the answer and store the row in ONE commit, so neither can exist without the other."""
@@ -524,20 +387,10 @@ class ResultStore:
         conn.execute("BEGIN")
         try:
             if result.error is None and request_key and not result.cached:
-                conn.execute(
-                    "INSERT OR REPLACE INTO request_cache (key, model, response, tokens_in, tokens_out, latency_s,"
-                    " created_at) VALUES (?,?,?,?,?,?,?)",
-                    (
-                        request_key,
-                        model,
-                        result.output or "",
-                        result.tokens_in,
-                        result.tokens_out,
-                        result.latency_s,
-                        now_iso(),
-                    ),
+                cache_write(
+                    conn, request_key, result.output or "", result.tokens_in, result.tokens_out, result.latency_s, model
                 )
-            conn.execute(_UPSERT, self._result_params(result, request_key))
+            conn.execute(UPSERT, result_params(result, request_key))
             conn.execute("COMMIT")
         except BaseException:
             conn.execute("ROLLBACK")
