@@ -21,7 +21,6 @@ import asyncio
 import random
 import time
 from collections import Counter
-from dataclasses import dataclass
 from typing import Any, Callable, Sequence
 
 import openai
@@ -35,95 +34,15 @@ from desktop_app.core.providers.replies import read_answer
 from desktop_app.core.run.pacing import Pacer, limit_wait_s, request_tokens
 from desktop_app.core.run.scoring import ModelCalls, collect_calls
 from desktop_app.core.run.store import ResultStore
+from desktop_app.core.run.run_options import Outcome, RunOptions, Answer, Fatal, retry_delay
+
+__all__ = ["Outcome", "RunOptions", "retry_delay", "execute_run", "run_sync", "Progress", "ShouldStop"]
 
 Progress = Callable[[dict], None]
 ShouldStop = Callable[[], bool]
 CostFn = Callable[[str, int, int], "float | None"]
 ScoreFn = Callable[[Row, "str | None", Sequence[Passage]], tuple[Verdict, ...]]
 _STOP_POLL_S = 0.05
-
-
-@dataclass(frozen=True)
-class RunOptions:
-    """Run settings (project.json ``run_settings``); retries are ours, the SDK's are off."""
-
-    concurrency: int = 8
-    timeout_s: float = 60.0
-    max_retries: int = 4
-    backoff_base_s: float = 0.5
-    backoff_max_s: float = 30.0
-    retry_after_max_s: float = 120.0
-    # Rate-limit waits use no retries; a request gives up only after this long held by them.
-    rate_limit_max_wait_s: float = 600.0
-    # On Cancel, answers already on their way get this long to land (and be stored): the
-    # provider bills a request once it is sent, so dropping it would mean paying twice on resume.
-    cancel_grace_s: float = 3.0
-
-    @classmethod
-    def from_dict(cls, data: dict | None, **overrides: Any) -> "RunOptions":
-        data = {**(data or {}), **{k: v for k, v in overrides.items() if v is not None}}
-        known = {
-            k: data[k]
-            for k in (
-                "concurrency",
-                "timeout_s",
-                "max_retries",
-                "backoff_base_s",
-                "backoff_max_s",
-                "retry_after_max_s",
-                "cancel_grace_s",
-                "rate_limit_max_wait_s",
-            )
-            if k in data
-        }
-        return cls(**known)
-
-
-@dataclass
-class Outcome:
-    """What one execute_run did in this session (the store holds the rows themselves)."""
-
-    run_id: int
-    status: str = "running"
-    completed: int = 0  # rows finished this session (answered, cached or errored)
-    errors: int = 0
-    cache_hits: int = 0
-    calls: int = 0  # HTTP requests sent, retries included
-    cost_paid: float = 0.0  # cost of answers paid for this session (cache hits are free)
-    overhead_s: float = 0.0  # time spent scoring + storing, for the < 1 ms per row budget
-    wall_s: float = 0.0
-
-    @property
-    def overhead_per_row_ms(self) -> float:
-        return 1000.0 * self.overhead_s / self.completed if self.completed else 0.0
-
-
-@dataclass
-class _Answer:
-    text: str | None
-    tokens_in: int = 0
-    tokens_out: int = 0
-    latency_s: float | None = None
-    attempts: int = 1
-    error: str | None = None
-    cached: bool = False
-
-
-class _Fatal(Exception):
-    """No later row can succeed either (key rejected, model missing, server gone)."""
-
-    def __init__(self, exc: BaseException):
-        super().__init__(str(exc))
-        self.exc = exc
-
-
-def retry_delay(exc: BaseException, attempt: int, options: RunOptions, rng: random.Random) -> float:
-    """Retry-After when the server sends it (plus up to 10% so clients don't return in a herd),
-    else exponential backoff with jitter: base * 2^(attempt-1), capped, times 0.5..1."""
-    asked = retry_after_s(exc)
-    if asked is not None:
-        return min(asked, options.retry_after_max_s) * (1.0 + 0.1 * rng.random())
-    return min(options.backoff_max_s, options.backoff_base_s * 2 ** (attempt - 1)) * (0.5 + 0.5 * rng.random())
 
 
 class _Session:
@@ -156,19 +75,19 @@ class _Session:
         # Twins within this run are served from memory (the cache is looked up per request).
         keys = [r.key for r in requests]
         self.twins = {k for k, n in Counter(keys).items() if n > 1}
-        self.answered: dict[str, _Answer] = {}
+        self.answered: dict[str, Answer] = {}
         self.rng = random.Random(seed)
         self.started = time.perf_counter()
         self.unreachable_streak = 0
         self.timeout_streak = 0  # timeouts in a row with no answer in between: a server that answers nothing
         self.pacer = Pacer(options.concurrency)
         self.score_off_loop = bool(getattr(scorer, "calls_models", False))
-        self.fatal: _Fatal | None = None
+        self.fatal: Fatal | None = None
         self.stopping = False  # Cancel asked: send nothing new
         self.tasks: list[asyncio.Task] = []
 
     # -- one request -------------------------------------------------------------------------
-    async def _send(self, req: PlannedRequest) -> _Answer:
+    async def _send(self, req: PlannedRequest) -> Answer:
         attempts = timeouts = 0
         limited_s = 0.0
         tokens = request_tokens(req.body)  # charged against the tokens-per-minute budget
@@ -185,10 +104,10 @@ class _Session:
                 headers = raw.headers
                 resp = raw.parse()
             except (openai.AuthenticationError, openai.PermissionDeniedError, openai.NotFoundError) as exc:
-                raise _Fatal(exc) from exc
+                raise Fatal(exc) from exc
             except openai.RateLimitError as exc:
                 if is_quota_error(exc):  # no wait helps: the account is out of credit
-                    raise _Fatal(exc) from exc
+                    raise Fatal(exc) from exc
                 headers, refused = getattr(exc.response, "headers", None), True
                 wait = limit_wait_s(headers, retry_after_s(exc))
                 self.pacer.rate_limited(wait)
@@ -196,7 +115,7 @@ class _Session:
                 if self.progress is not None:  # the user reads "waiting for the rate limit: 12 s"
                     self.progress(self.event("waiting"))
                 if limited_s > self.options.rate_limit_max_wait_s:
-                    return _Answer(None, attempts=attempts, error=_error_text(exc, self.api_key))
+                    return Answer(None, attempts=attempts, error=_error_text(exc, self.api_key))
                 attempts -= 1  # a rate limit is a wait, not a failed try
                 continue
             except (openai.APIError, TimeoutError, ValueError) as exc:
@@ -212,7 +131,7 @@ class _Session:
                 # most likely run away again, and each abandoned try keeps a local server busy.
                 if not retryable or attempts > self.options.max_retries or timeouts > 1:
                     self._note_unreachable(exc)
-                    return _Answer(None, attempts=attempts, error=_error_text(exc, self.api_key))
+                    return Answer(None, attempts=attempts, error=_error_text(exc, self.api_key))
                 await asyncio.sleep(retry_delay(exc, attempts, self.options, self.rng))
                 continue
             finally:
@@ -222,12 +141,12 @@ class _Session:
             text, problem = read_answer(resp)
             if problem is not None:  # not an answer: an error of the row, never stored as the model's text
                 if attempts > self.options.max_retries:
-                    return _Answer(None, attempts=attempts, error=f"broken_answer: {problem}")
+                    return Answer(None, attempts=attempts, error=f"broken_answer: {problem}")
                 await asyncio.sleep(retry_delay(RuntimeError(problem), attempts, self.options, self.rng))
                 continue
             self.pacer.succeeded()
             usage = getattr(resp, "usage", None)
-            return _Answer(
+            return Answer(
                 text,
                 getattr(usage, "prompt_tokens", 0) or 0,
                 getattr(usage, "completion_tokens", 0) or 0,
@@ -243,29 +162,29 @@ class _Session:
             self.timeout_streak >= max(4, 2 * self.options.concurrency)
             and self.outcome.completed == self.outcome.errors
         ):
-            raise _Fatal(exc)
+            raise Fatal(exc)
 
     def _note_unreachable(self, exc: BaseException) -> None:
         # Refused connections on every row mean the server is down: stop rather than fail each row slowly.
         if isinstance(exc, openai.APIConnectionError) and not isinstance(exc, openai.APITimeoutError):
             self.unreachable_streak += 1
             if self.unreachable_streak >= max(3, self.options.concurrency):
-                raise _Fatal(exc)
+                raise Fatal(exc)
 
-    async def _answer(self, req: PlannedRequest) -> _Answer:
+    async def _answer(self, req: PlannedRequest) -> Answer:
         # Looked up for every request, not only from the start's list: an answer stored meanwhile
         # (a twin, an earlier attempt of this row) is never paid again.
         hit = self.store.cache_get(req.key)
         if hit is not None:
-            return _Answer(hit.response, hit.tokens_in, hit.tokens_out, hit.latency_s, 0, cached=True)
+            return Answer(hit.response, hit.tokens_in, hit.tokens_out, hit.latency_s, 0, cached=True)
         done = self.answered.get(req.key)
         if done is not None:  # its twin was answered earlier in this run (and cached with it)
-            return _Answer(done.text, done.tokens_in, done.tokens_out, done.latency_s, 0, cached=True)
+            return Answer(done.text, done.tokens_in, done.tokens_out, done.latency_s, 0, cached=True)
         twin = self.inflight.get(req.key)
         if twin is not None:  # the same request is on its way for another row: share its answer
-            first: _Answer = await asyncio.shield(twin)
+            first: Answer = await asyncio.shield(twin)
             if first.error is None:
-                return _Answer(first.text, first.tokens_in, first.tokens_out, first.latency_s, 0, cached=True)
+                return Answer(first.text, first.tokens_in, first.tokens_out, first.latency_s, 0, cached=True)
         fut = asyncio.get_running_loop().create_future()
         self.inflight[req.key] = fut
         try:
@@ -275,7 +194,7 @@ class _Session:
                 self.answered[req.key] = answer
             return answer
         except BaseException:
-            fut.set_result(_Answer(None, error="cancelled"))
+            fut.set_result(Answer(None, error="cancelled"))
             raise
         finally:
             self.inflight.pop(req.key, None)
@@ -289,7 +208,7 @@ class _Session:
     def _cost(self, model: str, tokens_in: int, tokens_out: int) -> float | None:
         return self.cost_fn(model, tokens_in, tokens_out) if self.cost_fn is not None else 0.0
 
-    async def _finish(self, req: PlannedRequest, ans: _Answer) -> None:
+    async def _finish(self, req: PlannedRequest, ans: Answer) -> None:
         t0 = time.perf_counter()
         model = req.body.get("model", self.model)
         if self.score_off_loop:  # judging takes seconds: keep the loop free, and the answer safe first
@@ -366,7 +285,7 @@ class _Session:
             while self.queue and self.fatal is None and not self.stopping:
                 req = self.queue.pop()
                 await self._finish(req, await self._answer(req))
-        except _Fatal as fatal:  # first one wins; stop the other workers, finished rows stay stored
+        except Fatal as fatal:  # first one wins; stop the other workers, finished rows stay stored
             if self.fatal is None:
                 self.fatal = fatal
             for task in self.tasks:
