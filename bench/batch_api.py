@@ -22,7 +22,8 @@ from desktop_app.cli import main as cli  # noqa: E402
 from desktop_app.core.project.folder import Project  # noqa: E402
 from desktop_app.core.run import batch_files  # noqa: E402
 from desktop_app.core.run.batch import check_batches, submit_batches  # noqa: E402
-from desktop_app.core.run.project import prepare_project_run, project_summaries  # noqa: E402
+from desktop_app.core.run.project import prepare_project_run  # noqa: E402
+from desktop_app.core.run.project_scores import project_summaries  # noqa: E402
 from tests.scripted_server import ScriptedServer, last_user_text  # noqa: E402
 
 

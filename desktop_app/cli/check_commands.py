@@ -13,7 +13,7 @@ from pathlib import Path
 
 from desktop_app.core.checks import CLI_KIND_NAMES, CheckSpec, add_check, kind_from_name, project_checks, remove_check
 from desktop_app.core.errors import CheckError
-from desktop_app.core.run.project import rescore_project
+from desktop_app.core.run.project_scores import rescore_project
 from desktop_app.core.project.folder import Project
 
 # Kinds whose value may be long enough to keep in a file: VALUE "@path" reads it.

@@ -244,7 +244,7 @@ def _cmd_import(args) -> int:
 
 # -- results -----------------------------------------------------------------------------------
 def _cmd_results(args) -> int:
-    from desktop_app.core.run.project import project_summaries  # noqa: PLC0415
+    from desktop_app.core.run.project_scores import project_summaries  # noqa: PLC0415
     from desktop_app.core.run.scoring import summary_to_dict  # noqa: PLC0415
 
     project = Project.open(args.project)

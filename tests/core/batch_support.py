@@ -10,7 +10,8 @@ from pathlib import Path
 from desktop_app.cli import main
 from desktop_app.core.project.folder import Project
 from desktop_app.core.run.batch import submit_batches
-from desktop_app.core.run.project import prepare_project_run, project_summaries
+from desktop_app.core.run.project import prepare_project_run
+from desktop_app.core.run.project_scores import project_summaries
 from desktop_app.core.run.scoring import summary_to_dict
 from tests.scripted_server import Reply, last_user_text
 

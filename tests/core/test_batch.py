@@ -11,7 +11,8 @@ from desktop_app.core.errors import RunError
 from desktop_app.core.project.folder import Project
 from desktop_app.core.run import batch_files
 from desktop_app.core.run.batch import cancel_batch, check_batches, list_batches
-from desktop_app.core.run.project import prepare_project_run, project_summaries, run_variants
+from desktop_app.core.run.project import prepare_project_run, run_variants
+from desktop_app.core.run.project_scores import project_summaries
 from desktop_app.core.run.store import ResultStore
 from tests.scripted_server import Reply, last_user_text
 from tests.core.batch_support import answer, batch_project, scores, submit

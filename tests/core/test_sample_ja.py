@@ -12,7 +12,7 @@ from desktop_app.core.knowledge.lab import Grid
 from desktop_app.core.knowledge.readiness import readiness
 from desktop_app.core.knowledge.sweep import sweep
 from desktop_app.core.project.folder import Project
-from desktop_app.core.run.project import current_results
+from desktop_app.core.run.project_scores import current_results
 from desktop_app.core.run.store import ResultStore
 from desktop_app.core.sample import ensure_sample_project
 

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 
 from desktop_app.cli import main
 from desktop_app.core.project.folder import Project
-from desktop_app.core.run.project import project_summaries
+from desktop_app.core.run.project_scores import project_summaries
 from desktop_app.ui.run.page import RunPage
 from tests.scripted_server import last_user_text
 

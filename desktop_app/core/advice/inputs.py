@@ -40,7 +40,7 @@ def load_runs(project) -> list[tuple[RunInfo, list[RowResult]]]:
 def load_evaluated_runs(project) -> tuple[list[tuple[RunInfo, list[RowResult]]], set[str] | None]:
     """(``load_runs``, the current evaluation row ids or None when there is no dataset)."""
     from desktop_app.core.data.rows import evaluation_ids  # noqa: PLC0415 - numpy: only when advising
-    from desktop_app.core.run.project import current_results  # noqa: PLC0415 - the engine's rescoring
+    from desktop_app.core.run.project_scores import current_results  # noqa: PLC0415 - the engine's rescoring
 
     if not project.results_db.exists():  # opening the store would create an empty one
         raise RunError(

@@ -138,7 +138,7 @@ def submit_batches(
     ``should_stop`` is asked before each file goes up: batches already sent stay sent, the rows
     of the others are left for the next run or batch."""
     from desktop_app.core.providers import client as providers  # noqa: PLC0415
-    from desktop_app.core.run.project import refresh_scores  # noqa: PLC0415
+    from desktop_app.core.run.project_scores import refresh_scores  # noqa: PLC0415
 
     cfg, store = plan.cfg, plan.store
     try:
@@ -332,7 +332,7 @@ class _Scoring:
 
     def for_run(self, run_id: int) -> Scorer:
         """The run's rows from earlier sessions are rescored under the same checks first, as a run does."""
-        from desktop_app.core.run.project import refresh_scores  # noqa: PLC0415
+        from desktop_app.core.run.project_scores import refresh_scores  # noqa: PLC0415
 
         scorer = self.ready().scorer
         if run_id not in self.per_run and scorer is not None:

@@ -39,7 +39,7 @@ def _load_checks(state, project) -> dict:
 
 
 def _rescore(state, project) -> None:
-    from desktop_app.core.run.project import rescore_project  # noqa: PLC0415
+    from desktop_app.core.run.project_scores import rescore_project  # noqa: PLC0415
 
     rescore_project(project)
 

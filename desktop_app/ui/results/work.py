@@ -1,7 +1,7 @@
 """The Results step's background work: read every run, its rows and verdicts, as plain data.
 
 Runs scored with other checks than the project's current ones are rescored first (no model
-call; ``run.project.current_results``, in memory: reading never writes), so an edited check
+call; ``run.project_scores.current_results``, in memory: reading never writes), so an edited check
 shows at once. Each row's
 outcome in each run ("pass", "error" or its gap kind) comes from the advisor's classification
 (``advice.stats.run_stats``), so the Results filters and the Advice page count the same rows.
@@ -49,7 +49,7 @@ def load(state, project) -> ResultsData:
     from desktop_app.core.data import rows as datasets  # noqa: PLC0415 - pandas: never at page import
     from desktop_app.core.advice.stats import run_stats  # noqa: PLC0415
     from desktop_app.core.errors import AppError  # noqa: PLC0415
-    from desktop_app.core.run.project import current_results  # noqa: PLC0415
+    from desktop_app.core.run.project_scores import current_results  # noqa: PLC0415
     from desktop_app.core.run.scoring import summarize, summary_to_dict  # noqa: PLC0415
     from desktop_app.core.run.store import ResultStore  # noqa: PLC0415
 
