@@ -20,13 +20,20 @@ from typing import Callable, Iterator
 
 from desktop_app.core.errors import RunError
 from desktop_app.core.providers.prices import BATCH_DISCOUNT
-from desktop_app.core.run.batch_collect import BatchAnswer, collect_one, record_from, run_status, store_row
+from desktop_app.core.run.batch_collect import (
+    BatchAnswer,
+    CollectScoring,
+    answer_scorer,
+    collect_one,
+    record_from,
+    run_status,
+    store_row,
+)
 from desktop_app.core.run.batch_files import BATCH_PRESETS, COMPLETION_WINDOW, LIMITS, custom_id, endpoint_path
 from desktop_app.core.run.batch_files import TooLargeForBatch, input_line, split_lines
 from desktop_app.core.run.batch_table import PLACEHOLDER_PREFIX, SUBMITTING, BatchBook, BatchRecord, Mapped
 from desktop_app.core.run.plan import open_run
-from desktop_app.core.run.scoring import Scorer, checks_signature
-from desktop_app.core.variants.variant import Variant, answer_part
+from desktop_app.core.run.scoring import checks_signature
 from desktop_app.core.phrases import phrase, translate
 
 ShouldStop = Callable[[], bool]
@@ -122,12 +129,6 @@ def _cost_fn(cfg, prices: dict) -> Callable[[str, int, int], "float | None"]:
     return lambda model, tin, tout: pricing.cost(price_name(cfg, model, prices), tin, tout, prices, preset=cfg.preset)
 
 
-def _extracting(scorer: Scorer, variant: Variant | None) -> Scorer:
-    if variant is None or not variant.answer_marker:
-        return scorer
-    return scorer.with_extract(lambda out: answer_part(variant, out))
-
-
 def submit_batches(
     plan, progress: Callable[[dict], None] | None = None, should_stop: ShouldStop | None = None
 ) -> Submission:
@@ -160,7 +161,7 @@ def submit_batches(
                 if p.finished:
                     refresh_scores(store, run, rows_by_id, plan.scorer, signature)
                 store.set_checks_signature(run.id, signature)
-                scorer = _extracting(plan.scorer, p.variant)
+                scorer = answer_scorer(plan.scorer, p.variant)
                 for req in p.pending:
                     line = lines.get(req.key)
                     custom = line[0] if line else custom_id(run.id, req.row.id, req.key)
@@ -302,51 +303,6 @@ def list_batches(project) -> list[BatchRecord]:
         return BatchBook(store).all()
 
 
-class _Scoring:
-    """The project's checks for collected answers: built once per check, and only when a batch has
-    answers to score (loading rows and a judge is not free); one scorer per run, as a run rescores."""
-
-    def __init__(self, project, store) -> None:
-        self.project, self.store = project, store
-        self.scorer: Scorer | None = None
-        self.rows_by_id: dict = {}
-        self.signature = ""
-        self.closers: list[Callable[[], None]] = []
-        self.per_run: dict[int, Scorer] = {}
-
-    def ready(self) -> "_Scoring":
-        from desktop_app.core.data import rows as datasets  # noqa: PLC0415
-        from desktop_app.core.run.judge import metered_embedder  # noqa: PLC0415
-        from desktop_app.core.run.project import model_tools  # noqa: PLC0415
-        from desktop_app.core.run.scoring import project_scorer  # noqa: PLC0415
-
-        if self.scorer is None:
-            rows, _ = datasets.load_rows(self.project)
-            judge, embed, self.closers = model_tools(self.project, self.store)
-            self.scorer = project_scorer(
-                self.project, rows, judge=judge, embed=metered_embedder(embed) if embed else None
-            )
-            self.rows_by_id = {r.id: r for r in rows}
-            self.signature = checks_signature(self.scorer.specs)
-        return self
-
-    def for_run(self, run_id: int) -> Scorer:
-        """The run's rows from earlier sessions are rescored under the same checks first, as a run does."""
-        from desktop_app.core.run.project_scores import refresh_scores  # noqa: PLC0415
-
-        scorer = self.ready().scorer
-        if run_id not in self.per_run and scorer is not None:
-            run = self.store.run(run_id)
-            refresh_scores(self.store, run, self.rows_by_id, scorer, self.signature)
-            self.store.set_checks_signature(run_id, self.signature)
-            self.per_run[run_id] = _extracting(scorer, Variant.from_dict(run.variant) if run.variant else None)
-        return self.per_run[run_id]
-
-    def close(self) -> None:
-        for close in self.closers:
-            close()
-
-
 def check_batches(
     project,
     *,
@@ -374,7 +330,7 @@ def check_batches(
         runs: set[int] = set()
         with project_lock(project):
             client = providers.make_client(cfg)
-            scoring = _Scoring(project, store)
+            scoring = CollectScoring(project, store)
             cost = _cost_fn(cfg, project.section("prices") or {})
             try:
                 for b in mine:

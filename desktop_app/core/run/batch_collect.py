@@ -16,7 +16,8 @@ from typing import Any, Callable
 from desktop_app.core.records import Row, RowResult
 from desktop_app.core.run.batch_files import COMPLETION_WINDOW_S, BatchAnswer, read_results
 from desktop_app.core.run.batch_table import BatchBook, BatchRecord, Mapped
-from desktop_app.core.run.scoring import Scorer, collect_calls
+from desktop_app.core.run.scoring import Scorer, checks_signature, collect_calls
+from desktop_app.core.variants.variant import Variant, answer_part
 
 # What a row that got no answer from its batch says, by how the batch ended.
 UNANSWERED = {
@@ -196,3 +197,55 @@ def run_status(book: BatchBook, run_id: int) -> str:
     if "cancelled" in statuses:
         return "cancelled"
     return "failed" if statuses & {"expired", "failed"} else "complete"
+
+
+def answer_scorer(scorer: Scorer, variant: Variant | None) -> Scorer:
+    """The scorer reading only the answer part of a variant that marks one."""
+    if variant is None or not variant.answer_marker:
+        return scorer
+    return scorer.with_extract(lambda out: answer_part(variant, out))
+
+
+class CollectScoring:
+    """The project's checks for collected answers: built once per check, and only when a batch has
+    answers to score (loading rows and a judge is not free); one scorer per run, as a run rescores."""
+
+    def __init__(self, project, store) -> None:
+        self.project, self.store = project, store
+        self.scorer: Scorer | None = None
+        self.rows_by_id: dict = {}
+        self.signature = ""
+        self.closers: list[Callable[[], None]] = []
+        self.per_run: dict[int, Scorer] = {}
+
+    def ready(self) -> "CollectScoring":
+        from desktop_app.core.data import rows as datasets  # noqa: PLC0415
+        from desktop_app.core.run.judge import metered_embedder  # noqa: PLC0415
+        from desktop_app.core.run.project import model_tools  # noqa: PLC0415
+        from desktop_app.core.run.scoring import project_scorer  # noqa: PLC0415
+
+        if self.scorer is None:
+            rows, _ = datasets.load_rows(self.project)
+            judge, embed, self.closers = model_tools(self.project, self.store)
+            self.scorer = project_scorer(
+                self.project, rows, judge=judge, embed=metered_embedder(embed) if embed else None
+            )
+            self.rows_by_id = {r.id: r for r in rows}
+            self.signature = checks_signature(self.scorer.specs)
+        return self
+
+    def for_run(self, run_id: int) -> Scorer:
+        """The run's rows from earlier sessions are rescored under the same checks first, as a run does."""
+        from desktop_app.core.run.project_scores import refresh_scores  # noqa: PLC0415
+
+        scorer = self.ready().scorer
+        if run_id not in self.per_run and scorer is not None:
+            run = self.store.run(run_id)
+            refresh_scores(self.store, run, self.rows_by_id, scorer, self.signature)
+            self.store.set_checks_signature(run_id, self.signature)
+            self.per_run[run_id] = answer_scorer(scorer, Variant.from_dict(run.variant) if run.variant else None)
+        return self.per_run[run_id]
+
+    def close(self) -> None:
+        for close in self.closers:
+            close()
