@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.ui.connection.verdicts import fill
 from desktop_app.ui.knowledge import work
+from desktop_app.ui.knowledge.lab_columns import trial_columns
 from desktop_app.ui.knowledge.readiness_panel import _one_line
 from desktop_app.ui.knowledge.records_model import SORT_ROLE, Column, RecordsModel
 from desktop_app.ui.tasks import ErrorRecord, TaskRunner, network_pool
@@ -67,85 +68,7 @@ class LabPanel(QWidget):
         self.rerank_button.clicked.connect(self._offer_rerank)
         self.rerank_button.hide()
         # Short headers (the table fits a 1024-pixel window); each says what it means on hover.
-        self.trials = RecordsModel(
-            [
-                Column(
-                    lambda: self.tr("Note"),
-                    self._note,
-                    sort=lambda t: (t.current, t.reranked),
-                    header_tip=lambda: self.tr(
-                        "now: the project's setting; re-ranked: passages ordered by the model's ratings"
-                    ),
-                ),
-                Column(
-                    lambda: self.tr("Recall"),
-                    lambda t: f"{t.share:.0%}",
-                    align_right=True,
-                    sort=lambda t: t.share,
-                    header_tip=lambda: self.tr("Questions whose answer is in the passages given"),
-                ),
-                Column(
-                    lambda: self.tr("MRR"),
-                    lambda t: f"{t.mrr:.2f}",
-                    align_right=True,
-                    sort=lambda t: t.mrr,
-                    header_tip=lambda: self.tr("How high the answer ranks (1 = always first)"),
-                ),
-                Column(
-                    lambda: self.tr("ms/q"),
-                    lambda t: f"{t.ms_per_question:.1f}",
-                    align_right=True,
-                    sort=lambda t: t.ms_per_question,
-                    header_tip=lambda: self.tr("Milliseconds of search per question"),
-                ),
-                Column(
-                    lambda: self.tr("Chunks"),
-                    lambda t: t.chunks,
-                    align_right=True,
-                    sort=lambda t: t.chunks,
-                    header_tip=lambda: self.tr("Passages in the index: its size"),
-                ),
-                Column(
-                    lambda: self.tr("Chars"),
-                    lambda t: f"{t.context_chars:,}",
-                    align_right=True,
-                    sort=lambda t: t.context_chars,
-                    header_tip=lambda: self.tr("Characters of passages a question gets: what a prompt pays for"),
-                ),
-                Column(
-                    lambda: self.tr("Size"),
-                    lambda t: f"{t.setting.chunk_size}/{t.setting.chunk_overlap}",
-                    sort=lambda t: (t.setting.chunk_size, t.setting.chunk_overlap),
-                    header_tip=lambda: self.tr("Chunk size / overlap, in characters"),
-                ),
-                Column(
-                    lambda: self.tr("k"),
-                    lambda t: t.setting.top_k,
-                    align_right=True,
-                    sort=lambda t: t.setting.top_k,
-                    header_tip=lambda: self.tr("Passages per question (top k)"),
-                ),
-                Column(
-                    lambda: self.tr("Meaning"),
-                    lambda t: f"{t.setting.fusion_weight:.1f}",
-                    align_right=True,
-                    sort=lambda t: t.setting.fusion_weight,
-                    header_tip=lambda: self.tr("Weight of meaning against keywords (0 = keywords only)"),
-                ),
-                Column(
-                    lambda: self.tr("Keywords"),
-                    lambda t: self._tokenizer_short(t.setting.tokenizer),
-                    tooltip=lambda t: self._tokenizer_text(t.setting.tokenizer),
-                    header_tip=lambda: self.tr("How keywords are cut from Japanese text"),
-                ),
-                Column(
-                    lambda: self.tr("Embedding"),
-                    lambda t: self._embedding_text(t.setting.embedding),
-                    tooltip=lambda t: t.setting.embedding,
-                ),
-            ],
-            self,
-        )
+        self.trials = RecordsModel(trial_columns(), self)
         # A click on a header sorts by that column; until then the core's order (best first).
         self.sorted_trials = QSortFilterProxyModel(self)
         self.sorted_trials.setSourceModel(self.trials)
@@ -230,26 +153,6 @@ class LabPanel(QWidget):
         self.retranslate()
 
     # -- texts -----------------------------------------------------------------------------
-    def _note(self, trial) -> str:
-        parts = ([self.tr("now")] if trial.current else []) + ([self.tr("re-ranked")] if trial.reranked else [])
-        return ", ".join(parts)
-
-    def _tokenizer_short(self, tokenizer: str) -> str:
-        return (
-            self.tr("Japanese", "keywords: Japanese words")
-            if tokenizer == "sudachi"
-            else self.tr("pairs", "keywords: character pairs")
-        )
-
-    def _tokenizer_text(self, tokenizer: str) -> str:
-        return self.tr("Japanese words") if tokenizer == "sudachi" else self.tr("character pairs")
-
-    def _embedding_text(self, embedding: str) -> str:
-        kind, _, name = embedding.partition(":")
-        if kind == "offline":
-            return self.tr("built-in") if name == "wordllama" else self.tr("word hashing")
-        return name
-
     def retranslate(self) -> None:
         self.intro.setText(
             self.tr(
