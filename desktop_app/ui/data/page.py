@@ -10,7 +10,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QMimeData, Qt, Slot
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QSplitter, QWidget
 
 from desktop_app.ui.data import work
@@ -18,6 +17,7 @@ from desktop_app.ui.data.dataset_text import DatasetText
 from desktop_app.ui.data.import_panel import ImportPanel, plain_label
 from desktop_app.ui.data.rows_table import RowsTable
 from desktop_app.ui.data.source_bar import SourceBar
+from desktop_app.ui.widgets.file_drop import FileDrop, local_paths
 from desktop_app.ui.widgets.page import Page
 from desktop_app.ui.tasks import ErrorRecord, TaskRunner
 from desktop_app.ui.widgets.banner import Banner
@@ -40,7 +40,7 @@ def _split_of(section: dict | None) -> tuple[int, int]:
     return examples.get("count", 0), examples.get("seed", 0)
 
 
-class DataPage(Page):
+class DataPage(FileDrop, Page):
     def title(self) -> str:
         return self.tr("Data")
 
@@ -166,9 +166,13 @@ class DataPage(Page):
 
     def handle_drop(self, mime: QMimeData) -> bool:
         """Preview the file a drop carries; False (and a note) when it carries none or several."""
-        if self.project is None or not mime.hasUrls():
-            return False
-        path = work.dropped_file([u.toLocalFile() for u in mime.urls() if u.isLocalFile()])
+        return self.project is not None and mime.hasUrls() and self.files_dropped(local_paths(mime))
+
+    def accepts_files(self) -> bool:
+        return self.project is not None and not self.import_runner.is_running()
+
+    def files_dropped(self, paths: list[str]) -> bool:
+        path = work.dropped_file(paths)
         if path is None:
             self.banner.show_message(
                 self.tr("Drop one file at a time."),
@@ -178,14 +182,6 @@ class DataPage(Page):
             return False
         self.load_file(path)
         return True
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if self.project is not None and event.mimeData().hasUrls() and not self.import_runner.is_running():
-            event.acceptProposedAction()
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        if self.handle_drop(event.mimeData()):
-            event.acceptProposedAction()
 
     @Slot(int)
     def _reread(self, _index: int = 0) -> None:

@@ -13,7 +13,6 @@ buttons are paused and a running one is stopped). Each task opens the KnowledgeB
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Slot
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QTabWidget
 
 from desktop_app.ui.connection.verdicts import fill
@@ -24,17 +23,14 @@ from desktop_app.ui.knowledge.progress_bar import IndexingProgress
 from desktop_app.ui.knowledge.readiness_panel import ReadinessPanel
 from desktop_app.ui.knowledge.search_panel import SearchPanel
 from desktop_app.ui.knowledge.settings_panel import SettingsPanel
+from desktop_app.ui.widgets.file_drop import FileDrop
 from desktop_app.ui.widgets.page import Page
 from desktop_app.ui.tasks import ErrorRecord, TaskRunner, network_pool
 
 FILE_FILTER = "*.txt *.md *.markdown *.pdf *.docx *.html *.htm *.csv *.tsv"
 
 
-def _local_paths(mime) -> list[str]:
-    return [u.toLocalFile() for u in mime.urls() if u.isLocalFile()] if mime.hasUrls() else []
-
-
-class KnowledgePage(Page):
+class KnowledgePage(FileDrop, Page):
     def title(self) -> str:
         return self.tr("Knowledge")
 
@@ -273,10 +269,7 @@ class KnowledgePage(Page):
     @Slot(object)
     def _on_index_done(self, result) -> None:
         if isinstance(result, work.Removed):
-            names = ", ".join(texts.file_name(s) for s, _ in result.removed)
-            self.banner.show_message(
-                fill(self.tr("Removed from the index: %1. The files themselves are untouched."), names), kind="info"
-            )
+            self.banner.show_message(texts.removed_text([s for s, _ in result.removed]), kind="info")
             changed = True
         else:
             self.documents.show_report(result.report)
@@ -297,17 +290,7 @@ class KnowledgePage(Page):
             self.project_modified.emit("knowledge")
             older = work.rag_runs_before(self.project)
             if older:
-                shown = ", ".join(f"“{name}”" for name in older[:5]) + ("…" if len(older) > 5 else "")
-                self.banner.show_message(
-                    fill(
-                        self.tr(
-                            "The RAG runs %1 were made with the documents as they were "
-                            "before: run them again to measure retrieval with these."
-                        ),
-                        shown,
-                    ),
-                    kind="info",
-                )
+                self.banner.show_message(texts.older_rag_runs_text(older), kind="info")
         if self._adopting is not None:  # show what the adopted setting does to readiness
             adopted, self._adopting = self._adopting, None
             self.lab.mark_adopted(adopted)
@@ -397,20 +380,10 @@ class KnowledgePage(Page):
     def _on_failed(self, error: ErrorRecord) -> None:
         self.banner.show_error(error)
 
-    # -- drag and drop ---------------------------------------------------------------------
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if self.project is not None and _local_paths(event.mimeData()):
-            event.acceptProposedAction()
-        else:
-            event.ignore()
+    # -- drag and drop (FileDrop) ------------------------------------------------------------
+    def accepts_files(self) -> bool:
+        return self.project is not None
 
-    def dragMoveEvent(self, event) -> None:
-        self.dragEnterEvent(event)
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        paths = _local_paths(event.mimeData())
-        if self.project is not None and paths:
-            event.acceptProposedAction()
-            self.add_paths(paths)
-        else:
-            event.ignore()
+    def files_dropped(self, paths: list[str]) -> bool:
+        self.add_paths(paths)
+        return True

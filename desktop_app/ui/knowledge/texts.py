@@ -190,3 +190,24 @@ def reindex_reason(stats: dict, documents) -> str:
             stats.get("chunks", 0),
         )
     return ""
+
+
+def removed_text(sources: list[str]) -> str:
+    names = ", ".join(file_name(s) for s in sources)
+    return fill(
+        QCoreApplication.translate("KnowledgePage", "Removed from the index: %1. The files themselves are untouched."),
+        names,
+    )
+
+
+def older_rag_runs_text(older: list[str]) -> str:
+    """The RAG runs made with the documents as they were before this change."""
+    shown = ", ".join(f"“{name}”" for name in older[:5]) + ("…" if len(older) > 5 else "")
+    return fill(
+        QCoreApplication.translate(
+            "KnowledgePage",
+            "The RAG runs %1 were made with the documents as they were "
+            "before: run them again to measure retrieval with these.",
+        ),
+        shown,
+    )
