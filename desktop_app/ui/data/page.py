@@ -10,29 +10,20 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QMimeData, Qt, Slot
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QSplitter, QWidget
+from PySide6.QtWidgets import QFileDialog, QSplitter, QWidget
 
 from desktop_app.ui.data import work
 from desktop_app.ui.data.dataset_text import DatasetText
 from desktop_app.ui.data.import_panel import ImportPanel, plain_label
 from desktop_app.ui.data.rows_table import RowsTable
 from desktop_app.ui.data.source_bar import SourceBar
+from desktop_app.ui.data.resplit import ask_resplit, made_runs
 from desktop_app.ui.widgets.file_drop import FileDrop, local_paths
 from desktop_app.ui.widgets.page import Page
 from desktop_app.ui.tasks import ErrorRecord, TaskRunner
 from desktop_app.ui.widgets.banner import Banner
 
 FILE_FILTER = " ".join("*" + suffix for suffix in work.SUFFIXES)
-
-
-def made_runs(project) -> list[str]:
-    """Names of the runs stored in the project (a small read: no model, no scoring)."""
-    if project is None or not project.results_db.exists():
-        return []
-    from desktop_app.core.run.store import ResultStore  # noqa: PLC0415
-
-    with ResultStore(project.results_db) as store:
-        return list(dict.fromkeys(info.name for info in store.runs()))
 
 
 def _split_of(section: dict | None) -> tuple[int, int]:
@@ -259,25 +250,7 @@ class DataPage(FileDrop, Page):
 
     def confirm_resplit(self, runs: list[str]) -> bool:
         """Runs were scored on the old split: say which, and apply only when the user agrees."""
-        if not runs:
-            return True
-        shown = ", ".join(f"“{name}”" for name in runs[:6]) + ("…" if len(runs) > 6 else "")
-        text = (
-            self.tr(
-                "A new split changes which rows are evaluated. The %1 runs made so far (%2) were scored on "
-                "the old one: rows that move into the examples pool leave their scores, and few-shot runs "
-                "may have shown as examples rows that are now evaluated. Run them again to compare them "
-                "fairly."
-            )
-            .replace("%1", str(len(runs)))
-            .replace("%2", shown)
-        )
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Apply the new split?"), text, parent=self)
-        box.setTextFormat(Qt.TextFormat.PlainText)  # run names are the user's text
-        apply = box.addButton(self.tr("Apply the new split"), QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        box.exec()
-        return box.clickedButton() is apply
+        return ask_resplit(self, runs)
 
     @Slot(object)
     def _on_import_progress(self, event) -> None:
