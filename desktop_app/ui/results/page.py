@@ -27,25 +27,16 @@ from PySide6.QtWidgets import (
 from desktop_app.ui.widgets.page import Page
 from desktop_app.ui.results.example_view import ExampleView, row_tsv
 from desktop_app.ui.results.review_actions import ReviewActions
+from desktop_app.ui.results.export_actions import ExportActions
 from desktop_app.ui.results.filter_bar import FilterBar
 from desktop_app.ui.results.leaderboard_model import RUN_ROLE, SORT_ROLE, LeaderboardModel
 from desktop_app.ui.results.rows_model import ROW_ROLE, RowsFilter, RowsModel, fit_question, outcome_width
-from desktop_app.ui.results.words import fill
 from desktop_app.ui.results.work import ResultsData, load
 from desktop_app.ui.run.work import snapshot
 from desktop_app.ui.tasks import ErrorRecord, TaskRunner
 from desktop_app.ui.widgets.banner import Banner
 
 REFRESH_ON = ("runs", "checks", "dataset")
-
-
-def _export_rows(state, project, path: str) -> str | None:
-    from desktop_app.core.report.build import build_report_data, export_table  # noqa: PLC0415 - pandas
-
-    data = build_report_data(project)
-    if state.should_stop():
-        return None
-    return str(export_table(data, path))
 
 
 def _table(name: str) -> QTableView:
@@ -68,7 +59,7 @@ def _table(name: str) -> QTableView:
     return table
 
 
-class ResultsPage(ReviewActions, Page):
+class ResultsPage(ExportActions, ReviewActions, Page):
     def title(self) -> str:
         return self.tr("Results")
 
@@ -285,33 +276,6 @@ class ResultsPage(ReviewActions, Page):
         self.run_page_button.setVisible(self.project is not None and self.data is not None and not has_runs)
         self.splitter.setVisible(has_runs)
         self._show_agreement(has_runs)
-
-    # -- export -----------------------------------------------------------------------------------
-    @Slot()
-    def ask_export(self) -> None:
-        """Every row of every run, with verdicts, as a workbook or CSV (File → Export Results…)."""
-        from PySide6.QtWidgets import QFileDialog  # noqa: PLC0415
-
-        if self.project is None:
-            return
-        path, _ = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Export the results"),
-            str(self.project.exports_dir / "results.xlsx"),
-            self.tr("Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)"),
-        )
-        if path:
-            self.export(path)
-
-    def export(self, path: str) -> None:
-        if not path.lower().endswith((".xlsx", ".csv")):
-            path += ".xlsx"
-        self.export_runner.start(_export_rows, snapshot(self.project), path)
-
-    @Slot(object)
-    def _on_exported(self, path) -> None:
-        if path:
-            self.banner.show_message(fill(self.tr("Saved %1"), path), "", "info")
 
     # -- filters and selection --------------------------------------------------------------
     @Slot()
