@@ -16,6 +16,7 @@ from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from desktop_app.core.errors import AppError
+from desktop_app.ui.checks import work
 from desktop_app.ui.checks.checks_tree import ChecksTree
 from desktop_app.ui.checks.judge_line import JudgeLine, judge_mode_of
 from desktop_app.ui.checks.judge_summary import own_section
@@ -23,43 +24,6 @@ from desktop_app.ui.checks.sample_preview import SamplePreview
 from desktop_app.ui.widgets.page import Page
 from desktop_app.ui.tasks import ErrorRecord, TaskRunner, network_pool
 from desktop_app.ui.widgets.banner import Banner
-
-
-def _load_checks(state, project) -> dict:
-    """(the checks a run uses, whether they are stored) and the sample rows."""
-    from desktop_app.core.checks import project_checks  # noqa: PLC0415 - jsonschema: not at start-up
-    from desktop_app.core.data.rows import load_rows  # noqa: PLC0415 - pandas
-
-    specs, stored = project_checks(project)
-    try:
-        rows, pool = load_rows(project)
-    except (AppError, OSError):
-        rows, pool = [], []
-    return {"specs": specs, "stored": stored, "rows": rows or pool}
-
-
-def _rescore(state, project) -> None:
-    from desktop_app.core.run.project_scores import rescore_project  # noqa: PLC0415
-
-    rescore_project(project)
-
-
-def _model_checks(state, project, specs, row, output) -> dict:
-    """The model-judged checks on the sample, through the project's connection (judge answers cached)."""
-    from desktop_app.core.checks import evaluate_row  # noqa: PLC0415
-    from desktop_app.core.run.project import model_tools  # noqa: PLC0415 - openai
-    from desktop_app.core.run.store import ResultStore  # noqa: PLC0415
-
-    with ResultStore(project.results_db) as store:
-        judge, embed, closers = model_tools(project, store)
-        try:
-            # Every check, as a run scores: the content judge asks only when the others left it open.
-            verdicts = evaluate_row(specs, row, output, judge=judge, embed=embed)
-        finally:
-            for close in closers:
-                close()
-    modelled = tuple(v for v in verdicts if any(s.id == v.check and s.needs for s in specs))
-    return {"key": (row.id, output), "verdicts": modelled, "reached": judge is not None or embed is not None}
 
 
 class ChecksPage(Page):
@@ -201,7 +165,7 @@ class ChecksPage(Page):
             self.reload()
 
     def reload(self) -> None:
-        self.runner.start(_load_checks, self.project)
+        self.runner.start(work.load_checks, self.project)
 
     @Slot(object)
     def _on_loaded(self, data: dict) -> None:
@@ -318,7 +282,7 @@ class ChecksPage(Page):
         self._show_specs(select)
         # The stored verdicts follow the checks, as an explicit step off the GUI thread (results
         # shown meanwhile are rescored in memory, so nothing waits for it).
-        self.rescore_runner.start(_rescore, self.project)
+        self.rescore_runner.start(work.rescore, self.project)
         self.project_modified.emit("checks")
 
     def _spec(self, check_id: str):
@@ -380,7 +344,7 @@ class ChecksPage(Page):
         for spec in specs:
             if spec.needs:
                 self.tree.show_note(spec.id, self.tr("asking…"), "")
-        self.model_runner.start(_model_checks, self.project, specs, row, self.preview.output())
+        self.model_runner.start(work.model_checks, self.project, specs, row, self.preview.output())
 
     @Slot(object)
     def _on_model_checks(self, result: dict) -> None:
