@@ -19,6 +19,7 @@ from desktop_app.core.errors import AppError
 from desktop_app.core.variants.variant import PRESETS, Variant, load_selection, load_variants, preset, save_variants
 from desktop_app.ui.widgets.page import Page
 from desktop_app.ui.tasks import ErrorRecord, TaskRunner
+from desktop_app.ui.variants import work
 from desktop_app.ui.variants.ladder import needs_model_id, preset_label
 from desktop_app.ui.variants.technique_grid_preview import GridItem, TechniqueGridPreview
 from desktop_app.ui.variants.variant_editor import VariantEditor
@@ -28,47 +29,6 @@ from desktop_app.ui.language import localized
 
 if TYPE_CHECKING:
     from desktop_app.ui.finetune.dialog import FineTuneDialog
-
-
-def _load_context(state, project) -> dict:
-    """The first evaluation row and the examples pool (prompt preview), and the document count."""
-    from desktop_app.core.data import rows as datasets  # noqa: PLC0415 - pandas: never at page import
-
-    out: dict = {"row": None, "examples": [], "documents": 0, "passages": ()}
-    try:
-        rows, pool = datasets.load_rows(project)
-        out["row"], out["examples"] = (rows[0] if rows else None), pool
-    except (AppError, OSError):
-        pass  # no data yet: the preview says so
-    if state.should_stop():
-        return out
-    store_file = project.knowledge_dir / "chunks.sqlite"
-    if store_file.exists():
-        from desktop_app.core.knowledge.chunkstore import ChunkStore  # noqa: PLC0415
-
-        store = ChunkStore(store_file)
-        try:
-            out["documents"] = store.counts()[0]
-        finally:
-            store.close()
-    if out["documents"] and out["row"] is not None and not state.should_stop():
-        out["passages"] = _preview_passages(project, out["row"])
-    return out
-
-
-def _preview_passages(project, row) -> tuple:
-    """The passages a keyword search finds for the preview's row: real text in the prompt preview,
-    with no model call (a RAG run's hybrid search may rank them a little differently)."""
-    from desktop_app.core.knowledge.index import KnowledgeBase  # noqa: PLC0415 - chromadb: only here
-
-    try:
-        kb = KnowledgeBase.open(project)
-        try:
-            return tuple(kb.search(row.input, mode="bm25"))
-        finally:
-            kb.close()
-    except AppError:
-        return ()  # no usable index: the preview shows where passages would go
 
 
 def unique_name(base: str, taken: set[str]) -> str:
@@ -87,7 +47,7 @@ class VariantsPage(Page):
     def build(self) -> None:
         self.variants: list[Variant] = []
         self.damaged = False  # project.json's variants could not be read: nothing is saved over them
-        self.context: dict | None = None  # what _load_context found, None until loaded
+        self.context: dict | None = None  # what work.load_context found, None until loaded
         self.banner = Banner()
         self.intro = QLabel()
         self.intro.setWordWrap(True)
@@ -233,7 +193,7 @@ class VariantsPage(Page):
 
     def _start_context(self) -> None:
         self.editor.set_preview_rows(None, [], "loading")
-        self.runner.start(_load_context, self.project)
+        self.runner.start(work.load_context, self.project)
 
     @Slot(object)
     def _on_context(self, context: dict) -> None:
