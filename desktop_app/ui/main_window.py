@@ -11,8 +11,8 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QUrl, Signal, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, Signal, Slot
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -21,8 +21,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QMainWindow,
-    QMessageBox,
     QProgressBar,
     QScrollArea,
     QStackedWidget,
@@ -31,13 +29,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app import APP_NAME, __version__
+from desktop_app import APP_NAME
 from desktop_app.core.project import appdirs
 from desktop_app.core.project import settings as app_settings
 from desktop_app.ui import resources
-from desktop_app.ui.logging_setup import log_file_path
 from desktop_app.ui.steps import STEPS, Page, ProjectPage
-from desktop_app.ui.settings_dialog import open_settings
+from desktop_app.ui.window_menus import WindowMenus
 from desktop_app.ui.project.opening import OpenResult, create_folder_task, open_folder_task, open_sample_task
 from desktop_app.ui.project.watcher import ProjectFileWatcher
 from desktop_app.ui.tasks import ErrorRecord, TaskRunner
@@ -56,7 +53,7 @@ def window_settings() -> QSettings:
     return QSettings(str(appdirs.config_dir() / "window.ini"), QSettings.Format.IniFormat)
 
 
-class MainWindow(QMainWindow):
+class MainWindow(WindowMenus):
     project_changed = Signal(object)
     self_test: object | None = None  # the --self-test driver (ui/self_test.py), kept alive while it runs
 
@@ -150,46 +147,6 @@ class MainWindow(QMainWindow):
         self._restore_geometry()
 
     # -- building ---------------------------------------------------------------------------
-    def _build_menus(self) -> None:
-        self.file_menu = self.menuBar().addMenu("")
-        self.new_action = QAction(self, shortcut=QKeySequence(QKeySequence.StandardKey.New))
-        self.open_action = QAction(self, shortcut=QKeySequence(QKeySequence.StandardKey.Open))
-        self.sample_action = QAction(self)
-        self.quit_action = QAction(self, shortcut=QKeySequence(QKeySequence.StandardKey.Quit))
-        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-        self.new_action.triggered.connect(self.ask_new_project)
-        self.open_action.triggered.connect(self.ask_open_project)
-        self.sample_action.triggered.connect(self.open_sample)
-        self.quit_action.triggered.connect(self.close)
-        self.recent_menu = self.file_menu.addMenu("")
-        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
-        self.file_menu.insertActions(
-            self.recent_menu.menuAction(), [self.new_action, self.open_action, self.sample_action]
-        )
-        self.export_action = QAction(self)
-        self.export_action.triggered.connect(lambda: self.navigate("results", {"export": True}))
-        self.file_menu.addAction(self.export_action)
-        self.settings_action = QAction(self, shortcut=QKeySequence(QKeySequence.StandardKey.Preferences))
-        self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
-        self.settings_action.triggered.connect(lambda: open_settings(self))
-        self.file_menu.addSeparator()
-        self.file_menu.addAction(self.settings_action)
-        self.file_menu.addSeparator()
-        self.file_menu.addAction(self.quit_action)
-
-        self.run_menu = self.menuBar().addMenu("")
-        self.run_action = QAction(self, shortcut=QKeySequence("Ctrl+R"))
-        self.run_action.triggered.connect(lambda: self.navigate("run", {"start": True}))
-        self.run_menu.addAction(self.run_action)
-
-        self.help_menu = self.menuBar().addMenu("")
-        self.log_action = QAction(self)
-        self.log_action.triggered.connect(self._open_log_folder)
-        self.about_action = QAction(self)
-        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
-        self.about_action.triggered.connect(self.show_about)
-        self.help_menu.addActions([self.log_action, self.about_action])
-
     def retranslate(self) -> None:
         """Every visible string of the window itself (pages translate their own)."""
         for row, (key, _) in enumerate(STEPS):
@@ -199,19 +156,7 @@ class MainWindow(QMainWindow):
         self.step_list.setAccessibleName(self.tr("Steps"))
         self.banner_close.setToolTip(self.tr("Dismiss"))
         self.banner_close.setAccessibleName(self.tr("Dismiss"))
-        self.file_menu.setTitle(self.tr("&File"))
-        self.new_action.setText(self.tr("&New Project…"))
-        self.open_action.setText(self.tr("&Open Project…"))
-        self.sample_action.setText(self.tr("Open &Sample Project"))
-        self.recent_menu.setTitle(self.tr("&Recent Projects"))
-        self.settings_action.setText(self.tr("Se&ttings…"))
-        self.quit_action.setText(self.tr("&Quit"))
-        self.export_action.setText(self.tr("E&xport Results…"))
-        self.run_menu.setTitle(self.tr("&Run"))
-        self.run_action.setText(self.tr("&Run Selected Variants"))
-        self.help_menu.setTitle(self.tr("&Help"))
-        self.log_action.setText(self.tr("Show &Log Folder"))
-        self.about_action.setText(self.tr("&About LLM Path Advisor"))
+        self.retranslate_menus()
         self._update_title()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -337,38 +282,6 @@ class MainWindow(QMainWindow):
             app_settings.save(self.settings)
         except OSError as exc:
             log.warning("Could not save settings: %s", exc)
-
-    @Slot()
-    def _fill_recent_menu(self) -> None:
-        self.recent_menu.clear()
-        recent = self.settings.get("recent_projects", [])
-        for path in recent:
-            action = self.recent_menu.addAction(Path(path).name)
-            action.setToolTip(path)
-            action.setStatusTip(path)
-            action.triggered.connect(lambda _=False, p=path: self.open_project(p))
-        if not recent:
-            self.recent_menu.addAction(self.tr("No recent projects")).setEnabled(False)
-
-    # -- help -------------------------------------------------------------------------------
-    @Slot()
-    def show_about(self) -> None:
-        box = QMessageBox(self)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.setWindowTitle(self.tr("About LLM Path Advisor"))
-        box.setIconPixmap(self.windowIcon().pixmap(64, 64))
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText(
-            self.tr(
-                "LLM Path Advisor %1\n\nMeasure an LLM feature and learn what to do next: better prompts, RAG, fine-tuning, or both."
-            ).replace("%1", __version__)
-        )
-        box.open()  # window-modal but non-blocking: nothing waits on it
-        self.about_box = box
-
-    @Slot()
-    def _open_log_folder(self) -> None:
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(log_file_path().parent)))
 
     # -- geometry and closing ---------------------------------------------------------------
     def _restore_geometry(self) -> None:
