@@ -111,6 +111,26 @@ _COLS = (
 )
 
 
+def _values(record: BatchRecord) -> tuple:
+    """A record's columns, in ``_COLS`` order."""
+    return (
+        record.id,
+        record.status,
+        record.total,
+        record.completed,
+        record.failed,
+        record.created_at,
+        record.expires_at,
+        record.finished_at,
+        int(record.collected),
+        record.endpoint,
+        record.input_file_id,
+        record.output_file_id,
+        record.error_file_id,
+        record.message,
+    )
+
+
 def _record(r: Sequence) -> BatchRecord:
     return BatchRecord(
         id=r[0],
@@ -145,23 +165,7 @@ class BatchBook:
         conn.execute("BEGIN IMMEDIATE")
         try:
             conn.execute(
-                f"INSERT OR REPLACE INTO batches ({_COLS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (
-                    record.id,
-                    record.status,
-                    record.total,
-                    record.completed,
-                    record.failed,
-                    record.created_at,
-                    record.expires_at,
-                    record.finished_at,
-                    int(record.collected),
-                    record.endpoint,
-                    record.input_file_id,
-                    record.output_file_id,
-                    record.error_file_id,
-                    record.message,
-                ),
+                f"INSERT OR REPLACE INTO batches ({_COLS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", _values(record)
             )
             conn.executemany(
                 "INSERT OR REPLACE INTO batch_requests (batch_id, custom_id, run_id, row_id, request_key,"
@@ -204,25 +208,7 @@ class BatchBook:
         conn.execute("BEGIN IMMEDIATE")
         try:
             conn.execute("DELETE FROM batches WHERE id = ?", (old_id,))
-            conn.execute(
-                f"INSERT INTO batches ({_COLS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (
-                    record.id,
-                    record.status,
-                    record.total,
-                    record.completed,
-                    record.failed,
-                    record.created_at,
-                    record.expires_at,
-                    record.finished_at,
-                    int(record.collected),
-                    record.endpoint,
-                    record.input_file_id,
-                    record.output_file_id,
-                    record.error_file_id,
-                    record.message,
-                ),
-            )
+            conn.execute(f"INSERT INTO batches ({_COLS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", _values(record))
             conn.execute("UPDATE batch_requests SET batch_id = ? WHERE batch_id = ?", (record.id, old_id))
             conn.execute("COMMIT")
         except BaseException:
