@@ -20,15 +20,8 @@ from typing import Callable, Iterator
 
 from desktop_app.core.errors import RunError
 from desktop_app.core.providers.prices import BATCH_DISCOUNT
-from desktop_app.core.run.batch_collect import (
-    BatchAnswer,
-    CollectScoring,
-    answer_scorer,
-    collect_one,
-    record_from,
-    run_status,
-    store_row,
-)
+from desktop_app.core.run.batch_collect import BatchAnswer, CollectScoring, answer_scorer, collect_one
+from desktop_app.core.run.batch_collect import record_from, run_status, store_row
 from desktop_app.core.run.batch_files import BATCH_PRESETS, COMPLETION_WINDOW, LIMITS, custom_id, endpoint_path
 from desktop_app.core.run.batch_files import TooLargeForBatch, input_line, split_lines
 from desktop_app.core.run.batch_table import PLACEHOLDER_PREFIX, SUBMITTING, BatchBook, BatchRecord, Mapped
