@@ -50,6 +50,15 @@ OFFLINE_DECIDED_AGREEMENT = 0.97
         ("90分", "1時間30分です。", "充電時間は？", "right"),
         ("45 days", "It is not six weeks and three days.", "How long is the return window?", "wrong"),
         ("30 days", "About a month.", "How long is the return window?", "unsure"),  # a month is no fixed number of days
+        ("30 days", "You can return it within 2 years of purchase.", "How long is the return window?", "wrong"),
+        ("3 months", "Within 14 days.", "How long is the return window?", "wrong"),  # no calendar makes them equal
+        ("30日以内", "購入日から2年以内であれば返品できます。", "何日以内なら返品できますか？", "wrong"),
+        ("30 days", "It is not 2 years.", "How long is the return window?", "unsure"),  # says what it is not
+        ("リスボン", "資料には事務所の所在地の記載が見当たりません。", "事務所はどこ？", "wrong"),
+        ("up to 32 m²", "It covers rooms up to 32 square metres.", "How big a room?", "right"),
+        ("32m²まで", "一般的に20〜25m²程度の部屋に対応しています。", "適用床面積は？", "wrong"),
+        ("32 m²", "The cord is 32 m long.", "How big a room?", "unsure"),  # an area is not a length
+        ("Lisbon", "The documents do not give the office's address.", "Where is the office?", "wrong"),
     ],
 )
 def test_verdicts_read_answers_as_a_person_would(expected, answer, question, outcome):
@@ -62,6 +71,9 @@ def test_verdict_reasons_are_plain_sentences():
     """A person reading a verdict sees why in words, not codes like f1=0.40 or lang=en!=ja."""
     reason = decide("150 kg", "It holds up to 120 kg.", "Maximum load?").reason
     assert reason == "The answer gives 120 kg, not the expected 150 kg."
+    assert (
+        decide("up to 32 m²", "About 25 m².", "Room size?").reason == "The answer gives 25 m², not the expected 32 m²."
+    )
 
 
 def test_unsure_verdicts_make_the_row_unsure_and_never_wrong():

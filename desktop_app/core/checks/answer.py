@@ -23,7 +23,7 @@ from datetime import date
 from rapidfuzz import fuzz
 
 from desktop_app.core.checks.assertion import hedged, negated, refuses
-from desktop_app.core.checks.quantities import Quantity, Reading, amounts, compatible, in_base, reading
+from desktop_app.core.checks.quantities import Quantity, Reading, amounts, compatible, day_span, in_base, reading
 from desktop_app.core.text import is_cjk, tokens
 from desktop_app.core.checks import reasons as R
 from desktop_app.core.phrases import phrase
@@ -119,9 +119,14 @@ def _decide_date(want: date, ans: Reading) -> Decision:
 
 
 # -- numbers ---------------------------------------------------------------------------------
+_SUPERSCRIPT = {"m2": ("m2", "m²"), "m3": ("m3", "m³"), "m3/h": ("m3", "m³")}  # normalization wrote ² as 2
+
+
 def _show(q: Quantity, text: str) -> str:
-    """The quantity as the text wrote it (after normalization): "2年間", "150 kg", "9:00"."""
-    return text[q.start : q.end].strip()
+    """The quantity as the text wrote it (after normalization): "2年間", "150 kg", "9:00", "32 m²"."""
+    shown = text[q.start : q.end].strip()
+    plain, sup = _SUPERSCRIPT.get(q.unit or "", ("", ""))
+    return shown.replace(plain, sup) if plain else shown
 
 
 def _decide_numbers(exp: Reading, ans: Reading, asked: Reading | None, question: str) -> Decision | None:
@@ -137,7 +142,7 @@ def _decide_numbers(exp: Reading, ans: Reading, asked: Reading | None, question:
             continue
         cands = [q for q in pool if compatible(want, q)]
         if not cands:
-            return None
+            return _other_duration(want, pool, ans.text, exp.text) if len(needed) == 1 else None
         matches = [q for q in cands if q.same(want)]
         if not matches:
             return _wrong(phrase(R.OTHER_VALUE, got=_show(cands[0], ans.text), want=_show(want, exp.text)))
@@ -170,6 +175,27 @@ def _converted(want: Quantity, pool: list[Quantity], text: str) -> Decision | No
     if any(not negated(text, s, e) and not hedged(text, s, e) for s, e in same):
         return _right(phrase(R.OTHER_UNITS, got=text[same[0][0] : same[0][1]]))
     return _wrong(R.AMOUNT_DENIED)
+
+
+def _other_duration(want: Quantity, pool: list[Quantity], text: str, expected: str) -> Decision | None:
+    """A duration in units with no exact conversion ("2 years" for 30 days, months and days)
+    that cannot be as long as the expected one, whatever the calendar, is another value; one that
+    could be ("about a month" for 30 days) stays undecided."""
+    target = in_base(want)
+    wanted = day_span(*target) if target else None
+    if wanted is None:
+        return None
+    stated = [
+        (span, s, e)
+        for family, value, s, e in amounts(tuple(pool), text)
+        if family != target[0] and (span := day_span(family, value)) is not None  # type: ignore[index]
+    ]
+    if not stated or any(span[0] <= wanted[1] and wanted[0] <= span[1] for span, _, _ in stated):
+        return None
+    asserted = [(s, e) for _, s, e in stated if not negated(text, s, e) and not hedged(text, s, e)]
+    if not asserted:
+        return None
+    return _wrong(phrase(R.OTHER_VALUE, got=text[asserted[0][0] : asserted[0][1]].strip(), want=_show(want, expected)))
 
 
 def _stem(token: str) -> str:

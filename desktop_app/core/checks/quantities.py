@@ -87,6 +87,10 @@ _UNIT_ALIASES = {
     "mph": ("mph",),
     "km": ("km", "kilometre", "kilometres", "kilometer", "kilometers", "キロメートル"),
     "m": ("m", "metre", "metres", "meter", "meters", "メートル"),
+    # Areas and volumes ("32 m²" and "410 m³/h" read as m2 and m3/h once normalized): not metres.
+    "m2": ("m2", "sq m", "square metres", "square meters", "平方メートル"),
+    "m3/h": ("m3/h",),
+    "m3": ("m3", "cubic metres", "cubic meters", "立方メートル"),
     "cm": ("cm", "centimetre", "centimetres", "センチ", "センチメートル"),
     "mm": ("mm", "ミリ"),
     "mile": ("mile", "miles"),
@@ -319,3 +323,19 @@ def amounts(found: tuple[Quantity, ...], text: str) -> list[tuple[str, float, in
             end = nxt.end
             out.append((family, total, first.start, end))
     return out
+
+
+# A month is 28 to 31 days and a year 365 or 366: no exact conversion, but "2 years" can never
+# be "30 days", whatever the calendar.
+_MONTH_DAYS = (28.0, 31.0)
+
+
+def day_span(family: str, value: float) -> tuple[float, float] | None:
+    """The days an amount of ``amounts`` can last: (shortest, longest); None if not a duration."""
+    if family == "time":
+        return value / 86400, value / 86400
+    if family == "calendar":
+        if value % 12 == 0:
+            return value / 12 * 365, value / 12 * 366
+        return value * _MONTH_DAYS[0], value * _MONTH_DAYS[1]
+    return None
