@@ -52,6 +52,7 @@ def build_sample_project(
     from desktop_app.core.data import rows as datasets  # noqa: PLC0415 - heavy (pandas), only when building
     from desktop_app.core.run.imported import import_run  # noqa: PLC0415
     from desktop_app.core.knowledge import KnowledgeBase  # noqa: PLC0415
+    from desktop_app.core.knowledge.config import KnowledgeSettings  # noqa: PLC0415
 
     report = progress or (lambda event: None)
     manifest = json.loads((source / "manifest.json").read_text(encoding="utf-8"))
@@ -67,6 +68,10 @@ def build_sample_project(
         project.set_section("dataset", section)
     if manifest.get("knowledge"):
         report({"step": "knowledge"})
+        # The setting the tour's RAG run retrieved with, so readiness and the lab measure the
+        # passages that run was given, not a better setting it never had.
+        settings = KnowledgeSettings.from_section(manifest.get("knowledge_settings"))
+        project.set_section("knowledge", {**(project.section("knowledge") or {}), **settings.to_dict()})
         kb = KnowledgeBase.open(project)
         try:
             kb.add_paths([source / manifest["knowledge"]], should_stop=should_stop)

@@ -29,7 +29,7 @@ def test_sample_project_builds_offline_with_three_runs_and_advice(tmp_path, caps
     assert cli(["advise", str(folder), "--json"]) == 0
     advice = json.loads(capsys.readouterr().out)
     assert advice["recommendation"] in {"rag", "improve_retrieval"}
-    assert advice["gaps"]["retrieval"] == 2 and advice["gaps"]["generation"] == 2
+    assert advice["gaps"]["retrieval"] == 4 and advice["gaps"]["generation"] == 2
 
     assert cli(["knowledge-search", str(folder), "HL-4020 warranty", "--k", "3"]) == 0
     assert "warranty" in capsys.readouterr().out.lower()
