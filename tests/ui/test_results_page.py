@@ -294,3 +294,27 @@ def test_the_rows_splitter_leaves_qwidget_lower_alone(qtbot, page):
     """The splitter under the leaderboard has its own name, so Qt's QWidget.lower() still restacks the page."""
     assert page.rows_split.orientation() == Qt.Orientation.Horizontal
     page.lower()  # a QSplitter stored as page.lower made this a TypeError (found by mypy)
+
+
+@pytest.mark.parametrize("width", [1100, 830, 560])
+def test_run_columns_stay_in_view_and_show_their_names_where_there_is_room(qtbot, sample, width):
+    """The sample's three runs all stay in view in the rows table, each column as wide as its run's name
+    when the page has room ("Few-shot (k=3)" in full), and the question column keeps a readable width."""
+    page = ResultsPage()
+    qtbot.addWidget(page)
+    page.resize(width, 600)
+    page.set_project(sample)
+    page.show()
+    qtbot.waitExposed(page)
+    qtbot.waitUntil(lambda: page.data is not None and not page.loader.is_running(), timeout=10000)
+    table, header = page.rows_table, page.rows_table.horizontalHeader()
+    qtbot.waitUntil(lambda: header.sectionSize(0) > 0)
+    runs = page.rows_model.columnCount() - 1
+    right_edge = header.sectionViewportPosition(runs) + header.sectionSize(runs)
+    assert runs == 3 and right_edge <= table.viewport().width()
+    assert header.sectionSize(0) >= 160
+    metrics = header.fontMetrics()
+    names = [page.rows_model.headerData(c, Qt.Orientation.Horizontal) for c in range(1, runs + 1)]
+    in_full = all(header.sectionSize(c) >= metrics.horizontalAdvance(n) for c, n in enumerate(names, 1))
+    if width >= 830:
+        assert in_full, [header.sectionSize(c) for c in range(1, runs + 1)]

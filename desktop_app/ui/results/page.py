@@ -104,6 +104,7 @@ class ResultsPage(ExportActions, ReviewActions, Page):
         # tooltip and in the detail view); the question takes the rest and elides (tooltip).
         rows_header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         rows_header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)  # sized by _fit_question
+        rows_header.setTextElideMode(Qt.TextElideMode.ElideRight)  # "Few-shot (k…", not clipped at both ends
         # The question is sized to the viewport; a scrollbar that appeared after that sizing pushed
         # the last run's column out of view, so the width must not depend on the row count.
         self.rows_table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)

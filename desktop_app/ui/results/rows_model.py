@@ -153,6 +153,7 @@ class RowsFilter(QSortFilterProxyModel):
 
 
 QUESTION_MIN_WIDTH = 220  # about 30 characters: enough to tell questions apart
+QUESTION_TIGHT_WIDTH = 160  # the least it gets when that keeps every run in view
 
 
 def outcome_width(table) -> int:
@@ -164,9 +165,25 @@ def outcome_width(table) -> int:
     return max(metrics.horizontalAdvance(t) for t in labels) + 20
 
 
+RUN_NAME_MAX_WIDTH = 140  # a run name wider than this is elided in the header (full name in its tooltip)
+
+
 def fit_question(table, runs: int) -> None:
     """The question takes what the run columns leave, never less than a readable width: with many
-    runs the outcome columns scroll sideways inside the table while the question stays in view."""
+    runs the outcome columns scroll sideways inside the table while the question stays in view.
+    Where there is room, a run's column is as wide as its name (up to a limit), so a few runs show
+    their names in full ("Few-shot (k=3)") instead of clipped to an outcome's width."""
     header = table.horizontalHeader()
-    spare = table.viewport().width() - max(0, runs) * header.defaultSectionSize()
-    header.resizeSection(0, max(QUESTION_MIN_WIDTH, spare))
+    narrow = outcome_width(table)
+    model = table.model()
+    names = [str(model.headerData(c, Qt.Orientation.Horizontal) or "") for c in range(1, runs + 1)] if model else []
+    metrics = header.fontMetrics()
+    wide = [max(narrow, min(RUN_NAME_MAX_WIDTH, metrics.horizontalAdvance(n) + 24)) for n in names]
+    room = table.viewport().width() - QUESTION_MIN_WIDTH
+    if names and sum(wide) > room:  # share the room, never narrower than an outcome
+        wide = [min(w, max(narrow, room // len(names))) for w in wide]
+    for column, width in enumerate(wide, 1):
+        header.resizeSection(column, width)
+    spare = table.viewport().width() - sum(wide)
+    # A little less room for the question beats hiding a run's column behind a scrollbar.
+    header.resizeSection(0, spare if spare >= QUESTION_TIGHT_WIDTH else max(QUESTION_MIN_WIDTH, spare))
