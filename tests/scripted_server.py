@@ -369,8 +369,11 @@ def main() -> None:  # pragma: no cover - a manual tool
 
     parser = argparse.ArgumentParser(description="Serve the scripted OpenAI-compatible server.")
     parser.add_argument("--latency", type=float, default=0.2)
+    parser.add_argument("--n-ctx", type=int, default=0, help="answer /props as llama.cpp does, with this context")
     args = parser.parse_args()
     with ScriptedServer(latency=args.latency) as server:
+        if args.n_ctx:
+            server.routes["/props"] = lambda body: {"default_generation_settings": {"n_ctx": args.n_ctx}}
         print(server.base_url, flush=True)
         try:
             threading.Event().wait()

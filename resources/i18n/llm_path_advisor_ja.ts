@@ -2253,6 +2253,10 @@
         <translation>設定したアドレス</translation>
     </message>
     <message>
+        <source>Context window: %1 tokens (the server&apos;s %2).</source>
+        <translation>コンテキスト長：%1 トークン（サーバーの %2 による）。</translation>
+    </message>
+    <message>
         <source>Connected: %1 answered in %2 s</source>
         <translation>接続しました：%1 が %2 秒で応答しました</translation>
     </message>

@@ -70,8 +70,8 @@ def test_connected_verdict_names_model_and_seconds(qtbot, page, scripted_server,
 
 
 def test_test_keeps_the_context_window_the_local_server_reports(qtbot, page, project, scripted_server, monkeypatch):
-    """Test reads a local server's context window from its metadata (llama.cpp /props) and keeps
-    it in the project, so the Run estimate can warn about prompts that would not fit."""
+    """Test reads a local server's context window from its metadata (llama.cpp /props), says it under the
+    verdict, and keeps it in the project, so the Run estimate can warn about prompts that would not fit."""
     monkeypatch.setenv("TEST_LLM_KEY", scripted_server.api_key)
     scripted_server.routes["/props"] = lambda body: {"default_generation_settings": {"n_ctx": 4096}}
     choose_local(qtbot, page, scripted_server)
@@ -79,6 +79,8 @@ def test_test_keeps_the_context_window_the_local_server_reports(qtbot, page, pro
     (entry,) = Project.open(project.root).section("model_info").values()
     assert entry == {"context_tokens": 4096, "source": "llama.cpp /props n_ctx"}
     assert scripted_server.count() == 1  # one tiny request; the window came from metadata
+    assert page.result_hint.isVisible()
+    assert page.result_hint.text() == "Context window: 4,096 tokens (the server's llama.cpp /props n_ctx)."
 
 
 def test_rejected_key_is_said_plainly(qtbot, page, scripted_server, monkeypatch):

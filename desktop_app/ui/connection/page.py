@@ -241,7 +241,10 @@ class ConnectionPage(Page):
             self._show_saved(result.section, result.status, keep_others=True)
             if self._saved_by_test and self.result.isVisible():
                 self._saved_by_test = False
-                self.result_hint.setText(self.tr("Saved: this project now uses this connection."))
+                said = self.result_hint.text() if self.result_hint.isVisible() else ""  # e.g. the context window
+                saved = self.tr("Saved: this project now uses this connection.")
+                gap = "" if saved.endswith("。") else " "  # Japanese sentences follow one another unspaced
+                self.result_hint.setText(f"{saved}{gap}{said}".strip())
                 self.result_hint.setVisible(True)
         else:  # Forget: the key is gone from the keychain
             self.form.key_box.set_status(result, self.form.preset())

@@ -41,12 +41,24 @@ def describe(report, models: tuple[str, ...] = (), env_var: str = "") -> Verdict
     seconds = f"{latency:.1f}" if latency >= 0.1 else f"{max(latency, 0.01):.2f}"
     if v == "connected":
         if report.model:
+            window = getattr(report, "context_tokens", None)
+            # The Run estimate warns against this number; the user sees where it came from.
+            hint = (
+                fill(
+                    QCoreApplication.translate("ConnectionPage", "Context window: %1 tokens (the server's %2)."),
+                    f"{int(window):,}",
+                    getattr(report, "context_source", "") or "?",
+                )
+                if window
+                else ""
+            )
             return VerdictText(
                 fill(
                     QCoreApplication.translate("ConnectionPage", "Connected: %1 answered in %2 s"),
                     report.model,
                     seconds,
                 ),
+                hint,
                 ok=True,
             )
         return VerdictText(
