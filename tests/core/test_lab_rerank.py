@@ -106,3 +106,20 @@ def test_readiness_sweep_rerank_prints_the_cost_and_asks(tmp_path, scripted_serv
     assert "re-ranking the 3 best settings" in text and ", re-ranked" in text and "adopted" in text
     assert scripted_server.count() == out["rerank"]["calls"]
     assert Project.open(project_dir).section("knowledge")["rerank"] is True
+
+
+def test_lab_re_ranking_waits_out_a_rate_limit_and_rates_every_passage(tmp_path, scripted_server):
+    """A provider's 429s during the ratings are waited out and retried: every passage is still rated, so
+    re-ranking lifts every answer to the top, and the wait is reported to the progress bar."""
+    from desktop_app.core.run import lab_rerank
+
+    scripted_server.chat_rule = rating_rule(ANSWERS)
+    project = Project.open(_project(tmp_path, scripted_server))
+    result = sweep(project, SMALL)
+    found, cost = lab_rerank.plan(project, result)
+    scripted_server.fail_next(40, status=429, retry_after=0.05)  # more than the SDK's own retries absorb
+    events: list[dict] = []
+    new = lab_rerank.perform(project, result, found, progress=events.append)
+    reranked = [t for t in new.trials if t.reranked]
+    assert len(reranked) == 3 and all(t.mrr == 1.0 for t in reranked)
+    assert max(e["rate_limited"] for e in events) > 0 and events[-1]["done"] == cost.calls

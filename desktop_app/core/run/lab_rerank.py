@@ -123,8 +123,9 @@ def perform(project, result, found, *, progress=None, should_stop=None):
 
     with _judge(project) as (judge, jcfg):
         t0 = time.perf_counter()
+        options = run_options(project, jcfg)
         ratings = make_ratings(
-            found.calls, judge, run_options(project, jcfg).concurrency, progress, should_stop, label="lab"
+            found.calls, judge, options.concurrency, progress, should_stop, label="lab", options=options
         )
         if ratings.stopped:
             return result

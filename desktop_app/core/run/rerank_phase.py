@@ -10,6 +10,7 @@ so a RAG run's cost says what its re-ranking cost.
 
 from __future__ import annotations
 
+import time
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field, replace
 from typing import Any, Callable
@@ -17,7 +18,8 @@ from typing import Any, Callable
 from desktop_app.core.errors import RunError
 from desktop_app.core.phrases import phrase, translate
 from desktop_app.core.run.plan import request_key
-from desktop_app.core.run.scoring import collect_calls
+from desktop_app.core.run.rating_retry import Retrying
+from desktop_app.core.run.run_options import RunOptions
 from desktop_app.core.variants.variant import build_messages
 
 RATING_REPLY_TOKENS = 3  # "7"
@@ -67,20 +69,20 @@ def make_ratings(
     progress: Callable[[dict], None] | None = None,
     should_stop: Callable[[], bool] | None = None,
     label: str = "",
+    options: RunOptions | None = None,
 ) -> Ratings:
     """Send the planned rating calls (call -> (question, messages), ``RerankGate.planned``),
-    ``concurrency`` at a time, through ``judge`` (each reply cached)."""
+    ``concurrency`` at a time, through ``judge`` (each reply cached). Rate limits and lost
+    connections are waited out and retried as the runner does (``options``), so a provider's
+    limit never leaves a passage unrated."""
     items = list(planned.items())
     out = Ratings()
     if not items:
         return out
+    retry = Retrying(options or RunOptions(), should_stop or (lambda: False))
 
     def rate(key: str, query: str, messages: list[dict]):
-        with collect_calls() as calls:
-            try:
-                reply = judge(messages)
-            except Exception:  # noqa: BLE001 - the judge noted the failure; its passage sinks
-                reply = None
+        reply, calls = retry.call(judge, messages)
         return key, query, reply, calls
 
     def event(kind: str) -> dict:
@@ -95,11 +97,12 @@ def make_ratings(
             "cost": 0.0,
             "eta_s": None,
             "status": "rerank",
-            "waiting_s": 0.0,
-            "rate_limited": 0,
+            "waiting_s": round(retry.pause.left(), 1),
+            "rate_limited": retry.pause.limited,
         }
 
     todo = list(reversed(items))
+    said = [0.0]  # when a waiting event was last sent
     running: set[Future] = set()
     with ThreadPoolExecutor(max_workers=max(1, min(concurrency, len(items)))) as pool:
         while todo or running:
@@ -111,6 +114,9 @@ def make_ratings(
             if not running:
                 break
             done, running = wait(running, timeout=0.1, return_when=FIRST_COMPLETED)
+            if not done and retry.pause.left() > 0 and progress is not None and time.monotonic() - said[0] >= 1.0:
+                said[0] = time.monotonic()
+                progress(event("rerank"))  # the bar says it waits for the provider's limit
             for fut in done:
                 key, query, reply, calls = fut.result()
                 out.calls += 1
@@ -128,7 +134,9 @@ def perform(plan, judge, examples, retriever, endpoint: str, progress=None, shou
     RunError when every rating call failed (the server refused them: no answer is sent)."""
     gate = plan.gate
     first_rag = next((p.variant.name for p in plan.prepared if p.variant.uses_retrieval and p.pending), "")
-    ratings = make_ratings(gate.planned, judge, plan.options.concurrency, progress, should_stop, label=first_rag)
+    ratings = make_ratings(
+        gate.planned, judge, plan.options.concurrency, progress, should_stop, label=first_rag, options=plan.options
+    )
     check_answered(ratings)
     gate.open(ratings.replies)
     owed = {q: list(u) for q, u in ratings.usage.items() if u}
