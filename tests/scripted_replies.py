@@ -43,6 +43,25 @@ def hashed_embedding(text: str, dim: int = EMBED_DIM) -> list[float]:
     return [v / norm for v in vec]
 
 
+def prompt_tokens_of(text: str) -> int:
+    """Tokens as a real tokenizer roughly counts them: about 4 characters of Latin text, about one
+    CJK character each."""
+    cjk = sum(1 for c in text if "\u3040" <= c <= "\u30ff" or "\u3400" <= c <= "\u9fff")
+    return cjk + (len(text) - cjk) // 4 + 1
+
+
+def tail_of(text: str, tokens: int) -> str:
+    """The end of ``text`` that holds ``tokens`` tokens: what a server that cuts from the start keeps."""
+    used, start = 1.0, len(text)
+    while start > 0:
+        c = text[start - 1]
+        used += 1.0 if ("\u3040" <= c <= "\u30ff" or "\u3400" <= c <= "\u9fff") else 0.25
+        if used > tokens:
+            break
+        start -= 1
+    return text[start:]
+
+
 def prompt_text(request: dict) -> str:
     """All message text of a chat request joined, for rules that look for facts in the prompt."""
     parts = []

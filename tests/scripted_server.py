@@ -32,7 +32,9 @@ from tests.scripted_replies import (
     hashed_embedding,
     last_user_text,
     prompt_text,
+    prompt_tokens_of,
     rating_rule,
+    tail_of,
 )
 
 # Names tests and benchmarks import from here; the answers live in scripted_replies.py.
@@ -78,6 +80,9 @@ class ScriptedServer:
         self.model_meta: dict[str, dict] = {}
         self.routes: dict[str, Callable[[Any], Any]] = {}
         self.one_at_a_time = False  # a local server with one slot: requests queue behind each other
+        # A local server's context window (Ollama's num_ctx): a longer prompt is cut from the start,
+        # silently, the model answers what is left, and usage counts only what it read.
+        self.context_tokens: int | None = None
         self._slot = threading.Lock()
         self.batch_desk = BatchDesk(self)  # files and batches (tests/scripted_batches.py)
         self.finetune = FineTuneScript(self)  # files + fine-tuning jobs; refusals and failures scripted there
@@ -268,6 +273,10 @@ class ScriptedServer:
         with self._lock:
             self._active += 1
             self.max_active = max(self.max_active, self._active)
+        read = prompt_tokens_of(prompt_text(body))
+        if self.context_tokens and read > self.context_tokens:
+            body = {**body, "messages": [{"role": "user", "content": tail_of(prompt_text(body), self.context_tokens)}]}
+            read = self.context_tokens
         try:
             reply = self.chat_rule(body)
             if isinstance(reply, str):
@@ -284,7 +293,7 @@ class ScriptedServer:
             return reply.status, {**reply.headers, "Content-Type": reply.content_type}, reply.raw
         if reply.status != 200:
             return reply.status, reply.headers, _error(reply.content or "scripted error", "server_error", None)
-        prompt_tokens = reply.prompt_tokens if reply.prompt_tokens is not None else len(prompt_text(body)) // 4 + 1
+        prompt_tokens = reply.prompt_tokens if reply.prompt_tokens is not None else read
         completion = reply.completion_tokens if reply.completion_tokens is not None else len(reply.content) // 4 + 1
         return (
             200,

@@ -183,6 +183,15 @@ def _cmd_run(args) -> int:
             f"{s.run.name}: {s.run.status}, {s.rows} rows, {s.errors} errors, content {s.content_score:.1%}, "
             f"behaviour {s.behaviour_score:.1%}, pass {s.pass_rate:.1%}, cost {money(s.cost)}"
         )
+    for s in summaries:
+        if s.prompt_cut:  # answered, so not an error; but those answers never saw the whole prompt
+            from desktop_app.core.advice.evidence_words import PROMPT_CUT_HINT  # noqa: PLC0415
+
+            print(
+                f"warning: {s.run.name}: the server cut the prompt of {s.prompt_cut} of {s.rows} rows to fit its "
+                f"context window; those answers never saw all of their passages or instructions. {PROMPT_CUT_HINT}",
+                file=sys.stderr,
+            )
     errors = sum(s.errors for s in summaries)
     if errors:  # exit 0 only when every row has an answer: a script must not take half a run for a run
         reason, count = _commonest_error(project, [s.run.id for s in summaries])

@@ -118,6 +118,19 @@ class RowResult:
     attempts: int = 1
     passages: tuple[Passage, ...] = ()
     verdicts: tuple[Verdict, ...] = ()
+    tokens_sent: int = 0  # our own count of the prompt sent (0: unknown, e.g. imported)
+
+    @property
+    def prompt_cut(self) -> bool:
+        """The server counted far fewer prompt tokens than were sent: it cut the prompt to fit its
+        context window (Ollama and LM Studio do so silently), so the answer never saw all of it."""
+        return self.tokens_sent >= PROMPT_CUT_MIN_TOKENS and 0 < self.tokens_in < PROMPT_CUT_SHARE * self.tokens_sent
+
+
+# Tokenizers differ (ours counts as OpenAI's o200k does; Llama's and Qwen's count about as many or
+# more), so only a server count well under ours, on a prompt long enough to matter, means a cut.
+PROMPT_CUT_SHARE = 0.6
+PROMPT_CUT_MIN_TOKENS = 400
 
 
 @dataclass(frozen=True)
@@ -140,6 +153,7 @@ class RunSummary:
     faithfulness: float | None = None
     missing: int = 0  # evaluation rows without a result in this run (counted as failed)
     unsure: int = 0  # answered rows whose content verdict is unsure: left out of content score and pass rate
+    prompt_cut: int = 0  # answered rows whose prompt the server cut to fit its context window
 
     @property
     def total(self) -> int:

@@ -589,6 +589,14 @@
         <translation>接続を確認して、もう一度実行してください。</translation>
     </message>
     <message>
+        <source>The server cut the prompt of {rows} of the {of} rows of {run} to fit its context window (it read {read} of the {sent} tokens sent): those answers never saw all of their passages or instructions, so their gaps may not be what they seem.</source>
+        <translation>サーバーはコンテキスト長に収めるため、{run} の {of} 行のうち {rows} 行でプロンプトを切り詰めました（送った {sent} トークンのうち {read} トークンだけを読みました）。これらの回答はパッセージや指示をすべては見ていないため、ギャップの分類が実際と異なる可能性があります。</translation>
+    </message>
+    <message>
+        <source>Give the model a longer context window (Ollama: start it with OLLAMA_CONTEXT_LENGTH=8192 or set num_ctx; LM Studio: raise the model&apos;s context length), or lower top-k, then run again.</source>
+        <translation>モデルのコンテキスト長を長くするか（Ollama：OLLAMA_CONTEXT_LENGTH=8192 を付けて起動するか num_ctx を設定、LM Studio：モデルのコンテキスト長を上げる）、top-k を下げてから、もう一度実行してください。</translation>
+    </message>
+    <message>
         <source>{run} has no content check, so missing or wrong facts cannot be detected. Add one on the Checks page (for example token F1 or an LLM judge).</source>
         <translation>{run} には内容チェックがないため、事実の不足や誤りを検出できません。チェックのページで追加してください（例：トークン F1 や LLM ジャッジ）。</translation>
     </message>
@@ -651,6 +659,10 @@
     <message>
         <source>many answers are unsure</source>
         <translation>判定保留の回答が多い</translation>
+    </message>
+    <message>
+        <source>the server cut some prompts</source>
+        <translation>サーバーが一部のプロンプトを切り詰めた</translation>
     </message>
     <message>
         <source>Confidence: {level} ({reasons}).</source>
@@ -751,6 +763,14 @@
     <message>
         <source>Add a few worked examples (few-shot) from the examples pool ({pool} rows set aside).</source>
         <translation>例題プールから解答例をいくつか加える（Few-shot。{pool} 行を確保済み）。</translation>
+    </message>
+    <message>
+        <source>First give the model a longer context window: the server read only {read} of the {sent} tokens of some prompts (Ollama: OLLAMA_CONTEXT_LENGTH or num_ctx; LM Studio: the model&apos;s context length), then run again before trusting the rest.</source>
+        <translation>まずモデルのコンテキスト長を長くしてください。サーバーは一部のプロンプトで {sent} トークンのうち {read} トークンしか読んでいません（Ollama：OLLAMA_CONTEXT_LENGTH または num_ctx、LM Studio：モデルのコンテキスト長）。そのうえで、ほかの項目を信頼する前にもう一度実行してください。</translation>
+    </message>
+    <message>
+        <source>First give the model a longer context window (the server cut some prompts), then run again.</source>
+        <translation>まずモデルのコンテキスト長を長くしてから（サーバーが一部のプロンプトを切り詰めました）、もう一度実行してください。</translation>
     </message>
     <message>
         <source>Add examples that answer from passages ({pool} rows in the examples pool).</source>
@@ -7174,6 +7194,10 @@ LLM を使った機能を測定し、次に何をすべきか（プロンプト�
     <message>
         <source>%1 rows ended in an error; see View errors. Running again retries them.</source>
         <translation>%1 行がエラーで終わりました。「エラーを表示」で確認できます。もう一度実行すると再試行します。</translation>
+    </message>
+    <message>
+        <source>“%1”: the server cut the prompt of %2 rows to fit its context window, so those answers never saw all of their passages (see Advice).</source>
+        <translation>「%1」：サーバーがコンテキスト長に収めるため %2 行のプロンプトを切り詰めたので、それらの回答はパッセージをすべては見ていません（アドバイスを参照）。</translation>
     </message>
     <message>
         <source>See the leaderboard under Results.</source>

@@ -35,7 +35,7 @@ def _project(tmp_path, server, long: bool):
     return project
 
 
-@pytest.mark.parametrize("kind", ["vllm", "llama.cpp", "lmstudio", "ollama"])
+@pytest.mark.parametrize("kind", ["vllm", "llama.cpp", "lmstudio", "ollama", "ollama-loaded"])
 def test_test_connection_reads_and_keeps_a_local_servers_context(tmp_path, scripted_server, capsys, kind):
     """test-connection reads the window from the metadata each local server sends (no model call
     for it) and keeps it in project.json's model_info section."""
@@ -49,6 +49,11 @@ def test_test_connection_reads_and_keeps_a_local_servers_context(tmp_path, scrip
         scripted_server.routes["/api/v0/models"] = lambda body: {
             "data": [{"id": MODEL, "max_context_length": 4096, "loaded_context_length": 800}]
         }
+    elif kind == "ollama-loaded":  # what the loaded model runs with, not the model's 131k maximum
+        scripted_server.routes["/api/ps"] = lambda body: {
+            "models": [{"name": f"{MODEL}:latest", "model": f"{MODEL}:latest", "context_length": 800}]
+        }
+        scripted_server.routes["/api/show"] = lambda body: {"model_info": {"llama.context_length": 131072}}
     else:
         scripted_server.routes["/api/show"] = lambda body: (
             {"model_info": {"llama.context_length": 8192}, "parameters": "num_ctx 800"}

@@ -159,6 +159,7 @@ def test_a_store_from_the_previous_version_is_upgraded_in_place(tmp_path):
     conn = sqlite3.connect(path)
     conn.executescript(
         store_sql.SCHEMA.replace("    cost_known INTEGER NOT NULL DEFAULT 1,\n", "")
+        .replace("    tokens_sent INTEGER NOT NULL DEFAULT 0,\n", "")
         .replace(reviews.TABLE + ";", "")
         .replace(batch_table.TABLES + ";", "")
         + "PRAGMA user_version = 1;"
@@ -174,4 +175,7 @@ def test_a_store_from_the_previous_version_is_upgraded_in_place(tmp_path):
         store.set_review(1, "a", "x", "wrong")  # version 3: a person's reviews
         assert [v.check for v in store.results(1)[0].verdicts] == ["review"]
         assert batch_table.BatchBook(store).all() == []  # version 4: submitted batches
-    assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 4
+        assert store.results(1)[0].tokens_sent == 0  # version 5: unknown for answers stored before
+        store.add_result(_result(1, "c", tokens_in=900, tokens_sent=3000))
+        assert [r.prompt_cut for r in store.results(1)] == [False, False, True]
+    assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 5

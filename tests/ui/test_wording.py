@@ -82,3 +82,14 @@ def test_the_run_estimate_warns_before_run_when_prompts_exceed_the_context(qapp)
     ) in text
     plan.estimate.too_long = 0
     assert "context" not in estimate_text(plan)
+
+
+def test_the_run_page_says_when_the_server_cut_prompts(qapp):
+    """After a run, the Run page names the variant whose prompts the server cut, and points to the Advice."""
+    from desktop_app.ui.run.texts import outcome_text
+    from desktop_app.ui.run.work import RunOutcome
+
+    text = outcome_text(RunOutcome(statuses={"rag": "complete"}, rows=40, prompt_cut={"rag": 12}))
+    assert text.startswith("Finished: 1 run, 40 rows.")
+    assert "“rag”: the server cut the prompt of 12 rows to fit its context window" in text
+    assert "cut the prompt" not in outcome_text(RunOutcome(statuses={"rag": "complete"}, rows=40))

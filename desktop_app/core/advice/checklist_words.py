@@ -32,6 +32,21 @@ CHECKLIST: dict[str, tuple[Callable[[Numbers], Phrase] | None, Phrase]] = {
             "AdviceText", "Write clear, specific instructions: who answers, for whom, and what a good answer contains."
         ),
     ),
+    "longer_context_window": (
+        lambda n: phrase(
+            translate(
+                "AdviceText",
+                "First give the model a longer context window: the server read only {read} of the {sent} tokens "
+                "of some prompts (Ollama: OLLAMA_CONTEXT_LENGTH or num_ctx; LM Studio: the model's context "
+                "length), then run again before trusting the rest.",
+            ),
+            read=count(n["read"]),
+            sent=count(n["sent"]),
+        ),
+        translate(
+            "AdviceText", "First give the model a longer context window (the server cut some prompts), then run again."
+        ),
+    ),
     "split_task": (None, translate("AdviceText", "Split a complex task into simpler steps or prompts.")),
     "step_by_step": (
         None,

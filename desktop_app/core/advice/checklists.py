@@ -53,6 +53,8 @@ FINE_TUNING_AND_RAG = ("train_with_retrieved_passages", "keep_improving_retrieva
 STRONGER_MODEL = ("try_stronger_model", "same_rows_same_checks", "fine_tune_instead", "compare_token_cost")
 GOOD_ENOUGH = ("monitor_production", "regression_set", "rerun_on_model_change", "cheaper_variant")
 COSTLY = frozenset({"hyde", "finetune_embeddings"})
+# Put before any move's steps when a run's prompts were cut by the server (advice.diagnose).
+LONGER_CONTEXT = "longer_context_window"
 
 # Fine-tuning providers accept 10 examples; the talk and provider guides see gains from ~50-100.
 MIN_TRAINING_EXAMPLES = 10

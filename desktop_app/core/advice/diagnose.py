@@ -111,7 +111,7 @@ def _confidence(decision: Decision, start: RunStats, regressions: list[Evidence]
 
 
 def confidence_words(
-    decision: Decision, start: RunStats, regressions: list[Evidence], agreement: dict | None
+    decision: Decision, start: RunStats, regressions: list[Evidence], agreement: dict | None, prompt_cut: bool = False
 ) -> tuple[str, tuple[str, ...]]:
     """("high" | "moderate" | "low", the reasons that lowered it), from what was measured.
 
@@ -120,7 +120,8 @@ def confidence_words(
     inferred, not measured), close_call (margin under CLOSE_CALL), regression (the move adds a
     technique measured to make things worse), verdicts_disagree (a person's reviews agree with
     the automatic verdicts at kappa under KAPPA_FAIR), many_unsure (a fifth of the answers
-    undecided). No reason: high; one: moderate; more: low.
+    undecided), prompt_cut (the server cut some prompts of a run to fit its context window: those
+    answers never saw all of their passages or instructions). No reason: high; one: moderate; more: low.
     """
     reasons, weight = [], 0
     if start.scored < SMALL_SET:
@@ -141,8 +142,16 @@ def confidence_words(
         reasons.append("verdicts_disagree")
     if start.rows and start.unsure / start.rows >= UNSURE_MANY:
         reasons.append("many_unsure")
+    if prompt_cut:
+        reasons.append("prompt_cut")
     weight += len(reasons) - (1 if "few_rows" in reasons else 0)
     return LEVELS[min(weight, 2)], tuple(reasons)
+
+
+def _prompt_cut(run: RunStats) -> Evidence:
+    read, sent = run.cut_example
+    numbers = {"rows": len(run.prompt_cut), "of": run.rows, "read": read, "sent": sent}
+    return Evidence("prompt_cut", numbers, run.prompt_cut, (run.name,))
 
 
 def _key(e: Evidence) -> tuple:
@@ -154,7 +163,8 @@ def _evidence(
 ) -> tuple[Evidence, ...]:
     """The decision's own evidence first, then the rest in a fixed order of kinds."""
     f = s.start
-    items = list(decision.support) + ev.gap_shares(f)
+    # First: a run that never read all of its prompts undermines what the rest says of it.
+    items = [_prompt_cut(r) for r in stats if r.prompt_cut] + list(decision.support) + ev.gap_shares(f)
     if f.errors:
         items.append(Evidence("errors", error_numbers(f), f.rows_of("error"), (f.name,)))
     if not f.has_content_checks:
@@ -267,8 +277,12 @@ def diagnose(
         not_in_documents=len(extra.get("not_in_documents") or ()),
         model=extra.get("model") or "",
     )
+    cut = next((r for r in stats if r.prompt_cut), None)
+    if cut is not None:  # no step can be judged on answers that never saw their whole prompt
+        read, sent = cut.cut_example
+        checklist = (ChecklistItem(checklists.LONGER_CONTEXT, numbers={"read": read, "sent": sent}), *checklist)
     confidence = _confidence(decision, start, regressions)
-    level, reasons = confidence_words(decision, start, regressions, agreement)
+    level, reasons = confidence_words(decision, start, regressions, agreement, any(r.prompt_cut for r in stats))
     main = compare(baseline, start).paired if baseline is not start else None
     return Diagnosis(
         recommendation=decision.recommendation,

@@ -14,6 +14,8 @@ Kinds (stable; the ui has a sentence for each):
   plateau          {gap, remaining, rows, share, fixed, of, fixed_share}   runs: [reference, run]
   readiness        the knowledge engine's numbers (share of rows whose answer is in the top k)
   pass_rate        {pass_rate, target, rows}; cheaper_run {pass_rate, tokens_per_request, ...}
+  prompt_cut       {rows, of, read, sent}: rows whose prompt the server cut to fit its context
+                   window (read of sent tokens: the first such row)    runs: [run]
   errors           {errors, rows, commonest (the commonest stored error, when known)};
                    no_content_checks {}; retrieval_unmeasured {count}
 """

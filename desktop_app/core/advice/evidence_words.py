@@ -218,6 +218,33 @@ def _errors(n: dict, runs: list, names: Names) -> Phrase:
     return then(text, translate("AdviceText", "Check the connection and run again."))
 
 
+def _prompt_cut(n: dict, runs: list, names: Names) -> Phrase:
+    return then(
+        phrase(
+            translate(
+                "AdviceText",
+                "The server cut the prompt of {rows} of the {of} rows of {run} to fit its context window "
+                "(it read {read} of the {sent} tokens sent): those answers never saw all of their passages "
+                "or instructions, so their gaps may not be what they seem.",
+            ),
+            rows=count(n["rows"]),
+            of=count(n["of"]),
+            run=_run(runs, 0, names),
+            read=count(n["read"]),
+            sent=count(n["sent"]),
+        ),
+        PROMPT_CUT_HINT,
+    )
+
+
+# Shared with the CLI's `run` warning: what to change so the whole prompt is read.
+PROMPT_CUT_HINT = translate(
+    "AdviceText",
+    "Give the model a longer context window (Ollama: start it with OLLAMA_CONTEXT_LENGTH=8192 or set "
+    "num_ctx; LM Studio: raise the model's context length), or lower top-k, then run again.",
+)
+
+
 def _no_content_checks(n: dict, runs: list, names: Names) -> Phrase:
     return phrase(
         translate(
@@ -267,6 +294,7 @@ EVIDENCE_SENTENCES: dict[str, Callable[[dict, list, Names], Phrase]] = {
     "pass_rate": _pass_rate,
     "cheaper_run": _cheaper_run,
     "errors": _errors,
+    "prompt_cut": _prompt_cut,
     "no_content_checks": _no_content_checks,
     "retrieval_unmeasured": _retrieval_unmeasured,
 }

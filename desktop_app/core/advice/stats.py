@@ -124,6 +124,8 @@ class RunStats:
     latency_p50: float | None = None
     missing: tuple[str, ...] = ()  # evaluation rows this run has no result for (not run / not imported)
     commonest_error: str | None = None  # one full text of the commonest stored error, for the evidence
+    prompt_cut: tuple[str, ...] = ()  # answered rows whose prompt the server cut to fit its window
+    cut_example: tuple[int, int] = (0, 0)  # (tokens the server read, tokens sent) of the first of them
     shortfalls: dict[str, float] = field(default_factory=dict, hash=False)  # failing row id -> 0..1
 
     @property
@@ -258,6 +260,8 @@ def run_stats(info: RunInfo, results: list[RowResult], order: int, eval_ids: Col
         latency_p50=percentile(lat, 50),
         missing=sorted_ids(set(eval_ids) - set(picked)) if eval_ids is not None else (),
         commonest_error=_commonest_error(picked.values()),
+        prompt_cut=(cut := sorted_ids(rid for rid, r in picked.items() if r.error is None and r.prompt_cut)),
+        cut_example=(picked[cut[0]].tokens_in, picked[cut[0]].tokens_sent) if cut else (0, 0),
     )
 
 

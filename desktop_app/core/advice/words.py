@@ -127,6 +127,7 @@ def confidence_reason(reason: str) -> Phrase | str:
         "regression": translate("AdviceText", "the move repeats a step measured to make things worse"),
         "verdicts_disagree": translate("AdviceText", "the automatic verdicts often disagree with a person's"),
         "many_unsure": translate("AdviceText", "many answers are unsure"),
+        "prompt_cut": translate("AdviceText", "the server cut some prompts"),
     }.get(reason, reason.replace("_", " "))
 
 

@@ -78,6 +78,19 @@ def _from_ollama(data: Any, model: str) -> tuple[int, str] | None:
     return (window, "Ollama /api/show context_length") if window else None
 
 
+def _from_ollama_ps(data: Any, model: str) -> tuple[int, str] | None:
+    """The window the loaded model runs with (Test has just loaded it): Ollama's default is far
+    below the model's own context_length unless OLLAMA_CONTEXT_LENGTH or num_ctx raise it, and
+    longer prompts are cut without an error."""
+    loaded = data.get("models") if isinstance(data, dict) else None
+    names = {model, f"{model}:latest"}
+    for entry in loaded or []:
+        if isinstance(entry, dict) and names & {entry.get("name"), entry.get("model")}:
+            window = _int(entry.get("context_length"))
+            return (window, "Ollama /api/ps context_length") if window else None
+    return None
+
+
 Reader = Callable[[Any, str], "tuple[int, str] | None"]
 
 
@@ -95,6 +108,7 @@ def probe_context(cfg, key: str | None) -> tuple[int, str] | None:
         ("GET", f"{base}/models", None, _from_models),
         ("GET", f"{root}/props", None, _from_props),
         ("GET", f"{root}/api/v0/models", None, _from_lmstudio),
+        ("GET", f"{root}/api/ps", None, _from_ollama_ps),
         ("POST", f"{root}/api/show", {"model": model}, _from_ollama),
     ]
     trained = None

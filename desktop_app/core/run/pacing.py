@@ -67,14 +67,18 @@ CAP_PARAMS = ("max_tokens", "max_completion_tokens")
 DEFAULT_CAP = 256  # a request without an output cap (a variant may set none): a typical answer
 
 
-def request_tokens(body: dict) -> int:
-    """What a provider counts against a tokens-per-minute limit when it accepts a request: the
-    prompt's tokens (offline count, tokens.py) plus the output cap it must reserve room for."""
+def prompt_tokens(body: dict) -> int:
+    """The prompt's tokens by our own offline count (tokens.py)."""
     from desktop_app.core.providers import tokens  # noqa: PLC0415 - tiktoken, loaded once per run
 
-    prompt, _ = tokens.measure_messages(body.get("messages") or [], str(body.get("model") or ""))
+    return tokens.measure_messages(body.get("messages") or [], str(body.get("model") or ""))[0]
+
+
+def request_tokens(body: dict) -> int:
+    """What a provider counts against a tokens-per-minute limit when it accepts a request: the
+    prompt's tokens plus the output cap it must reserve room for."""
     cap = next((body[k] for k in CAP_PARAMS if isinstance(body.get(k), int) and body[k] > 0), DEFAULT_CAP)
-    return prompt + cap
+    return prompt_tokens(body) + cap
 
 
 def _number(headers, name: str) -> float | None:

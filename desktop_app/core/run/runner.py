@@ -31,7 +31,7 @@ from desktop_app.core.records import Passage, Row, RowResult, RunInfo, Verdict
 from desktop_app.core.run.plan import PlannedRequest
 from desktop_app.core.providers.replies import error_text as _error_text
 from desktop_app.core.providers.replies import read_answer
-from desktop_app.core.run.pacing import Pacer, limit_wait_s, request_tokens
+from desktop_app.core.run.pacing import Pacer, limit_wait_s, prompt_tokens, request_tokens
 from desktop_app.core.run.scoring import ModelCalls, collect_calls
 from desktop_app.core.run.store import ResultStore
 from desktop_app.core.run.run_options import Outcome, RunOptions, Answer, Fatal, retry_delay
@@ -247,9 +247,11 @@ class _Session:
             attempts=ans.attempts,
             passages=tuple(req.passages),
             verdicts=verdicts,
+            tokens_sent=prompt_tokens(req.body) if ans.error is None else 0,
         )
         self.store.store_answer(result, req.key, model=model)
         o = self.outcome
+        o.prompt_cut += result.prompt_cut
         o.overhead_s += time.perf_counter() - t0
         o.completed += 1
         o.errors += error is not None

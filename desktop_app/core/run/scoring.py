@@ -195,6 +195,7 @@ def summarize(run: RunInfo, results: Sequence[RowResult], *, eval_ids: Collectio
         faithfulness=_mean_metric(results, "faithfulness"),
         missing=missing,
         unsure=unsure,
+        prompt_cut=sum(1 for r in results if r.error is None and r.prompt_cut),
     )
 
 
@@ -239,6 +240,7 @@ def summary_to_dict(s: RunSummary, *, unknown_cost: float | None = 0.0) -> dict:
         "faithfulness": s.faithfulness,
         "missing": s.missing,
         "unsure": s.unsure,
+        "prompt_cut": s.prompt_cut,
         # An import without token columns has unknown usage, not free usage.
         "tokens_per_request": None
         if s.run.imported and not (s.tokens_in + s.tokens_out)

@@ -19,7 +19,8 @@ from desktop_app.core.run.store_codec import (
     verdicts_to_json,
 )
 
-SCHEMA_VERSION = 4  # 2: results.cost_known (an unknown price is not $0); 3: a person's reviews; 4: batches
+SCHEMA_VERSION = 5  # 2: results.cost_known (an unknown price is not $0); 3: a person's reviews; 4: batches;
+# 5: results.tokens_sent (our count of the prompt sent: a server that counted far fewer cut it)
 
 SCHEMA = (
     """
@@ -53,6 +54,7 @@ CREATE TABLE IF NOT EXISTS results (
     verdicts TEXT NOT NULL DEFAULT '[]',
     request_key TEXT NOT NULL DEFAULT '',
     created_at TEXT NOT NULL,
+    tokens_sent INTEGER NOT NULL DEFAULT 0,
     UNIQUE(run_id, row_id)
 );
 CREATE TABLE IF NOT EXISTS request_cache (
@@ -75,20 +77,23 @@ MIGRATIONS = {
     1: "ALTER TABLE results ADD COLUMN cost_known INTEGER NOT NULL DEFAULT 1;",
     2: reviews.TABLE + ";",
     3: batch_table.TABLES + ";",
+    4: "ALTER TABLE results ADD COLUMN tokens_sent INTEGER NOT NULL DEFAULT 0;",
 }
 
 RESULT_COLS = (
     "run_id, row_id, output, error, latency_s, tokens_in, tokens_out, cost, cached, "
-    "attempts, passages, verdicts, cost_known"
+    "attempts, passages, verdicts, cost_known, tokens_sent"
 )
 UPSERT = (
     "INSERT INTO results (run_id, row_id, output, error, latency_s, tokens_in, tokens_out, cost, cached,"
-    " attempts, passages, verdicts, request_key, created_at, cost_known) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+    " attempts, passages, verdicts, request_key, created_at, cost_known, tokens_sent)"
+    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
     " ON CONFLICT(run_id, row_id) DO UPDATE SET output=excluded.output, error=excluded.error,"
     " latency_s=excluded.latency_s, tokens_in=excluded.tokens_in, tokens_out=excluded.tokens_out,"
     " cost=excluded.cost, cost_known=excluded.cost_known, cached=excluded.cached, attempts=excluded.attempts,"
     " passages=excluded.passages,"
-    " verdicts=excluded.verdicts, request_key=excluded.request_key, created_at=excluded.created_at"
+    " verdicts=excluded.verdicts, request_key=excluded.request_key, created_at=excluded.created_at,"
+    " tokens_sent=excluded.tokens_sent"
 )
 
 
@@ -127,6 +132,7 @@ def result_params(result: RowResult, request_key: str) -> tuple:
         request_key,
         now_iso(),
         int(result.cost is not None),
+        result.tokens_sent,
     )
 
 
@@ -145,6 +151,7 @@ def row_result(r) -> RowResult:
         attempts=r[9],
         passages=passages_from_json(r[10]),
         verdicts=verdicts_from_json(r[11]),
+        tokens_sent=r[13] or 0,
     )
 
 

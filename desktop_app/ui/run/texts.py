@@ -229,6 +229,16 @@ def outcome_text(outcome) -> str:
             translate("RunTexts", "%1 row ended in an error; see View errors. Running again retries it."),
             translate("RunTexts", "%1 rows ended in an error; see View errors. Running again retries them."),
         )
+    for name, cut in getattr(outcome, "prompt_cut", {}).items():
+        text += " " + fill(
+            translate(
+                "RunTexts",
+                "“%1”: the server cut the prompt of %2 rows to fit its context window, so those answers never "
+                "saw all of their passages (see Advice).",
+            ),
+            name,
+            f"{cut:,}",
+        )
     return text + " " + translate("RunTexts", "See the leaderboard under Results.")
 
 

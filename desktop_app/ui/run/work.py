@@ -103,6 +103,7 @@ class RunOutcome:
     rows: int = 0
     errors: int = 0
     stopped: bool = False  # the user pressed Cancel
+    prompt_cut: dict = field(default_factory=dict)  # variant name -> rows whose prompt the server cut
 
 
 @dataclass(frozen=True)
@@ -253,6 +254,7 @@ def run(state, project, names: list[str] | None) -> RunOutcome:
         rows=sum(s.rows for s in summaries),
         errors=sum(s.errors for s in summaries),
         stopped=state.should_stop(),
+        prompt_cut={s.run.name: s.prompt_cut for s in summaries if s.prompt_cut},
     )
 
 
