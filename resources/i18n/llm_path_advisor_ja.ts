@@ -932,6 +932,10 @@
         <translation>最新の実行で変わったこと</translation>
     </message>
     <message>
+        <source>Careful: the server cut the prompts of %1 to fit its context window, so this advice rests on answers that never saw all of their passages. Give the model a longer context window first.</source>
+        <translation>注意：サーバーがコンテキスト長に収めるため %1 のプロンプトを切り詰めたので、このアドバイスはパッセージをすべては見ていない回答にもとづいています。まずモデルのコンテキスト長を長くしてください。</translation>
+    </message>
+    <message>
         <source>Failing rows of %1 by kind of gap:</source>
         <translation>%1 の不合格行（ギャップの種類別）：</translation>
     </message>

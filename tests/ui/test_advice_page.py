@@ -188,3 +188,26 @@ def test_grid_and_advice_share_one_diagnosis(qtbot, page, sample, monkeypatch):
     qtbot.waitUntil(lambda: page.result is not None and grid.result is not None, timeout=15000)
     assert len(calls) == 1 and grid.result is page.result
     assert grid.technique is not None and page.view.headline.text() == "Improve retrieval on top of RAG next"
+
+
+def test_advice_on_a_run_whose_prompts_were_cut_says_so_before_its_move(qtbot):
+    """When the server cut a run's prompts, the Advice page warns above everything else and the checklist starts
+    with a longer context window, whatever the move is."""
+    from dataclasses import replace
+
+    from desktop_app.core.advice.diagnose import diagnose
+    from desktop_app.ui.advice.compute import AdviceResult
+    from desktop_app.ui.advice.sentences import AdviceText
+    from desktop_app.ui.advice.view import AdviceView
+    from tests.core.test_advisor_gaps import make_run, outcomes
+
+    base = make_run(1, "baseline", (), outcomes(knowledge=20, **{"pass": 10}))
+    info, rows = make_run(2, "rag", ("rag",), outcomes(generation=12, **{"pass": 18}), tokens_in=250)
+    rows = [replace(r, tokens_sent=900) for r in rows]  # the server read 250 of the 900 tokens sent
+    view = AdviceView(AdviceText())
+    qtbot.addWidget(view)
+    view.set_result(AdviceResult(diagnose([base, (info, rows)]), None, None, False, ""), set())
+    assert view.why.text().startswith("Careful: the server cut the prompts of “rag” to fit its context window")
+    assert view.evidence_items[0].sentence.text().startswith("• The server cut the prompt of 30 of the 30 rows of")
+    assert view.checklist_rows[0].cid == "longer_context_window"
+    assert "read only 250 of the 900 tokens" in view.checklist_rows[0].label.text()

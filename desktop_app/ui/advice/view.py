@@ -130,6 +130,13 @@ class AdviceView(QWidget):
         self.sample_note.setVisible(self.result.sample)
         self.headline.setText(h.headline(d["recommendation"], d.get("focus") or ""))
         why = h.why(d)
+        cut = next((e for e in d.get("evidence") or [] if e.get("kind") == "prompt_cut"), None)
+        if cut and cut.get("runs"):  # the move below rests on answers that never read their whole prompt
+            warning = self.tr(
+                "Careful: the server cut the prompts of %1 to fit its context window, so this advice rests on "
+                "answers that never saw all of their passages. Give the model a longer context window first."
+            )
+            why = sentences(fill(warning, w.quoted(cut["runs"][0])), why)
         self.why.setText(why)
         self.why.setVisible(bool(why))
         self.meaning.setText(h.meaning(d))
