@@ -13,7 +13,7 @@ from desktop_app.core.text import contains_run
 
 # The offline figure reached on tests/data/verdict_labels.jsonl (bench/README.md); a change that
 # lowers it makes verdicts less trustworthy and must say why.
-OFFLINE_AGREEMENT = 0.93
+OFFLINE_AGREEMENT = 0.94
 OFFLINE_DECIDED_AGREEMENT = 0.97
 
 
@@ -54,6 +54,12 @@ OFFLINE_DECIDED_AGREEMENT = 0.97
         ("3 months", "Within 14 days.", "How long is the return window?", "wrong"),  # no calendar makes them equal
         ("30日以内", "購入日から2年以内であれば返品できます。", "何日以内なら返品できますか？", "wrong"),
         ("30 days", "It is not 2 years.", "How long is the return window?", "unsure"),  # says what it is not
+        ("6か月ごと", "1年ごとです。", "交換の目安は？", "wrong"),  # an exact conversion that differs
+        ("1.2 kg", "It weighs 800 g.", "How heavy is it?", "wrong"),
+        ("30 minutes", "It lasts 10 hours and charges in 2 hours.", "How long does charging take?", "unsure"),
+        ("30 minutes", "It charges in half an hour; the battery lasts 10 hours.", "Charging time?", "right"),
+        ("90 minutes", "An hour and a half.", "How long does it take?", "right"),
+        ("6か月ごと", "半年に一度の交換を推奨します。", "交換の目安は？", "right"),
         ("リスボン", "資料には事務所の所在地の記載が見当たりません。", "事務所はどこ？", "wrong"),
         ("up to 32 m²", "It covers rooms up to 32 square metres.", "How big a room?", "right"),
         ("32m²まで", "一般的に20〜25m²程度の部屋に対応しています。", "適用床面積は？", "wrong"),

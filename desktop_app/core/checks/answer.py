@@ -142,7 +142,7 @@ def _decide_numbers(exp: Reading, ans: Reading, asked: Reading | None, question:
             continue
         cands = [q for q in pool if compatible(want, q)]
         if not cands:
-            return _other_duration(want, pool, ans.text, exp.text) if len(needed) == 1 else None
+            return _other_amount(want, pool, ans.text, exp.text) if len(needed) == 1 else None
         matches = [q for q in cands if q.same(want)]
         if not matches:
             return _wrong(phrase(R.OTHER_VALUE, got=_show(cands[0], ans.text), want=_show(want, exp.text)))
@@ -177,25 +177,30 @@ def _converted(want: Quantity, pool: list[Quantity], text: str) -> Decision | No
     return _wrong(R.AMOUNT_DENIED)
 
 
-def _other_duration(want: Quantity, pool: list[Quantity], text: str, expected: str) -> Decision | None:
-    """A duration in units with no exact conversion ("2 years" for 30 days, months and days)
-    that cannot be as long as the expected one, whatever the calendar, is another value; one that
-    could be ("about a month" for 30 days) stays undecided."""
+def _other_amount(want: Quantity, pool: list[Quantity], text: str, expected: str) -> Decision | None:
+    """One amount in other units that cannot be the expected one is another value: exactly
+    converted in its family ("1 year" for 6 months, "800 g" for 1.2 kg), or, for durations in
+    units with no exact conversion, too long or short whatever the calendar ("2 years" for 30
+    days). Undecided when it could be ("about a month" for 30 days), or when the answer states
+    more than one such amount (which one answers the question is not plain)."""
     target = in_base(want)
-    wanted = day_span(*target) if target else None
-    if wanted is None:
+    if target is None:
         return None
-    stated = [
-        (span, s, e)
-        for family, value, s, e in amounts(tuple(pool), text)
-        if family != target[0] and (span := day_span(family, value)) is not None  # type: ignore[index]
-    ]
-    if not stated or any(span[0] <= wanted[1] and wanted[0] <= span[1] for span, _, _ in stated):
+    wanted = day_span(*target)
+    stated = []
+    for family, value, s, e in amounts(tuple(pool), text):
+        if family == target[0]:
+            stated.append((abs(value - target[1]) < 1e-6 * max(1.0, target[1]), s, e))
+        elif wanted is not None and (span := day_span(family, value)) is not None:
+            stated.append((span[0] <= wanted[1] and wanted[0] <= span[1], s, e))
+    quantities = {(q.start, q.end) for q in pool if any(s <= q.start and q.end <= e for _, s, e in stated)}
+    if len(quantities) != 1 or any(could for could, _, _ in stated):
         return None
     asserted = [(s, e) for _, s, e in stated if not negated(text, s, e) and not hedged(text, s, e)]
     if not asserted:
         return None
-    return _wrong(phrase(R.OTHER_VALUE, got=text[asserted[0][0] : asserted[0][1]].strip(), want=_show(want, expected)))
+    s, e = max(asserted, key=lambda span: span[1] - span[0])  # "2 years and 4 months", not "4 months"
+    return _wrong(phrase(R.OTHER_VALUE, got=text[s:e].strip(), want=_show(want, expected)))
 
 
 def _stem(token: str) -> str:

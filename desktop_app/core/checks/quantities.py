@@ -131,6 +131,10 @@ _AMPM = re.compile(r"(?<![\d.])(\d{1,2})\s*(am|pm|a\.m\.|p\.m\.)(?![a-z])")
 _CLOCK_JA = re.compile(r"(午前|午後)?(\d{1,2})時(?!間)(?:(\d{1,2})分)?")
 _H_MIN_JA = re.compile(r"(\d+)時間(\d+)分")
 _HALF_JA = re.compile(r"(\d+)([^\d\s])半")
+_SPAN_UNIT = r"(second|minute|hour|day|week|month|year)s?"
+_HALF_OF = re.compile(rf"\bhalf an? {_SPAN_UNIT}\b")
+_AND_A_HALF = re.compile(rf"\b(?:an?|(\d+))\s+{_SPAN_UNIT} and a half\b")
+_AND_A_HALF_AFTER = re.compile(rf"\b(\d+) and a half {_SPAN_UNIT}\b")
 _SPEED_JA = re.compile(r"時速\s*(\d+(?:\.\d+)?)\s*(?:km|キロ)")
 _ERA = re.compile("(" + "|".join(_ERAS) + r")(\d{1,2}|元)年")
 _DOLLAR = re.compile(r"\$\s*(\d+(?:\.\d+)?)")
@@ -186,6 +190,10 @@ def _prepare(text: str) -> str:
     text = re.sub(r"(\d)\s*-\s*(?=[a-z])", r"\1 ", text)  # "8-inch" -> "8 inch"
     text = _H_MIN_JA.sub(lambda m: f"{int(m.group(1)) * 60 + int(m.group(2))}分", text)
     text = _HALF_JA.sub(lambda m: f"{m.group(1)}.5{m.group(2)}", text)
+    text = _HALF_OF.sub(r"0.5 \1", text)  # "half an hour", "half a year"
+    text = _AND_A_HALF.sub(lambda m: f"{m.group(1) or 1}.5 {m.group(2)}", text)  # "an hour and a half"
+    text = _AND_A_HALF_AFTER.sub(r"\1.5 \2", text)  # "1 and a half hours"
+    text = text.replace("半年", "6か月")
     return _SPEED_JA.sub(r"\1km/h", text)
 
 
