@@ -21,7 +21,7 @@ import weakref
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from PySide6.QtCore import QDeadlineTimer, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 
 log = logging.getLogger(__name__)
 
@@ -182,7 +182,10 @@ class TaskRunner(QObject):
         self._generation = 0
         self._current: _Worker | None = None
         self._workers: dict[int, _Worker] = {}
-        self._relay = _Relay(self)
+        # Not the runner's child: a dialog or page may be deleted while its worker still runs, and
+        # a worker emitting on a deleted relay crashes the app. Owned by the application instead,
+        # the relay outlives every worker; Qt drops the queued deliveries to a deleted runner.
+        self._relay = _Relay(QCoreApplication.instance())
         q = Qt.ConnectionType.QueuedConnection
         self._relay.progress.connect(self._on_progress, q)
         self._relay.partial.connect(self._on_partial, q)

@@ -294,3 +294,38 @@ def test_closing_the_window_waits_for_running_work(qtbot, qtlog):
     assert trace == ["work exited", "close returned"]
     assert page_runner.pending_workers() == 0
     assert not [r for r in qtlog.records if "destroyed while" in r.message.lower()]
+
+
+def test_a_dialog_deleted_while_its_work_runs_does_not_crash_the_app(qtbot):
+    """Closing a dialog (deleting it and its runner) while its background work still runs: the work ends and
+    reports into nothing, and the app carries on (a worker emitting on a deleted object used to crash it)."""
+    from PySide6.QtWidgets import QDialog
+
+    dialog = QDialog()
+    runner = TaskRunner(dialog)
+    release, ended = threading.Event(), threading.Event()
+
+    def work(state):
+        release.wait(5)
+        state.progress({"done": 1, "total": 2})
+        state.partial("late")
+        ended.set()
+        return "late result"
+
+    runner.start(work)
+    dialog.deleteLater()
+    qtbot.waitUntil(lambda: not _alive(dialog), timeout=5000)
+    release.set()
+    assert ended.wait(5)
+    assert tasks._pools and all(pool.waitForDone(5000) for pool in tasks._pools.values())
+    qtbot.wait(50)  # the queued deliveries are dropped, not delivered to a deleted runner
+    other = TaskRunner()  # and the app goes on working
+    with qtbot.waitSignal(other.finished, timeout=5000) as done:
+        other.start(lambda state: "next")
+    assert done.args == ["next"]
+
+
+def _alive(obj) -> bool:
+    from shiboken6 import isValid
+
+    return isValid(obj)
