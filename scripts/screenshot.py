@@ -60,8 +60,9 @@ def main() -> int:
     parser.add_argument("--timeout", type=float, default=30.0, help="seconds to wait for the project")
     parser.add_argument(
         "--knowledge",
-        metavar="lab|search:QUERY",
-        help="with --step knowledge: run the retrieval lab, or search for QUERY, before the shot",
+        metavar="lab|adopt|search:QUERY",
+        help="with --step knowledge: run the retrieval lab (adopt: and use its best setting, then measure "
+        "readiness), or search for QUERY, before the shot",
     )
     parser.add_argument(
         "--test-server",
@@ -168,6 +169,12 @@ def _knowledge_action(page, action: str, pump_until, timeout: float) -> None:
         page.lab.run_button.click()
         pump_until(lambda: page.lab.runner.is_running(), 5)
         pump_until(lambda: not page.lab.runner.is_running(), max(timeout, 120))
+    elif action == "adopt":  # the lab's best setting used, then readiness measured again
+        _knowledge_action(page, "lab", pump_until, timeout)
+        page.lab.use_button.click()
+        pump_until(lambda: page.index_runner.is_running(), 5)
+        pump_until(lambda: not page.index_runner.is_running(), max(timeout, 120))
+        pump_until(lambda: not page.readiness_runner.is_running(), max(timeout, 120))  # the page checks it
     elif action.startswith("search:"):
         page.tabs.setCurrentWidget(page.search)
         page.search.query.setText(action.partition(":")[2])

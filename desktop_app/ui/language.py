@@ -126,6 +126,14 @@ def joined(parts) -> str:
     return QCoreApplication.translate("Lists", ", ").join(parts)
 
 
+def quoted_names(names, most: int) -> str:
+    """Run names quoted and listed in the UI's language (“a”, “b” / 「a」、「b」), the first ``most``."""
+    from desktop_app.core.advice.words import quoted  # noqa: PLC0415 - the one quoting of a run's name
+
+    names = list(names)
+    return joined(localized(quoted(n)) for n in names[:most]) + ("…" if len(names) > most else "")
+
+
 _CLOSES_WITHOUT_SPACE = tuple("。．！？）」』】")
 
 

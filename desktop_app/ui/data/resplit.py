@@ -8,6 +8,8 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from desktop_app.ui.language import quoted_names
+
 
 def made_runs(project) -> list[str]:
     """Names of the runs stored in the project (a small read: no model, no scoring)."""
@@ -23,7 +25,7 @@ def ask_resplit(parent: QWidget, runs: list[str]) -> bool:
     """Runs were scored on the old split: say which, and apply only when the user agrees."""
     if not runs:
         return True
-    shown = ", ".join(f"“{name}”" for name in runs[:6]) + ("…" if len(runs) > 6 else "")
+    shown = quoted_names(runs, 6)
     text = (
         QCoreApplication.translate(
             "DataPage",

@@ -296,7 +296,7 @@ class KnowledgePage(FileDrop, Page):
             self.lab.mark_adopted(adopted)
             if not result.report.cancelled:
                 self.tabs.setCurrentWidget(self.readiness)
-                self.check_readiness()
+                self.check_readiness(keep_banner=True)  # "run the RAG runs again" stays in view
         self._next_in_queue()
 
     @Slot(object)
@@ -359,10 +359,11 @@ class KnowledgePage(FileDrop, Page):
         self.run_search(question, self.search.current_mode())
 
     @Slot()
-    def check_readiness(self) -> None:
+    def check_readiness(self, keep_banner: bool = False) -> None:
         if self.project is None or self.index_runner.is_running():
             return
-        self.banner.clear()
+        if not keep_banner:
+            self.banner.clear()
         self.readiness.clear()
         self._readiness_stop = work.StopFlag()
         self.readiness_runner.start(work.check_readiness, self.project, self._readiness_stop)

@@ -11,7 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 
 from desktop_app.ui.connection.verdicts import fill
-from desktop_app.ui.language import joined
+from desktop_app.ui.language import joined, quoted_names
 from desktop_app.ui.words import plural
 
 
@@ -202,7 +202,7 @@ def removed_text(sources: list[str]) -> str:
 
 def older_rag_runs_text(older: list[str]) -> str:
     """The RAG runs made with the documents as they were before this change."""
-    shown = ", ".join(f"“{name}”" for name in older[:5]) + ("…" if len(older) > 5 else "")
+    shown = quoted_names(older, 5)
     return fill(
         QCoreApplication.translate(
             "KnowledgePage",
