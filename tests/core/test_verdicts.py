@@ -13,7 +13,7 @@ from desktop_app.core.text import contains_run
 
 # The offline figure reached on tests/data/verdict_labels.jsonl (bench/README.md); a change that
 # lowers it makes verdicts less trustworthy and must say why.
-OFFLINE_AGREEMENT = 0.94
+OFFLINE_AGREEMENT = 0.95
 OFFLINE_DECIDED_AGREEMENT = 0.97
 
 
@@ -60,6 +60,14 @@ OFFLINE_DECIDED_AGREEMENT = 0.97
         ("30 minutes", "It charges in half an hour; the battery lasts 10 hours.", "Charging time?", "right"),
         ("90 minutes", "An hour and a half.", "How long does it take?", "right"),
         ("6か月ごと", "半年に一度の交換を推奨します。", "交換の目安は？", "right"),
+        ("support@nimbus.io", "Email help@nimbus.io.", "Support address?", "wrong"),  # an address is exact
+        ("support@nimbus.io", "Write to support@nimbus.io and we reply within a day.", "Support address?", "right"),
+        ("$4.95", "Delivery is free.", "How much is delivery?", "wrong"),
+        ("$4.95", "Delivery is not free: it costs $4.95.", "How much is delivery?", "right"),
+        ("2025-04-30", "It ends at the end of April 2025.", "When does it end?", "right"),
+        ("2025-04-30", "2025年4月末までです。", "いつまでですか？", "right"),
+        ("2025-04-30", "It ends at the end of May 2025.", "When does it end?", "wrong"),
+        ("USB Type-C", "USB-Cです。", "充電端子は？", "right"),
         ("リスボン", "資料には事務所の所在地の記載が見当たりません。", "事務所はどこ？", "wrong"),
         ("up to 32 m²", "It covers rooms up to 32 square metres.", "How big a room?", "right"),
         ("32m²まで", "一般的に20〜25m²程度の部屋に対応しています。", "適用床面積は？", "wrong"),

@@ -56,6 +56,9 @@ def decide(expected: str, answer: str, question: str = "") -> Decision:
     exp, ans = reading(expected), reading(answer)
     if refuses(ans.text):
         return _wrong(R.DECLINES)
+    other_address = _other_address(exp.text, ans.text)
+    if other_address is not None:
+        return other_address
     polarity = _polarity(exp.text), _polarity(ans.text)
     if None not in polarity and polarity[0] != polarity[1]:
         return _wrong(R.YES_NO_FLIPPED)
@@ -66,6 +69,10 @@ def decide(expected: str, answer: str, question: str = "") -> Decision:
         found = _decide_numbers(exp, ans, reading(question) if question else None, question)
         if found is not None:
             return found
+        if _says_free(exp, ans):
+            return _wrong(
+                phrase(R.SAYS_FREE, want=_show(next(q for q in exp.quantities if q.unit in _MONEY), exp.text))
+            )
         if _no_amount(ans, exp):
             return _wrong(R.NO_AMOUNT)
         no_number = Decision("unsure", 0.0, R.NO_NUMBER_IN_UNIT)
@@ -75,6 +82,31 @@ def decide(expected: str, answer: str, question: str = "") -> Decision:
         # Numbers in other units may say the same ("3日" for 「3営業日」): never wrong for sharing no word.
         return no_number if found.outcome == "wrong" and found.reason == R.SOMETHING_ELSE else found
     return _decide_text(exp, ans)
+
+
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+
+def _other_address(expected: str, answer: str) -> Decision | None:
+    """An e-mail address is exact: an answer that gives only other addresses is wrong."""
+    want = set(_EMAIL.findall(expected))
+    got = _EMAIL.findall(answer)
+    if not want or not got or want & set(got):
+        return None
+    return _wrong(phrase(R.OTHER_VALUE, got=got[0], want=sorted(want)[0]))
+
+
+_MONEY = ("usd", "jpy")
+_FREE = re.compile(r"\b(?:free|no charge|at no cost|no cost|no fee)\b|無料|タダ")
+
+
+def _says_free(exp: Reading, ans: Reading) -> bool:
+    """A price is expected; the answer calls it free and names no price ("Delivery is free." for $4.95)."""
+    if not any(q.unit in _MONEY and q.value > 0 for q in exp.quantities):
+        return False
+    if any(q.unit in _MONEY for q in ans.quantities):
+        return False
+    return any(not negated(ans.text, m.start(), m.end()) for m in _FREE.finditer(ans.text))
 
 
 _YES = re.compile(r"^\W*(?:yes|はい|ええ)(?![a-z])")

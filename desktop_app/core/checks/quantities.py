@@ -131,6 +131,20 @@ _AMPM = re.compile(r"(?<![\d.])(\d{1,2})\s*(am|pm|a\.m\.|p\.m\.)(?![a-z])")
 _CLOCK_JA = re.compile(r"(午前|午後)?(\d{1,2})時(?!間)(?:(\d{1,2})分)?")
 _H_MIN_JA = re.compile(r"(\d+)時間(\d+)分")
 _HALF_JA = re.compile(r"(\d+)([^\d\s])半")
+_USB_C = re.compile(r"(?<![a-z0-9])usb[\s-]*type[\s-]*c(?![a-z0-9])")  # CJK may follow with no space
+_MONTH_NUMBER = {m[:3]: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
+_END_OF_MONTH = re.compile(
+    r"\bend of (january|february|march|april|may|june|july|august|september|october|november|december),? (\d{4})\b"
+)
+_END_OF_MONTH_JA = re.compile(r"(\d{4})年(\d{1,2})月末")
+
+
+def _last_day(year: int, month: int) -> int:
+    import calendar  # noqa: PLC0415 - only for "end of April 2025"
+
+    return calendar.monthrange(year, month)[1] if 1 <= month <= 12 and 1 <= year <= 9999 else 28
+
+
 _SPAN_UNIT = r"(second|minute|hour|day|week|month|year)s?"
 _HALF_OF = re.compile(rf"\bhalf an? {_SPAN_UNIT}\b")
 _AND_A_HALF = re.compile(rf"\b(?:an?|(\d+))\s+{_SPAN_UNIT} and a half\b")
@@ -194,6 +208,13 @@ def _prepare(text: str) -> str:
     text = _AND_A_HALF.sub(lambda m: f"{m.group(1) or 1}.5 {m.group(2)}", text)  # "an hour and a half"
     text = _AND_A_HALF_AFTER.sub(r"\1.5 \2", text)  # "1 and a half hours"
     text = text.replace("半年", "6か月")
+    text = _USB_C.sub("usb-c", text)  # "USB Type-C" and "USB-C" are one port
+    text = _END_OF_MONTH.sub(
+        lambda m: f"{_last_day(int(m.group(2)), _MONTH_NUMBER[m.group(1)[:3]])} {m.group(1)} {m.group(2)}", text
+    )
+    text = _END_OF_MONTH_JA.sub(
+        lambda m: f"{m.group(1)}年{m.group(2)}月{_last_day(int(m.group(1)), int(m.group(2)))}日", text
+    )
     return _SPEED_JA.sub(r"\1km/h", text)
 
 

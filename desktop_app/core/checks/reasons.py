@@ -28,6 +28,7 @@ OTHER_YEAR_MONTH = translate("CheckReasons", "The answer gives another year or m
 DATE_NO_DAY = translate("CheckReasons", "The answer gives the month or year of the expected date but not the day.")
 NO_DATE = translate("CheckReasons", "The answer gives no date; text alone cannot tell whether it says the same.")
 OTHER_VALUE = translate("CheckReasons", "The answer gives {got}, not the expected {want}.")
+SAYS_FREE = translate("CheckReasons", "The answer says it is free; the expected answer is {want}.")
 VALUE_DENIED = translate("CheckReasons", "The answer denies {want}.")
 VALUE_HEDGED = translate("CheckReasons", "The answer offers {want} as one of several candidates.")
 VALUE_FOR_OTHER = translate("CheckReasons", "The answer gives {got} for what was asked, not the expected {want}.")
