@@ -1415,6 +1415,10 @@
         <translation>回答は期待される {want} ではなく {got} を示しています。</translation>
     </message>
     <message>
+        <source>The answer says it is free; the expected answer is {want}.</source>
+        <translation>回答は無料だと言っていますが、期待される回答は {want} です。</translation>
+    </message>
+    <message>
         <source>The answer denies {want}.</source>
         <translation>回答は {want} を否定しています。</translation>
     </message>
