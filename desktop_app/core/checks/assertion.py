@@ -42,7 +42,40 @@ _HEDGE_WORDS = re.compile(
     r"depending)\b|だと思います|かもしれません|おそらく|たぶん|どちらか"
 )
 # "X or Y", "Y or X", "3, 4 or 5": the phrase is itself one of the alternatives (not "X before Y or Z").
-_OR_AFTER = re.compile(r"^\W{0,2}(?:,\s*[^,.;]{1,20}){0,3}\s*,?\s*or\b")
+_OR_AFTER = re.compile(
+    r"^\W{0,2}(?:,\s*[^,.;]{1,20}){0,3}\s*,?\s*or\b(?!\s+(?:"
+    + "|".join(
+        # "write to X or call us": another way to act, not another answer
+        (
+            "call",
+            "phone",
+            "visit",
+            "contact",
+            "chat",
+            "ask",
+            "email",
+            "e-mail",
+            "text",
+            "message",
+            "write",
+            "send",
+            "use",
+            "go",
+            "see",
+            "check",
+            "try",
+            "come",
+            "stop by",
+            "drop by",
+            "reach",
+            "book",
+            "order",
+            "tap",
+            "click",
+        )
+    )
+    + r")\b)"
+)
 _OR_BEFORE = re.compile(r"\bor\W{0,2}$")
 _KANA = re.compile(r"[\u3040-\u309f]")
 

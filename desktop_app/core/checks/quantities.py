@@ -167,6 +167,12 @@ class Quantity:
         return abs(self.value - other.value) < 1e-9
 
 
+# Words that follow a number without counting anything: "3 or 4" is not three "or"s.
+_NOT_COUNTERS = frozenset(
+    "or and to of in on at for with from by per than the a an is are was were if but so as nor vs".split()
+)
+
+
 def _unit_after(text: str, pos: int) -> tuple[str | None, int]:
     """(unit name or the following word as a counter, end) for the number ending at pos."""
     rest = text[pos : pos + 24]
@@ -180,7 +186,7 @@ def _unit_after(text: str, pos: int) -> tuple[str | None, int]:
                 continue  # "m" of "meters" handled by the longer alias; "in" not inside "inside"
             return unit, pos + offset + len(alias)
     m = re.match(rf"([a-z]+)|([{_CJK}])", stripped)
-    if m and (m.group(2) or offset <= 1):
+    if m and (m.group(2) or offset <= 1) and m.group(0) not in _NOT_COUNTERS:
         word = m.group(0)
         word = word[:-1] if word.endswith("s") and len(word) > 3 else word
         return word, pos + offset + len(m.group(0))
