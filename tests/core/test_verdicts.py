@@ -28,6 +28,8 @@ OFFLINE_DECIDED_AGREEMENT = 0.97
         ("3", "Either 3 or 4, depending on the model.", "How many drawers are there?", "wrong"),
         ("3", "3, 4 or 5.", "How many drawers are there?", "wrong"),
         ("3", "3 or 4.", "How many drawers are there?", "wrong"),  # "or" counts nothing: the 3 is hedged
+        # "one to two weeks": the 1 is weeks too, and business days convert to no calendar
+        ("10 business days", "Usually about one to two weeks.", "How long does a repair take?", "unsure"),
         ("support@nimbus.io", "Write to support@nimbus.io or call us.", "Support address?", "right"),  # another way
         ("カナダ", "カナダではなく、メキシコで組み立てています。", "組立国は？", "wrong"),
         ("カナダ", "組立はカナダではありません。", "組立国は？", "wrong"),

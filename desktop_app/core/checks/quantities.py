@@ -114,6 +114,8 @@ _UNIT_ALIASES = {
     "year": ("years old", "years", "year", "yrs", "yr", "年間", "年"),
     "month": ("months", "month", "か月間", "ヶ月間", "カ月間", "ヵ月間", "か月", "ヶ月", "カ月", "ヵ月", "箇月"),
     "week": ("weeks", "week", "週間"),
+    # Not days: a business day is no fixed share of a week or a calendar (holidays), so no conversion.
+    "business day": ("business days", "business day", "working days", "working day", "営業日"),
     "day": ("days", "day", "日間", "日"),
     "hour": ("hours", "hour", "hrs", "hr", "h", "時間"),
     "minute": ("minutes", "minute", "mins", "min", "分間", "分"),
@@ -131,6 +133,7 @@ _AMPM = re.compile(r"(?<![\d.])(\d{1,2})\s*(am|pm|a\.m\.|p\.m\.)(?![a-z])")
 _CLOCK_JA = re.compile(r"(午前|午後)?(\d{1,2})時(?!間)(?:(\d{1,2})分)?")
 _H_MIN_JA = re.compile(r"(\d+)時間(\d+)分")
 _HALF_JA = re.compile(r"(\d+)([^\d\s])半")
+_RANGE = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?) to (\d+(?:\.\d+)?) ([a-z]+)")
 _USB_C = re.compile(r"(?<![a-z0-9])usb[\s-]*type[\s-]*c(?![a-z0-9])")  # CJK may follow with no space
 _MONTH_NUMBER = {m[:3]: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
 _END_OF_MONTH = re.compile(
@@ -215,6 +218,7 @@ def _prepare(text: str) -> str:
     text = _AND_A_HALF_AFTER.sub(r"\1.5 \2", text)  # "1 and a half hours"
     text = text.replace("半年", "6か月")
     text = _USB_C.sub("usb-c", text)  # "USB Type-C" and "USB-C" are one port
+    text = _RANGE.sub(r"\1 \3 to \2 \3", text)  # "1 to 2 weeks": the 1 is weeks too
     text = _END_OF_MONTH.sub(
         lambda m: f"{_last_day(int(m.group(2)), _MONTH_NUMBER[m.group(1)[:3]])} {m.group(1)} {m.group(2)}", text
     )
