@@ -121,16 +121,36 @@ class RowResult:
     tokens_sent: int = 0  # our own count of the prompt sent (0: unknown, e.g. imported)
 
     @property
-    def prompt_cut(self) -> bool:
-        """The server counted far fewer prompt tokens than were sent: it cut the prompt to fit its
-        context window (Ollama and LM Studio do so silently), so the answer never saw all of it."""
-        return self.tokens_sent >= PROMPT_CUT_MIN_TOKENS and 0 < self.tokens_in < PROMPT_CUT_SHARE * self.tokens_sent
+    def read_short(self) -> bool:
+        """The server counted far fewer prompt tokens than were sent: it cut the prompt, or it left
+        cached tokens out of its count; ``prompt_cut_rows`` tells the two apart."""
+        return self.error is None and PROMPT_CUT_MIN_READ <= self.tokens_in < PROMPT_CUT_SHARE * self.tokens_sent
 
 
 # Tokenizers differ (ours counts as OpenAI's o200k does; Llama's and Qwen's count about as many or
-# more), so only a server count well under ours, on a prompt long enough to matter, means a cut.
-PROMPT_CUT_SHARE = 0.6
-PROMPT_CUT_MIN_TOKENS = 400
+# more), so only a server count clearly under ours means a cut. A cut prompt fills most of the window,
+# and no local server runs a model with less than 2,048 tokens by default; a smaller count is an
+# uncached part (a question after cached few-shot examples), not a cut.
+PROMPT_CUT_SHARE = 0.85
+PROMPT_CUT_MIN_READ = 1024
+PROMPT_CUT_SAME = 0.02  # counts this close are one length: the window's
+
+
+def prompt_cut_rows(results) -> frozenset[str]:
+    """The rows whose prompt the server cut to fit its context window (Ollama and LM Studio do so
+    silently), so their answers never saw all of it. A cut leaves every cut prompt the same length,
+    the window's; a server that leaves cached prompt tokens out of its count (some Ollama versions)
+    reports lengths that vary with each row's uncached part. So a short count is a cut only when
+    another row read the same length (or the run has a single answer)."""
+    short = [r for r in results if r.read_short]
+    answered = sum(1 for r in results if r.error is None)
+    if len(short) == 1 and answered == 1:
+        return frozenset(r.row_id for r in short)
+
+    def same(a: int, b: int) -> bool:
+        return abs(a - b) <= PROMPT_CUT_SAME * max(a, b)
+
+    return frozenset(r.row_id for r in short if sum(same(r.tokens_in, o.tokens_in) for o in short) >= 2)
 
 
 @dataclass(frozen=True)

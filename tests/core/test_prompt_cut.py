@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from desktop_app.cli import main
+from desktop_app.core.project.folder import Project
 from desktop_app.core.advice.checklist_words import checklist_sentence
 from desktop_app.core.advice.evidence_words import evidence_sentence
 from tests.scripted_server import prompt_text
@@ -20,8 +21,8 @@ FACTS = {  # question -> (expected answer, the manual sentence that holds it)
     "Helix Novaの保証期間は？": ("3年間", "Helix Novaの保証期間は購入日から3年間です。"),
     "How loud is the Juno Flux?": ("62 decibels", "At full speed the Juno Flux produces 62 decibels."),
 }
-# Manuals long enough that five passages make a prompt of about a thousand tokens.
-FILLER = "Read the safety notes before use and keep the packaging for transport. " * 6
+# Manuals long enough that eight passages of 2,500 characters make a prompt of about 4,000 tokens.
+FILLER = "Read the safety notes before use and keep the packaging for transport. " * 60
 
 
 def _project(tmp_path: Path, server) -> Path:
@@ -37,6 +38,8 @@ def _project(tmp_path: Path, server) -> Path:
     project = tmp_path / "proj"
     assert main(["new", str(project), "--dataset", str(data)]) == 0
     assert main(["connect", str(project), "--base-url", server.base_url, "--model", "gpt-4o-mini"]) == 0
+    opened = Project.open(project)
+    opened.set_section("knowledge", {**opened.section("knowledge"), "chunk_size": 2500, "chunk_overlap": 0, "top_k": 8})
     assert main(["knowledge-add", str(project), str(docs)]) == 0
     return project
 
@@ -54,11 +57,11 @@ def _json(capsys, *argv) -> dict | list:
     return json.loads(capsys.readouterr().out)
 
 
-@pytest.mark.parametrize("window", [None, 250])
+@pytest.mark.parametrize("window", [None, 2048])
 def test_a_server_that_cuts_prompts_is_named_by_the_run_the_leaderboard_and_the_advice(
     tmp_path, scripted_server, capsys, window
 ):
-    """With a 250-token window the RAG answers fail although their passages hold the facts; the run warns,
+    """With a 2,048-token window (Ollama's old default) the RAG answers fail although their passages hold the facts; the run warns,
     results count the cut rows and the advice leads with it, lowering its confidence; with a window that
     fits, nothing is said (no false alarm, Japanese rows included)."""
     scripted_server.context_tokens = window
@@ -87,3 +90,20 @@ def test_a_server_that_cuts_prompts_is_named_by_the_run_the_leaderboard_and_the_
     assert sentence.startswith("The server cut the prompt of 4 of the 4 rows of “rag” to fit its context window")
     assert "OLLAMA_CONTEXT_LENGTH" in sentence
     assert checklist_sentence(first).startswith("First give the model a longer context window: the server read")
+
+
+def test_a_server_that_leaves_cached_tokens_out_of_its_count_is_not_said_to_cut(tmp_path, scripted_server, capsys):
+    """Some Ollama versions count only the prompt tokens not in their cache; those short counts vary with each
+    row and fill no window, so no prompt is said to be cut."""
+    from tests.scripted_replies import Reply, last_user_text, prompt_tokens_of
+
+    def uncached_only(request: dict) -> Reply:  # the passages were cached: only the question is counted
+        return Reply(_answer(request), prompt_tokens=prompt_tokens_of(last_user_text(request)[-200:]))
+
+    scripted_server.chat_rule = uncached_only
+    project = _project(tmp_path, scripted_server)
+    capsys.readouterr()
+    assert main(["run", str(project), "--variants", "rag", "--yes"]) == 0
+    assert "cut the prompt" not in capsys.readouterr().err
+    (run,) = _json(capsys, "results", str(project), "--json")
+    assert run["prompt_cut"] == 0 and run["pass_rate"] == 1.0

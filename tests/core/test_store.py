@@ -176,6 +176,6 @@ def test_a_store_from_the_previous_version_is_upgraded_in_place(tmp_path):
         assert [v.check for v in store.results(1)[0].verdicts] == ["review"]
         assert batch_table.BatchBook(store).all() == []  # version 4: submitted batches
         assert store.results(1)[0].tokens_sent == 0  # version 5: unknown for answers stored before
-        store.add_result(_result(1, "c", tokens_in=900, tokens_sent=3000))
-        assert [r.prompt_cut for r in store.results(1)] == [False, False, True]
+        store.add_result(_result(1, "c", tokens_in=2000, tokens_sent=6000))
+        assert [r.read_short for r in store.results(1)] == [False, False, True]
     assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 5

@@ -202,12 +202,12 @@ def test_advice_on_a_run_whose_prompts_were_cut_says_so_before_its_move(qtbot):
     from tests.core.test_advisor_gaps import make_run, outcomes
 
     base = make_run(1, "baseline", (), outcomes(knowledge=20, **{"pass": 10}))
-    info, rows = make_run(2, "rag", ("rag",), outcomes(generation=12, **{"pass": 18}), tokens_in=250)
-    rows = [replace(r, tokens_sent=900) for r in rows]  # the server read 250 of the 900 tokens sent
+    info, rows = make_run(2, "rag", ("rag",), outcomes(generation=12, **{"pass": 18}), tokens_in=2048)
+    rows = [replace(r, tokens_sent=5000) for r in rows]  # the server read 2,048 of the 5,000 tokens sent
     view = AdviceView(AdviceText())
     qtbot.addWidget(view)
     view.set_result(AdviceResult(diagnose([base, (info, rows)]), None, None, False, ""), set())
     assert view.why.text().startswith("Careful: the server cut the prompts of “rag” to fit its context window")
     assert view.evidence_items[0].sentence.text().startswith("• The server cut the prompt of 30 of the 30 rows of")
     assert view.checklist_rows[0].cid == "longer_context_window"
-    assert "read only 250 of the 900 tokens" in view.checklist_rows[0].label.text()
+    assert "read only 2,048 of the 5,000 tokens" in view.checklist_rows[0].label.text()

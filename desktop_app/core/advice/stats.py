@@ -22,6 +22,7 @@ from desktop_app.core.records import (
     content_outcome,
     content_passed,
     is_rag_run,
+    prompt_cut_rows,
     technique_position,
 )
 from desktop_app.core.run.scoring import only_rows, percentile, run_cost
@@ -260,7 +261,7 @@ def run_stats(info: RunInfo, results: list[RowResult], order: int, eval_ids: Col
         latency_p50=percentile(lat, 50),
         missing=sorted_ids(set(eval_ids) - set(picked)) if eval_ids is not None else (),
         commonest_error=_commonest_error(picked.values()),
-        prompt_cut=(cut := sorted_ids(rid for rid, r in picked.items() if r.error is None and r.prompt_cut)),
+        prompt_cut=(cut := sorted_ids(prompt_cut_rows(picked.values()))),
         cut_example=(picked[cut[0]].tokens_in, picked[cut[0]].tokens_sent) if cut else (0, 0),
     )
 

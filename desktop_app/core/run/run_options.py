@@ -62,7 +62,6 @@ class Outcome:
     cost_paid: float = 0.0  # cost of answers paid for this session (cache hits are free)
     overhead_s: float = 0.0  # time spent scoring + storing, for the < 1 ms per row budget
     wall_s: float = 0.0
-    prompt_cut: int = 0  # answers whose prompt the server cut to fit its context window (RowResult.prompt_cut)
 
     @property
     def overhead_per_row_ms(self) -> float:

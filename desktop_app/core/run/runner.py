@@ -251,7 +251,6 @@ class _Session:
         )
         self.store.store_answer(result, req.key, model=model)
         o = self.outcome
-        o.prompt_cut += result.prompt_cut
         o.overhead_s += time.perf_counter() - t0
         o.completed += 1
         o.errors += error is not None

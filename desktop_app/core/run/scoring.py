@@ -32,6 +32,7 @@ from desktop_app.core.records import (
     Verdict,
     behaviour_passed,
     content_outcome,
+    prompt_cut_rows,
     row_passed,
 )
 
@@ -195,7 +196,7 @@ def summarize(run: RunInfo, results: Sequence[RowResult], *, eval_ids: Collectio
         faithfulness=_mean_metric(results, "faithfulness"),
         missing=missing,
         unsure=unsure,
-        prompt_cut=sum(1 for r in results if r.error is None and r.prompt_cut),
+        prompt_cut=len(prompt_cut_rows(results)),
     )
 
 
