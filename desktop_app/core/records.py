@@ -150,7 +150,14 @@ def prompt_cut_rows(results) -> frozenset[str]:
     def same(a: int, b: int) -> bool:
         return abs(a - b) <= PROMPT_CUT_SAME * max(a, b)
 
-    return frozenset(r.row_id for r in short if sum(same(r.tokens_in, o.tokens_in) for o in short) >= 2)
+    # Sorted by count, a row's closest counts are its neighbours: one pass, not every pair.
+    short.sort(key=lambda r: r.tokens_in)
+    counts = [r.tokens_in for r in short]
+    return frozenset(
+        r.row_id
+        for i, r in enumerate(short)
+        if (i > 0 and same(counts[i - 1], counts[i])) or (i + 1 < len(counts) and same(counts[i], counts[i + 1]))
+    )
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from PySide6.QtCore import QCoreApplication, Qt, QUrl, Slot
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
@@ -22,22 +22,13 @@ translate = QCoreApplication.translate
 class WindowMenus(QMainWindow):
     """The window's menus; MainWindow (its subclass) opens, navigates and holds the settings."""
 
+    # Provided by MainWindow; declared here so the menus' wiring is type-checked.
     settings: Any
-
-    def open_project(self, path: str) -> None:
-        raise NotImplementedError
-
-    def navigate(self, key: str, payload=None) -> None:
-        raise NotImplementedError
-
-    def ask_new_project(self) -> None:
-        raise NotImplementedError
-
-    def ask_open_project(self) -> None:
-        raise NotImplementedError
-
-    def open_sample(self) -> None:
-        raise NotImplementedError
+    open_project: Callable[[str], None]
+    navigate: Callable[..., None]
+    ask_new_project: Callable[[], None]
+    ask_open_project: Callable[[], None]
+    open_sample: Callable[[], None]
 
     def _build_menus(self) -> None:
         self.file_menu = self.menuBar().addMenu("")

@@ -74,11 +74,11 @@ def prompt_tokens(body: dict) -> int:
     return tokens.measure_messages(body.get("messages") or [], str(body.get("model") or ""))[0]
 
 
-def request_tokens(body: dict) -> int:
+def request_tokens(body: dict, prompt: int | None = None) -> int:
     """What a provider counts against a tokens-per-minute limit when it accepts a request: the
-    prompt's tokens plus the output cap it must reserve room for."""
+    prompt's tokens (``prompt`` when already counted) plus the output cap it must reserve room for."""
     cap = next((body[k] for k in CAP_PARAMS if isinstance(body.get(k), int) and body[k] > 0), DEFAULT_CAP)
-    return prompt_tokens(body) + cap
+    return (prompt_tokens(body) if prompt is None else prompt) + cap
 
 
 def _number(headers, name: str) -> float | None:

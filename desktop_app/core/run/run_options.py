@@ -77,6 +77,7 @@ class Answer:
     attempts: int = 1
     error: str | None = None
     cached: bool = False
+    tokens_sent: int = 0  # our count of the prompt, when this answer was sent for it (0: not counted)
 
 
 class Fatal(Exception):

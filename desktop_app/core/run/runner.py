@@ -90,7 +90,8 @@ class _Session:
     async def _send(self, req: PlannedRequest) -> Answer:
         attempts = timeouts = 0
         limited_s = 0.0
-        tokens = request_tokens(req.body)  # charged against the tokens-per-minute budget
+        sent = prompt_tokens(req.body)  # counted once: the budget's charge and the row's tokens_sent
+        tokens = request_tokens(req.body, sent)  # charged against the tokens-per-minute budget
         while True:
             attempts += 1
             self.outcome.calls += 1
@@ -152,6 +153,7 @@ class _Session:
                 getattr(usage, "completion_tokens", 0) or 0,
                 latency,
                 attempts,
+                tokens_sent=sent,
             )
 
     def _note_timeout(self, exc: BaseException) -> None:
@@ -247,7 +249,7 @@ class _Session:
             attempts=ans.attempts,
             passages=tuple(req.passages),
             verdicts=verdicts,
-            tokens_sent=prompt_tokens(req.body) if ans.error is None else 0,
+            tokens_sent=(ans.tokens_sent or prompt_tokens(req.body)) if ans.error is None else 0,
         )
         self.store.store_answer(result, req.key, model=model)
         o = self.outcome

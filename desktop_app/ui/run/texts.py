@@ -229,7 +229,7 @@ def outcome_text(outcome) -> str:
             translate("RunTexts", "%1 row ended in an error; see View errors. Running again retries it."),
             translate("RunTexts", "%1 rows ended in an error; see View errors. Running again retries them."),
         )
-    for name, cut in getattr(outcome, "prompt_cut", {}).items():
+    for name, cut in outcome.prompt_cut.items():
         text += " " + fill(
             translate(
                 "RunTexts",
